@@ -1,0 +1,200 @@
+"""The core types: rules, their outcomes, steps, chains, sections and derivations.
+
+Everything here is an immutable value.  A rule is data plus a pure function; a
+derivation is the record of rules applied one at a time; verification is done
+elsewhere (:mod:`derive.verify`) and trusts none of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import TYPE_CHECKING, Literal
+
+import sympy as sp
+
+from derive.domain import Domain
+from derive.errors import DeriveError
+
+if TYPE_CHECKING:
+    from derive.distributions.base import Distribution
+
+_KEBAB = re.compile(r"[a-z]+(-[a-z]+)*\Z")
+Scope = Literal["everywhere", "root"]
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A rule matched: the new expression and the side conditions it relied on."""
+
+    expr: sp.Basic
+    conditions: tuple[sp.Basic, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A rule matched but its side condition could not be proved."""
+
+    reason: str
+
+
+Outcome = Rewrite | Refusal | None
+Apply = Callable[[sp.Basic, Domain], Outcome]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rewrite: ``apply(expr, domain)`` gives a :class:`Rewrite`, a :class:`Refusal` or ``None``.
+
+    ``identity`` states the rewrite in one line; ``requires`` lists its side
+    conditions in the identity's own letters; ``scope`` says where a script
+    applies it by default (at every node, or at the root only).
+    """
+
+    name: str
+    identity: str
+    apply: Apply = field(repr=False, compare=False)
+    requires: tuple[str, ...] = ()
+    scope: Scope = "everywhere"
+    prose: str = ""
+
+    def __post_init__(self) -> None:
+        if not _KEBAB.match(self.name):
+            raise DeriveError(f"rule name {self.name!r} is not kebab-case")
+        if "->" not in self.identity:
+            raise DeriveError(f"rule {self.name}: identity {self.identity!r} has no '->'")
+        lhs = self.identity.split("->")[0]
+        for condition in self.requires:
+            for letter in re.findall(r"\b[a-z]\b", condition):
+                if not re.search(rf"\b{letter}\b", lhs):
+                    raise DeriveError(f"rule {self.name}: condition {condition!r} uses {letter!r}, which the pattern does not bind")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One application of one rule: ``before`` rewritten to ``after``."""
+
+    rule: str
+    before: sp.Basic
+    after: sp.Basic
+    note: str = ""
+    conditions: tuple[sp.Basic, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A chain of equalities ``subject = after_1 = after_2 = ...``.
+
+    ``start`` is where the first step begins when that is not ``subject``
+    itself (a chain that continues an earlier result); ``subject`` is ``None``
+    for a chain of equations, each shown on its own.
+    """
+
+    subject: sp.Basic | None
+    start: sp.Basic | None = None
+    steps: tuple[Step, ...] = ()
+    intro: str = ""
+    domain: Domain = field(default_factory=Domain, compare=False, repr=False)
+
+    @property
+    def origin(self) -> sp.Basic:
+        return self.subject if self.start is None else self.start
+
+    @property
+    def current(self) -> sp.Basic:
+        return self.steps[-1].after if self.steps else self.origin
+
+    def then(self, rule: Rule, note: str = "", at: Scope | None = None) -> "Chain":
+        """Apply ``rule`` (everywhere it matches, or at the root) and record the step.
+
+        Raises :class:`RuleError` when the rule matches nowhere or refuses.
+        """
+        from derive.strategies import apply_rule
+
+        before = self.current
+        rewrite = apply_rule(rule, before, self.domain, at or rule.scope)
+        step = Step(rule.name, before, rewrite.expr, note or rule.prose, rewrite.conditions)
+        return replace(self, steps=self.steps + (step,))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a derivation: prose and chains of equalities."""
+
+    title: str
+    chains: tuple[Chain, ...]
+    intro: str = ""
+    outro: str = ""
+
+
+class Status(Enum):
+    PROVED = "proved"
+    REFUTED = "refuted"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The checker's answer for one step; a counterexample accompanies REFUTED."""
+
+    status: Status
+    reason: str = ""
+    counterexample: tuple[tuple[sp.Symbol, sp.Basic], ...] = ()
+
+    @property
+    def proved(self) -> bool:
+        return self.status is Status.PROVED
+
+
+@dataclass(frozen=True)
+class Report:
+    """Verdicts for every step of a derivation, in order."""
+
+    results: tuple[tuple[Step, Verdict], ...]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.results) and all(v.proved for _, v in self.results)
+
+    def count(self, status: Status) -> int:
+        return sum(v.status is status for _, v in self.results)
+
+    def summary(self) -> str:
+        return ", ".join(f"{self.count(s)} {s.value}" for s in Status)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A titled sequence of sections whose chains establish ``statement``."""
+
+    title: str
+    sections: tuple[Section, ...]
+    distributions: tuple["Distribution", ...]
+    statement: sp.Basic | None = None
+    intro: str = ""
+    slug: str = "derivation"
+
+    @property
+    def domain(self) -> Domain:
+        return Domain().merge(*(d.domain for d in self.distributions))
+
+    @property
+    def chains(self) -> tuple[Chain, ...]:
+        return tuple(c for s in self.sections for c in s.chains)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return tuple(step for c in self.chains for step in c.steps)
+
+    @property
+    def result(self) -> sp.Basic:
+        """The last chain's conclusion, as an equation."""
+        last = self.chains[-1]
+        return last.current if last.subject is None else sp.Eq(last.subject, last.current, evaluate=False)
+
+    def verify(self) -> Report:
+        from derive.verify import verify_derivation
+
+        return verify_derivation(self)

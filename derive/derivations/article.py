@@ -1,0 +1,101 @@
+"""The founding example: cross-entropy = KL divergence + entropy, for two coins.
+
+The script replays the article's derivation in its order: (A) KL divergence
+from its definition to two groups of terms, (B) cross-entropy and entropy from
+theirs, (C) the groups recognised as those measures, the relation rearranged,
+and a final chain that proves ``KL(P||Q) - H(P, Q) + H(P) = 0`` from scratch.
+The prose is derive's own.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.core import Chain, Derivation, Section
+from derive.distributions.base import Distribution
+from derive.measures import KL, CrossEntropy, Entropy
+from derive.rules import (cancel, distribute, expand_finite_sum, fold_definition, log_quotient_split,
+                          rearrange, recognise_definition, regroup, substitute, unfold_definition)
+from derive.terms import add, factors_of, neg
+
+
+def kl_cross_entropy(P: Distribution, Q: Distribution) -> Derivation:
+    """Derive ``H(P, Q) = KL(P || Q) + H(P)`` step by step for two distributions on the same outcomes."""
+    domain = P.domain.merge(Q.domain)
+    kl, ce, h = KL(P, Q), CrossEntropy(P, Q), Entropy(P)
+
+    def start(subject: sp.Basic, intro: str = "") -> Chain:
+        return Chain(subject, intro=intro, domain=domain)
+
+    kl_chain = (
+        start(kl, "KL divergence weighs, outcome by outcome, the log-ratio of the two distributions by the true probability.")
+        .then(unfold_definition(KL), "Start from the definition, a sum over the outcomes of the coin.")
+        .then(expand_finite_sum, "There are two outcomes, so the sum has two terms.")
+        .then(substitute, f"Put in the coins' probabilities, {_values(P)} and {_values(Q)}.")
+        .then(log_quotient_split, "The logarithm of a quotient is the difference of the logarithms; "
+              "both the numerator and the denominator are positive here, so the split is valid.")
+        .then(distribute, "Multiply each bracket out.")
+        .then(regroup(("Term 1", _logs_of(Q)), ("Term 2", _logs_of(P))),
+              "Collect the terms with a logarithm of the model's probabilities in Term 1, "
+              "and those with a logarithm of the true probabilities in Term 2.")
+    )
+    ce_chain = (
+        start(ce, "Cross-entropy is the expected code length for outcomes of P under a code built for Q.")
+        .then(unfold_definition(CrossEntropy), "Its definition is again a sum over the outcomes.")
+        .then(expand_finite_sum, "Write out one term per outcome.")
+        .then(substitute, "Substitute the probabilities. The result is exactly Term 1 of the KL derivation.")
+    )
+    h_chain = (
+        start(h, "Entropy is the same expectation when the code is built for P itself.")
+        .then(unfold_definition(Entropy), "Its definition:")
+        .then(expand_finite_sum, "Write out one term per outcome.")
+        .then(substitute, "Substitute the probabilities. Term 2 of the KL derivation is this expression with "
+              "every sign flipped, that is, Term 2 is -H(P).")
+    )
+    link_chain = (
+        Chain(kl, start=kl_chain.current, domain=domain,
+              intro="Return to the grouped form of the KL divergence from part A.")
+        .then(recognise_definition(ce, h), "Term 1 is the cross-entropy; Term 2, with a minus sign taken out, "
+              "is the entropy.")
+        .then(fold_definition(ce, h), "Fold each group back into the measure it spells out.")
+    )
+    rearranged = Chain(None, start=sp.Eq(kl, link_chain.current, evaluate=False), domain=domain).then(
+        rearrange, "Move the entropy to the left-hand side: cross-entropy is KL divergence plus entropy.")
+    proof = (
+        start(add(kl, neg(ce), h), "As a last check, prove the relation in one chain, from the definitions alone.")
+        .then(unfold_definition(), "Unfold all three measures.")
+        .then(expand_finite_sum, "Write out every sum.")
+        .then(substitute, "Substitute the probabilities.")
+        .then(log_quotient_split, "Split the logarithms of quotients.")
+        .then(distribute, "Multiply out every bracket.")
+        .then(cancel, "Every term meets its negative, and the sum vanishes.")
+    )
+    return Derivation(
+        title="KL divergence, cross-entropy and entropy of two coins",
+        intro=(f"Two coins: {P.name} is the true one and {Q.name} the model's. "
+               "We derive, one checked step at a time, that cross-entropy equals KL divergence plus entropy. "
+               f"Because the entropy of {P.name} does not depend on {Q.name}, minimising cross-entropy over "
+               f"{Q.name} minimises the KL divergence."),
+        sections=(
+            Section("A. KL divergence, written out", (kl_chain,)),
+            Section("B. Cross-entropy and entropy, written out", (ce_chain, h_chain)),
+            Section("C. Putting the pieces together", (link_chain, rearranged, proof)),
+        ),
+        distributions=(P, Q),
+        statement=sp.Eq(ce, add(kl, h), evaluate=False),
+        slug="kl-cross-entropy-coin",
+    )
+
+
+def _values(d: Distribution) -> str:
+    return ", ".join(f"{d.name}({o.name}) = {sp.sstr(d.pmf(o))}" for o in d.outcomes)
+
+
+def _logs_of(d: Distribution):
+    """A selector for terms with a factor log(v), v one of ``d``'s probabilities."""
+    values = {d.pmf(o) for o in d.outcomes}
+
+    def accepts(term: sp.Basic) -> bool:
+        return any(isinstance(f, sp.log) and f.args[0] in values for f in factors_of(term))
+
+    return accepts

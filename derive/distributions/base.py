@@ -1,0 +1,99 @@
+"""The distribution protocol: a named SymPy object with parameters, a domain and outcomes."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from numbers import Integral, Real
+
+import sympy as sp
+from sympy.core.symbol import Str
+
+from derive.domain import Domain
+from derive.errors import InvalidParameter
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
+
+
+class Distribution(sp.Basic):
+    """A probability distribution that can stand inside SymPy expressions.
+
+    Subclasses store their parameters as SymPy arguments (so substitution and
+    equality work) and answer :meth:`pmf` for each outcome.  ``args[0]`` is
+    always the name, as a ``Str``.
+    """
+
+    family: str = "distribution"
+
+    @property
+    def name(self) -> str:
+        return self.args[0].name
+
+    @property
+    def params(self) -> tuple[sp.Expr, ...]:
+        raise NotImplementedError
+
+    @property
+    def outcomes(self) -> tuple[Str, ...]:
+        raise NotImplementedError
+
+    @property
+    def domain(self) -> Domain:
+        raise NotImplementedError
+
+    def pmf(self, outcome: Str) -> sp.Expr:
+        raise NotImplementedError
+
+    def _sympystr(self, printer: object) -> str:
+        return self.name
+
+
+def check_name(name: object) -> Str:
+    """A distribution's name: a short identifier such as ``P`` or ``Q``."""
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise InvalidParameter(f"distribution name must be a letter followed by letters or digits, got {name!r}")
+    return Str(name)
+
+
+def check_outcomes(outcomes: object, count: int) -> tuple[Str, ...]:
+    """``count`` distinct outcome labels, each a short identifier."""
+    if not isinstance(outcomes, (tuple, list)) or len(outcomes) != count:
+        raise InvalidParameter(f"outcomes must be a sequence of {count} names, got {outcomes!r}")
+    labels = tuple(check_name(o) for o in outcomes)
+    if len(set(labels)) != count:
+        raise InvalidParameter(f"outcomes must be distinct, got {outcomes!r}")
+    return labels
+
+
+def as_parameter(value: object, what: str, interval: sp.Interval) -> sp.Expr:
+    """A parameter as a SymPy symbol or exact number inside ``interval`` (closure allowed for numbers).
+
+    Strings are refused: derive never turns text into expressions here.
+    """
+    if isinstance(value, sp.Symbol):
+        if interval.contains(value) is sp.false:
+            raise InvalidParameter(f"{what} {value} is declared with assumptions that put it outside {interval}")
+        return value
+    number = _as_number(value, what)
+    if number not in sp.Interval(interval.start, interval.end):
+        raise InvalidParameter(f"{what} must lie in {_closed(interval)}, got {value}")
+    return number
+
+
+def _as_number(value: object, what: str) -> sp.Rational:
+    if isinstance(value, bool) or not isinstance(value, (Real, sp.Number)):
+        raise InvalidParameter(f"{what} must be a SymPy symbol or a number, got {type(value).__name__} {value!r}")
+    if isinstance(value, sp.Rational):
+        return value
+    if isinstance(value, Integral):
+        return sp.Integer(int(value))
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    if isinstance(value, (sp.Float, float)):
+        f = Fraction(str(float(value)))
+        return sp.Rational(f.numerator, f.denominator)
+    raise InvalidParameter(f"{what} must be a SymPy symbol or a number, got {value!r}")
+
+
+def _closed(interval: sp.Interval) -> str:
+    return f"[{interval.start}, {interval.end}]"

@@ -1,0 +1,143 @@
+"""Entropy, cross-entropy and KL divergence as unevaluated SymPy objects.
+
+Each measure knows its definition as a sum over the outcomes of its first
+distribution, written with probabilities ``P(i)`` that are themselves symbolic
+(:class:`Prob`), so a derivation can show the definition before substituting.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.symbol import Str
+
+from derive.distributions.base import Distribution
+from derive.errors import DeriveError
+from derive.terms import MINUS_ONE, add, mul, quotient
+
+#: The bound index of every sum over outcomes.
+INDEX = sp.Symbol("i")
+
+
+class Prob(sp.Expr):
+    """``P(x)``: the probability the distribution ``P`` gives to outcome ``x`` (or index ``i``)."""
+
+    is_commutative = True
+
+    def __new__(cls, dist: Distribution, outcome: Str | sp.Symbol) -> "Prob":
+        return super().__new__(cls, dist, outcome)
+
+    @property
+    def dist(self) -> Distribution:
+        return self.args[0]
+
+    @property
+    def outcome(self) -> Str | sp.Symbol:
+        return self.args[1]
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        return set() if isinstance(self.outcome, Str) else {self.outcome}
+
+
+class OutcomeSum(sp.Expr):
+    """``sum_{i in {H, T}} body``: a finite sum over a distribution's named outcomes."""
+
+    is_commutative = True
+
+    def __new__(cls, body: sp.Expr, index: sp.Symbol, outcomes: tuple[Str, ...]) -> "OutcomeSum":
+        return super().__new__(cls, body, index, sp.Tuple(*outcomes))
+
+    @property
+    def body(self) -> sp.Expr:
+        return self.args[0]
+
+    @property
+    def index(self) -> sp.Symbol:
+        return self.args[1]
+
+    @property
+    def outcomes(self) -> tuple[Str, ...]:
+        return tuple(self.args[2])
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        return self.body.free_symbols - {self.index}
+
+
+class Measure(sp.Expr):
+    """An information measure of one or two distributions; subclasses give the definition."""
+
+    is_commutative = True
+    symbol = "?"
+    title = "measure"
+
+    def __new__(cls, *dists: Distribution) -> "Measure":
+        for d in dists:
+            if not isinstance(d, Distribution):
+                raise DeriveError(f"{cls.__name__} takes distributions, got {type(d).__name__}")
+        if len(dists) == 2 and dists[0].outcomes != dists[1].outcomes:
+            raise DeriveError(f"{cls.__name__}({dists[0].name}, {dists[1].name}): the distributions have different outcomes")
+        return super().__new__(cls, *dists)
+
+    @property
+    def dists(self) -> tuple[Distribution, ...]:
+        return tuple(self.args)
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        return set().union(*(d.free_symbols for d in self.dists))
+
+    def summand(self, i: sp.Symbol) -> sp.Expr:
+        raise NotImplementedError
+
+    def definition(self) -> OutcomeSum:
+        """The measure as a sum over the outcomes of its first distribution."""
+        return OutcomeSum(self.summand(INDEX), INDEX, self.dists[0].outcomes)
+
+
+class Entropy(Measure):
+    """``H(P) = sum_i -P(i) log P(i)``."""
+
+    symbol = "H"
+    title = "Entropy"
+
+    def __new__(cls, p: Distribution) -> "Entropy":
+        return super().__new__(cls, p)
+
+    def summand(self, i: sp.Symbol) -> sp.Expr:
+        (p,) = self.dists
+        return mul(MINUS_ONE, Prob(p, i), sp.log(Prob(p, i)))
+
+
+class CrossEntropy(Measure):
+    """``H(P, Q) = sum_i -P(i) log Q(i)``."""
+
+    symbol = "H"
+    title = "Cross-entropy"
+
+    def __new__(cls, p: Distribution, q: Distribution) -> "CrossEntropy":
+        return super().__new__(cls, p, q)
+
+    def summand(self, i: sp.Symbol) -> sp.Expr:
+        p, q = self.dists
+        return mul(MINUS_ONE, Prob(p, i), sp.log(Prob(q, i)))
+
+
+class KL(Measure):
+    """``KL(P || Q) = sum_i P(i) log(P(i) / Q(i))``."""
+
+    symbol = "KL"
+    title = "KL divergence"
+
+    def __new__(cls, p: Distribution, q: Distribution) -> "KL":
+        return super().__new__(cls, p, q)
+
+    def summand(self, i: sp.Symbol) -> sp.Expr:
+        p, q = self.dists
+        return mul(Prob(p, i), sp.log(quotient(Prob(p, i), Prob(q, i))))
+
+
+def expand_outcome_sum(s: OutcomeSum) -> sp.Expr:
+    """The sum written out term by term, in outcome order."""
+    from derive.terms import replace
+    return add(*(replace(s.body, {s.index: o}) for o in s.outcomes))

@@ -1,0 +1,20 @@
+"""Every rule derive ships, in one ordered table (name -> rule)."""
+
+from __future__ import annotations
+
+from derive.core import Rule
+from derive.rules import algebra, definitions, logs, substitution, sums
+from derive.rules.algebra import cancel, distribute, rearrange, regroup
+from derive.rules.definitions import fold_definition, recognise_definition, unfold_definition
+from derive.rules.logs import log_quotient_split
+from derive.rules.substitution import substitute
+from derive.rules.sums import expand_finite_sum
+
+ALL: tuple[Rule, ...] = definitions.RULES + sums.RULES + substitution.RULES + logs.RULES + algebra.RULES
+BY_NAME: dict[str, Rule] = {r.name: r for r in ALL}
+
+__all__ = [
+    "ALL", "BY_NAME", "cancel", "distribute", "expand_finite_sum", "fold_definition",
+    "log_quotient_split", "rearrange", "recognise_definition", "regroup", "substitute",
+    "unfold_definition",
+]

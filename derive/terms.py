@@ -1,0 +1,133 @@
+"""Unevaluated construction of expressions, so the author's term order survives.
+
+SymPy sorts the arguments of ``Add`` and ``Mul`` when it evaluates them.  Every
+rule builds its results with these helpers instead, which keep arguments in the
+order given; the verifier evaluates the result before it compares anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import sympy as sp
+from sympy.core.basic import Basic
+
+Expr = sp.Expr
+
+ONE = sp.Integer(1)
+MINUS_ONE = sp.Integer(-1)
+
+
+def as_expr(value: Basic | int) -> Basic:
+    """A SymPy object as is, or a Python integer as a SymPy integer (never a string)."""
+    if isinstance(value, Basic):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return sp.Integer(value)
+    raise TypeError(f"expected a SymPy expression or an integer, got {type(value).__name__}")
+
+
+def terms_of(expr: Basic) -> tuple[Basic, ...]:
+    """The summands of ``expr`` in stored order (``expr`` itself when it is no sum)."""
+    return tuple(expr.args) if isinstance(expr, sp.Add) else (expr,)
+
+
+def factors_of(expr: Basic) -> tuple[Basic, ...]:
+    """The factors of ``expr`` in stored order (``expr`` itself when it is no product)."""
+    return tuple(expr.args) if isinstance(expr, sp.Mul) else (expr,)
+
+
+def add(*terms: Basic) -> Basic:
+    """A sum in the given order; nested sums are flattened, zeros dropped."""
+    flat: list[Basic] = []
+    for term in terms:
+        flat.extend(t for t in terms_of(term) if t != 0)
+    if not flat:
+        return sp.Integer(0)
+    if len(flat) == 1:
+        return flat[0]
+    return sp.Add(*flat, evaluate=False)
+
+
+def mul(*factors: Basic) -> Basic:
+    """A product in the given order; signs are gathered in front, ones dropped."""
+    sign = 1
+    flat: list[Basic] = []
+    for factor in factors:
+        for f in factors_of(factor):
+            if f == MINUS_ONE:
+                sign = -sign
+            elif f == 0:
+                return sp.Integer(0)
+            elif f != ONE:
+                flat.append(f)
+    if sign < 0:
+        flat.insert(0, MINUS_ONE)
+    if not flat:
+        return ONE
+    if len(flat) == 1:
+        return flat[0]
+    return sp.Mul(*flat, evaluate=False)
+
+
+def is_negative_term(term: Basic) -> bool:
+    """True when ``term`` is written with a leading minus sign."""
+    if isinstance(term, sp.Number):
+        return bool(term < 0)
+    return isinstance(term, sp.Mul) and isinstance(term.args[0], sp.Number) and bool(term.args[0] < 0)
+
+
+def neg(expr: Basic) -> Basic:
+    """``-expr`` written the way a person would: a leading sign added or removed."""
+    if isinstance(expr, sp.Number):
+        return -expr
+    if isinstance(expr, sp.Mul) and expr.args[0] == MINUS_ONE:
+        return mul(*expr.args[1:])
+    if isinstance(expr, sp.Mul) and isinstance(expr.args[0], sp.Number) and expr.args[0] < 0:
+        return mul(-expr.args[0], *expr.args[1:])
+    return mul(MINUS_ONE, expr)
+
+
+def neg_terms(expr: Basic) -> Basic:
+    """``-expr`` with the sign pushed into every summand (``-(a - b)`` as ``-a + b``)."""
+    return add(*(neg(t) for t in terms_of(expr)))
+
+
+def sub(a: Basic, b: Basic) -> Basic:
+    """``a - b`` without reordering."""
+    return add(a, neg(b))
+
+
+def quotient(a: Basic, b: Basic) -> Basic:
+    """``a / b`` as a product with ``b**-1``, unevaluated."""
+    return sp.Mul(a, sp.Pow(b, -1, evaluate=False), evaluate=False)
+
+
+def rebuild(expr: Basic, args: Iterable[Basic]) -> Basic:
+    """``expr`` with new arguments, keeping sums and products unevaluated."""
+    args = tuple(args)
+    if args == expr.args:
+        return expr
+    if isinstance(expr, sp.Add):
+        return add(*args)
+    if isinstance(expr, sp.Mul):
+        return mul(*args)
+    if isinstance(expr, (sp.Pow, sp.Rel)):
+        return expr.func(*args, evaluate=False)
+    return expr.func(*args)
+
+
+def replace(expr: Basic, mapping: Mapping[Basic, Basic]) -> Basic:
+    """Replace whole subtrees by ``mapping`` without re-evaluating what is around them."""
+    if expr in mapping:
+        return mapping[expr]
+    if not expr.args:
+        return expr
+    return rebuild(expr, (replace(a, mapping) for a in expr.args))
+
+
+def bottom_up(expr: Basic, fn: Callable[[Basic], Basic]) -> Basic:
+    """Apply ``fn`` to every node, children first, keeping the tree unevaluated."""
+    if expr.args:
+        expr = rebuild(expr, (bottom_up(a, fn) for a in expr.args))
+    return fn(expr)
