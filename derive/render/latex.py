@@ -1,0 +1,91 @@
+"""A standalone LaTeX article: amsmath ``align*`` chains, prose between lines, rule names as tags."""
+
+from __future__ import annotations
+
+import re
+
+from derive.core import Derivation, Report
+from derive.render.printer import DEFAULT, Notation, _escape_text, latex_terms, to_latex
+from derive.render.text import describe, family_name, rule_clause, verification_sentence
+
+PREAMBLE = r"""\documentclass[11pt]{article}
+\usepackage{amsmath,amssymb}
+\usepackage[margin=2cm]{geometry}
+\allowdisplaybreaks
+\sloppy
+"""
+
+
+def render_latex(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT) -> str:
+    """The derivation as a document that compiles with pdflatex."""
+
+    def math(e) -> str:
+        return f"${to_latex(e, notation)}$"
+
+    def text(s: str) -> str:
+        return _escape_text(s)
+
+    out = [PREAMBLE, rf"\title{{{text(d.title)}}}", r"\date{}", r"\begin{document}", r"\maketitle", "", text(d.intro), ""]
+    if d.statement is not None:
+        out += [r"\[", to_latex(d.statement, notation), r"\]", ""]
+    out += [r"\section*{Definitions}", r"\begin{itemize}"]
+    out += [rf"\item ${dist.name}$, {text(family_name(dist))}: {describe(dist, math)}." for dist in d.distributions]
+    out += [r"\end{itemize}", ""]
+    for section in d.sections:
+        out += [rf"\section*{{{text(section.title)}}}", ""] + ([text(section.intro), ""] if section.intro else [])
+        for chain in section.chains:
+            out += [text(chain.intro), ""] if chain.intro else []
+            rows = []
+            for k, step in enumerate(chain.steps):
+                note = f"{text(step.note)} ({rule_clause(step, math, _code)})."
+                if chain.subject is None:
+                    lines = ["&" + to_latex(step.after, notation)]
+                else:
+                    subject = to_latex(chain.subject, notation)
+                    lhs = subject if k == 0 else ""
+                    lines = _wrap(latex_terms(step.after, notation), WIDTH - _visible(subject))
+                    lines = [f"{lhs} &= {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
+                lines[-1] += rf" \tag*{{\footnotesize\texttt{{{step.rule}}}}}"
+                rows.append((note, " \\\\\n".join(lines)))
+            out += _align(rows)
+    if report is not None:
+        out += [r"\section*{Verification}", text(verification_sentence(report)), ""]
+    out += [r"\end{document}", ""]
+    return "\n".join(out)
+
+
+WIDTH = 75  # characters of visible mathematics per line, a conservative fit for 17 cm at 11 pt
+
+
+def _wrap(terms: list[str], width: int) -> list[str]:
+    """Pack a sum's terms greedily into lines of at most ``width`` visible characters."""
+    lines: list[str] = []
+    for term in terms:
+        if lines and _visible(lines[-1]) + _visible(term) + 1 <= width:
+            lines[-1] += " " + term
+        else:
+            lines.append(term)
+    return lines
+
+
+def _visible(tex: str) -> int:
+    """A rough count of the glyphs ``tex`` prints (fractions count their wider part)."""
+    tex = re.sub(r"\\(left|right)(?=[\[\](|.])", "", tex)
+    tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: "x" * max(len(m[1]), len(m[2])), tex)
+    tex = re.sub(r"\\text\{([^{}]*)\}", lambda m: "x" * (len(m[1]) // 2), tex)
+    tex = re.sub(r"\\[a-zA-Z]+", "xx", tex)
+    return len(re.sub(r"[{}\s]", "", tex))
+
+
+def _code(name: str) -> str:
+    return r"\texttt{" + name + "}"
+
+
+def _align(rows: list[tuple[str, str]]) -> list[str]:
+    """The first note as a paragraph, later notes as ``\\intertext`` between lines."""
+    out = [rows[0][0], r"\begin{align*}"]
+    for k, (note, line) in enumerate(rows):
+        if k:
+            out.append(rf"\intertext{{{note}}}")
+        out.append(line + (r" \\" if k < len(rows) - 1 else ""))
+    return out + [r"\end{align*}", ""]
