@@ -1,6 +1,8 @@
-"""Conveniences that tie the pieces together: the article's coins, rendering by format name."""
+"""Conveniences that tie the pieces together: the article's coins, display options, rendering."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import sympy as sp
 
@@ -9,30 +11,49 @@ from derive.distributions import Bernoulli
 from derive.errors import RenderError
 from derive.render.latex import render_latex
 from derive.render.markdown import render_markdown
-from derive.render.printer import DEFAULT, Notation
-
-RENDERERS = {"md": render_markdown, "tex": render_latex}
-
-
-def article_coins() -> tuple[Bernoulli, Bernoulli]:
-    """The article's two coins: P(H) = p (the truth) and Q(H) = q (the model)."""
-    p, q = sp.symbols("p q")
-    return Bernoulli(p, name="P"), Bernoulli(q, name="Q")
+from derive.render.printer import Notation
+from derive.render.proof import render_proof
 
 
-def render(derivation: Derivation, fmt: str, report: Report | None = None, notation: Notation = DEFAULT) -> str:
-    """The derivation as a document in format ``md`` or ``tex``."""
-    try:
-        renderer = RENDERERS[fmt]
-    except KeyError:
-        raise RenderError(f"unknown format {fmt!r}; choose from {', '.join(RENDERERS)}") from None
-    return renderer(derivation, report, notation)
+@dataclass(frozen=True)
+class Options:
+    """What a reader may choose: units, log command, document style, and the names used."""
+
+    units: str = "nats"
+    log: str = "log"
+    style: str = "article"
+    names: tuple[str, str] = ("P", "Q")
+    params: tuple[str, str] = ("p", "q")
+    outcomes: tuple[str, str] = ("H", "T")
+
+    @property
+    def notation(self) -> Notation:
+        return Notation(log="\\" + self.log)
 
 
-def article_documents(formats: tuple[str, ...] = ("md", "tex")) -> tuple[dict[str, str], Report]:
+def article_coins(options: Options = Options()) -> tuple[Bernoulli, Bernoulli]:
+    """The article's two coins: P(H) = p (the truth) and Q(H) = q (the model), under the chosen names."""
+    return tuple(Bernoulli(sp.Symbol(param), name=name, outcomes=options.outcomes)  # type: ignore[return-value]
+                 for name, param in zip(options.names, options.params))
+
+
+def render(derivation: Derivation, fmt: str, report: Report | None = None, options: Options = Options()) -> str:
+    """The derivation as a document in format ``md``, ``tex`` or ``json``."""
+    if fmt == "md":
+        return render_markdown(derivation, report, options.notation, options.style)
+    if fmt == "tex":
+        return render_latex(derivation, report, options.notation, options.style)
+    if fmt == "json":
+        return render_proof(derivation, report, options.notation)
+    raise RenderError(f"unknown format {fmt!r}; choose from md, tex, json")
+
+
+def article_documents(formats: tuple[str, ...] = ("md", "tex", "json"),
+                      options: Options = Options()) -> tuple[dict[str, str], Report]:
     """``{file name: text}`` for the article's derivation, and its verification report."""
     from derive.derivations import kl_cross_entropy
 
-    derivation = kl_cross_entropy(*article_coins())
+    derivation = kl_cross_entropy(*article_coins(options), units=options.units)
     report = derivation.verify()
-    return {f"{derivation.slug}.{fmt}": render(derivation, fmt, report) for fmt in formats}, report
+    stem = derivation.slug + ("" if options.style == "article" else f"-{options.style}")
+    return {f"{stem}.{fmt}": render(derivation, fmt, report, options) for fmt in formats}, report

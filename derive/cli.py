@@ -1,20 +1,23 @@
 """The ``derive`` command.
 
 ``derive article`` replays the founding article's derivation for two coins,
-verifies every step, and writes Markdown and LaTeX into ``outputs/``.
+verifies every step, and writes Markdown, LaTeX and a JSON proof into
+``outputs/``.  ``derive verify FILE.json`` re-checks a proof file on its own.
 Errors print one line to standard error and exit with status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from derive.errors import DeriveError
 
-FORMATS = ("md", "tex")
+FORMATS = ("md", "tex", "json")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,13 +38,30 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--format", default="all", choices=FORMATS + ("all",),
                          help="which documents to write (default: all)")
     article.add_argument("--out", default="outputs", help="output folder, or - for standard output (default: outputs)")
+    article.add_argument("--units", default="nats", choices=("nats", "bits"),
+                         help="natural logarithms (nats, default) or base-2 logarithms (bits)")
+    article.add_argument("--log", default="log", choices=("log", "ln"), help=r"write the natural log as \log or \ln")
+    article.add_argument("--style", default="article", choices=("article", "compact"),
+                         help="sections and prose (article) or one aligned chain (compact)")
+    article.add_argument("--names", default="P,Q", type=_pair, help="names of the true and model distributions")
+    article.add_argument("--params", default="p,q", type=_pair, help="names of their parameters")
+    article.add_argument("--outcomes", default="H,T", type=_pair, help="names of the two outcomes")
+    verify = commands.add_parser("verify", help="re-check every step of a proof file written by --format json")
+    verify.add_argument("file", help="a JSON proof file")
     return parser
+
+
+def _pair(text: str) -> tuple[str, str]:
+    parts = tuple(part.strip() for part in text.split(","))
+    if len(parts) != 2 or not all(_IDENTIFIER.match(part) for part in parts) or parts[0] == parts[1]:
+        raise argparse.ArgumentTypeError(f"expected two different names like A,B, got {text!r}")
+    return parts  # type: ignore[return-value]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return _article(args)
+        return _article(args) if args.command == "article" else _verify(args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -51,11 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _article(args: argparse.Namespace) -> int:
-    from derive.api import article_documents
+    from derive.api import Options, article_documents
     from derive.outputs import write_all
 
+    options = Options(units=args.units, log=args.log, style=args.style, names=args.names, params=args.params,
+                      outcomes=args.outcomes)
     formats = FORMATS if args.format == "all" else (args.format,)
-    documents, report = article_documents(formats)
+    documents, report = article_documents(formats, options)
     if args.out == "-":
         sys.stdout.write("\n".join(documents.values()))
     else:
@@ -63,6 +85,24 @@ def _article(args: argparse.Namespace) -> int:
             print(f"wrote {path}")
     print(f"verification: {report.summary()}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from derive.core import Status
+    from derive.proofcheck import check_proof_text
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeriveError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    checks = check_proof_text(text, str(path))
+    for c in checks:
+        reason = f": {c.verdict.reason}" if not c.verdict.proved else ""
+        print(f"{path}: step {c.index} ({c.rule}): {c.verdict.status.value}{reason}")
+    counts = {s: sum(c.verdict.status is s for c in checks) for s in Status}
+    print(f"{path}: {len(checks)} steps: " + ", ".join(f"{n} {s.value}" for s, n in counts.items()))
+    return 0 if counts[Status.PROVED] == len(checks) else 1
 
 
 if __name__ == "__main__":

@@ -175,6 +175,7 @@ class Derivation:
     statement: sp.Basic | None = None
     intro: str = ""
     slug: str = "derivation"
+    units: str = "nats"
 
     @property
     def domain(self) -> Domain:
@@ -198,3 +199,16 @@ class Derivation:
         from derive.verify import verify_derivation
 
         return verify_derivation(self)
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: the derivation as Markdown, without front matter."""
+        from derive.render.markdown import render_markdown
+
+        return render_markdown(self, front_matter=False)
+
+    def _repr_latex_(self) -> str:
+        """Jupyter: every chain as one ``aligned`` display."""
+        from derive.render.markdown import _aligned
+        from derive.render.printer import DEFAULT
+
+        return f"$$\n{_aligned(self, DEFAULT)}\n$$"

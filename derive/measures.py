@@ -12,7 +12,11 @@ from sympy.core.symbol import Str
 
 from derive.distributions.base import Distribution
 from derive.errors import DeriveError
+from derive.functions import log_in
 from derive.terms import MINUS_ONE, add, mul, quotient
+
+#: Logarithm bases by unit name.
+UNITS = {"nats": sp.E, "bits": sp.Integer(2)}
 
 #: The bound index of every sum over outcomes.
 INDEX = sp.Symbol("i")
@@ -71,17 +75,27 @@ class Measure(sp.Expr):
     symbol = "?"
     title = "measure"
 
-    def __new__(cls, *dists: Distribution) -> "Measure":
+    def __new__(cls, *dists: Distribution, base: sp.Basic = sp.E) -> "Measure":
         for d in dists:
             if not isinstance(d, Distribution):
                 raise DeriveError(f"{cls.__name__} takes distributions, got {type(d).__name__}")
         if len(dists) == 2 and dists[0].outcomes != dists[1].outcomes:
             raise DeriveError(f"{cls.__name__}({dists[0].name}, {dists[1].name}): the distributions have different outcomes")
-        return super().__new__(cls, *dists)
+        if base not in UNITS.values():
+            raise DeriveError(f"{cls.__name__}: logarithm base must be e (nats) or 2 (bits), got {base}")
+        return super().__new__(cls, *dists, base)
 
     @property
     def dists(self) -> tuple[Distribution, ...]:
-        return tuple(self.args)
+        return tuple(self.args[:-1])
+
+    @property
+    def base(self) -> sp.Basic:
+        return self.args[-1]
+
+    def log(self, x: sp.Basic) -> sp.Basic:
+        """The logarithm in this measure's base."""
+        return log_in(x, self.base)
 
     @property
     def free_symbols(self) -> set[sp.Basic]:
@@ -101,12 +115,12 @@ class Entropy(Measure):
     symbol = "H"
     title = "Entropy"
 
-    def __new__(cls, p: Distribution) -> "Entropy":
-        return super().__new__(cls, p)
+    def __new__(cls, p: Distribution, base: sp.Basic = sp.E) -> "Entropy":
+        return super().__new__(cls, p, base=base)
 
     def summand(self, i: sp.Symbol) -> sp.Expr:
         (p,) = self.dists
-        return mul(MINUS_ONE, Prob(p, i), sp.log(Prob(p, i)))
+        return mul(MINUS_ONE, Prob(p, i), self.log(Prob(p, i)))
 
 
 class CrossEntropy(Measure):
@@ -115,12 +129,12 @@ class CrossEntropy(Measure):
     symbol = "H"
     title = "Cross-entropy"
 
-    def __new__(cls, p: Distribution, q: Distribution) -> "CrossEntropy":
-        return super().__new__(cls, p, q)
+    def __new__(cls, p: Distribution, q: Distribution, base: sp.Basic = sp.E) -> "CrossEntropy":
+        return super().__new__(cls, p, q, base=base)
 
     def summand(self, i: sp.Symbol) -> sp.Expr:
         p, q = self.dists
-        return mul(MINUS_ONE, Prob(p, i), sp.log(Prob(q, i)))
+        return mul(MINUS_ONE, Prob(p, i), self.log(Prob(q, i)))
 
 
 class KL(Measure):
@@ -129,12 +143,12 @@ class KL(Measure):
     symbol = "KL"
     title = "KL divergence"
 
-    def __new__(cls, p: Distribution, q: Distribution) -> "KL":
-        return super().__new__(cls, p, q)
+    def __new__(cls, p: Distribution, q: Distribution, base: sp.Basic = sp.E) -> "KL":
+        return super().__new__(cls, p, q, base=base)
 
     def summand(self, i: sp.Symbol) -> sp.Expr:
         p, q = self.dists
-        return mul(Prob(p, i), sp.log(quotient(Prob(p, i), Prob(q, i))))
+        return mul(Prob(p, i), self.log(quotient(Prob(p, i), Prob(q, i))))
 
 
 def expand_outcome_sum(s: OutcomeSum) -> sp.Expr:

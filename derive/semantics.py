@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derive.functions import Log
 from derive.group import Group
 from derive.measures import Measure, OutcomeSum, Prob, expand_outcome_sum
 
@@ -21,6 +22,8 @@ def denote(expr: sp.Basic) -> sp.Basic:
         return denote(expr.definition())
     if isinstance(expr, OutcomeSum):
         return denote(expand_outcome_sum(expr))
+    if isinstance(expr, Log):
+        return sp.log(denote(expr.args[0])) / sp.log(expr.base)
     if isinstance(expr, Prob):
         if isinstance(expr.outcome, sp.Symbol):
             raise ValueError(f"{expr} has an unbound outcome index")

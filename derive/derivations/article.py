@@ -13,16 +13,24 @@ import sympy as sp
 
 from derive.core import Chain, Derivation, Section
 from derive.distributions.base import Distribution
-from derive.measures import KL, CrossEntropy, Entropy
+from derive.errors import DeriveError
+from derive.measures import KL, UNITS, CrossEntropy, Entropy
 from derive.rules import (cancel, distribute, expand_finite_sum, fold_definition, log_quotient_split,
                           rearrange, recognise_definition, regroup, substitute, unfold_definition)
+from derive.functions import base_of
 from derive.terms import add, factors_of, neg
 
 
-def kl_cross_entropy(P: Distribution, Q: Distribution) -> Derivation:
-    """Derive ``H(P, Q) = KL(P || Q) + H(P)`` step by step for two distributions on the same outcomes."""
+def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
+    """Derive ``H(P, Q) = KL(P || Q) + H(P)`` step by step for two distributions on the same outcomes.
+
+    ``units`` is ``"nats"`` (natural logarithms) or ``"bits"`` (logarithms in base 2).
+    """
+    if units not in UNITS:
+        raise DeriveError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
+    base = UNITS[units]
     domain = P.domain.merge(Q.domain)
-    kl, ce, h = KL(P, Q), CrossEntropy(P, Q), Entropy(P)
+    kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
 
     def start(subject: sp.Basic, intro: str = "") -> Chain:
         return Chain(subject, intro=intro, domain=domain)
@@ -75,7 +83,8 @@ def kl_cross_entropy(P: Distribution, Q: Distribution) -> Derivation:
         intro=(f"Two coins: {P.name} is the true one and {Q.name} the model's. "
                "We derive, one checked step at a time, that cross-entropy equals KL divergence plus entropy. "
                f"Because the entropy of {P.name} does not depend on {Q.name}, minimising cross-entropy over "
-               f"{Q.name} minimises the KL divergence."),
+               f"{Q.name} minimises the KL divergence."
+               + (" Every logarithm here is in base 2, so the measures are in bits." if units == "bits" else "")),
         sections=(
             Section("A. KL divergence, written out", (kl_chain,)),
             Section("B. Cross-entropy and entropy, written out", (ce_chain, h_chain)),
@@ -83,7 +92,8 @@ def kl_cross_entropy(P: Distribution, Q: Distribution) -> Derivation:
         ),
         distributions=(P, Q),
         statement=sp.Eq(ce, add(kl, h), evaluate=False),
-        slug="kl-cross-entropy-coin",
+        slug="kl-cross-entropy-coin" + ("" if units == "nats" else f"-{units}"),
+        units=units,
     )
 
 
@@ -96,6 +106,6 @@ def _logs_of(d: Distribution):
     values = {d.pmf(o) for o in d.outcomes}
 
     def accepts(term: sp.Basic) -> bool:
-        return any(isinstance(f, sp.log) and f.args[0] in values for f in factors_of(term))
+        return any(base_of(f) is not None and f.args[0] in values for f in factors_of(term))
 
     return accepts

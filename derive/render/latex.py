@@ -1,10 +1,14 @@
-"""A standalone LaTeX article: amsmath ``align*`` chains, prose between lines, rule names as tags."""
+"""A standalone LaTeX article: amsmath ``align*`` chains, rule names as tags.
+
+Two styles: ``article`` (sections, prose between the lines as ``\\intertext``)
+and ``compact`` (every chain in one ``align*``, no prose).
+"""
 
 from __future__ import annotations
 
 import re
 
-from derive.core import Derivation, Report
+from derive.core import Chain, Derivation, Report
 from derive.render.printer import DEFAULT, Notation, _escape_text, latex_terms, to_latex
 from derive.render.text import describe, family_name, rule_clause, verification_sentence
 
@@ -15,46 +19,54 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \sloppy
 """
 
+WIDTH = 75  # characters of visible mathematics per line, a conservative fit for 17 cm at 11 pt
+STYLES = ("article", "compact")
 
-def render_latex(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT) -> str:
+
+def render_latex(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT,
+                 style: str = "article") -> str:
     """The derivation as a document that compiles with pdflatex."""
 
     def math(e) -> str:
         return f"${to_latex(e, notation)}$"
 
-    def text(s: str) -> str:
-        return _escape_text(s)
-
-    out = [PREAMBLE, rf"\title{{{text(d.title)}}}", r"\date{}", r"\begin{document}", r"\maketitle", "", text(d.intro), ""]
-    if d.statement is not None:
-        out += [r"\[", to_latex(d.statement, notation), r"\]", ""]
-    out += [r"\section*{Definitions}", r"\begin{itemize}"]
-    out += [rf"\item ${dist.name}$, {text(family_name(dist))}: {describe(dist, math)}." for dist in d.distributions]
-    out += [r"\end{itemize}", ""]
-    for section in d.sections:
-        out += [rf"\section*{{{text(section.title)}}}", ""] + ([text(section.intro), ""] if section.intro else [])
-        for chain in section.chains:
-            out += [text(chain.intro), ""] if chain.intro else []
-            rows = []
-            for k, step in enumerate(chain.steps):
-                note = f"{text(step.note)} ({rule_clause(step, math, _code)})."
-                if chain.subject is None:
-                    lines = ["&" + to_latex(step.after, notation)]
-                else:
-                    subject = to_latex(chain.subject, notation)
-                    lhs = subject if k == 0 else ""
-                    lines = _wrap(latex_terms(step.after, notation), WIDTH - _visible(subject))
-                    lines = [f"{lhs} &= {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
-                lines[-1] += rf" \tag*{{\footnotesize\texttt{{{step.rule}}}}}"
-                rows.append((note, " \\\\\n".join(lines)))
-            out += _align(rows)
+    text = _escape_text
+    out = [PREAMBLE, rf"\title{{{text(d.title)}}}", r"\date{}", r"\begin{document}", r"\maketitle", ""]
+    if style == "compact":
+        rows = [line for chain in d.chains for _, line in _rows(chain, notation, math)]
+        out += [r"\begin{align*}", " \\\\[1ex]\n".join(rows), r"\end{align*}", ""]
+    else:
+        out += [text(d.intro), ""]
+        if d.statement is not None:
+            out += [r"\[", to_latex(d.statement, notation), r"\]", ""]
+        out += [r"\section*{Definitions}", r"\begin{itemize}"]
+        out += [rf"\item ${dist.name}$, {text(family_name(dist))}: {describe(dist, math)}." for dist in d.distributions]
+        out += [r"\end{itemize}", ""]
+        for section in d.sections:
+            out += [rf"\section*{{{text(section.title)}}}", ""] + ([text(section.intro), ""] if section.intro else [])
+            for chain in section.chains:
+                out += [text(chain.intro), ""] if chain.intro else []
+                out += _align(_rows(chain, notation, math))
     if report is not None:
         out += [r"\section*{Verification}", text(verification_sentence(report)), ""]
     out += [r"\end{document}", ""]
     return "\n".join(out)
 
 
-WIDTH = 75  # characters of visible mathematics per line, a conservative fit for 17 cm at 11 pt
+def _rows(chain: Chain, notation: Notation, math) -> list[tuple[str, str]]:
+    """``(note, align rows)`` per step: ``subject &= after``, long sums wrapped, the rule as a tag."""
+    rows = []
+    subject = to_latex(chain.subject, notation) if chain.subject is not None else ""
+    for k, step in enumerate(chain.steps):
+        note = f"{_escape_text(step.note)} ({rule_clause(step, math, _code)})."
+        if chain.subject is None:
+            lines = ["&" + to_latex(step.after, notation)]
+        else:
+            lines = _wrap(latex_terms(step.after, notation), WIDTH - _visible(subject))
+            lines = [f"{subject if k == 0 else ''} &= {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
+        lines[-1] += rf" \tag*{{\footnotesize\texttt{{{step.rule}}}}}"
+        rows.append((note, " \\\\\n".join(lines)))
+    return rows
 
 
 def _wrap(terms: list[str], width: int) -> list[str]:

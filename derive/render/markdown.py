@@ -1,4 +1,9 @@
-"""Markdown with ``$$`` display math: a Jekyll/MathJax page that also renders in KaTeX."""
+"""Markdown with ``$$`` display math: a Jekyll/MathJax page that also renders in KaTeX.
+
+Two styles: ``article`` (sections, prose, one display per step, like a blog
+post) and ``compact`` (one ``aligned`` block per derivation, rule names on the
+right).
+"""
 
 from __future__ import annotations
 
@@ -8,40 +13,54 @@ from derive.render.text import (describe, display_lines, equation, family_name, 
                                 verification_sentence)
 
 
-def render_markdown(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT) -> str:
+def render_markdown(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT,
+                    style: str = "article", front_matter: bool = True) -> str:
     """The derivation as a Markdown page: front matter, definitions, sections, steps, verification."""
 
     def math(e) -> str:
         return f"${to_latex(e, notation)}$"
 
-    def display(e) -> str:
-        return f"$$\n{to_latex(e, notation)}\n$$"
+    def display(tex: str) -> list[str]:
+        return ["$$", tex, "$$", ""]
 
-    out = ["---", f'title: "{d.title}"', "math: true", "---", "", d.intro, ""]
-    if d.statement is not None:
-        out += [display(d.statement), ""]
-    out += ["### Definitions", ""]
-    out += [f"* {math_name(dist.name)}, {family_name(dist)}: {describe(dist, math)}." for dist in d.distributions]
-    out += ["", "---"]
-    lines = display_lines(d)
-    seen: set[tuple[int, int]] = set()
-    for s, c, subject, step in lines:
-        section = d.sections[s]
-        if (s, -1) not in seen:
-            seen.add((s, -1))
-            out += ["", f"### {section.title}", ""] + ([section.intro, ""] if section.intro else [])
-        if (s, c) not in seen:
-            seen.add((s, c))
-            intro = section.chains[c].intro
-            out += [intro, ""] if intro else []
-        out += [f"{step.note} _({rule_clause(step, math, lambda r: f'`{r}`')})_", "", display(equation(subject, step)), ""]
+    out = ["---", f'title: "{d.title}"', "math: true", "---", ""] if front_matter else [f"## {d.title}", ""]
+    if style == "compact":
+        out += display(_aligned(d, notation))
+    else:
+        out += [d.intro, ""]
+        if d.statement is not None:
+            out += display(to_latex(d.statement, notation))
+        out += ["### Definitions", ""]
+        out += [f"* ${dist.name}$, {family_name(dist)}: {describe(dist, math)}." for dist in d.distributions]
+        out += ["", "---"]
+        seen: set[tuple[int, int]] = set()
+        for s, c, subject, step in display_lines(d):
+            section = d.sections[s]
+            if (s, -1) not in seen:
+                seen.add((s, -1))
+                out += ["", f"### {section.title}", ""] + ([section.intro, ""] if section.intro else [])
+            if (s, c) not in seen:
+                seen.add((s, c))
+                out += [section.chains[c].intro, ""] if section.chains[c].intro else []
+            out += [f"{step.note} _({rule_clause(step, math, lambda r: f'`{r}`')})_", ""]
+            out += display(to_latex(equation(subject, step), notation))
     if report is not None:
-        out += ["---", "", "### Verification", "", verification_sentence(report), "",
-                "| # | rule | verdict |", "|---|---|---|"]
-        out += [f"| {k} | `{step.rule}` | {verdict.status.value} |" for k, (step, verdict) in enumerate(report.results, 1)]
-        out.append("")
+        out += ["---", "", "### Verification", "", verification_sentence(report), ""]
+        if style != "compact":
+            out += ["| # | rule | verdict |", "|---|---|---|"]
+            out += [f"| {k} | `{step.rule}` | {v.status.value} |" for k, (step, v) in enumerate(report.results, 1)]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def math_name(name: str) -> str:
-    return f"${name}$"
+def _aligned(d: Derivation, notation: Notation) -> str:
+    """Every chain in one ``aligned`` environment, the rule's name at the right of each line."""
+    rows = []
+    for chain in d.chains:
+        for k, step in enumerate(chain.steps):
+            rule = rf"&& \text{{{step.rule}}}"
+            if chain.subject is None:
+                rows.append(f"&{to_latex(step.after, notation)} {rule}")
+            else:
+                lhs = to_latex(chain.subject, notation) if k == 0 else ""
+                rows.append(f"{lhs} &= {to_latex(step.after, notation)} {rule}")
+    return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"

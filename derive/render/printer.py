@@ -62,7 +62,7 @@ class _Printer:
             return method(e)
         for base in type(e).__mro__[1:]:
             method = getattr(self, "_" + base.__name__, None)
-            if method is not None and base.__module__.startswith("derive"):
+            if method is not None and (base.__module__.startswith("derive") or base is sp.Rel):
                 return method(e)
         return self._fallback(e)
 
@@ -156,6 +156,13 @@ class _Printer:
         if r"\frac" in arg or r"\sum" in arg:
             return rf"{self.n.log}\left({arg}\right)"
         return f"{self.n.log}({arg})"
+
+    def _Log(self, e: sp.Basic) -> str:
+        arg = self.print(e.args[0])
+        command = rf"\log_{{{self.print(e.base)}}}"
+        if r"\frac" in arg or r"\sum" in arg:
+            return rf"{command}\left({arg}\right)"
+        return f"{command}({arg})"
 
     def _exp(self, e: sp.exp) -> str:
         return f"e^{{{self.print(e.args[0])}}}"

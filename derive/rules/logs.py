@@ -6,12 +6,14 @@ import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
 from derive.domain import Domain
+from derive.functions import base_of, log_in
 from derive.semantics import denote
 from derive.terms import factors_of, mul, sub
 
 
 def _split_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
-    if not isinstance(expr, sp.log) or not isinstance(expr.args[0], sp.Mul):
+    base = base_of(expr)
+    if base is None or not isinstance(expr.args[0], sp.Mul):
         return None
     factors = factors_of(expr.args[0])
     den = [f.base for f in factors if isinstance(f, sp.Pow) and f.exp == -1]
@@ -23,7 +25,7 @@ def _split_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
         if not domain.is_positive(denote(side)):
             return Refusal(f"cannot prove {sp.sstr(side)} > 0 on the domain {_show(domain)}")
         conditions.append(sp.StrictGreaterThan(side, 0, evaluate=False))
-    return Rewrite(sub(sp.log(num), sp.log(den[0])), tuple(conditions))
+    return Rewrite(sub(log_in(num, base), log_in(den[0], base)), tuple(conditions))
 
 
 def _show(domain: Domain) -> str:
@@ -32,7 +34,7 @@ def _show(domain: Domain) -> str:
 
 log_quotient_split = Rule(
     "log-quotient-split",
-    "log(a/b) -> log(a) - log(b)  if a>0, b>0",
+    "log(a/b) -> log(a) - log(b)  if a>0, b>0  (in any base)",
     _split_quotient,
     requires=("a > 0", "b > 0"),
     prose="Split the logarithm of each quotient into a difference of logarithms.",

@@ -1,0 +1,34 @@
+"""Logarithms in a fixed base, kept unevaluated so they print as ``\\log_2``."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+class Log(sp.Function):
+    """``Log(x, b)``: the logarithm of ``x`` in base ``b`` (``b`` a number other than e).
+
+    SymPy would rewrite ``log(x, 2)`` as ``log(x)/log(2)``; keeping it whole lets
+    derive print ``\\log_2(x)`` and apply its rules to it as to ``log``.  Its value
+    (:func:`derive.semantics.denote`) is ``log(x)/log(b)``.
+    """
+
+    nargs = 2
+
+    @property
+    def base(self) -> sp.Basic:
+        return self.args[1]
+
+
+def log_in(x: sp.Basic, base: sp.Basic) -> sp.Basic:
+    """The logarithm of ``x`` in ``base``: SymPy's natural ``log`` when the base is e."""
+    return sp.log(x) if base == sp.E else Log(x, base)
+
+
+def base_of(expr: sp.Basic) -> sp.Basic | None:
+    """The base of a logarithm (``E`` for ``log``), or ``None`` for anything else."""
+    if isinstance(expr, sp.log):
+        return sp.E
+    if isinstance(expr, Log):
+        return expr.base
+    return None

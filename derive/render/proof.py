@@ -1,0 +1,56 @@
+"""The proof file: a JSON record of a derivation that anyone can re-check with ``derive verify``.
+
+Every expression is stored as LaTeX (the form people read and edit); the
+checker re-parses it and trusts none of the recorded verdicts.
+"""
+
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+
+from derive.core import Derivation, Report
+from derive.render.printer import DEFAULT, Notation, to_latex
+from derive.render.text import display_lines
+
+FORMAT = "derive-proof"
+VERSION = 1
+
+
+def render_proof(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT) -> str:
+    """The derivation as a JSON proof: distributions with domains, then every step."""
+
+    def tex(e: sp.Basic) -> str:
+        return to_latex(e, notation)
+
+    verdicts = {id(step): v for step, v in report.results} if report is not None else {}
+    steps = []
+    for s, c, subject, step in display_lines(d):
+        entry = {
+            "index": len(steps) + 1,
+            "section": d.sections[s].title,
+            "rule": step.rule,
+            "subject": tex(subject) if subject is not None else None,
+            "before": tex(step.before),
+            "after": tex(step.after),
+            "conditions": [tex(cond) for cond in step.conditions],
+            "note": step.note,
+        }
+        if id(step) in verdicts:
+            entry["verdict"] = verdicts[id(step)].status.value
+        steps.append(entry)
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": d.title,
+        "units": d.units,
+        "distributions": [
+            {"name": dist.name, "family": dist.family, "parameters": [tex(x) for x in dist.params],
+             "outcomes": [o.name for o in dist.outcomes], "domain": [tex(c) for c in dist.domain.conditions()]}
+            for dist in d.distributions
+        ],
+        "statement": tex(d.statement) if d.statement is not None else None,
+        "steps": steps,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
