@@ -10,7 +10,11 @@ from derive.rules.logs import log_quotient_split
 from derive.rules.substitution import substitute
 from derive.rules.sums import expand_finite_sum
 
-ALL: tuple[Rule, ...] = definitions.RULES + sums.RULES + substitution.RULES + logs.RULES + algebra.RULES
+_SHIPPED = definitions.RULES + sums.RULES + substitution.RULES + logs.RULES + algebra.RULES
+_PIPELINE = ("unfold-definition", "expand-finite-sum", "substitute", "log-quotient-split", "distribute", "regroup",
+             "recognise-definition", "fold-definition", "cancel", "rearrange")
+#: Every shipped rule, in the order the article's pipeline uses them.
+ALL: tuple[Rule, ...] = tuple(sorted(_SHIPPED, key=lambda r: _PIPELINE.index(r.name)))
 BY_NAME: dict[str, Rule] = {r.name: r for r in ALL}
 
 __all__ = [

@@ -1,0 +1,37 @@
+"""Docs that run: the README's commands and Python example are exercised as written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from derive.rules import ALL
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+CI = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+
+
+def test_readme_starts_with_the_main_job_and_the_test_command():
+    main_job, tests = blocks("sh")[:2]
+    assert main_job.strip().endswith("derive article")
+    assert tests.strip() == "python3 -m pip install -e '.[test]' && python3 -m pytest"
+
+
+def test_ci_runs_the_readme_test_command():
+    test_command = blocks("sh")[1].strip().split(" && ")
+    assert all(part in CI for part in test_command)
+
+
+def test_python_example_runs():
+    namespace: dict[str, object] = {}
+    exec(compile(blocks("python")[0], "README.md", "exec"), namespace)  # our own documentation, not user input
+    assert namespace["report"].ok
+
+
+def test_rule_table_lists_every_rule():
+    listed = re.findall(r"^\| `([a-z-]+)` \|", README, flags=re.M)
+    assert listed == [r.name for r in ALL]
