@@ -1,10 +1,12 @@
 """Parameter domains: where each symbol lives, and what that lets us prove.
 
-A domain maps each free parameter to an open interval.  Positivity is proved by
-re-parametrising every parameter through a positive symbol (``p = t/(1+t)`` on
-``(0, 1)``), so that SymPy's own assumptions see ``1 - p = 1/(1+t) > 0``.  The map
-is a bijection onto the interval, hence every conclusion is sound for the
-original parameter.
+A domain maps each free parameter to an open interval, and may add joint
+constraints: a simplex (``p_1, ..., p_m > 0`` with ``p_1 + ... + p_m < 1``), an
+ordering (``low < high``), or a symbol defined by others (``p_k = 1 - p_1 - ...``).
+Positivity is proved by re-parametrising every parameter through positive
+symbols (``p = t/(1+t)`` on ``(0, 1)``), so that SymPy's own assumptions see
+``1 - p = 1/(1+t) > 0``.  Each map is a bijection onto its set, hence every
+conclusion is sound for the original parameters.
 """
 
 from __future__ import annotations
@@ -25,14 +27,83 @@ _UNIT_SAMPLES = (Fraction(1, 3), Fraction(1, 5), Fraction(3, 4), Fraction(2, 7),
 
 
 @dataclass(frozen=True)
+class Simplex:
+    """``s_1, ..., s_m > 0`` and ``s_1 + ... + s_m < 1`` (the free part of a probability vector)."""
+
+    symbols: tuple[sp.Symbol, ...]
+
+    def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        ts = [sp.Symbol(f"{s.name}__t", positive=True) for s in self.symbols]
+        total = 1 + sp.Add(*ts)
+        return {s: t / total for s, t in zip(self.symbols, ts)}
+
+    def sample(self, k: int, _: dict[sp.Symbol, sp.Rational]) -> dict[sp.Symbol, sp.Rational]:
+        weights = [_unit(k + 2 * j) for j in range(len(self.symbols) + 1)]
+        total = sum(weights)
+        return {s: w / total for s, w in zip(self.symbols, weights)}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        positive = tuple(sp.StrictGreaterThan(s, 0, evaluate=False) for s in self.symbols)
+        return positive + (sp.StrictLessThan(sp.Add(*self.symbols, evaluate=False), 1, evaluate=False),)
+
+
+@dataclass(frozen=True)
+class Ordered:
+    """``low < high``, both real: ``high = low + t`` with ``t > 0``."""
+
+    low: sp.Symbol
+    high: sp.Symbol
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return (self.low, self.high)
+
+    def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        r = sp.Symbol(f"{self.low.name}__r", real=True)
+        return {self.low: r, self.high: r + sp.Symbol(f"{self.high.name}__t", positive=True)}
+
+    def sample(self, k: int, _: dict[sp.Symbol, sp.Rational]) -> dict[sp.Symbol, sp.Rational]:
+        low = 4 * _unit(k) - 2
+        return {self.low: low, self.high: low + 4 * _unit(k + 3)}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        return (sp.StrictLessThan(self.low, self.high, evaluate=False),)
+
+
+@dataclass(frozen=True)
+class Defined:
+    """A parameter that is a function of the others (``p_k = 1 - p_1 - ... - p_{k-1}``)."""
+
+    symbol: sp.Symbol
+    value: sp.Expr
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return (self.symbol,)
+
+    def cover(self, before: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        return {self.symbol: self.value.xreplace(before)}
+
+    def sample(self, k: int, before: dict[sp.Symbol, sp.Rational]) -> dict[sp.Symbol, sp.Rational]:
+        return {self.symbol: self.value.xreplace(before)}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        return (sp.Eq(self.symbol, self.value, evaluate=False),)
+
+
+Constraint = Simplex | Ordered | Defined
+
+
+@dataclass(frozen=True)
 class Domain:
-    """Open intervals for free parameters: ``((p, Interval.open(0, 1)), ...)``."""
+    """Open intervals for free parameters, ``((p, Interval.open(0, 1)), ...)``, and joint constraints."""
 
     intervals: tuple[tuple[sp.Symbol, sp.Interval], ...] = ()
+    constraints: tuple[Constraint, ...] = ()
 
     def __post_init__(self) -> None:
         for symbol, interval in self.intervals:
-            if not isinstance(interval, sp.Interval) or interval.left_open is False or interval.right_open is False:
+            if not isinstance(interval, sp.Interval) or not (bool(interval.left_open) and bool(interval.right_open)):
                 raise InvalidParameter(f"domain of {symbol} must be an open interval, got {interval}")
 
     @classmethod
@@ -41,27 +112,39 @@ class Domain:
         return cls(tuple((sp.Symbol(k), v) for k, v in intervals.items()))
 
     def merge(self, *others: "Domain") -> "Domain":
-        """The product of domains; a symbol given two different intervals is an error."""
+        """The product of domains; a symbol constrained twice in different ways is an error."""
         seen = dict(self.intervals)
+        constraints = list(self.constraints)
         for other in others:
             for symbol, interval in other.intervals:
                 if symbol in seen and seen[symbol] != interval:
                     raise InvalidParameter(f"parameter {symbol} has two domains: {seen[symbol]} and {interval}")
                 seen[symbol] = interval
-        return Domain(tuple(seen.items()))
+            constraints.extend(c for c in other.constraints if c not in constraints)
+        taken = set(seen)
+        for c in constraints:
+            clash = taken & set(c.symbols)
+            if clash:
+                raise InvalidParameter(f"parameter {sorted(clash, key=str)[0]} is constrained twice")
+            taken |= set(c.symbols)
+        return Domain(tuple(seen.items()), tuple(constraints))
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
-        return tuple(s for s, _ in self.intervals)
+        return tuple(s for s, _ in self.intervals) + tuple(s for c in self.constraints for s in c.symbols)
 
     def conditions(self) -> tuple[sp.Basic, ...]:
         """The domain as relations, for display (``0 < p < 1``)."""
-        return tuple(interval.as_relational(symbol) for symbol, interval in self.intervals)
+        box = tuple(interval.as_relational(symbol) for symbol, interval in self.intervals)
+        return box + tuple(r for c in self.constraints for r in c.conditions())
 
     @cached_property
     def reparametrization(self) -> dict[sp.Symbol, sp.Expr]:
-        """Each parameter written through a positive (or real) symbol that covers its interval."""
-        return {symbol: _cover(symbol, interval) for symbol, interval in self.intervals}
+        """Each parameter written through positive (or real) symbols that cover its set exactly."""
+        cover = {symbol: _cover(symbol, interval) for symbol, interval in self.intervals}
+        for c in self.constraints:
+            cover.update(c.cover(cover))
+        return cover
 
     def is_positive(self, expr: sp.Expr) -> bool:
         """True only when ``expr > 0`` is proved everywhere on the domain."""
@@ -77,10 +160,16 @@ class Domain:
         for k in range(count):
             point = {}
             for j, (symbol, interval) in enumerate(self.intervals):
-                u = _UNIT_SAMPLES[(k + 3 * j) % len(_UNIT_SAMPLES)]
-                point[symbol] = _inside(interval, sp.Rational(u.numerator, u.denominator))
+                point[symbol] = _inside(interval, _unit(k + 3 * j))
+            for j, c in enumerate(self.constraints):
+                point.update(c.sample(k + 5 * j, point))
             points.append(point)
         return points
+
+
+def _unit(k: int) -> sp.Rational:
+    u = _UNIT_SAMPLES[k % len(_UNIT_SAMPLES)]
+    return sp.Rational(u.numerator, u.denominator)
 
 
 def _cover(symbol: sp.Symbol, interval: sp.Interval) -> sp.Expr:

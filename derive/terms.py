@@ -50,19 +50,19 @@ def add(*terms: Basic) -> Basic:
 
 
 def mul(*factors: Basic) -> Basic:
-    """A product in the given order; signs are gathered in front, ones dropped."""
-    sign = 1
+    """A product in the given order; numeric factors gathered into one leading coefficient."""
+    coeff: sp.Number = ONE
     flat: list[Basic] = []
     for factor in factors:
         for f in factors_of(factor):
-            if f == MINUS_ONE:
-                sign = -sign
-            elif f == 0:
-                return sp.Integer(0)
-            elif f != ONE:
+            if isinstance(f, sp.Number):
+                coeff *= f
+            else:
                 flat.append(f)
-    if sign < 0:
-        flat.insert(0, MINUS_ONE)
+    if coeff == 0:
+        return sp.Integer(0)
+    if coeff != ONE:
+        flat.insert(0, coeff)
     if not flat:
         return ONE
     if len(flat) == 1:

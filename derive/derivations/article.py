@@ -1,4 +1,4 @@
-"""The founding example: cross-entropy = KL divergence + entropy, for two coins.
+"""The founding example: cross-entropy = KL divergence + entropy, for two coins (or any finite distributions).
 
 The script replays the article's derivation in its order: (A) KL divergence
 from its definition to two groups of terms, (B) cross-entropy and entropy from
@@ -29,6 +29,7 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
     if units not in UNITS:
         raise DeriveError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
     base = UNITS[units]
+    noun, plural = _NOUNS.get(P.family, (f"{P.family} distribution", f"{P.family} distributions"))
     domain = P.domain.merge(Q.domain)
     kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
 
@@ -37,9 +38,9 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
 
     kl_chain = (
         start(kl, "KL divergence weighs, outcome by outcome, the log-ratio of the two distributions by the true probability.")
-        .then(unfold_definition(KL), "Start from the definition, a sum over the outcomes of the coin.")
-        .then(expand_finite_sum, "There are two outcomes, so the sum has two terms.")
-        .then(substitute, f"Put in the coins' probabilities, {_values(P)} and {_values(Q)}.")
+        .then(unfold_definition(KL), f"Start from the definition, a sum over the outcomes of the {noun}.")
+        .then(expand_finite_sum, f"There are {_count(P)} outcomes, so the sum has {_count(P)} terms.")
+        .then(substitute, f"Put in the probabilities, {_values(P)} and {_values(Q)}.")
         .then(log_quotient_split, "The logarithm of a quotient is the difference of the logarithms; "
               "both the numerator and the denominator are positive here, so the split is valid.")
         .then(distribute, "Multiply each bracket out.")
@@ -79,8 +80,8 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         .then(cancel, "Every term meets its negative, and the sum vanishes.")
     )
     return Derivation(
-        title="KL divergence, cross-entropy and entropy of two coins",
-        intro=(f"Two coins: {P.name} is the true one and {Q.name} the model's. "
+        title=f"KL divergence, cross-entropy and entropy of two {plural}",
+        intro=(f"Two {plural}: {P.name} is the true one and {Q.name} the model's. "
                "We derive, one checked step at a time, that cross-entropy equals KL divergence plus entropy. "
                f"Because the entropy of {P.name} does not depend on {Q.name}, minimising cross-entropy over "
                f"{Q.name} minimises the KL divergence."
@@ -92,9 +93,19 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         ),
         distributions=(P, Q),
         statement=sp.Eq(ce, add(kl, h), evaluate=False),
-        slug="kl-cross-entropy-coin" + ("" if units == "nats" else f"-{units}"),
+        slug=f"kl-cross-entropy-{_SLUG.get(P.family, P.family)}" + ("" if units == "nats" else f"-{units}"),
         units=units,
     )
+
+
+_NOUNS = {"bernoulli": ("coin", "coins"), "categorical": ("categorical distribution", "categorical distributions")}
+_SLUG = {"bernoulli": "coin"}
+_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def _count(d: Distribution) -> str:
+    k = len(d.outcomes)
+    return _NUMBERS.get(k, str(k))
 
 
 def _values(d: Distribution) -> str:

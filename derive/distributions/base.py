@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from fractions import Fraction
 from numbers import Integral, Real
 
@@ -13,6 +14,7 @@ from derive.domain import Domain
 from derive.errors import InvalidParameter
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
+_LABEL = re.compile(r"[A-Za-z0-9]+\Z")
 
 
 class Distribution(sp.Basic):
@@ -44,6 +46,11 @@ class Distribution(sp.Basic):
     def pmf(self, outcome: Str) -> sp.Expr:
         raise NotImplementedError
 
+    @classmethod
+    def from_parameters(cls, params: Sequence[sp.Basic], name: str, outcomes: Sequence[str]) -> "Distribution":
+        """Rebuild a distribution from what a proof file records."""
+        return cls(*params, name=name, outcomes=outcomes)
+
     def _sympystr(self, printer: object) -> str:
         return self.name
 
@@ -59,7 +66,10 @@ def check_outcomes(outcomes: object, count: int) -> tuple[Str, ...]:
     """``count`` distinct outcome labels, each a short identifier."""
     if not isinstance(outcomes, (tuple, list)) or len(outcomes) != count:
         raise InvalidParameter(f"outcomes must be a sequence of {count} names, got {outcomes!r}")
-    labels = tuple(check_name(o) for o in outcomes)
+    for o in outcomes:
+        if not isinstance(o, str) or not _LABEL.match(o):
+            raise InvalidParameter(f"an outcome is named by letters or digits, got {o!r}")
+    labels = tuple(Str(o) for o in outcomes)
     if len(set(labels)) != count:
         raise InvalidParameter(f"outcomes must be distinct, got {outcomes!r}")
     return labels
