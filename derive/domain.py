@@ -91,7 +91,60 @@ class Defined:
         return (sp.Eq(self.symbol, self.value, evaluate=False),)
 
 
-Constraint = Simplex | Ordered | Defined
+@dataclass(frozen=True)
+class Size:
+    """A symbolic number of outcomes ``n``: a positive integer (sampled as 2, 3, 4, ...)."""
+
+    n: sp.Symbol
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return (self.n,)
+
+    def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        return {}
+
+    def sample(self, k: int, _: dict[sp.Symbol, sp.Rational]) -> dict[sp.Basic, sp.Rational]:
+        return {self.n: sp.Integer((3, 2, 4, 5, 3, 2, 4, 6)[k % 8])}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        return (sp.GreaterThan(self.n, 1, evaluate=False),)
+
+
+@dataclass(frozen=True)
+class IndexedSimplex:
+    """``p_i > 0`` for ``i = 1, ..., n`` and ``p_1 + ... + p_n = 1``, for a symbolic ``n``.
+
+    Proofs use only ``0 < p_i < 1`` (a superset, so they stay sound); sample
+    points honour the sum, so counterexamples are genuine.
+    """
+
+    base: sp.IndexedBase
+    n: sp.Symbol
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return ()
+
+    def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        return {}
+
+    def cover_entry(self, index: sp.Basic) -> sp.Expr:
+        t = sp.IndexedBase(f"{self.base.label}__t", positive=True)[index]
+        return t / (1 + t)
+
+    def sample(self, k: int, before: dict[sp.Basic, sp.Rational]) -> dict[sp.Basic, sp.Rational]:
+        weights = [_unit(k + j) for j in range(int(before[self.n]))]
+        total = sum(weights)
+        return {self.base[j + 1]: w / total for j, w in enumerate(weights)}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        i = sp.Symbol("i", integer=True, positive=True)
+        return (sp.StrictGreaterThan(self.base[i], 0, evaluate=False),
+                sp.Eq(sp.Sum(self.base[i], (i, 1, self.n)), 1, evaluate=False))
+
+
+Constraint = Simplex | Ordered | Defined | Size | IndexedSimplex
 
 
 @dataclass(frozen=True)
@@ -146,13 +199,22 @@ class Domain:
             cover.update(c.cover(cover))
         return cover
 
+    def reparametrize(self, expr: sp.Basic) -> sp.Basic:
+        """``expr`` with every parameter (and indexed probability) written through its cover."""
+        expr = as_expr(expr).xreplace(self.reparametrization)
+        for c in self.constraints:
+            if isinstance(c, IndexedSimplex) and expr.has(c.base):
+                expr = expr.replace(lambda e, c=c: isinstance(e, sp.Indexed) and e.base == c.base,
+                                    lambda e, c=c: c.cover_entry(e.indices[0]))
+        return expr
+
     def is_positive(self, expr: sp.Expr) -> bool:
         """True only when ``expr > 0`` is proved everywhere on the domain."""
-        return _decide(as_expr(expr).xreplace(self.reparametrization), "is_positive")
+        return _decide(self.reparametrize(expr), "is_positive")
 
     def is_nonnegative(self, expr: sp.Expr) -> bool:
         """True only when ``expr >= 0`` is proved everywhere on the domain."""
-        return _decide(as_expr(expr).xreplace(self.reparametrization), "is_nonnegative")
+        return _decide(self.reparametrize(expr), "is_nonnegative")
 
     def sample_points(self, count: int) -> list[dict[sp.Symbol, sp.Rational]]:
         """``count`` rational points inside the domain, deterministic, varied per parameter."""

@@ -18,10 +18,6 @@ from derive.terms import MINUS_ONE, add, mul, quotient
 #: Logarithm bases by unit name.
 UNITS = {"nats": sp.E, "bits": sp.Integer(2)}
 
-#: The bound index of every sum over outcomes.
-INDEX = sp.Symbol("i")
-
-
 class Prob(sp.Expr):
     """``P(x)``: the probability the distribution ``P`` gives to outcome ``x`` (or index ``i``)."""
 
@@ -40,7 +36,12 @@ class Prob(sp.Expr):
 
     @property
     def free_symbols(self) -> set[sp.Basic]:
-        return set() if isinstance(self.outcome, Str) else {self.outcome}
+        index = set() if isinstance(self.outcome, Str) else {self.outcome}
+        return self.dist.free_symbols | index
+
+    def _eval_derivative(self, s: sp.Symbol) -> sp.Expr:
+        """``d/ds P(x)`` is the derivative of the value ``P`` gives to ``x``."""
+        return sp.diff(self.dist.pmf(self.outcome), s)
 
 
 class OutcomeSum(sp.Expr):
@@ -79,7 +80,7 @@ class Measure(sp.Expr):
         for d in dists:
             if not isinstance(d, Distribution):
                 raise DeriveError(f"{cls.__name__} takes distributions, got {type(d).__name__}")
-        if len(dists) == 2 and dists[0].outcomes != dists[1].outcomes:
+        if len(dists) == 2 and not dists[0].same_outcomes(dists[1]):
             raise DeriveError(f"{cls.__name__}({dists[0].name}, {dists[1].name}): the distributions have different outcomes")
         if base not in UNITS.values():
             raise DeriveError(f"{cls.__name__}: logarithm base must be e (nats) or 2 (bits), got {base}")
@@ -104,9 +105,10 @@ class Measure(sp.Expr):
     def summand(self, i: sp.Symbol) -> sp.Expr:
         raise NotImplementedError
 
-    def definition(self) -> OutcomeSum:
-        """The measure as a sum over the outcomes of its first distribution."""
-        return OutcomeSum(self.summand(INDEX), INDEX, self.dists[0].outcomes)
+    def definition(self) -> sp.Expr:
+        """The measure as a sum (or integral) over the outcomes of its first distribution."""
+        first = self.dists[0]
+        return first.sum_over(self.summand(first.variable), first.variable)
 
 
 class Entropy(Measure):

@@ -7,11 +7,16 @@ it never looks at which rule produced a step.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sympy as sp
 
 from derive.functions import Log
 from derive.group import Group
 from derive.measures import Measure, OutcomeSum, Prob, expand_outcome_sum
+
+if TYPE_CHECKING:
+    from derive.domain import Domain
 
 
 def denote(expr: sp.Basic) -> sp.Basic:
@@ -25,9 +30,10 @@ def denote(expr: sp.Basic) -> sp.Basic:
     if isinstance(expr, Log):
         return sp.log(denote(expr.args[0])) / sp.log(expr.base)
     if isinstance(expr, Prob):
-        if isinstance(expr.outcome, sp.Symbol):
-            raise ValueError(f"{expr} has an unbound outcome index")
-        return expr.dist.pmf(expr.outcome)
+        try:
+            return expr.dist.pmf(expr.outcome)
+        except KeyError:
+            raise ValueError(f"the outcome {expr.outcome} of {expr.dist.name} is unbound or unknown") from None
     if not expr.args or isinstance(expr, sp.Symbol):
         return expr
     return expr.func(*(denote(a) for a in expr.args))
@@ -42,6 +48,13 @@ def plain(expr: sp.Basic) -> sp.Basic:
     return expr.func(*(plain(a) for a in expr.args))
 
 
-def same_value(a: sp.Basic, b: sp.Basic) -> bool:
-    """A cheap, sound recognition test: equal after unfolding and polynomial expansion."""
-    return sp.expand(denote(a) - denote(b)) == 0
+def same_value(a: sp.Basic, b: sp.Basic, domain: "Domain | None" = None) -> bool:
+    """Recognition: equal after unfolding and expansion, or (for sums and integrals) proved on ``domain``."""
+    difference = sp.expand(denote(a) - denote(b))
+    if difference == 0:
+        return True
+    if domain is None or not difference.has(sp.Sum, sp.Integral):
+        return False
+    from derive.verify import check_equal
+
+    return check_equal(a, b, domain).proved

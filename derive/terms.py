@@ -89,8 +89,10 @@ def neg(expr: Basic) -> Basic:
 
 
 def neg_terms(expr: Basic) -> Basic:
-    """``-expr`` with the sign pushed into every summand (``-(a - b)`` as ``-a + b``)."""
-    return add(*(neg(t) for t in terms_of(expr)))
+    """``-expr`` with the sign pushed into every summand (``-(a - b)`` as ``-a + b``), and into sums' bodies."""
+    if isinstance(expr, (sp.Sum, sp.Integral)):
+        return expr.func(neg_terms(expr.function), *expr.limits)
+    return add(*(neg(t) if not isinstance(t, (sp.Sum, sp.Integral)) else neg_terms(t) for t in terms_of(expr)))
 
 
 def sub(a: Basic, b: Basic) -> Basic:

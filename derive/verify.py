@@ -37,8 +37,8 @@ def check_equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     difference = a - b
     if difference == 0:
         return Verdict(Status.PROVED, "identical once definitions are unfolded")
-    domain = _with_free_symbols(domain, difference)
-    refuted = _refute(a, b, domain)
+    domain, loose = _with_free_symbols(domain, a + b)
+    refuted = _refute(a, b, domain, loose)
     if refuted is not None:
         return refuted
     if _is_zero(difference, domain):
@@ -76,16 +76,39 @@ def _link(chain: Chain) -> Step | None:
     return Step("given", chain.subject, chain.start, "the chain starts from an earlier result")
 
 
-def _with_free_symbols(domain: Domain, expr: sp.Basic) -> Domain:
-    """Symbols with no declared domain are taken as positive reals for sampling and proof."""
-    extra = sorted(expr.free_symbols - set(domain.symbols), key=str)
-    return domain.merge(Domain(tuple((s, sp.Interval.open(0, sp.oo)) for s in extra)))
+def _with_free_symbols(domain: Domain, expr: sp.Basic) -> tuple[Domain, tuple[sp.Symbol, ...]]:
+    """The domain extended by symbols it does not mention, and the symbols no assumption places.
+
+    A symbol declared positive, negative or real gets that interval.  A symbol
+    with no assumptions is a complex number to SymPy: the proof leaves it
+    alone (no logarithm of it is split), and it is only sampled, at positive
+    points, to look for counterexamples.
+    """
+    labels = {ix.base.label for ix in expr.atoms(sp.Indexed)}
+    free = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)} - labels - set(domain.symbols)
+    placed, loose = [], []
+    for s in sorted(free, key=str):
+        interval = _interval_of(s)
+        (placed.append((s, interval)) if interval is not None else loose.append(s))
+    return domain.merge(Domain(tuple(placed))), tuple(loose)
 
 
-def _refute(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict | None:
+def _interval_of(s: sp.Symbol) -> sp.Interval | None:
+    if s.is_positive:
+        return sp.Interval.open(0, sp.oo)
+    if s.is_negative:
+        return sp.Interval.open(-sp.oo, 0)
+    if s.is_real:
+        return sp.Interval.open(-sp.oo, sp.oo)
+    return None
+
+
+def _refute(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ...] = ()) -> Verdict | None:
     evaluated = 0
-    for point in domain.sample_points(POINTS):
-        x, y = (_number(side.xreplace(point)) for side in (a, b))
+    extra = Domain(tuple((s, sp.Interval.open(0, sp.oo)) for s in loose))
+    for point, more in zip(domain.sample_points(POINTS), extra.sample_points(POINTS)):
+        point = point | more
+        x, y = (_number(_at(side, point)) for side in (a, b))
         if x is None or y is None:
             continue
         evaluated += 1
@@ -98,8 +121,23 @@ def _refute(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict | None:
     return None
 
 
+def _at(expr: sp.Basic, point: dict[sp.Basic, sp.Basic]) -> sp.Basic:
+    """``expr`` at a sample point: scalars first, then finite sums written out, then indexed entries."""
+    scalars = {k: v for k, v in point.items() if not isinstance(k, sp.Indexed)}
+    entries = {k: v for k, v in point.items() if isinstance(k, sp.Indexed)}
+    expr = expr.xreplace(scalars)
+    if entries:
+        expr = expr.replace(lambda e: isinstance(e, sp.Sum) and all(lim.is_Integer for lim in e.limits[0][1:]),
+                            lambda e: e.doit())
+        expr = expr.xreplace(entries)
+    return expr
+
+
 def _number(expr: sp.Basic) -> sp.Float | sp.Expr | None:
-    value = sp.N(expr, DIGITS)
+    try:
+        value = sp.N(expr, DIGITS)
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+        return None
     if value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
         return None
     real, imag = value.as_real_imag()
@@ -111,11 +149,66 @@ def _short(x: sp.Basic) -> str:
 
 
 def _is_zero(difference: sp.Basic, domain: Domain) -> bool:
-    expr = difference.xreplace(domain.reparametrization)
+    """A sound proof that ``difference`` vanishes on the domain (False means: not proved)."""
+    expr = _split_logs(domain.reparametrize(difference))
+    if _rationally_zero(expr):
+        return True
+    if expr.has(sp.Sum, sp.Integral):
+        rest, bodies = _merge_aggregates(expr)
+        if bodies and _rationally_zero(rest) and all(_rationally_zero(_split_logs(b)) for b in bodies):
+            return True
+        evaluated = _split_logs(expr.doit())
+        if _rationally_zero(evaluated):
+            return True
+        expr = evaluated
+    return sp.count_ops(expr) <= SIMPLIFY_LIMIT and sp.simplify(expr) == 0
+
+
+def _split_logs(expr: sp.Basic) -> sp.Basic:
+    """Logarithms of products of positive factors split (no ``force``: positivity comes from the cover)."""
     expr = expr.replace(sp.log, lambda arg: sp.log(sp.factor(sp.together(arg))))
-    expr = sp.expand_log(expr)
+    return sp.expand_log(expr)
+
+
+def _rationally_zero(expr: sp.Basic) -> bool:
+    """Zero as a rational function, each logarithm (and any other function) an independent unknown."""
     logs = sorted(expr.atoms(sp.log), key=sp.default_sort_key)
     unknowns = {lg: sp.Dummy(f"L{k}") for k, lg in enumerate(logs)}
-    if sp.cancel(sp.together(expr.xreplace(unknowns))) == 0:
-        return True
-    return sp.count_ops(expr) <= SIMPLIFY_LIMIT and sp.simplify(expr) == 0
+    return sp.cancel(sp.together(expr.xreplace(unknowns))) == 0
+
+
+def _merge_aggregates(expr: sp.Basic) -> tuple[sp.Basic, list[sp.Basic]]:
+    """Linearity: terms ``c * Sum(f, (i, a, b))`` (or integrals) over the same range merged into one body.
+
+    Each body has its bound variable replaced by a symbol that covers the range
+    (positive on ``(0, oo)``, an integer for sums), so that proving the body
+    zero pointwise proves the aggregate zero.  Returns the other terms and the bodies.
+    """
+    rest: list[sp.Basic] = []
+    bodies: dict[tuple, list[sp.Basic]] = {}
+    for term in sp.Add.make_args(sp.expand(expr, deep=False, log=False, multinomial=False, power_exp=False)):
+        factors = sp.Mul.make_args(term)
+        aggregates = [f for f in factors if isinstance(f, (sp.Sum, sp.Integral))]
+        if len(aggregates) != 1 or len(aggregates[0].limits) != 1 or len(aggregates[0].limits[0]) != 3:
+            rest.append(term)
+            continue
+        (agg,) = aggregates
+        var, lo, hi = agg.limits[0]
+        key = (type(agg), lo, hi)
+        coeff = sp.Mul(*(f for f in factors if f is not agg))
+        bodies.setdefault(key, []).append(coeff * agg.function.xreplace({var: _cover_variable(key, len(bodies))}))
+    return sp.Add(*rest), [sp.Add(*b) for b in bodies.values()]
+
+
+def _cover_variable(key: tuple, k: int) -> sp.Basic:
+    kind, lo, hi = key
+    if kind is sp.Sum:
+        return sp.Symbol(f"_k{k}", integer=True, nonnegative=bool(lo.is_nonnegative), positive=bool(lo.is_positive) or None)
+    t = sp.Symbol(f"_t{k}", positive=True)
+    if lo.is_infinite and hi.is_infinite:
+        return sp.Symbol(f"_x{k}", real=True)
+    if hi.is_infinite:
+        return lo + t
+    if lo.is_infinite:
+        return hi - t
+    return lo + (hi - lo) * t / (1 + t)

@@ -15,8 +15,9 @@ from derive.core import Chain, Derivation, Section
 from derive.distributions.base import Distribution
 from derive.errors import DeriveError
 from derive.measures import KL, UNITS, CrossEntropy, Entropy
-from derive.rules import (cancel, distribute, expand_finite_sum, fold_definition, log_quotient_split,
-                          rearrange, recognise_definition, regroup, substitute, unfold_definition)
+from derive.rules import (cancel, combine_sums, distribute, expand_finite_sum, fold_definition, log_quotient_split,
+                          rearrange, recognise_definition, regroup, split_sum, substitute, sum_of_zero,
+                          unfold_definition)
 from derive.functions import base_of
 from derive.terms import add, factors_of, neg
 
@@ -33,31 +34,47 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
     domain = P.domain.merge(Q.domain)
     kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
 
+    finite = bool(P.outcomes)
+
     def start(subject: sp.Basic, intro: str = "") -> Chain:
         return Chain(subject, intro=intro, domain=domain)
+
+    def expand(chain: Chain, note: str) -> Chain:
+        """Write a finite sum out; a sum over a symbolic range stays a sum."""
+        return chain.then(expand_finite_sum, note) if finite else chain
 
     kl_chain = (
         start(kl, "KL divergence weighs, outcome by outcome, the log-ratio of the two distributions by the true probability.")
         .then(unfold_definition(KL), f"Start from the definition, a sum over the outcomes of the {noun}.")
-        .then(expand_finite_sum, f"There are {_count(P)} outcomes, so the sum has {_count(P)} terms.")
+    )
+    kl_chain = (
+        expand(kl_chain, f"There are {_count(P)} outcomes, so the sum has {_count(P)} terms.")
         .then(substitute, f"Put in the probabilities, {_values(P)} and {_values(Q)}.")
         .then(log_quotient_split, "The logarithm of a quotient is the difference of the logarithms; "
               "both the numerator and the denominator are positive here, so the split is valid.")
         .then(distribute, "Multiply each bracket out.")
-        .then(regroup(("Term 1", _logs_of(Q)), ("Term 2", _logs_of(P))),
+    )
+    if not finite:
+        kl_chain = kl_chain.then(split_sum, "The sum of a difference is the difference of the sums.")
+    kl_chain = (
+        kl_chain.then(regroup(("Term 1", _logs_of(Q)), ("Term 2", _logs_of(P))),
               "Collect the terms with a logarithm of the model's probabilities in Term 1, "
               "and those with a logarithm of the true probabilities in Term 2.")
     )
     ce_chain = (
         start(ce, "Cross-entropy is the expected code length for outcomes of P under a code built for Q.")
         .then(unfold_definition(CrossEntropy), "Its definition is again a sum over the outcomes.")
-        .then(expand_finite_sum, "Write out one term per outcome.")
+    )
+    ce_chain = (
+        expand(ce_chain, "Write out one term per outcome.")
         .then(substitute, "Substitute the probabilities. The result is exactly Term 1 of the KL derivation.")
     )
     h_chain = (
         start(h, "Entropy is the same expectation when the code is built for P itself.")
         .then(unfold_definition(Entropy), "Its definition:")
-        .then(expand_finite_sum, "Write out one term per outcome.")
+    )
+    h_chain = (
+        expand(h_chain, "Write out one term per outcome.")
         .then(substitute, "Substitute the probabilities. Term 2 of the KL derivation is this expression with "
               "every sign flipped, that is, Term 2 is -H(P).")
     )
@@ -73,12 +90,21 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
     proof = (
         start(add(kl, neg(ce), h), "As a last check, prove the relation in one chain, from the definitions alone.")
         .then(unfold_definition(), "Unfold all three measures.")
-        .then(expand_finite_sum, "Write out every sum.")
+    )
+    proof = (
+        expand(proof, "Write out every sum.")
         .then(substitute, "Substitute the probabilities.")
         .then(log_quotient_split, "Split the logarithms of quotients.")
         .then(distribute, "Multiply out every bracket.")
-        .then(cancel, "Every term meets its negative, and the sum vanishes.")
     )
+    if finite:
+        proof = proof.then(cancel, "Every term meets its negative, and the sum vanishes.")
+    else:
+        proof = (
+            proof.then(combine_sums, "The three sums run over the same range; combine them into one.")
+            .then(cancel, "Inside the sum every term meets its negative.", at="everywhere")
+            .then(sum_of_zero, "What is left is a sum of zeros.")
+        )
     return Derivation(
         title=f"KL divergence, cross-entropy and entropy of two {plural}",
         intro=(f"Two {plural}: {P.name} is the true one and {Q.name} the model's. "
@@ -98,7 +124,8 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
     )
 
 
-_NOUNS = {"bernoulli": ("coin", "coins"), "categorical": ("categorical distribution", "categorical distributions")}
+_NOUNS = {"bernoulli": ("coin", "coins"), "categorical": ("categorical distribution", "categorical distributions"),
+          "categorical-n": ("categorical distribution", "categorical distributions with n outcomes")}
 _SLUG = {"bernoulli": "coin"}
 _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
@@ -109,14 +136,17 @@ def _count(d: Distribution) -> str:
 
 
 def _values(d: Distribution) -> str:
+    if not d.outcomes:
+        i = d.variable
+        return f"{d.name}({i}) = {sp.sstr(d.pmf(i))}"
     return ", ".join(f"{d.name}({o.name}) = {sp.sstr(d.pmf(o))}" for o in d.outcomes)
 
 
 def _logs_of(d: Distribution):
-    """A selector for terms with a factor log(v), v one of ``d``'s probabilities."""
-    values = {d.pmf(o) for o in d.outcomes}
+    """A selector for terms with a logarithm of one of ``d``'s probabilities anywhere in them."""
+    values = {d.pmf(o) for o in d.outcomes} if d.outcomes else {d.pmf(d.variable)}
 
     def accepts(term: sp.Basic) -> bool:
-        return any(base_of(f) is not None and f.args[0] in values for f in factors_of(term))
+        return any(base_of(f) is not None and f.args[0] in values for f in sp.preorder_traversal(term))
 
     return accepts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from fractions import Fraction
@@ -20,16 +21,17 @@ _LABEL = re.compile(r"[A-Za-z0-9]+\Z")
 class Distribution(sp.Basic):
     """A probability distribution that can stand inside SymPy expressions.
 
-    Subclasses store their parameters as SymPy arguments (so substitution and
-    equality work) and answer :meth:`pmf` for each outcome.  ``args[0]`` is
-    always the name, as a ``Str``.
+    Subclasses store their arguments in the order their constructor takes
+    them, so that SymPy can rebuild them (``func(*args)``) when it substitutes
+    a parameter; the name is their one ``Str`` argument.  They answer
+    :meth:`pmf` for each outcome.
     """
 
     family: str = "distribution"
 
     @property
     def name(self) -> str:
-        return self.args[0].name
+        return next(a for a in self.args if isinstance(a, Str)).name
 
     @property
     def params(self) -> tuple[sp.Expr, ...]:
@@ -44,7 +46,23 @@ class Distribution(sp.Basic):
         raise NotImplementedError
 
     def pmf(self, outcome: Str) -> sp.Expr:
+        """The probability (or density) at ``outcome``; ``KeyError`` for an outcome it cannot value."""
         raise NotImplementedError
+
+    def same_outcomes(self, other: "Distribution") -> bool:
+        """True when both distributions live on the same outcomes (a measure of the pair makes sense)."""
+        return self.outcomes == other.outcomes
+
+    @property
+    def variable(self) -> sp.Symbol:
+        """The bound variable of the sums (or integrals) that define measures of this distribution."""
+        return sp.Symbol("i")
+
+    def sum_over(self, body: sp.Expr, var: sp.Symbol) -> sp.Expr:
+        """``body`` summed (or integrated) over every outcome, with ``var`` bound."""
+        from derive.measures import OutcomeSum
+
+        return OutcomeSum(body, var, self.outcomes)
 
     @classmethod
     def from_parameters(cls, params: Sequence[sp.Basic], name: str, outcomes: Sequence[str]) -> "Distribution":
@@ -57,6 +75,8 @@ class Distribution(sp.Basic):
 
 def check_name(name: object) -> Str:
     """A distribution's name: a short identifier such as ``P`` or ``Q``."""
+    if isinstance(name, Str):
+        name = name.name
     if not isinstance(name, str) or not _NAME.match(name):
         raise InvalidParameter(f"distribution name must be a letter followed by letters or digits, got {name!r}")
     return Str(name)
@@ -64,6 +84,8 @@ def check_name(name: object) -> Str:
 
 def check_outcomes(outcomes: object, count: int) -> tuple[Str, ...]:
     """``count`` distinct outcome labels, each a short identifier."""
+    if isinstance(outcomes, sp.Tuple):
+        outcomes = [o.name if isinstance(o, Str) else o for o in outcomes]
     if not isinstance(outcomes, (tuple, list)) or len(outcomes) != count:
         raise InvalidParameter(f"outcomes must be a sequence of {count} names, got {outcomes!r}")
     for o in outcomes:
@@ -78,9 +100,12 @@ def check_outcomes(outcomes: object, count: int) -> tuple[Str, ...]:
 def as_parameter(value: object, what: str, interval: sp.Interval) -> sp.Expr:
     """A parameter as a SymPy symbol or exact number inside ``interval`` (closure allowed for numbers).
 
-    Strings are refused: derive never turns text into expressions here.
+    An expression in symbols (what SymPy builds when it substitutes into a
+    distribution) is accepted unless its assumptions put it outside; only a
+    plain symbol gets the interval as its domain.  Strings are refused: derive
+    never turns text into expressions here.
     """
-    if isinstance(value, sp.Symbol):
+    if isinstance(value, sp.Expr) and value.free_symbols:
         if interval.contains(value) is sp.false:
             raise InvalidParameter(f"{what} {value} is declared with assumptions that put it outside {interval}")
         return value
@@ -100,6 +125,8 @@ def _as_number(value: object, what: str) -> sp.Rational:
     if isinstance(value, Fraction):
         return sp.Rational(value.numerator, value.denominator)
     if isinstance(value, (sp.Float, float)):
+        if not math.isfinite(float(value)):
+            raise InvalidParameter(f"{what} must be a finite number, got {value}")
         f = Fraction(str(float(value)))
         return sp.Rational(f.numerator, f.denominator)
     raise InvalidParameter(f"{what} must be a SymPy symbol or a number, got {value!r}")

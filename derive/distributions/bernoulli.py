@@ -22,12 +22,12 @@ class Bernoulli(Distribution):
     family = "bernoulli"
 
     def __new__(cls, p: object, name: str = "P", outcomes: tuple[str, str] = ("H", "T")) -> "Bernoulli":
-        return super().__new__(cls, check_name(name), as_parameter(p, "Bernoulli parameter", UNIT),
+        return super().__new__(cls, as_parameter(p, "Bernoulli parameter", UNIT), check_name(name),
                                sp.Tuple(*check_outcomes(outcomes, 2)))
 
     @property
     def p(self) -> sp.Expr:
-        return self.args[1]
+        return self.args[0]
 
     @property
     def params(self) -> tuple[sp.Expr, ...]:

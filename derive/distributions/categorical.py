@@ -34,6 +34,8 @@ class Categorical(Distribution):
                 raise InvalidParameter("give either the probabilities or n, not both")
             from derive.distributions.indexed import SymbolicCategorical
             return SymbolicCategorical(n, name=name)
+        if isinstance(probs, sp.Tuple):
+            probs = tuple(probs)
         if isinstance(probs, (str, bytes)) or not isinstance(probs, Sequence) or len(probs) < 2:
             raise InvalidParameter(f"Categorical needs a list of at least two probabilities, got {probs!r}")
         if len(probs) > MAX_OUTCOMES:
@@ -42,7 +44,7 @@ class Categorical(Distribution):
         values = _probabilities(probs)
         labels = check_outcomes(list(outcomes) if outcomes is not None else [str(j) for j in range(1, len(values) + 1)],
                                 len(values))
-        return super().__new__(cls, check_name(name), sp.Tuple(*values), sp.Tuple(*labels))
+        return super().__new__(cls, sp.Tuple(*values), check_name(name), sp.Tuple(*labels))
 
     @classmethod
     def from_parameters(cls, params: Sequence[sp.Basic], name: str, outcomes: Sequence[str]) -> "Categorical":
@@ -50,7 +52,7 @@ class Categorical(Distribution):
 
     @property
     def probs(self) -> tuple[sp.Expr, ...]:
-        return tuple(self.args[1])
+        return tuple(self.args[0])
 
     @property
     def params(self) -> tuple[sp.Expr, ...]:
@@ -71,6 +73,8 @@ class Categorical(Distribution):
         return Domain(constraints=(Simplex(free),))
 
     def pmf(self, outcome: Str) -> sp.Expr:
+        if outcome not in self.outcomes:
+            raise KeyError(outcome)
         return self.probs[self.outcomes.index(outcome)]
 
 

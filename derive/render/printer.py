@@ -88,6 +88,28 @@ class _Printer:
             body = rf"\left({body}\right)"
         return rf"\sum_{{{self.print(e.index)} \in \{{{outcomes}\}}}} {body}"
 
+    def _Sum(self, e: sp.Sum) -> str:
+        (var, lo, hi), = e.limits
+        return rf"\sum_{{{self.print(var)}={self.print(lo)}}}^{{{self.print(hi)}}} {self._body(e.function)}"
+
+    def _Integral(self, e: sp.Integral) -> str:
+        (var, lo, hi), = e.limits
+        return rf"\int_{{{self.print(lo)}}}^{{{self.print(hi)}}} {self._body(e.function)} \, d{self.print(var)}"
+
+    def _body(self, body: sp.Basic) -> str:
+        text = self.print(body)
+        return rf"\left[{text}\right]" if isinstance(body, sp.Add) else text
+
+    def _Indexed(self, e: sp.Indexed) -> str:
+        indices = ", ".join(self.print(i) for i in e.indices)
+        return f"{self.print(e.base.label)}_{{{indices}}}"
+
+    def _Infinity(self, e: sp.Basic) -> str:
+        return r"\infty"
+
+    def _NegativeInfinity(self, e: sp.Basic) -> str:
+        return r"-\infty"
+
     def _Group(self, e: Group) -> str:
         label = e.label
         if isinstance(label, Measure):
@@ -105,7 +127,7 @@ class _Printer:
         text = self.print(term)
         if isinstance(term, sp.Add):
             return rf"\left[{text}\right]" if _has_function(term) else f"({text})"
-        return rf"\left[{text}\right]" if isinstance(term, OutcomeSum) else text
+        return rf"\left[{text}\right]" if isinstance(term, _AGGREGATES) else text
 
     def _Mul(self, e: sp.Mul) -> str:
         if is_negative_term(e):
@@ -135,8 +157,8 @@ class _Printer:
             return text
         if isinstance(f, sp.Add):
             return rf"\left[{text}\right]" if _has_function(f) else f"({text})"
-        if isinstance(f, OutcomeSum) or (isinstance(f, sp.Rational) and f < 0):
-            return rf"\left[{text}\right]" if isinstance(f, OutcomeSum) else f"({text})"
+        if isinstance(f, _AGGREGATES) or (isinstance(f, sp.Rational) and f < 0):
+            return rf"\left[{text}\right]" if isinstance(f, _AGGREGATES) else f"({text})"
         return text
 
     def _Pow(self, e: sp.Pow) -> str:
@@ -206,6 +228,7 @@ class _Printer:
         return self._name(outcome.name)
 
 
+_AGGREGATES = (OutcomeSum, sp.Sum, sp.Integral)
 _REL = {">": ">", "<": "<", ">=": r"\geq", "<=": r"\leq", "!=": r"\neq", "==": "="}
 
 
@@ -218,7 +241,7 @@ def _reciprocal_base(f: sp.Pow) -> sp.Basic:
 
 
 def _has_function(e: sp.Basic) -> bool:
-    return any(isinstance(a, (sp.Function, Measure, Prob, OutcomeSum, Group)) for a in sp.preorder_traversal(e))
+    return any(isinstance(a, (sp.Function, Measure, Prob, Group) + _AGGREGATES) for a in sp.preorder_traversal(e))
 
 
 def _escape_text(text: str) -> str:

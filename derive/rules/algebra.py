@@ -71,14 +71,14 @@ def _cancel(expr: sp.Basic, domain: Domain) -> Rewrite | None:
             totals[key] = [coeff, term, coeff]
     if len(totals) == len(expr.args):
         return None
-    kept = [first if total == own else mul(total, key)
+    kept = [first if total == own else mul(total / own, first)
             for key, (total, first, own) in totals.items() if total != 0]
     return Rewrite(add(*kept))
 
 
 def _coefficient_and_key(term: sp.Basic) -> tuple[sp.Number, sp.Basic]:
     value = sp.expand(plain(term))
-    coeff, key = value.as_coeff_Mul() if isinstance(value, sp.Mul) else (sp.Integer(1), value)
+    coeff, key = value.as_content_primitive()
     if isinstance(key, sp.Number):
         return coeff * key, sp.Integer(1)
     if key.could_extract_minus_sign():

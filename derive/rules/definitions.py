@@ -35,9 +35,9 @@ def recognise_definition(*measures: Measure) -> Rule:
         if not isinstance(expr, Group):
             return None
         for m in measures:
-            if expr.label != m and same_value(expr.content, m):
+            if expr.label != m and same_value(expr.content, m, domain):
                 return Rewrite(Group(expr.content, m))
-            if same_value(expr.content, neg(m)):
+            if same_value(expr.content, neg(m), domain):
                 return Rewrite(neg(Group(neg_terms(expr.content), m)))
         return None
 
@@ -56,9 +56,9 @@ def fold_definition(*measures: Measure) -> Rule:
         if not isinstance(expr, Group):
             return None
         for m in measures:
-            if same_value(expr.content, m):
+            if same_value(expr.content, m, domain):
                 return Rewrite(m)
-            if same_value(expr.content, neg(m)):
+            if same_value(expr.content, neg(m), domain):
                 return Rewrite(mul(sp.Integer(-1), m))
         return None
 

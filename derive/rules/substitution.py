@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import sympy as sp
-from sympy.core.symbol import Str
-
 from derive.core import Rewrite, Rule
 from derive.domain import Domain
 from derive.measures import Prob
 
 
 def _substitute(expr: sp.Basic, domain: Domain) -> Rewrite | None:
-    if isinstance(expr, Prob) and isinstance(expr.outcome, Str):
+    if not isinstance(expr, Prob):
+        return None
+    try:
         return Rewrite(expr.dist.pmf(expr.outcome))
-    return None
+    except KeyError:
+        return None
 
 
 substitute = Rule(
     "substitute",
-    "P(x) -> pmf_P(x)   (P(H) -> p, P(T) -> 1 - p)",
+    "P(x) -> pmf_P(x)   (P(H) -> p, P(T) -> 1 - p, P(i) -> p_i)",
     _substitute,
     prose="Substitute each probability by its value.",
 )
