@@ -1,0 +1,85 @@
+"""log-quotient-split: log(a/b) -> log(a) - log(b), only when a > 0 and b > 0 are proved on the domain."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import Domain, Rewrite
+from derive.rules import log_quotient_split
+from derive.strategies import everywhere
+from derive.terms import add, mul, neg, quotient, sub
+from tests.helpers import DOMAIN, assert_no_match, assert_refuses, assert_rewrites, one_minus, p, q
+
+x, y = sp.symbols("x y", real=True)
+u, v = sp.symbols("u v", positive=True)
+s = sp.Symbol("s")
+HALF_LINE = Domain.of(s=sp.Interval.open(0, sp.oo))
+
+
+def gt0(e):
+    return sp.StrictGreaterThan(e, 0, evaluate=False)
+
+
+@pytest.mark.parametrize("before, after, conditions, domain", [
+    (sp.log(quotient(p, q)), sub(sp.log(p), sp.log(q)), (gt0(p), gt0(q)), DOMAIN),
+    (sp.log(quotient(one_minus(p), one_minus(q))), sub(sp.log(one_minus(p)), sp.log(one_minus(q))),
+     (gt0(one_minus(p)), gt0(one_minus(q))), DOMAIN),
+    (sp.log(quotient(q, p)), sub(sp.log(q), sp.log(p)), (gt0(q), gt0(p)), DOMAIN),
+    (sp.log(quotient(mul(p, q), one_minus(p))), sub(sp.log(mul(p, q)), sp.log(one_minus(p))),
+     (gt0(mul(p, q)), gt0(one_minus(p))), DOMAIN),
+    (sp.log(quotient(sp.Rational(1, 3), q)), sub(sp.log(sp.Rational(1, 3)), sp.log(q)),
+     (gt0(sp.Rational(1, 3)), gt0(q)), DOMAIN),
+    (sp.log(quotient(u, v)), sub(sp.log(u), sp.log(v)), (gt0(u), gt0(v)), Domain()),
+    (sp.log(quotient(s, add(s, 1))), sub(sp.log(s), sp.log(add(s, 1))), (gt0(s), gt0(add(s, 1))), HALF_LINE),
+    (sp.log(p / q), sub(sp.log(p), sp.log(q)), (gt0(p), gt0(q)), DOMAIN),
+], ids=["p/q", "(1-p)/(1-q)", "q/p", "pq/(1-p)", "number/q", "positive-symbols", "s/(s+1)-on-half-line",
+        "sympy-built-quotient"])
+def test_log_quotient_split_matches(before, after, conditions, domain):
+    outcome = assert_rewrites(log_quotient_split, before, after, domain)
+    assert outcome.conditions == conditions
+
+
+@pytest.mark.parametrize("before, mentions, domain", [
+    (sp.log(quotient(x, y)), ("x > 0",), DOMAIN),
+    (sp.log(quotient(p, y)), ("y > 0",), DOMAIN),
+    (sp.log(quotient(add(p, -1), q)), ("p - 1 > 0",), DOMAIN),
+    (sp.log(quotient(p, add(q, -1))), ("q - 1 > 0",), DOMAIN),
+    (sp.log(quotient(add(p, neg(q)), one_minus(q))), ("p - q > 0",), DOMAIN),
+    (sp.log(quotient(sp.log(p), q)), ("log(p) > 0",), DOMAIN),
+    (sp.log(quotient(p, q)), ("p > 0",), Domain()),
+    (sp.log(quotient(sp.Symbol("p", positive=True), q)), ("q > 0",), Domain()),
+    (sp.log(quotient(add(s, -1), s)), ("s - 1 > 0",), HALF_LINE),
+], ids=["free-real-x/y", "free-denominator", "(p-1)/q", "p/(q-1)", "(p-q)/(1-q)", "log(p)/q", "no-domain",
+        "only-numerator-positive", "(s-1)/s-on-half-line"])
+def test_log_quotient_split_refuses(before, mentions, domain):
+    assert_refuses(log_quotient_split, before, domain, *mentions)
+
+
+def test_refusal_names_the_domain():
+    refusal = assert_refuses(log_quotient_split, sp.log(quotient(add(p, -1), q)), DOMAIN)
+    assert "p < 1" in refusal.reason and "q < 1" in refusal.reason
+    assert "no assumptions" in assert_refuses(log_quotient_split, sp.log(quotient(x, y)), Domain()).reason
+
+
+@pytest.mark.parametrize("before", [
+    sp.log(p),
+    sp.log(mul(p, q)),
+    sp.log(sp.Pow(q, -1, evaluate=False)),
+    sp.log(mul(p, sp.Pow(q, -1, evaluate=False), sp.Pow(one_minus(q), -1, evaluate=False))),
+    sp.log(mul(p, sp.Pow(q, -2, evaluate=False))),
+    quotient(p, q),
+    add(sp.log(quotient(p, q)), p),
+    sp.exp(quotient(p, q)),
+], ids=["log-of-symbol", "log-of-product", "log-of-reciprocal", "two-denominators", "squared-denominator",
+        "quotient-without-log", "sum-at-root", "exp"])
+def test_log_quotient_split_does_not_match(before):
+    assert_no_match(log_quotient_split, before)
+
+
+def test_everywhere_collects_the_conditions_of_every_split_once():
+    expr = add(mul(p, sp.log(quotient(p, q))), mul(one_minus(p), sp.log(quotient(one_minus(p), one_minus(q)))),
+               sp.log(quotient(p, q)))
+    outcome = everywhere(log_quotient_split, expr, DOMAIN)
+    assert isinstance(outcome, Rewrite)
+    assert outcome.conditions == (gt0(p), gt0(q), gt0(one_minus(p)), gt0(one_minus(q)))

@@ -1,0 +1,122 @@
+"""derive.domain: open intervals, positivity proved on them, sample points inside them."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import DeriveError, Domain
+from derive.errors import InvalidParameter
+from tests.helpers import DOMAIN, p, q
+
+x = sp.Symbol("x")
+UNIT = sp.Interval.open(0, 1)
+
+
+@pytest.mark.parametrize("expr", [
+    1 - p, p, 1 - q, p * (1 - q), p / (1 - q), (1 - p) / (1 - q), 1 - p * q, 2 - p - q, -sp.log(p),
+    sp.log(1 + p), sp.Rational(1, 3), sp.Symbol("y", positive=True),
+], ids=["1-p", "p", "1-q", "p(1-q)", "p/(1-q)", "(1-p)/(1-q)", "1-pq", "2-p-q", "-log(p)", "log(1+p)", "1/3",
+        "positive-symbol"])
+def test_is_positive_proves(expr):
+    assert DOMAIN.is_positive(expr) is True
+
+
+@pytest.mark.parametrize("expr", [
+    p - 1, p - q, q - p, p + q - 1, sp.log(p), sp.Integer(0), p - p, -p, x, sp.Symbol("y", real=True),
+    sp.Rational(-1, 3),
+], ids=["p-1", "p-q", "q-p", "p+q-1", "log(p)", "zero", "p-p", "-p", "free-symbol", "real-symbol", "-1/3"])
+def test_is_positive_does_not_claim(expr):
+    assert DOMAIN.is_positive(expr) is False
+
+
+@pytest.mark.parametrize("expr, expected", [
+    (sp.Integer(0), True), (p - p, True), (1 - p, True), (p - 1, False), (p - q, False),
+], ids=["zero", "p-p", "1-p", "p-1", "p-q"])
+def test_is_nonnegative(expr, expected):
+    assert DOMAIN.is_nonnegative(expr) is expected
+
+
+@pytest.mark.parametrize("interval, inside, outside", [
+    (sp.Interval.open(2, 5), x - 2, x - 3),
+    (sp.Interval.open(0, sp.oo), x, x - 1),
+    (sp.Interval.open(-sp.oo, 0), -x, x + 1),
+    (sp.Interval.open(-sp.oo, sp.oo), x**2 + 1, x),
+], ids=["(2,5)", "(0,oo)", "(-oo,0)", "reals"])
+def test_is_positive_on_other_intervals(interval, inside, outside):
+    domain = Domain(((x, interval),))
+    assert domain.is_positive(inside) is True
+    assert domain.is_positive(outside) is False
+
+
+@pytest.mark.parametrize("interval", [
+    sp.Interval.open(0, 1), sp.Interval.open(2, 5), sp.Interval.open(-1, 1), sp.Interval.open(0, sp.oo),
+    sp.Interval.open(3, sp.oo), sp.Interval.open(-sp.oo, 0), sp.Interval.open(-sp.oo, sp.oo),
+], ids=["(0,1)", "(2,5)", "(-1,1)", "(0,oo)", "(3,oo)", "(-oo,0)", "reals"])
+def test_sample_points_lie_inside_the_interval(interval):
+    domain = Domain(((x, interval), (p, UNIT)))
+    points = domain.sample_points(8)
+    assert len(points) == 8
+    for point in points:
+        assert set(point) == {x, p}
+        for symbol, value in point.items():
+            assert isinstance(value, sp.Rational)
+            assert value in dict(domain.intervals)[symbol], f"{symbol} = {value} is outside {interval}"
+
+
+def test_sample_points_are_deterministic_and_varied():
+    first, second = DOMAIN.sample_points(6), DOMAIN.sample_points(6)
+    assert first == second
+    assert len({pt[p] for pt in first}) == 6, "each point should move p"
+    assert all(pt[p] != pt[q] for pt in first), "p and q should not be sampled at the same value"
+
+
+def test_sample_points_without_parameters():
+    assert Domain().sample_points(3) == [{}, {}, {}]
+
+
+def test_merge_combines_domains_in_order():
+    merged = Domain.of(p=UNIT).merge(Domain.of(q=UNIT), Domain.of(x=sp.Interval.open(0, sp.oo)))
+    assert merged.symbols == (p, q, x)
+
+
+def test_merge_accepts_the_same_interval_twice():
+    assert Domain.of(p=UNIT).merge(Domain.of(p=UNIT)).intervals == ((p, UNIT),)
+
+
+def test_merge_conflict_raises():
+    with pytest.raises(DeriveError, match="two domains"):
+        Domain.of(p=UNIT).merge(Domain.of(p=sp.Interval.open(0, 2)))
+
+
+@pytest.mark.parametrize("interval", [sp.Interval(0, 1), sp.Interval.Lopen(0, 1), sp.Interval.Ropen(0, 1),
+                                      sp.Interval(0, sp.oo)],
+                         ids=["closed", "left-open-only", "right-open-only", "closed-at-zero"])
+def test_domain_accepts_only_open_intervals(interval):
+    with pytest.raises(InvalidParameter, match="open interval"):
+        Domain(((p, interval),))
+
+
+def test_conditions_are_the_intervals_as_relations():
+    conditions = DOMAIN.conditions()
+    assert len(conditions) == 2
+    for symbol, condition in zip((p, q), conditions):
+        assert condition.free_symbols == {symbol}
+        assert condition.subs(symbol, sp.Rational(1, 2)) is sp.true
+        assert condition.subs(symbol, 0) is sp.false and condition.subs(symbol, 1) is sp.false
+
+
+def test_a_closed_interval_never_makes_an_endpoint_positive():
+    """Soundness: on [0, 1], p = 0 is allowed, so p > 0 must not be proved (the domain may also refuse [0, 1])."""
+    try:
+        domain = Domain(((p, sp.Interval(0, 1)),))
+    except InvalidParameter:
+        return
+    assert domain.is_positive(p) is False, "p > 0 'proved' on the closed interval [0, 1]"
+
+
+def test_reparametrization_covers_the_interval_with_a_positive_symbol():
+    cover = DOMAIN.reparametrization[p]
+    (t,) = cover.free_symbols
+    assert t.is_positive
+    assert sp.limit(cover, t, 0) == 0 and sp.limit(cover, t, sp.oo) == 1
