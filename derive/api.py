@@ -7,8 +7,10 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derive.core import Derivation, Report
-from derive.distributions import Bernoulli
-from derive.errors import RenderError
+from derive.distributions import Bernoulli, Distribution
+from derive.distributions.categorical import Categorical
+from derive.distributions.indexed import SymbolicCategorical
+from derive.errors import DeriveError, RenderError
 from derive.render.latex import render_latex
 from derive.render.markdown import render_markdown
 from derive.render.printer import Notation
@@ -37,6 +39,23 @@ def article_coins(options: Options = Options()) -> tuple[Bernoulli, Bernoulli]:
                  for name, param in zip(options.names, options.params))
 
 
+def categoricals(options: Options = Options(), k: int = 3) -> tuple[Distribution, Distribution]:
+    """Two categorical distributions on ``k`` outcomes: probabilities ``p_1, ..., p_k`` and ``q_1, ..., q_k``."""
+    return tuple(Categorical([sp.Symbol(f"{param}_{j}") for j in range(1, k + 1)], name=name)  # type: ignore
+                 for name, param in zip(options.names, options.params))
+
+
+def categoricals_n(options: Options = Options()) -> tuple[Distribution, Distribution]:
+    """Two categorical distributions on a symbolic number ``n`` of outcomes."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    return tuple(Categorical(n=n, name=name) if param == name.lower() else SymbolicCategorical(n, name, param)
+                 for name, param in zip(options.names, options.params))  # type: ignore
+
+
+#: The pairs of distributions ``derive article --dist NAME`` knows.
+DISTS = {"coin": article_coins, "categorical": categoricals, "categorical-n": categoricals_n}
+
+
 def render(derivation: Derivation, fmt: str, report: Report | None = None, options: Options = Options()) -> str:
     """The derivation as a document in format ``md``, ``tex`` or ``json``."""
     if fmt == "md":
@@ -48,12 +67,14 @@ def render(derivation: Derivation, fmt: str, report: Report | None = None, optio
     raise RenderError(f"unknown format {fmt!r}; choose from md, tex, json")
 
 
-def article_documents(formats: tuple[str, ...] = ("md", "tex", "json"),
-                      options: Options = Options()) -> tuple[dict[str, str], Report]:
-    """``{file name: text}`` for the article's derivation, and its verification report."""
+def article_documents(formats: tuple[str, ...] = ("md", "tex", "json"), options: Options = Options(),
+                      dist: str = "coin") -> tuple[dict[str, str], Report]:
+    """``{file name: text}`` for the article's derivation on ``dist``, and its verification report."""
     from derive.derivations import kl_cross_entropy
 
-    derivation = kl_cross_entropy(*article_coins(options), units=options.units)
+    if dist not in DISTS:
+        raise DeriveError(f"unknown distribution {dist!r}; choose from {', '.join(DISTS)}")
+    derivation = kl_cross_entropy(*DISTS[dist](options), units=options.units)
     report = derivation.verify()
     stem = derivation.slug + ("" if options.style == "article" else f"-{options.style}")
     return {f"{stem}.{fmt}": render(derivation, fmt, report, options) for fmt in formats}, report

@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="sections and prose (article) or one aligned chain (compact)")
     article.add_argument("--names", default="P,Q", type=_pair, help="names of the true and model distributions")
     article.add_argument("--params", default="p,q", type=_pair, help="names of their parameters")
-    article.add_argument("--outcomes", default="H,T", type=_pair, help="names of the two outcomes")
+    article.add_argument("--outcomes", default="H,T", type=_pair, help="names of the coin's two outcomes")
+    article.add_argument("--dist", default="coin", metavar="NAME",
+                         help="the distributions: coin (default), categorical, categorical-n, ..., or all")
     verify = commands.add_parser("verify", help="re-check every step of a proof file written by --format json")
     verify.add_argument("file", help="a JSON proof file")
     return parser
@@ -76,8 +78,19 @@ def _article(args: argparse.Namespace) -> int:
 
     options = Options(units=args.units, log=args.log, style=args.style, names=args.names, params=args.params,
                       outcomes=args.outcomes)
+    from derive.api import DISTS
+    from derive.core import Report
+
     formats = FORMATS if args.format == "all" else (args.format,)
-    documents, report = article_documents(formats, options)
+    if args.dist != "all" and args.dist not in DISTS:
+        raise DeriveError(f"unknown distribution {args.dist!r} for --dist; choose from all, {', '.join(DISTS)}")
+    documents: dict[str, str] = {}
+    results: list = []
+    for dist in (DISTS if args.dist == "all" else (args.dist,)):
+        more, part = article_documents(formats, options, dist)
+        documents.update(more)
+        results.extend(part.results)
+    report = Report(tuple(results))
     if args.out == "-":
         sys.stdout.write("\n".join(documents.values()))
     else:

@@ -21,8 +21,11 @@ class Log(sp.Function):
 
 
 def log_in(x: sp.Basic, base: sp.Basic) -> sp.Basic:
-    """The logarithm of ``x`` in ``base``: SymPy's natural ``log`` when the base is e."""
-    return sp.log(x) if base == sp.E else Log(x, base)
+    """The logarithm of ``x`` in ``base``: SymPy's natural ``log`` when the base is e.
+
+    Unevaluated, so ``log(1/2)`` stays as written instead of becoming ``-log(2)``.
+    """
+    return sp.log(x, evaluate=False) if base == sp.E else Log(x, base)
 
 
 def base_of(expr: sp.Basic) -> sp.Basic | None:

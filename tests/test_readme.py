@@ -17,7 +17,7 @@ def blocks(language: str) -> list[str]:
 
 def test_readme_starts_with_the_main_job_and_the_test_command():
     main_job, tests = blocks("sh")[:2]
-    assert main_job.strip().endswith("derive article")
+    assert main_job.strip().endswith("derive article --dist all")
     assert tests.strip() == "python3 -m pip install -e '.[test]' && python3 -m pytest"
 
 

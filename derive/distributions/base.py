@@ -28,6 +28,7 @@ class Distribution(sp.Basic):
     """
 
     family: str = "distribution"
+    description: str = "a distribution"
 
     @property
     def name(self) -> str:
@@ -84,9 +85,9 @@ def check_name(name: object) -> Str:
 
 def check_outcomes(outcomes: object, count: int) -> tuple[Str, ...]:
     """``count`` distinct outcome labels, each a short identifier."""
-    if isinstance(outcomes, sp.Tuple):
+    if isinstance(outcomes, (tuple, list, sp.Tuple)):
         outcomes = [o.name if isinstance(o, Str) else o for o in outcomes]
-    if not isinstance(outcomes, (tuple, list)) or len(outcomes) != count:
+    if not isinstance(outcomes, list) or len(outcomes) != count:
         raise InvalidParameter(f"outcomes must be a sequence of {count} names, got {outcomes!r}")
     for o in outcomes:
         if not isinstance(o, str) or not _LABEL.match(o):

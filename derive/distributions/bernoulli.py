@@ -19,6 +19,7 @@ class Bernoulli(Distribution):
     1 - p
     """
 
+    description = "a coin (Bernoulli distribution)"
     family = "bernoulli"
 
     def __new__(cls, p: object, name: str = "P", outcomes: tuple[str, str] = ("H", "T")) -> "Bernoulli":

@@ -25,6 +25,7 @@ class Categorical(Distribution):
     with a symbol ``n`` gives a categorical with a symbolic number of outcomes.
     """
 
+    description = "a categorical distribution"
     family = "categorical"
 
     def __new__(cls, probs: Sequence[object] | None = None, name: str = "P",

@@ -17,6 +17,7 @@ class SymbolicCategorical(Distribution):
     so every identity is proved for all ``n`` at once.
     """
 
+    description = "a categorical distribution on n outcomes"
     family = "categorical-n"
 
     def __new__(cls, n: object, name: str = "P", probs: str | sp.IndexedBase | None = None) -> "SymbolicCategorical":

@@ -40,13 +40,17 @@ def rule_clause(step: Step, math: Math, code: Callable[[str], str]) -> str:
 
 def describe(dist: Distribution, math: Math) -> str:
     """``P(H) = p, P(T) = 1 - p, with 0 < p < 1`` for a distribution."""
-    values = ", ".join(math(sp.Eq(Prob(dist, o), dist.pmf(o), evaluate=False)) for o in dist.outcomes)
+    if dist.outcomes:
+        values = ", ".join(math(sp.Eq(Prob(dist, o), dist.pmf(o), evaluate=False)) for o in dist.outcomes)
+    else:
+        i = dist.variable
+        values = f"{math(sp.Eq(Prob(dist, i), dist.pmf(i), evaluate=False))} for every outcome {math(i)}"
     where = ", ".join(math(c) for c in dist.domain.conditions())
     return f"{values}" + (f", with {where}" if where else "")
 
 
 def family_name(dist: Distribution) -> str:
-    return {"bernoulli": "a coin (Bernoulli distribution)"}.get(dist.family, f"a {dist.family} distribution")
+    return dist.description
 
 
 def verification_sentence(report: Report) -> str:

@@ -28,7 +28,7 @@ def gt0(e):
     (sp.log(quotient(q, p)), sub(sp.log(q), sp.log(p)), (gt0(q), gt0(p)), DOMAIN),
     (sp.log(quotient(mul(p, q), one_minus(p))), sub(sp.log(mul(p, q)), sp.log(one_minus(p))),
      (gt0(mul(p, q)), gt0(one_minus(p))), DOMAIN),
-    (sp.log(quotient(sp.Rational(1, 3), q)), sub(sp.log(sp.Rational(1, 3)), sp.log(q)),
+    (sp.log(quotient(sp.Rational(1, 3), q)), sub(sp.log(sp.Rational(1, 3), evaluate=False), sp.log(q)),
      (gt0(sp.Rational(1, 3)), gt0(q)), DOMAIN),
     (sp.log(quotient(u, v)), sub(sp.log(u), sp.log(v)), (gt0(u), gt0(v)), Domain()),
     (sp.log(quotient(s, add(s, 1))), sub(sp.log(s), sp.log(add(s, 1))), (gt0(s), gt0(add(s, 1))), HALF_LINE),
