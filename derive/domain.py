@@ -209,12 +209,16 @@ class Domain:
         return expr
 
     def is_positive(self, expr: sp.Expr) -> bool:
-        """True only when ``expr > 0`` is proved everywhere on the domain."""
-        return _decide(self.reparametrize(expr), "is_positive")
+        """True only when ``expr > 0`` is proved everywhere on the domain (interval bounds first)."""
+        from derive import bounds
+
+        return bounds.is_positive(as_expr(expr), self) or _decide(self.reparametrize(expr), "is_positive")
 
     def is_nonnegative(self, expr: sp.Expr) -> bool:
-        """True only when ``expr >= 0`` is proved everywhere on the domain."""
-        return _decide(self.reparametrize(expr), "is_nonnegative")
+        """True only when ``expr >= 0`` is proved everywhere on the domain (interval bounds first)."""
+        from derive import bounds
+
+        return bounds.is_nonnegative(as_expr(expr), self) or _decide(self.reparametrize(expr), "is_nonnegative")
 
     def sample_points(self, count: int) -> list[dict[sp.Symbol, sp.Rational]]:
         """``count`` rational points inside the domain, deterministic, varied per parameter."""

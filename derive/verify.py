@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derive import bounds
 from derive.core import Chain, Derivation, Report, Status, Step, Verdict
 from derive.domain import Domain
 from derive.semantics import denote
@@ -26,6 +27,7 @@ from derive.terms import as_expr
 DIGITS = 50
 POINTS = 6
 SIMPLIFY_LIMIT = 400  # count_ops above which simplify is not attempted
+EXACT_LIMIT = 5000  # count_ops above which the exact (re-parametrised) proof is not attempted
 
 
 def check_equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
@@ -149,7 +151,15 @@ def _short(x: sp.Basic) -> str:
 
 
 def _is_zero(difference: sp.Basic, domain: Domain) -> bool:
-    """A sound proof that ``difference`` vanishes on the domain (False means: not proved)."""
+    """A sound proof that ``difference`` vanishes on the domain (False means: not proved).
+
+    The fast path splits logarithms of products whose factors interval bounds
+    prove positive, then expands; the exact path re-parametrises first.
+    """
+    if _expands_to_zero(_split_bounded_logs(difference, domain)):
+        return True
+    if sp.count_ops(difference) > EXACT_LIMIT:
+        return False
     expr = _split_logs(domain.reparametrize(difference))
     if _rationally_zero(expr):
         return True
@@ -162,6 +172,30 @@ def _is_zero(difference: sp.Basic, domain: Domain) -> bool:
             return True
         expr = evaluated
     return sp.count_ops(expr) <= SIMPLIFY_LIMIT and sp.simplify(expr) == 0
+
+
+def _split_bounded_logs(expr: sp.Basic, domain: Domain) -> sp.Basic:
+    """``log(a*b/c) -> log(a) + log(b) - log(c)`` wherever every factor is provably positive."""
+
+    def split(arg: sp.Basic) -> sp.Basic:
+        factors = sp.Mul.make_args(arg)
+        if len(factors) == 1 and not isinstance(arg, sp.Pow):
+            return sp.log(arg)
+        pieces = []
+        for f in factors:
+            base, exp = f.as_base_exp()
+            if not exp.is_Integer or not bounds.is_positive(base, domain):
+                return sp.log(arg)
+            pieces.append(exp * split(base) if base != f else sp.log(base))
+        return sp.Add(*pieces)
+
+    return expr.replace(sp.log, split)
+
+
+def _expands_to_zero(expr: sp.Basic) -> bool:
+    """Zero after expansion, logarithms taken as independent unknowns (cheap: no rational simplification)."""
+    logs = sorted(expr.atoms(sp.log), key=sp.default_sort_key)
+    return sp.expand(expr.xreplace({lg: sp.Dummy(f"L{k}") for k, lg in enumerate(logs)})) == 0
 
 
 def _split_logs(expr: sp.Basic) -> sp.Basic:
