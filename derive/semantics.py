@@ -14,6 +14,7 @@ import sympy as sp
 from derive.functions import Log
 from derive.group import Group
 from derive.measures import Measure, OutcomeSum, Prob, expand_outcome_sum
+from derive.terms import is_leaf
 
 if TYPE_CHECKING:
     from derive.domain import Domain
@@ -34,7 +35,7 @@ def denote(expr: sp.Basic) -> sp.Basic:
             return expr.dist.pmf(expr.outcome)
         except KeyError:
             raise ValueError(f"the outcome {expr.outcome} of {expr.dist.name} is unbound or unknown") from None
-    if not expr.args or isinstance(expr, sp.Symbol):
+    if is_leaf(expr) or isinstance(expr, sp.Symbol):
         return expr
     return expr.func(*(denote(a) for a in expr.args))
 
@@ -43,7 +44,7 @@ def plain(expr: sp.Basic) -> sp.Basic:
     """``expr`` evaluated by SymPy with groups removed, notation (``H(P)``, ``P(H)``) kept."""
     if isinstance(expr, Group):
         return plain(expr.content)
-    if not expr.args or isinstance(expr, (sp.Symbol, Measure, Prob)):
+    if is_leaf(expr) or isinstance(expr, (sp.Symbol, Measure, Prob)):
         return expr
     return expr.func(*(plain(a) for a in expr.args))
 

@@ -7,7 +7,7 @@ import sympy as sp
 from derive.core import Refusal, Rewrite, Rule, Scope
 from derive.domain import Domain
 from derive.errors import RuleError
-from derive.terms import rebuild
+from derive.terms import is_leaf, rebuild
 
 
 def at_root(rule: Rule, expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
@@ -20,7 +20,7 @@ def everywhere(rule: Rule, expr: sp.Basic, domain: Domain) -> Rewrite | Refusal 
     conditions: list[sp.Basic] = []
 
     def visit(node: sp.Basic) -> sp.Basic:
-        if node.args:
+        if not is_leaf(node):
             node = rebuild(node, [visit(a) for a in node.args])
         outcome = rule.apply(node, domain)
         if isinstance(outcome, Refusal):

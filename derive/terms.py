@@ -119,17 +119,22 @@ def rebuild(expr: Basic, args: Iterable[Basic]) -> Basic:
     return expr.func(*args)
 
 
+def is_leaf(expr: Basic) -> bool:
+    """Nodes rules never look inside: atoms, and distributions (whose parameters may be many)."""
+    return not expr.args or getattr(expr, "is_distribution", False)
+
+
 def replace(expr: Basic, mapping: Mapping[Basic, Basic]) -> Basic:
     """Replace whole subtrees by ``mapping`` without re-evaluating what is around them."""
     if expr in mapping:
         return mapping[expr]
-    if not expr.args:
+    if is_leaf(expr):
         return expr
     return rebuild(expr, (replace(a, mapping) for a in expr.args))
 
 
 def bottom_up(expr: Basic, fn: Callable[[Basic], Basic]) -> Basic:
     """Apply ``fn`` to every node, children first, keeping the tree unevaluated."""
-    if expr.args:
+    if not is_leaf(expr):
         expr = rebuild(expr, (bottom_up(a, fn) for a in expr.args))
     return fn(expr)

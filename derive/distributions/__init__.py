@@ -2,5 +2,8 @@
 
 from derive.distributions.base import Distribution
 from derive.distributions.bernoulli import Bernoulli
+from derive.distributions.families import (Beta, Binomial, Exponential, Gamma, Geometric, Laplace, Normal, Parametric,
+                                           Poisson, Uniform)
 
-__all__ = ["Bernoulli", "Distribution"]
+__all__ = ["Bernoulli", "Beta", "Binomial", "Distribution", "Exponential", "Gamma", "Geometric", "Laplace", "Normal",
+           "Parametric", "Poisson", "Uniform"]

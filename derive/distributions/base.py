@@ -29,6 +29,7 @@ class Distribution(sp.Basic):
 
     family: str = "distribution"
     description: str = "a distribution"
+    is_distribution = True  # traversals treat distributions as leaves (see derive.terms.is_leaf)
 
     @property
     def name(self) -> str:

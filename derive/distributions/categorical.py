@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import sympy as sp
 from sympy.core.symbol import Str
@@ -74,9 +75,11 @@ class Categorical(Distribution):
         return Domain(constraints=(Simplex(free),))
 
     def pmf(self, outcome: Str) -> sp.Expr:
-        if outcome not in self.outcomes:
-            raise KeyError(outcome)
-        return self.probs[self.outcomes.index(outcome)]
+        return self._table[outcome]
+
+    @cached_property
+    def _table(self) -> dict[Str, sp.Expr]:
+        return dict(zip(self.args[2], self.args[0]))
 
 
 def _probabilities(probs: Sequence[object]) -> list[sp.Expr]:

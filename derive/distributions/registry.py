@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from derive.distributions.base import Distribution
 from derive.distributions.bernoulli import Bernoulli
+from derive.distributions.categorical import Categorical
+from derive.distributions.indexed import SymbolicCategorical
+from derive.distributions.families import FAMILIES
 from derive.errors import DeriveError
 
-_FAMILIES: dict[str, type[Distribution]] = {"bernoulli": Bernoulli}
+_FAMILIES: dict[str, type[Distribution]] = {c.family: c for c in (Bernoulli, Categorical, SymbolicCategorical)}
 
 
 def register(cls: type[Distribution]) -> type[Distribution]:
@@ -27,3 +30,7 @@ def family(name: str) -> type[Distribution]:
 
 def families() -> tuple[str, ...]:
     return tuple(sorted(_FAMILIES))
+
+
+for _cls in FAMILIES:
+    register(_cls)
