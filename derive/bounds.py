@@ -10,6 +10,7 @@ Used before (and instead of) SymPy's slower rational simplification.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
@@ -51,7 +52,12 @@ def is_nonnegative(expr: sp.Basic, domain: Domain) -> bool:
 
 def bound(expr: sp.Basic, domain: Domain) -> Bound | None:
     """An interval holding every value of ``expr`` on ``domain``, or ``None``."""
-    return _Bounder(domain).of(expr)
+    return _bounder(domain).of(expr)
+
+
+@lru_cache(maxsize=64)
+def _bounder(domain: Domain) -> "_Bounder":
+    return _Bounder(domain)
 
 
 class _Bounder:

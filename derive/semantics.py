@@ -7,6 +7,7 @@ it never looks at which rule produced a step.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -20,8 +21,12 @@ if TYPE_CHECKING:
     from derive.domain import Domain
 
 
+@lru_cache(maxsize=200_000)
 def denote(expr: sp.Basic) -> sp.Basic:
-    """``expr`` with measures, sums, probabilities and groups replaced by their values, evaluated."""
+    """``expr`` with measures, sums, probabilities and groups replaced by their values, evaluated.
+
+    Memoised: consecutive steps of a derivation share most of their subterms.
+    """
     if isinstance(expr, Group):
         return denote(expr.content)
     if isinstance(expr, Measure):

@@ -114,7 +114,7 @@ def rebuild(expr: Basic, args: Iterable[Basic]) -> Basic:
         return add(*args)
     if isinstance(expr, sp.Mul):
         return mul(*args)
-    if isinstance(expr, (sp.Pow, sp.Rel)):
+    if isinstance(expr, (sp.Pow, sp.Rel, sp.Function)):
         return expr.func(*args, evaluate=False)
     return expr.func(*args)
 
