@@ -10,7 +10,6 @@ Used before (and instead of) SymPy's slower rational simplification.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import sympy as sp
 
@@ -52,15 +51,10 @@ def is_nonnegative(expr: sp.Basic, domain: Domain) -> bool:
 
 def bound(expr: sp.Basic, domain: Domain) -> Bound | None:
     """An interval holding every value of ``expr`` on ``domain``, or ``None``."""
-    return _bounder(domain).of(expr)
+    return domain.bounder.of(expr)
 
 
-@lru_cache(maxsize=64)
-def _bounder(domain: Domain) -> "_Bounder":
-    return _Bounder(domain)
-
-
-class _Bounder:
+class Bounder:
     def __init__(self, domain: Domain) -> None:
         self.symbols: dict[sp.Basic, Bound] = {
             s: Bound(i.start, i.end, bool(i.left_open), bool(i.right_open)) for s, i in domain.intervals}
@@ -127,7 +121,8 @@ class _Bounder:
         if one is None or len(groups) != 1:
             return terms
         parts.append(UNIT)
-        return [t for t in terms if t is not one and t not in negated]
+        taken = {id(one)} | {id(t) for t in negated}
+        return [t for t in terms if id(t) not in taken]
 
     @staticmethod
     def _mul(bounds: list[Bound | None]) -> Bound | None:

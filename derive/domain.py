@@ -14,11 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
 from derive.errors import InvalidParameter
 from derive.terms import as_expr
+
+if TYPE_CHECKING:
+    from derive.bounds import Bounder
 
 #: Sample values in (0, 1) used to build numeric test points; small denominators
 #: keep counterexamples readable (``p = 1/3``).
@@ -198,6 +202,13 @@ class Domain:
         for c in self.constraints:
             cover.update(c.cover(cover))
         return cover
+
+    @cached_property
+    def bounder(self) -> "Bounder":
+        """Interval bounds on this domain (built once per domain)."""
+        from derive.bounds import Bounder
+
+        return Bounder(self)
 
     def reparametrize(self, expr: sp.Basic) -> sp.Basic:
         """``expr`` with every parameter (and indexed probability) written through its cover."""

@@ -17,7 +17,7 @@ def at_root(rule: Rule, expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | N
 
 def everywhere(rule: Rule, expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     """The rule applied once at every node, children first; one refusal refuses the whole pass."""
-    conditions: list[sp.Basic] = []
+    conditions: dict[sp.Basic, None] = {}  # ordered, de-duplicated
 
     def visit(node: sp.Basic) -> sp.Basic:
         if not is_leaf(node):
@@ -27,7 +27,7 @@ def everywhere(rule: Rule, expr: sp.Basic, domain: Domain) -> Rewrite | Refusal 
             raise _Refused(outcome)
         if outcome is None:
             return node
-        conditions.extend(c for c in outcome.conditions if c not in conditions)
+        conditions.update(dict.fromkeys(outcome.conditions))
         return outcome.expr
 
     try:
