@@ -1,0 +1,211 @@
+"""Closed forms of entropy, cross-entropy and KL divergence for the parametric families.
+
+Nothing here is a typed-in formula for a measure.  Each result is derived:
+
+1. the integrand (``-log p``, ``-log q`` or ``log p - log q``) is written from
+   the densities and expanded into terms ``c * g(x)`` with ``c`` free of ``x``;
+2. ``E_P[c * g(X)] = c * E_P[g(X)]`` and ``E_P[g(X)]`` is taken from P's table
+   of facts (``E[X^2] = sigma^2 + mu^2``, ``E[log X] = digamma(a) - log(rate)``,
+   ...; each proved in the tests by SymPy integration or summation and
+   numerically);
+3. an expectation with no fact stays an unevaluated ``Integral``/``Sum`` (a
+   short finite sum is written out instead, see :data:`FINITE_TERMS`), and the
+   result says so (``closed=False``);
+4. when P has mass where Q has none (``Uniform(0, 2)`` against
+   ``Uniform(0, 1)``), cross-entropy and KL are ``oo``, with the reason; when
+   that depends on symbols, the value is ``Piecewise((finite, condition), (oo, True))``.
+
+>>> import sympy as sp
+>>> from derive.distributions.families import Exponential
+>>> r, s = sp.symbols("r s")
+>>> kl(Exponential(r), Exponential(s, name="Q")).value
+log(r) - log(s) - 1 + s/r
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derive.distributions.base import Distribution
+from derive.distributions.parametric import Parametric
+from derive.domain import Domain
+from derive.errors import DeriveError, InvalidParameter
+from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure
+
+#: Finite sums (Binomial) with at most this many terms are written out: numbers once the
+#: parameters are numbers, polynomials in them otherwise (which grow quickly, hence the lower limit).
+FINITE_TERMS = 200
+SYMBOLIC_FINITE_TERMS = 16
+
+
+@dataclass(frozen=True)
+class ClosedForm:
+    """The value of a measure.
+
+    ``value`` is a SymPy expression in the parameters: finite, ``oo``, or a
+    ``Piecewise`` that is ``oo`` off a condition on the parameters.  ``closed``
+    is False when ``value`` keeps an unevaluated ``Sum`` or ``Integral`` (an
+    expectation with no closed form, such as ``E[log K!]`` under a Poisson);
+    ``sp.N(value)`` still evaluates it.  ``reason`` explains an infinite or
+    open result; ``facts`` names the expectations the derivation used.
+    """
+
+    value: sp.Expr
+    reason: str = ""
+    closed: bool = True
+    facts: tuple[str, ...] = ()
+
+    @property
+    def infinite(self) -> bool:
+        return self.value == sp.oo
+
+
+def entropy(P: Distribution, units: str = "nats") -> ClosedForm:
+    """``H(P) = E_P[-log p(X)]``."""
+    _check(P)
+    x = P.variable
+    return _in_units(_expected(P, -P.log_pmf(x)), units)
+
+
+def cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
+    """``H(P, Q) = E_P[-log q(X)]``; ``oo`` where P has mass outside Q's support."""
+    _check(P, Q)
+    x = P.variable
+    return _in_units(_guard(P, Q, lambda: _expected(P, -Q.log_pmf(x))), units)
+
+
+def kl(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
+    """``KL(P || Q) = E_P[log p(X) - log q(X)]``; ``oo`` where P has mass outside Q's support."""
+    _check(P, Q)
+    x = P.variable
+    return _in_units(_guard(P, Q, lambda: _expected(P, P.log_pmf(x) - Q.log_pmf(x))), units)
+
+
+def closed_form(measure: Measure) -> ClosedForm:
+    """The closed form of an ``Entropy``, ``CrossEntropy`` or ``KL`` object, in its own units."""
+    units = next(name for name, base in UNITS.items() if base == measure.base)
+    if isinstance(measure, Entropy):
+        return entropy(*measure.dists, units=units)
+    if isinstance(measure, CrossEntropy):
+        return cross_entropy(*measure.dists, units=units)
+    if isinstance(measure, KL):
+        return kl(*measure.dists, units=units)
+    raise DeriveError(f"no closed form for {type(measure).__name__}")
+
+
+def _check(*dists: Distribution) -> None:
+    for d in dists:
+        if not isinstance(d, Parametric):
+            raise DeriveError(f"closed forms are for the parametric families, got {type(d).__name__} {d}")
+    if len({d.discrete for d in dists}) > 1:
+        raise DeriveError(f"{dists[0].name} and {dists[1].name} must both be discrete or both continuous")
+
+
+def _expected(P: Parametric, integrand: sp.Expr) -> ClosedForm:
+    """``E_P[integrand]`` by linearity and P's facts; open expectations kept unevaluated."""
+    x = P.variable
+    grouped: dict[sp.Expr, sp.Expr] = {}
+    for term in sp.Add.make_args(sp.expand(integrand)):
+        coeff, g = term.as_independent(x, as_Add=False)
+        grouped[g] = grouped.get(g, sp.Integer(0)) + coeff
+    value, facts, open_terms = sp.Integer(0), [], []
+    for g, coeff in grouped.items():
+        if coeff == 0:
+            continue
+        if g == 1:
+            value += coeff
+            continue
+        found = P.expect(g)
+        if found is not None:
+            expectation, fact = found
+            facts.append(f"{P.family}: {fact.name}")
+        else:
+            expectation = _written_out(P, P.expectation(g))
+            if expectation.has(sp.Sum, sp.Integral):
+                open_terms.append(g)
+        value += coeff * expectation
+    reason = ""
+    if open_terms:
+        listed = ", ".join(f"E[{sp.sstr(g)}]" for g in open_terms)
+        reason = f"no closed form known for {listed} under {P.family} {P.name}; kept as an unevaluated {_aggregate(P)}"
+    return ClosedForm(_tidy(value), reason, not open_terms, tuple(dict.fromkeys(facts)))
+
+
+def _written_out(P: Parametric, expectation: sp.Expr) -> sp.Expr:
+    """A sum over few enough integers written out (see :data:`FINITE_TERMS`); anything else as is."""
+    lo, hi = P.bounds
+    limit = SYMBOLIC_FINITE_TERMS if P.free_symbols else FINITE_TERMS
+    if P.discrete and lo.is_Integer and hi.is_Integer and hi - lo < limit:
+        return expectation.doit()
+    return expectation
+
+
+def _guard(P: Parametric, Q: Parametric, finite: Callable[[], ClosedForm]) -> ClosedForm:
+    """``oo`` when P has mass outside Q's support; ``Piecewise`` when that depends on the parameters."""
+    inside = _within(P, Q)
+    where = f"{Q.name} gives zero {_kind(Q)} where {P.name} has {_kind(P)}"
+    if inside is sp.false:
+        return ClosedForm(sp.oo, f"{where}: the support {P.support} is not inside {Q.support}")
+    result = finite()
+    if inside is sp.true:
+        return result
+    value = sp.Piecewise((result.value, inside), (sp.oo, True))
+    reason = f"infinite unless {sp.sstr(inside)} (otherwise {where})"
+    return ClosedForm(value, "; ".join(r for r in (reason, result.reason) if r), result.closed, result.facts)
+
+
+def _within(P: Parametric, Q: Parametric) -> sp.Basic:
+    """``support(P) inside support(Q)`` as True, False, or a condition on the parameters."""
+    (lo_p, hi_p), (lo_q, hi_q) = P.bounds, Q.bounds
+    try:
+        domain = P.domain.merge(Q.domain)
+    except InvalidParameter:
+        domain = Domain()
+    return sp.And(_at_most(lo_q, lo_p, domain), _at_most(hi_p, hi_q, domain))
+
+
+def _at_most(a: sp.Expr, b: sp.Expr, domain: Domain) -> sp.Basic:
+    """``a <= b``: decided by the numbers, or proved on the domain, or left as a condition."""
+    if a == b or a == -sp.oo or b == sp.oo:
+        return sp.true
+    if a == sp.oo or b == -sp.oo:
+        return sp.false
+    if a.is_number and b.is_number:
+        return sp.true if a <= b else sp.false
+    if domain.is_nonnegative(b - a):
+        return sp.true
+    if domain.is_positive(a - b):
+        return sp.false
+    return sp.Le(a, b)
+
+
+def _in_units(result: ClosedForm, units: str) -> ClosedForm:
+    if units not in UNITS:
+        raise DeriveError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
+    base = UNITS[units]
+    if base == sp.E or result.value == sp.oo:
+        return result
+    value = result.value
+    if isinstance(value, sp.Piecewise):
+        value = sp.Piecewise(*((v if v == sp.oo else v / sp.log(base), c) for v, c in value.args))
+    else:
+        value = value / sp.log(base)
+    return ClosedForm(value, result.reason, result.closed, result.facts)
+
+
+def _kind(d: Parametric) -> str:
+    return "mass" if d.discrete else "density"
+
+
+def _aggregate(P: Parametric) -> str:
+    return "sum" if P.discrete else "integral"
+
+
+def _tidy(value: sp.Expr) -> sp.Expr:
+    """A readable form: terms collected by logarithm and digamma, common factors taken out."""
+    value = sp.expand(value)
+    keys = sorted(value.atoms(sp.log, sp.polygamma), key=sp.default_sort_key)
+    return sp.factor_terms(sp.collect(value, keys))
