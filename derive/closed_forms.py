@@ -65,6 +65,8 @@ class ClosedForm:
 
 def entropy(P: Distribution, units: str = "nats") -> ClosedForm:
     """``H(P) = E_P[-log p(X)]``."""
+    if not isinstance(P, Parametric):
+        return _finite(Entropy(P, base=_base(units)))
     _check(P)
     x = P.variable
     return _in_units(_expected(P, -P.log_pmf(x)), units)
@@ -72,6 +74,8 @@ def entropy(P: Distribution, units: str = "nats") -> ClosedForm:
 
 def cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
     """``H(P, Q) = E_P[-log q(X)]``; ``oo`` where P has mass outside Q's support."""
+    if not isinstance(P, Parametric):
+        return _finite(CrossEntropy(P, Q, base=_base(units)))
     _check(P, Q)
     x = P.variable
     return _in_units(_guard(P, Q, lambda: _expected(P, -Q.log_pmf(x))), units)
@@ -79,6 +83,8 @@ def cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> Clos
 
 def kl(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
     """``KL(P || Q) = E_P[log p(X) - log q(X)]``; ``oo`` where P has mass outside Q's support."""
+    if not isinstance(P, Parametric):
+        return _finite(KL(P, Q, base=_base(units)))
     _check(P, Q)
     x = P.variable
     return _in_units(_guard(P, Q, lambda: _expected(P, P.log_pmf(x) - Q.log_pmf(x))), units)
@@ -94,6 +100,32 @@ def closed_form(measure: Measure) -> ClosedForm:
     if isinstance(measure, KL):
         return kl(*measure.dists, units=units)
     raise DeriveError(f"no closed form for {type(measure).__name__}")
+
+
+def _base(units: str) -> sp.Basic:
+    if units not in UNITS:
+        raise DeriveError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
+    return UNITS[units]
+
+
+def _finite(measure: Measure) -> ClosedForm:
+    """A measure of distributions on listed outcomes (or ``n`` symbolic ones): the definition, summed.
+
+    Outcomes P gives probability 0 contribute 0 (``0 log 0 = 0``); an outcome
+    P can produce and Q cannot makes cross-entropy and KL infinite.
+    """
+    from derive.semantics import denote
+
+    P = measure.dists[0]
+    if not P.outcomes:
+        return ClosedForm(denote(measure.definition()))
+    Q = measure.dists[-1]
+    for o in P.outcomes:
+        if P.pmf(o) != 0 and Q.pmf(o) == 0 and not isinstance(measure, Entropy):
+            return ClosedForm(sp.oo, f"{Q.name} gives probability 0 to the outcome {o.name}, "
+                                     f"which {P.name} produces with probability {P.pmf(o)}")
+    terms = [measure.summand(o) for o in P.outcomes if P.pmf(o) != 0]
+    return ClosedForm(sp.Add(*(denote(t) for t in terms)))
 
 
 def _check(*dists: Distribution) -> None:

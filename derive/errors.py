@@ -21,3 +21,7 @@ class RenderError(DeriveError):
 
 class OutputError(DeriveError):
     """An output file or folder could not be written."""
+
+
+class DeriveWarning(UserWarning):
+    """derive's answer needs a remark: a measure is infinite, or has no closed form."""

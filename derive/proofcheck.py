@@ -116,12 +116,12 @@ def _distribution(entry: object, where: str) -> Distribution:
             value = parse_latex(_expect(tex, str, f"{where}.parameters[{k}]"))
         except ParseError as exc:
             raise ProofFileError(f"{where}.parameters[{k}]: {exc}") from None
-        if not (isinstance(value, sp.Symbol) or value.is_number):
-            raise ProofFileError(f"{where}.parameters[{k}]: expected a symbol or a number, got {tex!r}")
+        if isinstance(value, sp.Eq) or not isinstance(value, sp.Expr):
+            raise ProofFileError(f"{where}.parameters[{k}]: expected a parameter, got {tex!r}")
         params.append(value)
     outcomes = tuple(_expect(entry.get("outcomes"), list, f"{where}.outcomes"))
     try:
-        dist = cls(*params, name=_expect(entry.get("name"), str, f"{where}.name"), outcomes=outcomes)
+        dist = cls.from_parameters(params, _expect(entry.get("name"), str, f"{where}.name"), outcomes)
     except (DeriveError, TypeError) as exc:
         raise ProofFileError(f"{where}: {exc}") from None
     recorded = entry.get("domain", [])

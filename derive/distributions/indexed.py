@@ -26,8 +26,8 @@ class SymbolicCategorical(Distribution):
         if n.is_integer is False or n.is_positive is False:
             raise InvalidParameter(f"n = {n} is declared with assumptions that make it no positive integer")
         name = check_name(name)
-        if isinstance(probs, sp.IndexedBase):
-            probs = str(probs.label)
+        if isinstance(probs, (sp.IndexedBase, sp.Symbol)):
+            probs = str(probs.label) if isinstance(probs, sp.IndexedBase) else probs.name
         label = check_name(probs if probs is not None else name.name.lower())
         return super().__new__(cls, sp.Symbol(n.name, integer=True, positive=True), name, sp.IndexedBase(label.name))
 
