@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from derive.domain import Domain
 
 
+#: Above this many terms, recognition does not expand products (SymPy's own term collection must do).
+EXPAND_LIMIT = 400
+
+
 @lru_cache(maxsize=200_000)
 def denote(expr: sp.Basic) -> sp.Basic:
     """``expr`` with measures, sums, probabilities and groups replaced by their values, evaluated.
@@ -56,7 +60,12 @@ def plain(expr: sp.Basic) -> sp.Basic:
 
 def same_value(a: sp.Basic, b: sp.Basic, domain: "Domain | None" = None) -> bool:
     """Recognition: equal after unfolding and expansion, or (for sums and integrals) proved on ``domain``."""
-    difference = sp.expand(denote(a) - denote(b))
+    difference = denote(a) - denote(b)  # SymPy collects identical terms on its own
+    if difference == 0:
+        return True
+    if len(difference.args) > EXPAND_LIMIT:
+        return False
+    difference = sp.expand(difference)
     if difference == 0:
         return True
     if domain is None or not difference.has(sp.Sum, sp.Integral):

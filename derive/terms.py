@@ -108,7 +108,7 @@ def quotient(a: Basic, b: Basic) -> Basic:
 def rebuild(expr: Basic, args: Iterable[Basic]) -> Basic:
     """``expr`` with new arguments, keeping sums and products unevaluated."""
     args = tuple(args)
-    if args == expr.args:
+    if len(args) == len(expr.args) and all(a is b for a, b in zip(args, expr.args)):
         return expr
     if isinstance(expr, sp.Add):
         return add(*args)

@@ -356,7 +356,7 @@ def test_closed_form_of_a_measure_object():
 
 
 @pytest.mark.parametrize("call, message", [
-    (lambda: entropy(Bernoulli(sp.Symbol("p"))), "parametric families"),
+    (lambda: kl(Bernoulli(sp.Symbol("p")), Normal(0, 1, name="Q")), "different outcomes"),
     (lambda: kl(Normal(0, 1), Poisson(1, name="Q")), "both be discrete or both continuous"),
     (lambda: kl(Normal(0, 1), Normal(0, 2, name="Q"), units="bans"), "units"),
 ])
