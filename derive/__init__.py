@@ -4,25 +4,48 @@
 >>> P, Q = derive.Bernoulli(sp.Symbol("p")), derive.Bernoulli(sp.Symbol("q"), name="Q")
 >>> derive.derivations.kl_cross_entropy(P, Q).verify().ok
 True
+
+Names are imported on first use (PEP 562), so ``import derive`` and the
+``derive`` command start about as fast as SymPy itself.
 """
 
-from derive import derivations
-from derive.core import Chain, Derivation, Refusal, Report, Rewrite, Rule, Section, Status, Step, Verdict
-from derive.distributions import (Bernoulli, Beta, Binomial, Distribution, Exponential, Gamma, Geometric, Laplace,
-                                  Normal, Poisson, Uniform)
-from derive.distributions.categorical import Categorical
-from derive.distributions.registry import register
-from derive.domain import Domain
-from derive.errors import DeriveError, DeriveWarning
-from derive.group import Group
-from derive.measures import KL, CrossEntropy, Entropy, Prob
-from derive.values import cross_entropy, entropy, kl
-from derive.verify import check_equal
+from __future__ import annotations
 
-__all__ = [
-    "KL", "Bernoulli", "Beta", "Binomial", "Categorical", "Chain", "CrossEntropy", "Derivation", "DeriveError",
-    "DeriveWarning", "Distribution", "Domain", "Entropy", "Exponential", "Gamma", "Geometric", "Group", "Laplace",
-    "Normal", "Poisson", "Prob", "Refusal", "Report", "Rewrite", "Rule", "Section", "Status", "Step", "Uniform",
-    "Verdict", "check_equal", "cross_entropy", "derivations", "entropy", "kl", "register",
-]
+import importlib
+from typing import Any
+
+from derive.errors import DeriveError, DeriveWarning
+
+_LAZY = {
+    "Chain": "derive.core", "Derivation": "derive.core", "Refusal": "derive.core", "Report": "derive.core",
+    "Rewrite": "derive.core", "Rule": "derive.core", "Section": "derive.core", "Status": "derive.core",
+    "Step": "derive.core", "Verdict": "derive.core",
+    "Distribution": "derive.distributions", "Bernoulli": "derive.distributions", "Beta": "derive.distributions",
+    "Binomial": "derive.distributions", "Exponential": "derive.distributions", "Gamma": "derive.distributions",
+    "Geometric": "derive.distributions", "Laplace": "derive.distributions", "Normal": "derive.distributions",
+    "Poisson": "derive.distributions", "Uniform": "derive.distributions",
+    "Categorical": "derive.distributions.categorical", "register": "derive.distributions.registry",
+    "Domain": "derive.domain", "Group": "derive.group",
+    "KL": "derive.measures", "CrossEntropy": "derive.measures", "Entropy": "derive.measures", "Prob": "derive.measures",
+    "entropy": "derive.values", "cross_entropy": "derive.values", "kl": "derive.values",
+    "check_equal": "derive.verify",
+}
+_SUBMODULES = ("derivations", "testing", "closed_forms", "api")
+
+__all__ = sorted([*_LAZY, "DeriveError", "DeriveWarning", "derivations"])
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"derive.{name}")
+    else:
+        raise AttributeError(f"module 'derive' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))
