@@ -1,0 +1,685 @@
+r"""The notation layer: derive's way of writing probabilities and measures, read back from LaTeX.
+
+``P`` and ``Q`` stand for the names of the distributions passed to
+:func:`parse_latex`, ``H`` and ``T`` for their outcomes, ``i`` for a summation index.
+
+======================================  ===================================================
+LaTeX                                   SymPy
+======================================  ===================================================
+``P(H)``                                ``Prob(P, Str("H"))``
+``P(i)``, inside a sum over ``i``       ``Prob(P, Symbol("i"))``
+``H(P)``                                ``Entropy(P)``
+``H(P, Q)``                             ``CrossEntropy(P, Q)``
+``KL(P \Vert Q)``, also with ``\|``,    ``KL(P, Q)``
+``||`` or ``\parallel``, and the heads
+``D_{KL}``, ``D_{\mathrm{KL}}``,
+``\mathrm{KL}``, ``\operatorname{KL}``
+``\sum_{i \in \{H, T\}} BODY``          ``OutcomeSum(BODY, Symbol("i"), (Str("H"), Str("T")))``
+``\sum_{i=1}^{n} BODY``                 ``Sum(BODY, (i, 1, n))``; ``i`` is a distribution's own
+                                        index variable when one is named so, and ``P(i)`` is bound
+``p_{i}``, ``p`` an indexed parameter   ``p[i]`` (``Indexed``), as for ``categorical-n``
+``p``, a distribution's parameter       that parameter, with its assumptions
+``\underbrace{X}_{label}``              ``X``; the label is not read
+``\log(x)``, ``\ln(x)``                 ``log(x)``: the logarithm is natural
+``\log_b(x)``                           ``log(x)/log(b)``
+``( )``, ``[ ]``, ``\left( \right)``    grouping (``\left``, ``\right``, ``\big`` are dropped)
+``\cdot``, ``\times``, juxtaposition    multiplication; ``p(x)`` is ``p*x``, never a function
+``x_1``, ``x_{10}``, ``\alpha_1``       the symbols ``x_1``, ``x_{10}``, ``alpha_1``
+``\frac{1}{2}``                         ``Rational(1, 2)``, a factor: ``2 \frac{1}{2}`` is 1
+``I``, ``\gamma``, ``\Gamma``           plain symbols (not the imaginary unit or Euler's constant)
+``e``, ``\pi``                          Euler's number and pi
+``X(y)``, ``X`` an upper-case letter,   an error (unknown distribution ``X``)
+``y`` a bare name
+``\text{...}`` anywhere else            an error: prose is not mathematics
+======================================  ===================================================
+
+Everything else (numbers, symbols with their case kept, greek letters, ``\frac``,
+powers, ``\sqrt``, ``\exp``, ``e^{x}``, ``a = b``) is read by latex2sympy2_extended;
+see :mod:`derive.parse.adapter`.
+
+**How far the body of a sum extends.**  The body of ``\sum_{i \in \{H, T\}}`` is
+the product that follows it: a leading ``+`` or ``-`` belongs to the body, and
+the body ends before the first ``+``, ``-``, ``=``, ``<``, ``>``, ``,`` or
+relation command at the sum's own bracket depth, before a bracket that closes
+one opened before the sum, or at the end of the input.  Signs inside brackets
+or right after ``^`` or ``_`` do not end it.  So
+``\sum_{i \in \{H, T\}} -P(i) \log(Q(i)) + c`` is a sum plus ``c``, and a sum
+whose body is itself a sum is written ``\sum_{i \in \{H, T\}} \left(a + b\right)``,
+as derive's printer does.  The same rule cuts an expression into its summands,
+which are parsed one by one (so ``\sum_{k=1}^{n}`` bodies end the same way).
+
+Bounds, checked before anything is parsed: at most :data:`MAX_LENGTH`
+characters, :data:`MAX_DEPTH` nested brackets (and at most
+:data:`derive.parse.adapter.PARSER_DEPTH` in any one piece handed to the
+parser), and at most :data:`MAX_CHAIN` signs or logarithms in a row or sums
+nested in sums.  The text is never evaluated: the only parser is
+latex2sympy2_extended's ANTLR grammar.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import string
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.symbol import Str
+
+from derive.distributions.base import Distribution
+from derive.errors import DeriveError
+from derive.measures import KL, CrossEntropy, Entropy, OutcomeSum, Prob
+from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
+from derive.terms import add
+
+MAX_LENGTH = 100_000
+MAX_DEPTH = 200
+#: Most signs or logarithms in a row (``- - x``, ``\log \log x``), and most sums nested in sums: the
+#: parser's cost grows with the product of such a chain's length and the length of the input.
+MAX_CHAIN = 8
+_PREFIXES = frozenset({"+", "-", r"\ln", r"\log", r"\exp"})
+
+_GREEK = frozenset("\\" + g for g in (
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron pi "
+    "varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega "
+    "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split())
+_RELATIONS = frozenset({r"\leq", r"\geq", r"\neq", r"\le", r"\ge", r"\ne", r"\lt", r"\gt"})
+_CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel": r"KL(P \parallel Q)",
+                 r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
+_COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
+    r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\underbrace"}
+_ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\lbrace": r"\{", r"\rbrace": r"\}",
+            r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|"}
+_SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",
+           r"\Bigr", r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
+_SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle"}
+_PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}
+_OPAQUE = _PROSE | {r"\mathrm", r"\operatorname"}  # commands whose {argument} is kept as one token, unread
+_CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
+_OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
+_CLOSERS = frozenset(_OPENERS.values())
+_TERM_STOPS = _RELATIONS | {"+", "-", "=", "<", ">", ","}
+_KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
+_KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
+_KL_HEADS = (("K", "L"), ("D", "_", "{", "K", "L", "}"), ("D", "_", "{", r"\mathrm{KL}", "}"),
+             ("D", "_", "{", r"\text{KL}", "}"), ("D", "_", "{", r"\operatorname{KL}", "}"),
+             (r"\mathrm{KL}",), (r"\operatorname{KL}",))
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)", re.S)
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]|_\{[A-Za-z0-9]+\})?|\\[A-Za-z]+")
+_ONE_CHAR_SUBSCRIPT = re.compile(r"_\{(\w)\}")
+_PLACEHOLDER = re.compile(r"\s*\(?\\text\{derive\d+\}\)?\s*")
+
+
+def parse_latex(tex: str, distributions: Sequence[Distribution] = ()) -> sp.Basic:
+    """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
+
+    ``distributions`` name the distributions (and through them the outcomes)
+    that ``P(H)``, ``H(P)``, ``KL(P \\Vert Q)`` and sums over outcomes may use.
+    Raises :class:`ParseError` with a one-line message on anything it cannot read.
+    """
+    if not isinstance(tex, str):
+        raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
+    if len(tex) > MAX_LENGTH:
+        raise ParseError(f"input of {len(tex)} characters is longer than the limit of {MAX_LENGTH}")
+    if not tex.strip():
+        raise ParseError("empty input")
+    tokens, partner = _tokenize(tex)
+    try:
+        return _Reader(tex, tokens, partner, distributions).expression(0, len(tokens), {}, top=True)
+    except RecursionError:
+        raise ParseError("the expression is nested too deeply to read") from None
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    pos: int  # offset of the token in the source
+
+
+def _tokenize(source: str) -> tuple[list[_Token], dict[int, int]]:
+    """The source as tokens, spacing and sizing commands dropped; ``partner`` maps each opening bracket to its closer.
+
+    Checks characters, commands and bracket balance and depth on the way.
+    """
+    tokens: list[_Token] = []
+    partner: dict[int, int] = {}
+    stack: list[int] = []
+    i, n = 0, len(source)
+    while i < n:
+        char = source[i]
+        if char == "\\":
+            match = _COMMAND.match(source, i)
+            if match is None:
+                raise ParseError(f"lone backslash at offset {i}")
+            cmd, end = match.group(), match.end()
+            if cmd in _SIZING:
+                k = _skip_spaces(source, end)
+                i = k + 1 if k < n and source[k] == "." else end
+                continue
+            if cmd in _SPACING:
+                tokens.append(_Token(" ", i))
+                i = end
+                continue
+            if cmd in _OPAQUE:
+                k = _skip_spaces(source, end)
+                if k >= n or source[k] != "{":
+                    raise ParseError(f"{cmd} at offset {i} must be followed by {{...}}")
+                end = _brace_end(source, k)
+                tokens.append(_Token(cmd + source[k:end], i))
+                i = end
+                continue
+            token = _Token(_ALIASES.get(cmd, cmd), i)  # unknown commands are reported by _check_words
+        elif char.isspace() or char == "~":
+            token, end = _Token(" ", i), i + 1
+        elif char in _CHARS:
+            token, end = _Token(char, i), i + 1
+        else:
+            raise ParseError(f"unexpected character {char!r} at offset {i}")
+        if token.text in _OPENERS:
+            if len(stack) >= MAX_DEPTH:
+                raise ParseError(f"brackets nested deeper than {MAX_DEPTH} at offset {i}")
+            stack.append(len(tokens))
+        elif token.text in _CLOSERS:
+            if not stack:
+                raise ParseError(f"{_unbalanced(token.text)}: {token.text!r} at offset {i} closes nothing")
+            k = stack.pop()
+            opener = tokens[k]
+            if _OPENERS[opener.text] != token.text:
+                raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} "
+                                 f"is closed by {token.text!r} at offset {i}")
+            partner[k] = len(tokens)
+        tokens.append(token)
+        i = end
+    if stack:
+        opener = tokens[stack[-1]]
+        raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} is never closed")
+    _check_words(tokens, partner)
+    return tokens, partner
+
+
+def _check_words(tokens: list[_Token], partner: dict[int, int]) -> None:
+    """Reject, first one first, unknown commands and prose outside the labels of underbraces."""
+    labels: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.text == r"\underbrace" and (group := _after_space(tokens, i + 1)) in partner:
+            under = _after_space(tokens, partner[group] + 1)
+            if under < len(tokens) and tokens[under].text == "_":
+                label = _after_space(tokens, under + 1)
+                labels.update(range(label, partner.get(label, label) + 1))
+    run = 0
+    for i, token in enumerate(tokens):
+        text = token.text
+        run = run + 1 if text in _PREFIXES else run if text == " " else 0
+        if run > MAX_CHAIN:
+            raise ParseError(f"more than {MAX_CHAIN} signs or logarithms in a row at offset {token.pos}")
+        if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS:
+            continue
+        if text.startswith(tuple(_PROSE)):
+            raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
+        raise ParseError(f"unknown command {_short(text) if '{' in text else text} at offset {token.pos}")
+
+
+def _after_space(tokens: list[_Token], i: int) -> int:
+    while i < len(tokens) and tokens[i].text == " ":
+        i += 1
+    return i
+
+
+def _skip_spaces(source: str, i: int) -> int:
+    while i < len(source) and source[i].isspace():
+        i += 1
+    return i
+
+
+def _brace_end(source: str, start: int) -> int:
+    """The offset just after the ``}`` that closes the ``{`` at ``start`` (escaped braces skipped)."""
+    depth, i = 0, start
+    while i < len(source):
+        if source[i] == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(source[i], 0)
+        if depth == 0:
+            return i + 1
+        if depth > MAX_DEPTH:
+            raise ParseError(f"braces nested deeper than {MAX_DEPTH} at offset {i}")
+        i += 1
+    raise ParseError(f"unbalanced braces: '{{' at offset {start} is never closed")
+
+
+def _unbalanced(bracket: str) -> str:
+    return "unbalanced braces" if bracket in "{}" else "unbalanced brackets"
+
+
+def _key_of(text: str) -> str:
+    """A name as written, spaces removed and ``x_{1}`` written ``x_1``, for comparing names."""
+    return _ONE_CHAR_SUBSCRIPT.sub(r"_\1", re.sub(r"\s+", "", text))
+
+
+def _name_tokens(latex: str) -> tuple[str, ...]:
+    return tuple(t.text for t in _tokenize(latex)[0] if t.text != " ")
+
+
+class _Out:
+    """LaTeX being written for the parser, remembering where in the source each piece came from."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.origins: list[int] = []
+        self.size = 0
+
+    def add(self, text: str, origin: int) -> None:
+        self.parts.append(text)
+        self.starts.append(self.size)
+        self.origins.append(origin)
+        self.size += len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def origin(self, column: int) -> int | None:
+        """The source offset of the piece holding ``column``; ``None`` past the end."""
+        if not 0 <= column < self.size:
+            return None
+        return self.origins[bisect.bisect_right(self.starts, column) - 1]
+
+
+class _Reader:
+    """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
+
+    def __init__(self, source: str, tokens: list[_Token], partner: dict[int, int],
+                 distributions: Sequence[Distribution]) -> None:
+        self.source, self.tokens, self.partner = source, tokens, partner
+        self.objects: dict[sp.Symbol, sp.Basic] = {}
+        self.sums = 0  # sums being read, one inside the other
+        self.by_key: dict[str, Distribution] = {}
+        self.names: list[tuple[tuple[str, ...], Distribution]] = []
+        self.outcomes: dict[str, Str] = {}
+        self.parameters: dict[sp.Symbol, sp.Basic] = {}  # a plain symbol -> the distribution's own, same name
+        self.bases: dict[str, sp.IndexedBase] = {}  # p -> p, so that p_{i} reads as p[i]
+        self.variables: dict[str, sp.Symbol] = {}  # i -> the bound variable of the distribution's sums
+        for dist in distributions:
+            if not isinstance(dist, Distribution):
+                raise ParseError(f"distributions must be Distribution objects, got {type(dist).__name__}")
+            printed = sp.latex(sp.Symbol(dist.name))
+            if self.by_key.setdefault(_key_of(printed), dist) != dist:
+                raise ParseError(f"two different distributions are named {dist.name}")
+            for variant in {printed, _key_of(printed)}:
+                self.names.append((_name_tokens(variant), dist))
+            for outcome in _outcomes(dist):
+                self.outcomes[_key_of(sp.latex(sp.Symbol(outcome.name)))] = outcome
+            for param in _parameters(dist):
+                if isinstance(param, sp.IndexedBase):
+                    self.bases[str(param.label)] = param
+                elif isinstance(param, sp.Symbol):
+                    self.parameters[sp.Symbol(param.name)] = param
+            self.variables[dist.variable.name] = dist.variable
+        self.names.sort(key=lambda entry: -len(entry[0]))
+
+    # -- whole expressions ---------------------------------------------------
+    def expression(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], top: bool = False) -> sp.Basic:
+        """Tokens ``lo:hi`` read as one expression (at the top, an equation is allowed too).
+
+        An equation is read side by side and a sum summand by summand (the parser's
+        recursion would fail on a few hundred summands); the rest goes to the parser whole.
+        """
+        start, end = self._offset(lo), self._offset(hi)
+        if self._next(lo, hi) >= hi:
+            raise ParseError(f"an expression is missing at offset {start}")
+        sides = self._split(lo, hi, {"="}) if top else [(lo, hi)]
+        if len(sides) == 2:
+            return sp.Eq(*(self.expression(a, b, indices) for a, b in sides), evaluate=False)
+        summands = self._summands(lo, hi) if len(sides) == 1 else [(lo, hi)]
+        if len(summands) > 1:
+            return add(*(self.expression(a, b, indices) for a, b in summands))
+        out = _Out()
+        self.rewrite(lo, hi, indices, out)
+        try:
+            expr = to_sympy(out.text(), {**self.parameters, **{sp.Symbol(k): v for k, v in indices.items()},
+                                         **self.objects})
+        except SyntaxFailure as failure:
+            where = out.origin(failure.column)
+            where = end if where is None else where
+            place = "at the end of the input" if where >= len(self.source) else \
+                f"at offset {where} (near {_short(self.source[where:where + 20])})"
+            reason = _PLACEHOLDER.sub(" ... ", failure.reason)
+            raise ParseError(f"cannot read the LaTeX {place}: {reason}") from None
+        except ParseError as exc:
+            raise ParseError(f"{exc} (in {self._fragment(start, end)} at offset {start})") from None
+        allowed = (sp.Expr, sp.Equality) if top else (sp.Expr,)
+        if not isinstance(expr, allowed):
+            what = "an expression or an equation" if top else "an expression"
+            raise ParseError(f"{self._fragment(start, end)} at offset {start} is not {what} "
+                             f"(it reads as {type(expr).__name__})")
+        return expr
+
+    def rewrite(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], out: _Out) -> None:
+        """Write tokens ``lo:hi`` for the parser, derive's notation replaced by placeholders."""
+        i = lo
+        while i < hi:
+            token = self.tokens[i]
+            text = token.text
+            form = self.form(i, hi, indices)
+            if form is not None:
+                i = self.placeholder(form[0], token.pos, out, form[1])
+            elif text == r"\underbrace":
+                i = self.underbrace(i, hi, indices, out)
+            elif text in (r"\log", r"\ln"):
+                below = self._next(i + 1, hi)
+                out.add(r"\log " if below < hi and self.tokens[below].text == "_" else r"\ln ", token.pos)
+                i += 1
+            elif text in _CONTEXT_ONLY:
+                raise ParseError(f"{text} at offset {token.pos} is only understood in {_CONTEXT_ONLY[text]}")
+            elif text.startswith(tuple(_PROSE)):
+                raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
+            elif text.startswith(tuple(_OPAQUE)):
+                raise ParseError(f"unsupported command {_short(text)} at offset {token.pos}")
+            elif text in ("I", r"\gamma", r"\Gamma"):
+                i = self.placeholder(sp.Symbol(text.lstrip("\\")), token.pos, out, i + 1)
+            elif (symbol := self.subscripted(i, hi, indices)) is not None:
+                i = self.placeholder(symbol[0], token.pos, out, symbol[1])
+            elif (fraction := self.integer_fraction(i, hi)) is not None:
+                i = self.placeholder(fraction[0], token.pos, out, fraction[1])
+            elif self._is_symbol(text) and text != "e" and self._at(self._next(i + 1, hi), hi) == "^":
+                out.add(f"({text})", token.pos)  # the grammar's fast mode fails on x^2 but reads (x)^2
+                i += 1
+            else:
+                out.add(text + " " if text[0] == "\\" and text[-1].isalpha() else text, token.pos)
+                i += 1
+
+    def placeholder(self, obj: sp.Basic, origin: int, out: _Out, end: int) -> int:
+        """Write a fresh placeholder symbol for ``obj``; return ``end`` (where reading resumes)."""
+        name = f"derive{len(self.objects)}"
+        self.objects[sp.Symbol(name)] = obj
+        out.add(rf" (\text{{{name}}}) ", origin)
+        return end
+
+    # -- derive's notation ---------------------------------------------------
+    def form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """The notation starting at token ``i`` and the token after it, or ``None``."""
+        text, pos = self.tokens[i].text, self.tokens[i].pos
+        if text == r"\sum":
+            return self.outcome_sum(i, hi, indices) or self.range_sum(i, hi, indices)
+        for head in _KL_HEADS:
+            if (paren := self._call(i, hi, head)) is not None:
+                return self.kl(pos, *paren), paren[1] + 1
+        for head, dist in self.names:
+            if (paren := self._call(i, hi, head)) is not None:
+                arg = self._key(paren[0] + 1, paren[1])
+                if arg in indices:
+                    return Prob(dist, indices[arg]), paren[1] + 1
+                if arg in self.outcomes and self.outcomes[arg] in _outcomes(dist):
+                    return Prob(dist, self.outcomes[arg]), paren[1] + 1
+                if text != "H":
+                    names = ", ".join(o.name for o in _outcomes(dist))
+                    where = self._offset(self._next(paren[0] + 1, paren[1]))
+                    raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
+                                     "nor a summation index")
+        if text == "H" and (paren := self._call(i, hi, ("H",))) is not None:
+            args = self._split(paren[0] + 1, paren[1], {","})
+            if all(_NAME.fullmatch(self._key(a, b)) for a, b in args):
+                if len(args) > 2:
+                    raise ParseError(f"H(...) at offset {pos} takes one or two distributions, got {len(args)}")
+                dists = [self._dist(a, b) for a, b in args]
+                return self._measure(Entropy if len(dists) == 1 else CrossEntropy, dists, pos), paren[1] + 1
+        if len(text) == 1 and text in string.ascii_uppercase and (paren := self._call(i, hi, (text,))) is not None:
+            if _NAME.fullmatch(self._key(paren[0] + 1, paren[1])):
+                call = self._fragment(pos, self._offset(paren[1] + 1))
+                raise ParseError(f"unknown distribution name {text!r} in {call} at offset {pos}")
+        return None
+
+    def kl(self, pos: int, open_: int, close: int) -> KL:
+        sides = self._split(open_ + 1, close, _KL_SEPARATORS, double_bar=True)
+        if len(sides) != 2 or not all(_NAME.fullmatch(self._key(a, b)) for a, b in sides):
+            raise ParseError(f"{self._fragment(pos, self._offset(close + 1))} at offset {pos}: KL needs two "
+                             r"distribution names separated by \Vert, \| or ||")
+        return self._measure(KL, [self._dist(a, b) for a, b in sides], pos)
+
+    def outcome_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[OutcomeSum, int] | None:
+        r"""``\sum_{i \in \{H, T\}} body``; ``None`` for other sums, which latex2sympy2_extended reads."""
+        pos = self.tokens[i].pos
+        under = self._next(i + 1, hi)
+        group = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or self._at(group, hi) != "{":
+            return None
+        close = self.partner[group]
+        index = self._next(group + 1, close)
+        member = self._next(index + 1, close)
+        if self._at(member, close) != r"\in":
+            return None
+        name = self.tokens[index].text
+        opening = self._next(member + 1, close)
+        if len(name) != 1 or name not in string.ascii_letters or self._at(opening, close) != r"\{" or \
+                self._next(self.partner[opening] + 1, close) != close:
+            raise ParseError(rf"the sum at offset {pos} must be written \sum_{{i \in \{{H, T\}}}}")
+        outcomes = []
+        for a, b in self._split(opening + 1, self.partner[opening], {","}):
+            label = self._key(a, b)
+            if label not in self.outcomes:
+                raise ParseError(f"unknown outcome {label!r} in the sum at offset {pos}")
+            outcomes.append(self.outcomes[label])
+        symbol = sp.Symbol(name)
+        body, end = self.body(close + 1, hi, {**indices, name: symbol}, pos)
+        return OutcomeSum(body, symbol, tuple(outcomes)), end
+
+    def range_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Sum, int] | None:
+        r"""``\sum_{i=a}^{b} body`` as ``Sum``; a declared distribution's index (``i``) is its own variable."""
+        pos = self.tokens[i].pos
+        under = self._next(i + 1, hi)
+        group = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or self._at(group, hi) != "{":
+            return None
+        close = self.partner[group]
+        index = self._next(group + 1, close)
+        equals = self._next(index + 1, close)
+        if self._at(equals, close) != "=":
+            return None
+        name = self.tokens[index].text
+        caret = self._next(close + 1, hi)
+        top = self._next(caret + 1, hi)
+        if len(name) != 1 or name not in string.ascii_letters or self._at(caret, hi) != "^" or top >= hi:
+            raise ParseError(f"the sum at offset {pos} must be written \\sum_{{i=a}}^{{b}}")
+        limits = (self.expression(equals + 1, close, indices),
+                  self.expression(top + 1, self.partner[top], indices) if top in self.partner
+                  else self.expression(top, top + 1, indices))
+        variable = self.variables.get(name, sp.Symbol(name))
+        body, end = self.body(self.partner.get(top, top) + 1, hi, {**indices, name: variable}, pos)
+        return sp.Sum(body, (variable, *limits)), end
+
+    def body(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], pos: int) -> tuple[sp.Basic, int]:
+        """The body of the sum at ``pos``, starting at token ``lo``, and the token after it."""
+        end = self._term_end(lo, hi)
+        if not self._key(lo, end):
+            raise ParseError(f"the sum at offset {pos} has no body")
+        if self.sums >= MAX_CHAIN:
+            raise ParseError(f"sums nested more than {MAX_CHAIN} deep at offset {pos}")
+        self.sums += 1
+        try:
+            return self.expression(lo, end, indices), end
+        finally:
+            self.sums -= 1
+
+    def underbrace(self, i: int, hi: int, indices: Mapping[str, sp.Symbol], out: _Out) -> int:
+        r"""``\underbrace{X}_{label}`` written as ``(X)``; returns the token after the label."""
+        pos = self.tokens[i].pos
+        group = self._next(i + 1, hi)
+        if group >= hi or self.tokens[group].text != "{":
+            raise ParseError(rf"\underbrace at offset {pos} must be followed by {{...}}")
+        close = self.partner[group]
+        out.add(" (", pos)
+        self.rewrite(group + 1, close, indices, out)
+        out.add(") ", self.tokens[close].pos)
+        under = self._next(close + 1, hi)
+        if under >= hi or self.tokens[under].text != "_":
+            return close + 1
+        label = self._next(under + 1, hi)
+        if label >= hi:
+            raise ParseError(rf"the \underbrace at offset {pos} has a '_' but no label")
+        return self.partner.get(label, label) + 1
+
+    # -- small forms the parser would misread ----------------------------------
+    def subscripted(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``x_1``, ``x_{10}``, ``\\alpha_1``: one symbol (the grammar's fast mode fails on these).
+
+        When ``p`` is a distribution's indexed parameter, ``p_{i}`` is ``p[i]``.
+        """
+        base = self.tokens[i].text
+        if not self._is_symbol(base):
+            return None
+        under = self._next(i + 1, hi)
+        sub = self._next(under + 1, hi)
+        if under >= hi or self.tokens[under].text != "_" or sub >= hi:
+            return None
+        if self.tokens[sub].text == "{":
+            close = self.partner[sub]
+            label, end = self._key(sub + 1, close), close + 1
+        else:
+            label, end = self.tokens[sub].text, sub + 1
+        if not label or not label.isalnum() or not label.isascii():
+            return None
+        if base in self.bases:
+            index = indices.get(label) or (sp.Integer(int(label)) if label.isdigit() else sp.Symbol(label))
+            return self.bases[base][self.parameters.get(index, index)], end
+        return sp.Symbol(base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}")), end
+
+    def integer_fraction(self, i: int, hi: int) -> tuple[sp.Rational, int] | None:
+        r"""``\frac{1}{2}`` as a Rational placeholder, so that ``2 \frac{1}{2}`` is not read as a mixed number."""
+        if self.tokens[i].text != r"\frac":
+            return None
+        numerator = self._next(i + 1, hi)
+        if numerator >= hi or self.tokens[numerator].text != "{":
+            return None
+        denominator = self._next(self.partner[numerator] + 1, hi)
+        if denominator >= hi or self.tokens[denominator].text != "{":
+            return None
+        top = self._key(numerator + 1, self.partner[numerator])
+        bottom = self._key(denominator + 1, self.partner[denominator])
+        if not (top.isdigit() and bottom.isdigit() and top.isascii() and bottom.isascii()) or int(bottom) == 0:
+            return None
+        return sp.Rational(int(top), int(bottom)), self.partner[denominator] + 1
+
+    # -- helpers ----------------------------------------------------------------
+    @staticmethod
+    def _is_symbol(text: str) -> bool:
+        """A letter or a greek letter: what the grammar reads as one symbol."""
+        return (len(text) == 1 and text in string.ascii_letters) or text in _GREEK
+
+    def _at(self, i: int, hi: int) -> str:
+        """The text of token ``i``, or ``""`` at or past ``hi``."""
+        return self.tokens[i].text if i < hi else ""
+
+    def _next(self, i: int, hi: int) -> int:
+        """The first token at or after ``i`` that is not a space (``hi`` if none)."""
+        while i < hi and self.tokens[i].text == " ":
+            i += 1
+        return i
+
+    def _call(self, i: int, hi: int, head: tuple[str, ...]) -> tuple[int, int] | None:
+        """The tokens from ``i`` spell ``head`` followed by ``(``: the parenthesis pair, else ``None``."""
+        k = i
+        for part in head:
+            k = self._next(k, hi) if k > i else k
+            if k >= hi or self.tokens[k].text != part:
+                return None
+            k += 1
+        k = self._next(k, hi)
+        if k >= hi or self.tokens[k].text != "(" or self.partner[k] >= hi:
+            return None
+        return k, self.partner[k]
+
+    def _split(self, lo: int, hi: int, separators: Set[str], double_bar: bool = False) -> list[tuple[int, int]]:
+        """Token ranges between separators at bracket depth 0; with ``double_bar``, ``||`` separates too."""
+        parts, start, k = [], lo, lo
+        while k < hi:
+            if k in self.partner:
+                k = self.partner[k] + 1
+                continue
+            bars = double_bar and self.tokens[k].text == "|" and k + 1 < hi and self.tokens[k + 1].text == "|"
+            if self.tokens[k].text in separators or bars:
+                parts.append((start, k))
+                k += 2 if bars else 1
+                start = k
+            else:
+                k += 1
+        parts.append((start, hi))
+        return parts
+
+    def _term_end(self, lo: int, hi: int) -> int:
+        """Where the signed product starting at ``lo`` ends: a summand, or a sum's body (module docstring)."""
+        k = self._next(lo, hi)
+        if self._at(k, hi) in ("+", "-"):
+            k += 1
+        while k < hi:
+            text = self.tokens[k].text
+            if k in self.partner:
+                k = self.partner[k] + 1
+            elif text in _CLOSERS or text in _TERM_STOPS:
+                return k
+            elif text in ("^", "_"):
+                k = self._next(k + 1, hi)
+                k += 1 if self._at(k, hi) in ("+", "-") else 0
+            elif text == r"\sum":  # its scripts, then its body, whose leading sign belongs to it
+                k = self._next(k + 1, hi)
+                while self._at(k, hi) in ("_", "^"):
+                    script = self._next(k + 1, hi)
+                    k = self._next(self.partner.get(script, script) + 1, hi)
+                k += 1 if self._at(k, hi) in ("+", "-") else 0
+            else:
+                k += 1
+        return hi
+
+    def _summands(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The signed summands of tokens ``lo:hi``; the whole range if anything else stands between them."""
+        parts, start = [], lo
+        while self._next(start, hi) < hi:
+            end = self._term_end(start, hi)
+            if end < hi and self.tokens[end].text not in ("+", "-"):
+                return [(lo, hi)]
+            parts.append((start, end))
+            start = end
+        return parts or [(lo, hi)]
+
+    def _key(self, lo: int, hi: int) -> str:
+        return _key_of("".join(t.text for t in self.tokens[lo:hi]))
+
+    def _dist(self, lo: int, hi: int) -> Distribution:
+        """The distribution named by tokens ``lo:hi``."""
+        key, pos = self._key(lo, hi), self._offset(self._next(lo, hi))
+        if key not in self.by_key:
+            known = ", ".join(sorted(d.name for d in self.by_key.values())) or "none given"
+            raise ParseError(f"unknown distribution name {key!r} at offset {pos} (known: {known})")
+        return self.by_key[key]
+
+    @staticmethod
+    def _measure(cls: type, dists: list[Distribution], pos: int) -> sp.Basic:
+        try:
+            return cls(*dists)
+        except DeriveError as exc:
+            raise ParseError(f"at offset {pos}: {exc}") from None
+
+    def _offset(self, i: int) -> int:
+        return self.tokens[i].pos if i < len(self.tokens) else len(self.source)
+
+    def _fragment(self, start: int, end: int) -> str:
+        return _short(self.source[start:end].strip())
+
+
+def _parameters(dist: Distribution) -> tuple[sp.Basic, ...]:
+    try:
+        return tuple(dist.params)
+    except NotImplementedError:
+        return ()
+
+
+def _outcomes(dist: Distribution) -> tuple[Str, ...]:
+    """The named outcomes of ``dist``; none for distributions without them (densities, symbolic sizes)."""
+    try:
+        return tuple(dist.outcomes)
+    except NotImplementedError:
+        return ()
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return "'" + (text if len(text) <= limit else text[:limit - 3] + "...") + "'"

@@ -1,0 +1,270 @@
+"""LaTeX in: every notation form, the errors, derive's own printed derivation, and the article."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sympy as sp
+from sympy.core.symbol import Str
+
+from derive import KL, Bernoulli, CrossEntropy, DeriveError, Entropy, Prob, Status
+from derive.derivations import kl_cross_entropy
+from derive.distributions.indexed import SymbolicCategorical
+from derive.group import Group
+from derive.measures import OutcomeSum
+from derive.parse import ParseError, parse_latex
+from derive.render.printer import to_latex
+from derive.semantics import denote, plain
+from derive.verify import check_equal
+
+p, q, x, y, a, b = sp.symbols("p q x y a b")
+P = Bernoulli(p)
+Q = Bernoulli(q, name="Q")
+DISTS = (P, Q)
+DOMAIN = P.domain.merge(Q.domain)
+i, j = sp.Symbol("i"), sp.Symbol("j")
+H, T = Str("H"), Str("T")
+HT = (H, T)
+log = sp.log
+
+
+PN, QN = SymbolicCategorical(sp.Symbol("n"), name="P"), SymbolicCategorical(sp.Symbol("n"), name="Q")
+K, N = PN.variable, PN.n  # the categorical-n index (an integer i >= 1) and its size n
+
+
+def prob(d: Bernoulli, outcome: sp.Basic) -> Prob:
+    return Prob(d, outcome)
+
+
+def ce_summand(d1: Bernoulli, d2: Bernoulli) -> sp.Expr:
+    return -prob(d1, i) * log(prob(d2, i))
+
+
+GOOD = [
+    # the logarithm is natural
+    (r"\log(x)", log(x)),
+    (r"\log\left(x\right)", log(x)),
+    (r"\ln(x)", log(x)),
+    (r"\log x", log(x)),
+    (r"\log_2(x)", log(x) / log(2)),
+    (r"\log_{10}\left(x\right)", log(x) / log(10)),
+    # case is kept
+    (r"P Q H T p q", sp.Mul(*sp.symbols("P Q H T p q"))),
+    (r"P + p - Q - q", sp.Symbol("P") + p - sp.Symbol("Q") - q),
+    # probabilities
+    (r"P(H)", prob(P, H)),
+    (r"Q(T)", prob(Q, T)),
+    (r"P\left(T\right)", prob(P, T)),
+    (r"1 - P(H)", 1 - prob(P, H)),
+    (r"P(H)^{2}", prob(P, H) ** 2),
+    (r"p P(H) (1 - q)", p * prob(P, H) * (1 - q)),
+    # measures
+    (r"H(P)", Entropy(P)),
+    (r"H(P, Q)", CrossEntropy(P, Q)),
+    (r"H(Q,P)", CrossEntropy(Q, P)),
+    (r"KL(P \Vert Q)", KL(P, Q)),
+    (r"KL(P || Q)", KL(P, Q)),
+    (r"KL(P \| Q)", KL(P, Q)),
+    (r"KL(Q \Vert P)", KL(Q, P)),
+    (r"D_{KL}(P \Vert Q)", KL(P, Q)),
+    (r"D_{\mathrm{KL}}(P \parallel Q)", KL(P, Q)),
+    (r"KL\left(P \,\Vert\, Q\right)", KL(P, Q)),
+    (r"H(P, Q) = KL(P \Vert Q) + H(P)", sp.Eq(CrossEntropy(P, Q), KL(P, Q) + Entropy(P), evaluate=False)),
+    # grouping, underbraces, products
+    (r"\underbrace{\left[ x + 1 \right]}_{\text{Term 1}} - 2", x - 1),
+    (r"\underbrace{a}_{\text{Cross-entropy } H(P, Q)} \cdot b", a * b),
+    (r"p [\log(p) - \log(q)]", p * (log(p) - log(q))),
+    (r"p \left[\log(p) - \log(q)\right]", p * (log(p) - log(q))),
+    (r"(1 - p) \left(x + y\right)", (1 - p) * (x + y)),
+    (r"a \cdot b \times x", a * b * x),
+    (r"p(x)", p * x),
+    # sums over outcomes: the body is the signed product that follows
+    (r"\sum_{i \in \{H, T\}} P(i) \log\left(\frac{P(i)}{Q(i)}\right)",
+     OutcomeSum(prob(P, i) * log(prob(P, i) / prob(Q, i)), i, HT)),
+    (r"\sum_{i \in \{H, T\}} -P(i) \log(Q(i))", OutcomeSum(ce_summand(P, Q), i, HT)),
+    (r"\sum_{i \in \{H, T\}} -P(i) \log(Q(i)) + 1", OutcomeSum(ce_summand(P, Q), i, HT) + 1),
+    (r"- \left[\sum_{i \in \{H, T\}} -P(i) \log(Q(i))\right] + \sum_{i \in \{H, T\}} -P(i) \log(P(i))",
+     -OutcomeSum(ce_summand(P, Q), i, HT) + OutcomeSum(ce_summand(P, P), i, HT)),
+    (r"\sum_{i \in \{H, T\}} \left(P(i) + Q(i)\right)", OutcomeSum(prob(P, i) + prob(Q, i), i, HT)),
+    (r"\sum_{j \in \{H, T\}} P(j) P(H)", OutcomeSum(prob(P, j) * prob(P, H), j, HT)),
+    (r"2 \sum_{i \in \{T\}} Q(i) = 1", sp.Eq(2 * OutcomeSum(prob(Q, i), i, (T,)), 1, evaluate=False)),
+    (r"\sum_{k=1}^{n} k^{2} - 1", sp.Sum(sp.Symbol("k") ** 2, (sp.Symbol("k"), 1, sp.Symbol("n"))) - 1),
+    # everything else, as latex2sympy2_extended reads it
+    (r"\frac{a}{b}", a / b),
+    (r"\dfrac{1 - p}{1 - q}", (1 - p) / (1 - q)),
+    (r"x^{2} + x^2", 2 * x**2),
+    (r"\sqrt{x}", sp.sqrt(x)),
+    (r"\exp(x) + e^{y}", sp.exp(x) + sp.exp(y)),
+    (r"\alpha + \beta + \pi", sp.Symbol("alpha") + sp.Symbol("beta") + sp.pi),
+    (r"\gamma I", sp.Symbol("gamma") * sp.Symbol("I")),
+    (r"x_1 + x_{10} + \alpha_{1}", sp.Symbol("x_1") + sp.Symbol("x_{10}") + sp.Symbol("alpha_1")),
+    (r"2 \frac{1}{2}", sp.Integer(1)),
+    (r"-\frac{3}{4} x", -sp.Rational(3, 4) * x),
+    (r"a = b", sp.Eq(a, b, evaluate=False)),
+]
+
+#: With ``categorical-n`` distributions: their index, size and indexed probabilities.
+INDEXED = [
+    (r"\sum_{i=1}^{n} P(i) \log\left(\frac{P(i)}{Q(i)}\right)",
+     sp.Sum(Prob(PN, K) * log(Prob(PN, K) / Prob(QN, K)), (K, 1, N))),
+    (r"\sum_{i=1}^{n} -p_{i} \log(q_{i}) + p_{1}", sp.Sum(-PN.base[K] * log(QN.base[K]), (K, 1, N)) + PN.base[1]),
+    (r"n", N),
+]
+
+BAD = [
+    ("", "empty input"),
+    ("   ", "empty input"),
+    (r"{x", "unbalanced braces: '{' at offset 0 is never closed"),
+    (r"x}", "unbalanced braces: '}' at offset 1"),
+    (r"\frac{1}{2", "unbalanced braces: '{' at offset 8"),
+    (r"(x]", "unbalanced brackets: '(' at offset 0 is closed by ']' at offset 2"),
+    (r"\foo x", r"unknown command \foo at offset 0"),
+    (r"x \propto y", r"unknown command \propto at offset 2"),
+    (r"\mathrm{d} x", r"unknown command '\mathrm{d}'"),
+    (r"H(R)", "unknown distribution name 'R' at offset 2"),
+    (r"R(H)", "unknown distribution name 'R'"),
+    (r"KL(P \Vert R)", "unknown distribution name 'R' at offset 11"),
+    (r"H(P, Q, P)", "takes one or two distributions"),
+    (r"KL(P, Q)", "KL needs two distribution names"),
+    (r"P(x)", "'x' at offset 2 is not an outcome of P"),
+    (r"P(i)", "not an outcome of P (H, T) nor a summation index"),
+    (r"\sum_{i \in \{H, X\}} P(i)", "unknown outcome 'X'"),
+    (r"\sum_{i \in \{H, T\}}", "has no body"),
+    (r"\text{Cross-Entropy}(P, Q)", r"text '\text{Cross-Entropy}' at offset 0 is prose"),
+    (r"x + \text{KL}", "is prose"),
+    (r"\Vert", r"only understood in KL(P \Vert Q)"),
+    (r"\{H\}", "only understood in"),
+    (r"\underbrace x", "must be followed by"),
+    (r"x +", "at the end of the input"),
+    (r"x $", "unexpected character '$' at offset 2"),
+    (r"__import__('os')", "unexpected character"),
+    ("\\", "lone backslash"),
+    (r"a = b = c", "not an expression or an equation"),
+    (r"x, y", "not an expression or an equation"),
+    ("- " * 9 + "x", "in a row"),
+    ("(" * 101 + "x" + ")" * 101, "the parser takes at most 100"),
+    ("(" * 201 + "x" + ")" * 201, "nested deeper than 200"),
+    ("x" * 100_001, "longer than the limit of 100000"),
+]
+
+
+def same(parsed: sp.Basic, expected: sp.Basic) -> bool:
+    """The same expression once SymPy has evaluated sums and products (notation kept)."""
+    if isinstance(expected, sp.Equality):
+        return isinstance(parsed, sp.Equality) and same(parsed.lhs, expected.lhs) and same(parsed.rhs, expected.rhs)
+    return plain(parsed) == plain(expected)
+
+
+@pytest.mark.parametrize(("tex", "expected"), GOOD, ids=[t for t, _ in GOOD])
+def test_reads(tex: str, expected: sp.Basic) -> None:
+    parsed = parse_latex(tex, DISTS)
+    assert same(parsed, expected), f"{tex!r} read as {parsed!r}"
+
+
+@pytest.mark.parametrize(("tex", "fragment"), BAD, ids=[t[:40] for t, _ in BAD])
+def test_refuses(tex: str, fragment: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_latex(tex, DISTS)
+    message = str(caught.value)
+    assert fragment in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("tex", "expected"), INDEXED, ids=[t for t, _ in INDEXED])
+def test_reads_indexed_distributions(tex: str, expected: sp.Basic) -> None:
+    assert same(parse_latex(tex, (PN, QN)), expected)
+
+
+def test_parameters_keep_their_assumptions() -> None:
+    r = sp.Symbol("r", positive=True)
+    assert parse_latex("r + 1", (Bernoulli(r, name="R"),)).free_symbols == {r}
+
+
+def test_equations_stay_unevaluated() -> None:
+    parsed = parse_latex("x = x")
+    assert isinstance(parsed, sp.Equality) and parsed.lhs == parsed.rhs == x
+
+
+def test_without_distributions_the_notation_is_refused() -> None:
+    with pytest.raises(ParseError, match="unknown distribution name 'P'"):
+        parse_latex("H(P)")
+    with pytest.raises(ParseError, match="unknown distribution name 'P'"):
+        parse_latex("P(H)")
+
+
+def test_parse_error_is_a_derive_error() -> None:
+    assert issubclass(ParseError, DeriveError)
+    with pytest.raises(ParseError, match="expected a LaTeX string"):
+        parse_latex(b"x")  # type: ignore[arg-type]
+
+
+def test_importing_derive_does_not_load_the_parser() -> None:
+    code = "import sys, derive, derive.parse; print('latex2sympy2_extended' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert run.stdout.strip() == "False"
+
+
+# -- derive's own output, printed and read back -------------------------------------------
+def _printed_steps(dists: tuple, family: str) -> list[tuple[str, tuple, sp.Basic]]:
+    derivation = kl_cross_entropy(*dists)
+    out = []
+    for section in derivation.sections:
+        for chain in section.chains:
+            for k, step in enumerate(chain.steps):
+                out += [(f"{family}-{section.title[:2]}{step.rule}-{k}-{side}", dists, expr)
+                        for side, expr in (("before", step.before), ("after", step.after))]
+    return out
+
+
+STEPS = _printed_steps(DISTS, "coin") + _printed_steps((PN, QN), "categorical-n")
+
+
+@pytest.mark.parametrize(("label", "dists", "original"), STEPS, ids=[label for label, _, _ in STEPS])
+def test_round_trip(label: str, dists: tuple, original: sp.Basic) -> None:
+    parsed = parse_latex(to_latex(original), dists)
+    if not original.has(Group):  # an underbrace's label is not read back, so only groups differ
+        assert parsed == original
+    if isinstance(original, sp.Equality):
+        assert isinstance(parsed, sp.Equality)
+        pairs = [(parsed.lhs, original.lhs), (parsed.rhs, original.rhs)]
+    else:
+        pairs = [(parsed, original)]
+    domain = dists[0].domain.merge(dists[1].domain)
+    for got, want in pairs:
+        assert check_equal(got, want, domain).status is Status.PROVED
+        assert sp.expand(denote(got)) == sp.expand(denote(want))
+
+
+# -- the founding article -------------------------------------------------------------------
+ARTICLE = Path(__file__).resolve().parents[2].parent / "shared" / "article.md"
+DISPLAYS = ([m.strip() for m in re.findall(r"\$\$(.*?)\$\$", ARTICLE.read_text(encoding="utf-8"), flags=re.S)]
+            if ARTICLE.exists() else [])
+PROSE = (r"\text{Cross-Entropy}", r"\text{Minimizing")
+
+
+def _is_prose(display: str) -> bool:
+    return any(display.startswith(marker) for marker in PROSE)
+
+
+@pytest.mark.parametrize("display", DISPLAYS or [pytest.param("", marks=pytest.mark.skip(
+    reason=f"the article is not at {ARTICLE}"))], ids=[d[:50] for d in DISPLAYS] or ["absent"])
+def test_article_display(display: str) -> None:
+    if _is_prose(display):
+        with pytest.raises(ParseError, match="is prose"):
+            parse_latex(display, DISTS)
+        return
+    parsed = parse_latex(display, DISTS)
+    assert isinstance(parsed, sp.Equality)
+    assert check_equal(parsed.lhs, parsed.rhs, DOMAIN).status is Status.PROVED
+
+
+def test_article_has_two_prose_displays() -> None:
+    if not DISPLAYS:
+        pytest.skip(f"the article is not at {ARTICLE}")
+    assert sum(_is_prose(d) for d in DISPLAYS) == 2
+    assert len(DISPLAYS) > 2
