@@ -19,7 +19,7 @@ from derive.distributions.base import Distribution
 from derive.distributions.registry import family
 from derive.domain import Domain
 from derive.errors import DeriveError
-from derive.measures import UNITS, Measure
+from derive.measures import UNITS
 from derive.render.proof import FORMAT, VERSION
 from derive.verify import check_equal
 
@@ -57,7 +57,7 @@ def check_proof_text(text: str, source: str = "proof") -> list[StepCheck]:
     steps = _expect(document.get("steps"), list, f"{source}: steps")
     if not steps:
         raise ProofFileError(f"{source}: steps: the proof has no steps")
-    reader = _Reader(dists, UNITS[units], source)
+    reader = _Reader(dists, units, source)
     checks, previous = [], None
     for k, step in enumerate(steps):
         where = f"steps[{k}]"
@@ -88,20 +88,17 @@ def _check(before: sp.Basic, after: sp.Basic, subject: sp.Basic | None, domain: 
 class _Reader:
     """Parses a step's LaTeX fields, giving measures the file's logarithm base."""
 
-    def __init__(self, dists: tuple[Distribution, ...], base: sp.Basic, source: str) -> None:
-        self.dists, self.base, self.source = dists, base, source
+    def __init__(self, dists: tuple[Distribution, ...], units: str, source: str) -> None:
+        self.dists, self.units, self.source = dists, units, source
 
     def read(self, step: dict, field: str, where: str) -> sp.Basic:
         from derive.parse import ParseError, parse_latex
 
         tex = _expect(step.get(field), str, f"{self.source}: {where}.{field}")
         try:
-            expr = parse_latex(tex, self.dists)
+            return parse_latex(tex, self.dists, self.units)
         except ParseError as exc:
             raise ProofFileError(f"{self.source}: {where}.{field}: {exc}") from None
-        if self.base == sp.E:
-            return expr
-        return expr.replace(lambda e: isinstance(e, Measure), lambda m: type(m)(*m.dists, base=self.base))
 
 
 def _distribution(entry: object, where: str) -> Distribution:

@@ -69,7 +69,8 @@ from sympy.core.symbol import Str
 
 from derive.distributions.base import Distribution
 from derive.errors import DeriveError
-from derive.measures import KL, CrossEntropy, Entropy, OutcomeSum, Prob
+from derive.terms import bottom_up
+from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.terms import add
 
@@ -111,13 +112,24 @@ _ONE_CHAR_SUBSCRIPT = re.compile(r"_\{(\w)\}")
 _PLACEHOLDER = re.compile(r"\s*\(?\\text\{derive\d+\}\)?\s*")
 
 
-def parse_latex(tex: str, distributions: Sequence[Distribution] = ()) -> sp.Basic:
+def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats") -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
-    that ``P(H)``, ``H(P)``, ``KL(P \\Vert Q)`` and sums over outcomes may use.
-    Raises :class:`ParseError` with a one-line message on anything it cannot read.
+    that ``P(H)``, ``H(P)``, ``KL(P \\Vert Q)`` and sums over outcomes may use;
+    ``units`` (``nats`` or ``bits``) is the base of those measures, which their
+    notation does not show.  Raises :class:`ParseError` with a one-line message
+    on anything it cannot read.
     """
+    if units not in UNITS:
+        raise ParseError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
+    expr = _parse(tex, distributions)
+    if units == "nats":
+        return expr
+    return bottom_up(expr, lambda e: type(e)(*e.dists, base=UNITS[units]) if isinstance(e, Measure) else e)
+
+
+def _parse(tex: str, distributions: Sequence[Distribution]) -> sp.Basic:
     if not isinstance(tex, str):
         raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
     if len(tex) > MAX_LENGTH:
