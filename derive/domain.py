@@ -188,7 +188,15 @@ class Domain:
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
+        return self._symbols
+
+    @cached_property
+    def _symbols(self) -> tuple[sp.Symbol, ...]:
         return tuple(s for s, _ in self.intervals) + tuple(s for c in self.constraints for s in c.symbols)
+
+    @cached_property
+    def symbol_set(self) -> frozenset[sp.Symbol]:
+        return frozenset(self._symbols)
 
     def conditions(self) -> tuple[sp.Basic, ...]:
         """The domain as relations, for display (``0 < p < 1``)."""
@@ -232,7 +240,19 @@ class Domain:
         return bounds.is_nonnegative(as_expr(expr), self) or _decide(self.reparametrize(expr), "is_nonnegative")
 
     def sample_points(self, count: int) -> list[dict[sp.Symbol, sp.Rational]]:
-        """``count`` rational points inside the domain, deterministic, varied per parameter."""
+        """``count`` rational points inside the domain, deterministic, varied per parameter.
+
+        Memoised per domain: callers must not modify the dictionaries.
+        """
+        if count not in self._points:
+            self._points[count] = self._sample(count)
+        return self._points[count]
+
+    @cached_property
+    def _points(self) -> dict[int, list[dict[sp.Symbol, sp.Rational]]]:
+        return {}
+
+    def _sample(self, count: int) -> list[dict[sp.Symbol, sp.Rational]]:
         points = []
         for k in range(count):
             point = {}
