@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
@@ -52,8 +53,26 @@ def categoricals_n(options: Options = Options()) -> tuple[Distribution, Distribu
                  for name, param in zip(options.names, options.params))  # type: ignore
 
 
+def family_pair(family: str) -> "Callable[[Options], tuple[Distribution, Distribution]]":
+    """Two members of a parametric family with symbolic parameters: ``mu_1, sigma_1`` and ``mu_2, sigma_2``."""
+
+    def make(options: Options = Options()) -> tuple[Distribution, Distribution]:
+        from derive.distributions.registry import family as lookup
+
+        cls = lookup(family)
+        names = [attribute for attribute, _, _ in cls.parameters]
+        return tuple(cls(*(sp.Symbol(f"{_GREEK.get(a, a)}_{j}") for a in names), name=name)  # type: ignore
+                     for j, name in enumerate(options.names, 1))
+
+    return make
+
+
+_GREEK = {"mu": "mu", "sigma": "sigma", "rate": "lambda", "loc": "mu", "scale": "b", "concentration": "alpha",
+          "low": "a", "high": "b"}
+
 #: The pairs of distributions ``derive article --dist NAME`` knows.
-DISTS = {"coin": article_coins, "categorical": categoricals, "categorical-n": categoricals_n}
+DISTS = {"coin": article_coins, "categorical": categoricals, "categorical-n": categoricals_n,
+         **{name: family_pair(name) for name in ("normal", "exponential")}}
 
 
 def render(derivation: Derivation, fmt: str, report: Report | None = None, options: Options = Options()) -> str:

@@ -15,7 +15,14 @@ Choices and quirks of latex2sympy2_extended 1.11 handled here:
   ``log(x, 2)``; both are rewritten to ``log(x)`` and ``log(x)/log(2)``.
 * A letter before parentheses around one symbol or number (``p(x)``, ``p(2)``)
   is read as an undefined function; derive has no such functions, so it is
-  turned back into the product ``p*x``.
+  turned back into the product ``p*x``.  An exponent after the parentheses
+  then applies to the whole call (``a (x)^{2}`` is ``(a*x)**2``), so the
+  notation layer writes ``\\cdot`` between a letter and ``(`` and never
+  hands the grammar a call; this conversion is the fallback.
+* The lexer reads ``d x`` and ``dx`` as one differential token, which becomes
+  the symbol ``dx`` outside an integral and swallows the letter after ``d`` in
+  ``x^d y``.  The notation layer reads integrals itself (``\\int`` never
+  reaches the parser) and writes every other ``d`` as a placeholder.
 * ``interpret_as_mixed_fractions=False`` is not consulted by 1.11: an integer
   next to a number (``2 \\frac{1}{2}``, ``2 3``) is read as a mixed number (5/2, 5).
   The notation layer protects ``\\frac`` of two integers; ``2 3`` stays 5.

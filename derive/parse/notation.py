@@ -1,7 +1,8 @@
 r"""The notation layer: derive's way of writing probabilities and measures, read back from LaTeX.
 
 ``P`` and ``Q`` stand for the names of the distributions passed to
-:func:`parse_latex`, ``H`` and ``T`` for their outcomes, ``i`` for a summation index.
+:func:`parse_latex`, ``H`` and ``T`` for their outcomes, ``i`` for a summation index,
+``x`` (``k``) for the variable of a parametric family's density (mass).
 
 ======================================  ===================================================
 LaTeX                                   SymPy
@@ -17,13 +18,25 @@ LaTeX                                   SymPy
 ``\sum_{i \in \{H, T\}} BODY``          ``OutcomeSum(BODY, Symbol("i"), (Str("H"), Str("T")))``
 ``\sum_{i=1}^{n} BODY``                 ``Sum(BODY, (i, 1, n))``; ``i`` is a distribution's own
                                         index variable when one is named so, and ``P(i)`` is bound
+                                        (``\sum_{k=0}^{\infty} P(k)``: a discrete family's ``k``)
+``\int_{a}^{b} BODY \, dx``, also       ``Integral(BODY, (x, a, b))``; ``x`` is a density's own
+``\,dx``, ``dx``, ``d x``,              variable (real) when one is named so, else
+``\mathrm{d}x``, ``\int^{b}_{a}``,      ``Symbol("x", real=True)``; ``P(x)`` is bound.  Both
+``\int_0^1``, ``\int\limits``           limits are required; an empty body is 1; an integral
+                                        in an integral's body nests, which SymPy writes as one
+                                        ``Integral`` with two limits
+``P(x)``, ``P`` a parametric family     ``Prob(P, x)``: its density (mass) at its own variable
+                                        ``x`` (``k``), free or bound; ``P(2)`` at a number
 ``p_{i}``, ``p`` an indexed parameter   ``p[i]`` (``Indexed``), as for ``categorical-n``
-``p``, a distribution's parameter       that parameter, with its assumptions
+``p``, ``\mu``, ``\sigma_{1}``, a       that parameter, with its assumptions (a subscripted
+distribution's parameter                name is matched as the printer writes it)
+``d``, outside a differential           the letter ``d`` (the grammar alone reads ``d x`` as ``dx``)
 ``\underbrace{X}_{label}``              ``X``; the label is not read
 ``\log(x)``, ``\ln(x)``                 ``log(x)``: the logarithm is natural
 ``\log_b(x)``                           ``log(x)/log(b)``
 ``( )``, ``[ ]``, ``\left( \right)``    grouping (``\left``, ``\right``, ``\big`` are dropped)
-``\cdot``, ``\times``, juxtaposition    multiplication; ``p(x)`` is ``p*x``, never a function
+``\cdot``, ``\times``, juxtaposition    multiplication; ``p(x)`` is ``p*x``, never a function, and
+                                        ``a x^{2}``, ``p(x)^{2}`` are ``a*x**2``, ``p*x**2``
 ``x_1``, ``x_{10}``, ``\alpha_1``       the symbols ``x_1``, ``x_{10}``, ``alpha_1``
 ``\frac{1}{2}``                         ``Rational(1, 2)``, a factor: ``2 \frac{1}{2}`` is 1
 ``I``, ``\gamma``, ``\Gamma``           plain symbols (not the imaginary unit or Euler's constant)
@@ -48,12 +61,27 @@ whose body is itself a sum is written ``\sum_{i \in \{H, T\}} \left(a + b\right)
 as derive's printer does.  The same rule cuts an expression into its summands,
 which are parsed one by one (so ``\sum_{k=1}^{n}`` bodies end the same way).
 
+**How far the body of an integral extends.**  An integral is closed by its
+differential, which pairs with it like a bracket: the body of
+``\int_{a}^{b}`` is everything from after the limits to the first
+differential (``d`` or ``\mathrm{d}`` followed by a letter other than ``d``
+or by a greek letter) at the integral's own bracket depth that does not
+close an integral opened inside the body.  Signs do not end it, so
+``\int_0^1 x + 1 \, dx`` is the integral of ``x + 1`` (derive's printer
+still brackets such bodies, ``\left[x + 1\right]``); a leading sign belongs
+to it.  An integral whose differential does not come before a bracket that
+closes one opened before the ``\int``, or before ``=``, ``<``, ``>``, ``,`` or a
+relation at its depth, is an error.  Inside a body, ``d`` followed by such
+a letter is therefore always read as a differential.  Sums' bodies and
+summands never cut an integral: it is one factor, from ``\int`` to its
+differential.
+
 Bounds, checked before anything is parsed: at most :data:`MAX_LENGTH`
 characters, :data:`MAX_DEPTH` nested brackets (and at most
 :data:`derive.parse.adapter.PARSER_DEPTH` in any one piece handed to the
 parser), and at most :data:`MAX_CHAIN` signs or logarithms in a row or sums
-nested in sums.  The text is never evaluated: the only parser is
-latex2sympy2_extended's ANTLR grammar.
+and integrals nested in sums and integrals.  The text is never evaluated: the
+only parser is latex2sympy2_extended's ANTLR grammar.
 """
 
 from __future__ import annotations
@@ -68,6 +96,7 @@ import sympy as sp
 from sympy.core.symbol import Str
 
 from derive.distributions.base import Distribution
+from derive.distributions.parametric import Parametric
 from derive.errors import DeriveError
 from derive.terms import bottom_up
 from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
@@ -89,18 +118,22 @@ _RELATIONS = frozenset({r"\leq", r"\geq", r"\neq", r"\le", r"\ge", r"\ne", r"\lt
 _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel": r"KL(P \parallel Q)",
                  r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
-    r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\underbrace"}
+    r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\int",
+    r"\underbrace"}
 _ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\lbrace": r"\{", r"\rbrace": r"\}",
             r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|"}
 _SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",
            r"\Bigr", r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
-_SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle"}
+_SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle", r"\limits", r"\nolimits"}
 _PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}
 _OPAQUE = _PROSE | {r"\mathrm", r"\operatorname"}  # commands whose {argument} is kept as one token, unread
 _CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
 _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _CLOSERS = frozenset(_OPENERS.values())
 _TERM_STOPS = _RELATIONS | {"+", "-", "=", "<", ">", ","}
+#: What an integral's body cannot cross: its differential must come first.
+_INTEGRAL_STOPS = _RELATIONS | {"=", "<", ">", ","}
+_DIFFERENTIALS = frozenset({"d", r"\mathrm{d}"})
 _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 _KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
 _KL_HEADS = (("K", "L"), ("D", "_", "{", "K", "L", "}"), ("D", "_", "{", r"\mathrm{KL}", "}"),
@@ -136,9 +169,9 @@ def _parse(tex: str, distributions: Sequence[Distribution]) -> sp.Basic:
         raise ParseError(f"input of {len(tex)} characters is longer than the limit of {MAX_LENGTH}")
     if not tex.strip():
         raise ParseError("empty input")
-    tokens, partner = _tokenize(tex)
+    tokens, partner, integrals = _tokenize(tex)
     try:
-        return _Reader(tex, tokens, partner, distributions).expression(0, len(tokens), {}, top=True)
+        return _Reader(tex, tokens, partner, integrals, distributions).expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None
 
@@ -149,10 +182,12 @@ class _Token:
     pos: int  # offset of the token in the source
 
 
-def _tokenize(source: str) -> tuple[list[_Token], dict[int, int]]:
+def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tuple[int, int]]]:
     """The source as tokens, spacing and sizing commands dropped; ``partner`` maps each opening bracket to its closer.
 
-    Checks characters, commands and bracket balance and depth on the way.
+    ``integrals`` maps each ``\\int`` to its differential: the tokens of the
+    ``d`` and of the variable (:func:`_match_integrals`).  Checks characters,
+    commands and bracket balance and depth on the way.
     """
     tokens: list[_Token] = []
     partner: dict[int, int] = {}
@@ -178,7 +213,8 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int]]:
                 if k >= n or source[k] != "{":
                     raise ParseError(f"{cmd} at offset {i} must be followed by {{...}}")
                 end = _brace_end(source, k)
-                tokens.append(_Token(cmd + source[k:end], i))
+                text = cmd + source[k:end]
+                tokens.append(_Token(r"\mathrm{d}" if _key_of(text) == r"\mathrm{d}" else text, i))
                 i = end
                 continue
             token = _Token(_ALIASES.get(cmd, cmd), i)  # unknown commands are reported by _check_words
@@ -206,11 +242,83 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int]]:
     if stack:
         opener = tokens[stack[-1]]
         raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} is never closed")
-    _check_words(tokens, partner)
-    return tokens, partner
+    integrals = _match_integrals(tokens, partner)
+    _check_words(tokens, partner, {d for d, _ in integrals.values()})
+    return tokens, partner, integrals
 
 
-def _check_words(tokens: list[_Token], partner: dict[int, int]) -> None:
+def _scripts(tokens: list[_Token], partner: dict[int, int], i: int) -> tuple[dict[str, tuple[int, int]], int]:
+    """The ``_`` and ``^`` scripts after token ``i`` (an ``\\int``) as token ranges, and the token after them.
+
+    A script is a bracketed group (its content) or one token; a script
+    without its token is left out.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    k = _after_space(tokens, i + 1)
+    while k < len(tokens) and tokens[k].text in ("_", "^") and tokens[k].text not in found:
+        script = _after_space(tokens, k + 1)
+        if script >= len(tokens) or tokens[script].text in _CLOSERS:
+            break
+        if script in partner:
+            found[tokens[k].text] = (script + 1, partner[script])
+            k = _after_space(tokens, partner[script] + 1)
+        else:
+            found[tokens[k].text] = (script, script + 1)
+            k = _after_space(tokens, script + 1)
+    return found, k
+
+
+def _is_variable(text: str) -> bool:
+    """A letter other than ``d``, or a greek letter: what may follow the ``d`` of a differential."""
+    return (len(text) == 1 and text in string.ascii_letters and text != "d") or text in _GREEK
+
+
+def _match_integrals(tokens: list[_Token], partner: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """Each ``\\int`` paired with the first differential (``d x``, ``\\mathrm{d} x``) that closes it.
+
+    Integrals and differentials pair like brackets, at the bracket depth of
+    the ``\\int``: a differential closes the innermost integral still open at
+    its depth, and an integral still open at a closing bracket or at ``=``,
+    ``<``, ``>``, ``,`` or a relation never closes.  Tokens are visited once
+    (the limits are scanned as groups of their own).  Values are the token
+    indices of the ``d`` and of the variable.
+    """
+    matched: dict[int, tuple[int, int]] = {}
+    ranges = [(0, len(tokens))]
+    while ranges:
+        lo, hi = ranges.pop()
+        frames: list[list[int]] = [[]]
+        k = lo
+        while k < hi:
+            text = tokens[k].text
+            if text == r"\int":
+                scripts, after = _scripts(tokens, partner, k)
+                ranges.extend(r for r in scripts.values() if r[0] - 1 in partner)
+                frames[-1].append(k)
+                k = max(after, k + 1)
+                continue
+            if text in _OPENERS:
+                frames.append([])
+            elif text in _CLOSERS:
+                frames.pop()
+            elif text in _INTEGRAL_STOPS:
+                frames[-1].clear()
+            elif text in ("^", "_"):  # a one-token script (x^d) is never a differential
+                script = _after_space(tokens, k + 1)
+                if script < hi and script not in partner:
+                    k = script + 1
+                    continue
+            elif text in _DIFFERENTIALS and frames[-1]:
+                variable = _after_space(tokens, k + 1)
+                if variable < hi and _is_variable(tokens[variable].text):
+                    matched[frames[-1].pop()] = (k, variable)
+                    k = variable + 1
+                    continue
+            k += 1
+    return matched
+
+
+def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: Set[int] = frozenset()) -> None:
     """Reject, first one first, unknown commands and prose outside the labels of underbraces."""
     labels: set[int] = set()
     for i, token in enumerate(tokens):
@@ -225,8 +333,11 @@ def _check_words(tokens: list[_Token], partner: dict[int, int]) -> None:
         run = run + 1 if text in _PREFIXES else run if text == " " else 0
         if run > MAX_CHAIN:
             raise ParseError(f"more than {MAX_CHAIN} signs or logarithms in a row at offset {token.pos}")
-        if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS:
+        if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials:
             continue
+        if text == r"\mathrm{d}":
+            raise ParseError(f"unknown command '{text}' at offset {token.pos}: a differential is only understood "
+                             r"closing an integral, \int_{a}^{b} f \, dx")
         if text.startswith(tuple(_PROSE)):
             raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
         raise ParseError(f"unknown command {_short(text) if '{' in text else text} at offset {token.pos}")
@@ -283,10 +394,27 @@ class _Out:
         self.size = 0
 
     def add(self, text: str, origin: int) -> None:
+        if text.lstrip().startswith("(") and self._after_letter():
+            self._append(r" \cdot ", origin)  # a letter before "(" would be a call: a (x)^{2} is a*x^2, not (a*x)^2
+        self._append(text, origin)
+
+    def _append(self, text: str, origin: int) -> None:
         self.parts.append(text)
         self.starts.append(self.size)
         self.origins.append(origin)
         self.size += len(text)
+
+    def _after_letter(self) -> bool:
+        """The last piece written is a letter (``a``, ``\\alpha``) that is not the base of a logarithm (``\\log_b``)."""
+        written: list[str] = []
+        for part in reversed(self.parts):
+            if part.strip():
+                written.append(part.strip())
+                if len(written) == 2:
+                    break
+        if not written or not (_is_variable(written[0]) or written[0] == "d"):
+            return False
+        return len(written) < 2 or written[1] != "_"
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -302,16 +430,18 @@ class _Reader:
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
     def __init__(self, source: str, tokens: list[_Token], partner: dict[int, int],
-                 distributions: Sequence[Distribution]) -> None:
-        self.source, self.tokens, self.partner = source, tokens, partner
+                 integrals: dict[int, tuple[int, int]], distributions: Sequence[Distribution]) -> None:
+        self.source, self.tokens, self.partner, self.integrals = source, tokens, partner, integrals
         self.objects: dict[sp.Symbol, sp.Basic] = {}
-        self.sums = 0  # sums being read, one inside the other
+        self.sums = 0  # sums and integrals being read, one inside the other
         self.by_key: dict[str, Distribution] = {}
         self.names: list[tuple[tuple[str, ...], Distribution]] = []
         self.outcomes: dict[str, Str] = {}
         self.parameters: dict[sp.Symbol, sp.Basic] = {}  # a plain symbol -> the distribution's own, same name
+        self.printed: dict[str, sp.Symbol] = {}  # \mu_1 (a parameter as printed, key form) -> the parameter
         self.bases: dict[str, sp.IndexedBase] = {}  # p -> p, so that p_{i} reads as p[i]
         self.variables: dict[str, sp.Symbol] = {}  # i -> the bound variable of the distribution's sums
+        self.real_variables: dict[str, sp.Symbol] = {}  # x -> the bound variable of a density's integrals
         for dist in distributions:
             if not isinstance(dist, Distribution):
                 raise ParseError(f"distributions must be Distribution objects, got {type(dist).__name__}")
@@ -327,7 +457,10 @@ class _Reader:
                     self.bases[str(param.label)] = param
                 elif isinstance(param, sp.Symbol):
                     self.parameters[sp.Symbol(param.name)] = param
+                    self.printed.setdefault(_key_of(sp.latex(param)), param)
             self.variables[dist.variable.name] = dist.variable
+            if isinstance(dist, Parametric) and not dist.discrete:
+                self.real_variables[dist.variable.name] = dist.variable
         self.names.sort(key=lambda entry: -len(entry[0]))
 
     # -- whole expressions ---------------------------------------------------
@@ -349,8 +482,8 @@ class _Reader:
         out = _Out()
         self.rewrite(lo, hi, indices, out)
         try:
-            expr = to_sympy(out.text(), {**self.parameters, **{sp.Symbol(k): v for k, v in indices.items()},
-                                         **self.objects})
+            bound = {sp.Symbol(k.lstrip("\\")): v for k, v in indices.items()}  # \theta is the symbol theta
+            expr = to_sympy(out.text(), {**self.parameters, **bound, **self.objects})
         except SyntaxFailure as failure:
             where = out.origin(failure.column)
             where = end if where is None else where
@@ -394,6 +527,14 @@ class _Reader:
                 i = self.placeholder(symbol[0], token.pos, out, symbol[1])
             elif (fraction := self.integer_fraction(i, hi)) is not None:
                 i = self.placeholder(fraction[0], token.pos, out, fraction[1])
+            elif text == "d":  # the grammar reads "d x" as the one symbol dx (its differential): d is kept a letter
+                d, before = sp.Symbol("d"), i - 1
+                while before >= lo and self.tokens[before].text == " ":
+                    before -= 1
+                script = before >= lo and self.tokens[before].text == "^"  # x^d: an exponent, braced for the grammar
+                out.add("{" if script else "", token.pos)
+                i = self.placeholder(indices.get("d") or self.parameters.get(d, d), token.pos, out, i + 1)
+                out.add("}" if script else "", token.pos)
             elif self._is_symbol(text) and text != "e" and self._at(self._next(i + 1, hi), hi) == "^":
                 out.add(f"({text})", token.pos)  # the grammar's fast mode fails on x^2 but reads (x)^2
                 i += 1
@@ -414,6 +555,8 @@ class _Reader:
         text, pos = self.tokens[i].text, self.tokens[i].pos
         if text == r"\sum":
             return self.outcome_sum(i, hi, indices) or self.range_sum(i, hi, indices)
+        if text == r"\int":
+            return self.integral(i, hi, indices)
         for head in _KL_HEADS:
             if (paren := self._call(i, hi, head)) is not None:
                 return self.kl(pos, *paren), paren[1] + 1
@@ -424,6 +567,14 @@ class _Reader:
                     return Prob(dist, indices[arg]), paren[1] + 1
                 if arg in self.outcomes and self.outcomes[arg] in _outcomes(dist):
                     return Prob(dist, self.outcomes[arg]), paren[1] + 1
+                if isinstance(dist, Parametric) and arg == dist.variable.name:
+                    return Prob(dist, dist.variable), paren[1] + 1
+                if isinstance(dist, Parametric) and arg.isdigit() and arg.isascii():
+                    return Prob(dist, sp.Integer(int(arg))), paren[1] + 1
+                if isinstance(dist, Parametric) and text != "H":
+                    where = self._offset(self._next(paren[0] + 1, paren[1]))
+                    raise ParseError(f"{arg!r} at offset {where} is not {dist.name}'s variable "
+                                     f"{dist.variable.name}, a number, nor a bound variable")
                 if text != "H":
                     names = ", ".join(o.name for o in _outcomes(dist))
                     where = self._offset(self._next(paren[0] + 1, paren[1]))
@@ -500,13 +651,37 @@ class _Reader:
         body, end = self.body(self.partner.get(top, top) + 1, hi, {**indices, name: variable}, pos)
         return sp.Sum(body, (variable, *limits)), end
 
-    def body(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], pos: int) -> tuple[sp.Basic, int]:
-        """The body of the sum at ``pos``, starting at token ``lo``, and the token after it."""
-        end = self._term_end(lo, hi)
+    def integral(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Integral, int]:
+        r"""``\int_{a}^{b} body \, dx`` as ``Integral(body, (x, a, b))``; the body ends at the differential.
+
+        ``x`` is a declared density's own variable when one is named so, else a
+        real symbol; inside the body ``P(x)`` is the density of ``P`` at ``x``.
+        """
+        pos = self.tokens[i].pos
+        form = r"\int_{a}^{b} f \, dx"
+        if i not in self.integrals or self.integrals[i][1] >= hi:
+            raise ParseError(f"the integral at offset {pos} has no differential (dx) before the end of its "
+                             f"expression; write {form}")
+        d, var = self.integrals[i]
+        scripts, start = _scripts(self.tokens, self.partner, i)
+        if set(scripts) != {"_", "^"} or start > d:
+            raise ParseError(f"the integral at offset {pos} must be written {form}, with both limits")
+        lower, upper = (self.expression(*scripts[s], indices) for s in ("_", "^"))
+        name = self.tokens[var].text
+        variable = self.real_variables.get(name) or sp.Symbol(name.lstrip("\\"), real=True)
+        if self._next(start, d) >= d:
+            return sp.Integral(sp.Integer(1), (variable, lower, upper)), var + 1
+        body, _ = self.body(start, d, {**indices, name: variable}, pos, "integral", end=d)
+        return sp.Integral(body, (variable, lower, upper)), var + 1
+
+    def body(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], pos: int, what: str = "sum",
+             end: int | None = None) -> tuple[sp.Basic, int]:
+        """The body of the sum (or the integral, up to ``end``) at ``pos`` from token ``lo``, and the token after it."""
+        end = self._term_end(lo, hi) if end is None else end
         if not self._key(lo, end):
-            raise ParseError(f"the sum at offset {pos} has no body")
+            raise ParseError(f"the {what} at offset {pos} has no body")
         if self.sums >= MAX_CHAIN:
-            raise ParseError(f"sums nested more than {MAX_CHAIN} deep at offset {pos}")
+            raise ParseError(f"sums and integrals nested more than {MAX_CHAIN} deep at offset {pos}")
         self.sums += 1
         try:
             return self.expression(lo, end, indices), end
@@ -554,7 +729,8 @@ class _Reader:
         if base in self.bases:
             index = indices.get(label) or (sp.Integer(int(label)) if label.isdigit() else sp.Symbol(label))
             return self.bases[base][self.parameters.get(index, index)], end
-        return sp.Symbol(base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}")), end
+        symbol = sp.Symbol(base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
+        return self.printed.get(_key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
 
     def integer_fraction(self, i: int, hi: int) -> tuple[sp.Rational, int] | None:
         r"""``\frac{1}{2}`` as a Rational placeholder, so that ``2 \frac{1}{2}`` is not read as a mixed number."""
@@ -632,6 +808,8 @@ class _Reader:
             elif text in ("^", "_"):
                 k = self._next(k + 1, hi)
                 k += 1 if self._at(k, hi) in ("+", "-") else 0
+            elif text == r"\int" and k in self.integrals:  # up to its differential, whatever the body holds
+                k = self.integrals[k][1] + 1
             elif text == r"\sum":  # its scripts, then its body, whose leading sign belongs to it
                 k = self._next(k + 1, hi)
                 while self._at(k, hi) in ("_", "^"):

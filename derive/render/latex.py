@@ -13,7 +13,7 @@ from derive.render.printer import DEFAULT, Notation, _escape_text, latex_terms, 
 from derive.render.text import describe, family_name, rule_clause, verification_sentence
 
 PREAMBLE = r"""\documentclass[11pt]{article}
-\usepackage{amsmath,amssymb}
+\usepackage{amsmath,amssymb,graphicx}
 \usepackage[margin=2cm]{geometry}
 \allowdisplaybreaks
 \sloppy
@@ -62,7 +62,8 @@ def _rows(chain: Chain, notation: Notation, math) -> list[tuple[str, str]]:
         if chain.subject is None:
             lines = ["&" + to_latex(step.after, notation)]
         else:
-            lines = _wrap(latex_terms(step.after, notation), WIDTH - _visible(subject))
+            width = WIDTH - _visible(subject)
+            lines = [_fit(line, width) for line in _wrap(latex_terms(step.after, notation), width)]
             lines = [f"{subject if k == 0 else ''} &= {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
         lines[-1] += rf" \tag*{{\footnotesize\texttt{{{step.rule}}}}}"
         rows.append((note, " \\\\\n".join(lines)))
@@ -78,6 +79,13 @@ def _wrap(terms: list[str], width: int) -> list[str]:
         else:
             lines.append(term)
     return lines
+
+
+def _fit(line: str, width: int) -> str:
+    """A single term too wide for a line (an integral of a long sum) is scaled to fit the page."""
+    if _visible(line) <= width:
+        return line
+    return rf"\resizebox{{0.8\linewidth}}{{!}}{{$\displaystyle {line}$}}"
 
 
 def _visible(tex: str) -> int:
