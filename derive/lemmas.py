@@ -17,9 +17,10 @@ integrals vanishes: each integral is split by linearity into terms
 lemma, and what is left must cancel, case by case where absolute values,
 minima or maxima of real parameters remain (``mu_1 > mu_2``, ``mu_1 < mu_2``,
 ``mu_1 = mu_2``).  Splitting by linearity is sound because every piece it
-uses is a convergent integral (its lemma is a finite value).  Integrals whose
-pieces have no lemma are kept, gathered over their common range, and must
-cancel pointwise.
+uses is a convergent integral (its lemma is a finite value), so what is left
+of an integral converges whenever the integral does.  Pieces with no lemma
+are kept as integrals, gathered over their common range, and must cancel
+pointwise (``E[log K!]`` of a Poisson, on both sides of a step).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ MAX_CASES = 3
 
 @dataclass(frozen=True)
 class Lemma:
-    """``int_lo^hi g(var) dvar = value`` (a sum when ``discrete``), proved on the positive/real symbols of ``g``."""
+    """``integral = value``: ``integral`` is ``Integral(g, (var, lo, hi))`` or a ``Sum``, proved for every value of the
+    positive or real symbols in ``g`` (the re-parametrised parameters)."""
 
     integral: sp.Basic
     value: sp.Expr
