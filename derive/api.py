@@ -72,7 +72,7 @@ _GREEK = {"mu": "mu", "sigma": "sigma", "rate": "lambda", "loc": "mu", "scale": 
 
 #: The pairs of distributions ``derive article --dist NAME`` knows.
 DISTS = {"coin": article_coins, "categorical": categoricals, "categorical-n": categoricals_n,
-         **{name: family_pair(name) for name in ("normal", "exponential")}}
+         **{name: family_pair(name) for name in ("normal", "exponential", "laplace", "poisson", "geometric")}}
 
 
 def render(derivation: Derivation, fmt: str, report: Report | None = None, options: Options = Options()) -> str:
