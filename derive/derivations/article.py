@@ -19,7 +19,7 @@ from derive.rules import (cancel, combine_sums, distribute, expand_finite_sum, f
                           rearrange, recognise_definition, regroup, split_sum, substitute, sum_of_zero,
                           unfold_definition)
 from derive.functions import base_of
-from derive.terms import add, factors_of, neg
+from derive.terms import add, neg
 
 
 def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
@@ -78,15 +78,8 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         .then(substitute, "Substitute the probabilities. Term 2 of the KL derivation is this expression with "
               "every sign flipped, that is, Term 2 is -H(P).")
     )
-    link_chain = (
-        Chain(kl, start=kl_chain.current, domain=domain,
-              intro="Return to the grouped form of the KL divergence from part A.")
-        .then(recognise_definition(ce, h), "Term 1 is the cross-entropy; Term 2, with a minus sign taken out, "
-              "is the entropy.")
-        .then(fold_definition(ce, h), "Fold each group back into the measure it spells out.")
-    )
-    rearranged = Chain(None, start=sp.Eq(kl, link_chain.current, evaluate=False), domain=domain).then(
-        rearrange, "Move the entropy to the left-hand side: cross-entropy is KL divergence plus entropy.")
+    link_chain, rearranged = connect(kl, ce, h, kl_chain.current, domain,
+                                     "Return to the grouped form of the KL divergence from part A.")
     proof = (
         start(add(kl, neg(ce), h), "As a last check, prove the relation in one chain, from the definitions alone.")
         .then(unfold_definition(), "Unfold all three measures.")
@@ -122,6 +115,19 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         slug=f"kl-cross-entropy-{_SLUG.get(P.family, P.family)}" + ("" if units == "nats" else f"-{units}"),
         units=units,
     )
+
+
+def connect(kl: KL, ce: CrossEntropy, h: Entropy, grouped: sp.Basic, domain, intro: str) -> tuple[Chain, Chain]:
+    """From KL as Term 1 + Term 2 to ``KL = H(P, Q) - H(P)``, then ``H(P, Q) = KL + H(P)``."""
+    link = (
+        Chain(kl, start=grouped, domain=domain, intro=intro)
+        .then(recognise_definition(ce, h), "Term 1 is the cross-entropy; Term 2, with a minus sign taken out, "
+              "is the entropy.")
+        .then(fold_definition(ce, h), "Fold each group back into the measure it spells out.")
+    )
+    rearranged = Chain(None, start=sp.Eq(kl, link.current, evaluate=False), domain=domain).then(
+        rearrange, "Move the entropy to the left-hand side: cross-entropy is KL divergence plus entropy.")
+    return link, rearranged
 
 
 _NOUNS = {"bernoulli": ("coin", "coins"), "categorical": ("categorical distribution", "categorical distributions"),

@@ -15,15 +15,14 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Chain, Derivation, Rule, Section
+from derive.derivations.article import connect
 from derive.distributions.parametric import Parametric
 from derive.domain import Domain
 from derive.errors import DeriveError
 from derive.functions import base_of
 from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure, Prob
-from derive.render.printer import to_latex
-from derive.rules import (collect_terms, distribute, expand_power, fold_definition, known_moment, log_density,
-                          log_quotient_split, pull_constant, rearrange, recognise_definition, regroup, split_integral,
-                          split_sum, unfold_definition)
+from derive.rules import (collect_terms, distribute, expand_power, known_moment, log_density, log_quotient_split,
+                          pull_constant, regroup, split_integral, split_sum, unfold_definition)
 from derive.rules.integrals import TOTAL, facts_used
 from derive.strategies import TRAVERSALS
 from derive.terms import add
@@ -68,15 +67,8 @@ def kl_closed_form(P: Parametric, Q: Parametric, units: str = "nats") -> Derivat
               "Put the term with the logarithm of the model's density in Term 1 "
               "and the term with the logarithm of the true density in Term 2.")
     )
-    link_chain = (
-        Chain(kl, start=kl_chain.current, domain=domain,
-              intro="Compare the two terms with the definitions of cross-entropy and entropy.")
-        .then(recognise_definition(ce, h), "Term 1 is the cross-entropy; Term 2, with a minus sign taken out, "
-              "is the entropy.")
-        .then(fold_definition(ce, h), "Fold each group back into the measure it spells out.")
-    )
-    rearranged = Chain(None, start=sp.Eq(kl, link_chain.current, evaluate=False), domain=domain).then(
-        rearrange, "Move the entropy to the left-hand side: cross-entropy is KL divergence plus entropy.")
+    link_chain, rearranged = connect(kl, ce, h, kl_chain.current, domain,
+                                     "Compare the two terms with the definitions of cross-entropy and entropy.")
 
     ce_chain = _closed_form(ce, inside, P, f"Cross-entropy: the expected value, under {P.name}, of minus the "
                             f"logarithm of {Q.name}'s {_kind(Q)}.")
@@ -116,9 +108,7 @@ def _closed_form(measure: Measure, domain: Domain, P: Parametric, intro: str) ->
     chain = Chain(measure, intro=intro, domain=domain).then(unfold_definition(type(measure)), "Its definition:")
     if isinstance(measure, KL):
         chain = chain.then(log_quotient_split, "Split the logarithm of the quotient.")
-    logs = sorted({to_latex(f) for f in sp.preorder_traversal(chain.current)
-                   if base_of(f) is not None and isinstance(f.args[0], Prob)})
-    chain = chain.then(log_density, f"Write out {_and(logs)} from the {_kind(P)}, term by term.")
+    chain = chain.then(log_density, f"Write out the logarithm of each {_kind(P)} term by term.")
     chain = _maybe(chain, expand_power, "Multiply out the square.")
     chain = _maybe(chain, distribute, "Multiply every bracket out.")
     chain = _maybe(chain, split, f"Split the {integral} into one {integral} per term.")
@@ -167,11 +157,6 @@ def _words(items: list[str]) -> str:
 
 def _fact_list(P: Parametric) -> str:
     return ", ".join(f.name for f in P.moments)
-
-
-def _and(items: list[str]) -> str:
-    shown = [f"${i}$" for i in items]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def _kinds(d: Parametric) -> str:

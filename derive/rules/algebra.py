@@ -10,7 +10,7 @@ from derive.core import Rewrite, Rule
 from derive.domain import Domain
 from derive.group import Group
 from derive.semantics import plain
-from derive.terms import add, factors_of, mul, neg, terms_of
+from derive.terms import add, mul, neg, terms_of
 
 Selector = Callable[[sp.Basic], bool]
 
