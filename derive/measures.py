@@ -13,7 +13,7 @@ from sympy.core.symbol import Str
 from derive.distributions.base import Distribution
 from derive.errors import DeriveError
 from derive.functions import log_in
-from derive.terms import MINUS_ONE, add, mul, quotient
+from derive.terms import MINUS_ONE, add, mul, quotient, replace
 
 #: Logarithm bases by unit name.
 UNITS = {"nats": sp.E, "bits": sp.Integer(2)}
@@ -155,5 +155,4 @@ class KL(Measure):
 
 def expand_outcome_sum(s: OutcomeSum) -> sp.Expr:
     """The sum written out term by term, in outcome order."""
-    from derive.terms import replace
     return add(*(replace(s.body, {s.index: o}) for o in s.outcomes))

@@ -600,15 +600,22 @@ class _Reader:
                              r"distribution names separated by \Vert, \| or ||")
         return self._measure(KL, [self._dist(a, b) for a, b in sides], pos)
 
-    def outcome_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[OutcomeSum, int] | None:
-        r"""``\sum_{i \in \{H, T\}} body``; ``None`` for other sums, which latex2sympy2_extended reads."""
-        pos = self.tokens[i].pos
+    def _subscript(self, i: int, hi: int) -> tuple[int, int, int] | None:
+        """For ``\\sum_{...}`` at token ``i``: the subscript's ``{``, its ``}``, and its first token."""
         under = self._next(i + 1, hi)
         group = self._next(under + 1, hi)
         if self._at(under, hi) != "_" or self._at(group, hi) != "{":
             return None
         close = self.partner[group]
-        index = self._next(group + 1, close)
+        return group, close, self._next(group + 1, close)
+
+    def outcome_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[OutcomeSum, int] | None:
+        r"""``\sum_{i \in \{H, T\}} body``; ``None`` for other sums, which latex2sympy2_extended reads."""
+        pos = self.tokens[i].pos
+        found = self._subscript(i, hi)
+        if found is None:
+            return None
+        group, close, index = found
         member = self._next(index + 1, close)
         if self._at(member, close) != r"\in":
             return None
@@ -630,12 +637,10 @@ class _Reader:
     def range_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Sum, int] | None:
         r"""``\sum_{i=a}^{b} body`` as ``Sum``; a declared distribution's index (``i``) is its own variable."""
         pos = self.tokens[i].pos
-        under = self._next(i + 1, hi)
-        group = self._next(under + 1, hi)
-        if self._at(under, hi) != "_" or self._at(group, hi) != "{":
+        found = self._subscript(i, hi)
+        if found is None:
             return None
-        close = self.partner[group]
-        index = self._next(group + 1, close)
+        group, close, index = found
         equals = self._next(index + 1, close)
         if self._at(equals, close) != "=":
             return None
