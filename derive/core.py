@@ -16,13 +16,44 @@ from typing import TYPE_CHECKING, Literal
 import sympy as sp
 
 from derive.domain import Domain
-from derive.errors import DeriveError
+from derive.errors import DeriveError, RuleError
 
 if TYPE_CHECKING:
     from derive.distributions.base import Distribution
 
 _KEBAB = re.compile(r"[a-z]+(-[a-z]+)*\Z")
 Scope = Literal["everywhere", "root"]
+
+#: How a step's result relates to what it rewrote: equal, a bound (``before <= after``), or, between
+#: equations, equivalent (``iff``) or implied (``implies``).
+RELATIONS = ("=", "<=", ">=", "<", ">", "iff", "implies")
+
+
+_RELATIONALS = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}
+
+
+def relate(lhs: sp.Basic, rhs: sp.Basic, relation: str) -> sp.Basic:
+    """``lhs R rhs`` as an unevaluated SymPy relation (for ``=``, ``<=``, ``>=``, ``<``, ``>``)."""
+    if relation not in _RELATIONALS:
+        raise DeriveError(f"{relation!r} relates equations, not expressions")
+    return _RELATIONALS[relation](lhs, rhs, evaluate=False)
+
+
+def relation_of(claim: sp.Basic) -> str | None:
+    """The relation a SymPy relational states (``Ge`` gives ``>=``), or ``None``."""
+    return next((r for r, cls in _RELATIONALS.items() if type(claim) is cls), None)
+
+
+def combine(first: str, second: str) -> str:
+    """The relation of ``a R1 b R2 c`` between ``a`` and ``c`` (``a <= b = c`` gives ``<=``)."""
+    if first == "=" or first == second:
+        return second
+    if second == "=":
+        return first
+    for weak, strict in (("<=", "<"), (">=", ">"), ("implies", "iff")):
+        if {first, second} == {weak, strict}:
+            return weak if weak == "implies" else strict
+    raise DeriveError(f"a chain cannot continue a {first!r} step with a {second!r} step")
 
 
 @dataclass(frozen=True)
@@ -59,8 +90,11 @@ class Rule:
     requires: tuple[str, ...] = ()
     scope: Scope = "everywhere"
     prose: str = ""
+    relation: str = "="
 
     def __post_init__(self) -> None:
+        if self.relation not in RELATIONS:
+            raise DeriveError(f"rule {self.name}: relation {self.relation!r} is not one of {', '.join(RELATIONS)}")
         if not _KEBAB.match(self.name):
             raise DeriveError(f"rule name {self.name!r} is not kebab-case")
         if "->" not in self.identity:
@@ -74,13 +108,18 @@ class Rule:
 
 @dataclass(frozen=True)
 class Step:
-    """One application of one rule: ``before`` rewritten to ``after``."""
+    """One application of one rule: ``before`` rewritten to ``after``, related by ``relation``.
+
+    ``relation`` is ``=`` for a rewrite that keeps the value, ``<=`` when
+    ``before <= after`` (and so on), ``iff``/``implies`` between equations.
+    """
 
     rule: str
     before: sp.Basic
     after: sp.Basic
     note: str = ""
     conditions: tuple[sp.Basic, ...] = ()
+    relation: str = "="
 
 
 @dataclass(frozen=True)
@@ -89,7 +128,9 @@ class Chain:
 
     ``start`` is where the first step begins when that is not ``subject``
     itself (a chain that continues an earlier result); ``subject`` is ``None``
-    for a chain of equations, each shown on its own.
+    for a chain of equations, each shown on its own.  A ``hypothesis`` chain
+    starts from an equation supposed, not derived (``the gradient is 0``):
+    its start is shown and not checked, and its steps say what follows.
     """
 
     subject: sp.Basic | None
@@ -97,6 +138,7 @@ class Chain:
     steps: tuple[Step, ...] = ()
     intro: str = ""
     domain: Domain = field(default_factory=Domain, compare=False, repr=False)
+    hypothesis: bool = False
 
     @property
     def origin(self) -> sp.Basic:
@@ -106,17 +148,40 @@ class Chain:
     def current(self) -> sp.Basic:
         return self.steps[-1].after if self.steps else self.origin
 
-    def then(self, rule: Rule, note: str = "", at: Scope | None = None) -> "Chain":
+    @property
+    def relation(self) -> str:
+        """How the chain's last expression relates to its subject (``=``, ``>=``, ...)."""
+        return self.relation_at(len(self.steps))
+
+    def relation_at(self, k: int) -> str:
+        """The relation between the subject and the result of the first ``k`` steps."""
+        out = "="
+        for step in self.steps[:k]:
+            out = combine(out, step.relation)
+        return out
+
+    def then(self, rule: Rule, note: str = "", at: Scope | None = None, relation: str | None = None) -> "Chain":
         """Apply ``rule`` (everywhere it matches, or at the root) and record the step.
 
-        Raises :class:`RuleError` when the rule matches nowhere or refuses.
+        ``relation`` says how the result relates to the expression rewritten; it
+        defaults to the rule's own, and must be given for a bound (a rule whose
+        relation is not ``=``), whose direction depends on where it is used.
+        The verifier checks the claimed relation, not the rule.  Raises
+        :class:`RuleError` when the rule matches nowhere or refuses.
         """
         from derive.strategies import apply_rule
 
+        if relation is None and rule.relation in ("<=", "<", ">=", ">"):
+            raise RuleError(f"rule {rule.name} is a bound: say which way it points here (relation='<=' or '>=')")
+        relation = relation or rule.relation
+        if relation not in RELATIONS:
+            raise RuleError(f"relation {relation!r} is not one of {', '.join(RELATIONS)}")
         before = self.current
         rewrite = apply_rule(rule, before, self.domain, at or rule.scope)
-        step = Step(rule.name, before, rewrite.expr, note or rule.prose, rewrite.conditions)
-        return replace(self, steps=self.steps + (step,))
+        step = Step(rule.name, before, rewrite.expr, note or rule.prose, rewrite.conditions, relation)
+        chain = replace(self, steps=self.steps + (step,))
+        chain.relation  # a chain mixing <= and >= is an error now, not when it is printed
+        return chain
 
 
 @dataclass(frozen=True)
@@ -191,9 +256,9 @@ class Derivation:
 
     @property
     def result(self) -> sp.Basic:
-        """The last chain's conclusion, as an equation."""
+        """The last chain's conclusion, as an equation (or inequality)."""
         last = self.chains[-1]
-        return last.current if last.subject is None else sp.Eq(last.subject, last.current, evaluate=False)
+        return last.current if last.subject is None else relate(last.subject, last.current, last.relation)
 
     def verify(self) -> Report:
         from derive.verify import verify_derivation

@@ -23,6 +23,7 @@ from derive.terms import as_expr
 
 if TYPE_CHECKING:
     from derive.bounds import Bounder
+    from derive.normal import NormalForms
 
 #: Sample values in (0, 1) used to build numeric test points; small denominators
 #: keep counterexamples readable (``p = 1/3``).
@@ -116,6 +117,27 @@ class Size:
 
 
 @dataclass(frozen=True)
+class Member:
+    """An index ``j`` naming one of ``n`` outcomes: ``1 <= j <= n`` (sampled inside that range)."""
+
+    j: sp.Symbol
+    n: sp.Symbol
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return (self.j,)
+
+    def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        return {}
+
+    def sample(self, k: int, before: dict[sp.Basic, sp.Rational]) -> dict[sp.Basic, sp.Rational]:
+        return {self.j: sp.Integer(1 + k % int(before[self.n]))}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        return (sp.LessThan(self.j, self.n, evaluate=False),)
+
+
+@dataclass(frozen=True)
 class IndexedSimplex:
     """``p_i > 0`` for ``i = 1, ..., n`` and ``p_1 + ... + p_n = 1``, for a symbolic ``n``.
 
@@ -148,7 +170,7 @@ class IndexedSimplex:
                 sp.Eq(sp.Sum(self.base[i], (i, 1, self.n)), 1, evaluate=False))
 
 
-Constraint = Simplex | Ordered | Defined | Size | IndexedSimplex
+Constraint = Simplex | Ordered | Defined | Size | Member | IndexedSimplex
 
 
 @dataclass(frozen=True)
@@ -217,6 +239,13 @@ class Domain:
         from derive.bounds import Bounder
 
         return Bounder(self)
+
+    @cached_property
+    def normal_forms(self) -> "NormalForms":
+        """Term expansions memoised by shape for the verifier's fast proof (built once per domain)."""
+        from derive.normal import NormalForms
+
+        return NormalForms(self)
 
     def reparametrize(self, expr: sp.Basic) -> sp.Basic:
         """``expr`` with every parameter (and indexed probability) written through its cover."""

@@ -35,3 +35,18 @@ def base_of(expr: sp.Basic) -> sp.Basic | None:
     if isinstance(expr, Log):
         return expr.base
     return None
+
+
+class Sigmoid(sp.Function):
+    """``sigma(z) = 1 / (1 + exp(-z))``, the logistic function, kept whole so it prints as ``\\sigma(z)``.
+
+    Its value (:func:`derive.semantics.denote`) is the quotient; SymPy never rewrites it on its own.
+    """
+
+    nargs = 1
+
+    def _eval_rewrite_as_exp(self, z: sp.Basic) -> sp.Basic:
+        return 1 / (1 + sp.exp(-z))
+
+    def _eval_is_positive(self) -> bool | None:
+        return True if self.args[0].is_real else None

@@ -189,6 +189,26 @@ class _Printer:
     def _exp(self, e: sp.exp) -> str:
         return f"e^{{{self.print(e.args[0])}}}"
 
+    def _Derivative(self, e: sp.Derivative) -> str:
+        """``\\frac{\\partial}{\\partial q} f``: partial, since every measure depends on more than one parameter."""
+        (x, order), = e.variable_count
+        var = self.print(x)
+        top, bottom = (r"\partial", rf"\partial {var}") if order == 1 else (
+            rf"\partial^{{{order}}}", rf"\partial {var}^{{{order}}}")
+        body = self.print(e.expr)
+        if isinstance(e.expr, (sp.Add, sp.Mul)) or (isinstance(e.expr, sp.Pow) and e.expr.exp == -1):
+            body = rf"\left({body}\right)"
+        return rf"\frac{{{top}}}{{{bottom}}} {body}"
+
+    def _KroneckerDelta(self, e: sp.KroneckerDelta) -> str:
+        return rf"\delta_{{{self.print(e.args[0])} {self.print(e.args[1])}}}"
+
+    def _Sigmoid(self, e: sp.Basic) -> str:
+        return rf"\sigma({self.print(e.args[0])})"
+
+    def _System(self, e: sp.Basic) -> str:
+        return r" \quad\text{and}\quad ".join(self.print(eq) for eq in e.args)
+
     def _Equality(self, e: sp.Equality) -> str:
         return f"{self.print(e.lhs)} = {self.print(e.rhs)}"
 

@@ -3,27 +3,43 @@
 from __future__ import annotations
 
 from derive.core import Rule
-from derive.rules import algebra, definitions, integrals, logs, substitution, sums
-from derive.rules.algebra import cancel, distribute, rearrange, regroup
+from derive.rules import algebra, calculus, definitions, inequalities, integrals, logs, solving, substitution, sums
+from derive.rules.algebra import cancel, cancel_fraction, common_denominator, distribute, rearrange, regroup
+from derive.rules.calculus import (derivative_constant_factor, derivative_of_constant, derivative_of_entry,
+                                   derivative_of_log, derivative_of_rational, derivative_of_sigmoid, derivative_of_sum,
+                                   derivative_twice, derivative_under_sum, sum_of_delta)
+from derive.rules.inequalities import log_le_linear, positive_terms
+from derive.rules.solving import solve_for, substitute_solution, zero_quotient
 from derive.rules.definitions import fold_definition, recognise_definition, unfold_definition
 from derive.rules.integrals import (collect_terms, expand_power, known_moment, log_density, pull_constant,
                                     split_integral)
-from derive.rules.logs import log_quotient_split
-from derive.rules.substitution import substitute
-from derive.rules.sums import combine_sums, expand_finite_sum, split_sum, sum_of_zero
+from derive.rules.logs import flip_log_quotient, log_of_one, log_quotient_split, quotient_of_equals
+from derive.rules.substitution import substitute, use_result
+from derive.rules.sums import combine_sums, expand_finite_sum, split_sum, sum_of_zero, total_probability
 
-_SHIPPED = definitions.RULES + sums.RULES + substitution.RULES + logs.RULES + algebra.RULES + integrals.RULES
+_SHIPPED = (definitions.RULES + sums.RULES + substitution.RULES + logs.RULES + algebra.RULES + integrals.RULES
+            + calculus.RULES + solving.RULES + inequalities.RULES)
 _PIPELINE = ("unfold-definition", "expand-finite-sum", "substitute", "log-quotient-split", "log-density",
              "expand-power", "distribute", "split-sum", "split-integral", "pull-constant", "known-moment",
              "regroup", "recognise-definition", "fold-definition", "combine-sums", "cancel", "sum-of-zero",
-             "collect-terms", "rearrange")
+             "collect-terms", "rearrange",
+             # the minimization derivations: gradients, stationary points, bounds
+             "use-result", "derivative-twice", "derivative-of-sum", "derivative-under-sum",
+             "derivative-constant-factor", "derivative-of-constant", "derivative-of-log", "derivative-of-entry",
+             "sum-of-delta", "derivative-of-sigmoid", "derivative-of-rational", "common-denominator",
+             "cancel-fraction", "total-probability", "zero-quotient", "solve-for", "substitute-solution",
+             "flip-log-quotient", "log-le-linear", "positive-terms", "quotient-of-equals", "log-of-one")
 #: Every shipped rule, in the order the article's pipeline uses them.
 ALL: tuple[Rule, ...] = tuple(sorted(_SHIPPED, key=lambda r: _PIPELINE.index(r.name)))
 BY_NAME: dict[str, Rule] = {r.name: r for r in ALL}
 
 __all__ = [
-    "ALL", "BY_NAME", "cancel", "collect_terms", "combine_sums", "distribute", "expand_finite_sum", "expand_power",
-    "fold_definition", "known_moment", "log_density", "log_quotient_split", "pull_constant", "rearrange",
-    "recognise_definition", "regroup", "split_integral", "split_sum", "substitute", "sum_of_zero",
-    "unfold_definition",
+    "ALL", "BY_NAME", "cancel", "cancel_fraction", "collect_terms", "combine_sums", "common_denominator",
+    "derivative_constant_factor", "derivative_of_constant", "derivative_of_entry", "derivative_of_log",
+    "derivative_of_rational", "derivative_of_sigmoid", "derivative_of_sum", "derivative_twice",
+    "derivative_under_sum", "distribute", "expand_finite_sum", "expand_power", "flip_log_quotient",
+    "fold_definition", "known_moment", "log_density", "log_le_linear", "log_of_one", "log_quotient_split",
+    "positive_terms", "pull_constant", "quotient_of_equals", "rearrange", "recognise_definition", "regroup",
+    "solve_for", "split_integral", "split_sum", "substitute", "substitute_solution", "sum_of_delta", "sum_of_zero",
+    "total_probability", "unfold_definition", "use_result", "zero_quotient",
 ]

@@ -9,8 +9,8 @@ import sympy as sp
 from derive.core import Rewrite, Rule
 from derive.domain import Domain
 from derive.group import Group
-from derive.semantics import plain
-from derive.terms import add, mul, neg, terms_of
+from derive.semantics import denote, plain
+from derive.terms import add, factors_of, is_negative_term, mul, neg, quotient, terms_of
 
 Selector = Callable[[sp.Basic], bool]
 
@@ -62,11 +62,14 @@ def regroup(*groups: tuple[str, Selector]) -> Rule:
 def _cancel(expr: sp.Basic, domain: Domain) -> Rewrite | None:
     if not isinstance(expr, sp.Add):
         return None
-    totals: dict[sp.Basic, list] = {}
+    totals: dict[object, list] = {}
+    keys = _Keys()
     for term in terms_of(expr):
-        coeff, key = _coefficient_and_key(term)
+        coeff, key = keys.of(term)
         if key in totals:
             totals[key][0] += coeff
+            if totals[key][2] == 0:  # the first term is worth 0: this one stands for the key (no 1/0 below)
+                totals[key][1:] = [term, coeff]
         else:
             totals[key] = [coeff, term, coeff]
     if len(totals) == len(expr.args):
@@ -74,6 +77,72 @@ def _cancel(expr: sp.Basic, domain: Domain) -> Rewrite | None:
     kept = [first if total == own else mul(total / own, first)
             for key, (total, first, own) in totals.items() if total != 0]
     return Rewrite(add(*kept))
+
+
+class _Keys:
+    """:func:`_coefficient_and_key` shared by terms of one shape (``p_j*log(p_j)`` for every ``j``).
+
+    A term's shape is its tree with each symbol replaced by a slot numbered by first appearance; the
+    coefficient and key of the first term of a shape are kept with the key's symbols as slots, and filled
+    in with the symbols of every later term of that shape.  The shape records each symbol's assumptions
+    and the order SymPy sorts them in, so what is filled in is what SymPy computes for that term.  Keys are
+    compared as these filled-in trees (equal trees, equal expressions).
+    """
+
+    def __init__(self) -> None:
+        self._templates: dict[tuple, tuple | None] = {}
+        self._symbols: dict[sp.Symbol, tuple] = {}
+
+    def of(self, term: sp.Basic) -> tuple[sp.Number, object]:
+        slots: dict[sp.Symbol, int] = {}
+        shape = _shape(term, slots)
+        symbols = tuple(slots)
+        known = [self._symbol(s) for s in symbols]
+        order = tuple(sorted(range(len(symbols)), key=lambda i: known[i][0]))
+        key = (shape, tuple(k for _, k in known), order)
+        if key not in self._templates:
+            coeff, value = _coefficient_and_key(term)
+            try:
+                self._templates[key] = (coeff, _shape(value, dict(slots), frozen=True))
+            except KeyError:  # the key has a symbol the term does not: no template
+                self._templates[key] = None
+        template = self._templates[key]
+        if template is None:
+            coeff, value = _coefficient_and_key(term)
+            return coeff, _shape(value, None)
+        coeff, value = template
+        return coeff, _fill(value, symbols)
+
+    def _symbol(self, s: sp.Symbol) -> tuple:
+        found = self._symbols.get(s)
+        if found is None:
+            found = self._symbols[s] = (sp.default_sort_key(s), (type(s), frozenset(s.assumptions0.items())))
+        return found
+
+
+def _shape(expr: sp.Basic, slots: dict | None, frozen: bool = False):
+    """``expr`` as nested tuples with symbols replaced by ``slots`` (new slots numbered on first appearance;
+    with ``slots=None`` symbols stand for themselves)."""
+    if isinstance(expr, sp.Symbol):
+        if slots is None:
+            return expr
+        slot = slots.get(expr)
+        if slot is None:
+            if frozen:
+                raise KeyError(expr)
+            slot = slots[expr] = len(slots)
+        return slot
+    if not expr.args or getattr(expr, "is_distribution", False):
+        return ("a", expr)
+    return (type(expr), *(_shape(a, slots, frozen) for a in expr.args))
+
+
+def _fill(key, symbols: tuple[sp.Symbol, ...]):
+    if type(key) is int:
+        return symbols[key]
+    if key[0] == "a":
+        return key
+    return (key[0], *(_fill(k, symbols) for k in key[1:]))
 
 
 def _coefficient_and_key(term: sp.Basic) -> tuple[sp.Number, sp.Basic]:
@@ -110,4 +179,54 @@ rearrange = Rule(
     prose="Move a term to the other side of the equation.",
 )
 
-RULES = (distribute, regroup(), cancel, rearrange)
+def _common_denominator(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+    if not isinstance(expr, sp.Add):
+        return None
+    dens: list[sp.Basic] = []
+    for term in terms_of(expr):
+        dens.extend(f.base for f in factors_of(neg(term) if is_negative_term(term) else term)
+                    if isinstance(f, sp.Pow) and f.exp == -1 and f.base not in dens)
+    if not dens:
+        return None
+    den = mul(*dens)
+    num = sp.expand(sp.cancel(plain(expr) * plain(den)))
+    if num.has(sp.Pow) and any(f.exp.is_negative for f in num.atoms(sp.Pow)):
+        return None
+    return Rewrite(quotient(num, den))
+
+
+common_denominator = Rule(
+    "common-denominator",
+    "a/b + c/d -> (a*d + c*b)/(b*d)   (the numerator multiplied out)",
+    _common_denominator,
+    scope="root",
+    prose="Put the terms over a common denominator and multiply the numerator out.",
+)
+
+
+def _cancel_fraction(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+    if not isinstance(expr, sp.Mul):
+        return None
+    factors = list(factors_of(expr))
+    for k, f in enumerate(factors):
+        if not (isinstance(f, sp.Mul) or (isinstance(f, sp.Pow) and f.exp == -1)):
+            continue
+        inner = list(factors_of(f))
+        for a in factors[:k] + factors[k + 1:]:
+            inverse = sp.Pow(a, -1, evaluate=False)
+            if inverse in inner and domain.is_positive(denote(a)):
+                rest = [g for g in factors if g is not a and g is not f]
+                kept = [g for g in inner if g != inverse]
+                return Rewrite(mul(*rest, *kept), (sp.Ne(a, 0, evaluate=False),))
+    return None
+
+
+cancel_fraction = Rule(
+    "cancel-fraction",
+    "a * (b/a) -> b  if a != 0",
+    _cancel_fraction,
+    requires=("a != 0",),
+    prose="Cancel the common factor.",
+)
+
+RULES = (distribute, regroup(), cancel, rearrange, common_denominator, cancel_fraction)

@@ -52,7 +52,14 @@ def recognise_definition(*measures: Measure) -> Rule:
 def fold_definition(*measures: Measure) -> Rule:
     """Replace a group that equals a measure (or its negative) by the measure itself."""
 
+    definitions: dict[sp.Basic, Measure] = {}  # each definition built once (it has one term per outcome)
+
     def apply(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+        if not definitions:
+            definitions.update((m.definition(), m) for m in reversed(measures))  # the first measure wins
+        exact = definitions.get(expr)
+        if exact is not None:
+            return Rewrite(exact)
         if not isinstance(expr, Group):
             return None
         for m in measures:
@@ -64,7 +71,7 @@ def fold_definition(*measures: Measure) -> Rule:
 
     return Rule(
         "fold-definition",
-        "[e] -> M  if e = def(M);  [e] -> -M  if e = -def(M)",
+        "[e] -> M  if e = def(M);  [e] -> -M  if e = -def(M);  def(M) -> M",
         apply,
         prose="Fold each group back into the measure it defines.",
     )

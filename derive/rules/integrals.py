@@ -32,22 +32,72 @@ def _split_integral(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     if var is None or not isinstance(expr, sp.Integral) or not isinstance(expr.function, sp.Add):
         return None
     terms = terms_of(expr.function)
-    diverging = _diverging(expr, terms)
+    diverging = unsplittable(expr, terms)
     if diverging is not None:
         return diverging
     return Rewrite(add(*(sp.Integral(t, *expr.limits) for t in terms)))
 
 
-def _diverging(expr: sp.Integral, terms: tuple[sp.Basic, ...]) -> Refusal | None:
-    """A refusal when a term is a nonzero constant and the range is infinite: its integral diverges on its own."""
+def unsplittable(expr: sp.Integral | sp.Sum, terms: tuple[sp.Basic, ...]) -> Refusal | None:
+    """A refusal naming a term whose own integral (or sum) may diverge; ``None`` when each is known to converge.
+
+    Linearity ``int (a + b) = int a + int b`` holds when ``int a`` and ``int b`` converge; otherwise the
+    split may turn a finite value into ``oo - oo`` (``int (x - x) dx`` over the line).  A term is known to
+    converge (:func:`converges`) when it is a density of a family times a factor of at most polynomial
+    growth, or, on a finite range, a polynomial; a sum over finitely many indices always splits.
+    """
     var, lo, hi = expr.limits[0]
-    if not (lo.is_infinite or hi.is_infinite):
+    infinite = bool(lo.is_infinite or hi.is_infinite)
+    if isinstance(expr, sp.Sum) and not infinite:
         return None
+    noun = _noun(expr)
     for t in terms:
-        if var not in t.free_symbols and t != 0:
-            return Refusal(f"the integral of {sp.sstr(t)} over ({sp.sstr(lo)}, {sp.sstr(hi)}) diverges, "
-                           "so the integral cannot be split there")
+        if var not in t.free_symbols and t != 0 and infinite:
+            return Refusal(f"the {noun} of {sp.sstr(t)} over ({sp.sstr(lo)}, {sp.sstr(hi)}) diverges, "
+                           f"so the {noun} cannot be split there")
+        if not converges(t, expr.limits[0]):
+            return Refusal(f"the {noun} of {sp.sstr(t)} over ({sp.sstr(lo)}, {sp.sstr(hi)}) is not known to "
+                           f"converge, so the {noun} cannot be split there")
     return None
+
+
+def converges(term: sp.Basic, limits: tuple) -> bool:
+    """True when ``term`` is known to be absolutely integrable (summable) over ``limits``.
+
+    Either ``P(x) * g(x)`` with ``P`` a parametric family whose support is the range and ``g`` of at most
+    polynomial growth (:func:`_tame`: polynomials, their absolute values and logarithms, ``log k!``, the
+    log-density of a family on the same support), since every family derive ships has moments of every
+    order and finite entropy; or, on a finite range, a polynomial in ``x`` (or a term free of it).
+    """
+    var, lo, hi = limits
+    infinite = bool(lo.is_infinite or hi.is_infinite)
+    if var not in term.free_symbols:
+        return not infinite or term == 0
+    factors = factors_of(term)
+    weights = [f for f in factors if isinstance(f, Prob) and f.outcome == var and isinstance(f.dist, Parametric)]
+    if len(weights) == 1:
+        bounds = tuple(weights[0].dist.bounds)
+        rest = [f for f in factors if f is not weights[0]]
+        return bounds == (lo, hi) and all(_tame(f, var, bounds) for f in rest)
+    return not infinite and not weights and plain(term).is_polynomial(var)
+
+
+def _tame(f: sp.Basic, var: sp.Symbol, bounds: tuple) -> bool:
+    """``f`` grows at most like a polynomial in ``var`` and has at most logarithmic singularities."""
+    if var not in f.free_symbols or f == var:
+        return True
+    if isinstance(f, (sp.Add, sp.Mul)):
+        return all(_tame(a, var, bounds) for a in f.args)
+    if isinstance(f, sp.Pow):
+        return bool(f.exp.is_Integer and f.exp >= 0) and _tame(f.base, var, bounds)
+    if isinstance(f, sp.Abs):
+        return _tame(f.args[0], var, bounds)
+    if base_of(f) is not None:
+        arg = f.args[0]
+        return (_tame(arg, var, bounds) or (isinstance(arg, sp.factorial) and arg.args[0] == var)
+                or (isinstance(arg, Prob) and arg.outcome == var and isinstance(arg.dist, Parametric)
+                    and tuple(arg.dist.bounds) == bounds))
+    return False
 
 
 split_integral = Rule(
@@ -73,12 +123,16 @@ def _pull_constant(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     varying = [f for f in factors if var in f.free_symbols]
     if not constant:
         return None
+    _, lo, hi = expr.limits[0]
     if not varying:
-        _, lo, hi = expr.limits[0]
         if not (lo.is_infinite or hi.is_infinite):
             return None
         return Refusal(f"{sp.sstr(expr.function)} does not depend on {var}: its {_noun(expr)} over "
                        f"({sp.sstr(lo)}, {sp.sstr(hi)}) diverges")
+    if isinstance(expr, sp.Integral) or lo.is_infinite or hi.is_infinite:
+        if not converges(mul(*varying), expr.limits[0]):  # else c * int f is 0 * oo where a factor c is 0
+            return Refusal(f"the {_noun(expr)} of {sp.sstr(mul(*varying))} over ({sp.sstr(lo)}, {sp.sstr(hi)}) "
+                           "is not known to converge, so no factor can be taken out of it")
     return Rewrite(mul(*_fraction(constant), expr.func(mul(*varying), *expr.limits)))
 
 

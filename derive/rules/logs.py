@@ -8,7 +8,7 @@ from derive.core import Refusal, Rewrite, Rule
 from derive.domain import Domain
 from derive.functions import base_of, log_in
 from derive.semantics import denote
-from derive.terms import factors_of, mul, sub
+from derive.terms import factors_of, mul, quotient, sub
 
 
 def _split_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
@@ -40,4 +40,58 @@ log_quotient_split = Rule(
     prose="Split the logarithm of each quotient into a difference of logarithms.",
 )
 
-RULES = (log_quotient_split,)
+def _log_of_one(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+    return Rewrite(sp.Integer(0)) if base_of(expr) is not None and expr.args[0] == 1 else None
+
+
+log_of_one = Rule(
+    "log-of-one",
+    "log(1) -> 0  (in any base)",
+    _log_of_one,
+    prose="The logarithm of 1 is 0.",
+)
+
+
+def _quotient_of_equals(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
+    if base_of(expr) is None or not isinstance(expr.args[0], sp.Mul):
+        return None
+    factors = factors_of(expr.args[0])
+    if len(factors) != 2 or not (isinstance(factors[1], sp.Pow) and factors[1].exp == -1):
+        return None
+    a, b = factors[0], factors[1].base
+    if a != b:
+        return None
+    if not domain.is_positive(denote(a)):
+        return Refusal(f"cannot prove {sp.sstr(a)} != 0 on the domain")
+    return Rewrite(log_in(sp.Integer(1), base_of(expr)), (sp.Ne(a, 0, evaluate=False),))
+
+
+quotient_of_equals = Rule(
+    "quotient-of-equals",
+    "log(a/a) -> log(1)  if a != 0",
+    _quotient_of_equals,
+    requires=("a != 0",),
+    prose="A probability divided by itself is 1.",
+)
+
+
+def _flip_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+    base = base_of(expr)
+    if base is None or not isinstance(expr.args[0], sp.Mul):
+        return None
+    factors = factors_of(expr.args[0])
+    den = [f.base for f in factors if isinstance(f, sp.Pow) and f.exp == -1]
+    num = [f for f in factors if not (isinstance(f, sp.Pow) and f.exp == -1)]
+    if len(den) != 1 or not num:
+        return None
+    return Rewrite(mul(sp.Integer(-1), log_in(quotient(den[0], mul(*num)), base)))
+
+
+flip_log_quotient = Rule(
+    "flip-log-quotient",
+    "log(a/b) -> -log(b/a)",
+    _flip_quotient,
+    prose="Turn each quotient upside down, which flips the sign of its logarithm.",
+)
+
+RULES = (log_quotient_split, log_of_one, quotient_of_equals, flip_log_quotient)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.core import Rewrite, Rule
-from derive.domain import Domain
+from derive.core import Refusal, Rewrite, Rule
+from derive.domain import Defined, Domain, IndexedSimplex, Simplex
 from derive.measures import OutcomeSum, expand_outcome_sum
+from derive.rules.integrals import unsplittable
 from derive.terms import add, factors_of, mul, terms_of
 
 
@@ -21,9 +22,13 @@ expand_finite_sum = Rule(
     prose="Write the sum out, one term per outcome.",
 )
 
-def _split(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+def _split(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     if not isinstance(expr, sp.Sum) or not isinstance(expr.function, sp.Add):
         return None
+    if len(expr.limits) == 1 and len(expr.limits[0]) == 3:  # an infinite sum splits only into convergent sums
+        diverging = unsplittable(expr, terms_of(expr.function))
+        if diverging is not None:
+            return diverging
     return Rewrite(add(*(sp.Sum(t, *expr.limits) for t in terms_of(expr.function))))
 
 
@@ -86,4 +91,58 @@ sum_of_zero = Rule(
     prose="A sum of zeros is zero.",
 )
 
-RULES = (expand_finite_sum, split_sum, combine_sums, sum_of_zero)
+def _total(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+    if isinstance(expr, sp.Sum):
+        return _total_of_sum(expr, domain)
+    if isinstance(expr, sp.Add):
+        return _total_of_terms(expr, domain)
+    return None
+
+
+def _total_of_sum(expr: sp.Sum, domain: Domain) -> Rewrite | None:
+    """``sum_{i=1}^n p_i -> 1`` (and ``sum_i -p_i -> -1``) for an indexed probability vector."""
+    body, sign = expr.function, sp.Integer(1)
+    if isinstance(body, sp.Mul) and body.args[0] == -1 and len(body.args) == 2:
+        body, sign = body.args[1], sp.Integer(-1)
+    if len(expr.limits) != 1 or not isinstance(body, sp.Indexed):
+        return None
+    i, lo, hi = expr.limits[0]
+    if lo != 1 or body.indices != (i,) or IndexedSimplex(body.base, hi) not in domain.constraints:
+        return None
+    return Rewrite(sign)
+
+
+def _total_of_terms(expr: sp.Add, domain: Domain) -> Rewrite | None:
+    """``p_1 + p_2 + p_3 -> 1`` inside a sum of terms, for each explicit probability vector (or all negated)."""
+    terms, changed = list(terms_of(expr)), False
+    for vector in _vectors(domain):
+        for sign in (1, -1):
+            wanted = [sign * v for v in vector]
+            if all(w in terms for w in wanted):
+                first = min(terms.index(w) for w in wanted)
+                terms = [sp.Integer(sign) if k == first else t for k, t in enumerate(terms)
+                         if k == first or t not in wanted]
+                changed = True
+    return Rewrite(add(*terms)) if changed else None
+
+
+def _vectors(domain: Domain) -> list[tuple[sp.Symbol, ...]]:
+    """The explicit probability vectors of the domain: a simplex's symbols and the one defined by them."""
+    out = []
+    for c in domain.constraints:
+        if isinstance(c, Simplex):
+            last = next((d.symbol for d in domain.constraints
+                         if isinstance(d, Defined) and sp.expand(d.value - 1 + sp.Add(*c.symbols)) == 0), None)
+            if last is not None:
+                out.append(c.symbols + (last,))
+    return out
+
+
+total_probability = Rule(
+    "total-probability",
+    "sum_{i=1}^n p_i -> 1;  p_1 + ... + p_k -> 1  (p a probability vector)",
+    _total,
+    prose="Probabilities sum to 1.",
+)
+
+RULES = (expand_finite_sum, split_sum, combine_sums, sum_of_zero, total_probability)

@@ -1,0 +1,227 @@
+"""The article's conclusion, proved: minimising cross-entropy over Q minimises KL, and the minimum is at Q = P.
+
+For each family the script derives (A) that the gradients of cross-entropy
+and KL divergence with respect to every parameter of Q are equal (H(P) does
+not depend on Q), (B) the gradient itself, (C) its unique zero, (D) that the
+zero is a minimum (a positive second derivative, or a Lagrange multiplier
+for the categorical's constraint), and (E) that there KL = 0 and H(P, Q) =
+H(P).  Gibbs' inequality (:func:`gibbs`) shows that no Q does better.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.core import Chain, Derivation, Section
+from derive.distributions.base import Distribution
+from derive.domain import Domain
+from derive.errors import DeriveError
+from derive.measures import KL, UNITS, CrossEntropy, Entropy
+from derive.rules import (cancel, cancel_fraction, collect_terms, split_sum, sum_of_zero, total_probability, common_denominator, derivative_constant_factor,
+                          derivative_of_constant, derivative_of_log, derivative_of_rational, derivative_of_sum,
+                          derivative_twice, distribute, expand_finite_sum, fold_definition, flip_log_quotient, log_le_linear,
+                          log_of_one, positive_terms, quotient_of_equals, solve_for, substitute, unfold_definition,
+                          use_result, zero_quotient)
+from derive.rules.calculus import d
+from derive.terms import add, replace
+
+
+def _check_units(units: str) -> sp.Basic:
+    if units not in UNITS:
+        raise DeriveError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
+    return UNITS[units]
+
+
+def same_gradient(P: Distribution, Q: Distribution, x: sp.Basic, base: sp.Basic, domain: Domain) -> Chain:
+    """``d/dx H(P, Q) = d/dx KL(P || Q)`` for a parameter ``x`` of ``Q``, from ``H(P, Q) = KL + H(P)``."""
+    kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
+    return (
+        Chain(d(ce, x), intro=f"Differentiate both sides of the relation with respect to {sp.sstr(x)}.",
+              domain=domain)
+        .then(use_result(ce, add(kl, h)), "Cross-entropy is KL divergence plus entropy (the relation derived "
+              "in the companion derivation).")
+        .then(derivative_of_sum, "Differentiate term by term.")
+        .then(derivative_of_constant, f"The entropy of {P.name} does not involve {Q.name}'s parameters, so its "
+              "derivative is zero.")
+    )
+
+
+def coin(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
+    """Minimising ``H(P, Q)`` over the model coin's ``q``: the same gradient as KL, a unique minimum at ``q = p``."""
+    base = _check_units(units)
+    (q,) = Q.params
+    (p,) = P.params
+    domain = P.domain.merge(Q.domain)
+    kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
+
+    gradient = (
+        Chain(d(ce, q), intro="Now compute the gradient itself, from the definition of cross-entropy.", domain=domain)
+        .then(unfold_definition(CrossEntropy), "Write cross-entropy out from its definition.")
+        .then(expand_finite_sum, "One term per outcome.")
+        .then(substitute, f"Substitute {P.name}(H) = {p}, {Q.name}(H) = {q} and their complements.")
+        .then(derivative_of_sum, "Differentiate term by term.")
+        .then(derivative_constant_factor, f"The factors {p} and 1 - {p} do not depend on {q}.")
+        .then(derivative_of_log, "Differentiate each logarithm by the chain rule.")
+        .then(derivative_of_rational, f"Differentiate {q} and 1 - {q}.")
+    )
+    first = gradient.current
+    gradient = gradient.then(common_denominator, "Over a common denominator, the terms in p q cancel.")
+    stationary = (
+        Chain(None, start=sp.Eq(d(ce, q), 0, evaluate=False), domain=domain, hypothesis=True,
+              intro=f"At a minimum inside the interval 0 < {q} < 1 the gradient vanishes.")
+        .then(use_result(d(ce, q), gradient.current), "Put in the gradient found above.", relation="iff")
+        .then(zero_quotient, f"The denominator {q}(1 - {q}) is positive, so only the numerator can vanish.")
+        .then(solve_for(q), f"The only solution is {q} = {p}.")
+    )
+    second = (
+        Chain(sp.Derivative(ce, (q, 2)), domain=domain,
+              intro="The second derivative decides whether the stationary point is a minimum.")
+        .then(derivative_twice(first), "Differentiate the gradient once more.")
+        .then(derivative_of_sum, "Term by term.")
+        .then(derivative_constant_factor, "Constants come out.")
+        .then(derivative_of_rational, "Differentiate the two quotients.")
+        .then(positive_terms, f"Both terms are positive for every 0 < {q} < 1.", relation=">")
+    )
+    return Derivation(
+        title="Minimising cross-entropy over a model coin",
+        intro=(f"{P.name} is the true coin and {Q.name} the model. Training adjusts {q} to make the cross-entropy "
+               f"H({P.name}, {Q.name}) small. Here we prove that this is the same as making the KL divergence small, "
+               f"and that the best model is {q} = {p}, where the KL divergence is 0."
+               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        sections=(
+            Section("A. The same gradient", (same_gradient(P, Q, q, base, domain),),
+                    outro="Any method that follows the gradient of cross-entropy therefore follows the gradient "
+                          "of the KL divergence."),
+            Section("B. The gradient", (gradient,)),
+            Section("C. The stationary point", (stationary,)),
+            Section("D. A minimum", (second,),
+                    outro=f"The cross-entropy is strictly convex in {q} on the whole interval, so its only "
+                          "stationary point is its unique minimum."),
+            Section("E. The value at the minimum", at_minimum(P, base, domain)),
+        ),
+        distributions=(P, Q),
+        statement=sp.Eq(d(ce, q), d(kl, q), evaluate=False),
+        slug="minimization-coin" + ("" if units == "nats" else f"-{units}"),
+        units=units,
+    )
+
+
+def at_minimum(P: Distribution, base: sp.Basic, domain: Domain) -> tuple[Chain, ...]:
+    """At ``Q = P``: ``KL(P || P) = 0`` and ``H(P, P) = H(P)``."""
+    kl = (
+        Chain(KL(P, P, base), intro=f"Put {P.name} in place of the model: the KL divergence vanishes.", domain=domain)
+        .then(unfold_definition(KL), "The definition.")
+    )
+    if P.outcomes:
+        kl = kl.then(expand_finite_sum, "One term per outcome.")
+    kl = (
+        kl.then(quotient_of_equals, "Each ratio is a probability divided by itself.")
+        .then(log_of_one, "The logarithm of 1 is 0.")
+    )
+    if not P.outcomes:
+        kl = kl.then(sum_of_zero, "A sum of zeros.")
+    ce = (
+        Chain(CrossEntropy(P, P, base), intro=f"And the cross-entropy of {P.name} with itself is its entropy.",
+              domain=domain)
+        .then(unfold_definition(CrossEntropy), "The definition of cross-entropy, with the model equal to the truth,")
+        .then(fold_definition(Entropy(P, base)), "is word for word the definition of entropy.")
+    )
+    return (kl, ce)
+
+
+def gibbs(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
+    """Gibbs' inequality ``KL(P || Q) >= 0``, with equality only at ``Q = P``, from ``log x <= x - 1``."""
+    base = _check_units(units)
+    domain = P.domain.merge(Q.domain)
+    kl = KL(P, Q, base)
+    x = sp.Symbol("x", positive=True)
+    lemma = _tangent_lemma(x, domain)
+    chain = (
+        Chain(kl, intro="Start from the definition and turn every ratio upside down.", domain=domain)
+        .then(unfold_definition(KL), "The definition of KL divergence.")
+    )
+    finite = bool(P.outcomes)
+    if finite:
+        chain = chain.then(expand_finite_sum, "One term per outcome.")
+    chain = (
+        chain.then(substitute, "Substitute the probabilities.")
+        .then(flip_log_quotient, f"log(a/b) = -log(b/a): each term becomes minus a logarithm of {Q.name}'s "
+              f"probability over {P.name}'s.")
+        .then(log_le_linear, "By the lemma, each logarithm is at most its argument minus 1; under the minus sign "
+              "the expression can only decrease.", relation=">=")
+        .then(distribute, "Multiply the brackets out.")
+        .then(cancel_fraction, f"{P.name}'s probability cancels in each ratio.")
+    )
+    if finite and len(P.outcomes) > 2:
+        chain = (
+            chain.then(total_probability, "Each distribution's probabilities add up to 1.")
+            .then(collect_terms, "1 - 1 = 0.")
+        )
+    elif finite:
+        chain = chain.then(collect_terms, "What is left is the total probability of Q minus that of P: 1 - 1 = 0.")
+    else:
+        chain = (
+            chain.then(split_sum, "Split the sum.")
+            .then(total_probability, "Both distributions sum to 1.")
+            .then(collect_terms, "1 - 1 = 0.")
+        )
+    return Derivation(
+        title=f"Gibbs' inequality: KL divergence is never negative ({_noun(P)})",
+        intro=(f"The KL divergence of {Q.name} from {P.name} is at least 0, and it is 0 only when {Q.name} = "
+               f"{P.name}. So no model does better than the truth, and the minimum of cross-entropy over "
+               f"{Q.name}, H({P.name}, {Q.name}) = KL + H({P.name}), is H({P.name}), reached only at "
+               f"{Q.name} = {P.name}."
+               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        sections=(
+            Section("A. The lemma: log x <= x - 1", lemma,
+                    outro="g is strictly convex with its only stationary point at x = 1, where it is 0: so g(x) >= 0, "
+                          "that is log x <= x - 1, with equality only at x = 1."),
+            Section("B. Gibbs' inequality", (chain,),
+                    outro=f"Equality needs equality in every use of the lemma, that is every ratio of {Q.name}'s "
+                          f"probability to {P.name}'s equal to 1: {Q.name} = {P.name}."),
+            Section("C. Equality at Q = P", at_minimum(P, base, domain)[:1]),
+        ),
+        distributions=(P, Q),
+        statement=sp.GreaterThan(kl, 0, evaluate=False),
+        slug=f"gibbs-{_slug(P)}" + ("" if units == "nats" else f"-{units}"),
+        units=units,
+    )
+
+
+def _tangent_lemma(x: sp.Symbol, domain: Domain) -> tuple[Chain, ...]:
+    """``g(x) = x - 1 - log x``: ``g' = 1 - 1/x`` vanishes only at 1, ``g'' = 1/x^2 > 0``, ``g(1) = 0``."""
+    domain = domain.merge(Domain(((x, sp.Interval.open(0, sp.oo)),)))
+    g = add(x, sp.Integer(-1), sp.Mul(-1, sp.log(x, evaluate=False), evaluate=False))
+    slope = (
+        Chain(d(g, x), intro="Let g(x) = x - 1 - log x for x > 0. Its derivative:", domain=domain)
+        .then(derivative_of_sum, "Term by term.")
+        .then(derivative_of_constant, "The constant -1 has derivative 0.")
+        .then(derivative_constant_factor, "The factor -1 comes out.")
+        .then(derivative_of_log, "The chain rule for the logarithm.")
+        .then(derivative_of_rational, "Differentiate x and the constant.")
+    )
+    flat = (
+        Chain(None, start=sp.Eq(slope.current, 0, evaluate=False), domain=domain, hypothesis=True,
+              intro="Where is g flat?")
+        .then(solve_for(x), "Only at x = 1.")
+    )
+    curve = (
+        Chain(d(slope.current, x), intro="Its second derivative is positive, so g is strictly convex:", domain=domain)
+        .then(derivative_of_rational, "Differentiate.")
+        .then(positive_terms, "Positive for every x > 0.", relation=">")
+    )
+    at_one = (
+        Chain(replace(g, {x: sp.Integer(1)}), intro="And at x = 1:", domain=domain)
+        .then(log_of_one, "The logarithm of 1 is 0.")
+        .then(collect_terms, "1 - 1 = 0.")
+    )
+    return slope, flat, curve, at_one
+
+
+def _noun(P: Distribution) -> str:
+    return {"bernoulli": "coins", "categorical": "categorical distributions",
+            "categorical-n": "categorical distributions on n outcomes"}.get(P.family, P.family)
+
+
+def _slug(P: Distribution) -> str:
+    return {"bernoulli": "coin"}.get(P.family, P.family)
