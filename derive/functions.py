@@ -48,5 +48,8 @@ class Sigmoid(sp.Function):
     def _eval_rewrite_as_exp(self, z: sp.Basic) -> sp.Basic:
         return 1 / (1 + sp.exp(-z))
 
+    def _eval_evalf(self, prec: int) -> sp.Basic:
+        return (1 / (1 + sp.exp(-self.args[0])))._eval_evalf(prec)
+
     def _eval_is_positive(self) -> bool | None:
         return True if self.args[0].is_real else None

@@ -243,6 +243,8 @@ def _matches(lemma: Lemma, lo: sp.Basic, hi: sp.Basic, domain: Domain) -> bool:
 
 def _equations(before: sp.Basic, after: sp.Basic, relation: str, domain: Domain) -> Verdict:
     """``before`` implies (or, for ``iff``, is equivalent to) ``after``: equations or systems of them."""
+    from derive.verify import check_equal
+
     premises, conclusions = equations_of(before), equations_of(after)
     if premises is None or conclusions is None:
         return Verdict(Status.UNKNOWN, f"{relation} relates two equations")
@@ -251,18 +253,22 @@ def _equations(before: sp.Basic, after: sp.Basic, relation: str, domain: Domain)
         gs = [denote(e.lhs) - denote(e.rhs) for e in conclusions]
     except (ValueError, KeyError) as exc:
         return Verdict(Status.UNKNOWN, f"cannot give the equations a value: {exc}")
+    if len(fs) == len(gs) and all(check_equal(f, g, domain).proved for f, g in zip(fs, gs)):
+        return Verdict(Status.PROVED, "the equations say the same: their sides are equal, one by one")
     directions = [(fs, gs, "the first implies the second")]
     if relation == "iff":
         directions.append((gs, fs, "the second implies the first"))
+    preferred = [e.lhs for e in premises + conclusions if isinstance(e.lhs, (sp.Symbol, sp.Indexed))]
     for hypotheses, claims, what in directions:
-        verdict = _implies(hypotheses, claims, domain)
+        verdict = _implies(hypotheses, claims, domain, preferred)
         if not verdict.proved:
             return Verdict(verdict.status, f"{what}? {verdict.reason}", verdict.counterexample)
     return Verdict(Status.PROVED, "each side implies the other" if relation == "iff"
                    else "every solution of the first solves the second")
 
 
-def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain) -> Verdict:
+def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
+             preferred: list[sp.Basic] = ()) -> Verdict:
     """Every point of ``domain`` where each hypothesis is 0 makes each claim 0.
 
     The hypotheses are solved one at a time for an unknown with a unique
@@ -281,7 +287,7 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain)
             if check_equal(f, sp.Integer(0), domain).proved:
                 del pending[k]
                 break
-            found = _solve_somehow(f, domain, solution)
+            found = _solve_somehow(f, domain, solution, preferred)
             if found is not None:
                 x, value = found
                 solution = {y: _put_all(v, {x: value}) for y, v in solution.items()} | {x: value}
@@ -301,12 +307,14 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain)
     return Verdict(Status.PROVED, f"solved: {solved}")
 
 
-def _solve_somehow(f: sp.Basic, domain: Domain, known: dict) -> tuple[sp.Basic, sp.Basic] | None:
-    """An unknown of ``f`` and its unique solution, or ``None``."""
-    for x in _unknowns(f, domain):
+def _solve_somehow(f: sp.Basic, domain: Domain, known: dict,
+                   preferred: list[sp.Basic] = ()) -> tuple[sp.Basic, sp.Basic] | None:
+    """An unknown of ``f`` and its unique solution (the equations' lone left-hand sides first), or ``None``."""
+    candidates = _unknowns(f, domain)
+    for x in [c for c in preferred if c in candidates] + candidates:
         if x in known:
             continue
-        solutions = solve(f, x)
+        solutions = solve(f, x, domain)
         if solutions is not None and len(solutions) == 1:
             return x, solutions[0]
     return None
@@ -334,16 +342,37 @@ def _unknowns(f: sp.Basic, domain: Domain) -> list[sp.Basic]:
     return loose + entries + placed
 
 
-def solve(f: sp.Basic, unknown: sp.Basic) -> list[sp.Basic] | None:
-    """Every complex solution of ``f = 0`` for ``unknown``, or ``None`` when SymPy cannot list them all."""
+def solve(f: sp.Basic, unknown: sp.Basic, domain: Domain | None = None) -> list[sp.Basic] | None:
+    """Every complex solution of ``f = 0`` for ``unknown``, or ``None`` when SymPy cannot list them all.
+
+    Sums that do not involve the unknown (after constant factors are taken
+    out of them) are held fixed, as symbols, while solving.  With a domain,
+    solutions proved to lie outside the unknown's interval are dropped.
+    """
     x = sp.Dummy("x")
-    expr = f.xreplace({unknown: x})
+    expr = sp.factor_terms(f.xreplace({unknown: x}))
+    held = {a: sp.Dummy("s") for a in expr.atoms(sp.Sum, sp.Integral) if not a.has(x)}
+    expr = expr.xreplace(held)
     if expr.has(sp.Sum, sp.Integral, sp.Derivative) or not expr.has(x):
         return None
     try:
         solutions = sp.solveset(sp.together(expr), x, domain=sp.S.Complexes)
     except (NotImplementedError, ValueError, TypeError):
         return None
+    if isinstance(solutions, sp.Complement) and isinstance(solutions.args[0], sp.FiniteSet):
+        solutions = solutions.args[0]  # the points excluded (where a denominator vanishes) only shrink the set
     if not isinstance(solutions, sp.FiniteSet):
         return None
-    return [s.xreplace({x: unknown}) for s in solutions]
+    back = {v: k for k, v in held.items()} | {x: unknown}
+    found = [s.xreplace(back) for s in solutions]
+    return found if domain is None else [s for s in found if not _outside(s, unknown, domain)]
+
+
+def _outside(value: sp.Basic, unknown: sp.Basic, domain: Domain) -> bool:
+    """``value`` is proved to lie outside the interval ``domain`` gives ``unknown`` (a bound on it fails)."""
+    interval = dict(domain.intervals).get(unknown)
+    if interval is None:
+        return False
+    lo, hi = interval.start, interval.end
+    return bool((lo.is_finite and domain.is_nonnegative(lo - value)) or
+                (hi.is_finite and domain.is_nonnegative(value - hi)))

@@ -14,16 +14,22 @@ import sympy as sp
 
 from derive.core import Chain, Derivation, Section
 from derive.distributions.base import Distribution
-from derive.domain import Domain
+from derive.distributions.bernoulli import Bernoulli
+from derive.functions import Sigmoid
+from derive.domain import Domain, Member
 from derive.errors import DeriveError
 from derive.measures import KL, UNITS, CrossEntropy, Entropy
 from derive.rules import (cancel, cancel_fraction, collect_terms, split_sum, sum_of_zero, total_probability, common_denominator, derivative_constant_factor,
                           derivative_of_constant, derivative_of_log, derivative_of_rational, derivative_of_sum,
                           derivative_twice, distribute, expand_finite_sum, fold_definition, flip_log_quotient, log_le_linear,
                           log_of_one, positive_terms, quotient_of_equals, solve_for, substitute, unfold_definition,
-                          use_result, zero_quotient)
+                          use_result, zero_quotient, derivative_of_sigmoid, log_sigmoid, stable_softplus,
+                          absorb_into_max, derivative_under_sum, derivative_of_entry, sum_of_delta,
+                          pull_constant, substitute_solution)
 from derive.rules.calculus import d
-from derive.terms import add, replace
+from derive.strategies import TRAVERSALS
+from derive.system import System
+from derive.terms import add, mul, replace
 
 
 def _check_units(units: str) -> sp.Basic:
@@ -225,3 +231,232 @@ def _noun(P: Distribution) -> str:
 
 def _slug(P: Distribution) -> str:
     return {"bernoulli": "coin"}.get(P.family, P.family)
+
+
+def logistic(P: Distribution, z: sp.Symbol | None = None, units: str = "nats") -> Derivation:
+    """Binary cross-entropy of a logistic model ``q = sigma(z)``: its gradient ``sigma(z) - p`` and a stable form."""
+    base = _check_units(units)
+    z = z if z is not None else sp.Symbol("z", real=True)
+    Q = Bernoulli(Sigmoid(z), name="Q", outcomes=tuple(o.name for o in P.outcomes))
+    domain = P.domain.merge(Domain(((z, sp.Interval.open(-sp.oo, sp.oo)),)))
+    ce = CrossEntropy(P, Q, base)
+    (p,) = P.params
+    loss = (
+        Chain(ce, intro=f"The model predicts Q(H) = sigma({z}) from a logit {z}: the loss is the cross-entropy.",
+              domain=domain)
+        .then(unfold_definition(CrossEntropy), "The definition of cross-entropy.")
+        .then(expand_finite_sum, "One term per outcome.")
+        .then(substitute, f"Substitute {P.name}(H) = {p} and Q(H) = sigma({z}).")
+    )
+    gradient = (
+        Chain(d(ce, z), intro=f"Its derivative with respect to the logit {z}:", domain=domain)
+        .then(use_result(ce, loss.current), "Use the loss written out above.")
+        .then(derivative_of_sum, "Term by term.")
+        .then(derivative_constant_factor, "Constants come out.")
+        .then(derivative_of_log, "The chain rule for the logarithm.")
+        .then(derivative_of_sum, "The derivative of 1 - sigma is that of 1 minus that of sigma.")
+        .then(derivative_of_constant, "The constant 1 has derivative 0.")
+        .then(derivative_constant_factor, "The sign comes out.")
+        .then(derivative_of_sigmoid, "sigma' = sigma (1 - sigma).")
+        .then(cancel_fraction, "Cancel sigma in the first term and 1 - sigma in the second.")
+        .then(collect_terms, f"Multiply out: the terms {p} sigma cancel, and the gradient is the prediction minus "
+              "the target.")
+    )
+    if units == "nats":
+        stable_chain = (
+            Chain(ce, start=loss.current, intro="For computing, the logarithms of sigma are a trap: sigma(z) rounds "
+                  "to 0 or 1 for large |z|. Rewrite the loss through log(1 + e^(-z)).", domain=domain)
+            .then(log_sigmoid, "log sigma(z) = -log(1 + e^(-z)) and log(1 - sigma(z)) = -z - log(1 + e^(-z)).")
+            .then(distribute, "Multiply out.")
+            .then(collect_terms, "Collect the two logarithms: their coefficients add up to 1.")
+            .then(stable_softplus, "Keep the exponent below 0 whatever the sign of z.")
+            .then(absorb_into_max, "z + max(-z, 0) = max(z, 0): the form deep-learning libraries compute.")
+        )
+        sections = (Section("C. A numerically stable form", (stable_chain,),
+                            outro="Every exponential in the last line is at most 1, so nothing overflows, and "
+                                  "log(1 + u) for small u can be computed with log1p."),)
+    else:
+        sections = ()
+    return Derivation(
+        title="Binary cross-entropy of a logistic model",
+        intro=(f"A logistic model predicts the coin's probability of heads from a real score {z}, the logit, "
+               f"through sigma({z}) = 1/(1 + e^(-{z})). Training minimises the cross-entropy between the true coin "
+               f"{P.name} and the prediction; its gradient with respect to the logit turns out to be the "
+               "prediction minus the truth."
+               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        sections=(Section("A. The loss", (loss,)), Section("B. The gradient", (gradient,))) + sections,
+        distributions=(P, Q),
+        statement=sp.Eq(d(ce, z), gradient.current, evaluate=False),
+        slug="minimization-logistic" + ("" if units == "nats" else f"-{units}"),
+        units=units,
+    )
+
+
+def categorical(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
+    """Minimising ``H(P, Q)`` over ``Q``'s probabilities under the constraint that they sum to 1 (a Lagrange multiplier).
+
+    Works for an explicit number of outcomes (one gradient per ``q_i``) and for
+    a symbolic ``n`` (the gradient with respect to a generic entry ``q_j``).
+    """
+    base = _check_units(units)
+    lam = sp.Symbol("lambda", positive=True)
+    ce = CrossEntropy(P, Q, base)
+    finite = bool(Q.outcomes)
+    if finite:
+        qs = tuple(Q.pmf(o) for o in Q.outcomes)
+        total = add(*qs)
+        domain = P.domain.merge(Q.domain)
+        entries = qs
+    else:
+        j = sp.Symbol("j", integer=True, positive=True)
+        i = Q.variable
+        qs = (Q.base[j],)
+        total = sp.Sum(Q.base[i], (i, 1, Q.n))
+        domain = P.domain.merge(Q.domain, Domain(constraints=(Member(j, Q.n),)))
+        entries = qs
+    lagrangian = add(ce, mul(lam, add(total, sp.Integer(-1))))
+    same = tuple(same_gradient(P, Q, x, base, domain) for x in entries)
+    gradients = tuple(_lagrangian_gradient(lagrangian, x, finite, domain) for x in entries)
+    system = System(*(sp.Eq(d(lagrangian, x), 0, evaluate=False) for x in entries),
+                    sp.Eq(total, 1, evaluate=False))
+    stationary = (
+        Chain(None, start=system, domain=domain, hypothesis=True,
+              intro="At a minimum under the constraint, every partial derivative of the Lagrangian vanishes and "
+                    "the constraint holds.")
+        .then(_use_all(gradients), "Put in the gradients found above.", relation="iff")
+        .then(solve_for(*entries), "Solve each for the model's probability.")
+        .then(substitute_solution(*entries), "Put the solutions into the constraint" + (
+            "; an entry q_j stands for every q_i, since j is any index." if not finite else "."))
+    )
+    if not finite:
+        stationary = stationary.then(pull_constant, "Take 1/lambda out of the sum.", relation="iff")
+    stationary = (
+        stationary.then(solve_for(lam), "Solve for the multiplier.")
+        .then(total_probability, f"{P.name}'s probabilities sum to 1.", relation="iff")
+        .then(substitute_solution(lam), "Put lambda = 1 back: the model's probabilities are the true ones.")
+    )
+    which = "every q_i" if finite else "a generic entry q_j (j is any of 1, ..., n)"
+    return Derivation(
+        title=f"Minimising cross-entropy over a categorical model{'' if finite else ' with n outcomes'}",
+        intro=(f"{P.name} is the true distribution and {Q.name} the model. Training adjusts {Q.name}'s probabilities "
+               f"to make the cross-entropy small, but they must stay a distribution: they sum to 1. We show that "
+               "cross-entropy and KL divergence have the same gradient, and, with a Lagrange multiplier lambda for "
+               f"the constraint, that the only stationary point is {Q.name} = {P.name}."
+               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        sections=(
+            Section("A. The same gradient", same,
+                    intro=f"For {which}, differentiate the relation H(P, Q) = KL(P || Q) + H(P)."),
+            Section("B. The gradient of the Lagrangian", gradients,
+                    intro="The Lagrangian adds lambda times the constraint to the cross-entropy."),
+            Section("C. The stationary point", (stationary,),
+                    outro=f"Gibbs' inequality (KL >= 0, with equality only at {Q.name} = {P.name}) shows that this "
+                          "stationary point is the minimum: there the KL divergence is 0, and nowhere is it less."),
+            Section("D. The value at the minimum", at_minimum(P, base, domain)),
+        ),
+        distributions=(P, Q),
+        statement=sp.Eq(d(ce, entries[0]), d(KL(P, Q, base), entries[0]), evaluate=False),
+        slug=f"minimization-{_slug(P)}" + ("" if units == "nats" else f"-{units}"),
+        units=units,
+    )
+
+
+def _lagrangian_gradient(lagrangian: sp.Basic, x: sp.Basic, finite: bool, domain: Domain) -> Chain:
+    """``d/dx`` of ``H(P, Q) + lambda (sum q - 1)``, down to ``-p_x/q_x + lambda``."""
+    chain = (
+        Chain(d(lagrangian, x), domain=domain)
+        .then(unfold_definition(CrossEntropy), "Write the cross-entropy out.")
+    )
+    if finite:
+        chain = chain.then(expand_finite_sum, "One term per outcome.").then(substitute, "Substitute the probabilities.")
+        return (
+            chain.then(derivative_of_sum, "Differentiate term by term.")
+            .then(derivative_of_constant, f"Only the terms with {x} depend on it.")
+            .then(derivative_constant_factor, "Constants come out.")
+            .then(derivative_of_log, "The chain rule for the logarithm.")
+            .then(derivative_of_rational, f"The derivative of {x} is 1.")
+        )
+    return (
+        chain.then(substitute, "Substitute the probabilities.")
+        .then(derivative_of_sum, "Differentiate term by term.")
+        .then(derivative_constant_factor, "Constants come out.")
+        .then(derivative_of_sum, "Again term by term.")
+        .then(derivative_of_constant, "The constant -1 has derivative 0.")
+        .then(derivative_under_sum, "Differentiate each sum term by term.")
+        .then(derivative_constant_factor, "Constants come out.")
+        .then(derivative_of_log, "The chain rule for the logarithm.")
+        .then(derivative_of_entry, f"q_i changes with {x} only when i = j.")
+        .then(sum_of_delta, "Only the term i = j is left in each sum.")
+    )
+
+
+def _use_all(chains: tuple[Chain, ...]):
+    """A rule replacing each chain's subject by its result (the gradients derived above)."""
+    from derive.core import Rewrite, Rule
+
+    found = {c.subject: c.current for c in chains}
+
+    def apply(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+        return Rewrite(found[expr]) if expr in found else None
+
+    return Rule("use-result", "a -> b  where a = b was derived earlier", apply,
+                prose="Use the results derived earlier.")
+
+
+def parametric(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
+    """Minimising ``H(P, Q)`` over the parameters of ``Q`` for a parametric family (the Normal: mean and scale)."""
+    from derive.derivations.families import kl_closed_form
+
+    base = _check_units(units)
+    domain = P.domain.merge(Q.domain)
+    ce, kl = CrossEntropy(P, Q, base), KL(P, Q, base)
+    closed = kl_closed_form(P, Q, units).sections[2].chains[0].current
+    params = Q.params
+    same = tuple(same_gradient(P, Q, x, base, domain) for x in params)
+    gradients = tuple(_closed_gradient(ce, closed, x, domain) for x in params)
+    stationary = (
+        Chain(None, start=System(*(sp.Eq(d(ce, x), 0, evaluate=False) for x in params)), domain=domain,
+              hypothesis=True, intro="At a minimum every partial derivative vanishes.")
+        .then(_use_all(gradients), "Put in the gradients found above.", relation="iff")
+        .then(zero_quotient, "The denominators are positive, so only the numerators can vanish.")
+        .then(solve_for(params[0]), f"The first equation gives {params[0]}.")
+        .then(substitute_solution(params[0]), "Put it into the second.")
+        .then(solve_for(params[1]), f"{params[1]} is positive, so only the positive root is left.")
+    )
+    noun = {"normal": "Gaussian"}.get(P.family, P.family)
+    return Derivation(
+        title=f"Minimising cross-entropy over a {noun} model",
+        intro=(f"{P.name} is the true {noun} and {Q.name} the model, with parameters "
+               f"{', '.join(map(str, params))}. We show that cross-entropy and KL divergence have the same gradient "
+               f"with respect to every parameter of {Q.name}, and that the only stationary point is {Q.name} = "
+               f"{P.name}, where the KL divergence is 0. The cross-entropy's closed form comes from the companion "
+               "derivation, where every step from the integral to it is checked."
+               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        sections=(
+            Section("A. The same gradient", same),
+            Section("B. The gradient", gradients),
+            Section("C. The stationary point", (stationary,),
+                    outro="Since the KL divergence is never negative (Gibbs' inequality) and is 0 at this point, the "
+                          "stationary point is the minimum."),
+            Section("D. The value at the minimum", at_minimum(P, base, domain)),
+        ),
+        distributions=(P, Q),
+        statement=sp.Eq(d(ce, params[0]), d(kl, params[0]), evaluate=False),
+        slug=f"minimization-{P.family}" + ("" if units == "nats" else f"-{units}"),
+        units=units,
+    )
+
+
+def _closed_gradient(ce: sp.Basic, closed: sp.Basic, x: sp.Basic, domain: Domain) -> Chain:
+    """``d/dx H(P, Q)`` through the closed form of the cross-entropy."""
+    chain = (
+        Chain(d(ce, x), domain=domain, intro=f"With respect to {x}:")
+        .then(use_result(ce, closed), "The closed form of the cross-entropy.")
+        .then(derivative_of_sum, "Term by term.")
+        .then(derivative_of_constant, f"The terms without {x} drop out.")
+    )
+    for rule, note in ((derivative_of_log, "The derivative of the logarithm."),
+                       (derivative_of_rational, "Differentiate each quotient."),
+                       (common_denominator, "Over a common denominator.")):
+        if TRAVERSALS[rule.scope](rule, chain.current, domain) is not None:
+            chain = chain.then(rule, note)
+    return chain

@@ -188,11 +188,22 @@ def _common_denominator(expr: sp.Basic, domain: Domain) -> Rewrite | None:
                     if isinstance(f, sp.Pow) and f.exp == -1 and f.base not in dens)
     if not dens:
         return None
-    den = mul(*dens)
+    kept: list[sp.Basic] = []
+    for d in dens:  # the least common multiple, keeping the factors as written
+        if any(_divides(d, k) for k in kept):
+            continue
+        kept = [k for k in kept if not _divides(k, d)] + [d]
+    den = mul(*kept)
     num = sp.expand(sp.cancel(plain(expr) * plain(den)))
     if num.has(sp.Pow) and any(f.exp.is_negative for f in num.atoms(sp.Pow)):
         return None
     return Rewrite(quotient(num, den))
+
+
+def _divides(d: sp.Basic, k: sp.Basic) -> bool:
+    """``d`` divides ``k`` as polynomials (``sigma`` divides ``sigma^3``)."""
+    num, den = sp.fraction(sp.cancel(plain(k) / plain(d)))
+    return den.is_number
 
 
 common_denominator = Rule(

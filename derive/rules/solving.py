@@ -12,6 +12,15 @@ from derive.terms import factors_of, mul
 
 
 def _zero_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
+    if isinstance(expr, System):
+        done = [_zero_quotient(e, domain) for e in expr.equations]
+        refused = next((r for r in done if isinstance(r, Refusal)), None)
+        if refused is not None:
+            return refused
+        if all(r is None for r in done):
+            return None
+        return Rewrite(System(*(r.expr if r is not None else e for r, e in zip(done, expr.equations))),
+                       tuple(c for r in done if r is not None for c in r.conditions))
     if not isinstance(expr, sp.Equality) or expr.rhs != 0 or not isinstance(expr.lhs, sp.Mul):
         return None
     den = [f.base for f in factors_of(expr.lhs) if isinstance(f, sp.Pow) and f.exp == -1]
@@ -36,25 +45,30 @@ zero_quotient = Rule(
 
 
 def solve_for(*unknowns: sp.Basic) -> Rule:
-    """Solve each equation (of a system, in order) for the unknown that appears in it, when its solution is unique."""
+    """Solve equations for the unknowns, each unknown once, in order; an equation already solved
+    (a lone symbol on its left) is left as it is.  Only a unique solution is taken."""
 
-    def solve_one(eq: sp.Equality) -> sp.Equality | None:
+    def solve_one(eq: sp.Equality, free: list[sp.Basic], domain: Domain) -> sp.Equality | None:
         from derive.relations import solve
 
-        for x in unknowns:
-            if eq.lhs == x or not denote(eq.lhs - eq.rhs).has(x):
+        if isinstance(eq.lhs, (sp.Symbol, sp.Indexed)):
+            return None
+        for x in free:
+            if not denote(eq.lhs - eq.rhs).has(x):
                 continue
-            solutions = solve(denote(eq.lhs) - denote(eq.rhs), x)
+            solutions = solve(denote(eq.lhs) - denote(eq.rhs), x, domain)
             if solutions is not None and len(solutions) == 1:
+                free.remove(x)
                 return sp.Eq(x, solutions[0], evaluate=False)
         return None
 
     def apply(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
+        free = list(unknowns)
         if isinstance(expr, sp.Equality):
-            solved = solve_one(expr)
+            solved = solve_one(expr, free, domain)
             return Rewrite(solved) if solved is not None else None
         if isinstance(expr, System):
-            solved = [solve_one(e) for e in expr.equations]
+            solved = [solve_one(e, free, domain) for e in expr.equations]
             if all(s is None for s in solved):
                 return None
             return Rewrite(System(*(s if s is not None else e for s, e in zip(solved, expr.equations))))
@@ -62,7 +76,7 @@ def solve_for(*unknowns: sp.Basic) -> Rule:
 
     return Rule(
         "solve-for",
-        "f(x) = 0 -> x = s  if s is the only solution",
+        "f(x) = 0 -> x = s  if s is the only solution in the domain",
         apply,
         scope="root",
         prose="Solve for the unknown; the solution is unique.",
@@ -70,17 +84,16 @@ def solve_for(*unknowns: sp.Basic) -> Rule:
     )
 
 
-def substitute_solution(symbol: sp.Basic) -> Rule:
-    """In a system containing ``symbol = value``, put the value into the other equations."""
+def substitute_solution(*symbols: sp.Basic) -> Rule:
+    """In a system containing ``x = value`` for each given ``x``, put the values into the other equations."""
 
     def apply(expr: sp.Basic, domain: Domain) -> Rewrite | None:
         if not isinstance(expr, System):
             return None
-        known = next((e for e in expr.equations if e.lhs == symbol), None)
-        if known is None:
-            return None
-        value = known.rhs
-        out = [e if e is known else _put(e, symbol, value) for e in expr.equations]
+        known = [e for e in expr.equations if e.lhs in symbols]
+        out = list(expr.equations)
+        for eq in known:
+            out = [e if e.lhs == eq.lhs else _put(e, eq.lhs, eq.rhs) for e in out]
         return None if out == list(expr.equations) else Rewrite(System(*out))
 
     return Rule(
@@ -88,7 +101,7 @@ def substitute_solution(symbol: sp.Basic) -> Rule:
         "x = s and f(x) = 0 -> x = s and f(s) = 0",
         apply,
         scope="root",
-        prose="Put the solution into the other equation.",
+        prose="Put the solution into the other equations.",
         relation="iff",
     )
 

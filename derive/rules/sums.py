@@ -81,12 +81,12 @@ combine_sums = Rule(
 
 
 def _zero(expr: sp.Basic, domain: Domain) -> Rewrite | None:
-    return Rewrite(sp.Integer(0)) if isinstance(expr, sp.Sum) and expr.function == 0 else None
+    return Rewrite(sp.Integer(0)) if isinstance(expr, (sp.Sum, sp.Integral)) and expr.function == 0 else None
 
 
 sum_of_zero = Rule(
     "sum-of-zero",
-    "sum_i 0 -> 0",
+    "sum_i 0 -> 0;  int 0 dx -> 0",
     _zero,
     prose="A sum of zeros is zero.",
 )
