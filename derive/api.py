@@ -86,14 +86,41 @@ def render(derivation: Derivation, fmt: str, report: Report | None = None, optio
     raise RenderError(f"unknown format {fmt!r}; choose from md, tex, json")
 
 
-def article_documents(formats: tuple[str, ...] = ("md", "tex", "json"), options: Options = Options(),
-                      dist: str = "coin") -> tuple[dict[str, str], Report]:
-    """``{file name: text}`` for the article's derivation on ``dist``, and its verification report."""
-    from derive.derivations import kl_cross_entropy
+#: What ``derive article --topic NAME`` derives: the article's relation, or the minimization argument.
+TOPICS = ("relation", "minimization")
+#: The distributions the minimization topic covers.
+MINIMIZATION_DISTS = ("coin", "categorical", "categorical-n", "normal")
 
-    if dist not in DISTS:
-        raise DeriveError(f"unknown distribution {dist!r}; choose from {', '.join(DISTS)}")
-    derivation = kl_cross_entropy(*DISTS[dist](options), units=options.units)
-    report = derivation.verify()
-    stem = derivation.slug + ("" if options.style == "article" else f"-{options.style}")
-    return {f"{stem}.{fmt}": render(derivation, fmt, report, options) for fmt in formats}, report
+
+def derivations(topic: str, dist: str, options: Options = Options()) -> tuple[Derivation, ...]:
+    """The derivations of ``topic`` for the pair of distributions ``dist``."""
+    from derive.derivations import kl_cross_entropy
+    from derive.derivations import minimization as m
+
+    if topic not in TOPICS:
+        raise DeriveError(f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
+    known = DISTS if topic == "relation" else MINIMIZATION_DISTS
+    if dist not in known:
+        raise DeriveError(f"unknown distribution {dist!r} for the {topic} topic; choose from {', '.join(known)}")
+    P, Q = DISTS[dist](options)
+    units = options.units
+    if topic == "relation":
+        return (kl_cross_entropy(P, Q, units=units),)
+    if dist == "coin":
+        return m.coin(P, Q, units), m.gibbs(P, Q, units), m.logistic(P, units=units)
+    if dist in ("categorical", "categorical-n"):
+        return m.categorical(P, Q, units), m.gibbs(P, Q, units)
+    return (m.parametric(P, Q, units),)
+
+
+def article_documents(formats: tuple[str, ...] = ("md", "tex", "json"), options: Options = Options(),
+                      dist: str = "coin", topic: str = "relation") -> tuple[dict[str, str], Report]:
+    """``{file name: text}`` for the derivations of ``topic`` on ``dist``, and their verification report."""
+    documents: dict[str, str] = {}
+    results: list = []
+    for derivation in derivations(topic, dist, options):
+        report = derivation.verify()
+        results.extend(report.results)
+        stem = derivation.slug + ("" if options.style == "article" else f"-{options.style}")
+        documents.update({f"{stem}.{fmt}": render(derivation, fmt, report, options) for fmt in formats})
+    return documents, Report(tuple(results))

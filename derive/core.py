@@ -244,7 +244,26 @@ class Derivation:
 
     @property
     def domain(self) -> Domain:
-        return Domain().merge(*(d.domain for d in self.distributions))
+        """The distributions' parameter domains, and what the chains add (a logit ``z``, an index ``j``)."""
+        return Domain().merge(*(d.domain for d in self.distributions), *(c.domain for c in self.chains))
+
+    @property
+    def assumptions(self) -> tuple[sp.Basic, ...]:
+        """The conditions of :attr:`domain` beyond the distributions' own (for display and proof files)."""
+        own = Domain().merge(*(d.domain for d in self.distributions))
+        extra = self.domain
+        out: list[sp.Basic] = []
+        for symbol, interval in extra.intervals:
+            if symbol in own.symbol_set:
+                continue
+            if interval == sp.Interval.open(-sp.oo, sp.oo):
+                out.append(sp.Contains(symbol, sp.Reals, evaluate=False))
+            elif interval.end == sp.oo:
+                out.append(sp.StrictGreaterThan(symbol, interval.start, evaluate=False))
+            else:
+                out.append(interval.as_relational(symbol))
+        out.extend(r for c in extra.constraints if c not in own.constraints for r in c.conditions())
+        return tuple(out)
 
     @property
     def chains(self) -> tuple[Chain, ...]:

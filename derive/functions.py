@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derive.terms import unevaluated_function
+
 
 class Log(sp.Function):
     """``Log(x, b)``: the logarithm of ``x`` in base ``b`` (``b`` a number other than e).
@@ -25,7 +27,13 @@ def log_in(x: sp.Basic, base: sp.Basic) -> sp.Basic:
 
     Unevaluated, so ``log(1/2)`` stays as written instead of becoming ``-log(2)``.
     """
-    return sp.log(x, evaluate=False) if base == sp.E else Log(x, base)
+    if base == sp.E:
+        # sp.log(x, evaluate=False), built directly (SymPy's constructor re-canonicalises nargs on every call)
+        return unevaluated_function(sp.log, (x,), _LOG_NARGS) if isinstance(x, sp.Expr) else sp.log(x, evaluate=False)
+    return Log(x, base)
+
+
+_LOG_NARGS = sp.log(sp.Symbol("x"), evaluate=False).nargs
 
 
 def base_of(expr: sp.Basic) -> sp.Basic | None:

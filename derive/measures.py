@@ -17,6 +17,8 @@ from derive.terms import MINUS_ONE, add, mul, quotient, replace
 
 #: Logarithm bases by unit name.
 UNITS = {"nats": sp.E, "bits": sp.Integer(2)}
+#: An arbitrary base ``b > 1`` (``derive article --units any``): what holds for it holds in every base.
+ANY_BASE = sp.Symbol("b", positive=True)
 
 class Prob(sp.Expr):
     """``P(x)``: the probability the distribution ``P`` gives to outcome ``x`` (or index ``i``)."""
@@ -82,8 +84,8 @@ class Measure(sp.Expr):
                 raise DeriveError(f"{cls.__name__} takes distributions, got {type(d).__name__}")
         if len(dists) == 2 and not dists[0].same_outcomes(dists[1]):
             raise DeriveError(f"{cls.__name__}({dists[0].name}, {dists[1].name}): the distributions have different outcomes")
-        if base not in UNITS.values():
-            raise DeriveError(f"{cls.__name__}: logarithm base must be e (nats) or 2 (bits), got {base}")
+        if base not in UNITS.values() and base != ANY_BASE:
+            raise DeriveError(f"{cls.__name__}: logarithm base must be e (nats), 2 (bits) or the symbol b, got {base}")
         return super().__new__(cls, *dists, base)
 
     @property

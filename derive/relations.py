@@ -54,7 +54,7 @@ class Lemma:
 
 
 _x = sp.Dummy("x", positive=True)
-#: The inequalities the checker knows; each is proved in tests/test_relations.py (derivative and minimum).
+#: The inequalities the checker knows; each is proved in tests/test_relations.py (the sign of the derivative).
 LEMMAS = (
     Lemma("log-le-linear", "log(x) <= x - 1 for x > 0, equality only at x = 1",
           sp.Lambda(_x, sp.log(_x)), sp.Lambda(_x, _x - 1)),
@@ -124,7 +124,13 @@ def _signed(expr: sp.Basic, domain: Domain, strict: bool) -> bool:
         return True
     if isinstance(expr, sp.Sum):  # a sum of n >= 1 terms, each of the sign of the summand
         (_, lo, hi), = expr.limits
-        return _signed(expr.function, domain, strict) and (not strict or (lo == 1 and bool(hi.is_positive)))
+        if _signed(expr.function, domain, strict) and (not strict or (lo == 1 and bool(hi.is_positive))):
+            return True
+        traded = None if strict else _trade_logs(sp.Add(expr.function, 0, evaluate=False), domain)
+        if traded is None:
+            return False
+        bound = domain.reparametrize(sp.expand(sp.Sum(traded, *expr.limits).expand()))
+        return bound == 0 or (not bound.has(sp.Sum) and _signed(bound, domain, False))
     if isinstance(expr, sp.Mul):
         negatives = [f for f in expr.args if f.is_number and f < 0]
         rest = [f for f in expr.args if not (f.is_number and f < 0)]

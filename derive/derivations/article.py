@@ -14,7 +14,8 @@ import sympy as sp
 from derive.core import Chain, Derivation, Section
 from derive.distributions.base import Distribution
 from derive.errors import DeriveError
-from derive.measures import KL, UNITS, CrossEntropy, Entropy
+from derive.domain import Domain
+from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy
 from derive.rules import (cancel, combine_sums, distribute, expand_finite_sum, fold_definition, log_quotient_split,
                           rearrange, recognise_definition, regroup, split_sum, substitute, sum_of_zero,
                           unfold_definition)
@@ -27,11 +28,13 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
 
     ``units`` is ``"nats"`` (natural logarithms) or ``"bits"`` (logarithms in base 2).
     """
-    if units not in UNITS:
-        raise DeriveError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
-    base = UNITS[units]
+    if units not in UNITS and units != "any":
+        raise DeriveError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
+    base = UNITS.get(units, ANY_BASE)
     noun, plural = _NOUNS.get(P.family, (f"{P.family} distribution", f"{P.family} distributions"))
     domain = P.domain.merge(Q.domain)
+    if units == "any":
+        domain = domain.merge(Domain(((ANY_BASE, sp.Interval.open(1, sp.oo)),)))
     kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
 
     finite = bool(P.outcomes)
@@ -104,7 +107,9 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
                "We derive, one checked step at a time, that cross-entropy equals KL divergence plus entropy. "
                f"Because the entropy of {P.name} does not depend on {Q.name}, minimising cross-entropy over "
                f"{Q.name} minimises the KL divergence."
-               + (" Every logarithm here is in base 2, so the measures are in bits." if units == "bits" else "")),
+               + (" Every logarithm here is in base 2, so the measures are in bits." if units == "bits" else "")
+               + (" Every logarithm here is in an arbitrary base b > 1: the relation holds in every unit."
+                  if units == "any" else "")),
         sections=(
             Section("A. KL divergence, written out", (kl_chain,)),
             Section("B. Cross-entropy and entropy, written out", (ce_chain, h_chain)),
@@ -112,7 +117,7 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         ),
         distributions=(P, Q),
         statement=sp.Eq(ce, add(kl, h), evaluate=False),
-        slug=f"kl-cross-entropy-{_SLUG.get(P.family, P.family)}" + ("" if units == "nats" else f"-{units}"),
+        slug=f"kl-cross-entropy-{_SLUG.get(P.family, P.family)}" + {"nats": "", "any": "-any-base"}.get(units, f"-{units}"),
         units=units,
     )
 

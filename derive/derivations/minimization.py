@@ -158,19 +158,14 @@ def gibbs(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
         .then(distribute, "Multiply the brackets out.")
         .then(cancel_fraction, f"{P.name}'s probability cancels in each ratio.")
     )
-    if finite and len(P.outcomes) > 2:
-        chain = (
-            chain.then(total_probability, "Each distribution's probabilities add up to 1.")
-            .then(collect_terms, "1 - 1 = 0.")
-        )
-    elif finite:
-        chain = chain.then(collect_terms, "What is left is the total probability of Q minus that of P: 1 - 1 = 0.")
-    else:
-        chain = (
-            chain.then(split_sum, "Split the sum.")
-            .then(total_probability, "Both distributions sum to 1.")
-            .then(collect_terms, "1 - 1 = 0.")
-        )
+    if not finite:
+        chain = chain.then(split_sum, "Split the sum.")
+    if units != "nats":
+        chain = chain.then(collect_terms if finite else pull_constant, "Take out the common factor 1/log 2.")
+    if _matches(total_probability, chain):
+        chain = chain.then(total_probability, "Each distribution's probabilities add up to 1.")
+    if chain.current != 0:
+        chain = chain.then(collect_terms, "1 - 1 = 0.")
     return Derivation(
         title=f"Gibbs' inequality: KL divergence is never negative ({_noun(P)})",
         intro=(f"The KL divergence of {Q.name} from {P.name} is at least 0, and it is 0 only when {Q.name} = "
@@ -222,6 +217,10 @@ def _tangent_lemma(x: sp.Symbol, domain: Domain) -> tuple[Chain, ...]:
         .then(collect_terms, "1 - 1 = 0.")
     )
     return slope, flat, curve, at_one
+
+
+def _matches(rule, chain: Chain) -> bool:
+    return TRAVERSALS[rule.scope](rule, chain.current, chain.domain) is not None
 
 
 def _noun(P: Distribution) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from derive.core import Chain, Derivation, Report
-from derive.render.printer import DEFAULT, Notation, _escape_text, latex_terms, to_latex
+from derive.render.printer import DEFAULT, RELATION_TEX, Notation, _escape_text, latex_terms, to_latex
 from derive.render.text import describe, family_name, rule_clause, verification_sentence
 
 PREAMBLE = r"""\documentclass[11pt]{article}
@@ -41,12 +41,14 @@ def render_latex(d: Derivation, report: Report | None = None, notation: Notation
             out += [r"\[", to_latex(d.statement, notation), r"\]", ""]
         out += [r"\section*{Definitions}", r"\begin{itemize}"]
         out += [rf"\item ${dist.name}$, {text(family_name(dist))}: {describe(dist, math)}." for dist in d.distributions]
+        out += [rf"\item and {', '.join(math(a) for a in d.assumptions)}."] if d.assumptions else []
         out += [r"\end{itemize}", ""]
         for section in d.sections:
             out += [rf"\section*{{{text(section.title)}}}", ""] + ([text(section.intro), ""] if section.intro else [])
             for chain in section.chains:
                 out += [text(chain.intro), ""] if chain.intro else []
                 out += _align(_rows(chain, notation, math))
+            out += [text(section.outro), ""] if section.outro else []
     if report is not None:
         out += [r"\section*{Verification}", text(verification_sentence(report)), ""]
     out += [r"\end{document}", ""]
@@ -57,14 +59,18 @@ def _rows(chain: Chain, notation: Notation, math) -> list[tuple[str, str]]:
     """``(note, align rows)`` per step: ``subject &= after``, long sums wrapped, the rule as a tag."""
     rows = []
     subject = to_latex(chain.subject, notation) if chain.subject is not None else ""
+    if chain.hypothesis:
+        rows.append(("Suppose", "&" + _fit(to_latex(chain.start, notation), WIDTH)))
     for k, step in enumerate(chain.steps):
         note = f"{_escape_text(step.note)} ({rule_clause(step, math, _code)})."
+        rel = RELATION_TEX[step.relation]
         if chain.subject is None:
-            lines = ["&" + to_latex(step.after, notation)]
+            prefix = "" if step.relation == "=" else f"{rel} "
+            lines = ["&" + prefix + _fit(to_latex(step.after, notation), WIDTH)]
         else:
             width = WIDTH - _visible(subject)
             lines = [_fit(line, width) for line in _wrap(latex_terms(step.after, notation), width)]
-            lines = [f"{subject if k == 0 else ''} &= {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
+            lines = [f"{subject if k == 0 else ''} &{rel} {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
         lines[-1] += rf" \tag*{{\footnotesize\texttt{{{step.rule}}}}}"
         rows.append((note, " \\\\\n".join(lines)))
     return rows

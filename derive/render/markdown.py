@@ -8,7 +8,7 @@ right).
 from __future__ import annotations
 
 from derive.core import Derivation, Report
-from derive.render.printer import DEFAULT, Notation, to_latex
+from derive.render.printer import DEFAULT, RELATION_TEX, Notation, to_latex
 from derive.render.text import (describe, display_lines, equation, family_name, rule_clause,
                                 verification_sentence)
 
@@ -32,6 +32,7 @@ def render_markdown(d: Derivation, report: Report | None = None, notation: Notat
             out += display(to_latex(d.statement, notation))
         out += ["### Definitions", ""]
         out += [f"* ${dist.name}$, {family_name(dist)}: {describe(dist, math)}." for dist in d.distributions]
+        out += [f"* and {', '.join(math(a) for a in d.assumptions)}."] if d.assumptions else []
         out += ["", "---"]
         seen: set[tuple[int, int]] = set()
         for s, c, subject, step in display_lines(d):
@@ -39,11 +40,20 @@ def render_markdown(d: Derivation, report: Report | None = None, notation: Notat
             if (s, -1) not in seen:
                 seen.add((s, -1))
                 out += ["", f"### {section.title}", ""] + ([section.intro, ""] if section.intro else [])
+            chain = section.chains[c]
             if (s, c) not in seen:
                 seen.add((s, c))
-                out += [section.chains[c].intro, ""] if section.chains[c].intro else []
+                out += [chain.intro, ""] if chain.intro else []
+                if chain.hypothesis:
+                    out += ["Suppose", ""] + display(to_latex(chain.start, notation))
             out += [f"{step.note} _({rule_clause(step, math, lambda r: f'`{r}`')})_", ""]
-            out += display(to_latex(equation(subject, step), notation))
+            k = chain.steps.index(step)
+            shown = to_latex(equation(subject, step, chain.relation_at(k + 1)), notation)
+            if subject is None and step.relation != "=":
+                shown = f"{RELATION_TEX[step.relation]} {shown}"
+            out += display(shown)
+            if section.outro and c == len(section.chains) - 1 and step is chain.steps[-1]:
+                out += [section.outro, ""]
     if report is not None:
         out += ["---", "", "### Verification", "", verification_sentence(report), ""]
         if style != "compact":
@@ -58,9 +68,13 @@ def _aligned(d: Derivation, notation: Notation) -> str:
     for chain in d.chains:
         for k, step in enumerate(chain.steps):
             rule = rf"&& \text{{{step.rule}}}"
+            rel = RELATION_TEX[step.relation]
             if chain.subject is None:
-                rows.append(f"&{to_latex(step.after, notation)} {rule}")
+                if chain.hypothesis and k == 0:
+                    rows.append(f"&{to_latex(chain.start, notation)} && \\text{{supposed}}")
+                prefix = "" if step.relation == "=" else f"{rel} "
+                rows.append(f"&{prefix}{to_latex(step.after, notation)} {rule}")
             else:
                 lhs = to_latex(chain.subject, notation) if k == 0 else ""
-                rows.append(f"{lhs} &= {to_latex(step.after, notation)} {rule}")
+                rows.append(f"{lhs} &{rel} {to_latex(step.after, notation)} {rule}")
     return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"

@@ -207,7 +207,8 @@ class _Printer:
         return rf"\sigma({self.print(e.args[0])})"
 
     def _System(self, e: sp.Basic) -> str:
-        return r" \quad\text{and}\quad ".join(self.print(eq) for eq in e.args)
+        rows = r" \\ ".join(self.print(eq) for eq in e.args)
+        return rf"\begin{{cases}} {rows} \end{{cases}}"
 
     def _Equality(self, e: sp.Equality) -> str:
         return f"{self.print(e.lhs)} = {self.print(e.rhs)}"
@@ -215,10 +216,11 @@ class _Printer:
     def _And(self, e: sp.And) -> str:
         """``0 < p < 1`` for the pair ``0 < p``, ``p < 1``; otherwise the parts joined by commas."""
         parts = e.args
-        if len(parts) == 2 and all(isinstance(r, sp.StrictLessThan) for r in parts):
+        if len(parts) == 2 and all(isinstance(r, (sp.StrictLessThan, sp.LessThan)) for r in parts):
             low, high = sorted(parts, key=lambda r: r.lhs.is_number is not True)
             if low.rhs == high.lhs:
-                return f"{self.print(low.lhs)} < {self.print(low.rhs)} < {self.print(high.rhs)}"
+                return (f"{self.print(low.lhs)} {_REL[low.rel_op]} {self.print(low.rhs)} "
+                        f"{_REL[high.rel_op]} {self.print(high.rhs)}")
         return ", ".join(self.print(r) for r in parts)
 
     def _Relational(self, e: sp.Rel) -> str:
@@ -250,6 +252,8 @@ class _Printer:
 
 _AGGREGATES = (OutcomeSum, sp.Sum, sp.Integral)
 _REL = {">": ">", "<": "<", ">=": r"\geq", "<=": r"\leq", "!=": r"\neq", "==": "="}
+#: How a step's relation is written between two lines of a chain.
+RELATION_TEX = {"=": "=", "<=": r"\leq", ">=": r"\geq", "<": "<", ">": ">", "iff": r"\iff", "implies": r"\implies"}
 
 
 def _is_reciprocal(f: sp.Basic) -> bool:

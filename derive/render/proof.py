@@ -27,16 +27,20 @@ def render_proof(d: Derivation, report: Report | None = None, notation: Notation
     verdicts = {id(step): v for step, v in report.results} if report is not None else {}
     steps = []
     for s, c, subject, step in display_lines(d):
+        chain = d.sections[s].chains[c]
         entry = {
             "index": len(steps) + 1,
             "section": d.sections[s].title,
             "rule": step.rule,
             "subject": tex(subject) if subject is not None else None,
             "before": tex(step.before),
+            "relation": step.relation,
             "after": tex(step.after),
             "conditions": [tex(cond) for cond in step.conditions],
             "note": step.note,
         }
+        if chain.hypothesis and step is chain.steps[0]:
+            entry["supposed"] = True  # ``before`` is a hypothesis: what follows from it is checked, not it
         if id(step) in verdicts:
             entry["verdict"] = verdicts[id(step)].status.value
         steps.append(entry)
@@ -50,6 +54,7 @@ def render_proof(d: Derivation, report: Report | None = None, notation: Notation
              "outcomes": [o.name for o in dist.outcomes], "domain": [tex(c) for c in dist.domain.conditions()]}
             for dist in d.distributions
         ],
+        "assumptions": [tex(a) for a in d.assumptions],
         "statement": tex(d.statement) if d.statement is not None else None,
         "steps": steps,
     }

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import sympy as sp
 
-from derive.core import Derivation, Report, Step
+from derive.core import Chain, Derivation, Report, Step, relate
 from derive.distributions.base import Distribution
 from derive.measures import Prob
 
@@ -25,9 +25,13 @@ def display_lines(d: Derivation) -> list[tuple[int, int, sp.Basic | None, Step]]
     return out
 
 
-def equation(subject: sp.Basic | None, step: Step) -> sp.Basic:
-    """What a step displays: ``subject = after``, or the equation ``after`` itself."""
-    return step.after if subject is None else sp.Eq(subject, step.after, evaluate=False)
+def equation(subject: sp.Basic | None, step: Step, relation: str = "=") -> sp.Basic:
+    """What a step displays: ``subject R after`` (``R`` the chain's relation so far), or the equation ``after``."""
+    return step.after if subject is None else relate(subject, step.after, relation)
+
+
+def chain_of(d: Derivation, s: int, c: int) -> Chain:
+    return d.sections[s].chains[c]
 
 
 def rule_clause(step: Step, math: Math, code: Callable[[str], str]) -> str:

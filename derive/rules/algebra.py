@@ -16,15 +16,20 @@ Selector = Callable[[sp.Basic], bool]
 
 
 def _distribute(expr: sp.Basic, domain: Domain) -> Rewrite | None:
-    if not isinstance(expr, sp.Mul) or not isinstance(expr.args[-1], sp.Add):
+    if not isinstance(expr, sp.Mul):
         return None
-    head = expr.args[:-1]
-    return Rewrite(add(*(mul(*head, t) for t in terms_of(expr.args[-1]))))
+    k = len(expr.args) - 1
+    while k > 0 and isinstance(expr.args[k], sp.Pow) and expr.args[k].exp.is_negative:
+        k -= 1  # a bracket followed by divisions: a*(b + c)/d
+    if not isinstance(expr.args[k], sp.Add):
+        return None
+    head, tail = expr.args[:k], expr.args[k + 1:]
+    return Rewrite(add(*(mul(*head, t, *tail) for t in terms_of(expr.args[k]))))
 
 
 distribute = Rule(
     "distribute",
-    "a*(b + c) -> a*b + a*c",
+    "a*(b + c) -> a*b + a*c;  a*(b + c)/d -> a*b/d + a*c/d",
     _distribute,
     prose="Multiply out each bracket.",
 )
@@ -201,7 +206,9 @@ def _common_denominator(expr: sp.Basic, domain: Domain) -> Rewrite | None:
 
 
 def _divides(d: sp.Basic, k: sp.Basic) -> bool:
-    """``d`` divides ``k`` as polynomials (``sigma`` divides ``sigma^3``)."""
+    """``d`` divides ``k`` as polynomials (``sigma`` divides ``sigma^3``); a constant only itself."""
+    if plain(d).is_number or plain(k).is_number:
+        return plain(d) == plain(k)
     num, den = sp.fraction(sp.cancel(plain(k) / plain(d)))
     return den.is_number
 

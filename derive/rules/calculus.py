@@ -97,8 +97,9 @@ def _log(expr: sp.Basic, domain: Domain) -> Rewrite | None:
         return None
     f, x = found
     u = f.args[0]
-    below = u if isinstance(f, sp.log) else mul(u, sp.log(f.base, evaluate=False))
-    return Rewrite(quotient(d(u, x), below))
+    if isinstance(f, sp.log):
+        return Rewrite(quotient(d(u, x), u))
+    return Rewrite(mul(quotient(d(u, x), u), sp.Pow(sp.log(f.base, evaluate=False), -1, evaluate=False)))
 
 
 derivative_of_log = Rule(
@@ -115,7 +116,8 @@ def _rational(expr: sp.Basic, domain: Domain) -> Rewrite | None:
         return None
     f, x = found
     value = denote(f)
-    if value.has(sp.Sum, sp.Integral, sp.Derivative, sp.Function) or not depends(f, x):
+    if value.has(sp.Sum, sp.Integral, sp.Derivative) or not depends(f, x) or any(
+            g.has(x) for g in value.atoms(sp.Function)):
         return None
     t = sp.Dummy("t")
     if not value.xreplace({x: t}).is_rational_function(t):

@@ -40,9 +40,11 @@ def _stable(expr: sp.Basic, domain: Domain) -> Rewrite | None:
     if not isinstance(expr, sp.log) or not isinstance(expr.args[0], sp.Add) or len(expr.args[0].args) != 2:
         return None
     one, e = expr.args[0].args
-    if one != 1 or not isinstance(e, sp.exp) or isinstance(e.args[0], sp.Abs):
+    if one != 1 or not isinstance(e, sp.exp):
         return None
     x = e.args[0]
+    if isinstance(-x, sp.Abs) or x.is_nonpositive:  # already stable: the exponent is never positive
+        return None
     return Rewrite(add(sp.Max(x, 0), _softplus(mul(MINUS_ONE, sp.Abs(x)))))
 
 

@@ -138,11 +138,12 @@ ce, h = CrossEntropy(P, Q), Entropy(P)
     (add(mul(2, one_minus(p), log(one_minus(q))), neg(mul(one_minus(p), log(one_minus(q))))),
      mul(one_minus(p), log(one_minus(q)))),
     (add(mul(2, one_minus(p), log(one_minus(q))), neg(mul(2, one_minus(p), log(one_minus(q))))), ZERO),
+    (add(Group(add(x, neg(x)), "Term 1"), sp.Integer(3)), sp.Integer(3)),
 ], ids=["x-x", "partial", "partial-two-left", "like-terms-2x+3x", "like-terms-then-other", "like-and-cancel",
         "first-occurrence-position", "-x-x", "halves", "numbers", "1-p+p", "commuted-product", "p-log-q",
         "(1-p)log(1-q)", "measures", "coefficient-kept-as-written", "coefficient-changes",
         "like-terms-with-a-bracket-2+3", "like-terms-with-a-bracket-1+1", "like-terms-with-a-bracket-2-1",
-        "bracket-terms-cancel"])
+        "bracket-terms-cancel", "a-first-term-worth-zero"])  # found by tests/rules/test_properties.py (was 3/0)
 def test_cancel_matches(before, after):
     assert_rewrites(cancel, before, after)
 
@@ -189,3 +190,34 @@ def test_rearrange_matches(before, after):
 ], ids=["no-sum", "three-terms", "not-an-equation", "sum-on-the-left-only", "symbol"])
 def test_rearrange_does_not_match(before):
     assert_no_match(rearrange, before)
+
+
+# -- common-denominator, cancel-fraction, distribute inside a product ------------------------------------------
+
+from derive.rules import cancel_fraction, common_denominator  # noqa: E402
+from derive.terms import quotient  # noqa: E402
+from tests.helpers import DOMAIN, assert_refuses  # noqa: E402
+
+
+@pytest.mark.parametrize("rule, before, after", [
+    (common_denominator, add(neg(quotient(p, q)), quotient(one_minus(p), one_minus(q))),
+     quotient(q - p, mul(q, one_minus(q)))),
+    (common_denominator, add(quotient(p, q ** 3), quotient(1, q)), quotient(q ** 2 + p, q ** 3)),  # lcm, not q^4
+    (cancel_fraction, mul(-1, p, quotient(q, p)), neg(q)),
+    (cancel_fraction, mul(one_minus(p), quotient(one_minus(q), one_minus(p))), one_minus(q)),
+    (distribute, mul(p, add(q, 1), sp.Pow(sp.log(2, evaluate=False), -1, evaluate=False)),
+     add(mul(p, q, sp.Pow(sp.log(2, evaluate=False), -1, evaluate=False)),
+         mul(p, sp.Pow(sp.log(2, evaluate=False), -1, evaluate=False)))),
+], ids=["two-fractions", "lcm", "cancel-p", "cancel-complement", "distribute-then-divide"])
+def test_fraction_rules(rule, before, after):
+    assert_rewrites(rule, before, after, DOMAIN)
+
+
+@pytest.mark.parametrize("rule, before", [
+    (common_denominator, add(p, q)),
+    (common_denominator, quotient(p, q)),
+    (cancel_fraction, mul(p, quotient(q, one_minus(p)))),
+    (cancel_fraction, mul(sp.Symbol("x", real=True), quotient(q, sp.Symbol("x", real=True)))),  # x may be 0
+], ids=["no-fraction", "not-a-sum", "nothing-in-common", "factor-may-vanish"])
+def test_fraction_rules_do_not_match(rule, before):
+    assert_no_match(rule, before, DOMAIN)

@@ -151,3 +151,9 @@ def test_recognise_then_fold_on_the_grouped_kl():
     assert recognised == add(Group(CE_TERMS, ce), neg(Group(H_TERMS, h)))
     folded = everywhere(fold_definition(ce, h), recognised, DOMAIN).expr
     assert folded == add(ce, neg(h))
+
+
+def test_fold_definition_folds_a_definition_written_out_exactly():
+    h = Entropy(P)
+    assert_rewrites(fold_definition(h), CrossEntropy(P, P).definition(), h, DOMAIN)
+    assert_no_match(fold_definition(h), CrossEntropy(P, Q).definition(), DOMAIN)

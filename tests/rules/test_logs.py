@@ -83,3 +83,35 @@ def test_everywhere_collects_the_conditions_of_every_split_once():
     outcome = everywhere(log_quotient_split, expr, DOMAIN)
     assert isinstance(outcome, Rewrite)
     assert outcome.conditions == (gt0(p), gt0(q), gt0(one_minus(p)), gt0(one_minus(q)))
+
+
+# -- log-of-one, quotient-of-equals, flip-log-quotient ------------------------------------------------------------
+
+from derive.functions import Log  # noqa: E402
+from derive.rules import flip_log_quotient, log_of_one, quotient_of_equals  # noqa: E402
+
+
+@pytest.mark.parametrize("rule, before, after", [
+    (log_of_one, sp.log(1, evaluate=False), sp.Integer(0)),
+    (log_of_one, Log(sp.Integer(1), 2), sp.Integer(0)),
+    (quotient_of_equals, sp.log(quotient(p, p), evaluate=False), sp.log(1, evaluate=False)),
+    (quotient_of_equals, Log(quotient(one_minus(p), one_minus(p)), 2), Log(sp.Integer(1), 2)),
+    (flip_log_quotient, sp.log(quotient(p, q)), neg(sp.log(quotient(q, p)))),
+    (flip_log_quotient, Log(quotient(p, q), 2), neg(Log(quotient(q, p), 2))),
+], ids=["log-1", "log2-1", "p/p", "(1-p)/(1-p)-base-2", "flip", "flip-base-2"])
+def test_more_log_rules(rule, before, after):
+    assert_rewrites(rule, before, after, DOMAIN)
+
+
+@pytest.mark.parametrize("rule, before", [
+    (log_of_one, sp.log(p)),
+    (quotient_of_equals, sp.log(quotient(p, q))),
+    (flip_log_quotient, sp.log(p)),
+], ids=["log-p", "different", "no-quotient"])
+def test_more_log_rules_do_not_match(rule, before):
+    assert_no_match(rule, before, DOMAIN)
+
+
+def test_quotient_of_equals_refuses_a_zero_divided_by_itself():
+    x = sp.Symbol("x", real=True)
+    assert_refuses(quotient_of_equals, sp.log(quotient(x, x), evaluate=False), DOMAIN, "x")

@@ -63,3 +63,13 @@ def test_substitute_does_not_match_at_the_root(before):
 def test_substitute_everywhere(before, after, domain):
     outcome = everywhere(substitute, before, domain)
     assert outcome.expr == after
+
+
+def test_use_result_replaces_the_earlier_result_and_nothing_else():
+    from derive.measures import CrossEntropy, KL
+    from derive.rules import use_result
+
+    ce, kl, h = CrossEntropy(P, Q), KL(P, Q), Entropy(P)
+    rule = use_result(ce, add(kl, h))
+    assert_rewrites(rule, ce, add(kl, h), DOMAIN)
+    assert_no_match(rule, kl, DOMAIN)

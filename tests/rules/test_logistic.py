@@ -1,0 +1,42 @@
+"""The logistic function's logarithms, the stable softplus, and folding z + max(-z, 0)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import Domain
+from derive.functions import Sigmoid
+from derive.rules import absorb_into_max, log_sigmoid, stable_softplus
+from derive.terms import add, mul, neg
+from tests.helpers import assert_no_match, assert_rewrites
+
+z = sp.Symbol("z", real=True)
+LINE = Domain.of(z=sp.Interval.open(-sp.oo, sp.oo))
+
+
+def softplus(x):
+    return sp.log(add(1, sp.exp(x, evaluate=False)), evaluate=False)
+
+
+@pytest.mark.parametrize("rule, before, after", [
+    (log_sigmoid, sp.log(Sigmoid(z)), neg(softplus(neg(z)))),
+    (log_sigmoid, sp.log(add(1, neg(Sigmoid(z)))), add(neg(z), neg(softplus(neg(z))))),
+    (stable_softplus, softplus(neg(z)), add(sp.Max(neg(z), 0), softplus(neg(sp.Abs(neg(z)))))),
+    (stable_softplus, softplus(z), add(sp.Max(z, 0), softplus(neg(sp.Abs(z))))),
+    (absorb_into_max, add(z, sp.Max(-z, 0)), sp.Max(z, 0, evaluate=False)),
+], ids=["log-sigma", "log-one-minus-sigma", "softplus-of-minus-z", "softplus-of-z", "absorb"])
+def test_rewrites(rule, before, after):
+    assert_rewrites(rule, before, after, LINE)
+
+
+@pytest.mark.parametrize("rule, before", [
+    (log_sigmoid, sp.log(z)),
+    (log_sigmoid, Sigmoid(z)),
+    (stable_softplus, sp.log(add(2, sp.exp(z)))),
+    (stable_softplus, softplus(neg(sp.Abs(z)))),  # already stable
+    (absorb_into_max, add(z, sp.Max(z, 0))),
+    (absorb_into_max, add(z, sp.Max(-z, 1))),
+], ids=["log-z", "no-log", "log(2+e^z)", "already-stable", "same-sign", "max-with-1"])
+def test_does_not_match(rule, before):
+    assert_no_match(rule, before, LINE)

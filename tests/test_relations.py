@@ -1,0 +1,80 @@
+"""The checker of bounds and implications: proved, refuted with a counterexample, or unknown."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import Domain, Status
+from derive.core import Step
+from derive.measures import KL
+from derive.relations import LEMMAS, check_order, check_relation
+from derive.system import System
+from derive.terms import add, mul, neg, quotient
+from derive.verify import check_step
+from tests.helpers import DOMAIN, P, Q, one_minus, p, q
+
+x = sp.Symbol("x", positive=True)
+lam = sp.Symbol("lambda", positive=True)
+
+
+def eq(a, b):
+    return sp.Eq(a, b, evaluate=False)
+
+
+@pytest.mark.parametrize("before, relation, after, status", [
+    (KL(P, Q), ">=", sp.Integer(0), Status.PROVED),  # Gibbs, by trading each log for its tangent-line bound
+    (sp.Integer(0), "<=", KL(P, Q), Status.PROVED),
+    (KL(P, Q), "<=", sp.Integer(0), Status.REFUTED),
+    (sp.log(quotient(q, p)), "<=", add(quotient(q, p), -1), Status.PROVED),
+    (sp.log(quotient(q, p)), ">=", add(quotient(q, p), -1), Status.REFUTED),
+    (neg(mul(p, sp.log(quotient(q, p)))), ">=", neg(mul(p, add(quotient(q, p), -1))), Status.PROVED),
+    (add(quotient(p, q ** 2), quotient(one_minus(p), one_minus(q) ** 2)), ">", sp.Integer(0), Status.PROVED),
+    (add(quotient(p, q ** 2), quotient(one_minus(p), one_minus(q) ** 2)), "<", sp.Integer(0), Status.REFUTED),
+    (q, "<=", q, Status.PROVED),  # equality is a bound
+    (q, "<", q, Status.UNKNOWN),  # but not a strict one, and no point can show it
+    (sp.sin(10 * q) ** 2, "<=", 1, Status.UNKNOWN),  # true, beyond the checker
+    (eq(quotient(add(q, neg(p)), mul(q, one_minus(q))), 0), "iff", eq(q, p), Status.PROVED),
+    (eq(add(q, neg(p)), 0), "iff", eq(q, one_minus(p)), Status.REFUTED),
+    (eq(q, p), "implies", eq(q ** 2, p ** 2), Status.PROVED),
+    (eq(q ** 2, p ** 2), "iff", eq(q, p), Status.PROVED),  # -p lies outside 0 < q < 1
+    (System(eq(add(neg(quotient(p, q)), lam), 0), eq(add(q, one_minus(q)), 1)), "iff",
+     System(eq(q, p / lam), eq(add(q, one_minus(q)), 1)), Status.PROVED),
+], ids=["gibbs", "gibbs-from-below", "gibbs-reversed", "tangent-line", "tangent-line-reversed",
+        "tangent-line-under-minus", "positive-second-derivative", "negative-claimed", "equal", "strict-equal",
+        "beyond-the-checker", "stationary-point", "wrong-solution", "implies", "positive-root", "lagrange-system"])
+def test_check_relation(before, relation, after, status):
+    verdict = check_relation(before, after, relation, DOMAIN)
+    assert verdict.status is status, verdict
+    assert (verdict.counterexample != ()) == (status is Status.REFUTED)
+
+
+def test_a_step_carries_its_relation_to_the_verifier():
+    step = Step("log-le-linear", sp.log(quotient(q, p)), add(quotient(q, p), -1), relation=">=")
+    verdict = check_step(step, DOMAIN)
+    assert verdict.status is Status.REFUTED
+    assert "p = " in verdict.reason and "q = " in verdict.reason
+
+
+def test_refutation_names_a_point_where_the_bound_fails():
+    verdict = check_order(KL(P, Q), sp.Integer(0), DOMAIN)
+    point = dict(verdict.counterexample)
+    value = KL(P, Q).definition()
+    from derive.semantics import denote
+
+    assert float(denote(value).subs(point)) > 0
+
+
+@pytest.mark.parametrize("lemma", LEMMAS, ids=[lemma.name for lemma in LEMMAS])
+def test_each_lemma_is_true(lemma):
+    """g = big - small vanishes at 1, falls before 1 and rises after it: so g >= 0, with equality only at 1."""
+    g = lemma.big(x) - lemma.small(x)
+    assert sp.simplify(g.subs(x, 1)) == 0
+    slope = sp.diff(g, x)
+    assert sp.solveset(sp.together(slope), x, sp.Interval.open(0, sp.oo)) == sp.FiniteSet(1)
+    assert sp.factor(slope * (x - 1)).is_nonnegative  # the slope has the sign of x - 1
+
+
+def test_a_relation_the_checker_does_not_know_is_an_error():
+    with pytest.raises(ValueError, match="bound"):
+        check_relation(q, p, "~", Domain())
