@@ -15,7 +15,7 @@ def sign_cases(expr: sp.Basic) -> list[sp.Basic] | None:
     kinks = expr.atoms(sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside)
     if not kinks:
         return None
-    unsigned = {s for k in kinks for s in k.free_symbols
+    unsigned = {s for k in kinks for s in k.free_symbols & expr.free_symbols  # not a bound variable
                 if isinstance(s, sp.Symbol) and s.is_real and s.is_positive is None and s.is_negative is None}
     if len(unsigned) != 1:
         return None

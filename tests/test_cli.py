@@ -80,3 +80,25 @@ def test_read_only_folder_keeps_existing_files(tmp_path: Path):
     assert result.returncode == 2
     assert (out / "kl-cross-entropy-coin.md").read_text() == "old"
     assert [p.name for p in out.iterdir()] == ["kl-cross-entropy-coin.md"]
+
+
+def test_the_minimization_topic_writes_its_documents(tmp_path):
+    from derive.cli import main
+
+    assert main(["article", "--topic", "minimization", "--dist", "coin", "--format", "md", "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gibbs-coin.md", "minimization-coin.md",
+                                                          "minimization-logistic.md"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--topic", "minimization", "--dist", "poisson"], "unknown distribution 'poisson'"),
+    (["--topic", "minimization", "--units", "any"], "units"),
+    (["--topic", "everything"], "invalid choice"),
+], ids=["no-minimization-for-poisson", "any-base-is-for-the-relation", "unknown-topic"])
+def test_topic_errors(tmp_path, capsys, args, message):
+    from derive.cli import main
+
+    assert main(["article", *args, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not any(tmp_path.iterdir())

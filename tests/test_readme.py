@@ -17,7 +17,7 @@ def blocks(language: str) -> list[str]:
 
 def test_readme_starts_with_the_main_job_and_the_test_command():
     main_job, tests = blocks("sh")[:2]
-    assert main_job.strip().endswith("derive article --dist all")
+    assert main_job.strip().endswith("derive article --dist all --topic all")
     assert tests.strip() == "python3 -m pip install -e '.[test]' && python3 -m pytest"
 
 
@@ -35,3 +35,9 @@ def test_python_example_runs():
 def test_rule_table_lists_every_rule():
     listed = re.findall(r"^\| `([a-z-]+)` \|", README, flags=re.M)
     assert listed == [r.name for r in ALL]
+
+
+def test_export_example_runs(capsys):
+    (block,) = [b for b in blocks("python") if "lambdify" in b]
+    exec(compile(block, "README.md", "exec"), {})  # our own documentation, not user input
+    assert capsys.readouterr().out.split() == ["0.2", "560.0"]

@@ -68,9 +68,13 @@ def _rows(chain: Chain, notation: Notation, math) -> list[tuple[str, str]]:
             prefix = "" if step.relation == "=" else f"{rel} "
             lines = ["&" + prefix + _fit(to_latex(step.after, notation), WIDTH)]
         else:
-            width = WIDTH - _visible(subject)
+            alone = _visible(subject) > WIDTH // 3  # a long subject gets a row of its own
+            width = WIDTH - (4 if alone else _visible(subject))
             lines = [_fit(line, width) for line in _wrap(latex_terms(step.after, notation), width)]
-            lines = [f"{subject if k == 0 else ''} &{rel} {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
+            left = "" if k or alone else subject
+            lines = [f"{left} &{rel} {lines[0]}"] + [rf"&\quad {more}" for more in lines[1:]]
+            if alone and k == 0:
+                lines.insert(0, f"&{_fit(subject, WIDTH - 4)}")
         lines[-1] += rf" \tag*{{\footnotesize\texttt{{{step.rule}}}}}"
         rows.append((note, " \\\\\n".join(lines)))
     return rows
@@ -91,7 +95,8 @@ def _fit(line: str, width: int) -> str:
     """A single term too wide for a line (an integral of a long sum) is scaled to fit the page."""
     if _visible(line) <= width:
         return line
-    return rf"\resizebox{{0.8\linewidth}}{{!}}{{$\displaystyle {line}$}}"
+    share = max(0.3, round(0.8 * width / WIDTH, 2))
+    return rf"\resizebox{{{share}\linewidth}}{{!}}{{$\displaystyle {line}$}}"
 
 
 def _visible(tex: str) -> int:
