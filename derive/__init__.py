@@ -28,9 +28,10 @@ _LAZY = {
     "Domain": "derive.domain", "Group": "derive.group",
     "KL": "derive.measures", "CrossEntropy": "derive.measures", "Entropy": "derive.measures", "Prob": "derive.measures",
     "entropy": "derive.values", "cross_entropy": "derive.values", "kl": "derive.values",
-    "check_equal": "derive.verify",
+    "check_equal": "derive.verify", "check_relation": "derive.relations", "lambdify": "derive.export",
+    "Sigmoid": "derive.functions", "System": "derive.system",
 }
-_SUBMODULES = ("derivations", "testing", "closed_forms", "api")
+_SUBMODULES = ("derivations", "testing", "closed_forms", "api", "check")
 
 __all__ = sorted([*_LAZY, "DeriveError", "DeriveWarning", "derivations"])
 __version__ = "0.1.0"

@@ -94,8 +94,7 @@ MINIMIZATION_DISTS = ("coin", "categorical", "categorical-n", "normal")
 
 def derivations(topic: str, dist: str, options: Options = Options()) -> tuple[Derivation, ...]:
     """The derivations of ``topic`` for the pair of distributions ``dist``."""
-    from derive.derivations import kl_cross_entropy
-    from derive.derivations import minimization as m
+    from derive.derivations import gibbs, kl_cross_entropy, logistic, minimize
 
     if topic not in TOPICS:
         raise DeriveError(f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
@@ -107,10 +106,10 @@ def derivations(topic: str, dist: str, options: Options = Options()) -> tuple[De
     if topic == "relation":
         return (kl_cross_entropy(P, Q, units=units),)
     if dist == "coin":
-        return m.coin(P, Q, units), m.gibbs(P, Q, units), m.logistic(P, units=units)
+        return minimize(P, Q, units), gibbs(P, Q, units), logistic(P, units)
     if dist in ("categorical", "categorical-n"):
-        return m.categorical(P, Q, units), m.gibbs(P, Q, units)
-    return (m.parametric(P, Q, units),)
+        return minimize(P, Q, units), gibbs(P, Q, units)
+    return (minimize(P, Q, units),)
 
 
 def article_documents(formats: tuple[str, ...] = ("md", "tex", "json"), options: Options = Options(),

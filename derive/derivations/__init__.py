@@ -20,4 +20,33 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats"):
     return article.kl_cross_entropy(P, Q, units)
 
 
-__all__ = ["kl_closed_form", "kl_cross_entropy"]
+def minimize(P: Distribution, Q: Distribution, units: str = "nats"):
+    """Minimising ``H(P, Q)`` over ``Q``: the same gradient as KL, the stationary point ``Q = P``, a minimum.
+
+    A coin gets a second derivative, a categorical a Lagrange multiplier for its
+    constraint, a parametric family (the Normal) the gradient of its closed form.
+    """
+    from derive.derivations import minimization as m  # the module (this package's function is minimize)
+
+    if isinstance(P, Parametric):
+        return m.parametric(P, Q, units)
+    if P.family == "bernoulli":
+        return m.coin(P, Q, units)
+    return m.categorical(P, Q, units)
+
+
+def gibbs(P: Distribution, Q: Distribution, units: str = "nats"):
+    """Gibbs' inequality ``KL(P || Q) >= 0``, equality only at ``Q = P`` (coins and categoricals)."""
+    from derive.derivations import minimization as m  # the module (this package's function is minimize)
+
+    return m.gibbs(P, Q, units)
+
+
+def logistic(P: Distribution, units: str = "nats"):
+    """The binary cross-entropy of a logistic model ``q = sigma(z)``: its gradient and a stable form."""
+    from derive.derivations import minimization as m  # the module (this package's function is minimize)
+
+    return m.logistic(P, units=units)
+
+
+__all__ = ["gibbs", "kl_closed_form", "kl_cross_entropy", "logistic", "minimize"]
