@@ -83,21 +83,21 @@ def check_order(small: sp.Basic, big: sp.Basic, domain: Domain, strict: bool = F
         a, b = denote(small), denote(big)
     except (ValueError, KeyError) as exc:
         return Verdict(Status.UNKNOWN, f"cannot give the expression a value: {exc}")
-    refuted = _refute_order(a, b, domain, strict)
+    refuted = _refute_order(a, b, domain)
     if refuted is not None:
         return refuted
     if not strict and check_equal(small, big, domain).proved:
         return Verdict(Status.PROVED, "the two sides are equal")
     if _signed(b - a, domain, strict):
         return Verdict(Status.PROVED, f"the difference is {'positive' if strict else 'nonnegative'} on the domain")
-    reason = _monotone(small, big, domain, +1, strict)
+    reason = None if strict else _monotone(small, big, domain, +1)  # the lemmas are not strict (equality at 1)
     if reason is not None:
         return Verdict(Status.PROVED, reason)
     return Verdict(Status.UNKNOWN, "holds at the sample points, but not proved")
 
 
-def _refute_order(a: sp.Basic, b: sp.Basic, domain: Domain, strict: bool) -> Verdict | None:
-    """A sample point where ``a > b`` (``a >= b`` when strict) beyond rounding."""
+def _refute_order(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict | None:
+    """A sample point where ``a > b`` beyond rounding (for a strict bound too: ``a = b`` cannot be told from it)."""
     from derive.verify import POINTS, _at, _estimate, _needed, _restrict, _with_free_symbols
 
     domain, loose = _with_free_symbols(domain, a + b)
@@ -168,7 +168,7 @@ def _trade_logs(expr: sp.Add, domain: Domain) -> sp.Basic | None:
     return sp.expand(sp.Add(*out)) if traded else None
 
 
-def _monotone(small: sp.Basic, big: sp.Basic, domain: Domain, polarity: int, strict: bool) -> str | None:
+def _monotone(small: sp.Basic, big: sp.Basic, domain: Domain, polarity: int) -> str | None:
     """Why ``small <= big`` (polarity +1; ``>=`` for -1) holds place by place, or ``None``."""
     places = list(_places(small, big, polarity, domain))
     if not places:
@@ -176,7 +176,7 @@ def _monotone(small: sp.Basic, big: sp.Basic, domain: Domain, polarity: int, str
     reasons = []
     for x, y, sign in places:
         lo, hi = (x, y) if sign > 0 else (y, x)
-        reason = _local(lo, hi, domain, strict)
+        reason = _local(lo, hi, domain)
         if reason is None:
             return None
         reasons.append(reason)
@@ -219,12 +219,12 @@ def _places(x: sp.Basic, y: sp.Basic, polarity: int, domain: Domain) -> Iterator
     yield (x, y, polarity)
 
 
-def _local(lo: sp.Basic, hi: sp.Basic, domain: Domain, strict: bool) -> str | None:
+def _local(lo: sp.Basic, hi: sp.Basic, domain: Domain) -> str | None:
     """Why ``lo <= hi`` at one place: a lemma, or the sign of the difference."""
     for lemma in LEMMAS:
         if _matches(lemma, lo, hi, domain):
             return f"lemma {lemma.name}: {lemma.statement}"
-    if not strict and _signed(sp.expand(denote(hi) - denote(lo)), domain, False):
+    if _signed(sp.expand(denote(hi) - denote(lo)), domain, False):
         return "the difference has a known sign"
     return None
 
