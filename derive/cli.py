@@ -38,8 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--format", default="all", choices=FORMATS + ("all",),
                          help="which documents to write (default: all)")
     article.add_argument("--out", default="outputs", help="output folder, or - for standard output (default: outputs)")
-    article.add_argument("--units", default="nats", choices=("nats", "bits"),
-                         help="natural logarithms (nats, default) or base-2 logarithms (bits)")
+    article.add_argument("--units", default="nats", choices=("nats", "bits", "any"),
+                         help="natural logarithms (nats, default), base-2 logarithms (bits), or an arbitrary "
+                              "base b > 1 (any; the relation topic only)")
     article.add_argument("--log", default="log", choices=("log", "ln"), help=r"write the natural log as \log or \ln")
     article.add_argument("--style", default="article", choices=("article", "compact"),
                          help="sections and prose (article) or one aligned chain (compact)")
@@ -48,8 +49,22 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--outcomes", default="H,T", type=_pair, help="names of the coin's two outcomes")
     article.add_argument("--dist", default="coin", metavar="NAME",
                          help="the distributions: coin (default), categorical, categorical-n, ..., or all")
+    article.add_argument("--topic", default="relation", choices=("relation", "minimization", "all"),
+                         help="the relation H(P, Q) = KL + H(P) (default), the minimization argument (same "
+                              "gradient, minimum at Q = P, Gibbs' inequality, the logistic loss), or all")
     verify = commands.add_parser("verify", help="re-check every step of a proof file written by --format json")
     verify.add_argument("file", help="a JSON proof file")
+    check = commands.add_parser("check", help="check every chain of equalities in a Markdown or LaTeX document")
+    check.add_argument("file", help="a Markdown (.md) or LaTeX (.tex) document")
+    check.add_argument("--assume", action="append", default=[], metavar="RELATION",
+                       help='a bound such as "0 < p < 1" (repeatable)')
+    check.add_argument("--define", action="append", default=[], metavar="EQUATION",
+                       help='a definition such as "P(H) = p" (repeatable)')
+    check.add_argument("--format", default="text", choices=("text", "json"), help="the report's form (default: text)")
+    check.add_argument("--strict", action="store_true", help="unknown and unparsed links fail too (exit 1)")
+    check.add_argument("--units", default=None, choices=("nats", "bits"),
+                       help="the base of H and KL (default: the front matter's, else nats)")
+    check.add_argument("--timeout", default=60.0, type=_seconds, metavar="SECONDS", help="time per link (default: 60)")
     return parser
 
 
@@ -60,10 +75,21 @@ def _pair(text: str) -> tuple[str, str]:
     return parts  # type: ignore[return-value]
 
 
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (a negative or zero time limit cannot be set)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return _article(args) if args.command == "article" else _verify(args)
+        return {"article": _article, "verify": _verify, "check": _check}[args.command](args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -78,18 +104,24 @@ def _article(args: argparse.Namespace) -> int:
 
     options = Options(units=args.units, log=args.log, style=args.style, names=args.names, params=args.params,
                       outcomes=args.outcomes)
-    from derive.api import DISTS
+    from derive.api import DISTS, MINIMIZATION_DISTS
     from derive.core import Report
 
     formats = FORMATS if args.format == "all" else (args.format,)
-    if args.dist != "all" and args.dist not in DISTS:
-        raise DeriveError(f"unknown distribution {args.dist!r} for --dist; choose from all, {', '.join(DISTS)}")
+    topics = ("relation", "minimization") if args.topic == "all" else (args.topic,)
+    known = {"relation": tuple(DISTS), "minimization": MINIMIZATION_DISTS}
+    if args.dist != "all" and not any(args.dist in known[t] for t in topics):
+        choices = ", ".join(dict.fromkeys(d for t in topics for d in known[t]))
+        raise DeriveError(f"unknown distribution {args.dist!r} for --dist; choose from all, {choices}")
     documents: dict[str, str] = {}
     results: list = []
-    for dist in (DISTS if args.dist == "all" else (args.dist,)):
-        more, part = article_documents(formats, options, dist)
-        documents.update(more)
-        results.extend(part.results)
+    for topic in topics:
+        for dist in (known[topic] if args.dist == "all" else (args.dist,)):
+            if dist not in known[topic]:
+                continue
+            more, part = article_documents(formats, options, dist, topic)
+            documents.update(more)
+            results.extend(part.results)
     report = Report(tuple(results))
     if args.out == "-":
         sys.stdout.write("\n".join(documents.values()))
@@ -116,6 +148,17 @@ def _verify(args: argparse.Namespace) -> int:
     counts = {s: sum(c.verdict.status is s for c in checks) for s in Status}
     print(f"{path}: {len(checks)} steps: " + ", ".join(f"{n} {s.value}" for s, n in counts.items()))
     return 0 if counts[Status.PROVED] == len(checks) else 1
+
+
+def _check(args: argparse.Namespace) -> int:
+    from derive.check import Options, check_file
+
+    options = Options(tuple(args.assume), tuple(args.define), args.units, args.strict, args.timeout)
+    result = check_file(args.file, options)
+    sys.stdout.write(result.json() if args.format == "json" else result.text())
+    if result.exit_code == 2:
+        print(f"derive: error: {args.file}: no link could be checked", file=sys.stderr)
+    return result.exit_code
 
 
 if __name__ == "__main__":

@@ -1,0 +1,21 @@
+"""``derive check``: read a document's equations and check each link with derive's verifier.
+
+>>> from derive.check import check_text
+>>> check_text("$P(H) = p$ and $$H(P) = -p \\log(p) - (1 - p) \\log(1 - p)$$",
+...            options=Options(define=("P(T) = 1 - p",))).exit_code
+0
+
+The pieces: :mod:`~derive.check.document` (math spans and their lines),
+:mod:`~derive.check.chains` (rows, relations, chains of equalities),
+:mod:`~derive.check.assume` (bounds such as ``0 < p < 1``),
+:mod:`~derive.check.definitions` (definitions that declare distributions),
+:mod:`~derive.check.frontmatter` (the ``derive:`` block),
+:mod:`~derive.check.run` (the rule for definitions and claims, and the
+checking), :mod:`~derive.check.report` (text and JSON).
+"""
+
+from derive.check.errors import CheckError
+from derive.check.report import Entry, Result
+from derive.check.run import Options, check_file, check_text
+
+__all__ = ["CheckError", "Entry", "Options", "Result", "check_file", "check_text"]

@@ -1,0 +1,219 @@
+r"""Assumptions such as ``0 < p < 1``: a small language of bounds, read without evaluating anything.
+
+An assumption is a chain of ``<``, ``<=``, ``>``, ``>=`` (also ``\lt``,
+``\le``, ``\leq``, ``\gt``, ``\ge``, ``\geq``, ``≤``, ``≥``) between numbers and
+symbols, all pointing the same way, or ``x \in (a, b)`` / ``x \in \mathbb{R}``.
+A side may list several symbols: ``0 < p, q < 1``.  Numbers are integers,
+decimals, ``\frac{a}{b}``, ``a/b`` and ``\infty``; symbols are what derive's
+parser reads as one symbol (``p``, ``\sigma_1``, ``x_{10}``).  Each part is
+read by :func:`derive.parse.parse_latex` and must come back as a single number
+or symbol; nothing is ever evaluated as code.
+
+derive proves identities on open sets, so a bound written with ``<=`` is
+read as strict: the endpoint itself is not checked.  SymPy relations
+(``p > 0``, ``sp.And(p > 0, p < 1)``) are accepted by :func:`from_relations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+from derive.check.chains import Piece, Statement, statements
+from derive.check.document import Span
+from derive.check.errors import CheckError
+from derive.domain import Domain
+
+#: Longest assumption accepted.
+MAX_LENGTH = 1000
+_REALS = frozenset({r"\mathbb{R}", r"\mathbf{R}", r"\R", "ℝ"})
+_POSITIVE_REALS = frozenset({r"\mathbb{R}_{>0}", r"\mathbb{R}^{+}", r"\mathbb{R}^+", r"\mathbb{R}_{+}",
+                             r"\mathbb{R}_+", r"(0,\infty)"})
+
+
+@dataclass(frozen=True)
+class Bound:
+    """``low < symbol < high``, an open interval (either end may be infinite)."""
+
+    symbol: sp.Symbol
+    low: sp.Expr = -sp.oo
+    high: sp.Expr = sp.oo
+
+    @property
+    def interval(self) -> sp.Interval:
+        return sp.Interval.open(self.low, self.high)
+
+    def text(self) -> str:
+        name = sp.latex(self.symbol)
+        if self.low.is_infinite:
+            return f"{name} < {self.high}"
+        if self.high.is_infinite:
+            return f"{name} > {self.low}"
+        return f"{self.low} < {name} < {self.high}"
+
+
+def parse_assumption(text: str) -> tuple[Bound, ...]:
+    """The bounds ``text`` states; :class:`CheckError` saying what is wrong otherwise."""
+    if not isinstance(text, str):
+        raise CheckError(f"an assumption must be a string or a SymPy relation, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise CheckError(f"assumption of {len(text)} characters is longer than the limit of {MAX_LENGTH}")
+    found = statements(Span(text, 1, False, "assume"))
+    if len(found) != 1 or not found[0].is_order or found[0].problem:
+        raise CheckError(f"assumption {_quote(text)} is not a chain of <, <=, >, >= between numbers and "
+                         "symbols (like 0 < p < 1)")
+    return bounds_of(found[0], text)
+
+
+def bounds_of(statement: Statement, text: str) -> tuple[Bound, ...]:
+    """The bounds of an order statement (``0 < p < 1``, ``p, q > 0``, ``x \\in (0, 1)``)."""
+    relations = statement.relations
+    if "∈" in relations:
+        if relations != ("∈",):
+            raise CheckError(f"assumption {_quote(text)}: write x \\in (a, b) on its own")
+        symbols = [_symbol(item, text) for item in _items(statement.pieces[0])]
+        low, high = _interval(statement.pieces[1].tex, text)
+        return _merge(Bound(s, low, high) for s in symbols)
+    rising = {r in ("<", "<=") for r in relations}
+    if len(rising) != 1:
+        raise CheckError(f"assumption {_quote(text)} mixes < and >; write each chain one way")
+    sides = [[_value(item, text) for item in _items(piece)] for piece in statement.pieces]
+    if not rising.pop():
+        sides.reverse()
+    out: list[Bound] = []
+    for below, above in zip(sides, sides[1:]):
+        out.extend(_pair(below, above, text))
+    return _merge(out)
+
+
+def _pair(below: list[sp.Expr], above: list[sp.Expr], text: str) -> list[Bound]:
+    """Bounds from ``below < above``: one side numbers, the other symbols."""
+    if all(isinstance(x, sp.Symbol) for x in above) and all(_is_number(x) for x in below):
+        return [Bound(s, low=max(below)) for s in above] if len(below) == 1 else _too_many(text)
+    if all(isinstance(x, sp.Symbol) for x in below) and all(_is_number(x) for x in above):
+        return [Bound(s, high=min(above)) for s in below] if len(above) == 1 else _too_many(text)
+    if all(_is_number(x) for x in below + above):
+        if max(below) >= min(above):
+            raise CheckError(f"assumption {_quote(text)} is false: {max(below)} is not below {min(above)}")
+        return []
+    raise CheckError(f"assumption {_quote(text)} relates two symbols or mixes symbols and numbers on one side; "
+                     "only bounds by numbers are supported (0 < p < 1)")
+
+
+def _too_many(text: str) -> list[Bound]:
+    raise CheckError(f"assumption {_quote(text)}: a bound must be one number")
+
+
+def _items(piece: Piece) -> list[str]:
+    """The comma-separated parts of one side."""
+    parts, depth, start, tex = [], 0, 0, piece.tex
+    for k, char in enumerate(tex):
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(tex[start:k])
+            start = k + 1
+    parts.append(tex[start:])
+    return [p.strip() for p in parts]
+
+
+def _value(item: str, text: str) -> sp.Expr:
+    """A number (as an exact rational, or infinity) or a symbol."""
+    from derive.parse import ParseError, parse_latex
+
+    if not item:
+        raise CheckError(f"assumption {_quote(text)} has an empty side")
+    try:
+        value = parse_latex(item)
+    except ParseError as exc:
+        raise CheckError(f"assumption {_quote(text)}: {exc}") from None
+    if isinstance(value, sp.Float):
+        fraction = Fraction(str(float(value)))
+        return sp.Rational(fraction.numerator, fraction.denominator)
+    if isinstance(value, sp.Symbol) or (value.is_number and (value.is_Rational or value.is_infinite)):
+        return value
+    raise CheckError(f"assumption {_quote(text)}: {_quote(item)} is neither a number nor a symbol")
+
+
+def _symbol(item: str, text: str) -> sp.Symbol:
+    value = _value(item, text)
+    if not isinstance(value, sp.Symbol):
+        raise CheckError(f"assumption {_quote(text)}: {_quote(item)} is not a symbol")
+    return value
+
+
+def _interval(tex: str, text: str) -> tuple[sp.Expr, sp.Expr]:
+    """``(a, b)`` or ``[a, b]`` (read as open), ``\\mathbb{R}``, ``\\mathbb{R}_{>0}``."""
+    compact = "".join(tex.replace(r"\left", "").replace(r"\right", "").split())
+    if compact in _REALS:
+        return -sp.oo, sp.oo
+    if compact in _POSITIVE_REALS:
+        return sp.Integer(0), sp.oo
+    if len(compact) > 2 and compact[0] in "([]" and compact[-1] in ")][":
+        ends = _items(Piece(compact[1:-1], 1))
+        if len(ends) == 2:
+            low, high = (_value(e, text) for e in ends)
+            if _is_number(low) and _is_number(high) and low < high:
+                return low, high
+    raise CheckError(f"assumption {_quote(text)}: {_quote(tex)} is not an interval like (0, 1) or \\mathbb{{R}}")
+
+
+def _is_number(x: sp.Expr) -> bool:
+    return not isinstance(x, sp.Symbol) and bool(x.is_number)
+
+
+def _merge(bounds: Iterable[Bound]) -> tuple[Bound, ...]:
+    """One bound per symbol (the intersection), in the order the symbols first appear."""
+    merged: dict[sp.Symbol, Bound] = {}
+    for b in bounds:
+        old = merged.get(b.symbol)
+        merged[b.symbol] = b if old is None else Bound(b.symbol, max(old.low, b.low), min(old.high, b.high))
+        if merged[b.symbol].low >= merged[b.symbol].high:
+            raise CheckError(f"no value of {b.symbol} satisfies the assumptions on it")
+    return tuple(merged.values())
+
+
+def from_relations(relations: Sequence[object]) -> tuple[Bound, ...]:
+    """Bounds from strings (:func:`parse_assumption`) or SymPy relations (``p > 0``, ``sp.And(...)``)."""
+    out: list[Bound] = []
+    for relation in relations:
+        if isinstance(relation, str):
+            out.extend(parse_assumption(relation))
+        elif isinstance(relation, sp.And):
+            out.extend(from_relations(relation.args))
+        elif isinstance(relation, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
+            low, high = (relation.lhs, relation.rhs) if relation.rel_op in ("<", "<=") else (relation.rhs, relation.lhs)
+            out.extend(_pair([low], [high], str(relation)))
+        else:
+            raise CheckError(f"an assumption must be a string or a SymPy relation such as p > 0, got {relation!r}")
+    return _merge(out)
+
+
+def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
+    """``domain`` with each bound applied: intersected with a parameter's interval, or added for a new symbol.
+
+    A bound names its symbol by name, so ``sigma_1 > 0`` applies to a
+    distribution's ``sigma_1`` whatever assumptions that symbol carries.
+    """
+    intervals = dict(domain.intervals)
+    by_name = {s.name: s for s in intervals}
+    joint = {s.name for c in domain.constraints for s in c.symbols if isinstance(s, sp.Symbol)}
+    for b in bounds:
+        if b.symbol.name in joint:
+            raise CheckError(f"{b.symbol} is constrained jointly with other parameters by its distribution; "
+                             "an assumption cannot bound it alone")
+        symbol = by_name.get(b.symbol.name, b.symbol)
+        current = intervals.get(symbol, sp.Interval.open(-sp.oo, sp.oo))
+        new = current.intersect(b.interval)
+        if not isinstance(new, sp.Interval) or new.measure == 0:
+            raise CheckError(f"the assumption {b.text()} leaves no value for {b.symbol} (its domain is {current})")
+        intervals[symbol] = sp.Interval.open(new.start, new.end)
+        by_name[b.symbol.name] = symbol
+    return Domain(tuple(intervals.items()), domain.constraints)
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return "'" + (text if len(text) <= limit else text[:limit - 3] + "...") + "'"

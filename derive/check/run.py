@@ -1,0 +1,486 @@
+r"""``derive check``: every chain of equalities in a document, each link checked by derive's verifier.
+
+**Definitions and claims.**  The first link of a chain (its subject on the
+left) is a *definition* when
+
+1. its left side is the probability of one outcome, ``P(H)``, ``Q(T)``,
+   ``P(x_i)``, ``P(i)`` (one capital letter but ``H`` and ``E``): it declares
+   the distribution (:mod:`derive.check.definitions`); the probability that
+   sets a distribution is taken, any other one (``P(T) = 1 - p``) is checked;
+2. its left side is such a letter and its right side a family or a vector of
+   probabilities, ``P = \mathcal{N}(\mu_1, \sigma_1^2)``, ``Q \sim
+   \mathrm{Bernoulli}(q)``, ``P = (p_1, \ldots, p_k)``: it declares the distribution;
+3. its left side is a measure, ``H(P)``, ``H(P, Q)``, ``KL(P \| Q)`` (any
+   notation the parser reads), not defined earlier in the document, and its
+   right side has no measure in it or the link is written ``:=``
+   (``\coloneqq``, ``\triangleq``, ``\stackrel{\text{def}}{=}``): it states
+   derive's own definition and is **checked** against it, so a wrong
+   definition (a cross-entropy without its minus sign) is refuted;
+4. its left side is one symbol that no distribution, assumption or earlier
+   definition gives a meaning (``L = -\sum_{i=1}^{k} p_i \log q_i``), or the
+   link is written ``:=``: the symbol stands for its right side in every later link.
+
+Every other link is a *claim*, and is checked.  A relation between numbers
+and symbols only (``0 < p < 1``) is an *assumption*; other inequalities,
+``\approx``, ``\propto`` and ``\sim``, and prose (``\text{...}`` outside an
+underbrace's label), are skipped.
+
+**Checking a chain.**  Each link compares its right side with the
+expression before it.  When that expression was itself refuted, a link that
+fails is compared once more with the last expression that was not refuted,
+so a single wrong expression refutes a single link: the one that introduced it.
+
+**Bounds.**  A document of more than :data:`MAX_CHARS` characters or
+:data:`MAX_LINKS` links is refused before anything is parsed; spans nested
+deeper than :data:`derive.check.chains.MAX_DEPTH` brackets are reported, not
+parsed; each link gets at most ``timeout`` seconds (in the main thread).
+Nothing written in a document is ever evaluated as code.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sympy as sp
+
+from derive.check import frontmatter
+from derive.check.assume import Bound, bounds_of, parse_assumption, restrict
+from derive.check.chains import EQUALITIES, Chain, Link, Piece, Statement, chains, statements
+from derive.check.definitions import Declaration, Declared, declaration, declare
+from derive.check.document import Span, front_matter, kind_of, spans
+from derive.check.errors import CheckError
+from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
+                                 Result, point)
+from derive.errors import DeriveError
+
+#: Largest document read, in characters (and in bytes on disk, times four).
+MAX_CHARS = 1_000_000
+#: Most links one document may have.
+MAX_LINKS = 1000
+#: Seconds one link may take to parse and check.
+TIMEOUT = 60.0
+_RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a proportionality", "~": r"\sim",
+                   "≡": r"\equiv", "!=": r"\neq: an inequation", "<": "<: an inequality", ">": ">: an inequality",
+                   "<=": r"\le: an inequality", ">=": r"\ge: an inequality", "∈": r"\in: a membership",
+                   "→": r"\to: a limit or map", "⇒": "an implication", "⇔": "an equivalence",
+                   "≪": r"\ll", "≫": r"\gg"}
+_ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user adds to a document: assumptions, definitions, units, strictness and the time per link."""
+
+    assume: tuple[object, ...] = ()
+    define: tuple[str, ...] = ()
+    units: str | None = None  # None: the front matter's, else nats
+    strict: bool = False
+    timeout: float | None = TIMEOUT
+
+
+def check_file(path: str | Path, options: Options = Options()) -> Result:
+    """Check the document at ``path`` (Markdown, or LaTeX by its suffix)."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise CheckError(f"{path} is a folder, not a document")
+        size = path.stat().st_size
+        if size > 4 * MAX_CHARS:
+            raise CheckError(f"{path} has {size} bytes, more than derive check reads ({MAX_CHARS} characters)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CheckError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        raise CheckError(f"{path} is not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CheckError(f"{path} is not UTF-8 text (byte {exc.start})") from None
+    return check_text(text, str(path), kind_of(path.name), options)
+
+
+def check_text(text: str, file: str = "<text>", kind: str = "md", options: Options = Options()) -> Result:
+    """Check the math of ``text``; ``kind`` is ``md`` or ``tex``; ``file`` names it in the report."""
+    if len(text) > MAX_CHARS:
+        raise CheckError(f"{file} has {len(text)} characters, more than derive check reads ({MAX_CHARS})")
+    if "\x00" in text:
+        raise CheckError(f"{file} is not a text file")
+    settings = _settings(text, file) if kind == "md" else frontmatter.Settings()
+    found = spans(text, kind)
+    if not found:
+        raise CheckError(f"{file}: no math found (no $...$, $$...$$, \\[...\\] or equation environment)")
+    document: list[Statement] = []
+    for span in found:
+        document.extend(statements(span))
+        if len(document) > MAX_LINKS:
+            raise CheckError(f"{file} has more than {MAX_LINKS} equations, more than derive check takes; split it")
+    if not document:
+        raise CheckError(f"{file}: no equation or relation in its {len(found)} math spans")
+    defines = [(text_, "--define", k) for k, text_ in enumerate(options.define, 1)]
+    defines += [(text_, file, line) for text_, line in settings.define]
+    sources = [_Source(origin, _statements_of(text_, origin, line), True) for text_, origin, line in defines]
+    sources.append(_Source(file, document, False))
+    links = sum(len(c.expressions) - 1 for source in sources for c in chains(source.statements))
+    if links > MAX_LINKS:
+        raise CheckError(f"{file} has {links} links, more than derive check takes ({MAX_LINKS}); split it")
+    bounds = _option_bounds(options.assume) + _settings_bounds(settings, file)
+    units = options.units or settings.units or "nats"
+    checker = _Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
+    entries = checker.run()
+    return Result(file, tuple(entries), options.strict)
+
+
+def _settings(text: str, file: str) -> frontmatter.Settings:
+    block, _ = front_matter(text)
+    return frontmatter.read(block, 2, file) if block else frontmatter.Settings()
+
+
+def _statements_of(text: str, origin: str, line: int) -> list[Statement]:
+    if not isinstance(text, str):
+        raise CheckError(f"a definition must be a string, got {type(text).__name__}")
+    found = statements(Span(text, line, False, "define"))
+    if not found or any(s.is_order for s in found):
+        raise CheckError(f"{origin}:{line}: {text!r} is not a definition (like P(H) = p); bounds go in --assume")
+    return found
+
+
+def _option_bounds(assume: Sequence[object]) -> list[Bound]:
+    from derive.check.assume import from_relations
+
+    out: list[Bound] = []
+    for item in assume:
+        try:
+            out.extend(from_relations([item]))
+        except CheckError as exc:
+            raise CheckError(f"--assume: {exc}") from None
+    return out
+
+
+def _settings_bounds(settings: frontmatter.Settings, file: str) -> list[Bound]:
+    out: list[Bound] = []
+    for text, line in settings.assume:
+        try:
+            out.extend(parse_assumption(text))
+        except CheckError as exc:
+            raise CheckError(f"{file}:{line}: {exc}") from None
+    return out
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Statements from one place: the document, or one ``--define`` (or front matter ``define``) item."""
+
+    origin: str
+    statements: list[Statement]
+    defines: bool
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A piece that could not be read: skipped (prose, elided) or not parsed, and why."""
+
+    status: str
+    reason: str
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm; a BaseException so that no ``except Exception`` on the way swallows it."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_OutOfTime` after ``seconds`` (main thread, POSIX, alarm not in use; else no limit)."""
+    usable = (seconds is not None and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None))
+    if not usable:
+        yield
+        return
+
+    def alarm(signum, frame):  # noqa: ARG001 (the signal module's signature)
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class _Checker:
+    """Walks the chains in order, keeping what earlier links defined."""
+
+    sources: list[_Source]
+    texts: list[str]
+    bounds: list[Bound]
+    units: str
+    timeout: float | None
+    cache: dict[str, sp.Basic | _Failed] = field(default_factory=dict)
+    measures: set[sp.Basic] = field(default_factory=set)
+    symbols: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)
+
+    def run(self) -> list[Entry]:
+        grouped = [(n, source, chains(source.statements)) for n, source in enumerate(self.sources)]
+        declarations = [d for n, source, found in grouped for k, c in enumerate(found)
+                        if (d := _declaration((n, k), c)) is not None]
+        self.declared: Declared = declare(declarations, self.texts)
+        self.declarations = {d.key: d for d in declarations}
+        self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
+        self.dists = self.declared.distributions
+        self.domain = self._domain()
+        out: list[Entry] = []
+        for n, source, found in grouped:
+            entries = [self._order(source.origin, s) for s in source.statements if s.problem or s.is_order]
+            for k, chain in enumerate(found):
+                entries.extend(self._chain(source, (n, k), chain))
+            out.extend(entries if source.defines else sorted(entries, key=lambda e: e.line))
+        return out
+
+    def _domain(self):
+        from derive.domain import Domain
+
+        try:
+            domain = Domain().merge(*(d.domain for d in self.dists))
+            return restrict(domain, self.bounds)
+        except DeriveError as exc:
+            raise CheckError(str(exc)) from None
+
+    # -- assumptions and reported problems ----------------------------------------------
+    def _order(self, origin: str, statement: Statement) -> Entry:
+        pieces = statement.pieces
+        text = " ".join(p.tex for p in pieces)
+        if statement.problem:
+            return Entry(origin, statement.line, CLAIM, NOT_PARSED, pieces[0].tex, "", statement.problem)
+        written = _written(statement)
+        try:
+            bounds = bounds_of(statement, text)
+        except CheckError:
+            return Entry(origin, statement.line, CLAIM, SKIPPED, written, "",
+                         f"{_relation_reason(statement.relations[0])} is not checked")
+        try:
+            self.domain = restrict(self.domain, bounds)
+        except CheckError as exc:
+            return Entry(origin, statement.line, ASSUMPTION, SKIPPED, written, "", f"{written}: not applied: {exc}")
+        return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written)
+
+    # -- chains ---------------------------------------------------------------------------
+    def _chain(self, source: _Source, key: tuple[int, int], chain: Chain) -> list[Entry]:
+        origin = source.origin
+        out: list[Entry] = []
+        anchor: int | None = None  # the last expression not refuted
+        values: list[sp.Basic | _Failed] = []
+        for link in chain.links(key[1]):
+            k = link.position
+            try:
+                with _time_limit(self.timeout):
+                    if k == 1:
+                        values.append(self._read(chain.subject))
+                        anchor = 0 if not isinstance(values[0], _Failed) else None
+                    values.append(self._read(link.rhs))
+                    entry, good = self._link(origin, key, link, values, anchor, chain)
+            except _OutOfTime:
+                entry, good = _entry(origin, link, CLAIM, UNKNOWN, f"gave up after {self.timeout:g} s"), False
+            except Exception as exc:  # one link's failure is reported on its line, never as a traceback
+                reason = f"the check failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                entry, good = _entry(origin, link, CLAIM, UNKNOWN, reason), False
+            while len(values) <= k:
+                values.append(_Failed(UNKNOWN, "not read"))
+            if source.defines and entry.kind == CLAIM:
+                raise CheckError(f"{origin}:{link.line}: {_written_link(link)!r} is not a definition: a definition "
+                                 "gives a probability (P(H) = p), a distribution (P = ...), a measure (H(P) = ...) "
+                                 "or a new symbol")
+            out.append(entry)
+            if good:
+                anchor = k
+        return out
+
+    def _link(self, origin: str, key: tuple[int, int], link: Link, values: list, anchor: int | None,
+              chain: Chain) -> tuple[Entry, bool]:
+        """The entry for one link, and whether its right side may anchor later links."""
+        k = link.position
+        if link.relation not in EQUALITIES:
+            return _entry(origin, link, CLAIM, SKIPPED, f"{_relation_reason(link.relation)} is not checked"), False
+        if k == 1 and key in self.declared.made:
+            return _entry(origin, link, DEFINITION, DEFINITION, self.declared.made[key]), True
+        if k == 1 and key in self.declared.problems:
+            return _entry(origin, link, DEFINITION, NOT_PARSED, self.declared.problems[key]), False
+        left, right = values[k - 1], values[k]
+        if k == 1 and isinstance(left, _Failed):
+            return _entry(origin, link, CLAIM, left.status, left.reason), False
+        if isinstance(right, _Failed):
+            return _entry(origin, link, CLAIM, right.status, right.reason), False
+        if k == 1:
+            special = self._definition(origin, link, left, right, key)
+            if special is not None:
+                return special
+        return self._claim(origin, link, chain, values, anchor)
+
+    def _definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic,
+                    key: object) -> tuple[Entry, bool] | None:
+        """Rules 1, 3 and 4 of the module docstring; ``None`` for a claim."""
+        from derive.measures import Measure
+        from derive.render.printer import to_latex
+
+        if key in self.declarations:  # P(T) = 1 - p, given after P(H) = p set the coin
+            described = self.described.get(self.declarations[key].name, "")
+            return self._checked_definition(origin, link, left, right, f"agrees with: {described}", described)
+        if isinstance(left, Measure) and left not in self.measures and \
+                (link.relation == ":=" or not right.has(Measure)):
+            self.measures.add(left)
+            title = left.title if left.title.startswith("KL") else left.title.lower()
+            derive_says = f"derive's {title} is {to_latex(left)} = {to_latex(left.definition())}"
+            return self._checked_definition(origin, link, left, right, f"agrees with derive's {title}", derive_says)
+        if isinstance(left, sp.Symbol) and (link.relation == ":=" or self._is_new(left)):
+            self.symbols[left] = right.xreplace(self.symbols)
+            return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
+        return None
+
+    def _is_new(self, symbol: sp.Symbol) -> bool:
+        names = {s.name for s in self.domain.symbols if isinstance(s, sp.Symbol)}
+        names |= {s.name for d in self.dists for s in d.free_symbols if isinstance(s, sp.Symbol)}
+        names |= {d.variable.name for d in self.dists}
+        return symbol.name not in names and symbol not in self.symbols
+
+    def _checked_definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic, agrees: str,
+                            otherwise: str) -> tuple[Entry, bool]:
+        from derive.verify import check_equal
+
+        verdict = check_equal(left, right.xreplace(self.symbols), self.domain)
+        if verdict.proved:
+            return _entry(origin, link, DEFINITION, DEFINITION, agrees, checked=True), True
+        if verdict.status.value == REFUTED:
+            reason = "a wrong definition" + (f": {otherwise}" if otherwise else "")
+            return _entry(origin, link, DEFINITION, REFUTED, reason, point(verdict.counterexample)), False
+        return _entry(origin, link, DEFINITION, UNKNOWN, verdict.reason), True
+
+    def _claim(self, origin: str, link: Link, chain: Chain, values: list, anchor: int | None) -> tuple[Entry, bool]:
+        """Check the right side against the expression before it, then (if that was refuted) the anchor."""
+        k = link.position
+        left = values[k - 1]
+        candidates = [] if isinstance(left, _Failed) else [k - 1]
+        if anchor is not None and anchor != k - 1:
+            candidates.append(anchor)
+        if not candidates:
+            return _entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
+        right = values[k]
+        first = None
+        for index in candidates:
+            verdict = self._verdict(values[index], right)
+            lhs = chain.expressions[index].tex
+            if first is None:
+                first = (verdict, lhs)
+            if verdict.proved:
+                note = "" if index == k - 1 else f"equal to the expression on line {chain.expressions[index].line}"
+                return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, note), True
+        verdict, lhs = first  # type: ignore[misc]
+        status = verdict.status.value
+        if status == REFUTED:
+            return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, "",
+                         point(verdict.counterexample)), False
+        natural = self._on_natural_domain(values[candidates[0]], right)
+        if natural is not None:
+            return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, natural), True
+        reason = self._why_unknown(verdict, values[candidates[0]], right)
+        return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason), True
+
+    def _verdict(self, left: sp.Basic, right: sp.Basic):
+        from derive.verify import check_equal
+
+        return check_equal(left.xreplace(self.symbols), right.xreplace(self.symbols), self.domain)
+
+    def _on_natural_domain(self, left: sp.Basic, right: sp.Basic) -> str | None:
+        """A note when the identity is proved wherever both sides are real, else ``None``.
+
+        A symbol no assumption places, that stands alone inside a logarithm
+        (``log(a)``), must be positive for that side to be defined: such an
+        identity (the rule ``log(a/b) = log(a) - log(b)`` stated in prose) is
+        proved on the domain where it means something, and the report says so.
+        """
+        from derive.verify import check_equal
+
+        a, b = left.xreplace(self.symbols), right.xreplace(self.symbols)
+        loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
+                        and s not in self.domain.symbol_set and s.is_real is None), key=str)
+        inside_logs = {f.args[0] for side in (a, b) for f in side.atoms(sp.log)}
+        if not loose or not all(s in inside_logs for s in loose):
+            return None
+        positive = restrict(self.domain, [Bound(s, sp.Integer(0)) for s in loose])
+        if not check_equal(a, b, positive).proved:
+            return None
+        names = ", ".join(sp.latex(s) for s in loose)
+        return f"where both sides are defined: {names} > 0 (each is the argument of a logarithm)"
+
+    def _why_unknown(self, verdict, left: sp.Basic, right: sp.Basic) -> str:
+        """The verifier's reason, and whether symbols nothing bounds would settle it if positive."""
+        from derive.verify import check_equal
+
+        free = (left.xreplace(self.symbols).free_symbols | right.xreplace(self.symbols).free_symbols)
+        loose = sorted((s for s in free if isinstance(s, sp.Symbol) and s not in self.domain.symbol_set
+                        and s.is_real is None), key=str)
+        if not loose:
+            return verdict.reason
+        names = ", ".join(sp.latex(s) for s in loose)
+        positive = restrict(self.domain, [Bound(s, sp.Integer(0)) for s in loose])
+        if check_equal(left.xreplace(self.symbols), right.xreplace(self.symbols), positive).proved:
+            return f"proved only if {names} > 0, which nothing states (add --assume \"{names} > 0\")"
+        return f"{verdict.reason}; {names} {'has' if len(loose) == 1 else 'have'} no stated domain"
+
+    # -- reading pieces -------------------------------------------------------------------
+    def _read(self, piece: Piece) -> sp.Basic | _Failed:
+        if piece.tex not in self.cache:
+            self.cache[piece.tex] = self._parse(piece.tex)
+        return self.cache[piece.tex]
+
+    def _parse(self, tex: str) -> sp.Basic | _Failed:
+        from derive.parse import ParseError, parse_latex
+
+        if not tex.strip():
+            return _Failed(NOT_PARSED, "an empty side: nothing before it to continue")
+        if any(dots in tex for dots in _ELIDED):
+            return _Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
+        try:
+            value = parse_latex(tex, self.dists, self.units)
+        except ParseError as exc:
+            message = str(exc)
+            if "is prose" in message:
+                return _Failed(SKIPPED, f"prose: {message.split(' at offset')[0].removeprefix('text ')}")
+            if "unknown distribution name" in message and not self.dists:
+                message += " (declare it: $P(H) = p$ in the document, or --define \"P(H) = p\")"
+            return _Failed(NOT_PARSED, message)
+        if isinstance(value, sp.Equality) or not isinstance(value, sp.Expr):
+            return _Failed(NOT_PARSED, f"{tex[:40]!r} is not an expression")
+        return value
+
+
+def _declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
+    if len(chain.expressions) < 2:
+        return None
+    return declaration(chain.subject.tex, chain.relations[0], chain.expressions[1].tex, key)
+
+
+def _entry(origin: str, link: Link, kind: str, status: str, reason: str,
+           counterexample: tuple[tuple[str, str], ...] = (), checked: bool = False) -> Entry:
+    return Entry(origin, link.line, kind, status, link.lhs.tex, link.rhs.tex, reason, counterexample, checked)
+
+
+def _relation_reason(relation: str) -> str:
+    return _RELATION_NAMES.get(relation, relation)
+
+
+def _written(statement: Statement) -> str:
+    parts = [statement.pieces[0].tex]
+    for relation, piece in zip(statement.relations, statement.pieces[1:]):
+        parts += [relation, piece.tex]
+    return " ".join(parts)
+
+
+def _written_link(link: Link) -> str:
+    return f"{link.lhs.tex} {link.relation} {link.rhs.tex}"

@@ -1,0 +1,99 @@
+"""Assumptions: the small language of bounds, SymPy relations, and how they narrow a domain."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import Bernoulli
+from derive.check.assume import Bound, from_relations, parse_assumption, restrict
+from derive.check.errors import CheckError
+from derive.distributions.categorical import Categorical
+from derive.domain import Domain
+
+p, q, a, b = sp.symbols("p q a b")
+sigma_1, mu = sp.symbols("sigma_1 mu")
+oo = sp.oo
+
+#: (assumption, {symbol: (low, high)})
+GOOD = [
+    ("0 < p < 1", {p: (0, 1)}),
+    ("0 < p, q < 1", {p: (0, 1), q: (0, 1)}),
+    ("a, b > 0", {a: (0, oo), b: (0, oo)}),
+    (r"\sigma_1 > 0", {sigma_1: (0, oo)}),
+    (r"1 \ge p \geq 0", {p: (0, 1)}),
+    ("0 <= p <= 1", {p: (0, 1)}),
+    ("0 ≤ p ≤ 1", {p: (0, 1)}),
+    (r"0 \lt p \lt \frac{1}{2}", {p: (0, sp.Rational(1, 2))}),
+    ("p > 0.25", {p: (sp.Rational(1, 4), oo)}),
+    ("-1 < a", {a: (-1, oo)}),
+    (r"a < \infty", {a: (-oo, oo)}),
+    (r"p \in (0, 1)", {p: (0, 1)}),
+    (r"p \in \left[0, 1\right]", {p: (0, 1)}),
+    (r"\mu \in \mathbb{R}", {mu: (-oo, oo)}),
+    (r"a \in \mathbb{R}_{>0}", {a: (0, oo)}),
+    ("0 < p < 1 < 2", {p: (0, 1)}),
+]
+
+BAD = [
+    ("p < q", "relates two symbols"),
+    ("0 < p > 1", "mixes < and >"),
+    ("p = 1", "is not a chain of <, <=, >, >="),
+    ("p + 1 > 0", "'p + 1' is neither a number nor a symbol"),
+    ("0 <", "has an empty side"),
+    ("1 < p < 0", "no value of p satisfies"),
+    ("0 < p < 1 < 0", "is false: 1 is not below 0"),
+    ("0, 1 < p", "a bound must be one number"),
+    (r"p \in (1, 0)", "is not an interval"),
+    (r"p \in \mathbb{Q}", "is not an interval"),
+    ("__import__('os').system('true') > 0", "assumption"),
+    ("x" * 1001, "longer than the limit of 1000"),
+]
+
+
+def _as_dict(bounds: tuple[Bound, ...]) -> dict[sp.Symbol, tuple[sp.Expr, sp.Expr]]:
+    return {bound.symbol: (bound.low, bound.high) for bound in bounds}
+
+
+@pytest.mark.parametrize(("text", "expected"), GOOD, ids=[g[0] for g in GOOD])
+def test_reads(text: str, expected: dict) -> None:
+    assert _as_dict(parse_assumption(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "fragment"), BAD, ids=[b[0][:30] for b in BAD])
+def test_refuses(text: str, fragment: str) -> None:
+    with pytest.raises(CheckError) as caught:
+        parse_assumption(text)
+    assert fragment in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_sympy_relations_and_strings_mix() -> None:
+    bounds = from_relations([p > 0, sp.And(p < sp.Rational(1, 2), q >= 1), "0 < a < 3"])
+    assert _as_dict(bounds) == {p: (0, sp.Rational(1, 2)), q: (1, oo), a: (0, 3)}
+
+
+def test_other_objects_are_refused() -> None:
+    with pytest.raises(CheckError, match="a string or a SymPy relation"):
+        from_relations([sp.Eq(p, 1)])
+
+
+def test_restrict_narrows_a_parameter_and_adds_new_symbols() -> None:
+    domain = restrict(Bernoulli(p).domain, parse_assumption("0 < p < 1/2") + parse_assumption("a > 0"))
+    assert dict(domain.intervals) == {p: sp.Interval.open(0, sp.Rational(1, 2)), a: sp.Interval.open(0, oo)}
+
+
+def test_restrict_finds_a_parameter_by_name() -> None:
+    positive = sp.Symbol("sigma_1", positive=True)
+    domain = restrict(Domain(((positive, sp.Interval.open(0, oo)),)), parse_assumption(r"\sigma_1 < 2"))
+    assert dict(domain.intervals) == {positive: sp.Interval.open(0, 2)}
+
+
+@pytest.mark.parametrize(("assumption", "fragment"), [
+    ("p > 2", "leaves no value for p"),
+    ("p_1 < 1/2", "constrained jointly"),
+])
+def test_restrict_refuses(assumption: str, fragment: str) -> None:
+    p_1, p_2 = sp.symbols("p_1 p_2")
+    domain = Bernoulli(p).domain.merge(Categorical([p_1, p_2], name="Q").domain)
+    with pytest.raises(CheckError, match=fragment):
+        restrict(domain, parse_assumption(assumption))

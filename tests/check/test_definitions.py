@@ -1,0 +1,100 @@
+"""Definitions that declare distributions: which equations do, and what they make."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import Bernoulli, Normal
+from derive.check.definitions import Declaration, declaration, declare, outcome_labels, size_symbol
+from derive.distributions.categorical import Categorical
+from derive.distributions.indexed import SymbolicCategorical
+
+#: (lhs, relation, rhs, (name, outcome, index, family, arguments) or None)
+DECLARATIONS = [
+    ("P(H)", "=", "p", ("P", "H", None, None, ())),
+    ("Q(T)", "=", "1 - q", ("Q", "T", None, None, ())),
+    (r"P\left(H\right)", ":=", "p", ("P", "H", None, None, ())),
+    ("P(x_i)", "=", "p_i", ("P", None, "i", None, ())),
+    ("P(x_{j})", "=", "p_{j}", ("P", None, "j", None, ())),
+    ("P(i)", "=", "p_i", ("P", None, "i", None, ())),
+    ("P", "=", r"\mathcal{N}(\mu_1, \sigma_1^2)", ("P", None, None, "normal", (r"\mu_1", r"\sigma_1^2"))),
+    ("Q", "~", r"\mathcal{N}(x; \mu_2, \sigma_2^2)", ("Q", None, None, "normal", (r"\mu_2", r"\sigma_2^2"))),
+    ("P", "=", r"\mathrm{Bernoulli}(p)", ("P", None, None, "bernoulli", ("p",))),
+    ("Q", "=", r"\operatorname{Exp}(\lambda)", ("Q", None, None, "exponential", (r"\lambda",))),
+    ("P", "=", r"(p_1, \ldots, p_k)", ("P", None, None, "vector", ("p_1", r"\ldots", "p_k"))),
+    ("H(P)", "=", "x", None),  # H is the entropy
+    ("E(X)", "=", r"\mu", None),  # E is the expectation
+    ("P(x_i)", "=", "q_j", None),  # the index does not match
+    ("P(H)", "<", "p", None),
+    ("P", "=", "Q", None),
+    ("f(x)", "=", "x", None),
+]
+
+
+@pytest.mark.parametrize(("lhs", "relation", "rhs", "expected"), DECLARATIONS,
+                         ids=[f"{d[0]} {d[1]} {d[2]}" for d in DECLARATIONS])
+def test_declaration(lhs: str, relation: str, rhs: str, expected: tuple | None) -> None:
+    found = declaration(lhs, relation, rhs, key=0)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.name, found.outcome, found.index, found.family, found.arguments) == expected
+
+
+def _declared(*equations: str, texts: tuple[str, ...] = ()):
+    found = []
+    for k, equation in enumerate(equations):
+        lhs, rhs = equation.split(" = ")
+        d = declaration(lhs, "=", rhs, k)
+        assert d is not None, equation
+        found.append(d)
+    return declare(found, list(texts) + list(equations))
+
+
+p, q = sp.symbols("p q")
+
+
+#: (equations, extra math, the distributions made, keys that set them)
+BUILDS = [
+    (("P(H) = p", "P(T) = 1 - p", "Q(H) = q"), (),
+     (Bernoulli(p), Bernoulli(q, name="Q")), {0, 2}),
+    (("P(H) = p",), (), (Bernoulli(p),), {0}),
+    (("P(1) = p",), (), (Bernoulli(p, outcomes=("1", "0")),), {0}),
+    (("P(a) = p",), (r"\sum_{i \in \{a, b\}} P(i)",), (Bernoulli(p, outcomes=("a", "b")),), {0}),
+    (("P(a) = x", "P(b) = y", "P(c) = 1 - x - y"), (),
+     (Categorical([sp.Symbol("x"), sp.Symbol("y"), 1 - sp.Symbol("x") - sp.Symbol("y")], outcomes=("a", "b", "c")),),
+     {0, 1, 2}),
+    (("P(x_i) = p_i",), (r"\sum_{i=1}^{k} p_i",), (SymbolicCategorical(sp.Symbol("k"), name="P"),), {0}),
+    (("P = (p_1, \\ldots, p_m)",), (), (SymbolicCategorical(sp.Symbol("m"), name="P"),), {0}),
+    (("P = (a, b, c)",), (), (Categorical(list(sp.symbols("a b c"))),), {0}),
+    ((r"P = \mathcal{N}(\mu_1, \sigma_1^2)",), (), (Normal(*sp.symbols("mu_1 sigma_1")),), {0}),
+    ((r"P = \mathcal{N}(0, 4)",), (), (Normal(0, 2),), {0}),
+]
+
+
+@pytest.mark.parametrize(("equations", "texts", "expected", "setting"), BUILDS, ids=[str(b[0]) for b in BUILDS])
+def test_declare(equations: tuple, texts: tuple, expected: tuple, setting: set) -> None:
+    declared = _declared(*equations, texts=texts)
+    assert not declared.problems
+    assert declared.distributions == expected
+    assert set(declared.made) == setting
+
+
+@pytest.mark.parametrize(("equations", "fragment"), [
+    (("P(a) = p",), "has only the outcome a"),
+    (("P(a) = x", "P(c) = z", "Q(b) = y"), "the probabilities of Q at a, c are not given"),
+    ((r"P = \mathcal{N}(\mu, \sigma)",), "must be written as a square"),
+    ((r"P = \mathrm{Bernoulli}(p, q)",), "takes one parameter"),
+])
+def test_declare_reports_problems_per_declaration(equations: tuple, fragment: str) -> None:
+    declared = _declared(*equations)
+    assert any(fragment in message for message in declared.problems.values()), declared.problems
+
+
+def test_outcomes_and_size_come_from_the_document() -> None:
+    decls = [Declaration("P", "p", 0, outcome="T")]
+    assert outcome_labels(decls, [r"\sum_{i \in \{H, T\}} P(i)"]) == ("T", "H")
+    assert size_symbol([r"x", r"\sum_{j=1}^{K} p_j"]) == "K"
+    assert size_symbol(["no sums"]) == "n"

@@ -1,0 +1,60 @@
+"""Math spans: where ``derive check`` finds math in Markdown and LaTeX, and on which line."""
+
+from __future__ import annotations
+
+import pytest
+
+from derive.check.document import Span, front_matter, kind_of, spans
+
+#: (source, kind, [(math with spaces collapsed, line, display)])
+SPANS = [
+    ("a $x = 1$ b", "md", [("x = 1", 1, False)]),
+    ("$$\nx = 1\n$$", "md", [("x = 1", 1, True)]),
+    ("one\ntwo\n$$\nx = 1\n$$\n$y$", "md", [("x = 1", 3, True), ("y", 6, False)]),
+    ("costs $5 and $10 today", "md", []),
+    (r"a \$ sign and $y$", "md", [("y", 1, False)]),
+    ("$ x$ is not math", "md", []),
+    ("$a\n\nb$", "md", []),
+    ("```\n$x = 1$\n```\n$y$", "md", [("y", 4, False)]),
+    ("~~~python\n$x$\n~~~\n$y$", "md", [("y", 4, False)]),
+    ("`$x$` and $y$", "md", [("y", 1, False)]),
+    ("---\ntitle: $x$\n---\n$y$", "md", [("y", 4, False)]),
+    ("\\begin{align}\na &= b\n\\end{align}", "md", [("a &= b", 1, True)]),
+    ("\\begin{align*}a\\end{align*} \\begin{equation}b\\end{equation}", "md", [("a", 1, True), ("b", 1, True)]),
+    ("\\begin{itemize}x\\end{itemize}", "md", []),
+    ("\\[ x = 1 \\] and \\( y \\)", "md", [("x = 1", 1, True), ("y", 1, False)]),
+    ("$$\\begin{aligned} a &= b \\label{e1} \\nonumber \\end{aligned}$$", "md", [("a &= b", 1, True)]),
+    ("% $x$ in a comment\n$y$", "tex", [("y", 2, False)]),
+    ("50\\% $y$", "tex", [("y", 1, False)]),
+    ("\\begin{verbatim}$x$\\end{verbatim} $y$", "tex", [("y", 1, False)]),
+    ("\\begin{equation}\n  a = b % why\n\\end{equation}", "tex", [("a = b", 1, True)]),
+    ("$$ never closed", "md", []),
+    ("\\[ never closed", "md", []),
+]
+
+
+@pytest.mark.parametrize(("source", "kind", "expected"), SPANS, ids=[s[0][:30] for s in SPANS])
+def test_spans(source: str, kind: str, expected: list[tuple[str, int, bool]]) -> None:
+    found = [(" ".join(s.tex.split()), s.line, s.display) for s in spans(source, kind)]
+    assert found == expected
+
+
+def test_line_of_an_offset_inside_a_span() -> None:
+    (span,) = spans("intro\n$$\na = b\n  = c\n$$\n")
+    assert span.line == 2
+    assert span.line_at(span.tex.index("b")) == 3 and span.line_at(span.tex.index("c")) == 4
+
+
+@pytest.mark.parametrize(("name", "kind"), [("a.md", "md"), ("a.tex", "tex"), ("A.LaTeX", "tex"), ("notes", "md")])
+def test_kind_of(name: str, kind: str) -> None:
+    assert kind_of(name) == kind
+
+
+def test_front_matter() -> None:
+    assert front_matter("---\na: 1\n---\nbody") == ("a: 1\n", 12)
+    assert front_matter("no front matter") == ("", 0)
+    assert front_matter("---\nnever closed") == ("", 0)
+
+
+def test_span_is_a_value() -> None:
+    assert Span("x", 1, False, "$") == Span("x", 1, False, "$")

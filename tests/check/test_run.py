@@ -1,0 +1,240 @@
+"""derive check on whole documents: the article, single planted errors, the fixtures, the definition rule, options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from derive.check import CheckError, Options, check_file, check_text
+from tests.article_source import ARTICLE, article_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _statuses(result) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for entry in result.entries:
+        out.setdefault(entry.line, []).append(entry.status)
+    return out
+
+
+# -- the founding article -------------------------------------------------------------------
+def test_article_every_derivation_link_is_proved() -> None:
+    result = check_text(article_text(), "article.md")
+    displays = [e for e in result.entries if e.kind == "claim" and e.status != "skipped" and e.lhs != r"\log(a/b)"]
+    assert displays and all(e.status == "proved" for e in displays), result.text()
+    assert result.count("refuted") == 0 and result.count("not parsed") == 0
+    assert result.count("skipped") == 2  # the two prose displays
+    assert result.exit_code == 0
+
+
+def test_article_says_which_is_a_definition() -> None:
+    result = check_text(article_text(), "article.md")
+    definitions = {e.lhs: e for e in result.entries if e.kind == "definition"}
+    assert set(definitions) == {"P(H)", "P(T)", "Q(H)", "Q(T)", "KL(P || Q)", "H(P, Q)", "H(P)"}
+    assert all(e.status == "definition" for e in definitions.values())
+    assert all(definitions[name].checked for name in ("P(T)", "Q(T)", "KL(P || Q)", "H(P, Q)", "H(P)"))
+    assert "Bernoulli(p) on H, T" in definitions["P(H)"].reason
+
+
+def test_article_log_rule_is_proved_where_its_logarithms_are_defined() -> None:
+    rule = [e for e in check_text(article_text(), "a.md").entries if e.lhs == r"\log(a/b)"]
+    assert [e.status for e in rule] == ["proved"] and "a, b > 0" in rule[0].reason
+    assert "argument of a logarithm" in rule[0].reason
+    bounded = check_text(article_text(), "a.md", options=Options(assume=("a, b > 0",)))
+    assert [e.status for e in bounded.entries if e.lhs == r"\log(a/b)"] == ["proved"]
+
+
+def test_a_symbol_outside_any_logarithm_is_not_taken_positive() -> None:
+    entries = check_text("$$\\sqrt{a^2} = a$$\n", "s.md").entries
+    assert [e.status for e in entries] == ["unknown"] and "proved only if a > 0" in entries[0].reason
+
+
+#: (a fragment of one line of the article, what it becomes): one sign flipped, or p and q swapped, in one place
+PLANTED = [
+    (r"\right) + P(T) \log\left(\frac{P(T)}{Q(T)}", r"\right) - P(T) \log\left(\frac{P(T)}{Q(T)}"),
+    (r"= p \log\left(\frac{p}{q}\right)", r"= q \log\left(\frac{p}{q}\right)"),
+    (r"p [\log(p) - \log(q)]", r"p [\log(p) + \log(q)]"),
+    (r"\left[ -p \log(q) - (1-p) \log(1-q) \right]}_{\text{Term 1}}",
+     r"\left[ -p \log(q) + (1-p) \log(1-q) \right]}_{\text{Term 1}}"),
+    (r"\sum_{i \in \{H, T\}} -P(i) \log(Q(i))", r"\sum_{i \in \{H, T\}} P(i) \log(Q(i))"),
+    (r"-P(H) \log(Q(H)) - P(T) \log(Q(T))", r"-P(H) \log(Q(H)) + P(T) \log(Q(T))"),
+    (r"H(P, Q) = -p \log(q) - (1-p) \log(1-q)", r"H(P, Q) = -q \log(p) - (1-p) \log(1-q)"),
+    (r"H(P) = -p \log(p) - (1-p) \log(1-p)", r"H(P) = p \log(p) - (1-p) \log(1-p)"),
+    (r"}_{\text{Cross-Entropy (H(P, Q))}} - \underbrace", r"}_{\text{Cross-Entropy (H(P, Q))}} + \underbrace"),
+    ("KL(P || Q) = H(P, Q) - H(P)", "KL(P || Q) = H(P, Q) + H(P)"),
+    ("H(P, Q) = KL(P || Q) + H(P)", "H(P, Q) = KL(P || Q) - H(P)"),
+    ("$P(T) = 1 - p$", "$P(T) = 1 + p$"),
+    ("$Q(T) = 1 - q$", "$Q(T) = 1 - p$"),
+    (r"KL(P || Q) = \sum_{i \in \{H, T\}} P(i) \cdot", r"KL(P || Q) = \sum_{i \in \{H, T\}} Q(i) \cdot"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), PLANTED, ids=[a for _, a in PLANTED])
+def test_a_single_planted_error_refutes_exactly_its_link(before: str, after: str) -> None:
+    lines = article_text().splitlines(keepends=True)
+    (number,) = [k for k, line in enumerate(lines, 1) if before in line]
+    lines[number - 1] = lines[number - 1].replace(before, after, 1)
+    result = check_text("".join(lines), "planted.md")
+    refuted = [e for e in result.entries if e.status == "refuted"]
+    assert [e.line for e in refuted] == [number], result.text()
+    assert refuted[0].counterexample and result.exit_code == 1
+    assert f"planted.md:{number}: refuted: " in result.text()
+
+
+# -- other people's derivations, in the usual notation --------------------------------------
+@pytest.mark.parametrize("name", ["categorical.md", "gaussian.tex"])
+def test_fixture_is_proved(name: str) -> None:
+    result = check_file(FIXTURES / name)
+    assert result.exit_code == 0
+    assert {e.status for e in result.entries} <= {"proved", "definition"}, result.text()
+    assert result.count("proved") >= 5
+
+
+@pytest.mark.parametrize(("name", "before", "after"), [
+    ("categorical.md", r"&= H(P, Q) - H(P)", r"&= H(P, Q) + H(P)"),
+    ("categorical.md", r"H(P, Q) = -\sum_{i=1}^{k} p_i \log q_i", r"H(P, Q) = \sum_{i=1}^{k} p_i \log q_i"),
+    ("gaussian.tex", r"- \frac{1}{2}", r"+ \frac{1}{2}"),
+    ("gaussian.tex", r"\mathbb{E}_{P}\left[(x - \mu_2)^2\right] = \sigma_1^2 +",
+     r"\mathbb{E}_{P}\left[(x - \mu_2)^2\right] = \sigma_2^2 +"),
+])
+def test_fixture_with_a_planted_error(tmp_path: Path, name: str, before: str, after: str) -> None:
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    (number,) = [k for k, line in enumerate(lines, 1) if before in line]
+    lines[number - 1] = lines[number - 1].replace(before, after, 1)
+    copy = tmp_path / name
+    copy.write_text("".join(lines), encoding="utf-8")
+    result = check_file(copy)
+    assert [e.line for e in result.entries if e.status == "refuted"] == [number], result.text()
+
+
+# -- the rule for definitions and claims ----------------------------------------------------
+COIN = "$P(H) = p$, $Q(H) = q$, $P(T) = 1 - p$.\n\n"
+
+#: (document, [(kind, status) per entry])
+RULE = [
+    (COIN + r"$$H(P, Q) = -\sum_{i \in \{H, T\}} P(i) \log Q(i)$$",
+     [("definition", "definition")] * 3 + [("definition", "definition")]),
+    (COIN + r"$$H(P, Q) = \sum_{i \in \{H, T\}} P(i) \log Q(i)$$",  # the minus sign is missing
+     [("definition", "definition")] * 3 + [("definition", "refuted")]),
+    (COIN + r"$$H(P, Q) = KL(P \Vert Q) + H(P)$$", [("definition", "definition")] * 3 + [("claim", "proved")]),
+    (COIN + r"$$H(P) := -p \log p - (1 - p) \log(1 - p)$$" "\n\n" r"$$H(P) = -p \log p - (1 - p) \log(1 - p)$$",
+     [("definition", "definition")] * 4 + [("claim", "proved")]),
+    (COIN + "$$L = -p \\log q$$\n\n$$L + 1 = 1 - p \\log q$$",
+     [("definition", "definition")] * 4 + [("claim", "proved")]),
+    (COIN + "$$c := 2$$\n\n$$c p = 2 p$$", [("definition", "definition")] * 4 + [("claim", "proved")]),
+    (COIN + "$$p = q$$", [("definition", "definition")] * 3 + [("claim", "refuted")]),
+    (COIN + "where $0 < p < 1/2$ and $$D_{KL}(P \\| Q) \\ge 0$$",
+     [("definition", "definition")] * 3 + [("assumption", "assumption"), ("claim", "skipped")]),
+]
+
+
+@pytest.mark.parametrize(("document", "expected"), RULE, ids=[r[0][len(COIN):] for r in RULE])
+def test_definition_or_claim(document: str, expected: list[tuple[str, str]]) -> None:
+    result = check_text(document, "rule.md")
+    assert [(e.kind, e.status) for e in result.entries] == expected, result.text()
+
+
+def test_a_wrong_definition_says_what_derive_means() -> None:
+    result = check_text(COIN + r"$$H(P, Q) = \sum_{i \in \{H, T\}} P(i) \log Q(i)$$", "ce.md")
+    (wrong,) = [e for e in result.entries if e.status == "refuted"]
+    assert wrong.kind == "definition" and "derive's cross-entropy is" in wrong.reason
+    assert "ce.md:3: refuted: H(P, Q) != " in result.text()
+
+
+# -- where definitions and assumptions come from --------------------------------------------
+BARE = r"$$KL(P \Vert Q) = H(P, Q) - H(P)$$"
+
+
+def test_definitions_from_options() -> None:
+    result = check_text(BARE, "bare.md", options=Options(define=("P(H) = p", "Q(H) = q")))
+    assert [(e.file, e.line, e.status) for e in result.entries] == [
+        ("--define", 1, "definition"), ("--define", 2, "definition"), ("bare.md", 1, "proved")]
+
+
+def test_definitions_and_assumptions_from_front_matter() -> None:
+    front = '---\ntitle: t\nderive:\n  define: ["P(H) = p", "Q(H) = q"]\n  assume:\n    - "0 < p < 1/2"\n---\n'
+    result = check_text(front + BARE, "front.md")
+    assert [(e.line, e.status) for e in result.entries] == [(4, "definition"), (4, "definition"), (8, "proved")]
+
+
+def test_without_definitions_the_link_is_not_parsed_and_nothing_is_checked() -> None:
+    result = check_text(BARE, "bare.md")
+    assert result.count("not parsed") == 1 and "unknown distribution name 'P'" in result.entries[0].reason
+    assert result.exit_code == 2
+
+
+def test_units_bits_are_base_two() -> None:
+    doc = COIN + r"$$H(P) = -p \log_2 p - (1 - p) \log_2(1 - p)$$"
+    assert check_text(doc, "bits.md", options=Options(units="bits")).count("refuted") == 0
+    assert check_text(doc, "nats.md").count("refuted") == 1
+
+
+def test_a_bad_define_or_assume_is_an_error() -> None:
+    with pytest.raises(CheckError, match="is not a definition"):
+        check_text(BARE, "x.md", options=Options(define=("p = q + 1 = 2",)))
+    with pytest.raises(CheckError, match="--assume: assumption '0 < p <' has an empty side"):
+        check_text(BARE, "x.md", options=Options(assume=("0 < p <",)))
+    with pytest.raises(CheckError, match="bounds go in --assume"):
+        check_text(BARE, "x.md", options=Options(define=("0 < p < 1",)))
+
+
+# -- strictness, the report, and exit codes -------------------------------------------------
+def test_strict_makes_unknown_fail() -> None:
+    doc = COIN + r"$$\sqrt{a^{2}} = a$$"
+    assert check_text(doc, "s.md").exit_code == 0
+    strict = check_text(doc, "s.md", options=Options(strict=True))
+    assert strict.exit_code == 1 and [e.status for e in strict.failures()] == ["unknown"]
+
+
+def test_json_report() -> None:
+    data = json.loads(check_text(COIN + "$$p + q = q + 2 p$$", "j.md").json())
+    assert data["file"] == "j.md" and data["exit"] == 1
+    last = data["links"][-1]
+    assert {k: last[k] for k in ("file", "line", "kind", "status", "lhs", "rhs")} == {
+        "file": "j.md", "line": 3, "kind": "claim", "status": "refuted", "lhs": "p + q", "rhs": "q + 2 p"}
+    assert last["counterexample"] == {"p": "1/3", "q": "2/7"} and last["reason"] == ""
+    assert data["summary"]["refuted"] == 1 and data["summary"]["definition"] == 3
+
+
+def test_text_report_lines() -> None:
+    text = check_text(COIN + "$$p + q = q + p = 2 p + q$$", "t.md").text().splitlines()
+    assert text[3:] == ["t.md:3: proved", "t.md:3: refuted: q + p != 2 p + q at p=1/3, q=2/7",
+                        "t.md: 1 proved, 1 refuted, 0 unknown, 0 not parsed, 0 skipped; 3 definitions (1 checked), "
+                        "0 assumptions"]
+
+
+def test_a_link_out_of_time_is_unknown() -> None:
+    result = check_text(COIN + r"$$H(P) = -p \log p - (1 - p) \log(1 - p)$$", "slow.md", options=Options(timeout=1e-6))
+    assert any("gave up after" in e.reason for e in result.entries)
+    assert all(e.status != "proved" for e in result.entries)
+
+
+# -- unusable input ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("content", "fragment"), [
+    (b"", "no math found"),
+    (b"just prose", "no math found"),
+    (b"$x$ and $y$", "no equation or relation"),
+    (b"\x00\x01binary", "is not a text file"),
+    (b"\xff\xfe$x = 1$", "is not UTF-8 text"),
+    (b"$$x = x$$\n" * 1200, "more than 1000 equations"),
+], ids=["empty", "prose", "no-equation", "binary", "latin", "too-many"])
+def test_unusable_documents(tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "doc.md"
+    path.write_bytes(content)
+    with pytest.raises(CheckError, match=fragment) as caught:
+        check_file(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(CheckError, match="cannot read"):
+        check_file(tmp_path / "absent.md")
+    with pytest.raises(CheckError, match="is a folder"):
+        check_file(tmp_path)
+
+
+def test_article_path_is_shared() -> None:
+    assert ARTICLE.name == "article.md"
