@@ -244,8 +244,15 @@ class Derivation:
 
     @property
     def domain(self) -> Domain:
-        """The distributions' parameter domains, and what the chains add (a logit ``z``, an index ``j``)."""
-        return Domain().merge(*(d.domain for d in self.distributions), *(c.domain for c in self.chains))
+        """The distributions' parameter domains, and what the chains add (a logit ``z``, an index ``j``).
+
+        A distribution's own variable (the ``x`` of a density) is bound by its
+        sums and integrals: a chain may place it for its rules, the verifier never does.
+        """
+        bound = {d.variable for d in self.distributions}
+        extra = [Domain(tuple((s, i) for s, i in c.domain.intervals if s not in bound), c.domain.constraints)
+                 for c in self.chains]
+        return Domain().merge(*(d.domain for d in self.distributions), *extra)
 
     @property
     def assumptions(self) -> tuple[sp.Basic, ...]:

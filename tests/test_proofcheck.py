@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -107,3 +108,123 @@ def test_text_in_a_proof_is_never_run(tmp_path: Path):
     result = subprocess.run([sys.executable, "-m", "derive.cli", "verify", str(path)], capture_output=True, text=True)
     assert result.returncode == 2 and not marker.exists()
     assert "Traceback" not in result.stderr
+
+
+# -- the minimization topic and the relation in an arbitrary base: bounds, implications, assumptions ----
+#: Every proof file of ``derive article --topic minimization`` (nats and bits) and of ``--units any``.
+MINIMIZATION_PROOFS = [f"{slug}{suffix}" for slug in (
+    "minimization-coin", "gibbs-coin", "minimization-logistic", "minimization-categorical", "gibbs-categorical",
+    "minimization-categorical-n", "gibbs-categorical-n", "minimization-normal") for suffix in ("", "-bits")] + [
+    f"kl-cross-entropy-{dist}-any-base" for dist in ("coin", "categorical", "categorical-n")]
+
+
+@functools.cache
+def _minimization_proofs() -> dict[str, str]:
+    """``{slug: proof file}``, rendered without verifying (the checker must not need the recorded verdicts)."""
+    from derive.api import MINIMIZATION_DISTS, derivations, render
+
+    built = [d for dist in MINIMIZATION_DISTS for units in ("nats", "bits")
+             for d in derivations("minimization", dist, Options(units=units))]
+    built += [d for dist in ("coin", "categorical", "categorical-n")
+              for d in derivations("relation", dist, Options(units="any"))]
+    return {d.slug: render(d, "json") for d in built}
+
+
+def minimization_proof(slug: str) -> dict:
+    return json.loads(_minimization_proofs()[slug])
+
+
+def test_the_list_of_minimization_proofs_is_complete():
+    assert sorted(_minimization_proofs()) == sorted(MINIMIZATION_PROOFS)
+
+
+@pytest.mark.parametrize("slug", MINIMIZATION_PROOFS)
+def test_every_minimization_and_any_base_proof_verifies(tmp_path: Path, capsys: pytest.CaptureFixture[str], slug: str):
+    code, out, err = verify(tmp_path, minimization_proof(slug), capsys)
+    assert code == 0, out + err
+    assert out.strip().splitlines()[-1].endswith("0 refuted, 0 unknown")
+
+
+def test_old_files_without_relations_default_to_equality(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    document = proof()
+    for step in document["steps"]:
+        step.pop("relation", None)
+    document.pop("assumptions", None)
+    assert verify(tmp_path, document, capsys)[0] == 0
+
+
+def _step(rule: str, nth: int = 0):
+    """An edit of the ``nth`` step with ``rule``: ``change(step)`` edits it; the edit returns the step's rule."""
+    def edit(document: dict, change) -> str:
+        step = [s for s in document["steps"] if s["rule"] == rule][nth]
+        change(step)
+        return rule
+    return edit
+
+
+def _set(field: str, value: object):
+    return lambda step: step.__setitem__(field, value)
+
+
+def _replace(old: str, new: str, field: str = "after"):
+    def change(step: dict) -> None:
+        assert old in step[field], step[field]
+        step[field] = step[field].replace(old, new, 1)
+    return change
+
+
+#: (proof, which step, the edit, why it must fail).
+EDITS = [
+    ("gibbs-coin", _step("log-le-linear"), _set("relation", "<="), "a >= bound flipped to <="),
+    ("gibbs-categorical-bits", _step("log-le-linear"), _set("relation", "<="), "a >= bound flipped to <=, bits"),
+    ("gibbs-categorical-n", _step("log-le-linear"), _set("relation", "<="), "a >= bound flipped, symbolic n"),
+    ("minimization-coin", _step("positive-terms"), _set("relation", "<"), "a positive second derivative made negative"),
+    ("minimization-coin", _step("solve-for"), _replace("q = p", "q = 1 - p"), "the solution q = p changed"),
+    ("minimization-coin-bits", _step("solve-for"), _replace("q = p", "q = 1 - p"), "the solution changed, bits"),
+    ("minimization-coin", _step("use-result", 1), lambda step: step.pop("supposed"),
+     "a hypothesis no longer marked supposed"),
+    ("minimization-categorical", _step("substitute-solution", 1), _replace("q_{2} = p_{2}", "q_{2} = p_{1}"),
+     "a categorical solution changed"),
+    ("minimization-categorical-n", _step("substitute-solution", 1), _replace("q_{j} = p_{j}", "q_{j} = 2 p_{j}"),
+     "the categorical-n solution changed"),
+    ("minimization-categorical-n", _step("solve-for", 1), _replace(r"\lambda = \sum", r"\lambda = 2 \sum"),
+     "the multiplier's solution changed"),
+    ("minimization-normal", _step("solve-for"), _replace(r"\mu_{2} = \mu_{1}", r"\mu_{2} = 2 \mu_{1}"),
+     "the Normal's solution changed"),
+    ("minimization-logistic", _step("derivative-of-sigmoid"), _replace(r"\left[1 - \sigma(z)\right]",
+                                                                      r"\left[1 + \sigma(z)\right]"),
+     "the sigmoid's derivative changed"),
+    ("minimization-coin", _step("derivative-of-log"), _replace(r"{q}", r"{1 - q}"), "a derivative's quotient changed"),
+    ("kl-cross-entropy-coin-any-base", _step("log-quotient-split"), _replace(r"\log_{b}", r"\log_{2}"),
+     "a logarithm's base changed"),
+]
+
+
+@pytest.mark.parametrize(("slug", "where", "change", "why"), EDITS, ids=[e[3] for e in EDITS])
+def test_an_edited_minimization_step_is_refuted(tmp_path, capsys, slug, where, change, why):
+    document = minimization_proof(slug)
+    rule = where(document, change)
+    code, out, _ = verify(tmp_path, document, capsys)
+    assert code == 1, out
+    failed = [line for line in out.splitlines() if "refuted" in line and "steps:" not in line]
+    assert failed and f"({rule}): refuted" in failed[0], out
+
+
+@pytest.mark.parametrize("edit, where", [
+    (lambda d: d["steps"][0].__setitem__("relation", "~"), "steps[0].relation"),
+    (lambda d: d["steps"][0].__setitem__("supposed", "yes"), "steps[0].supposed: expected bool"),
+    (lambda d: d["steps"][0].__setitem__("supposed", True), "steps[0].supposed: only an equation"),
+    (lambda d: d.__setitem__("assumptions", [r"z \in \mathbb{C}"]), "assumptions[0]"),
+    (lambda d: d.__setitem__("assumptions", "z"), "assumptions: expected list"),
+    (lambda d: d.__setitem__("assumptions", [r"1 \leq j \leq m"]), "is not the size of a distribution"),
+    (lambda d: d.__setitem__("assumptions", [r"p > 0"]), "assumptions: p is a distribution's parameter"),
+    (lambda d: d.__setitem__("assumptions", [r"x > 0", r"x \in \mathbb{R}"]), "a symbol is assumed twice"),
+    (lambda d: d.__setitem__("units", "any-base"), "units"),
+], ids=["relation", "supposed-type", "supposed-expression", "assumption", "assumptions-type", "index-size",
+        "assumption-clash", "assumed-twice", "units"])
+def test_malformed_minimization_files_exit_2(tmp_path, capsys, edit, where):
+    document = minimization_proof("minimization-coin")
+    edit(document)
+    code, out, err = verify(tmp_path, document, capsys)
+    assert code == 2, out
+    assert where in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err

@@ -52,6 +52,8 @@ from derive.terms import mul, quotient, rebuild
 
 #: Deepest bracket nesting handed to the parser.
 PARSER_DEPTH = 100
+#: Largest magnitude of a numeric exponent, factorial or binomial argument (``p^{10^{10}}`` is refused).
+MAX_NUMBER = 1000
 #: Largest bracket depth and length of text for which the slow full-LL re-parse is tried.
 LL_DEPTH, LL_LENGTH = 16, 2000
 
@@ -105,6 +107,8 @@ def _finish(expr: sp.Basic, objects: Mapping[sp.Symbol, sp.Basic]) -> sp.Basic:
     if not expr.args:
         return expr
     args = tuple(_finish(a, objects) for a in expr.args)
+    if isinstance(expr, (sp.Pow, sp.factorial, sp.binomial)):
+        _check_size(expr, args)
     if isinstance(expr, sp.log) and len(args) == 2:
         arg, base = args
         return sp.log(arg) if base == sp.E else quotient(sp.log(arg), sp.log(base))
@@ -114,6 +118,23 @@ def _finish(expr: sp.Basic, objects: Mapping[sp.Symbol, sp.Basic]) -> sp.Basic:
             raise ParseError(f"{expr.func.__name__}(...) with {len(args)} arguments is not derive notation")
         return mul(sp.Symbol(name), args[0])
     return rebuild(expr, args)
+
+
+def _check_size(expr: sp.Basic, args: tuple[sp.Basic, ...]) -> None:
+    """Refuse a numeric exponent, factorial or binomial beyond :data:`MAX_NUMBER` (``p^{10^{10}}``, ``(10^{6})!``):
+    SymPy would compute such a number digit by digit (hours, or all memory) as soon as it is used."""
+    numbers = [args[1]] if isinstance(expr, sp.Pow) else list(args)
+    for n in numbers:
+        if not n.is_number:
+            continue
+        try:
+            size = abs(sp.N(n, 15))
+        except (TypeError, ValueError, ArithmeticError):
+            continue
+        if size.is_number and size > MAX_NUMBER:
+            what = "exponent" if isinstance(expr, sp.Pow) else f"argument of {type(expr).__name__}"
+            raise ParseError(f"the {what} {sp.sstr(n)} is too large (at most {MAX_NUMBER}): "
+                             "its value would have too many digits to compute")
 
 
 def _depth(text: str) -> int:

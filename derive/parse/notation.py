@@ -25,6 +25,15 @@ LaTeX                                   SymPy
 ``\int_0^1``, ``\int\limits``           limits are required; an empty body is 1; an integral
                                         in an integral's body nests, which SymPy writes as one
                                         ``Integral`` with two limits
+``\int BODY \, dx`` without limits,     the integral over the support of that density
+``P(x)`` of a density ``P`` in BODY
+``\sum_{i} BODY``, ``\sum_i BODY``      the first distribution's sum over all its outcomes; the
+                                        index as written (``i``, ``x``) is its own
+``P(x_i)``, inside a sum over ``i``     ``Prob(P, i)``
+``\mathbb{E}_{x \sim P}[BODY]``, also   ``P``'s sum (or integral) of ``P(x) * BODY``; in BODY the
+``\mathbb{E}_{P}``, ``\mathrm{E}``,     letter written (``x``, ``X``, either case) is ``P``'s own
+``(BODY)``                              variable (``x``, ``k`` or ``i``)
+``x``, free, a density's variable       that variable (real), as inside its integrals
 ``P(x)``, ``P`` a parametric family     ``Prob(P, x)``: its density (mass) at its own variable
                                         ``x`` (``k``), free or bound; ``P(2)`` at a number
 ``p_{i}``, ``p`` an indexed parameter   ``p[i]`` (``Indexed``), as for ``categorical-n``
@@ -45,6 +54,10 @@ distribution's parameter                name is matched as the printer writes it
 ``y`` a bare name
 ``\text{...}`` anywhere else            an error: prose is not mathematics
 ======================================  ===================================================
+
+Derivatives, ``\sigma(z)``, ``\delta_{i j}``, ``\max``, ``\lambda``, ``\log_{b}`` in an
+arbitrary base, ``cases`` systems and relations (``\geq``, ``>``) are read by
+:mod:`derive.parse.calculus`, whose reader methods are mixed into this one.
 
 Everything else (numbers, symbols with their case kept, greek letters, ``\frac``,
 powers, ``\sqrt``, ``\exp``, ``e^{x}``, ``a = b``) is read by latex2sympy2_extended;
@@ -99,9 +112,10 @@ from derive.distributions.base import Distribution
 from derive.distributions.parametric import Parametric
 from derive.errors import DeriveError
 from derive.terms import bottom_up
-from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
+from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
-from derive.terms import add
+from derive.parse.calculus import EXTRA_COMMANDS, CalculusForms, split_cases, system_of
+from derive.terms import add, mul
 
 MAX_LENGTH = 100_000
 MAX_DEPTH = 200
@@ -116,17 +130,18 @@ _GREEK = frozenset("\\" + g for g in (
     "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split())
 _RELATIONS = frozenset({r"\leq", r"\geq", r"\neq", r"\le", r"\ge", r"\ne", r"\lt", r"\gt"})
 _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel": r"KL(P \parallel Q)",
+                 r"\sim": r"\mathbb{E}_{x \sim P}[...]",
                  r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\int",
-    r"\underbrace"}
+    r"\underbrace"} | EXTRA_COMMANDS
 _ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\lbrace": r"\{", r"\rbrace": r"\}",
             r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|"}
 _SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",
            r"\Bigr", r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
 _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle", r"\limits", r"\nolimits"}
 _PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}
-_OPAQUE = _PROSE | {r"\mathrm", r"\operatorname"}  # commands whose {argument} is kept as one token, unread
+_OPAQUE = _PROSE | {r"\mathrm", r"\operatorname", r"\mathbb"}  # commands whose {argument} is one token, unread
 _CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
 _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _CLOSERS = frozenset(_OPENERS.values())
@@ -136,6 +151,8 @@ _INTEGRAL_STOPS = _RELATIONS | {"=", "<", ">", ","}
 _DIFFERENTIALS = frozenset({"d", r"\mathrm{d}"})
 _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 _KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
+_EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\operatorname{\mathbb{E}}"})
+_SUBSCRIPTED_INDEX = re.compile(r"[A-Za-z]_([A-Za-z])\Z")  # P(x_i): the outcome of index i
 _KL_HEADS = (("K", "L"), ("D", "_", "{", "K", "L", "}"), ("D", "_", "{", r"\mathrm{KL}", "}"),
              ("D", "_", "{", r"\text{KL}", "}"), ("D", "_", "{", r"\operatorname{KL}", "}"),
              (r"\mathrm{KL}",), (r"\operatorname{KL}",))
@@ -145,33 +162,44 @@ _ONE_CHAR_SUBSCRIPT = re.compile(r"_\{(\w)\}")
 _PLACEHOLDER = re.compile(r"\s*\(?\\text\{derive\d+\}\)?\s*")
 
 
-def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats") -> sp.Basic:
+def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats",
+                symbols: Sequence[sp.Symbol] = ()) -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
     that ``P(H)``, ``H(P)``, ``KL(P \\Vert Q)`` and sums over outcomes may use;
-    ``units`` (``nats`` or ``bits``) is the base of those measures, which their
-    notation does not show.  Raises :class:`ParseError` with a one-line message
-    on anything it cannot read.
+    ``units`` (``nats``, ``bits``, or ``any``: the arbitrary base ``b``) is the
+    base of those measures, which their notation does not show.  ``symbols``
+    are other symbols the text may name (``z`` real, ``x`` positive, an index
+    ``j``): each name is read as that symbol, with its assumptions.  Also a
+    relation ``a \\geq b`` or a ``cases`` system (:mod:`derive.parse.calculus`).
+    Raises :class:`ParseError` with a one-line message on anything it cannot read.
     """
-    if units not in UNITS:
-        raise ParseError(f"units must be one of {', '.join(UNITS)}, got {units!r}")
-    expr = _parse(tex, distributions)
+    if units not in UNITS and units != "any":
+        raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
+    expr = _parse(tex, distributions, units, tuple(symbols))
     if units == "nats":
         return expr
-    return bottom_up(expr, lambda e: type(e)(*e.dists, base=UNITS[units]) if isinstance(e, Measure) else e)
+    base = UNITS.get(units, ANY_BASE)
+    return bottom_up(expr, lambda e: type(e)(*e.dists, base=base) if isinstance(e, Measure) else e)
 
 
-def _parse(tex: str, distributions: Sequence[Distribution]) -> sp.Basic:
+def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
+           symbols: tuple[sp.Symbol, ...] = ()) -> sp.Basic:
     if not isinstance(tex, str):
         raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
     if len(tex) > MAX_LENGTH:
         raise ParseError(f"input of {len(tex)} characters is longer than the limit of {MAX_LENGTH}")
     if not tex.strip():
         raise ParseError("empty input")
+    rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
+    if rows is not None:
+        return system_of(rows, lambda row: _parse(row, distributions, units, symbols))
     tokens, partner, integrals = _tokenize(tex)
     try:
-        return _Reader(tex, tokens, partner, integrals, distributions).expression(0, len(tokens), {}, top=True)
+        reader = _Reader(tex, tokens, partner, integrals, distributions)
+        reader.declare(symbols, units)
+        return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None
 
@@ -333,7 +361,8 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         run = run + 1 if text in _PREFIXES else run if text == " " else 0
         if run > MAX_CHAIN:
             raise ParseError(f"more than {MAX_CHAIN} signs or logarithms in a row at offset {token.pos}")
-        if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials:
+        if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials \
+                or text in _EXPECTATIONS:
             continue
         if text == r"\mathrm{d}":
             raise ParseError(f"unknown command '{text}' at offset {token.pos}: a differential is only understood "
@@ -426,7 +455,7 @@ class _Out:
         return self.origins[bisect.bisect_right(self.starts, column) - 1]
 
 
-class _Reader:
+class _Reader(CalculusForms):
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
     def __init__(self, source: str, tokens: list[_Token], partner: dict[int, int],
@@ -461,6 +490,7 @@ class _Reader:
             self.variables[dist.variable.name] = dist.variable
             if isinstance(dist, Parametric) and not dist.discrete:
                 self.real_variables[dist.variable.name] = dist.variable
+                self.parameters.setdefault(sp.Symbol(dist.variable.name), dist.variable)  # a free x is the density's
         self.names.sort(key=lambda entry: -len(entry[0]))
 
     # -- whole expressions ---------------------------------------------------
@@ -473,6 +503,8 @@ class _Reader:
         start, end = self._offset(lo), self._offset(hi)
         if self._next(lo, hi) >= hi:
             raise ParseError(f"an expression is missing at offset {start}")
+        if top and (relation := self.relation(lo, hi, indices)) is not None:  # a >= b, a < b < c
+            return relation
         sides = self._split(lo, hi, {"="}) if top else [(lo, hi)]
         if len(sides) == 2:
             return sp.Eq(*(self.expression(a, b, indices) for a, b in sides), evaluate=False)
@@ -553,8 +585,13 @@ class _Reader:
     def form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         """The notation starting at token ``i`` and the token after it, or ``None``."""
         text, pos = self.tokens[i].text, self.tokens[i].pos
+        if (calculus := self.calculus_form(i, hi, indices)) is not None:  # derivatives, sigma, delta, max, log_b
+            return calculus
         if text == r"\sum":
-            return self.outcome_sum(i, hi, indices) or self.range_sum(i, hi, indices)
+            return self.outcome_sum(i, hi, indices) or self.range_sum(i, hi, indices) or \
+                self.plain_sum(i, hi, indices)
+        if text in _EXPECTATIONS:
+            return self.expectation(i, hi, indices)
         if text == r"\int":
             return self.integral(i, hi, indices)
         for head in _KL_HEADS:
@@ -565,6 +602,8 @@ class _Reader:
                 arg = self._key(paren[0] + 1, paren[1])
                 if arg in indices:
                     return Prob(dist, indices[arg]), paren[1] + 1
+                if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
+                    return Prob(dist, indices[sub.group(1)]), paren[1] + 1  # P(x_i) in a sum over i
                 if arg in self.outcomes and self.outcomes[arg] in _outcomes(dist):
                     return Prob(dist, self.outcomes[arg]), paren[1] + 1
                 if isinstance(dist, Parametric) and arg == dist.variable.name:
@@ -669,15 +708,83 @@ class _Reader:
                              f"expression; write {form}")
         d, var = self.integrals[i]
         scripts, start = _scripts(self.tokens, self.partner, i)
-        if set(scripts) != {"_", "^"} or start > d:
-            raise ParseError(f"the integral at offset {pos} must be written {form}, with both limits")
-        lower, upper = (self.expression(*scripts[s], indices) for s in ("_", "^"))
         name = self.tokens[var].text
+        density = self._density_in(start, d, name) if not scripts else None
+        if density is not None:  # \int P(x) ... dx: over the support of P
+            lower, upper = density.bounds
+        elif set(scripts) != {"_", "^"} or start > d:
+            raise ParseError(f"the integral at offset {pos} must be written {form}, with both limits")
+        else:
+            lower, upper = (self.expression(*scripts[s], indices) for s in ("_", "^"))
         variable = self.real_variables.get(name) or sp.Symbol(name.lstrip("\\"), real=True)
         if self._next(start, d) >= d:
             return sp.Integral(sp.Integer(1), (variable, lower, upper)), var + 1
         body, _ = self.body(start, d, {**indices, name: variable}, pos, "integral", end=d)
         return sp.Integral(body, (variable, lower, upper)), var + 1
+
+    def _density_in(self, lo: int, hi: int, name: str) -> Parametric | None:
+        """The first declared density ``P`` whose ``P(x)`` (``x`` the variable ``name``) is in tokens ``lo:hi``."""
+        if name not in self.real_variables:
+            return None
+        for k in range(lo, hi):
+            for head, dist in self.names:
+                if isinstance(dist, Parametric) and dist.variable.name == name and \
+                        (paren := self._call(k, hi, head)) is not None and self._key(paren[0] + 1, paren[1]) == name:
+                    return dist
+        return None
+
+    def plain_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\sum_{i} body`` or ``\sum_i body``: over every outcome of the first declared distribution.
+
+        The index as written (``i``, ``j``, ``x``) stands for that distribution's own;
+        ``None`` without a declared distribution with outcomes, or with an upper limit.
+        """
+        dist = next(iter(self.by_key.values()), None)
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        if dist is None or self._at(under, hi) != "_" or script >= hi:
+            return None
+        if self.tokens[script].text == "{":
+            inside = [k for k in range(script + 1, self.partner[script]) if self.tokens[k].text != " "]
+            name, end = (self.tokens[inside[0]].text if len(inside) == 1 else ""), self.partner[script] + 1
+        else:
+            name, end = self.tokens[script].text, script + 1
+        if len(name) != 1 or name not in string.ascii_letters or self._at(self._next(end, hi), hi) == "^":
+            return None
+        if isinstance(dist, Parametric) and not dist.discrete:
+            raise ParseError(rf"the sum at offset {self.tokens[i].pos} is over a density's values; write an integral")
+        body, stop = self.body(end, hi, {**indices, name: dist.variable}, self.tokens[i].pos)
+        return dist.sum_over(body, dist.variable), stop
+
+    def expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        r"""``\mathbb{E}_{x \sim P}[body]`` or ``\mathbb{E}_{P}[body]``: the sum or integral of ``P(x) body``.
+
+        Inside the brackets the variable as written, in either case (``x``,
+        ``X``), is ``P``'s own (``x`` for a density, ``i`` for outcomes).
+        """
+        pos = self.tokens[i].pos
+        form = r"\mathbb{E}_{x \sim P}\left[...\right]"
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or script >= hi:
+            raise ParseError(f"the expectation at offset {pos} must name its distribution: {form}")
+        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+        parts = self._split(lo, top, {r"\sim"})
+        dist = self._dist(*parts[-1])
+        written = self._key(*parts[0]) if len(parts) == 2 else dist.variable.name
+        opening = self._next(self.partner.get(script, script) + 1, hi)
+        if len(parts) > 2 or len(written) != 1 or written not in string.ascii_letters or \
+                self._at(opening, hi) not in ("[", "("):
+            raise ParseError(f"the expectation at offset {pos} must be written {form}")
+        if self.sums >= MAX_CHAIN:
+            raise ParseError(f"sums and integrals nested more than {MAX_CHAIN} deep at offset {pos}")
+        self.sums += 1
+        try:
+            bound = {written.lower(): dist.variable, written.upper(): dist.variable}
+            body = self.expression(opening + 1, self.partner[opening], {**indices, **bound})
+        finally:
+            self.sums -= 1
+        return dist.sum_over(mul(Prob(dist, dist.variable), body), dist.variable), self.partner[opening] + 1
 
     def body(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], pos: int, what: str = "sum",
              end: int | None = None) -> tuple[sp.Basic, int]:
@@ -815,6 +922,9 @@ class _Reader:
                 k += 1 if self._at(k, hi) in ("+", "-") else 0
             elif text == r"\int" and k in self.integrals:  # up to its differential, whatever the body holds
                 k = self.integrals[k][1] + 1
+            elif text == r"\frac" and (head := self.derivative_head(k, hi)) is not None:
+                k = self._next(head.end, hi)  # a derivative's operand, whose leading sign belongs to it
+                k += 1 if self._at(k, hi) in ("+", "-") else 0
             elif text == r"\sum":  # its scripts, then its body, whose leading sign belongs to it
                 k = self._next(k + 1, hi)
                 while self._at(k, hi) in ("_", "^"):

@@ -1,0 +1,390 @@
+r"""The notation of the minimization derivations, read back: derivatives, functions, systems and relations.
+
+The reader of :mod:`derive.parse.notation` mixes in :class:`CalculusForms`; this
+module holds everything it learned for the minimization topic, so the two grow apart.
+
+======================================  ===================================================
+LaTeX                                   SymPy
+======================================  ===================================================
+``\frac{\partial}{\partial q} X``       ``Derivative(X, q)``, unevaluated; ``q`` may be an
+``\frac{\partial^{2}}{\partial q^{2}}   entry ``q_{j}`` or a parameter ``\mu_{2}``.  ``X`` is
+X``                                     one factor: a bracketed group (with its exponent), a
+                                        call (``\log(q)``, ``H(P, Q)``, ``KL(P \Vert Q)``), a
+                                        sum with its body, a name or number with its scripts,
+                                        another derivative; a sign before it belongs to it
+                                        (``\frac{\partial}{\partial x} -1``)
+``\sigma(z)``                           ``Sigmoid(z)`` (unless ``\sigma`` is a parameter)
+``\delta_{i j}``                        ``KroneckerDelta(i, j)``
+``\max\left(a, b\right)``, ``\min``     ``Max(a, b)``, ``Min(a, b)``
+``\log_{b}(x)``, ``b`` the arbitrary    ``Log(x, b)`` (``units="any"``); other bases read as
+base of ``units="any"``                 ``log(x)/log(b)``
+``\lambda``                             ``Symbol("lambda", positive=True)``: the Lagrange
+                                        multiplier (unless a distribution names a parameter so)
+a name in ``symbols``                   that symbol, with its assumptions (``z`` real, ...)
+``\begin{cases} a = b \\ c = d          ``System(Eq(a, b), Eq(c, d))``: equations that hold
+\end{cases}``                           together, in order
+``a \geq b``, ``a > b``, ``\leq``,      ``Ge(a, b)``, ``Gt(a, b)``, ... unevaluated, at the
+``<``, ``\neq``; ``a < b < c``          top level only; a chain of two is their ``And``
+======================================  ===================================================
+
+The assumptions of a proof file (``z \in \mathbb{R}``, ``x > 0``, ``b > 1``,
+``1 \leq j \leq n``, ``0 < y < 1``) are read by :func:`read_assumption`, a
+small pattern reader of exactly these forms.  Nothing here evaluates text.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+from derive.functions import Log, Sigmoid
+from derive.measures import ANY_BASE
+from derive.parse.adapter import ParseError
+from derive.system import System
+
+#: Commands this module reads (added to the notation layer's known commands).
+EXTRA_COMMANDS = frozenset({r"\partial", r"\max", r"\min"})
+#: The Lagrange multiplier derive's categorical minimization uses.
+LAGRANGE = sp.Symbol("lambda", positive=True)
+
+_ORDER = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, r"\lt": sp.StrictLessThan, r"\gt": sp.StrictGreaterThan,
+          r"\leq": sp.LessThan, r"\le": sp.LessThan, r"\geq": sp.GreaterThan, r"\ge": sp.GreaterThan,
+          r"\neq": sp.Unequality, r"\ne": sp.Unequality}
+_CALLS = {r"\max": sp.Max, r"\min": sp.Min}
+_GROUPS = {"(": ")", "[": "]", "{": "}"}
+_ONE_CHAR_SUBSCRIPT = re.compile(r"_\{(\w)\}")  # x_{1} is named x_1, as in the notation layer
+_CASES = re.compile(r"\s*\\begin\s*\{cases\}(?P<rows>.*)\\end\s*\{cases\}\s*\Z", re.S)
+
+
+# -- systems: \begin{cases} ... \end{cases} -------------------------------------------------
+def split_cases(tex: str) -> list[str] | None:
+    r"""The rows of ``\begin{cases} a = b \\ c = d \end{cases}``, or ``None`` when ``tex`` is not one."""
+    match = _CASES.match(tex)
+    if match is None:
+        if r"\begin" in tex or r"\end" in tex:
+            raise ParseError(r"only \begin{cases} ... \end{cases}, around a whole statement, is understood")
+        return None
+    body, rows, depth, start, k = match.group("rows"), [], 0, 0, 0
+    while k < len(body):
+        if body.startswith("\\\\", k) and depth == 0:
+            rows.append(body[start:k])
+            k += 2
+            start = k
+            continue
+        if body[k] == "\\":
+            k += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(body[k], 0)
+        k += 1
+    rows.append(body[start:])
+    rows = [r.strip() for r in rows]
+    if rows and not rows[-1]:
+        rows.pop()  # a trailing \\ ends the last row
+    if any(r"\begin" in r or r"\end" in r for r in rows):
+        raise ParseError(r"\begin{cases} cannot be nested")
+    return rows
+
+
+def system_of(rows: Sequence[str], parse: Callable[[str], sp.Basic]) -> System:
+    """The equations of a ``cases`` environment, each row parsed by ``parse``, as a :class:`System`."""
+    equations = []
+    for k, row in enumerate(rows, 1):
+        if not row:
+            raise ParseError(f"row {k} of the cases environment is empty")
+        try:
+            equation = parse(row)
+        except ParseError as exc:
+            raise ParseError(f"row {k} of the cases environment: {exc}") from None
+        if not isinstance(equation, sp.Equality):
+            raise ParseError(f"row {k} of the cases environment is not an equation")
+        equations.append(equation)
+    if len(equations) < 2:
+        raise ParseError("a cases environment needs at least two equations")
+    return System(*equations)
+
+
+# -- the reader's additions -------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Head:
+    """``\\frac{\\partial^{k}}{\\partial x^{k}}``: the variable's tokens, the order, the token after the head."""
+
+    lo: int
+    hi: int
+    order: int
+    end: int
+
+
+class CalculusForms:
+    """Methods mixed into the notation layer's reader (which supplies tokens, ``partner``, ``expression``, ...)."""
+
+    log_bases: frozenset = frozenset()  # bases whose \log_{b}(x) reads as Log(x, b)
+
+    def declare(self, symbols: Sequence[sp.Symbol], units: str) -> None:
+        """Names the text may use for ``symbols`` (assumptions kept), ``\\lambda``, and ``b`` when ``units`` is any."""
+        declared = list(symbols) + [LAGRANGE] + ([ANY_BASE] if units == "any" else [])
+        for symbol in declared:
+            if not isinstance(symbol, sp.Symbol):
+                raise ParseError(f"symbols must be SymPy symbols, got {type(symbol).__name__}")
+            self.parameters.setdefault(sp.Symbol(symbol.name), symbol)
+            self.printed.setdefault(_ONE_CHAR_SUBSCRIPT.sub(r"_\1", re.sub(r"\s+", "", sp.latex(symbol))), symbol)
+        if units == "any":
+            self.log_bases = frozenset({self.parameters[sp.Symbol(ANY_BASE.name)]})
+
+    def calculus_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """A derivative, sigmoid, Kronecker delta, max/min or logarithm in base ``b`` at token ``i``, else ``None``."""
+        text = self.tokens[i].text
+        if text == r"\frac":
+            head = self.derivative_head(i, hi)
+            return None if head is None else self.derivative(i, head, hi, indices)
+        if text == r"\partial":
+            raise ParseError(rf"\partial at offset {self.tokens[i].pos} is only understood in "
+                             r"\frac{\partial}{\partial x} f")
+        if text == r"\sigma" and sp.Symbol("sigma") not in self.parameters and self._at(i + 1, hi) == "(":
+            return Sigmoid(self._one_argument(i + 1, indices, r"\sigma")), self.partner[i + 1] + 1
+        if text in _CALLS:
+            opening = self._next(i + 1, hi)
+            if self._at(opening, hi) != "(":
+                raise ParseError(f"{text} at offset {self.tokens[i].pos} must be followed by (a, b, ...)")
+            args = [self.expression(a, b, indices)
+                    for a, b in self._split(opening + 1, self.partner[opening], {","})]
+            return _CALLS[text](*args), self.partner[opening] + 1
+        if text == r"\delta":
+            return self.kronecker(i, hi, indices)
+        if text == r"\log" and self.log_bases:
+            return self.log_in_base(i, hi, indices)
+        return None
+
+    def derivative_head(self, i: int, hi: int) -> _Head | None:
+        r"""``\frac{\partial}{\partial x}`` or ``\frac{\partial^{k}}{\partial x^{k}}`` at token ``i``, else ``None``."""
+        if self._at(i, hi) != r"\frac":
+            return None
+        top = self._next(i + 1, hi)
+        if self._at(top, hi) != "{":
+            return None
+        bottom = self._next(self.partner[top] + 1, hi)
+        if self._at(bottom, hi) != "{":
+            return None
+        first = self._next(top + 1, self.partner[top])
+        if self._at(first, self.partner[top]) != r"\partial":
+            return None
+        pos = self.tokens[i].pos
+        order = self._order(first + 1, self.partner[top], pos)
+        lo, close = self._next(bottom + 1, self.partner[bottom]), self.partner[bottom]
+        if self._at(lo, close) != r"\partial":
+            raise ParseError(rf"the derivative at offset {pos} must be written \frac{{\partial}}{{\partial x}} f")
+        lo = self._next(lo + 1, close)
+        caret = lo
+        while caret < close and self.tokens[caret].text != "^":  # the order's ^ is outside the variable's scripts
+            caret = self.partner.get(caret, caret) + 1
+        if self._order(caret, close, pos) != order:
+            raise ParseError(f"the derivative at offset {pos} has different orders above and below")
+        if self._next(lo, caret) >= caret:
+            raise ParseError(f"the derivative at offset {pos} names no variable")
+        return _Head(lo, caret, order, close + 1)
+
+    def _order(self, k: int, hi: int, pos: int) -> int:
+        """The order written from token ``k`` to ``hi``: nothing (1) or ``^{2}``, ``^2``."""
+        k = self._next(k, hi)
+        if k >= hi:
+            return 1
+        script = self._next(k + 1, hi)
+        text = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
+        end = self.partner.get(script, script) + 1
+        if self.tokens[k].text != "^" or not text.isdigit() or not text.isascii() or self._next(end, hi) < hi \
+                or int(text) < 1:
+            raise ParseError(rf"the derivative at offset {pos} must be written "
+                             rf"\frac{{\partial^{{2}}}}{{\partial x^{{2}}}}")
+        return int(text)
+
+    def derivative(self, i: int, head: _Head, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        pos = self.tokens[i].pos
+        variable = self.expression(head.lo, head.hi, indices)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise ParseError(f"the derivative at offset {pos} is with respect to {sp.sstr(variable)}, not a symbol")
+        start = self._next(head.end, hi)
+        end = self.operand_end(start, hi)
+        if end is None:
+            raise ParseError(f"the derivative at offset {pos} has nothing to differentiate")
+        operand = self.expression(start, end, indices)
+        return sp.Derivative(operand, (variable, head.order), evaluate=False), end
+
+    def operand_end(self, k: int, hi: int) -> int | None:
+        """The token after the one factor starting at ``k`` (module docstring), or ``None`` if there is none."""
+        k = self._next(k, hi)
+        if k >= hi:
+            return None
+        text = self.tokens[k].text
+        if text in ("+", "-"):
+            return self.operand_end(k + 1, hi)
+        if text in _GROUPS:
+            return self._scripts_after(self.partner[k] + 1, hi)
+        if text == r"\sum":
+            return self._term_end(k, hi)
+        if text == r"\int":
+            return self.integrals[k][1] + 1 if k in self.integrals else None
+        if text == r"\frac":
+            head = self.derivative_head(k, hi)
+            if head is not None:
+                return self.operand_end(head.end, hi)
+            end = k + 1
+            for _ in range(2):
+                group = self._next(end, hi)
+                if self._at(group, hi) != "{":
+                    return None
+                end = self.partner[group] + 1
+            return self._scripts_after(end, hi)
+        if text == "|":
+            close = next((m for m in range(k + 1, hi) if self.tokens[m].text == "|"), None)
+            return None if close is None else self._scripts_after(close + 1, hi)
+        if text.isdigit():
+            end = k + 1
+            while end < hi and (self.tokens[end].text.isdigit() or self.tokens[end].text == "."):
+                end += 1
+            return self._scripts_after(end, hi)
+        if text.startswith("\\") or text in string.ascii_letters:
+            end = k + 1
+            while text in string.ascii_letters and end < hi and self.tokens[end].text in string.ascii_letters:
+                end += 1  # KL: letters written together are one name
+            while self._at(end, hi) == "_":
+                script = self._next(end + 1, hi)
+                if script >= hi:
+                    return None
+                end = self.partner.get(script, script) + 1
+            if text == r"\sqrt" and self._at(end, hi) in ("[", "{"):
+                end = self.partner[end] + 1
+            if self._at(end, hi) in ("(", "{") and end in self.partner:
+                end = self.partner[end] + 1  # a call: \log(q), H(P, Q), \sqrt{x}
+            return self._scripts_after(end, hi)
+        return None
+
+    def _scripts_after(self, k: int, hi: int) -> int:
+        """Past the exponents written right after token ``k - 1`` (``(1 - q)^{2}``)."""
+        while self._at(k, hi) == "^":
+            script = self._next(k + 1, hi)
+            if script >= hi:
+                return k
+            k = self.partner.get(script, script) + 1
+        return k
+
+    def _one_argument(self, opening: int, indices: Mapping[str, sp.Symbol], name: str) -> sp.Basic:
+        close = self.partner[opening]
+        if self._next(opening + 1, close) >= close or len(self._split(opening + 1, close, {","})) != 1:
+            raise ParseError(f"{name}(...) at offset {self.tokens[opening].pos} takes one argument")
+        return self.expression(opening + 1, close, indices)
+
+    def kronecker(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\delta_{i j}``: the Kronecker delta of two indices (``None`` for a plain ``\delta_{1}``)."""
+        under = self._next(i + 1, hi)
+        group = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or self._at(group, hi) != "{":
+            return None
+        names = [self.tokens[k].text for k in range(group + 1, self.partner[group]) if self.tokens[k].text != " "]
+        if len(names) != 2 or not all(self._is_symbol(n) for n in names):
+            return None
+        a, b = (indices.get(n) or self.parameters.get(sp.Symbol(n.lstrip("\\")), sp.Symbol(n.lstrip("\\")))
+                for n in names)
+        return sp.KroneckerDelta(a, b), self.partner[group] + 1
+
+    def log_in_base(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\log_{b}(x)`` as ``Log(x, b)`` when ``b`` is a declared base; ``None`` otherwise."""
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or script >= hi:
+            return None
+        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+        name = self._key(lo, top)
+        base = self.parameters.get(sp.Symbol(name)) if len(name) == 1 else None
+        opening = self._next(self.partner.get(script, script) + 1, hi)
+        if base not in self.log_bases or self._at(opening, hi) != "(":
+            return None
+        return Log(self._one_argument(opening, indices, r"\log"), base), self.partner[opening] + 1
+
+    def relation(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol]) -> sp.Basic | None:
+        """``a R b`` (or ``a R b R c``) for an order relation at bracket depth 0, unevaluated; else ``None``."""
+        marks, equals, k = [], [], lo
+        while k < hi:
+            if k in self.partner:
+                k = self.partner[k] + 1
+                continue
+            if self.tokens[k].text in _ORDER:
+                marks.append(k)
+            elif self.tokens[k].text == "=":
+                equals.append(k)
+            k += 1
+        if not marks:
+            return None
+        if equals:
+            raise ParseError(f"'=' at offset {self.tokens[equals[0]].pos} in an inequality is not understood")
+        if len(marks) > 2:
+            raise ParseError(f"more than two relations in a row at offset {self.tokens[marks[2]].pos}")
+        bounds = [lo, *marks, hi]
+        sides = [self.expression(bounds[n] + (n > 0), bounds[n + 1], indices) for n in range(len(bounds) - 1)]
+        relations = [_ORDER[self.tokens[m].text](sides[n], sides[n + 1], evaluate=False) for n, m in enumerate(marks)]
+        return relations[0] if len(relations) == 1 else sp.And(*relations, evaluate=False)
+
+
+# -- a proof file's assumptions -------------------------------------------------------------
+_SYMBOL = r"(?P<{0}>(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:[A-Za-z0-9]|\{{[A-Za-z0-9]+\}}))?)"
+_NUMBER = r"(?P<{0}>-?\d+(?:\.\d+)?)"
+_FORMS = (
+    ("real", re.compile(rf"\s*{_SYMBOL.format('s')}\s*\\in\s*\\mathbb\s*\{{\s*R\s*\}}\s*\Z")),
+    ("above", re.compile(rf"\s*{_SYMBOL.format('s')}\s*>\s*{_NUMBER.format('a')}\s*\Z")),
+    ("between", re.compile(rf"\s*{_NUMBER.format('a')}\s*<\s*{_SYMBOL.format('s')}\s*<\s*{_NUMBER.format('b')}\s*\Z")),
+    ("index", re.compile(rf"\s*1\s*\\leq?\s*{_SYMBOL.format('s')}\s*\\leq?\s*{_SYMBOL.format('n')}\s*\Z")),
+)
+#: The forms :func:`read_assumption` reads, for messages.
+ASSUMPTION_FORMS = r"z \in \mathbb{R}, x > 0, 0 < y < 1, 1 \leq j \leq n"
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A condition on a symbol that is not a distribution's parameter: an open interval, or ``1 <= j <= n``."""
+
+    symbol: sp.Symbol
+    interval: sp.Interval | None = None
+    size: str | None = None  # the name of n in 1 <= j <= n (the proof checker finds the distribution's n)
+
+
+def read_assumption(tex: str) -> Assumption:
+    r"""``z \in \mathbb{R}``, ``x > 0``, ``0 < y < 1`` or ``1 \leq j \leq n`` as an :class:`Assumption`.
+
+    The symbol gets the assumptions SymPy needs to see what the condition says
+    (real; positive above a non-negative bound; a positive integer index).
+    Raises :class:`ParseError` for anything else.
+    """
+    if not isinstance(tex, str) or len(tex) > 200:
+        raise ParseError(f"expected a short LaTeX condition ({ASSUMPTION_FORMS})")
+    for kind, pattern in _FORMS:
+        match = pattern.match(tex)
+        if match is None:
+            continue
+        name = _symbol_name(match.group("s"))
+        if kind == "real":
+            return Assumption(sp.Symbol(name, real=True), sp.Interval.open(-sp.oo, sp.oo))
+        if kind == "index":
+            return Assumption(sp.Symbol(name, integer=True, positive=True), size=_symbol_name(match.group("n")))
+        low = _number(match.group("a"))
+        high = _number(match.group("b")) if kind == "between" else sp.oo
+        if not low < high:
+            raise ParseError(f"{tex!r} is an empty interval")
+        symbol = sp.Symbol(name, positive=True) if low >= 0 else sp.Symbol(name, real=True)
+        return Assumption(symbol, sp.Interval.open(low, high))
+    raise ParseError(f"cannot read the condition {tex!r}; the forms understood are {ASSUMPTION_FORMS}")
+
+
+def _symbol_name(text: str) -> str:
+    """``x``, ``\\lambda`` -> ``lambda``, ``x_{1}`` -> ``x_1``, ``x_{10}`` -> ``x_{10}``: as the parser names them."""
+    base, _, sub = text.partition("_")
+    sub = sub.strip("{}")
+    name = base.lstrip("\\")
+    return name if not sub else f"{name}_{sub}" if len(sub) == 1 else f"{name}_{{{sub}}}"
+
+
+def _number(text: str) -> sp.Rational:
+    value = Fraction(text)
+    return sp.Rational(value.numerator, value.denominator)
