@@ -20,9 +20,15 @@ class Normal(Parametric):
     """``N(mu, sigma^2)``: density ``exp(-(x - mu)^2 / (2 sigma^2)) / (sigma sqrt(2 pi))`` on the reals."""
 
     family = "normal"
+    notation = r"\mathcal{N}"
     description = "a normal distribution"
     parameters = (("mu", "Normal mean mu", REAL), ("sigma", "Normal scale sigma", POSITIVE))
 
+
+    @property
+    def shown_params(self) -> tuple[sp.Expr, ...]:
+        """As people write it: mean and variance."""
+        return (self.mu, self.sigma ** 2)
     @property
     def mu(self) -> sp.Expr:
         return self.args[0]
@@ -48,6 +54,7 @@ class Exponential(Parametric):
     """Rate ``rate``: density ``rate * exp(-rate x)`` on ``[0, oo)``."""
 
     family = "exponential"
+    notation = r"\mathrm{Exp}"
     description = "an exponential distribution"
     parameters = (("rate", "Exponential rate", POSITIVE),)
 
@@ -73,6 +80,7 @@ class Laplace(Parametric):
     """Location ``loc``, scale ``scale``: density ``exp(-|x - loc| / scale) / (2 scale)`` on the reals."""
 
     family = "laplace"
+    notation = r"\mathrm{Laplace}"
     description = "a Laplace distribution"
     parameters = (("loc", "Laplace location", REAL), ("scale", "Laplace scale", POSITIVE))
 
@@ -103,6 +111,7 @@ class Uniform(Parametric):
     """Uniform on ``[low, high]``, ``low < high``: density ``1 / (high - low)``."""
 
     family = "uniform"
+    notation = r"\mathcal{U}"
     description = "a uniform distribution"
     parameters = (("low", "Uniform lower end", REAL), ("high", "Uniform upper end", REAL))
 
@@ -156,6 +165,7 @@ class Gamma(Parametric):
     """Shape ``concentration``, rate ``rate``: density ``rate^a x^(a-1) exp(-rate x) / Gamma(a)`` on ``(0, oo)``."""
 
     family = "gamma"
+    notation = r"\mathrm{Gamma}"
     description = "a gamma distribution"
     parameters = (("concentration", "Gamma concentration", POSITIVE), ("rate", "Gamma rate", POSITIVE))
 
@@ -187,6 +197,7 @@ class Beta(Parametric):
     density ``x^(a-1) (1-x)^(b-1) Gamma(a+b) / (Gamma(a) Gamma(b))`` on ``(0, 1)``."""
 
     family = "beta"
+    notation = r"\mathrm{Beta}"
     description = "a beta distribution"
     parameters = (("a", "Beta concentration a", POSITIVE), ("b", "Beta concentration b", POSITIVE))
 

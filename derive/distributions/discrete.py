@@ -21,6 +21,7 @@ class Poisson(Parametric):
     """Rate ``rate``: mass ``rate^k exp(-rate) / k!`` for ``k = 0, 1, 2, ...``."""
 
     family = "poisson"
+    notation = r"\mathrm{Poisson}"
     description = "a Poisson distribution"
     discrete = True
     parameters = (("rate", "Poisson rate", POSITIVE),)
@@ -46,6 +47,7 @@ class Geometric(Parametric):
     """Success probability ``p``; ``k`` failures before the first success: mass ``p (1 - p)^k``, ``k = 0, 1, ...``."""
 
     family = "geometric"
+    notation = r"\mathrm{Geom}"
     description = "a geometric distribution"
     discrete = True
     parameters = (("p", "Geometric success probability", UNIT),)
@@ -72,6 +74,7 @@ class Binomial(Parametric):
     mass ``C(n, k) p^k (1 - p)^(n - k)`` for ``k = 0, ..., n``."""
 
     family = "binomial"
+    notation = r"\mathrm{Bin}"
     description = "a binomial distribution"
     discrete = True
     parameters = (("n", "Binomial number of trials", POSITIVE), ("p", "Binomial success probability", UNIT))

@@ -97,6 +97,14 @@ class Parametric(Distribution):
     def from_parameters(cls, params: Sequence[sp.Basic], name: str, outcomes: Sequence[str] = ()) -> "Parametric":
         return cls(*params, name=name, outcomes=outcomes)
 
+    #: The family's name in formulas (``\\mathcal{N}``); ``P = notation(shown_params)`` declares a member.
+    notation = ""
+
+    @property
+    def shown_params(self) -> tuple[sp.Expr, ...]:
+        """The parameters as people write them after the family's name (the Normal's variance, not its scale)."""
+        return self.params
+
     @property
     def params(self) -> tuple[sp.Expr, ...]:
         return tuple(self.args[:-1])

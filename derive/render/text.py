@@ -49,6 +49,10 @@ def describe(dist: Distribution, math: Math) -> str:
     else:
         i = dist.variable
         values = f"{math(sp.Eq(Prob(dist, i), dist.pmf(i), evaluate=False))} for every outcome {math(i)}"
+        notation = getattr(dist, "notation", "")
+        if notation:
+            shown = ", ".join(math(v)[1:-1] for v in dist.shown_params)
+            values = f"${dist.name} = {notation}({shown})$, that is {values}"
     where = ", ".join(math(c) for c in dist.domain.conditions())
     return f"{values}" + (f", with {where}" if where else "")
 
