@@ -3,7 +3,9 @@
     python bench/run.py [--quick] [--out DIR]
 
 Writes ``DIR/results.md`` (the targets, met or missed, and every measurement)
-and ``DIR/scaling.png`` (time against the number of outcomes k, log-log).
+and ``DIR/scaling.png`` (time against the number of outcomes k, log-log).  Sections
+of an existing ``DIR/results.md`` from a ``## Before and after`` heading on (each
+session's record of its changes) are kept, after the new tables.
 
 Every number is the median of several runs (fewer than three only when a run
 takes more than ``SLOW`` seconds, and the table says so) and is reported as a ratio against a baseline
@@ -224,9 +226,17 @@ def run_worker(args: Sequence[str], timeout: float = WORKER_TIMEOUT) -> dict | N
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _env() -> dict[str, str]:
+def _env(bytecode: bool = False) -> dict[str, str]:
+    """The environment of a child process; with ``bytecode``, one that may write ``.pyc`` files.
+
+    The cold start compares ``derive article`` with ``import sympy``.  SymPy's bytecode was compiled when it
+    was installed; derive's is written by the untimed first run, as after any install, which an inherited
+    ``PYTHONDONTWRITEBYTECODE`` would prevent (every timed run would then compile derive from source).
+    """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -340,12 +350,13 @@ def measure_cold_start(repeats: int) -> Comparison:
             derive.runs.append(_wall([sys.executable, "-m", "derive.cli", "article", "--out", out]))
     return Comparison("cold start: `derive article` (coin, md + tex + json)", derive, sympy,
                       "`python -c \"import sympy\"`", "both in fresh processes, runs interleaved, after one "
-                      "untimed `derive article`")
+                      "untimed `derive article` (which writes derive's bytecode, as an install would)")
 
 
 def _wall(command: list[str]) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=WORKER_TIMEOUT)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=_env(bytecode=True),
+                          timeout=WORKER_TIMEOUT)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -717,6 +728,21 @@ def _series(ax, ks: list[int], times: list[float | None], label: str, style: str
         ax.plot(xs, ys, style, color=color, label=label)
 
 
+#: Hand-written sections of results.md (a session's before-and-after record) start with this heading;
+#: a re-run keeps them, after the tables it writes.
+KEPT_HEADING = "## Before and after"
+
+
+def _kept_sections(path: Path) -> str:
+    """Everything from the first ``KEPT_HEADING`` of the existing ``path`` on (empty when there is none)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    start = text.find("\n" + KEPT_HEADING)
+    return "" if start < 0 else text[start:].rstrip("\n") + "\n"
+
+
 def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
@@ -785,7 +811,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results = run(config, log)
     config.out.mkdir(parents=True, exist_ok=True)
-    (config.out / "results.md").write_text(render_markdown(results, config), encoding="utf-8")
+    target = config.out / "results.md"
+    target.write_text(render_markdown(results, config) + _kept_sections(target), encoding="utf-8")
     plot(results, config.out / "scaling.png")
     log(f"wrote {config.out / 'results.md'} and {config.out / 'scaling.png'} in {results.wall:.0f} s")
     return 0

@@ -20,7 +20,7 @@ import sympy as sp
 
 from derive.group import Group
 from derive.measures import OutcomeSum
-from derive.terms import add, is_negative_term, neg, terms_of
+from derive.terms import add, neg, terms_of
 
 Pair = tuple[sp.Basic, sp.Basic]
 
@@ -77,11 +77,18 @@ def _flat_terms(e: sp.Basic) -> list[sp.Basic]:
     for t in terms_of(_ungroup(e)):
         if isinstance(t, Group):
             out.extend(_flat_terms(t.content))
-        elif is_negative_term(t) and isinstance(neg(t), Group):
+        elif _negated_group(t):
             out.extend(neg(x) for x in _flat_terms(neg(t).content))
         else:
             out.append(t)
     return out
+
+
+def _negated_group(t: sp.Basic) -> bool:
+    """``is_negative_term(t) and isinstance(neg(t), Group)``, without building ``neg(t)`` for every term."""
+    if isinstance(t, sp.Mul):
+        return len(t.args) == 2 and isinstance(t.args[1], Group) and t.args[0] == -1
+    return False
 
 
 def _without(terms: list[sp.Basic], common: Counter) -> list[sp.Basic]:

@@ -43,7 +43,9 @@ class Simplex:
         return {s: t / total for s, t in zip(self.symbols, ts)}
 
     def sample(self, k: int, _: dict[sp.Symbol, sp.Rational]) -> dict[sp.Symbol, sp.Rational]:
-        weights = [_unit(k + 2 * j) for j in range(len(self.symbols) + 1)]
+        # Distinct weights: the samples repeat every four j, so each block of four gets its own integer part
+        # (equal probabilities at every point would hide a step that swaps them).
+        weights = [_unit(k + 2 * j) + j // 4 for j in range(len(self.symbols) + 1)]
         total = sum(weights)
         return {s: w / total for s, w in zip(self.symbols, weights)}
 
@@ -134,15 +136,16 @@ class Member:
         return {self.j: sp.Integer(1 + k % int(before[self.n]))}
 
     def conditions(self) -> tuple[sp.Basic, ...]:
-        return (sp.LessThan(self.j, self.n, evaluate=False),)
+        return (sp.And(sp.LessThan(1, self.j, evaluate=False), sp.LessThan(self.j, self.n, evaluate=False),
+                       evaluate=False),)
 
 
 @dataclass(frozen=True)
 class IndexedSimplex:
     """``p_i > 0`` for ``i = 1, ..., n`` and ``p_1 + ... + p_n = 1``, for a symbolic ``n``.
 
-    Proofs use only ``0 < p_i < 1`` (a superset, so they stay sound); sample
-    points honour the sum, so counterexamples are genuine.
+    Proofs use ``0 < p_i < 1`` and replace ``sum_i p_i`` by 1 (:meth:`total`);
+    sample points honour the sum, so counterexamples are genuine.
     """
 
     base: sp.IndexedBase
@@ -154,6 +157,14 @@ class IndexedSimplex:
 
     def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
         return {}
+
+    def total(self, expr: sp.Basic) -> sp.Basic:
+        """``expr`` with each ``sum_{i=1}^n p_i`` (constant factors taken out of sums first) replaced by 1."""
+        if not expr.has(sp.Sum):
+            return expr
+        expr = expr.replace(lambda e: isinstance(e, sp.Sum), lambda e: sp.factor_terms(e))
+        return expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1 and e.limits[0][1:] == (1, self.n)
+                            and e.function == self.base[e.limits[0][0]], lambda e: sp.Integer(1))
 
     def cover_entry(self, index: sp.Basic) -> sp.Expr:
         t = sp.IndexedBase(f"{self.base.label}__t", positive=True)[index]
@@ -245,13 +256,14 @@ class Domain:
         """Term expansions memoised by shape for the verifier's fast proof (built once per domain)."""
         from derive.normal import NormalForms
 
-        return NormalForms(self)
+        return NormalForms.of(self)
 
     def reparametrize(self, expr: sp.Basic) -> sp.Basic:
         """``expr`` with every parameter (and indexed probability) written through its cover."""
         expr = as_expr(expr).xreplace(self.reparametrization)
         for c in self.constraints:
             if isinstance(c, IndexedSimplex) and expr.has(c.base):
+                expr = c.total(expr)
                 expr = expr.replace(lambda e, c=c: isinstance(e, sp.Indexed) and e.base == c.base,
                                     lambda e, c=c: c.cover_entry(e.indices[0]))
         return expr

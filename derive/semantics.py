@@ -43,16 +43,15 @@ def denote(expr: sp.Basic) -> sp.Basic:
         return 1 / (1 + sp.exp(-denote(expr.args[0])))
     if isinstance(expr, sp.Derivative):
         return _resolve_deltas(sp.diff(denote(expr.expr), *expr.variable_count))
-    if isinstance(expr, sp.Sum) and expr.has(sp.KroneckerDelta):
-        return _resolve_deltas(expr.func(*(denote(a) for a in expr.args)))
     if isinstance(expr, Prob):
         try:
-            return expr.dist.pmf(expr.outcome)
+            return denote(expr.dist.pmf(expr.outcome))
         except KeyError:
             raise ValueError(f"the outcome {expr.outcome} of {expr.dist.name} is unbound or unknown") from None
     if is_leaf(expr) or isinstance(expr, sp.Symbol):
         return expr
-    return expr.func(*(denote(a) for a in expr.args))
+    value = expr.func(*(denote(a) for a in expr.args))
+    return _resolve_deltas(value) if isinstance(value, sp.Sum) else value
 
 
 def _resolve_deltas(expr: sp.Basic) -> sp.Basic:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derive.allocation import fewer_collections
 from derive.core import Refusal, Rewrite, Rule, Scope
 from derive.domain import Domain
 from derive.errors import RuleError
@@ -42,7 +43,8 @@ TRAVERSALS = {"root": at_root, "everywhere": everywhere}
 
 def apply_rule(rule: Rule, expr: sp.Basic, domain: Domain, scope: Scope) -> Rewrite:
     """Apply ``rule`` or raise :class:`RuleError` saying why it could not be applied."""
-    outcome = TRAVERSALS[scope](rule, expr, domain)
+    with fewer_collections():
+        outcome = TRAVERSALS[scope](rule, expr, domain)
     if outcome is None:
         raise RuleError(f"rule {rule.name} does not match {sp.sstr(expr)}")
     if isinstance(outcome, Refusal):

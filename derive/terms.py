@@ -46,7 +46,7 @@ def add(*terms: Basic) -> Basic:
         return sp.Integer(0)
     if len(flat) == 1:
         return flat[0]
-    return sp.Add(*flat, evaluate=False)
+    return _unevaluated(sp.Add, flat)
 
 
 def mul(*factors: Basic) -> Basic:
@@ -67,7 +67,23 @@ def mul(*factors: Basic) -> Basic:
         return ONE
     if len(flat) == 1:
         return flat[0]
-    return sp.Mul(*flat, evaluate=False)
+    return _unevaluated(sp.Mul, flat)
+
+
+def _unevaluated(cls: type, args: list[Basic]) -> Basic:
+    """``cls(*args, evaluate=False)`` for ``Add`` or ``Mul``, built directly when every argument is an
+    expression (SymPy's constructor would only check that, look the call up in its cache, and ask each
+    argument whether it commutes, which for a new function node runs the assumptions system)."""
+    if all(isinstance(a, sp.Expr) for a in args) and all(_commutes(a) for a in args):
+        return cls._from_args(args, True)
+    return cls(*args, evaluate=False)
+
+
+def _commutes(e: Basic) -> bool:
+    """True when ``e`` is known to commute; a function node commutes when its arguments do (as SymPy says)."""
+    if isinstance(e, sp.Function) and "commutative" not in e._assumptions:
+        return all(_commutes(a) for a in e.args)
+    return e.is_commutative is True
 
 
 def is_negative_term(term: Basic) -> bool:
@@ -114,9 +130,26 @@ def rebuild(expr: Basic, args: Iterable[Basic]) -> Basic:
         return add(*args)
     if isinstance(expr, sp.Mul):
         return mul(*args)
+    if isinstance(expr, sp.Function) and type(expr).__new__ in _FUNCTION_NEW and "nargs" in vars(expr):
+        return unevaluated_function(type(expr), args, expr.nargs)
     if isinstance(expr, (sp.Pow, sp.Rel, sp.Function)):
         return expr.func(*args, evaluate=False)
     return expr.func(*args)
+
+
+#: The constructors of SymPy's function classes (``Function``, and ``DefinedFunction`` where SymPy has it).
+_FUNCTION_NEW = frozenset(c.__new__ for c in sp.log.__mro__ if issubclass(c, sp.Function) and "__new__" in vars(c))
+
+
+def unevaluated_function(cls: type, args: tuple[Basic, ...], nargs: sp.Set) -> Basic:
+    """``cls(*args, evaluate=False)`` for a function class without its own constructor, built directly.
+
+    What SymPy's constructor does for it without evaluation (store the arguments, attach ``nargs``), minus
+    its per-call canonicalisation of ``nargs``, which costs far more than the node itself.
+    """
+    obj = Basic.__new__(cls, *args)
+    obj.nargs = nargs
+    return obj
 
 
 def is_leaf(expr: Basic) -> bool:

@@ -1,7 +1,13 @@
 """The step checker: is ``before == after`` on the domain?  Proved, refuted, or unknown.
 
 It trusts neither the rule that made a step nor the script that chose it.
-Both sides are unfolded to plain SymPy (:func:`derive.semantics.denote`), then
+First the fast proof (:mod:`derive.normal`): every logarithm whose factors the
+domain's interval bounds prove positive is split, the logarithms left are taken
+as independent unknowns, and the two sides, expanded term by term, must agree
+monomial by monomial; expansions are shared between terms of the same shape, so
+a sum of a thousand ``p_j*log(p_j/q_j)`` costs one SymPy expansion.  A proof
+found so is exact and needs no numbers.  Otherwise both sides are unfolded to
+plain SymPy (:func:`derive.semantics.denote`), then
 
 1. evaluated at rational points of the domain with 50-digit arithmetic; a
    difference there refutes the step and the point is the counterexample;
@@ -23,6 +29,8 @@ import mpmath
 import sympy as sp
 
 from derive import lemmas, normal
+from derive.allocation import fewer_collections
+from derive.cases import sign_cases
 from derive.congruence import differences
 from derive.core import Chain, Derivation, Report, Status, Step, Verdict, relation_of
 from derive.domain import Domain
@@ -47,10 +55,11 @@ EXACT_LIMIT = 5000  # count_ops above which the exact (re-parametrised) proof is
 def check_equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     """Decide ``lhs == rhs`` for every point of ``domain``."""
     lhs, rhs = as_expr(lhs), as_expr(rhs)
-    if lhs == rhs:
-        return Verdict(Status.PROVED, "identical once definitions are unfolded")
     # The fast proof, term by term with expansions shared by shape (derive.normal); None: not applicable.
-    if domain.normal_forms.equal(lhs, rhs):
+    fast = domain.normal_forms.equal(lhs, rhs)
+    if fast and lhs == rhs:
+        return Verdict(Status.PROVED, "identical once definitions are unfolded")
+    if fast:
         return Verdict(Status.PROVED, "the difference cancels on the domain")
     try:
         a, b = denote(lhs), denote(rhs)
@@ -59,7 +68,7 @@ def check_equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     difference = a - b
     if difference == 0:
         return Verdict(Status.PROVED, "identical once definitions are unfolded")
-    domain, loose = _with_free_symbols(domain, a + b)
+    domain, loose = _with_free_symbols(domain, sp.Tuple(a, b))  # not a + b: a symbol may cancel there
     fast = _expands_to_zero(_split_bounded_logs(difference, domain))
     aggregates = difference.has(sp.Integral, sp.Sum)
     # A fast proof of plain expressions is only confirmed by the numbers, at fewer points.
@@ -74,9 +83,11 @@ def check_equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
 def check_step(step: Step, domain: Domain) -> Verdict:
     """A rewriting step holds when ``before == after``; an equation step when its result holds.
 
-    A large step is first checked part by part (:func:`derive.congruence.differences`:
-    the places where the two trees differ, found without asking the rule); if
-    every part is proved, so is the step.  Otherwise the whole is checked.
+    The fast proof of :func:`check_equal` (:mod:`derive.normal`) is tried on the
+    whole step first.  Failing that, a large step is checked part by part
+    (:func:`derive.congruence.differences`: the places where the two trees
+    differ, found without asking the rule); if every part is proved, so is the
+    step.  Otherwise the whole is checked.
     """
     if step.relation != "=":
         from derive.relations import check_relation
@@ -88,7 +99,9 @@ def check_step(step: Step, domain: Domain) -> Verdict:
         from derive.relations import check_relation
 
         return check_relation(step.after.lhs, step.after.rhs, relation_of(step.after) or "?", domain)
-    if _size(step.before) + _size(step.after) > LOCAL_ABOVE:
+    if domain.normal_forms.equal(step.before, step.after):  # the fast proof of check_equal, on the whole step
+        return Verdict(Status.PROVED, "the difference cancels on the domain")
+    if _larger(LOCAL_ABOVE, step.before, step.after):
         parts = differences(step.before, step.after)
         if parts and all(check_equal(x, y, domain).proved for x, y in parts):
             return Verdict(Status.PROVED, f"each of the {len(parts)} rewritten parts is proved")
@@ -100,18 +113,34 @@ def _size(expr: sp.Basic) -> int:
     return 1 if is_leaf(expr) else 1 + sum(_size(a) for a in expr.args)
 
 
+def _larger(limit: int, *exprs: sp.Basic) -> bool:
+    """``sum(_size(e) for e in exprs) > limit``, counting no further than needed."""
+    budget = limit
+    stack = list(exprs)
+    while stack:
+        e = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return True
+        if not is_leaf(e):
+            stack.extend(e.args)
+    return False
+
+
 def verify_derivation(derivation: Derivation) -> Report:
     """Check every step, each chain's starting point, and the stated identity."""
     domain = derivation.domain
     results: list[tuple[Step, Verdict]] = []
-    for chain in derivation.chains:
-        link = _link(chain)
-        if link is not None:
-            results.append((link, check_step(link, domain)))
-        results.extend((s, check_step(s, domain)) for s in chain.steps)
-    if derivation.statement is not None:
-        claim = Step("statement", derivation.statement, derivation.statement, "the identity the derivation establishes")
-        results.append((claim, check_step(claim, domain)))
+    with fewer_collections():
+        for chain in derivation.chains:
+            link = _link(chain)
+            if link is not None:
+                results.append((link, check_step(link, domain)))
+            results.extend((s, check_step(s, domain)) for s in chain.steps)
+        if derivation.statement is not None:
+            claim = Step("statement", derivation.statement, derivation.statement,
+                         "the identity the derivation establishes")
+            results.append((claim, check_step(claim, domain)))
     return Report(tuple(results))
 
 
@@ -176,6 +205,9 @@ def _refute(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ..
         point = _restrict(point, needed) | more
         estimates = [_estimate(_at(side, point)) for side in (a, b)]
         if estimates[0] is None or estimates[1] is None:
+            unreal = _not_real((a, b), estimates, point)
+            if unreal is not None:
+                return unreal
             continue
         (x, dx), (y, dy) = estimates
         scale = max(1, abs(x), abs(y))
@@ -187,6 +219,27 @@ def _refute(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ..
             return Verdict(Status.REFUTED, f"{_short(x)} != {_short(y)} at {where}", tuple(point.items()))
     if evaluated == 0:
         return Verdict(Status.UNKNOWN, "could not evaluate either side at any sample point")
+    return None
+
+
+def _not_real(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: dict) -> Verdict | None:
+    """A refutation when one side is a real number at ``point`` and the other a number that is not real
+    (``log(-p - 1)`` on ``0 < p < 1``): no real number equals it.  ``None`` otherwise."""
+    for k in (0, 1):
+        if estimates[k] is None or estimates[1 - k] is not None:
+            continue
+        # SymPy's own evaluation, which allows complex values (derive's quadrature does not); for integrals
+        # and sums the imaginary part must be far above what their quadrature could get wrong
+        aggregates = sides[1 - k].has(sp.Integral, sp.Sum)
+        value = _evaluated(_at(sides[1 - k], point))
+        if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
+            return None
+        tolerance = UNRELIABLE if aggregates else sp.Float(10) ** (10 - DIGITS)
+        if abs(sp.im(value)) > tolerance * max(1, abs(value)):
+            where = ", ".join(f"{s} = {v}" for s, v in point.items())
+            real, other = _short(estimates[k][0]), _short(value)
+            shown = f"{real} != {other}" if k == 0 else f"{other} != {real}"
+            return Verdict(Status.REFUTED, f"{shown} (not a real number) at {where}", tuple(point.items()))
     return None
 
 
@@ -261,14 +314,20 @@ def _estimate(expr: sp.Basic) -> tuple[sp.Float, sp.Float] | None:
 
 
 def _plain_number(expr: sp.Basic) -> sp.Float | None:
-    try:
-        value = sp.N(expr, DIGITS)
-    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
-        return None
-    if value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
+    value = _evaluated(expr)
+    if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
         return None
     real, imag = value.as_real_imag()
     return None if abs(imag) > sp.Float(10) ** (10 - DIGITS) else real
+
+
+@lru_cache(maxsize=4096)
+def _evaluated(expr: sp.Basic) -> sp.Basic | None:
+    """``expr`` evaluated by SymPy with ``DIGITS`` digits (memoised: a value that is not real is asked for twice)."""
+    try:
+        return sp.N(expr, DIGITS)
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError):
+        return None
 
 
 def _by_terms(e: sp.Integral) -> tuple[sp.Float, sp.Float] | None:
@@ -471,6 +530,9 @@ def _exactly_zero(difference: sp.Basic, domain: Domain) -> bool:
     """
     if sp.count_ops(difference) > EXACT_LIMIT:
         return False
+    cases = sign_cases(difference)
+    if cases is not None:
+        return all(_exactly_zero(case, domain) for case in cases)
     expr = _split_logs(domain.reparametrize(difference))
     if _rationally_zero(expr):
         return True

@@ -99,6 +99,9 @@ def check_outcomes(outcomes: object, count: int) -> tuple[Str, ...]:
     return labels
 
 
+_NO_ASSUMPTIONS = sp.Symbol("x").assumptions0
+
+
 def as_parameter(value: object, what: str, interval: sp.Interval) -> sp.Expr:
     """A parameter as a SymPy symbol or exact number inside ``interval`` (closure allowed for numbers).
 
@@ -107,6 +110,8 @@ def as_parameter(value: object, what: str, interval: sp.Interval) -> sp.Expr:
     plain symbol gets the interval as its domain.  Strings are refused: derive
     never turns text into expressions here.
     """
+    if isinstance(value, sp.Symbol) and value.assumptions0 == _NO_ASSUMPTIONS:
+        return value  # nothing is known of it, so nothing puts it outside (SymPy's set check is slow)
     if isinstance(value, sp.Expr) and value.free_symbols:
         if interval.contains(value) is sp.false:
             raise InvalidParameter(f"{what} {value} is declared with assumptions that put it outside {interval}")

@@ -10,6 +10,7 @@ SymPy's printer for anything else.  It does no mathematics.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 from sympy.core.symbol import Str
@@ -57,6 +58,9 @@ class _Printer:
         self.n = notation
 
     def print(self, e: sp.Basic) -> str:
+        return _printed(self.n, type(e), e)
+
+    def _print(self, e: sp.Basic) -> str:
         method = getattr(self, "_" + type(e).__name__, None)
         if method is not None:
             return method(e)
@@ -244,10 +248,23 @@ class _Printer:
     # -- names ----------------------------------------------------------------
     @staticmethod
     def _name(name: str) -> str:
-        return sp.latex(sp.Symbol(name))
+        return _latex_name(name)
 
     def _label(self, outcome: sp.Basic) -> str:
         return self._name(outcome.name)
+
+
+@lru_cache(maxsize=16384)
+def _printed(notation: Notation, cls: type, e: sp.Basic) -> str:
+    """``e`` printed, memoised: the documents of a derivation print the same subexpressions many times over
+    (every step repeats most of the one before, and Markdown, LaTeX and the proof print each step).  The
+    class is part of the key, so that equal numbers of different types (``2`` and ``2.0``) stay apart."""
+    return _Printer(notation)._print(e)
+
+
+@lru_cache(maxsize=1024)
+def _latex_name(name: str) -> str:
+    return sp.latex(sp.Symbol(name))
 
 
 _AGGREGATES = (OutcomeSum, sp.Sum, sp.Integral)

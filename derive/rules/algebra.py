@@ -230,11 +230,12 @@ def _cancel_fraction(expr: sp.Basic, domain: Domain) -> Rewrite | None:
         if not (isinstance(f, sp.Mul) or (isinstance(f, sp.Pow) and f.exp == -1)):
             continue
         inner = list(factors_of(f))
-        for a in factors[:k] + factors[k + 1:]:
+        for m, a in enumerate(factors):
             inverse = sp.Pow(a, -1, evaluate=False)
-            if inverse in inner and domain.is_positive(denote(a)):
-                rest = [g for g in factors if g is not a and g is not f]
-                kept = [g for g in inner if g != inverse]
+            if m != k and inverse in inner and domain.is_positive(denote(a)):
+                rest = [g for n, g in enumerate(factors) if n not in (m, k)]  # by position: a may appear twice
+                drop = inner.index(inverse)
+                kept = [g for n, g in enumerate(inner) if n != drop]
                 return Rewrite(mul(*rest, *kept), (sp.Ne(a, 0, evaluate=False),))
     return None
 
