@@ -100,7 +100,7 @@ def _refute_order(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict | None:
     """A sample point where ``a > b`` beyond rounding (for a strict bound too: ``a = b`` cannot be told from it)."""
     from derive.verify import POINTS, _at, _estimate, _needed, _restrict, _with_free_symbols
 
-    domain, loose = _with_free_symbols(domain, a + b)
+    domain, loose = _with_free_symbols(domain, sp.Tuple(a, b))  # not a + b: a symbol may cancel there
     extra = Domain(tuple((s, sp.Interval.open(0, sp.oo)) for s in loose))
     needed = _needed(a, b)
     for point, more in zip(domain.sample_points(POINTS), extra.sample_points(POINTS)):

@@ -4,6 +4,14 @@ Each returns a SymPy expression in the parameters.  An infinite result
 (``oo``: Q gives no probability where P has some) or one with no closed form
 (an unevaluated sum kept) comes with a :class:`derive.errors.DeriveWarning`
 saying why; :mod:`derive.closed_forms` gives the full record.
+
+Boundary values are accepted: a coin may have ``p = 0`` or ``p = 1`` and a
+categorical may give an outcome probability 0.  Such an outcome contributes
+nothing to ``H(P)``, ``H(P, Q)`` or ``KL(P || Q)`` (the convention
+``0 log 0 = 0``, the limit of ``x log x`` as ``x -> 0``, silently); an outcome
+that ``P`` produces and ``Q`` gives probability 0 makes ``H(P, Q)`` and
+``KL(P || Q)`` infinite (``oo``, with the warning).  Derivations need every
+probability strictly between 0 and 1 and refuse boundary values.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
     if units not in UNITS and units != "any":
         raise DeriveError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
     base = UNITS.get(units, ANY_BASE)
+    _check_pair(P, Q)
     noun, plural = _NOUNS.get(P.family, (f"{P.family} distribution", f"{P.family} distributions"))
     domain = P.domain.merge(Q.domain)
     if units == "any":
@@ -120,6 +121,20 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         slug=f"kl-cross-entropy-{_SLUG.get(P.family, P.family)}" + {"nats": "", "any": "-any-base"}.get(units, f"-{units}"),
         units=units,
     )
+
+
+def _check_pair(P: Distribution, Q: Distribution) -> None:
+    """The derivation takes the logarithm of every probability and separates P's terms from Q's: it needs every
+    probability strictly positive and two different distributions (the closed forms handle the rest)."""
+    for d in (P, Q):
+        for o in d.outcomes:
+            if d.pmf(o).is_zero:
+                raise DeriveError(f"{d.name}({o.name}) = 0: the derivation takes the logarithm of every probability, "
+                                  "so each must lie strictly between 0 and 1; derive.entropy, derive.cross_entropy "
+                                  "and derive.kl take boundary values (with 0 log 0 = 0)")
+    if P.params == Q.params:
+        raise DeriveError(f"{P.name} and {Q.name} are the same distribution (parameters "
+                          f"{', '.join(sp.sstr(v) for v in P.params)}); their KL divergence is 0")
 
 
 def connect(kl: KL, ce: CrossEntropy, h: Entropy, grouped: sp.Basic, domain, intro: str) -> tuple[Chain, Chain]:

@@ -14,7 +14,7 @@ from derive.errors import InvalidParameter
 from derive.terms import add, neg
 
 UNIT = sp.Interval.open(0, 1)
-MAX_OUTCOMES = 100_000
+MAX_OUTCOMES = 10_000  # each outcome costs about a millisecond to check, KL of two such takes ~15 s
 
 
 class Categorical(Distribution):

@@ -123,16 +123,12 @@ def _pull_constant(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     varying = [f for f in factors if var in f.free_symbols]
     if not constant:
         return None
-    _, lo, hi = expr.limits[0]
     if not varying:
+        _, lo, hi = expr.limits[0]
         if not (lo.is_infinite or hi.is_infinite):
             return None
         return Refusal(f"{sp.sstr(expr.function)} does not depend on {var}: its {_noun(expr)} over "
                        f"({sp.sstr(lo)}, {sp.sstr(hi)}) diverges")
-    if isinstance(expr, sp.Integral) or lo.is_infinite or hi.is_infinite:
-        if not converges(mul(*varying), expr.limits[0]):  # else c * int f is 0 * oo where a factor c is 0
-            return Refusal(f"the {_noun(expr)} of {sp.sstr(mul(*varying))} over ({sp.sstr(lo)}, {sp.sstr(hi)}) "
-                           "is not known to converge, so no factor can be taken out of it")
     return Rewrite(mul(*_fraction(constant), expr.func(mul(*varying), *expr.limits)))
 
 

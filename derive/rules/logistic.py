@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.core import Rewrite, Rule
+from derive.core import Refusal, Rewrite, Rule
 from derive.domain import Domain
 from derive.functions import Sigmoid
+from derive.semantics import denote
 from derive.terms import MINUS_ONE, add, mul
 
 
@@ -15,15 +16,24 @@ def _softplus(x: sp.Basic) -> sp.Basic:
     return sp.log(add(sp.Integer(1), sp.exp(x, evaluate=False)), evaluate=False)
 
 
-def _log_sigmoid(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+def _real(x: sp.Basic, domain: Domain) -> bool:
+    """``x`` is proved real on the domain (the identities below fail off the real line: log(-1) = i pi)."""
+    return domain.reparametrize(denote(x)).is_real is True
+
+
+def _log_sigmoid(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     if not isinstance(expr, sp.log):
         return None
     arg = expr.args[0]
     if isinstance(arg, Sigmoid):
         z = arg.args[0]
+        if not _real(z, domain):
+            return Refusal(f"cannot prove {sp.sstr(z)} is real on the domain")
         return Rewrite(mul(MINUS_ONE, _softplus(mul(MINUS_ONE, z))))
     if isinstance(arg, sp.Add) and len(arg.args) == 2 and arg.args[0] == 1 and isinstance(-arg.args[1], Sigmoid):
         z = (-arg.args[1]).args[0]
+        if not _real(z, domain):
+            return Refusal(f"cannot prove {sp.sstr(z)} is real on the domain")
         return Rewrite(add(mul(MINUS_ONE, z), mul(MINUS_ONE, _softplus(mul(MINUS_ONE, z)))))
     return None
 
@@ -36,7 +46,7 @@ log_sigmoid = Rule(
 )
 
 
-def _stable(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+def _stable(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     if not isinstance(expr, sp.log) or not isinstance(expr.args[0], sp.Add) or len(expr.args[0].args) != 2:
         return None
     one, e = expr.args[0].args
@@ -45,6 +55,8 @@ def _stable(expr: sp.Basic, domain: Domain) -> Rewrite | None:
     x = e.args[0]
     if isinstance(-x, sp.Abs) or x.is_nonpositive:  # already stable: the exponent is never positive
         return None
+    if not _real(x, domain):  # max(x, 0) and |x| need a real x
+        return Refusal(f"cannot prove {sp.sstr(x)} is real on the domain")
     return Rewrite(add(sp.Max(x, 0), _softplus(mul(MINUS_ONE, sp.Abs(x)))))
 
 

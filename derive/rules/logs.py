@@ -75,7 +75,7 @@ quotient_of_equals = Rule(
 )
 
 
-def _flip_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | None:
+def _flip_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     base = base_of(expr)
     if base is None or not isinstance(expr.args[0], sp.Mul):
         return None
@@ -84,13 +84,19 @@ def _flip_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | None:
     num = [f for f in factors if not (isinstance(f, sp.Pow) and f.exp == -1)]
     if len(den) != 1 or not num:
         return None
-    return Rewrite(mul(sp.Integer(-1), log_in(quotient(den[0], mul(*num)), base)))
+    conditions = []
+    for side in (mul(*num), den[0]):  # log(z) = -log(1/z) fails where z is negative (log(-1) = i pi)
+        if not domain.is_positive(denote(side)):
+            return Refusal(f"cannot prove {sp.sstr(side)} > 0 on the domain {_show(domain)}")
+        conditions.append(sp.StrictGreaterThan(side, 0, evaluate=False))
+    return Rewrite(mul(sp.Integer(-1), log_in(quotient(den[0], mul(*num)), base)), tuple(conditions))
 
 
 flip_log_quotient = Rule(
     "flip-log-quotient",
-    "log(a/b) -> -log(b/a)",
+    "log(a/b) -> -log(b/a)  if a>0, b>0",
     _flip_quotient,
+    requires=("a > 0", "b > 0"),
     prose="Turn each quotient upside down, which flips the sign of its logarithm.",
 )
 

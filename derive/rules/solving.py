@@ -110,9 +110,11 @@ def _put(eq: sp.Equality, symbol: sp.Basic, value: sp.Basic) -> sp.Equality:
     """``eq`` with ``symbol`` replaced by ``value``; an entry ``q_j`` stands for every ``q_i``."""
     if isinstance(symbol, sp.Indexed):
         j = symbol.indices[0]
-        return eq.replace(lambda e: isinstance(e, sp.Indexed) and e.base == symbol.base,
-                          lambda e: value.xreplace({j: e.indices[0]}))
-    return eq.xreplace({symbol: value})
+        sides = [side.replace(lambda e: isinstance(e, sp.Indexed) and e.base == symbol.base,
+                              lambda e: value.xreplace({j: e.indices[0]})) for side in eq.args]
+    else:
+        sides = [side.xreplace({symbol: value}) for side in eq.args]
+    return sp.Eq(*sides, evaluate=False)  # kept an equation even when it becomes b = b
 
 
 RULES = (zero_quotient, solve_for(), substitute_solution(sp.Dummy()))

@@ -205,10 +205,11 @@ from tests.helpers import DOMAIN, assert_refuses  # noqa: E402
     (common_denominator, add(quotient(p, q ** 3), quotient(1, q)), quotient(q ** 2 + p, q ** 3)),  # lcm, not q^4
     (cancel_fraction, mul(-1, p, quotient(q, p)), neg(q)),
     (cancel_fraction, mul(one_minus(p), quotient(one_minus(q), one_minus(p))), one_minus(q)),
+    (cancel_fraction, mul(p, p, quotient(q, p)), mul(p, q)),  # found by test_properties.py: both p's were dropped
     (distribute, mul(p, add(q, 1), sp.Pow(sp.log(2, evaluate=False), -1, evaluate=False)),
      add(mul(p, q, sp.Pow(sp.log(2, evaluate=False), -1, evaluate=False)),
          mul(p, sp.Pow(sp.log(2, evaluate=False), -1, evaluate=False)))),
-], ids=["two-fractions", "lcm", "cancel-p", "cancel-complement", "distribute-then-divide"])
+], ids=["two-fractions", "lcm", "cancel-p", "cancel-complement", "repeated-factor", "distribute-then-divide"])
 def test_fraction_rules(rule, before, after):
     assert_rewrites(rule, before, after, DOMAIN)
 

@@ -175,7 +175,11 @@ def test_split_integral_does_not_match(before):
 @pytest.mark.parametrize("before, mentions", [
     (over(add(P(N1), sp.Integer(1))), ("diverges", "(-oo, oo)")),
     (over(add(mul(P(E1), x), neg(mu2)), HALF), ("diverges", "-mu2")),
-], ids=["constant-over-the-line", "constant-over-a-half-line"])
+    (over(add(x, neg(x), P(N1))), ("not known to converge", "integral of x over (-oo, oo)")),
+    (over(add(mul(P(N1), x), mul(P(E1), x))), ("not known to converge", "over (-oo, oo)")),
+    (over(add(mul(P(N1), sp.exp(x)), P(N1))), ("not known to converge", "exp(x)")),
+], ids=["constant-over-the-line", "constant-over-a-half-line", "x-x-over-the-line", "density-of-another-support",
+        "exponential-growth"])  # the last three: found by tests/rules/test_properties.py (int (x - x) became oo - oo)
 def test_split_integral_refuses_a_term_whose_integral_diverges(before, mentions):
     assert_refuses(split_integral, before, NORMAL, *mentions)
 

@@ -40,3 +40,16 @@ def test_rewrites(rule, before, after):
 ], ids=["log-z", "no-log", "log(2+e^z)", "already-stable", "same-sign", "max-with-1"])
 def test_does_not_match(rule, before):
     assert_no_match(rule, before, LINE)
+
+
+# Found by tests/rules/test_properties.py: off the real line these identities fail (log(-1) = i pi), and
+# max(x, 0) of a non-real x raised a ValueError from inside the rule.
+@pytest.mark.parametrize("rule, before, mentions", [
+    (log_sigmoid, sp.log(Sigmoid(sp.log(neg(sp.Symbol("a", positive=True))))), "is real"),
+    (log_sigmoid, sp.log(add(1, neg(Sigmoid(sp.I * z)))), "is real"),
+    (stable_softplus, softplus(sp.log(sp.Integer(-3), evaluate=False)), "log(-3)"),
+], ids=["log-sigma-of-a-complex-number", "log-one-minus-sigma-imaginary", "softplus-of-log-of-a-negative"])
+def test_refuses_an_argument_that_may_not_be_real(rule, before, mentions):
+    from tests.helpers import assert_refuses
+
+    assert_refuses(rule, before, LINE, mentions)

@@ -115,3 +115,12 @@ def test_more_log_rules_do_not_match(rule, before):
 def test_quotient_of_equals_refuses_a_zero_divided_by_itself():
     x = sp.Symbol("x", real=True)
     assert_refuses(quotient_of_equals, sp.log(quotient(x, x), evaluate=False), DOMAIN, "x")
+
+
+# Found by tests/rules/test_properties.py: log(z) = -log(1/z) fails for negative z (log(-2) = log 2 + i pi).
+@pytest.mark.parametrize("before, mentions", [
+    (sp.log(quotient(sp.Symbol("x", real=True), q)), ("x > 0",)),
+    (Log(quotient(p, add(q, -1)), 2), ("q - 1 > 0",)),
+], ids=["numerator-of-any-sign", "negative-denominator-base-2"])
+def test_flip_log_quotient_refuses_a_side_that_may_not_be_positive(before, mentions):
+    assert_refuses(flip_log_quotient, before, DOMAIN, *mentions)

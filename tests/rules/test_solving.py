@@ -42,7 +42,10 @@ def assert_equivalent_rewrite(rule, before, after, domain):
     (solve_for(m2, s2), System(eq(m2 - m1, 0), eq(s2 ** 2 - s1 ** 2, 0)), System(eq(m2, m1), eq(s2, s1)), GAUSS),
     (substitute_solution(m2), System(eq(m2, m1), eq(s2 ** 2 - s1 ** 2 - (m1 - m2) ** 2, 0)),
      System(eq(m2, m1), eq(s2 ** 2 - s1 ** 2, 0)), GAUSS),
-], ids=["quotient", "system", "linear", "lagrange", "positive-root", "system-in-order", "substitute"])
+    # found by test_properties.py: the substituted equation became True, and System refused it
+    (substitute_solution(m2), System(eq(m2, m1), eq(m1, m2)), System(eq(m2, m1), eq(m1, m1)), GAUSS),
+], ids=["quotient", "system", "linear", "lagrange", "positive-root", "system-in-order", "substitute",
+        "substitute-into-its-own-equation"])
 def test_equivalences(rule, before, after, domain):
     assert_equivalent_rewrite(rule, before, after, domain)
 

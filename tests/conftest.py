@@ -1,0 +1,41 @@
+"""Shared test configuration.
+
+* Hypothesis: the ``derive`` profile (fixed seed, no deadline, no example database written into the working
+  tree) is loaded unless ``HYPOTHESIS_PROFILE`` names another one.
+* Mutation testing (``tests/test_mutation.py``): the ``mutation_tally`` fixture collects how many planted
+  errors were tried, caught, and excluded as still-true identities; the counts are printed at the end of
+  the run (``pytest_terminal_summary``), so they show in normal test output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("derive", derandomize=True, deadline=None, database=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "derive"))
+
+_MUTATIONS = pytest.StashKey[Counter]()
+
+
+@pytest.fixture(scope="session")
+def mutation_tally(pytestconfig: pytest.Config) -> Counter:
+    """Counts of planted errors, shared by the mutation tests and reported at the end of the session."""
+    return pytestconfig.stash.setdefault(_MUTATIONS, Counter())
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    tally = config.stash.get(_MUTATIONS, None)
+    if not tally:
+        return
+    terminalreporter.section("planted errors (tests/test_mutation.py)")
+    tried, caught, identities = tally["tried"], tally["caught"], tally["identities"]
+    terminalreporter.write_line(f"mutants tried: {tried}, caught (refuted with a counterexample): {caught}, "
+                                f"still identities (excluded): {identities}, "
+                                f"not evaluable: {tally['not evaluable']}")
+    by = ", ".join(f"{k.removeprefix('caught by ')} {v}" for k, v in sorted(tally.items()) if k.startswith("caught by"))
+    terminalreporter.write_line(f"caught by operator: {by}")
