@@ -68,6 +68,23 @@ def parse_assumption(text: str) -> tuple[Bound, ...]:
     return bounds_of(found[0], text)
 
 
+def is_bound(statement: Statement) -> bool:
+    """An order statement between numbers and symbols only: an assumption (``0 < p < 1``, ``p, q > 0``,
+    ``1 \\le j \\le n``, ``x \\in (0, 1)``).  Any other order statement (``KL(P \\| Q) \\ge 0``,
+    ``\\frac{p}{q^2} > 0``, ``p_1 + p_2 < 1``) is a claim, checked by :mod:`derive.check.run`."""
+    if not statement.is_order or statement.problem:
+        return False
+    if "∈" in statement.relations:
+        return True
+    try:
+        for piece in statement.pieces:
+            for item in _items(piece):
+                _value(item, item)
+    except Exception:  # noqa: BLE001 (anything unreadable is not a bound: the claim path reports it)
+        return False
+    return True
+
+
 def bounds_of(statement: Statement, text: str) -> tuple[Bound, ...]:
     """The bounds of an order statement (``0 < p < 1``, ``p, q > 0``, ``x \\in (0, 1)``)."""
     relations = statement.relations
@@ -135,6 +152,11 @@ def _value(item: str, text: str) -> sp.Expr:
     if isinstance(value, sp.Symbol) or (value.is_number and (value.is_Rational or value.is_infinite)):
         return value
     raise CheckError(f"assumption {_quote(text)}: {_quote(item)} is neither a number nor a symbol")
+
+
+def parse_assumption_item(item: str) -> sp.Expr:
+    """One side of an assumption: an exact number or a symbol (:class:`CheckError` otherwise)."""
+    return _value(item, item)
 
 
 def _symbol(item: str, text: str) -> sp.Symbol:

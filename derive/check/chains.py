@@ -6,7 +6,10 @@ as ``cases``), a row into **statements** at ``\quad``, ``\qquad``, ``;``,
 **pieces** at its relations (``=``, ``:=``, ``\approx``, ``\propto``, ``<``,
 ``\le``, ...), all at bracket depth 0.  ``&`` is dropped, and so is a trailing
 ``.``, ``,`` or ``;``; a part of a row with no relation in it (``\quad
-\text{(by Jensen)}``) is an annotation and is dropped.
+\text{(by Jensen)}``) is an annotation and is dropped.  A row break does not
+end a statement when the row after it has no relation and starts with an
+operator (``\\ &\quad - d``: one long expression), or starts with a
+relation under a row that is an expression alone (``&f(x) \\ &= g(x)``).
 
 Statements become **chains**: ``a = b = c`` is one chain with links
 ``a = b`` and ``b = c``.  A statement whose left side is empty (``&= d``)
@@ -15,13 +18,34 @@ written like the subject of the chain of the display statement before it
 (``KL(P || Q) = ...`` in two consecutive ``$$`` blocks) continues that chain
 too: its right side is linked to the chain's last expression.  Inline math
 never continues a display chain and never interrupts one.
+
+**Suppositions.**  A statement is *supposed* (a hypothesis, not a claim) when
+the prose just before its span (:attr:`derive.check.document.Span.lead`)
+ends with one of :data:`SUPPOSING` (``Suppose``, ``Assume``, ``If``, ``Let``,
+``Set``, ``Given``, ``Whenever``, ``... such that``; a colon or comma may
+follow), or is a sentence that opens with one of :data:`SUPPOSING_OPENINGS`
+(``At a minimum``, ``At the optimum``, ...) and ends with a colon or a comma
+(the display finishes it), or when ``\text{if}`` (``\text{suppose}``, ...)
+comes just before it in its row.  Only the span's first statement is
+supposed.  A supposition starts a chain of its own, of kind
+:data:`SUPPOSITION`, that nothing continues by its left side.
+
+**Implications.**  ``\iff``, ``\Leftrightarrow``, ``\implies``,
+``\Rightarrow``, ``\therefore`` (and ``\impliedby``, ``\Leftarrow``) join
+*propositions*: equations, or a ``\begin{cases}`` system, each kept whole.
+A statement that begins with one of them relates what it shows to the
+proposition before it (the last display's: a supposition, the last
+proposition of an implication, a system, or ``subject = last expression`` of
+an equality chain); consecutive ones make one chain of kind
+:data:`IMPLICATION`.  A ``cases`` system on its own is a chain of kind
+:data:`SYSTEM`, with no link.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from derive.check.document import Span
 
@@ -35,8 +59,24 @@ RELATIONS = {
     r"\propto": "∝", r"\sim": "~", r"\equiv": "≡", r"\coloneqq": ":=", r"\coloneq": ":=", r"\triangleq": ":=",
     r"\eqqcolon": "=", r"\doteq": ":=", r"\defeq": ":=", r"\in": "∈", r"\to": "→", r"\rightarrow": "→",
     r"\Rightarrow": "⇒", r"\implies": "⇒", r"\iff": "⇔", r"\ll": "≪", r"\gg": "≫",
+    r"\Longrightarrow": "⇒", r"\therefore": "⇒", r"\Leftrightarrow": "⇔", r"\Longleftrightarrow": "⇔",
+    r"\Leftarrow": "⇐", r"\Longleftarrow": "⇐", r"\impliedby": "⇐",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "≈", "∝": "∝", "≡": "≡", "∈": "∈", "→": "→", "≔": ":=",
+    "⇒": "⇒", "⇔": "⇔", "⇐": "⇐", "∴": "⇒",
 }
+#: Relations between propositions (equations or systems), not between expressions.
+CONNECTIVES = frozenset({"⇔", "⇒", "⇐"})
+#: Order relations a chain's link may have; checked as bounds.
+INEQUALITIES = frozenset({"<", ">", "<=", ">="})
+#: Kinds of chain.
+EQUALITY, SUPPOSITION, IMPLICATION, SYSTEM = "equality", "supposition", "implication", "system"
+#: Last words of the prose before a span that make its first statement a supposition (a colon or comma may follow).
+SUPPOSING = ("suppose", "assume", "if", "let", "set", "given", "whenever", "suppose that", "assume that",
+             "such that", "provided that", "provided")
+#: Openings of a sentence that, ending with a colon or comma just before a display, make it a supposition.
+SUPPOSING_OPENINGS = ("at a minimum", "at the minimum", "at a maximum", "at the maximum", "at an optimum",
+                      "at the optimum", "at a stationary point", "at the stationary point", "at a critical point",
+                      "at an extremum")
 #: Relations a chain of equalities is made of; the rest are reported as skipped.
 EQUALITIES = frozenset({"=", ":="})
 #: Relations of an assumption such as ``0 < p < 1``.
@@ -46,7 +86,14 @@ _CLOSE = frozenset({")", "]", "}", r"\}", r"\rbrace", r"\rangle", r"\end", r"\rc
 _ROW_BREAKS = frozenset({"\\\\", r"\cr", r"\newline"})
 _BREAKS = frozenset({r"\quad", r"\qquad", ";", r"\hfill"})
 _JOINING_WORDS = frozenset({"and", "or", "where", "for", "with", "since", "so", "hence", "thus", "then", "if",
-                            "i.e.", "i.e.,", "andso", "whichgives", "sothat"})  # written without spaces
+                            "i.e.", "i.e.,", "andso", "whichgives", "sothat", "suppose", "assume", "let",
+                            "given", "whenever", "if:", "suppose:"})  # written without spaces
+#: Joining words after which a statement is supposed (``\text{if } x = 1``).
+_SUPPOSING_WORDS = frozenset({"if", "suppose", "assume", "let", "given", "whenever", "if:", "suppose:"})
+_OPERATORS = frozenset({"+", "-", r"\cdot", r"\times", r"\pm", r"\mp"})
+_LAYOUT = frozenset({"&", r"\quad", r"\qquad", r"\,", r"\;", r"\:", r"\!", r"\ ", r"\hspace", r"\phantom"})
+_MARKUP = re.compile(r"\\[A-Za-z]+\*?|[{}`*_]|\$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _TEXT = frozenset({r"\text", r"\textrm", r"\mbox", r"\textnormal", r"\mathrm"})
 _OVERSET = frozenset({r"\stackrel", r"\overset", r"\underset"})
 _DEFINING_LABELS = re.compile(r"def|\\Delta|:|\\triangle", re.I)
@@ -68,12 +115,21 @@ class Piece:
 
 @dataclass(frozen=True)
 class Statement:
-    """``a REL b REL c ...`` from one row of one span; ``problem`` says why it cannot be split."""
+    """``a REL b REL c ...`` from one row of one span; ``problem`` says why it cannot be split.
+
+    With ``propositions`` its pieces are equations or systems, joined by
+    :data:`CONNECTIVES` (``\\iff q = p``: an empty piece, then ``q = p``);
+    ``supposed`` is the supposing word before it (``suppose``), or empty;
+    ``conditional`` says a ``\\text{if}`` condition follows it in its row.
+    """
 
     pieces: tuple[Piece, ...]
     relations: tuple[str, ...]
     display: bool
     problem: str = ""
+    propositions: bool = False
+    supposed: str = ""
+    conditional: bool = False
 
     @property
     def line(self) -> int:
@@ -102,11 +158,20 @@ class Link:
 
 @dataclass(frozen=True)
 class Chain:
-    """``subject = e_1 = e_2 = ...``: the expressions (subject first) and the relations between them."""
+    """``subject = e_1 = e_2 = ...``: the expressions (subject first) and the relations between them.
+
+    ``kind`` is :data:`EQUALITY` (claims, possibly with inequalities),
+    :data:`SUPPOSITION` (``supposed`` names the word), :data:`IMPLICATION`
+    (the expressions are propositions, the relations :data:`CONNECTIVES`) or
+    :data:`SYSTEM` (one ``cases`` system shown on its own).
+    """
 
     expressions: tuple[Piece, ...]
     relations: tuple[str, ...]
     display: bool
+    kind: str = EQUALITY
+    supposed: str = ""
+    conditional: bool = False
 
     @property
     def subject(self) -> Piece:
@@ -148,24 +213,132 @@ def statements(span: Span) -> list[Statement]:
         first = next((t.start for t in toks), 0)
         return [Statement((Piece(tex.strip()[:60], span.line_at(first)),), (), span.display,
                           f"brackets nested {deepest} deep (at most {MAX_DEPTH})")]
+    rows = _split(toks, 0, len(toks), lambda k: k + 1 if toks[k].text in _ROW_BREAKS else 0)
+    joined = _continued_rows(toks, rows)
+    if joined:  # a long expression broken over rows (``\\ &\quad - ...``): its row breaks are blanked
+        tex = "".join(" " if k in joined else char for k, char in enumerate(tex))
+        span = replace(span, tex=tex)
+        toks, _ = tokens(tex)
+        rows = _split(toks, 0, len(toks), lambda k: k + 1 if toks[k].text in _ROW_BREAKS else 0)
     out: list[Statement] = []
-    for row in _split(toks, 0, len(toks), lambda k: k + 1 if toks[k].text in _ROW_BREAKS else 0):
+    for row in rows:
         out.extend(_row_statements(span, toks, *row))
+    word = supposing(span.lead, span.display)
+    if out and word and not out[0].supposed and not out[0].problem:
+        out[0] = replace(out[0], supposed=word)
     return out
+
+
+def _continued_rows(toks: list[_Tok], rows: list[tuple[int, int]]) -> set[int]:
+    """Offsets of the row breaks (and the ``&\\quad`` after them) that do not end a statement.
+
+    A row with no relation whose first token, past the layout, is an
+    operator continues the row above (``\\\\ &\\quad - ...``); a row that
+    starts with a relation continues a row above that is an expression alone
+    (its subject: ``&\\frac{d}{dq} f \\\\ &= ...``).
+    """
+    out: set[int] = set()
+    above = ""  # "relation": the row above has one (or continues one that has); "expression": it has none
+    for lo, hi in rows:
+        first = next((k for k in range(lo, hi) if toks[k].text not in _LAYOUT), hi)
+        found = _relations(toks, lo, hi)
+        operator = first < hi and toks[first].text in _OPERATORS and not found
+        relation = first < hi and bool(found) and found[0][0] == first and RELATIONS[found[0][2]] not in CONNECTIVES
+        if lo > 0 and ((above == "relation" and operator) or (above == "expression" and relation)):
+            for tok in toks[lo - 1:first]:
+                out.update(range(tok.start, tok.start + len(tok.text)))
+            above = "relation"
+        else:
+            alone = first < hi and toks[first].text not in _TEXT and not _is_system(toks, lo, hi)
+            above = "relation" if found else ("expression" if alone else "")
+    return out
+
+
+def supposing(lead: str, display: bool = True) -> str:
+    """The supposing word (or opening) that ``lead``, the prose before a span, ends with; empty if none.
+
+    For inline math only :data:`SUPPOSING` counts; a display may also finish
+    a sentence that opens with one of :data:`SUPPOSING_OPENINGS`.
+    """
+    text = " ".join(_MARKUP.sub(" ", lead).split()).lower()
+    stripped = text.rstrip(" :,")
+    for word in SUPPOSING:
+        if stripped == word or stripped.endswith(" " + word) or stripped.endswith("(" + word):
+            return word
+    if display and text != stripped:  # ends with a colon or a comma
+        sentence = _SENTENCE_END.split(stripped)[-1].strip()
+        for opening in SUPPOSING_OPENINGS:
+            if sentence.startswith(opening):
+                return opening
+    return ""
 
 
 def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Statement]:
-    """A row's statements; a part of the row with no relation (an annotation) is dropped."""
-    out = []
+    """A row's statements; a part of the row with no relation (an annotation) is dropped.
+
+    A part that is a ``cases`` system alone is kept (a proposition); the
+    statement after ``\\text{if}`` (``\\text{suppose}``, ...) is supposed, and
+    the statement before it conditional.
+    """
+    items: list[Statement | str] = []
     for a, b in _split(toks, lo, hi, lambda k: _break_end(toks, k)):
         found = _relations(toks, a, b)
         if not found:
-            continue
-        if all(RELATIONS[r] in ORDER for _, _, r in found):  # "0 < p, q < 1" keeps its comma
-            out.append(_statement(span, toks, a, b))
+            if _is_system(toks, a, b):
+                items.append(Statement((_piece(span, toks, a, b, last=True),), (), span.display, propositions=True))
+            elif (word := _text_word(toks, a, b)):
+                items.append(word)
+        elif all(RELATIONS[r] in ORDER for _, _, r in found):  # "0 < p, q < 1" keeps its comma
+            items.append(_statement(span, toks, a, b))
+        elif any(RELATIONS[r] in CONNECTIVES for _, _, r in found):  # a proposition keeps its commas
+            items.append(_statement(span, toks, a, b))
         else:
-            out.extend(_statement(span, toks, *c) for c in _comma_parts(toks, a, b))
+            items.extend(_statement(span, toks, *c) for c in _comma_parts(toks, a, b))
+        if (word := _joining_word(toks, b)):
+            items.append(word)
+    out: list[Statement] = []
+    word, after_statement = "", False
+    for item in items:
+        if isinstance(item, str):
+            word = item
+            if after_statement and word in _SUPPOSING_WORDS and word not in ("let", "given"):
+                out[-1] = replace(out[-1], conditional=True)
+            after_statement = False
+            continue
+        if word in _SUPPOSING_WORDS:
+            item = replace(item, supposed=word.rstrip(":"))
+        word, after_statement = "", True
+        out.append(item)
     return out
+
+
+def _text_word(toks: list[_Tok], lo: int, hi: int) -> str:
+    """The joining word of a part that is ``\\text{word}`` alone (lower case), or empty."""
+    k = next((k for k in range(lo, hi) if toks[k].text not in _LAYOUT), hi)
+    if k < hi and toks[k].text in _TEXT and _group_end(toks, k + 1) == hi - 1:
+        word = _group_text(toks, k + 1).lower()
+        return word if word in _JOINING_WORDS else ""
+    return ""
+
+
+def _joining_word(toks: list[_Tok], k: int) -> str:
+    """The joining word of a ``\\text{...}`` break at token ``k`` (lower case), or empty."""
+    if k < len(toks) and toks[k].text in _TEXT:
+        word = _group_text(toks, k + 1).lower()
+        return word if word in _JOINING_WORDS else ""
+    return ""
+
+
+def _is_system(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """Tokens ``lo:hi`` are one ``\\begin{cases} ... \\end{cases}`` (a trailing ``.`` or ``,`` aside)."""
+    while hi > lo and toks[hi - 1].text in (".", ",", ";") and toks[hi - 1].depth == 0:
+        hi -= 1
+    while lo < hi and toks[lo].text in _LAYOUT:
+        lo += 1
+    if hi - lo < 8 or toks[lo].text != r"\begin" or _group_text(toks, lo + 1) != "cases":
+        return False
+    return toks[hi - 4].text == r"\end" and _group_text(toks, hi - 3) == "cases" and \
+        all(t.depth > 0 for t in toks[lo + 1:hi - 4])
 
 
 def _comma_parts(toks: list[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -181,6 +354,15 @@ def _comma_parts(toks: list[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _statement(span: Span, toks: list[_Tok], lo: int, hi: int) -> Statement:
     found = _relations(toks, lo, hi)
+    connectives = [f for f in found if RELATIONS[f[2]] in CONNECTIVES]
+    if connectives:  # propositions: each kept whole, with its own relations
+        pieces, relations, start = [], [], lo
+        for a, b, written in connectives:
+            pieces.append(_piece(span, toks, start, a, last=True))
+            relations.append(RELATIONS[written])
+            start = b
+        pieces.append(_piece(span, toks, start, hi, last=True))
+        return Statement(tuple(pieces), tuple(relations), span.display, propositions=True)
     pieces, relations, start = [], [], lo
     for a, b, written in found:
         pieces.append(_piece(span, toks, start, a))
@@ -290,28 +472,89 @@ def _overset(toks: list[_Tok], k: int, hi: int) -> tuple[int, int, str] | None:
     return k, end + 1, relation
 
 
-def chains(found: Sequence[Statement]) -> list[Chain]:
-    """Chains of the equation-like statements (not assumptions, not reported problems), in order."""
-    growing: list[tuple[list[Piece], list[str], bool]] = []
+def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] | None = None) -> list[Chain]:
+    """Chains of the statements (not assumptions, not reported problems), in order.
+
+    ``assumption`` says which order statements (``0 < p < 1``) are
+    assumptions; by default all are.  The others are chains of inequalities.
+    """
+    is_assumption = assumption or (lambda s: s.is_order)
+    growing: list[_Growing] = []
     last_display: int | None = None
     for statement in found:
-        if statement.problem or statement.is_order:
+        if statement.problem or (statement.is_order and not statement.supposed and is_assumption(statement)):
             continue
-        head, *rest = statement.pieces
-        target = None
-        if head.empty and growing:
-            target = last_display if statement.display and last_display is not None else len(growing) - 1
-        elif statement.display and last_display is not None and same_text(growing[last_display][0][0].tex, head.tex):
-            target = last_display
-        if target is None:
-            growing.append((list(statement.pieces), list(statement.relations), statement.display))
+        source = last_display if statement.display else (len(growing) - 1 if growing else None)
+        if statement.propositions:
+            target = _propositions(growing, statement, source)
+        elif statement.supposed:
+            growing.append(_Growing(list(statement.pieces), list(statement.relations), statement.display,
+                                    SUPPOSITION, statement.supposed))
             target = len(growing) - 1
         else:
-            growing[target][0].extend(rest)
-            growing[target][1].extend(statement.relations)
+            target = _equalities(growing, statement, source, last_display)
         if statement.display:
             last_display = target
-    return [Chain(tuple(pieces), tuple(relations), display) for pieces, relations, display in growing]
+    return [Chain(tuple(g.pieces), tuple(g.relations), g.display, g.kind, g.supposed, g.conditional)
+            for g in growing]
+
+
+@dataclass
+class _Growing:
+    pieces: list[Piece]
+    relations: list[str]
+    display: bool
+    kind: str = EQUALITY
+    supposed: str = ""
+    conditional: bool = False
+
+
+def _equalities(growing: list[_Growing], statement: Statement, source: int | None, last_display: int | None) -> int:
+    """Add an equality (or inequality) statement: it continues a chain, or starts one; the chain's index."""
+    head, *rest = statement.pieces
+    target = None
+    if head.empty and source is not None and growing[source].kind in (EQUALITY, SUPPOSITION):
+        target = source
+    elif statement.display and last_display is not None and growing[last_display].kind == EQUALITY \
+            and same_text(growing[last_display].pieces[0].tex, head.tex):
+        target = last_display
+    if target is None or statement.conditional:
+        growing.append(_Growing(list(statement.pieces), list(statement.relations), statement.display,
+                                conditional=statement.conditional))
+        return len(growing) - 1
+    growing[target].pieces.extend(rest)
+    growing[target].relations.extend(statement.relations)
+    return target
+
+
+def _propositions(growing: list[_Growing], statement: Statement, source: int | None) -> int:
+    """Add a statement of propositions: a supposed or lone system, or an implication; the chain's index."""
+    head, *rest = statement.pieces
+    if not head.empty and (statement.supposed or not rest):
+        kind = SUPPOSITION if statement.supposed else SYSTEM
+        growing.append(_Growing([head], [], statement.display, kind, statement.supposed))
+        if not rest:
+            return len(growing) - 1
+    if head.empty and source is not None and growing[source].kind == IMPLICATION:
+        growing[source].pieces.extend(rest)
+        growing[source].relations.extend(statement.relations)
+        return source
+    if head.empty:
+        before = proposition(growing[source]) if source is not None else None
+        head = before if before is not None else Piece("", head.line)
+    growing.append(_Growing([head, *rest], list(statement.relations), statement.display, IMPLICATION))
+    return len(growing) - 1
+
+
+def proposition(chain: Chain | _Growing) -> Piece | None:
+    """What a chain states as one proposition: the last of an implication, a system, or ``subject = last``."""
+    pieces = chain.pieces if isinstance(chain, _Growing) else chain.expressions
+    relations = chain.relations
+    if chain.kind == IMPLICATION or len(pieces) == 1:
+        return pieces[-1]
+    if not all(r in EQUALITIES for r in relations) or pieces[0].empty or pieces[-1].empty:
+        return None
+    return Piece(f"{pieces[0].tex} = {pieces[-1].tex}", pieces[-1].line)
 
 
 def same_text(a: str, b: str) -> bool:

@@ -41,6 +41,10 @@ from derive.errors import DeriveError
 
 _NAME = r"[A-DF-GI-Z]"  # one capital letter but E and H
 _LABEL = r"[A-Za-z0-9]+"
+#: Lower-case names a distribution may have when the document declares it as a family or a vector.
+_LOWER_NAME = re.compile(r"([pqr])")
+#: ``P(x)`` or ``p(x)`` equal to a family: the distribution written as its density.
+_FUNCTION = re.compile(r"([A-DF-GI-Zpqr])\(([A-Za-z])\)")
 _PROBABILITY = re.compile(rf"({_NAME})\((?:({_LABEL})|([A-Za-z])_\{{?([a-z])\}}?)\)\Z")
 _INDEXED_VALUE = re.compile(r"([A-Za-z])_\{?([a-z])\}?\Z")
 _HEAD = re.compile(r"\\(?:mathcal|mathrm|text|textrm|operatorname|mathsf|mathbf|mathit)\{([A-Za-z]+)\}|([A-Za-z]+)")
@@ -93,6 +97,11 @@ def compact(tex: str) -> str:
 def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration | None:
     """The declaration ``lhs relation rhs`` makes, or ``None`` when it declares no distribution."""
     left, right = compact(lhs), compact(rhs)
+    written = _LOWER_NAME.fullmatch(left) or _FUNCTION.fullmatch(left)
+    if written is not None and relation in ("=", ":="):  # p = \mathcal{N}(...), p(x) = \mathcal{N}(...)
+        found = _family(right)
+        if found is not None and (found[0] != "vector" or _entries_of(found[1], written.group(1))):
+            return Declaration(written.group(1), rhs, key, family=found[0], arguments=found[1])
     match = _PROBABILITY.match(left)
     if match is not None and relation in ("=", ":="):
         name, label, _, index = match.groups()
@@ -110,6 +119,12 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
     return None
 
 
+def _entries_of(entries: Sequence[str], letter: str) -> bool:
+    """``(p_1, \\ldots, p_k)`` for the name ``p``: every entry (but the dots) is ``letter`` with a subscript."""
+    return all(_DOTS.fullmatch(compact(e)) or ((m := _VECTOR_ENTRY.match(compact(e))) and m.group(1) == letter)
+               for e in entries)
+
+
 def _family(right: str) -> tuple[str, tuple[str, ...]] | None:
     """``\\mathcal{N}(a, b)`` -> ("normal", (a, b)); ``(p_1, \\ldots, p_k)`` -> ("vector", entries)."""
     head = _HEAD.match(right)
@@ -117,7 +132,7 @@ def _family(right: str) -> tuple[str, tuple[str, ...]] | None:
         name = (head.group(1) or head.group(2)).lower()
         if name in FAMILY_NAMES:
             inner = right[head.end() + 1:-1]
-            inner = inner.split(";", 1)[-1].split("|", 1)[-1]  # N(x; mu, sigma^2), N(x | mu, sigma^2)
+            inner = inner.replace(r"\mid", "|").split(";", 1)[-1].split("|", 1)[-1]  # N(x; mu, s^2), N(x | mu, s^2)
             return FAMILY_NAMES[name], tuple(split_top(inner))
     if len(right) > 2 and right[0] in "([" and right[-1] in ")]":
         entries = tuple(split_top(right[1:-1]))
@@ -291,3 +306,66 @@ def _describe(dist: Distribution) -> str:
     except NotImplementedError:
         labels = ""
     return f"{type(dist).__name__}({params})" + (f" on {labels}" if labels else "")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A discrete family's outcome variable ``k``: an integer of its support ``low..high``, sampled there.
+
+    A domain constraint (the shape of those of :mod:`derive.domain`): a
+    counterexample to ``P(k) = ...`` is then an outcome the family can take,
+    never ``k = -18/11``; proofs keep ``k`` as it is (an integer, and
+    nonnegative when the support is).
+    """
+
+    variable: sp.Symbol
+    low: sp.Expr
+    high: sp.Expr
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return (self.variable,)
+
+    def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        return {}
+
+    def sample(self, k: int, _: dict[sp.Basic, sp.Rational]) -> dict[sp.Basic, sp.Rational]:
+        step = (0, 1, 2, 3, 5, 4, 7, 10)[k % 8]
+        if self.high.is_finite:
+            step %= int(self.high - self.low) + 1
+        return {self.variable: self.low + step}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        out = (sp.GreaterThan(self.variable, self.low, evaluate=False),)
+        return out + ((sp.LessThan(self.variable, self.high, evaluate=False),) if self.high.is_finite else ())
+
+
+def outcome_domain(dists: Sequence[Distribution], variables: set[sp.Basic]):
+    """A domain that places each of ``variables`` that is a family's variable inside that family's support.
+
+    A discrete family's variable gets an :class:`Outcome` constraint, a
+    continuous one's the open interval of its support (when its ends are
+    numbers); the first family to name a variable decides.
+    """
+    from derive.distributions.parametric import Parametric
+    from derive.domain import Domain
+
+    intervals: dict[sp.Symbol, sp.Interval] = {}
+    constraints: dict[sp.Symbol, Outcome] = {}
+    for dist in dists:
+        if not isinstance(dist, Parametric) or dist.variable not in variables:
+            continue
+        var = dist.variable
+        if var in intervals or var in constraints:
+            continue
+        try:
+            low, high = dist.bounds
+        except (NotImplementedError, AttributeError, TypeError, ValueError):
+            continue
+        if not (low.is_number and high.is_number) or low.is_infinite and dist.discrete:
+            continue
+        if dist.discrete:
+            constraints[var] = Outcome(var, sp.Integer(low), high if high.is_infinite else sp.Integer(high))
+        else:
+            intervals[var] = sp.Interval.open(low, high)
+    return Domain(tuple(intervals.items()), tuple(constraints.values()))

@@ -9,7 +9,14 @@ a blank line.  ``\$`` is a dollar sign.
 
 Inside a display, wrappers such as ``\begin{aligned}`` and labels, tags and
 ``\nonumber`` are blanked out (replaced by spaces, so offsets and lines stay
-true); the rows and relations are found by :mod:`derive.check.chains`.
+true); the rows and relations are found by :mod:`derive.check.chains`.  An
+``\intertext{...}`` (``\shortintertext``) cuts its display in two: its inline
+math is read as inline math, and its prose is the lead of the rows after it.
+
+Each span carries its **lead**: the prose just before it (for a display, the
+last paragraph between the math before it and its opening delimiter; for
+inline math, the text before it in its paragraph), at most :data:`MAX_LEAD`
+characters.  :mod:`derive.check.chains` reads "Suppose", "If", ... there.
 """
 
 from __future__ import annotations
@@ -24,13 +31,20 @@ MATH_ENVIRONMENTS = frozenset(
                                  "displaymath", "math") for star in ("", "*"))
 #: Wrappers inside a display that only lay it out; blanked out, their rows kept.
 _WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|multlined)\}(?:\{\d+\})?"
-                       r"|\\(?:nonumber|notag|displaystyle)\b|\\(?:label|tag\*?)\{[^{}]*\}")
+                       r"|\\(?:nonumber|notag|displaystyle)\b"
+                       r"|\\(?:label|tag\*?)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\footnotesize\texttt{x}}
+#: ``\resizebox{w}{h}{$`` and ``\scalebox{f}{$``: a box around math, blanked with the ``$}`` that closes it.
+_BOX = re.compile(r"\\(?:resizebox\s*\{[^{}]*\}\s*\{[^{}]*\}|scalebox\s*\{[^{}]*\}(?:\[[^\]]*\])?)\s*\{\s*\$")
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.M)
 _BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
 _VERBATIM = re.compile(r"\\begin\{(verbatim\*?|lstlisting|minted)\}")
 _TEX_SUFFIXES = (".tex", ".latex", ".ltx")
 #: Longest inline math span looked for (a lone ``$`` never makes the scan quadratic).
 MAX_INLINE = 2000
+#: Most characters of prose kept as a span's lead.
+MAX_LEAD = 300
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,7 @@ class Span:
     line: int
     display: bool
     delimiter: str  # "$", "$$", "\\[", "\\(", or an environment's name
+    lead: str = ""  # the prose just before it (see the module docstring)
 
     def line_at(self, offset: int) -> int:
         """The line of the character at ``offset`` in :attr:`tex`."""
@@ -78,8 +93,17 @@ def _blank_comments(text: str) -> str:
 
 
 def clean(tex: str) -> str:
-    """A display's LaTeX with layout-only wrappers, labels and tags blanked out."""
-    return _WRAPPERS.sub(lambda m: " " * len(m.group()), tex)
+    """A display's LaTeX with layout-only wrappers, labels, tags and ``\\resizebox{..}{..}{$...$}`` blanked out."""
+    tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), tex)
+    at = 0
+    while (box := _BOX.search(tex, at)) is not None:
+        close = re.compile(r"(?<!\\)\$\s*\}").search(tex, box.end())
+        if close is None:
+            break
+        tex = (tex[:box.start()] + " " * (box.end() - box.start()) + tex[box.end():close.start()]
+               + " " * (close.end() - close.start()) + tex[close.end():])
+        at = close.end()
+    return tex
 
 
 class _Scanner:
@@ -91,6 +115,7 @@ class _Scanner:
         self.absent: dict[str, int] = {}
         self.stops: list[int] | None = None
         self.paragraphs: list[int] = []
+        self.last_end = 0  # where the math before the next span ended
 
     def scan(self, i: int) -> list[Span]:
         text, out = self.text, []
@@ -107,9 +132,44 @@ class _Scanner:
                 i += 1
         return out
 
-    def _span(self, start: int, end: int, display: bool, delimiter: str) -> Span:
-        tex = self.text[start:end]
-        return Span(clean(tex) if display else tex, self.lines.line(start), display, delimiter)
+    def _span(self, start: int, end: int, display: bool, delimiter: str, opened: int | None = None,
+              closed: int | None = None) -> list[Span]:
+        """The span of ``text[start:end]`` (its delimiters from ``opened`` to ``closed``); a display with
+        ``\\intertext`` in it gives several, the inline math of each intertext between them."""
+        opened = start if opened is None else opened
+        lead = self._lead(opened, display)
+        out: list[Span] = []
+        if display:
+            for piece_start, piece_end, prose, prose_at in _intertexts(self.text, start, end):
+                out.append(Span(clean(self.text[piece_start:piece_end]), self.lines.line(piece_start), True,
+                                delimiter, lead))
+                if prose_at >= 0:
+                    out.extend(self._inline_in(prose, prose_at))
+                    lead = _last_paragraph(prose)
+        else:
+            out.append(Span(self.text[start:end], self.lines.line(start), False, delimiter, lead))
+        self.last_end = end if closed is None else closed
+        return out
+
+    def _lead(self, opened: int, display: bool) -> str:
+        """The prose before the math opened at ``opened``: the last paragraph since the math before it."""
+        start = max(self.last_end, opened - 4 * MAX_LEAD)
+        before = self.text[start:opened]
+        if not display:  # inline math: only its own paragraph
+            blank = list(_BLANK_LINE.finditer(before))
+            before = before[blank[-1].end():] if blank else before
+        return _last_paragraph(before)
+
+    def _inline_in(self, prose: str, at: int) -> list[Span]:
+        """The inline math (``$...$``, ``\\(...\\)``) of an intertext starting at offset ``at``."""
+        out = []
+        for match in re.finditer(r"(?<!\\)\$([^$]+?)(?<!\\)\$|\\\((.+?)\\\)", prose, re.S):
+            group = 1 if match.group(1) is not None else 2
+            begin = at + match.start(group)
+            before = prose[:match.start()]
+            out.append(Span(match.group(group), self.lines.line(begin), False, "$" if group == 1 else "\\(",
+                            _last_paragraph(before)))
+        return out
 
     def _skip_code(self, i: int) -> int:
         """Past a fenced block (at a line start) or an inline code span; a lone backtick run is skipped."""
@@ -148,7 +208,7 @@ class _Scanner:
             end = self._find(close, i + 2)
             if end < 0:
                 return i + 2
-            out.append(self._span(i + 2, end, two == "\\[", two))
+            out.extend(self._span(i + 2, end, two == "\\[", two, i, end + 2))
             return end + 2
         if self.kind == "tex" and (verbatim := _VERBATIM.match(text, i)):
             end = self._find(f"\\end{{{verbatim.group(1)}}}", verbatim.end())
@@ -159,7 +219,7 @@ class _Scanner:
             end = self._find(closing, begin.end())
             if end < 0:
                 return begin.end()
-            out.append(self._span(begin.end(), end, True, begin.group(1)))
+            out.extend(self._span(begin.end(), end, True, begin.group(1), i, end + len(closing)))
             return end + len(closing)
         return i + 1
 
@@ -169,14 +229,14 @@ class _Scanner:
             end = self._find("$$", i + 2)
             if end < 0:
                 return i + 2
-            out.append(self._span(i + 2, end, True, "$$"))
+            out.extend(self._span(i + 2, end, True, "$$", i, end + 2))
             return end + 2
         if i + 1 >= len(text) or text[i + 1].isspace():
             return i + 1
         end = self._inline_end(i + 1)
         if end < 0:
             return i + 1
-        out.append(self._span(i + 1, end, False, "$"))
+        out.extend(self._span(i + 1, end, False, "$", i, end + 1))
         return end + 1
 
     def _inline_end(self, i: int) -> int:
@@ -196,6 +256,43 @@ class _Scanner:
         p = bisect.bisect_left(self.paragraphs, i)
         limit = min(i + MAX_INLINE, self.paragraphs[p] if p < len(self.paragraphs) else len(self.text))
         return end if end < limit and self.text[end + 1:end + 2] != "$" else -1
+
+
+def _intertexts(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """``text[start:end]`` cut at each ``\\intertext{...}``: (piece start, piece end, the intertext after it, its
+    offset), the last piece with no intertext (offset -1)."""
+    out, at = [], start
+    while True:
+        match = _INTERTEXT.search(text, at, end)
+        if match is None:
+            out.append((at, end, "", -1))
+            return out
+        close = _closing_brace(text, match.end(), end)
+        out.append((at, match.start(), text[match.end():close], match.end()))
+        at = min(close + 1, end)
+
+
+def _closing_brace(text: str, i: int, end: int) -> int:
+    """The offset of the ``}`` closing a group whose content starts at ``i`` (or ``end``)."""
+    depth = 1
+    while i < end:
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return i
+        i += 1
+    return end
+
+
+def _last_paragraph(text: str) -> str:
+    """The last non-empty paragraph of ``text``, on one line, at most :data:`MAX_LEAD` characters (its end)."""
+    for part in reversed(_BLANK_LINE.split(text)):
+        if part.strip():
+            return " ".join(part.split())[-MAX_LEAD:]
+    return ""
 
 
 def _inline_stops(text: str) -> tuple[list[int], list[int]]:

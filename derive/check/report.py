@@ -3,7 +3,8 @@
 Text: one line per entry, ``FILE:LINE: STATUS[: REASON]``, then a summary
 line.  JSON: ``{"file", "links": [...], "summary": {...}, "exit"}``, each
 link with ``file``, ``line``, ``kind``, ``status``, ``lhs``, ``rhs`` (LaTeX as
-written), ``reason`` and ``counterexample`` (``{symbol: value}``).
+written), ``relation`` (``=``, ``>=``, ``⇔``, ...), ``reason`` and
+``counterexample`` (``{symbol: value}``).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from dataclasses import dataclass
 
 PROVED, REFUTED, UNKNOWN = "proved", "refuted", "unknown"
 NOT_PARSED, SKIPPED = "not parsed", "skipped"
-DEFINITION, ASSUMPTION = "definition", "assumption"
+DEFINITION, ASSUMPTION, SUPPOSED = "definition", "assumption", "supposed"
 #: Every status, in the order the summary lists them.
-STATUSES = (PROVED, REFUTED, UNKNOWN, NOT_PARSED, SKIPPED, DEFINITION, ASSUMPTION)
-#: Kinds of entry: a claim is checked; a definition sets or is checked against a meaning; an assumption bounds.
-CLAIM = "claim"
+STATUSES = (PROVED, REFUTED, UNKNOWN, NOT_PARSED, SKIPPED, DEFINITION, ASSUMPTION, SUPPOSED)
+#: Kinds of entry: a claim is checked; a definition sets or is checked against a meaning; an assumption bounds;
+#: an implication relates two propositions (``\iff``, ``\implies``); a supposition is a hypothesis, not checked.
+CLAIM, IMPLICATION, SUPPOSITION = "claim", "implication", "supposition"
+#: How a relation is written in a report line.
+WRITTEN = {"<=": r"\le", ">=": r"\ge", "⇔": r"\iff", "⇒": r"\implies", "⇐": r"\impliedby"}
 
 
 @dataclass(frozen=True)
@@ -34,15 +38,24 @@ class Entry:
     reason: str = ""
     counterexample: tuple[tuple[str, str], ...] = ()
     checked: bool = False  # a definition whose value was verified (not merely taken)
+    relation: str = ""  # of a link: "=", ":=", ">=", "⇔", ...; empty for an assumption or a lone statement
 
     def text(self) -> str:
         head = f"{self.file}:{self.line}: {self.status}"
         if self.status == PROVED:
             return head
-        if self.status == REFUTED and self.counterexample:
+        if self.status == REFUTED and (self.counterexample or self.relation not in ("", "=", ":=")):
             where = ", ".join(f"{k}={v}" for k, v in self.counterexample)
             extra = f" ({self.reason})" if self.reason else ""
-            return f"{head}: {short(self.lhs)} != {short(self.rhs)} at {where}{extra}"
+            at = f" at {where}" if where else ""
+            if self.relation in ("", "=", ":="):
+                return f"{head}: {short(self.lhs)} != {short(self.rhs)}{at}{extra}"
+            written = WRITTEN.get(self.relation, self.relation)
+            return f"{head}: {short(self.lhs)} {written} {short(self.rhs)} fails{at}{extra}"
+        if self.status == SUPPOSED:
+            written = WRITTEN.get(self.relation, self.relation) or "="
+            statement = f"{short(self.lhs)} {written} {short(self.rhs)}" if self.rhs else short(self.lhs)
+            return f"{head}: {statement}" + (f" ({self.reason})" if self.reason else "")
         if self.status in (DEFINITION, ASSUMPTION):
             statement = f"{short(self.lhs)} = {short(self.rhs)}" if self.rhs else short(self.lhs)
             return f"{head}: {statement}" + (f" ({self.reason})" if self.reason else "")
@@ -50,7 +63,7 @@ class Entry:
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "kind": self.kind, "status": self.status,
-                "lhs": self.lhs, "rhs": self.rhs, "reason": self.reason,
+                "lhs": self.lhs, "rhs": self.rhs, "relation": self.relation, "reason": self.reason,
                 "counterexample": dict(self.counterexample) or None}
 
 
@@ -90,8 +103,10 @@ class Result:
         links = ", ".join(f"{self.count(s)} {s}" for s in STATUSES[:5])
         definitions = self.count(DEFINITION)
         verified = sum(e.checked for e in self.entries)
+        supposed = self.count(SUPPOSED)
         return (f"{self.file}: {links}; {definitions} definition{'s' * (definitions != 1)} "
-                f"({verified} checked), {self.count(ASSUMPTION)} assumption{'s' * (self.count(ASSUMPTION) != 1)}")
+                f"({verified} checked), {self.count(ASSUMPTION)} assumption{'s' * (self.count(ASSUMPTION) != 1)}"
+                + (f", {supposed} supposition{'s' * (supposed != 1)}" if supposed else ""))
 
     def text(self) -> str:
         return "\n".join([e.text() for e in self.entries] + [self.summary()]) + "\n"

@@ -20,10 +20,26 @@ left) is a *definition* when
    definition gives a meaning (``L = -\sum_{i=1}^{k} p_i \log q_i``), or the
    link is written ``:=``: the symbol stands for its right side in every later link.
 
-Every other link is a *claim*, and is checked.  A relation between numbers
-and symbols only (``0 < p < 1``) is an *assumption*; other inequalities,
+Every other link is a *claim*, and is checked: an equality by
+:func:`derive.verify.check_equal`, an inequality (``<``, ``\le``, ``>``,
+``\ge``) by :func:`derive.relations.check_relation`.  A relation between
+numbers and symbols only (``0 < p < 1``) is an *assumption*; ``\neq``,
 ``\approx``, ``\propto`` and ``\sim``, and prose (``\text{...}`` outside an
-underbrace's label), are skipped.
+underbrace's label), are skipped, and so is an inequality with a side that
+cannot be read.
+
+**Suppositions and implications** (:mod:`derive.check.chains`).  A statement
+introduced by "Suppose", "If", "Let", ... is *supposed*: reported, never
+checked (after "Let", "Set" or "Given" it may still be a definition by rules
+1 to 4; after the others only rules 1 and 2 apply).  A link ``\iff``,
+``\implies`` (``\impliedby``) between two propositions, equations or
+``cases`` systems, is checked by :func:`derive.relations.check_relation`
+(kind ``implication``).  A claim followed by ``\text{if}`` and a condition
+is skipped.
+
+The variable of a declared family (``k`` of ``P = \mathrm{Poisson}(\lambda)``)
+lies in its support wherever a link uses it, so ``P(k) = \frac{\lambda^k
+e^{-\lambda}}{k!}`` is compared at the outcomes ``k = 0, 1, 2, ...`` only.
 
 **Checking a chain.**  Each link compares its right side with the
 expression before it.  When that expression was itself refuted, a link that
@@ -39,6 +55,7 @@ Nothing written in a document is ever evaluated as code.
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from collections.abc import Iterator, Sequence
@@ -49,13 +66,14 @@ from pathlib import Path
 import sympy as sp
 
 from derive.check import frontmatter
-from derive.check.assume import Bound, bounds_of, parse_assumption, restrict
-from derive.check.chains import EQUALITIES, Chain, Link, Piece, Statement, chains, statements
-from derive.check.definitions import Declaration, Declared, declaration, declare
+from derive.check.assume import Bound, bounds_of, is_bound, parse_assumption, parse_assumption_item, restrict
+from derive.check.chains import (EQUALITIES, IMPLICATION, INEQUALITIES, SUPPOSITION, SYSTEM, Chain, Link, Piece,
+                                 Statement, chains, statements)
+from derive.check.definitions import Declaration, Declared, declaration, declare, outcome_domain
 from derive.check.document import Span, front_matter, kind_of, spans
 from derive.check.errors import CheckError
-from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
-                                 Result, point)
+from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
+                                 SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.errors import DeriveError
 
 #: Largest document read, in characters (and in bytes on disk, times four).
@@ -70,6 +88,12 @@ _RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a prop
                    "→": r"\to: a limit or map", "⇒": "an implication", "⇔": "an equivalence",
                    "≪": r"\ll", "≫": r"\gg"}
 _ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots")
+#: ``\mathcal{L}`` written alone (not a family such as ``\mathcal{N}(...)``): a named symbol.
+_CALLIGRAPHIC = re.compile(r"\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")
+#: A connective as derive.relations.check_relation takes it: (its name, whether the two sides swap).
+_CONNECTIVE = {"⇔": ("iff", False), "⇒": ("implies", False), "⇐": ("implies", True)}
+#: Supposing words after which a statement may still be a definition (a new symbol, a measure).
+_DEFINING_WORDS = frozenset({"let", "set", "given"})
 
 
 @dataclass(frozen=True)
@@ -125,7 +149,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     defines += [(text_, file, line) for text_, line in settings.define]
     sources = [_Source(origin, _statements_of(text_, origin, line), True) for text_, origin, line in defines]
     sources.append(_Source(file, document, False))
-    links = sum(len(c.expressions) - 1 for source in sources for c in chains(source.statements))
+    links = sum(len(c.expressions) - 1 for source in sources for c in chains(source.statements, is_bound))
     if links > MAX_LINKS:
         raise CheckError(f"{file} has {links} links, more than derive check takes ({MAX_LINKS}); split it")
     bounds = _option_bounds(options.assume) + _settings_bounds(settings, file)
@@ -228,17 +252,18 @@ class _Checker:
     symbols: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)
 
     def run(self) -> list[Entry]:
-        grouped = [(n, source, chains(source.statements)) for n, source in enumerate(self.sources)]
+        grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
-                        if (d := _declaration((n, k), c)) is not None]
+                        if c.kind in ("equality", SUPPOSITION) and (d := _declaration((n, k), c)) is not None]
         self.declared: Declared = declare(declarations, self.texts)
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
         self.dists = self.declared.distributions
         self.domain = self._domain()
+        self.outcome_domains: dict[frozenset, object] = {}
         out: list[Entry] = []
         for n, source, found in grouped:
-            entries = [self._order(source.origin, s) for s in source.statements if s.problem or s.is_order]
+            entries = [self._order(source.origin, s) for s in source.statements if s.problem or is_bound(s)]
             for k, chain in enumerate(found):
                 entries.extend(self._chain(source, (n, k), chain))
             out.extend(entries if source.defines else sorted(entries, key=lambda e: e.line))
@@ -263,17 +288,85 @@ class _Checker:
         try:
             bounds = bounds_of(statement, text)
         except CheckError:
+            member = self._member(statement)
+            if member:
+                return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "", member)
             return Entry(origin, statement.line, CLAIM, SKIPPED, written, "",
                          f"{_relation_reason(statement.relations[0])} is not checked")
         try:
             self.domain = restrict(self.domain, bounds)
         except CheckError as exc:
+            if self._holds(bounds):
+                return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "",
+                             "already true on the distributions' domain")
             return Entry(origin, statement.line, ASSUMPTION, SKIPPED, written, "", f"{written}: not applied: {exc}")
         return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written)
+
+    def _member(self, statement: Statement) -> str:
+        """``1 \\le j \\le n`` with ``n`` the number of outcomes of a declared categorical: ``j`` names one of
+        them (an integer, sampled in 1..n, and sums of Kronecker deltas pick its term); ``j \\le n`` once that
+        is stated.  The reason to report, or empty when the statement is not such a bound."""
+        from derive.domain import Domain, Member, Size
+
+        if not set(statement.relations) <= {"<", "<="}:
+            return ""
+        sides = [p.tex.strip() for p in statement.pieces]
+        sizes = {c.n.name: c.n for c in self.domain.constraints if isinstance(c, Size)}
+        members = {c.j.name for c in self.domain.constraints if isinstance(c, Member)}
+        try:
+            symbols = [parse_assumption_item(side) for side in sides]
+        except CheckError:
+            return ""
+        if len(symbols) == 2 and isinstance(symbols[0], sp.Symbol) and symbols[0].name in members and \
+                isinstance(symbols[1], sp.Symbol) and symbols[1].name in sizes:
+            return f"{sp.latex(symbols[0])} is one of the {symbols[1]} outcomes (stated above)"
+        if len(symbols) != 3 or symbols[0] != 1 or not isinstance(symbols[1], sp.Symbol) or \
+                not isinstance(symbols[2], sp.Symbol) or symbols[2].name not in sizes:
+            return ""
+        j, n = symbols[1], sizes[symbols[2].name]
+        if j.name in members or j.name in {s.name for s in self.domain.symbols} or j in self.symbols:
+            return ""
+        index = sp.Symbol(j.name, integer=True, positive=True)
+        try:
+            self.domain = self.domain.merge(Domain((), (Member(index, n),)))
+        except DeriveError:
+            return ""
+        self.symbols[sp.Symbol(j.name)] = index
+        return f"{sp.latex(j)} is one of the {n} outcomes"
+
+    def _holds(self, bounds: Sequence[Bound]) -> bool:
+        """Every bound is proved on the domain (``p_1 > 0`` for a probability of a categorical)."""
+        from derive.relations import check_relation
+
+        from derive.domain import Size
+
+        by_name = {s.name: s for s in self.domain.symbols if isinstance(s, sp.Symbol)}
+        sizes = {c.n for c in self.domain.constraints if isinstance(c, Size)}
+        try:
+            with _time_limit(self.timeout):
+                for b in bounds:
+                    symbol = by_name.get(b.symbol.name)
+                    if symbol is None:
+                        return False
+                    if symbol in sizes and b.low <= 1 and b.high.is_infinite:  # n >= 1 outcomes
+                        continue
+                    for end, relation in ((b.low, ">"), (b.high, "<")):
+                        if end.is_finite and not check_relation(symbol, end, relation, self.domain).proved:
+                            return False
+        except (_OutOfTime, Exception):  # noqa: BLE001 (an assumption that cannot be shown to hold is skipped)
+            return False
+        return True
 
     # -- chains ---------------------------------------------------------------------------
     def _chain(self, source: _Source, key: tuple[int, int], chain: Chain) -> list[Entry]:
         origin = source.origin
+        if chain.kind == SYSTEM:
+            piece = chain.subject
+            return [Entry(origin, piece.line, CLAIM, SKIPPED, piece.tex, "",
+                          "a system of equations on its own is not checked (it may start an implication)")]
+        if chain.kind == SUPPOSITION and len(chain.expressions) == 1:
+            piece = chain.subject
+            return [Entry(origin, piece.line, SUPPOSES, SUPPOSED, piece.tex, "", f"after \"{chain.supposed}\"")]
         out: list[Entry] = []
         anchor: int | None = None  # the last expression not refuted
         values: list[sp.Basic | _Failed] = []
@@ -281,16 +374,18 @@ class _Checker:
             k = link.position
             try:
                 with _time_limit(self.timeout):
+                    read = self._proposition if chain.kind == IMPLICATION else self._read
                     if k == 1:
-                        values.append(self._read(chain.subject))
+                        values.append(read(chain.subject))
                         anchor = 0 if not isinstance(values[0], _Failed) else None
-                    values.append(self._read(link.rhs))
+                    values.append(read(link.rhs))
                     entry, good = self._link(origin, key, link, values, anchor, chain)
             except _OutOfTime:
                 entry, good = _entry(origin, link, CLAIM, UNKNOWN, f"gave up after {self.timeout:g} s"), False
             except Exception as exc:  # one link's failure is reported on its line, never as a traceback
                 reason = f"the check failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                entry, good = _entry(origin, link, CLAIM, UNKNOWN, reason), False
+                kind = IMPLIES if chain.kind == IMPLICATION else CLAIM
+                entry, good = _entry(origin, link, kind, UNKNOWN, reason), False
             while len(values) <= k:
                 values.append(_Failed(UNKNOWN, "not read"))
             if source.defines and entry.kind == CLAIM:
@@ -306,6 +401,14 @@ class _Checker:
               chain: Chain) -> tuple[Entry, bool]:
         """The entry for one link, and whether its right side may anchor later links."""
         k = link.position
+        if chain.kind == IMPLICATION:
+            return self._implication(origin, link, chain, values, anchor)
+        if chain.conditional:
+            reason = "a claim under a condition (\\text{if} ...) is not checked"
+            return _entry(origin, link, CLAIM, SKIPPED, reason), False
+        supposed = _entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\""), True
+        if link.relation in INEQUALITIES:
+            return supposed if chain.kind == SUPPOSITION else self._claim(origin, link, chain, values, anchor)
         if link.relation not in EQUALITIES:
             return _entry(origin, link, CLAIM, SKIPPED, f"{_relation_reason(link.relation)} is not checked"), False
         if k == 1 and key in self.declared.made:
@@ -313,6 +416,10 @@ class _Checker:
         if k == 1 and key in self.declared.problems:
             return _entry(origin, link, DEFINITION, NOT_PARSED, self.declared.problems[key]), False
         left, right = values[k - 1], values[k]
+        defining = chain.kind != SUPPOSITION or chain.supposed in _DEFINING_WORDS
+        if chain.kind == SUPPOSITION and (k > 1 or not defining or isinstance(left, _Failed) or
+                                          isinstance(right, _Failed)):
+            return supposed
         if k == 1 and isinstance(left, _Failed):
             return _entry(origin, link, CLAIM, left.status, left.reason), False
         if isinstance(right, _Failed):
@@ -321,6 +428,8 @@ class _Checker:
             special = self._definition(origin, link, left, right, key)
             if special is not None:
                 return special
+        if chain.kind == SUPPOSITION:
+            return supposed
         return self._claim(origin, link, chain, values, anchor)
 
     def _definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic,
@@ -353,7 +462,8 @@ class _Checker:
                             otherwise: str) -> tuple[Entry, bool]:
         from derive.verify import check_equal
 
-        verdict = check_equal(left, right.xreplace(self.symbols), self.domain)
+        a, b = self._unify(left, right.xreplace(self.symbols))
+        verdict = check_equal(a, b, self._dom(a, b))
         if verdict.proved:
             return _entry(origin, link, DEFINITION, DEFINITION, agrees, checked=True), True
         if verdict.status.value == REFUTED:
@@ -362,39 +472,121 @@ class _Checker:
         return _entry(origin, link, DEFINITION, UNKNOWN, verdict.reason), True
 
     def _claim(self, origin: str, link: Link, chain: Chain, values: list, anchor: int | None) -> tuple[Entry, bool]:
-        """Check the right side against the expression before it, then (if that was refuted) the anchor."""
+        """Check the right side against the expression before it, then (if that was refuted) the anchor.
+
+        An inequality link uses the relation it is written with; the anchor
+        is tried only when the links between it and this one compose into
+        one relation (equalities, and inequalities one way).
+        """
         k = link.position
-        left = values[k - 1]
-        candidates = [] if isinstance(left, _Failed) else [k - 1]
+        left, right = values[k - 1], values[k]
+        order = link.relation in INEQUALITIES
+        if order and (isinstance(left, _Failed) or isinstance(right, _Failed)):
+            failed = left if isinstance(left, _Failed) else right
+            return _entry(origin, link, CLAIM, SKIPPED,
+                          f"{_relation_reason(link.relation)} is not checked: {failed.reason}"), False
+        candidates = [] if isinstance(left, _Failed) else [(k - 1, link.relation)]
         if anchor is not None and anchor != k - 1:
-            candidates.append(anchor)
+            composed = _compose(chain.relations[anchor:k])
+            if composed is not None:
+                candidates.append((anchor, composed))
         if not candidates:
             return _entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
-        right = values[k]
         first = None
-        for index in candidates:
-            verdict = self._verdict(values[index], right)
+        for index, relation in candidates:
+            verdict = self._verdict(values[index], right, relation)
             lhs = chain.expressions[index].tex
             if first is None:
-                first = (verdict, lhs)
+                first = (verdict, lhs, relation)
             if verdict.proved:
                 note = "" if index == k - 1 else f"equal to the expression on line {chain.expressions[index].line}"
-                return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, note), True
-        verdict, lhs = first  # type: ignore[misc]
+                if relation not in EQUALITIES and index != k - 1:
+                    note = f"from the expression on line {chain.expressions[index].line}"
+                return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, note, relation=relation), True
+        verdict, lhs, relation = first  # type: ignore[misc]
         status = verdict.status.value
         if status == REFUTED:
-            return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, "",
-                         point(verdict.counterexample)), False
-        natural = self._on_natural_domain(values[candidates[0]], right)
-        if natural is not None:
-            return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, natural), True
-        reason = self._why_unknown(verdict, values[candidates[0]], right)
-        return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason), True
+            reason = "" if relation in EQUALITIES else verdict.reason
+            return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
+                         point(verdict.counterexample), relation=relation), False
+        if relation in EQUALITIES:
+            natural = self._on_natural_domain(values[candidates[0][0]], right)
+            if natural is not None:
+                return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, natural, relation=relation), True
+            reason = self._why_unknown(verdict, values[candidates[0][0]], right)
+        else:
+            reason = verdict.reason
+        return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
 
-    def _verdict(self, left: sp.Basic, right: sp.Basic):
+    def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
+        from derive.relations import check_relation
         from derive.verify import check_equal
 
-        return check_equal(left.xreplace(self.symbols), right.xreplace(self.symbols), self.domain)
+        a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
+        domain = self._dom(a, b)
+        if relation in EQUALITIES:
+            return check_equal(a, b, domain)
+        return check_relation(a, b, relation, domain)
+
+    def _implication(self, origin: str, link: Link, chain: Chain, values: list,
+                     anchor: int | None) -> tuple[Entry, bool]:
+        """``before \\iff after`` (``\\implies``, ``\\impliedby``) between equations or systems; then from the
+        anchor, when the link before was refuted."""
+        k = link.position
+        left, right = values[k - 1], values[k]
+        if isinstance(right, _Failed):
+            return _entry(origin, link, IMPLIES, right.status, right.reason, relation=link.relation), False
+        candidates = [] if isinstance(left, _Failed) else [(k - 1, link.relation)]
+        if anchor is not None and anchor != k - 1:
+            composed = _compose_connectives(chain.relations[anchor:k])
+            if composed is not None:
+                candidates.append((anchor, composed))
+        if not candidates:
+            reason = ("nothing before it to relate it to: an implication needs an equation or a system before it"
+                      if link.lhs.empty else left.reason)
+            status = NOT_PARSED if link.lhs.empty else left.status
+            return _entry(origin, link, IMPLIES, status, reason, relation=link.relation), False
+        first = None
+        for index, relation in candidates:
+            verdict = self._related(values[index], right, relation)
+            lhs = chain.expressions[index].tex
+            if first is None:
+                first = (verdict, lhs, relation)
+            if verdict.proved:
+                note = "" if index == k - 1 else f"from the statement on line {chain.expressions[index].line}"
+                return Entry(origin, link.line, IMPLIES, PROVED, lhs, link.rhs.tex, note, relation=relation), True
+        verdict, lhs, relation = first  # type: ignore[misc]
+        status = verdict.status.value
+        return Entry(origin, link.line, IMPLIES, status, lhs, link.rhs.tex, verdict.reason,
+                     point(verdict.counterexample), relation=relation), status != REFUTED
+
+    def _related(self, before: sp.Basic, after: sp.Basic, connective: str):
+        from derive.relations import check_relation
+
+        name, swap = _CONNECTIVE[connective]
+        a, b = self._unify(before.xreplace(self.symbols), after.xreplace(self.symbols))
+        domain = self._dom(a, b)
+        return check_relation(b, a, name, domain) if swap else check_relation(a, b, name, domain)
+
+    def _unify(self, a: sp.Basic, b: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
+        """A plain symbol named like a family's variable that the link uses (``k`` beside ``P(k)``) is that variable."""
+        variables = {d.variable for d in self.dists if d.variable in a.free_symbols | b.free_symbols}
+        plain = {sp.Symbol(v.name): v for v in variables if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name)}
+        return (a.xreplace(plain), b.xreplace(plain)) if plain else (a, b)
+
+    def _dom(self, *exprs: sp.Basic):
+        """The domain, with each family's variable that ``exprs`` use placed in the family's support."""
+        used = frozenset(v for v in (d.variable for d in self.dists)
+                         if any(v in e.free_symbols for e in exprs))
+        if not used:
+            return self.domain
+        key = (used, self.domain)
+        if key not in self.outcome_domains:
+            try:
+                self.outcome_domains[key] = self.domain.merge(outcome_domain(self.dists, set(used)))
+            except DeriveError:
+                self.outcome_domains[key] = self.domain
+        return self.outcome_domains[key]
 
     def _on_natural_domain(self, left: sp.Basic, right: sp.Basic) -> str | None:
         """A note when the identity is proved wherever both sides are real, else ``None``.
@@ -406,13 +598,14 @@ class _Checker:
         """
         from derive.verify import check_equal
 
-        a, b = left.xreplace(self.symbols), right.xreplace(self.symbols)
+        a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
+        domain = self._dom(a, b)
         loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
-                        and s not in self.domain.symbol_set and s.is_real is None), key=str)
+                        and s not in domain.symbol_set and s.is_real is None), key=str)
         inside_logs = {f.args[0] for side in (a, b) for f in side.atoms(sp.log)}
         if not loose or not all(s in inside_logs for s in loose):
             return None
-        positive = restrict(self.domain, [Bound(s, sp.Integer(0)) for s in loose])
+        positive = restrict(domain, [Bound(s, sp.Integer(0)) for s in loose])
         if not check_equal(a, b, positive).proved:
             return None
         names = ", ".join(sp.latex(s) for s in loose)
@@ -422,14 +615,15 @@ class _Checker:
         """The verifier's reason, and whether symbols nothing bounds would settle it if positive."""
         from derive.verify import check_equal
 
-        free = (left.xreplace(self.symbols).free_symbols | right.xreplace(self.symbols).free_symbols)
-        loose = sorted((s for s in free if isinstance(s, sp.Symbol) and s not in self.domain.symbol_set
-                        and s.is_real is None), key=str)
+        a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
+        domain = self._dom(a, b)
+        loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
+                        and s not in domain.symbol_set and s.is_real is None), key=str)
         if not loose:
             return verdict.reason
         names = ", ".join(sp.latex(s) for s in loose)
-        positive = restrict(self.domain, [Bound(s, sp.Integer(0)) for s in loose])
-        if check_equal(left.xreplace(self.symbols), right.xreplace(self.symbols), positive).proved:
+        positive = restrict(domain, [Bound(s, sp.Integer(0)) for s in loose])
+        if check_equal(a, b, positive).proved:
             return f"proved only if {names} > 0, which nothing states (add --assume \"{names} > 0\")"
         return f"{verdict.reason}; {names} {'has' if len(loose) == 1 else 'have'} no stated domain"
 
@@ -439,15 +633,32 @@ class _Checker:
             self.cache[piece.tex] = self._parse(piece.tex)
         return self.cache[piece.tex]
 
-    def _parse(self, tex: str) -> sp.Basic | _Failed:
+    def _proposition(self, piece: Piece) -> sp.Basic | _Failed:
+        """An equation or a ``cases`` system, as written (cached apart from expressions)."""
+        key = "\0proposition\0" + piece.tex
+        if key not in self.cache:
+            self.cache[key] = self._parse(piece.tex, proposition=True)
+        return self.cache[key]
+
+    def _parse(self, tex: str, proposition: bool = False) -> sp.Basic | _Failed:
         from derive.parse import ParseError, parse_latex
 
         if not tex.strip():
+            if proposition:
+                return _Failed(NOT_PARSED, "nothing before it to relate it to: an implication needs an equation "
+                                           "or a system before it")
             return _Failed(NOT_PARSED, "an empty side: nothing before it to continue")
         if any(dots in tex for dots in _ELIDED):
             return _Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
+        named = {}
+        if r"\mathcal" in tex:  # \mathcal{L}, a Lagrangian: one symbol (the parser reads \mathcal{N}(...) only)
+            def placeholder(match: re.Match) -> str:
+                named[sp.Symbol(f"{match.group(1)}_{{mathcal}}")] = sp.Symbol(f"\\mathcal{{{match.group(1)}}}")
+                return f" {match.group(1)}_{{mathcal}} "
+            tex = _CALLIGRAPHIC.sub(placeholder, tex)
         try:
             value = parse_latex(tex, self.dists, self.units)
+            value = value.xreplace(named) if named else value
         except ParseError as exc:
             message = str(exc)
             if "is prose" in message:
@@ -455,9 +666,59 @@ class _Checker:
             if "unknown distribution name" in message and not self.dists:
                 message += " (declare it: $P(H) = p$ in the document, or --define \"P(H) = p\")"
             return _Failed(NOT_PARSED, message)
+        if proposition:
+            from derive.system import System
+
+            if isinstance(value, (sp.Equality, System)):
+                return value
+            if isinstance(value, sp.core.relational.Relational):
+                return _Failed(SKIPPED, "an implication between inequalities is not checked")
+            return _Failed(NOT_PARSED, f"{tex[:40]!r} is not an equation or a system of equations")
         if isinstance(value, sp.Equality) or not isinstance(value, sp.Expr):
             return _Failed(NOT_PARSED, f"{tex[:40]!r} is not an expression")
-        return value
+        return self._entries_in_sums(value)
+
+    def _entries_in_sums(self, value: sp.Basic) -> sp.Basic:
+        """Finite categoricals written by their entries: ``\\sum_{i=1}^{3}`` over the outcomes 1, 2, 3 of a
+        declared categorical is the sum over its outcomes, and in a sum over ``i``, ``p_i`` is ``P(i)`` when
+        ``P = (p_1, p_2, p_3)`` (its probabilities are the symbols ``p_1``, ... named by its outcomes)."""
+        from derive.measures import OutcomeSum, Prob
+
+        if not value.has(sp.Sum, OutcomeSum):
+            return value
+        by_outcomes, entries = {}, {}
+        for dist in self.dists:
+            try:
+                labels = tuple(o.name for o in dist.outcomes)
+                params = dist.params
+            except (NotImplementedError, AttributeError):
+                continue
+            if not labels:
+                continue
+            by_outcomes.setdefault(labels, dist)
+            if len(params) == len(labels) and all(isinstance(v, sp.Symbol) for v in params):
+                bases = {v.name[:-len(label) - 1] for v, label in zip(params, labels)
+                         if v.name.endswith(f"_{label}")}
+                if len(bases) == 1 and all(v.name.endswith(f"_{label}") for v, label in zip(params, labels)):
+                    entries.setdefault(bases.pop(), dist)
+        if not by_outcomes:
+            return value
+
+        def entries_of(body: sp.Basic, index: sp.Symbol) -> sp.Basic:
+            return body.xreplace({sp.Symbol(f"{base}_{index.name}"): Prob(dist, index)
+                                  for base, dist in entries.items()})
+
+        def rewrite(e: sp.Basic) -> sp.Basic:
+            if isinstance(e, OutcomeSum):
+                return OutcomeSum(entries_of(e.body, e.index), e.index, e.outcomes)
+            index, low, high = e.limits[0]
+            labels = tuple(str(n) for n in range(1, int(high) + 1)) if high.is_Integer and low == 1 else ()
+            if len(e.limits) != 1 or labels not in by_outcomes:
+                return e
+            return OutcomeSum(entries_of(e.function, index), index, tuple(by_outcomes[labels].outcomes))
+
+        return value.replace(lambda e: isinstance(e, OutcomeSum) or (isinstance(e, sp.Sum) and len(e.limits) == 1
+                                                                      and e.limits[0][2].is_Integer), rewrite)
 
 
 def _declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
@@ -467,8 +728,29 @@ def _declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
 
 
 def _entry(origin: str, link: Link, kind: str, status: str, reason: str,
-           counterexample: tuple[tuple[str, str], ...] = (), checked: bool = False) -> Entry:
-    return Entry(origin, link.line, kind, status, link.lhs.tex, link.rhs.tex, reason, counterexample, checked)
+           counterexample: tuple[tuple[str, str], ...] = (), checked: bool = False,
+           relation: str | None = None) -> Entry:
+    return Entry(origin, link.line, kind, status, link.lhs.tex, link.rhs.tex, reason, counterexample, checked,
+                 link.relation if relation is None else relation)
+
+
+def _compose(relations: Sequence[str]) -> str | None:
+    """The relation between the ends of links with ``relations``: ``=``, or one direction of inequality, or None."""
+    found = {r for r in relations if r not in EQUALITIES}
+    if not found:
+        return "="
+    for weak, strict in (("<=", "<"), (">=", ">")):
+        if found <= {weak, strict}:
+            return strict if strict in found else weak
+    return None
+
+
+def _compose_connectives(relations: Sequence[str]) -> str | None:
+    """The connective between the ends of implication links: ``⇔`` if all are, else one direction, or None."""
+    found = set(relations) - {"⇔"}
+    if not found:
+        return "⇔"
+    return found.pop() if len(found) == 1 else None
 
 
 def _relation_reason(relation: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.chains import chains, same_text, statements
+from derive.check.assume import is_bound
+from derive.check.chains import chains, same_text, statements, supposing
 from derive.check.document import Span, spans
 
 #: (display LaTeX, [(pieces, relations)])
@@ -84,3 +85,85 @@ def test_links_of_a_chain() -> None:
 ])
 def test_same_text(a: str, b: str, same: bool) -> None:
     assert same_text(a, b) is same
+
+
+# -- propositions, suppositions, inequalities -------------------------------------------------
+#: (display LaTeX, [(pieces, relations, propositions, supposed, conditional)])
+PROPOSITIONS = [
+    (r"\iff q = p", [(("", "q = p"), ("⇔",), True, "", False)]),
+    (r"\Leftrightarrow q = p", [(("", "q = p"), ("⇔",), True, "", False)]),
+    (r"\implies q = p, \lambda = 1", [(("", r"q = p, \lambda = 1"), ("⇒",), True, "", False)]),
+    (r"\therefore q = p", [(("", "q = p"), ("⇒",), True, "", False)]),
+    (r"q = p \impliedby q - p = 0", [(("q = p", "q - p = 0"), ("⇐",), True, "", False)]),
+    (r"a = 0 \iff b = 0 \iff c = 0", [(("a = 0", "b = 0", "c = 0"), ("⇔", "⇔"), True, "", False)]),
+    (r"\iff \begin{cases} a = b \\ c = d \end{cases}",
+     [(("", r"\begin{cases} a = b \\ c = d \end{cases}"), ("⇔",), True, "", False)]),
+    (r"\begin{cases} a = b \\ c = d \end{cases}",
+     [((r"\begin{cases} a = b \\ c = d \end{cases}",), (), True, "", False)]),
+    (r"\text{if } x = 1", [(("x", "1"), ("=",), False, "if", False)]),
+    (r"f = 0 \quad \text{if} \quad x = 1",
+     [(("f", "0"), ("=",), False, "", True), (("x", "1"), ("=",), False, "if", False)]),
+    (r"f = 0 \text{ for } x = 1", [(("f", "0"), ("=",), False, "", False), (("x", "1"), ("=",), False, "", False)]),
+    (r"a = b \geq c = d", [(("a", "b", "c", "d"), ("=", ">=", "="), False, "", False)]),
+    (r"a &= b + c \\ &\quad - d \\ &= e", [(("a", "b + c           - d"), ("=",), False, "", False),
+                                           (("", "e"), ("=",), False, "", False)]),
+    (r"&f(x) \\ &= g(x)", [(("f(x)", "g(x)"), ("=",), False, "", False)]),
+    (r"a &= b \\ \text{(by Jensen)}", [(("a", "b"), ("=",), False, "", False)]),
+    (r"a &= b \\ &\text{(by Jensen)} \\ &= c", [(("a", "b"), ("=",), False, "", False),
+                                                  (("", "c"), ("=",), False, "", False)]),
+]
+
+
+@pytest.mark.parametrize(("tex", "expected"), PROPOSITIONS, ids=[p[0] for p in PROPOSITIONS])
+def test_propositions_and_suppositions(tex: str, expected: list) -> None:
+    found = [(tuple(p.tex for p in s.pieces), s.relations, s.propositions, s.supposed, s.conditional)
+             for s in statements(Span(tex, 1, True, "$$"))]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("lead", "display", "word"), [
+    ("Suppose", True, "suppose"),
+    ("**Suppose** that", True, "suppose that"),
+    ("Where is g flat? Assume:", True, "assume"),
+    ("If", False, "if"),
+    ("Let", True, "let"),
+    ("We set", True, "set"),
+    ("At a minimum the gradient vanishes:", True, "at a minimum"),
+    ("At a minimum the gradient vanishes.", True, ""),
+    ("At a minimum the gradient vanishes:", False, ""),
+    ("Put in the gradient found above. _(rule `use-result`)_", True, ""),
+    ("Put in the gradient found above. (rule \\texttt{use-result}).", True, ""),
+    ("The result is", True, ""),
+    ("", True, ""),
+])
+def test_supposing_words(lead: str, display: bool, word: str) -> None:
+    assert supposing(lead, display) == word
+
+
+def _kinds(markdown: str) -> list[tuple[str, list[str], tuple[str, ...]]]:
+    found = [s for span in spans(markdown) for s in statements(span)]
+    return [(c.kind, [p.tex for p in c.expressions], c.relations) for c in chains(found, is_bound)]
+
+
+#: (document, [(kind, expressions, relations)])
+KINDS = [
+    ("$$f = a$$\n\nSuppose\n\n$$f = 0$$\n\n$$\\iff a = 0$$\n\n$$\\iff b = 0$$",
+     [("equality", ["f", "a"], ("=",)), ("supposition", ["f", "0"], ("=",)),
+      ("implication", ["f = 0", "a = 0", "b = 0"], ("⇔", "⇔"))]),
+    ("Suppose\n\n$$\\begin{cases} a = b \\\\ c = d \\end{cases}$$\n\n$$\\implies a = b$$",
+     [("supposition", [r"\begin{cases} a = b \\ c = d \end{cases}"], ()),
+      ("implication", [r"\begin{cases} a = b \\ c = d \end{cases}", "a = b"], ("⇒",))]),
+    ("$$a = b$$\n\n$$\\iff c = d$$", [("equality", ["a", "b"], ("=",)), ("implication", ["a = b", "c = d"], ("⇔",))]),
+    ("$$\\iff c = d$$", [("implication", ["", "c = d"], ("⇔",))]),
+    ("$$\\begin{cases} a = b \\\\ c = d \\end{cases}$$",
+     [("system", [r"\begin{cases} a = b \\ c = d \end{cases}"], ())]),
+    ("$$KL = a$$\n\n$$KL \\geq b$$\n\n$$KL \\geq c$$", [("equality", ["KL", "a", "b", "c"], ("=", ">=", ">="))]),
+    ("$$f'' = a$$\n\n$$f'' > 0$$\n\nwith $0 < p < 1$ and $\\frac{p}{q} > 0$",
+     [("equality", ["f''", "a", "0"], ("=", ">")), ("equality", [r"\frac{p}{q}", "0"], (">",))]),
+    ("Suppose\n\n$$KL = 0$$\n\n$$KL = a$$", [("supposition", ["KL", "0"], ("=",)), ("equality", ["KL", "a"], ("=",))]),
+]
+
+
+@pytest.mark.parametrize(("markdown", "expected"), KINDS, ids=[k[0][:40] for k in KINDS])
+def test_chain_kinds(markdown: str, expected: list) -> None:
+    assert _kinds(markdown) == expected

@@ -58,3 +58,39 @@ def test_front_matter() -> None:
 
 def test_span_is_a_value() -> None:
     assert Span("x", 1, False, "$") == Span("x", 1, False, "$")
+
+
+# -- tags, boxes and intertext in derive's own LaTeX ------------------------------------------
+TEX_ALIGN = (
+    "Suppose\n"
+    "\\begin{align*}\n"
+    "&f = 0 \\tag*{\\footnotesize\\texttt{given}} \\\\\n"
+    "\\intertext{Solve it. (rule \\texttt{solve-for}; valid since $q > 0$).}\n"
+    "&\\iff \\resizebox{0.8\\linewidth}{!}{$\\displaystyle q = p$} \\tag*{\\footnotesize\\texttt{solve-for}}\n"
+    "\\end{align*}\n"
+)
+
+
+def test_intertext_cuts_a_display_and_leads_the_rows_after_it() -> None:
+    found = spans(TEX_ALIGN, "tex")
+    assert [(" ".join(s.tex.split()), s.line, s.display) for s in found] == [
+        ("&f = 0 \\\\", 2, True), ("q > 0", 4, False), ("&\\iff q = p", 4, True)]
+    assert [s.lead for s in found] == [
+        "Suppose", "Solve it. (rule \\texttt{solve-for}; valid since", "Solve it. (rule \\texttt{solve-for}; valid "
+        "since $q > 0$)."]
+
+
+@pytest.mark.parametrize(("source", "lead"), [
+    ("Some text.\n\nSuppose\n\n$$x = 1$$", "Suppose"),
+    ("Suppose that\n$$x = 1$$", "Suppose that"),
+    ("$$a = b$$\n\n$$x = 1$$", ""),
+    ("If $x$ is one,\n\n$$x = 1$$", "is one,"),
+    ("First paragraph.\n\nLet $x = 1$", "Let"),
+])
+def test_the_lead_is_the_prose_just_before(source: str, lead: str) -> None:
+    assert spans(source)[-1].lead == lead
+
+
+def test_tags_with_nested_braces_are_blanked() -> None:
+    (span,) = spans("$$a = b \\tag*{\\footnotesize\\texttt{rule}}$$")
+    assert " ".join(span.tex.split()) == "a = b" and len(span.tex) == len("a = b \\tag*{\\footnotesize\\texttt{rule}}")

@@ -126,8 +126,20 @@ RULE = [
      [("definition", "definition")] * 4 + [("claim", "proved")]),
     (COIN + "$$c := 2$$\n\n$$c p = 2 p$$", [("definition", "definition")] * 4 + [("claim", "proved")]),
     (COIN + "$$p = q$$", [("definition", "definition")] * 3 + [("claim", "refuted")]),
-    (COIN + "where $0 < p < 1/2$ and $$D_{KL}(P \\| Q) \\ge 0$$",
+    (COIN + "where $0 < p < 1/2$ and $$D_{KL}(P \\| Q) \\ge 0$$",  # an inequality is checked too
+     [("definition", "definition")] * 3 + [("assumption", "assumption"), ("claim", "proved")]),
+    (COIN + "where $0 < p < 1/2$ and $$D_{KL}(P \\| Q) \\approx 0$$",
      [("definition", "definition")] * 3 + [("assumption", "assumption"), ("claim", "skipped")]),
+    (COIN + "Suppose\n\n$$p = q$$", [("definition", "definition")] * 3 + [("supposition", "supposed")]),
+    (COIN + "If $p = q$ then ...", [("definition", "definition")] * 3 + [("supposition", "supposed")]),
+    (COIN + "Suppose\n\n$$p = q$$\n\n$$\\iff q = p$$",
+     [("definition", "definition")] * 3 + [("supposition", "supposed"), ("implication", "proved")]),
+    (COIN + "Let\n\n$$c = 2$$\n\n$$c p = 2 p$$",  # after "Let", a new symbol is still defined
+     [("definition", "definition")] * 4 + [("claim", "proved")]),
+    (COIN + "Suppose\n\n$$c = 2$$\n\n$$c p = 2 p$$",  # after "Suppose" it is not: c p = 2 p is refuted
+     [("definition", "definition")] * 3 + [("supposition", "supposed"), ("claim", "refuted")]),
+    (COIN + "$$p q = q p \\quad \\text{if} \\quad p = q$$",
+     [("definition", "definition")] * 3 + [("claim", "skipped"), ("supposition", "supposed")]),
 ]
 
 
@@ -238,3 +250,114 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_article_path_is_shared() -> None:
     assert ARTICLE.name == "article.md"
+
+
+# -- suppositions, implications and inequalities ------------------------------------------------
+#: (document after the coin, [(kind, status, relation)] of the entries after the coin's three definitions)
+LOGIC = [
+    ("Suppose\n\n$$q - p = 0$$\n\n$$\\iff q = p$$\n\n$$\\implies q^2 = p^2$$",
+     [("supposition", "supposed", "="), ("implication", "proved", "⇔"), ("implication", "proved", "⇒")]),
+    ("Suppose\n\n$$q - p = 0$$\n\n$$\\iff q = 1 - p$$",
+     [("supposition", "supposed", "="), ("implication", "refuted", "⇔")]),
+    ("Suppose\n\n$$q^2 = p^2$$\n\n$$\\iff q = p$$",  # q = -p is outside (0, 1): the two say the same there
+     [("supposition", "supposed", "="), ("implication", "proved", "⇔")]),
+    ("Suppose\n\n$$q = p$$\n\n$$\\impliedby q - p = 0$$", [("supposition", "supposed", "="),
+                                                           ("implication", "proved", "⇐")]),
+    ("Suppose\n\n$$\\begin{cases} q = p \\\\ \\lambda = 1 \\end{cases}$$\n\n"
+     "$$\\iff \\begin{cases} q - p = 0 \\\\ \\lambda - 1 = 0 \\end{cases}$$",
+     [("supposition", "supposed", ""), ("implication", "proved", "⇔")]),
+    ("$$\\iff q = p$$", [("implication", "not parsed", "⇔")]),
+    ("$$\\begin{cases} q = p \\\\ \\lambda = 1 \\end{cases}$$", [("claim", "skipped", "")]),
+    ("$$p (1 - p) > 0$$", [("claim", "proved", ">")]),
+    ("$$p (1 - p) < 0$$", [("claim", "refuted", "<")]),
+    ("$$p - 1 = -(1 - p) \\leq 0 < 1$$",
+     [("claim", "proved", "="), ("claim", "proved", "<="), ("claim", "proved", "<")]),
+    ("$$-\\log(p) \\geq 1 - p$$", [("claim", "proved", ">=")]),
+    ("$$p q \\geq \\mathrm{mystery}$$", [("claim", "skipped", ">=")]),
+    ("$$p = q \\quad \\text{if} \\quad q = p$$", [("claim", "skipped", "="), ("supposition", "supposed", "=")]),
+    ("where $0 < p < 1$ and $p > 0$", [("assumption", "assumption", ""), ("assumption", "assumption", "")]),
+]
+
+
+@pytest.mark.parametrize(("document", "expected"), LOGIC, ids=[r[0][:50] for r in LOGIC])
+def test_suppositions_implications_and_inequalities(document: str, expected: list) -> None:
+    result = check_text(COIN + document, "logic.md")
+    assert [(e.kind, e.status, e.relation) for e in result.entries[3:]] == expected, result.text()
+
+
+def test_report_lines_of_an_implication_and_an_inequality() -> None:
+    text = check_text(COIN + "Suppose\n\n$$q - p = 0$$\n\n$$\\iff q = 1 - p$$\n\n$$p (1 - p) < 0$$", "r.md").text()
+    lines = text.splitlines()
+    assert lines[3] == 'r.md:5: supposed: q - p = 0 (after "suppose")'
+    assert lines[4].startswith("r.md:7: refuted: q - p = 0 \\iff q = 1 - p fails at p=1/3 (the first implies")
+    assert lines[5].startswith("r.md:9: refuted: p (1 - p) < 0 fails at p=1/3")
+    assert lines[6].endswith("3 definitions (1 checked), 0 assumptions, 1 supposition")
+    data = json.loads(check_text(COIN + "$$p (1 - p) > 0$$", "j.md").json())
+    assert data["links"][-1]["relation"] == ">" and data["summary"]["supposed"] == 0
+
+
+def test_a_discrete_variable_lies_in_the_support() -> None:
+    poisson = ("$P = \\mathrm{Poisson}(\\lambda)$, $P(k) = \\frac{\\lambda^{k} e^{-\\lambda}}{k!}$, "
+               "$0 < \\lambda < 5$.\n\n")
+    result = check_text(poisson + "$$P(k) > 0$$", "k.md")  # at k = -18/11 the mass formula is negative
+    assert [(e.kind, e.status) for e in result.entries] == [
+        ("assumption", "assumption"), ("definition", "definition"), ("definition", "definition"),
+        ("claim", "proved")], result.text()
+    wrong = check_text(poisson.replace("{k!}", "{(k + 1)!}"), "w.md")
+    (refuted,) = [e for e in wrong.entries if e.status == "refuted"]
+    assert dict(refuted.counterexample)["k"] in {str(n) for n in range(11)}
+
+
+# -- notation: lower-case distributions, sums to a number, \mathcal{L} --------------------------
+NORMALS = r"Let $p(x) = \mathcal{N}(x \mid \mu_1, \sigma_1^2)$ and $q(x) = \mathcal{N}(x; \mu_2, \sigma_2^2)$." "\n\n"
+VECTORS = "Let $p = (p_1, \\ldots, p_k)$ and $q = (q_1, \\ldots, q_k)$.\n\n"
+THREE = "Let $P = (p_1, p_2, p_3)$ and $Q = (q_1, q_2, q_3)$.\n\n"
+LAGRANGE = "$P(H) = p$, $Q(H) = q$, $0 < p < 1$, $0 < q < 1$.\n\n$$\\mathcal{L} = H(P, Q) + \\lambda (q - 1)$$\n\n"
+
+#: (document, the statuses of its checked links: claims and checked definitions, in order)
+NOTATION = [
+    (NORMALS + "$$KL(p \\Vert q) = \\int p(x) \\log \\frac{p(x)}{q(x)} \\, dx$$\n\n$$H(p, q) = KL(p \\Vert q) + H(p)$$",
+     ["definition", "proved"]),
+    (NORMALS + "$$H(p, q) = KL(p \\Vert q) - H(p)$$", ["refuted"]),
+    (VECTORS + "$$KL(p \\Vert q) = \\sum_{i=1}^{k} p_i \\log \\frac{p_i}{q_i} = H(p, q) - H(p)$$",
+     ["definition", "proved"]),
+    (THREE + "$$KL(P \\Vert Q) = \\sum_{i=1}^{3} p_i \\log \\frac{p_i}{q_i} = \\sum_{i=1}^{3} P(i) \\log "
+             "\\frac{P(i)}{Q(i)} = H(P, Q) - H(P)$$", ["definition", "proved", "proved"]),
+    (THREE + "$$H(P, Q) = -\\sum_{i=1}^{3} p_i \\log q_i$$", ["definition"]),
+    (THREE + "$$H(P, Q) = \\sum_{i=1}^{3} p_i \\log q_i$$", ["refuted"]),
+    (THREE + "$$\\sum_{i=1}^{3} p_i = 1$$", ["proved"]),
+    (LAGRANGE + "$$\\frac{\\partial}{\\partial q} \\mathcal{L} = -\\frac{p}{q} + \\frac{1 - p}{1 - q} + \\lambda$$",
+     ["proved"]),
+    (LAGRANGE + "$$\\frac{\\partial}{\\partial q} \\mathcal{L} = -\\frac{p}{q} + \\lambda$$", ["refuted"]),
+]
+
+
+@pytest.mark.parametrize(("document", "expected"), NOTATION, ids=[n[0][-60:] for n in NOTATION])
+def test_notation_of_other_authors(document: str, expected: list[str]) -> None:
+    result = check_text(document, "n.md")
+    checked = [e.status if e.kind != "definition" or e.status == "refuted" else "definition"
+               for e in result.entries if e.status in ("proved", "refuted", "unknown") or e.checked]
+    assert checked == expected, result.text()
+    assert result.count("not parsed") == 0, result.text()
+
+
+def test_a_lower_case_distribution_is_declared() -> None:
+    result = check_text(NORMALS + "$$H(p) = \\frac{1}{2} \\log(2 \\pi e \\sigma_1^2)$$", "n.md")
+    assert [e.reason for e in result.entries if e.kind == "definition"][:2] == [
+        "p is Normal(mu_1, sigma_1)", "q is Normal(mu_2, sigma_2)"]
+
+
+def test_an_index_bounded_by_the_number_of_outcomes_is_one_of_them() -> None:
+    document = ("$P(i) = p_{i}$ and $Q(i) = q_{i}$, with $n \\geq 1$, $\\sum_{i=1}^{n} p_{i} = 1$ and "
+                "$1 \\leq j \\leq n$.\n\n"
+                "$$\\sum_{i=1}^{n} -\\frac{p_{i} \\delta_{i j}}{q_{i}} + "
+                "\\lambda \\left[\\sum_{i=1}^{n} \\delta_{i j}\\right]"
+                " = -\\frac{p_{j}}{q_{j}} + \\lambda$$\n\nvalid since $j \\leq n$.\n")
+    result = check_text(document, "j.md")
+    assert [(e.kind, e.status) for e in result.entries] == [
+        ("assumption", "assumption"), ("assumption", "assumption"), ("definition", "definition"),
+        ("definition", "definition"), ("claim", "proved"), ("claim", "proved"), ("assumption", "assumption")], \
+        result.text()
+    assert "j is one of the n outcomes" in result.entries[1].reason
+    wrong = check_text(document.replace("= -\\frac{p_{j}}{q_{j}}", "= -\\frac{p_{j}}{q_{1}}"), "w.md")
+    assert wrong.count("refuted") == 1, wrong.text()
