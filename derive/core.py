@@ -183,6 +183,14 @@ class Chain:
         chain.relation  # a chain mixing <= and >= is an error now, not when it is printed
         return chain
 
+    def maybe(self, rule: Rule, note: str = "", relation: str | None = None) -> "Chain":
+        """The chain with ``rule`` applied where it matches (as :meth:`then`), unchanged where it matches nowhere."""
+        from derive.strategies import TRAVERSALS
+
+        if TRAVERSALS[rule.scope](rule, self.current, self.domain) is None:
+            return self
+        return self.then(rule, note, relation=relation)
+
 
 @dataclass(frozen=True)
 class Section:

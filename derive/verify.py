@@ -34,6 +34,7 @@ from derive.cases import sign_cases
 from derive.congruence import differences
 from derive.core import Chain, Derivation, Report, Status, Step, Verdict, relation_of
 from derive.domain import Domain
+from derive.relations import check_relation
 from derive.semantics import denote
 from derive.terms import as_expr, is_leaf
 
@@ -90,14 +91,10 @@ def check_step(step: Step, domain: Domain) -> Verdict:
     step.  Otherwise the whole is checked.
     """
     if step.relation != "=":
-        from derive.relations import check_relation
-
         return check_relation(step.before, step.after, step.relation, domain)
     if isinstance(step.after, sp.Equality):
         return check_equal(step.after.lhs, step.after.rhs, domain)
     if isinstance(step.after, sp.Rel):  # a bound stated as a result: lhs R rhs
-        from derive.relations import check_relation
-
         return check_relation(step.after.lhs, step.after.rhs, relation_of(step.after) or "?", domain)
     if domain.normal_forms.equal(step.before, step.after):  # the fast proof of check_equal, on the whole step
         return Verdict(Status.PROVED, "the difference cancels on the domain")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.core import Chain, Derivation, Rule, Section
+from derive.core import Chain, Derivation, Section
 from derive.derivations.article import connect
 from derive.distributions.parametric import Parametric
 from derive.domain import Domain
@@ -24,7 +24,6 @@ from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure, Prob
 from derive.rules import (collect_terms, distribute, expand_power, known_moment, log_density, log_quotient_split,
                           pull_constant, regroup, split_integral, split_sum, unfold_definition)
 from derive.rules.integrals import TOTAL, facts_used
-from derive.strategies import TRAVERSALS
 from derive.terms import add
 
 
@@ -109,22 +108,15 @@ def _closed_form(measure: Measure, domain: Domain, P: Parametric, intro: str) ->
     if isinstance(measure, KL):
         chain = chain.then(log_quotient_split, "Split the logarithm of the quotient.")
     chain = chain.then(log_density, f"Write out the logarithm of each {_kind(P)} term by term.")
-    chain = _maybe(chain, expand_power, "Multiply out the square.")
-    chain = _maybe(chain, distribute, "Multiply every bracket out.")
-    chain = _maybe(chain, split, f"Split the {integral} into one {integral} per term.")
-    chain = _maybe(chain, pull_constant, f"Take the constants out of each {integral}.")
+    chain = chain.maybe(expand_power, "Multiply out the square.")
+    chain = chain.maybe(distribute, "Multiply every bracket out.")
+    chain = chain.maybe(split, f"Split the {integral} into one {integral} per term.")
+    chain = chain.maybe(pull_constant, f"Take the constants out of each {integral}.")
     names = [name if name == TOTAL else f"the {P.family} {name}" for name, _, _, _ in facts_used(chain.current)]
     chain = chain.then(known_moment, f"Replace each expectation under {P.name} by its known value: "
                        f"{_words(names)}.")
-    chain = _maybe(chain, collect_terms, "Collect the terms.")
+    chain = chain.maybe(collect_terms, "Collect the terms.")
     return chain
-
-
-def _maybe(chain: Chain, rule: Rule, note: str) -> Chain:
-    """The chain with ``rule`` applied when it matches somewhere; unchanged when it does not."""
-    if TRAVERSALS[rule.scope](rule, chain.current, chain.domain) is None:
-        return chain
-    return chain.then(rule, note)
 
 
 def _with_support(domain: Domain, P: Parametric) -> Domain:

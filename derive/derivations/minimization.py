@@ -19,7 +19,7 @@ from derive.functions import Sigmoid
 from derive.domain import Domain, Member
 from derive.errors import DeriveError
 from derive.measures import KL, UNITS, CrossEntropy, Entropy
-from derive.rules import (cancel, cancel_fraction, collect_terms, split_sum, sum_of_zero, total_probability, common_denominator, derivative_constant_factor,
+from derive.rules import (cancel_fraction, collect_terms, split_sum, sum_of_zero, total_probability, common_denominator, derivative_constant_factor,
                           derivative_of_constant, derivative_of_log, derivative_of_rational, derivative_of_sum,
                           derivative_twice, distribute, expand_finite_sum, fold_definition, flip_log_quotient, log_le_linear,
                           log_of_one, positive_terms, quotient_of_equals, solve_for, substitute, unfold_definition,
@@ -27,7 +27,6 @@ from derive.rules import (cancel, cancel_fraction, collect_terms, split_sum, sum
                           absorb_into_max, derivative_under_sum, derivative_of_entry, sum_of_delta,
                           pull_constant, substitute_solution)
 from derive.rules.calculus import d
-from derive.strategies import TRAVERSALS
 from derive.system import System
 from derive.terms import add, mul, replace
 
@@ -58,7 +57,7 @@ def coin(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
     (q,) = Q.params
     (p,) = P.params
     domain = P.domain.merge(Q.domain)
-    kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
+    kl, ce = KL(P, Q, base), CrossEntropy(P, Q, base)
 
     gradient = (
         Chain(d(ce, q), intro="Now compute the gradient itself, from the definition of cross-entropy.", domain=domain)
@@ -162,8 +161,7 @@ def gibbs(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
         chain = chain.then(split_sum, "Split the sum.")
     if units != "nats":
         chain = chain.then(collect_terms if finite else pull_constant, "Take out the common factor 1/log 2.")
-    if _matches(total_probability, chain):
-        chain = chain.then(total_probability, "Each distribution's probabilities add up to 1.")
+    chain = chain.maybe(total_probability, "Each distribution's probabilities add up to 1.")
     if chain.current != 0:
         chain = chain.then(collect_terms, "1 - 1 = 0.")
     return Derivation(
@@ -217,10 +215,6 @@ def _tangent_lemma(x: sp.Symbol, domain: Domain) -> tuple[Chain, ...]:
         .then(collect_terms, "1 - 1 = 0.")
     )
     return slope, flat, curve, at_one
-
-
-def _matches(rule, chain: Chain) -> bool:
-    return TRAVERSALS[rule.scope](rule, chain.current, chain.domain) is not None
 
 
 def _noun(P: Distribution) -> str:
@@ -322,7 +316,7 @@ def categorical(P: Distribution, Q: Distribution, units: str = "nats") -> Deriva
         Chain(None, start=system, domain=domain, hypothesis=True,
               intro="At a minimum under the constraint, every partial derivative of the Lagrangian vanishes and "
                     "the constraint holds.")
-        .then(_use_all(gradients), "Put in the gradients found above.", relation="iff")
+        .then(use_result(*((c.subject, c.current) for c in gradients)), "Put in the gradients found above.", relation="iff")
         .then(solve_for(*entries), "Solve each for the model's probability.")
         .then(substitute_solution(*entries), "Put the solutions into the constraint" + (
             "; an entry q_j stands for every q_i, since j is any index." if not finite else "."))
@@ -388,19 +382,6 @@ def _lagrangian_gradient(lagrangian: sp.Basic, x: sp.Basic, finite: bool, domain
     )
 
 
-def _use_all(chains: tuple[Chain, ...]):
-    """A rule replacing each chain's subject by its result (the gradients derived above)."""
-    from derive.core import Rewrite, Rule
-
-    found = {c.subject: c.current for c in chains}
-
-    def apply(expr: sp.Basic, domain: Domain) -> Rewrite | None:
-        return Rewrite(found[expr]) if expr in found else None
-
-    return Rule("use-result", "a -> b  where a = b was derived earlier", apply,
-                prose="Use the results derived earlier.")
-
-
 def parametric(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
     """Minimising ``H(P, Q)`` over the parameters of ``Q`` for a parametric family (the Normal: mean and scale)."""
     from derive.derivations.families import kl_closed_form
@@ -415,7 +396,7 @@ def parametric(P: Distribution, Q: Distribution, units: str = "nats") -> Derivat
     stationary = (
         Chain(None, start=System(*(sp.Eq(d(ce, x), 0, evaluate=False) for x in params)), domain=domain,
               hypothesis=True, intro="At a minimum every partial derivative vanishes.")
-        .then(_use_all(gradients), "Put in the gradients found above.", relation="iff")
+        .then(use_result(*((c.subject, c.current) for c in gradients)), "Put in the gradients found above.", relation="iff")
         .then(zero_quotient, "The denominators are positive, so only the numerators can vanish.")
         .then(solve_for(params[0]), f"The first equation gives {params[0]}.")
         .then(substitute_solution(params[0]), "Put it into the second.")
@@ -456,6 +437,5 @@ def _closed_gradient(ce: sp.Basic, closed: sp.Basic, x: sp.Basic, domain: Domain
     for rule, note in ((derivative_of_log, "The derivative of the logarithm."),
                        (derivative_of_rational, "Differentiate each quotient."),
                        (common_denominator, "Over a common denominator.")):
-        if TRAVERSALS[rule.scope](rule, chain.current, domain) is not None:
-            chain = chain.then(rule, note)
+        chain = chain.maybe(rule, note)
     return chain

@@ -27,11 +27,15 @@ substitute = Rule(
 RULES = (substitute,)
 
 
-def use_result(lhs: sp.Basic, rhs: sp.Basic) -> Rule:
-    """Replace ``lhs`` by ``rhs`` wherever it occurs: an identity derived earlier (the checker re-proves it)."""
+def use_result(*pairs: tuple[sp.Basic, sp.Basic] | sp.Basic) -> Rule:
+    """Replace each earlier result's left side by its right: ``use_result(a, b)`` or ``use_result((a, b), (c, d))``.
+
+    The results were derived earlier; the checker re-proves every step that uses them.
+    """
+    found = dict(pairs if all(isinstance(x, tuple) for x in pairs) else [tuple(pairs)])
 
     def apply(expr: sp.Basic, domain: Domain) -> Rewrite | None:
-        return Rewrite(rhs) if expr == lhs else None
+        return Rewrite(found[expr]) if expr in found else None
 
     return Rule(
         "use-result",
