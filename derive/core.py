@@ -274,7 +274,8 @@ class Derivation:
             if interval == sp.Interval.open(-sp.oo, sp.oo):
                 out.append(sp.Contains(symbol, sp.Reals, evaluate=False))
             elif interval.end == sp.oo:
-                out.append(sp.StrictGreaterThan(symbol, interval.start, evaluate=False))
+                above = sp.StrictGreaterThan if interval.left_open else sp.GreaterThan
+                out.append(above(symbol, interval.start, evaluate=False))
             else:
                 out.append(interval.as_relational(symbol))
         out.extend(r for c in extra.constraints if c not in own.constraints for r in c.conditions())

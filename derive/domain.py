@@ -38,7 +38,7 @@ class Simplex:
     symbols: tuple[sp.Symbol, ...]
 
     def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
-        ts = [sp.Symbol(f"{s.name}__t", positive=True) for s in self.symbols]
+        ts = [sp.Dummy(f"{s.name}_t", positive=True) for s in self.symbols]
         total = 1 + sp.Add(*ts)
         return {s: t / total for s, t in zip(self.symbols, ts)}
 
@@ -66,8 +66,8 @@ class Ordered:
         return (self.low, self.high)
 
     def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
-        r = sp.Symbol(f"{self.low.name}__r", real=True)
-        return {self.low: r, self.high: r + sp.Symbol(f"{self.high.name}__t", positive=True)}
+        r = sp.Dummy(f"{self.low.name}_r", real=True)
+        return {self.low: r, self.high: r + sp.Dummy(f"{self.high.name}_t", positive=True)}
 
     def sample(self, k: int, _: dict[sp.Symbol, sp.Rational]) -> dict[sp.Symbol, sp.Rational]:
         low = 4 * _unit(k) - 2
@@ -167,7 +167,7 @@ class IndexedSimplex:
                             and e.function == self.base[e.limits[0][0]], lambda e: sp.Integer(1))
 
     def cover_entry(self, index: sp.Basic) -> sp.Expr:
-        t = sp.IndexedBase(f"{self.base.label}__t", positive=True)[index]
+        t = sp.IndexedBase(sp.Dummy(f"{self.base.label}_t"), positive=True)[index]
         return t / (1 + t)
 
     def sample(self, k: int, before: dict[sp.Basic, sp.Rational]) -> dict[sp.Basic, sp.Rational]:
@@ -186,15 +186,29 @@ Constraint = Simplex | Ordered | Defined | Size | Member | IndexedSimplex
 
 @dataclass(frozen=True)
 class Domain:
-    """Open intervals for free parameters, ``((p, Interval.open(0, 1)), ...)``, and joint constraints."""
+    """Intervals for free parameters, ``((p, Interval.open(0, 1)), ...)``, and joint constraints.
+
+    An interval may be open, closed or half-open: ``Interval(0, 1)`` says
+    ``0 <= p <= 1``, and a claim on it must hold at ``p = 0`` and ``p = 1`` too
+    (the verifier checks each closed end as a face of the domain, :meth:`faces`).
+    Each interval is intersected with what the symbol's own SymPy assumptions
+    say (a ``positive`` symbol lives in ``(0, oo)``); an empty result, or an
+    integer symbol with no integer in its interval, is an
+    :class:`~derive.errors.InvalidParameter` error, never a domain on which
+    everything is vacuously true.
+    """
 
     intervals: tuple[tuple[sp.Symbol, sp.Interval], ...] = ()
     constraints: tuple[Constraint, ...] = ()
 
     def __post_init__(self) -> None:
+        admitted, seen = [], set()
         for symbol, interval in self.intervals:
-            if not isinstance(interval, sp.Interval) or not (bool(interval.left_open) and bool(interval.right_open)):
-                raise InvalidParameter(f"domain of {symbol} must be an open interval, got {interval}")
+            if symbol in seen:
+                raise InvalidParameter(f"parameter {symbol} is given two intervals")
+            seen.add(symbol)
+            admitted.append((symbol, admit(symbol, interval)))
+        object.__setattr__(self, "intervals", tuple(admitted))
 
     @classmethod
     def of(cls, **intervals: sp.Interval) -> "Domain":
@@ -237,8 +251,35 @@ class Domain:
         return box + tuple(r for c in self.constraints for r in c.conditions())
 
     @cached_property
+    def interior(self) -> "Domain":
+        """The same domain with every interval opened (what the covers of :attr:`reparametrization` reach)."""
+        if all(i.left_open and i.right_open for _, i in self.intervals):
+            return self
+        opened = tuple((s, sp.Interval.open(i.start, i.end)) for s, i in self.intervals)
+        return Domain(opened, self.constraints)
+
+    def faces(self) -> tuple[tuple[sp.Symbol, sp.Basic, "Domain"], ...]:
+        """Each closed end of an interval: ``(symbol, endpoint, the rest of the domain)``.
+
+        A claim holds on the domain when it holds on the interior and, for every
+        face, with ``symbol = endpoint`` on the rest (which may have faces of its
+        own: the corners).
+        """
+        out = []
+        for k, (symbol, interval) in enumerate(self.intervals):
+            rest = Domain(self.intervals[:k] + self.intervals[k + 1:], self.constraints)
+            for end, is_open in ((interval.start, interval.left_open), (interval.end, interval.right_open)):
+                if not is_open and end.is_finite:
+                    out.append((symbol, end, rest))
+        return tuple(dict.fromkeys(out))
+
+    @cached_property
     def reparametrization(self) -> dict[sp.Symbol, sp.Expr]:
-        """Each parameter written through positive (or real) symbols that cover its set exactly."""
+        """Each parameter written through positive (or real) symbols that cover the interior of its set exactly.
+
+        The cover symbols are :class:`sympy.Dummy` symbols, so no symbol of an
+        expression can be confused with them.
+        """
         cover = {symbol: _cover(symbol, interval) for symbol, interval in self.intervals}
         for c in self.constraints:
             cover.update(c.cover(cover))
@@ -269,16 +310,22 @@ class Domain:
         return expr
 
     def is_positive(self, expr: sp.Expr) -> bool:
-        """True only when ``expr > 0`` is proved everywhere on the domain (interval bounds first)."""
+        """True only when ``expr > 0`` is proved everywhere on the domain, closed ends included."""
         from derive import bounds
 
-        return bounds.is_positive(as_expr(expr), self) or _decide(self.reparametrize(expr), "is_positive")
+        return bounds.is_positive(as_expr(expr), self) or self._on_closure(as_expr(expr), "is_positive")
 
     def is_nonnegative(self, expr: sp.Expr) -> bool:
-        """True only when ``expr >= 0`` is proved everywhere on the domain (interval bounds first)."""
+        """True only when ``expr >= 0`` is proved everywhere on the domain, closed ends included."""
         from derive import bounds
 
-        return bounds.is_nonnegative(as_expr(expr), self) or _decide(self.reparametrize(expr), "is_nonnegative")
+        return bounds.is_nonnegative(as_expr(expr), self) or self._on_closure(as_expr(expr), "is_nonnegative")
+
+    def _on_closure(self, expr: sp.Expr, predicate: str) -> bool:
+        """SymPy's ``predicate`` decided on the re-parametrised interior, then on each closed face."""
+        if not _decide(self.reparametrize(expr), predicate):
+            return False
+        return all(rest._on_closure(expr.xreplace({symbol: end}), predicate) for symbol, end, rest in self.faces())
 
     def sample_points(self, count: int) -> list[dict[sp.Symbol, sp.Rational]]:
         """``count`` rational points inside the domain, deterministic, varied per parameter.
@@ -298,7 +345,8 @@ class Domain:
         for k in range(count):
             point = {}
             for j, (symbol, interval) in enumerate(self.intervals):
-                point[symbol] = _inside(interval, _unit(k + 3 * j))
+                point[symbol] = (_integer_inside(interval, k + 3 * j) if symbol.is_integer
+                                 else _inside(interval, _unit(k + 3 * j)))
             for j, c in enumerate(self.constraints):
                 point.update(c.sample(k + 5 * j, point))
             points.append(point)
@@ -313,8 +361,8 @@ def _unit(k: int) -> sp.Rational:
 def _cover(symbol: sp.Symbol, interval: sp.Interval) -> sp.Expr:
     lo, hi = interval.start, interval.end
     if lo.is_infinite and hi.is_infinite:
-        return sp.Symbol(f"{symbol.name}__r", real=True)
-    t = sp.Symbol(f"{symbol.name}__t", positive=True)
+        return sp.Dummy(f"{symbol.name}_r", real=True)
+    t = sp.Dummy(f"{symbol.name}_t", positive=True)
     if hi.is_infinite:
         return lo + t
     if lo.is_infinite:
@@ -339,3 +387,72 @@ def _decide(expr: sp.Expr, predicate: str) -> bool:
         if getattr(form, predicate) is True:
             return True
     return False
+
+
+def admit(symbol: sp.Symbol, interval: sp.Interval) -> sp.Interval:
+    """``interval`` cut to what ``symbol``'s SymPy assumptions allow; :class:`InvalidParameter` if nothing is left.
+
+    A symbol declared ``positive`` with an interval ``(-1, 1)`` lives in
+    ``(0, 1)``: SymPy will use ``symbol > 0`` in every simplification, so the
+    domain must say the same.  Endpoints must be real numbers (or infinite).
+    """
+    if not isinstance(symbol, sp.Symbol):
+        raise InvalidParameter(f"a domain bounds symbols, got {symbol!r}")
+    if interval is sp.S.EmptySet:
+        raise InvalidParameter(f"no value of {symbol} satisfies its domain: the interval is empty")
+    if not isinstance(interval, sp.Interval):
+        raise InvalidParameter(f"domain of {symbol} must be an interval, got {interval}")
+    for end in (interval.start, interval.end):
+        if not (end.is_number and (end.is_real or end.is_infinite)):
+            raise InvalidParameter(f"domain of {symbol}: the end {end} is not a real number")
+    if symbol.is_real is False:
+        raise InvalidParameter(f"{symbol} is declared non-real, so no interval of real numbers can hold it")
+    out = interval.intersect(_own_set(symbol))
+    if not isinstance(out, sp.Interval):
+        raise InvalidParameter(f"no value of {symbol} satisfies its domain {_show(interval)}"
+                               + (" and its own assumptions" if _own_set(symbol) != sp.Reals else ""))
+    if symbol.is_integer and not _integers_in(out, 1):
+        raise InvalidParameter(f"no integer value of {symbol} lies in {_show(out)}")
+    return out
+
+
+def _own_set(symbol: sp.Symbol) -> sp.Interval:
+    """The interval a symbol's SymPy sign assumptions give it (all reals when it has none)."""
+    if symbol.is_positive:
+        return sp.Interval.open(0, sp.oo)
+    if symbol.is_nonnegative:
+        return sp.Interval(0, sp.oo)
+    if symbol.is_negative:
+        return sp.Interval.open(-sp.oo, 0)
+    if symbol.is_nonpositive:
+        return sp.Interval(-sp.oo, 0)
+    return sp.Interval(-sp.oo, sp.oo)
+
+
+def _show(interval: sp.Interval) -> str:
+    return sp.sstr(interval)
+
+
+def _integers_in(interval: sp.Interval, count: int) -> list[sp.Integer]:
+    """Up to ``count`` integers of ``interval``, the ones near 0 and its ends first."""
+    lo, hi = interval.start, interval.end
+    first = sp.floor(lo) + 1 if lo.is_finite and (interval.left_open or not lo.is_integer) else lo
+    last = sp.ceiling(hi) - 1 if hi.is_finite and (interval.right_open or not hi.is_integer) else hi
+    candidates = [sp.Integer(v) for v in (2, 3, 1, 0, 4, -1, 5, -2, 7, -3, 6, -5)]
+    if first.is_finite:
+        candidates += [first + k for k in range(8)]
+    if last.is_finite:
+        candidates += [last - k for k in range(8)]
+    out: list[sp.Integer] = []
+    for v in candidates:
+        if (first.is_infinite or v >= first) and (last.is_infinite or v <= last) and v not in out:
+            out.append(v)
+        if len(out) == count:
+            break
+    return out
+
+
+def _integer_inside(interval: sp.Interval, k: int) -> sp.Integer:
+    """The ``k``-th sample integer of ``interval`` (cycling through a few near 0 and the ends)."""
+    found = _integers_in(interval, 8)
+    return found[k % len(found)]

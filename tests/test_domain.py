@@ -89,12 +89,45 @@ def test_merge_conflict_raises():
         Domain.of(p=UNIT).merge(Domain.of(p=sp.Interval.open(0, 2)))
 
 
-@pytest.mark.parametrize("interval", [sp.Interval(0, 1), sp.Interval.Lopen(0, 1), sp.Interval.Ropen(0, 1),
-                                      sp.Interval(0, sp.oo)],
-                         ids=["closed", "left-open-only", "right-open-only", "closed-at-zero"])
-def test_domain_accepts_only_open_intervals(interval):
-    with pytest.raises(InvalidParameter, match="open interval"):
-        Domain(((p, interval),))
+@pytest.mark.parametrize("interval, faces", [
+    (sp.Interval(0, 1), {0, 1}), (sp.Interval.Lopen(0, 1), {1}), (sp.Interval.Ropen(0, 1), {0}),
+    (sp.Interval(0, sp.oo), {0}), (sp.Interval.open(0, 1), set()),
+], ids=["closed", "left-open-only", "right-open-only", "closed-at-zero", "open"])
+def test_closed_ends_are_faces_of_the_domain(interval, faces):
+    domain = Domain(((p, interval), (q, UNIT)))
+    assert {end for _, end, _ in domain.faces()} == faces
+    assert all(symbol == p and rest.symbols == (q,) for symbol, _, rest in domain.faces())
+    assert all(i.left_open and i.right_open for _, i in domain.interior.intervals)
+
+
+@pytest.mark.parametrize("symbol, interval, message", [
+    (x, sp.Interval.open(0, 0), "no value of x"),
+    (x, sp.Interval.open(2, 1), "no value of x"),
+    (sp.Symbol("z", positive=True), sp.Interval.open(-2, -1), "own assumptions"),
+    (sp.Symbol("z", positive=True), sp.Interval(-1, 0), "own assumptions"),
+    (sp.Symbol("n", integer=True), sp.Interval.open(0, 1), "no integer value"),
+    (sp.Symbol("w", imaginary=True), sp.Interval.open(0, 1), "non-real"),
+    (x, sp.Interval(0, sp.Symbol("a")), "not a real number"),
+], ids=["0<x<0", "2<x<1", "positive-below-zero", "positive-at-most-zero", "integer-in-(0,1)", "imaginary",
+        "symbolic-end"])
+def test_an_empty_or_contradictory_domain_is_an_error(symbol, interval, message):
+    with pytest.raises(InvalidParameter, match=message):
+        Domain(((symbol, interval),))
+
+
+def test_a_symbols_own_assumptions_cut_its_interval():
+    z = sp.Symbol("z", nonnegative=True)
+    assert Domain(((z, sp.Interval.open(-1, 1)),)).intervals == ((z, sp.Interval.Ropen(0, 1)),)
+    w = sp.Symbol("w", positive=True)
+    assert Domain(((w, sp.Interval(-1, 1)),)).intervals == ((w, sp.Interval.Lopen(0, 1)),)
+
+
+def test_integer_symbols_are_sampled_at_integers_inside_their_interval():
+    n = sp.Symbol("n", integer=True)
+    for interval in (sp.Interval(0, sp.oo), sp.Interval(-sp.oo, sp.oo), sp.Interval.open(-3, 2)):
+        values = [pt[n] for pt in Domain(((n, interval),)).sample_points(8)]
+        assert all(v.is_Integer and v in interval for v in values), values
+        assert len(set(values)) > 1
 
 
 def test_conditions_are_the_intervals_as_relations():

@@ -9,12 +9,15 @@ parser reads as one symbol (``p``, ``\sigma_1``, ``x_{10}``).  Each part is
 read by :func:`derive.parse.parse_latex` and must come back as a single number
 or symbol; nothing is ever evaluated as code.
 
-derive proves identities on open sets, so a bound written with ``<=`` is
-read as strict: the endpoint itself is not checked.  SymPy relations
-(``p > 0``, ``sp.And(p > 0, p < 1)``) are accepted by :func:`from_relations`.
+A bound written with ``<=`` (or a closed end, ``x \in [0, 1]``) includes its
+endpoint: a claim is proved only if it also holds there.  Decimals are read
+exactly (``0.1`` is ``1/10``).  SymPy relations (``p > 0``, ``sp.And(p > 0,
+p < 1)``) are accepted by :func:`from_relations`.
 """
 
 from __future__ import annotations
+
+import re
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +29,10 @@ from derive.check.chains import Piece, Statement, statements
 from derive.check.document import Span
 from derive.check.errors import CheckError
 from derive.domain import Domain
+from derive.errors import DeriveError
 
+#: A decimal number as written in an assumption (read exactly, never through a float).
+_DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 #: Longest assumption accepted.
 MAX_LENGTH = 1000
 _REALS = frozenset({r"\mathbb{R}", r"\mathbf{R}", r"\R", "ℝ"})
@@ -36,23 +42,27 @@ _POSITIVE_REALS = frozenset({r"\mathbb{R}_{>0}", r"\mathbb{R}^{+}", r"\mathbb{R}
 
 @dataclass(frozen=True)
 class Bound:
-    """``low < symbol < high``, an open interval (either end may be infinite)."""
+    """``low < symbol < high`` (``<=`` at an end marked closed); either end may be infinite."""
 
     symbol: sp.Symbol
     low: sp.Expr = -sp.oo
     high: sp.Expr = sp.oo
+    low_closed: bool = False
+    high_closed: bool = False
 
     @property
     def interval(self) -> sp.Interval:
-        return sp.Interval.open(self.low, self.high)
+        return sp.Interval(self.low, self.high, not self.low_closed, not self.high_closed)
 
     def text(self) -> str:
         name = sp.latex(self.symbol)
+        below, above = ("\\le" if self.low_closed else "<"), ("\\le" if self.high_closed else "<")
+        at_least = "\\ge" if self.low_closed else ">"
         if self.low.is_infinite:
-            return f"{name} < {self.high}"
+            return f"{name} {above} {self.high}"
         if self.high.is_infinite:
-            return f"{name} > {self.low}"
-        return f"{self.low} < {name} < {self.high}"
+            return f"{name} {at_least} {self.low}"
+        return f"{self.low} {below} {name} {above} {self.high}"
 
 
 def parse_assumption(text: str) -> tuple[Bound, ...]:
@@ -92,28 +102,30 @@ def bounds_of(statement: Statement, text: str) -> tuple[Bound, ...]:
         if relations != ("∈",):
             raise CheckError(f"assumption {_quote(text)}: write x \\in (a, b) on its own")
         symbols = [_symbol(item, text) for item in _items(statement.pieces[0])]
-        low, high = _interval(statement.pieces[1].tex, text)
-        return _merge(Bound(s, low, high) for s in symbols)
+        low, high, low_closed, high_closed = _interval(statement.pieces[1].tex, text)
+        return _merge(Bound(s, low, high, low_closed, high_closed) for s in symbols)
     rising = {r in ("<", "<=") for r in relations}
     if len(rising) != 1:
         raise CheckError(f"assumption {_quote(text)} mixes < and >; write each chain one way")
     sides = [[_value(item, text) for item in _items(piece)] for piece in statement.pieces]
+    closed = [r in ("<=", ">=") for r in relations]
     if not rising.pop():
         sides.reverse()
+        closed.reverse()
     out: list[Bound] = []
-    for below, above in zip(sides, sides[1:]):
-        out.extend(_pair(below, above, text))
+    for below, above, is_closed in zip(sides, sides[1:], closed):
+        out.extend(_pair(below, above, text, is_closed))
     return _merge(out)
 
 
-def _pair(below: list[sp.Expr], above: list[sp.Expr], text: str) -> list[Bound]:
-    """Bounds from ``below < above``: one side numbers, the other symbols."""
+def _pair(below: list[sp.Expr], above: list[sp.Expr], text: str, closed: bool = False) -> list[Bound]:
+    """Bounds from ``below < above`` (``<=`` when ``closed``): one side numbers, the other symbols."""
     if all(isinstance(x, sp.Symbol) for x in above) and all(_is_number(x) for x in below):
-        return [Bound(s, low=max(below)) for s in above] if len(below) == 1 else _too_many(text)
+        return [Bound(s, low=max(below), low_closed=closed) for s in above] if len(below) == 1 else _too_many(text)
     if all(isinstance(x, sp.Symbol) for x in below) and all(_is_number(x) for x in above):
-        return [Bound(s, high=min(above)) for s in below] if len(above) == 1 else _too_many(text)
+        return [Bound(s, high=min(above), high_closed=closed) for s in below] if len(above) == 1 else _too_many(text)
     if all(_is_number(x) for x in below + above):
-        if max(below) >= min(above):
+        if max(below) > min(above) or (max(below) == min(above) and not closed):
             raise CheckError(f"assumption {_quote(text)} is false: {max(below)} is not below {min(above)}")
         return []
     raise CheckError(f"assumption {_quote(text)} relates two symbols or mixes symbols and numbers on one side; "
@@ -142,13 +154,15 @@ def _value(item: str, text: str) -> sp.Expr:
 
     if not item:
         raise CheckError(f"assumption {_quote(text)} has an empty side")
+    if _DECIMAL.fullmatch(item.strip()):
+        exact = Fraction(item.strip())  # exactly as written, however many digits
+        return sp.Rational(exact.numerator, exact.denominator)
     try:
         value = parse_latex(item)
     except ParseError as exc:
         raise CheckError(f"assumption {_quote(text)}: {exc}") from None
     if isinstance(value, sp.Float):
-        fraction = Fraction(str(float(value)))
-        return sp.Rational(fraction.numerator, fraction.denominator)
+        raise CheckError(f"assumption {_quote(text)}: write the number {_quote(item)} as a decimal or a fraction")
     if isinstance(value, sp.Symbol) or (value.is_number and (value.is_Rational or value.is_infinite)):
         return value
     raise CheckError(f"assumption {_quote(text)}: {_quote(item)} is neither a number nor a symbol")
@@ -166,20 +180,21 @@ def _symbol(item: str, text: str) -> sp.Symbol:
     return value
 
 
-def _interval(tex: str, text: str) -> tuple[sp.Expr, sp.Expr]:
-    """``(a, b)`` or ``[a, b]`` (read as open), ``\\mathbb{R}``, ``\\mathbb{R}_{>0}``."""
+def _interval(tex: str, text: str) -> tuple[sp.Expr, sp.Expr, bool, bool]:
+    """``(a, b)``, ``[a, b]``, ``(a, b]``, ``\\mathbb{R}``, ``\\mathbb{R}_{>0}``: the ends and whether each is closed."""
     compact = "".join(tex.replace(r"\left", "").replace(r"\right", "").split())
     if compact in _REALS:
-        return -sp.oo, sp.oo
+        return -sp.oo, sp.oo, False, False
     if compact in _POSITIVE_REALS:
-        return sp.Integer(0), sp.oo
+        return sp.Integer(0), sp.oo, False, False
     if len(compact) > 2 and compact[0] in "([]" and compact[-1] in ")][":
         ends = _items(Piece(compact[1:-1], 1))
         if len(ends) == 2:
             low, high = (_value(e, text) for e in ends)
             if _is_number(low) and _is_number(high) and low < high:
-                return low, high
-    raise CheckError(f"assumption {_quote(text)}: {_quote(tex)} is not an interval like (0, 1) or \\mathbb{{R}}")
+                return low, high, compact[0] == "[" and low.is_finite, compact[-1] == "]" and high.is_finite
+    raise CheckError(f"assumption {_quote(text)}: {_quote(tex)} is not an interval like (0, 1), [0, 1] or "
+                     "\\mathbb{{R}}")
 
 
 def _is_number(x: sp.Expr) -> bool:
@@ -191,10 +206,15 @@ def _merge(bounds: Iterable[Bound]) -> tuple[Bound, ...]:
     merged: dict[sp.Symbol, Bound] = {}
     for b in bounds:
         old = merged.get(b.symbol)
-        merged[b.symbol] = b if old is None else Bound(b.symbol, max(old.low, b.low), min(old.high, b.high))
-        if merged[b.symbol].low >= merged[b.symbol].high:
+        both = b.interval if old is None else old.interval.intersect(b.interval)
+        if not isinstance(both, sp.Interval):
             raise CheckError(f"no value of {b.symbol} satisfies the assumptions on it")
+        merged[b.symbol] = _of_interval(b.symbol, both)
     return tuple(merged.values())
+
+
+def _of_interval(symbol: sp.Symbol, interval: sp.Interval) -> Bound:
+    return Bound(symbol, interval.start, interval.end, not interval.left_open, not interval.right_open)
 
 
 def from_relations(relations: Sequence[object]) -> tuple[Bound, ...]:
@@ -207,7 +227,7 @@ def from_relations(relations: Sequence[object]) -> tuple[Bound, ...]:
             out.extend(from_relations(relation.args))
         elif isinstance(relation, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
             low, high = (relation.lhs, relation.rhs) if relation.rel_op in ("<", "<=") else (relation.rhs, relation.lhs)
-            out.extend(_pair([low], [high], str(relation)))
+            out.extend(_pair([low], [high], str(relation), relation.rel_op in ("<=", ">=")))
         else:
             raise CheckError(f"an assumption must be a string or a SymPy relation such as p > 0, got {relation!r}")
     return _merge(out)
@@ -229,11 +249,14 @@ def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
         symbol = by_name.get(b.symbol.name, b.symbol)
         current = intervals.get(symbol, sp.Interval.open(-sp.oo, sp.oo))
         new = current.intersect(b.interval)
-        if not isinstance(new, sp.Interval) or new.measure == 0:
+        if not isinstance(new, sp.Interval):
             raise CheckError(f"the assumption {b.text()} leaves no value for {b.symbol} (its domain is {current})")
-        intervals[symbol] = sp.Interval.open(new.start, new.end)
+        intervals[symbol] = new
         by_name[b.symbol.name] = symbol
-    return Domain(tuple(intervals.items()), domain.constraints)
+    try:
+        return Domain(tuple(intervals.items()), domain.constraints)
+    except DeriveError as exc:
+        raise CheckError(f"assumptions: {exc}") from None
 
 
 def _quote(text: str, limit: int = 60) -> str:
