@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from derive import hooks
 from derive.errors import DeriveError, DeriveWarning
 
 _LAZY = {
@@ -28,13 +29,35 @@ _LAZY = {
     "Domain": "derive.domain", "Group": "derive.group",
     "KL": "derive.measures", "CrossEntropy": "derive.measures", "Entropy": "derive.measures", "Prob": "derive.measures",
     "entropy": "derive.values", "cross_entropy": "derive.values", "kl": "derive.values",
-    "check_equal": "derive.verify", "check_relation": "derive.relations", "lambdify": "derive.export",
+    "check_equal": "derive.verify", "check_relation": "derive.verify", "lambdify": "derive.export",
     "Sigmoid": "derive.functions", "System": "derive.system",
 }
 _SUBMODULES = ("derivations", "testing", "closed_forms", "api", "check")
 
 __all__ = sorted([*_LAZY, "DeriveError", "DeriveWarning", "derivations"])
 __version__ = "0.1.0"
+
+
+def _verify(derivation: Any) -> Any:
+    from derive.verify import verify_derivation
+
+    return verify_derivation(derivation)
+
+
+def _markdown(derivation: Any) -> str:
+    from derive.render.markdown import render_markdown
+
+    return render_markdown(derivation, front_matter=False)
+
+
+def _latex(derivation: Any) -> str:
+    from derive.render.markdown import aligned
+    from derive.render.printer import DEFAULT
+
+    return f"$$\n{aligned(derivation, DEFAULT)}\n$$"
+
+
+hooks.verify, hooks.markdown, hooks.latex = _verify, _markdown, _latex
 
 
 def __getattr__(name: str) -> Any:

@@ -34,6 +34,7 @@ from derive.distributions.parametric import Parametric
 from derive.domain import Domain
 from derive.errors import DeriveError, InvalidParameter
 from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure
+from derive.verify.signs import is_nonnegative, is_positive
 
 #: Finite sums (Binomial) with at most this many terms are written out: numbers once the
 #: parameters are numbers, polynomials in them otherwise (which grow quickly, hence the lower limit).
@@ -207,9 +208,9 @@ def _at_most(a: sp.Expr, b: sp.Expr, domain: Domain) -> sp.Basic:
         return sp.false
     if a.is_number and b.is_number:
         return sp.true if a <= b else sp.false
-    if domain.is_nonnegative(b - a):
+    if is_nonnegative(b - a, domain):
         return sp.true
-    if domain.is_positive(a - b):
+    if is_positive(a - b, domain):
         return sp.false
     return sp.Le(a, b)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import sympy as sp
 
+from derive import hooks
 from derive.domain import Domain
 from derive.errors import DeriveError, RuleError
 
@@ -296,19 +297,13 @@ class Derivation:
         return last.current if last.subject is None else relate(last.subject, last.current, last.relation)
 
     def verify(self) -> Report:
-        from derive.verify import verify_derivation
-
-        return verify_derivation(self)
+        """Check every step (:func:`derive.verify.verify_derivation`)."""
+        return hooks.call(hooks.verify, "verify", self)
 
     def _repr_markdown_(self) -> str:
         """Jupyter: the derivation as Markdown, without front matter."""
-        from derive.render.markdown import render_markdown
-
-        return render_markdown(self, front_matter=False)
+        return hooks.call(hooks.markdown, "markdown", self)
 
     def _repr_latex_(self) -> str:
         """Jupyter: every chain as one ``aligned`` display."""
-        from derive.render.markdown import _aligned
-        from derive.render.printer import DEFAULT
-
-        return f"$$\n{_aligned(self, DEFAULT)}\n$$"
+        return hooks.call(hooks.latex, "latex", self)

@@ -3,10 +3,12 @@
 A domain maps each free parameter to an open interval, and may add joint
 constraints: a simplex (``p_1, ..., p_m > 0`` with ``p_1 + ... + p_m < 1``), an
 ordering (``low < high``), or a symbol defined by others (``p_k = 1 - p_1 - ...``).
-Positivity is proved by re-parametrising every parameter through positive
-symbols (``p = t/(1+t)`` on ``(0, 1)``), so that SymPy's own assumptions see
-``1 - p = 1/(1+t) > 0``.  Each map is a bijection onto its set, hence every
-conclusion is sound for the original parameters.
+A domain holds facts only: where each parameter lives, how to cover that
+set by positive symbols (``p = t/(1+t)`` on ``(0, 1)``, so that SymPy's own
+assumptions see ``1 - p = 1/(1+t) > 0``; each map is a bijection onto the
+interior of its set, hence every conclusion drawn on the cover is sound for
+the original parameters there), its closed faces, and sample points.  What
+the facts prove is the verifier's business (:mod:`derive.verify.signs`).
 """
 
 from __future__ import annotations
@@ -14,16 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
-from typing import TYPE_CHECKING
-
 import sympy as sp
 
 from derive.errors import InvalidParameter
 from derive.terms import as_expr
-
-if TYPE_CHECKING:
-    from derive.bounds import Bounder
-    from derive.normal import NormalForms
 
 #: Sample values in (0, 1) used to build numeric test points; small denominators
 #: keep counterexamples readable (``p = 1/3``).
@@ -120,10 +116,17 @@ class Size:
 
 @dataclass(frozen=True)
 class Member:
-    """An index ``j`` naming one of ``n`` outcomes: ``1 <= j <= n`` (sampled inside that range)."""
+    """An index ``j`` naming one of ``n`` outcomes: ``1 <= j <= n`` (sampled inside that range).
+
+    A claim proved for ``j`` holds for every index.  A *hypothesis* about ``q_j``
+    says nothing about the other entries, unless ``every`` is set: then the
+    hypotheses of the derivation hold for every ``j`` ("at a minimum, every
+    partial derivative vanishes"), and a solution for ``q_j`` gives every ``q_i``.
+    """
 
     j: sp.Symbol
     n: sp.Symbol
+    every: bool = False
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
@@ -167,7 +170,7 @@ class IndexedSimplex:
                             and e.function == self.base[e.limits[0][0]], lambda e: sp.Integer(1))
 
     def cover_entry(self, index: sp.Basic) -> sp.Expr:
-        t = sp.IndexedBase(sp.Dummy(f"{self.base.label}_t"), positive=True)[index]
+        t = sp.IndexedBase(_cover_base(self.base), positive=True)[index]
         return t / (1 + t)
 
     def sample(self, k: int, before: dict[sp.Basic, sp.Rational]) -> dict[sp.Basic, sp.Rational]:
@@ -285,20 +288,6 @@ class Domain:
             cover.update(c.cover(cover))
         return cover
 
-    @cached_property
-    def bounder(self) -> "Bounder":
-        """Interval bounds on this domain (built once per domain)."""
-        from derive.bounds import Bounder
-
-        return Bounder(self)
-
-    @cached_property
-    def normal_forms(self) -> "NormalForms":
-        """Term expansions memoised by shape for the verifier's fast proof (built once per domain)."""
-        from derive.normal import NormalForms
-
-        return NormalForms.of(self)
-
     def reparametrize(self, expr: sp.Basic) -> sp.Basic:
         """``expr`` with every parameter (and indexed probability) written through its cover."""
         expr = as_expr(expr).xreplace(self.reparametrization)
@@ -308,24 +297,6 @@ class Domain:
                 expr = expr.replace(lambda e, c=c: isinstance(e, sp.Indexed) and e.base == c.base,
                                     lambda e, c=c: c.cover_entry(e.indices[0]))
         return expr
-
-    def is_positive(self, expr: sp.Expr) -> bool:
-        """True only when ``expr > 0`` is proved everywhere on the domain, closed ends included."""
-        from derive import bounds
-
-        return bounds.is_positive(as_expr(expr), self) or self._on_closure(as_expr(expr), "is_positive")
-
-    def is_nonnegative(self, expr: sp.Expr) -> bool:
-        """True only when ``expr >= 0`` is proved everywhere on the domain, closed ends included."""
-        from derive import bounds
-
-        return bounds.is_nonnegative(as_expr(expr), self) or self._on_closure(as_expr(expr), "is_nonnegative")
-
-    def _on_closure(self, expr: sp.Expr, predicate: str) -> bool:
-        """SymPy's ``predicate`` decided on the re-parametrised interior, then on each closed face."""
-        if not _decide(self.reparametrize(expr), predicate):
-            return False
-        return all(rest._on_closure(expr.xreplace({symbol: end}), predicate) for symbol, end, rest in self.faces())
 
     def sample_points(self, count: int) -> list[dict[sp.Symbol, sp.Rational]]:
         """``count`` rational points inside the domain, deterministic, varied per parameter.
@@ -351,6 +322,17 @@ class Domain:
                 point.update(c.sample(k + 5 * j, point))
             points.append(point)
         return points
+
+
+def _cover_base(base: sp.IndexedBase) -> sp.Dummy:
+    """The label of the positive entries that cover ``base``'s probabilities: one per base, so entries cancel."""
+    found = _COVER_BASES.get(base)
+    if found is None:
+        found = _COVER_BASES[base] = sp.Dummy(f"{base.label}_t")
+    return found
+
+
+_COVER_BASES: dict[sp.IndexedBase, sp.Dummy] = {}
 
 
 def _unit(k: int) -> sp.Rational:
@@ -380,13 +362,6 @@ def _inside(interval: sp.Interval, u: sp.Rational) -> sp.Rational:
     if lo.is_infinite:
         return hi - 4 * u
     return lo + (hi - lo) * u
-
-
-def _decide(expr: sp.Expr, predicate: str) -> bool:
-    for form in (expr, sp.together(expr), sp.factor(expr)):
-        if getattr(form, predicate) is True:
-            return True
-    return False
 
 
 def admit(symbol: sp.Symbol, interval: sp.Interval) -> sp.Interval:
@@ -438,7 +413,7 @@ def _integers_in(interval: sp.Interval, count: int) -> list[sp.Integer]:
     lo, hi = interval.start, interval.end
     first = sp.floor(lo) + 1 if lo.is_finite and (interval.left_open or not lo.is_integer) else lo
     last = sp.ceiling(hi) - 1 if hi.is_finite and (interval.right_open or not hi.is_integer) else hi
-    candidates = [sp.Integer(v) for v in (2, 3, 1, 0, 4, -1, 5, -2, 7, -3, 6, -5)]
+    candidates = [sp.Integer(v) for v in (2, -1, 3, 0, 1, -2, 4, 5, -3, 7, 6, -5)]
     if first.is_finite:
         candidates += [first + k for k in range(8)]
     if last.is_finite:

@@ -3,7 +3,7 @@
 The file's LaTeX is parsed back (never evaluated as Python), its distributions
 are rebuilt from their families, and every step is checked by the verifier:
 the rewrite ``before R after`` for the step's ``relation`` (``=`` when the file
-does not say; bounds and ``iff``/``implies`` by :func:`derive.relations.check_relation`),
+does not say; bounds and ``iff``/``implies`` by :func:`derive.verify.check_relation`),
 the displayed equation ``subject = after`` while the chain is a chain of
 equalities, and that each step starts where the previous one ended.  A step
 marked ``"supposed"`` starts a chain from a hypothesis: its ``before`` is
@@ -130,7 +130,7 @@ def _check(before: sp.Basic, after: sp.Basic, subject: sp.Basic | None, relation
     (``starts``).  A supposed ``before`` is a hypothesis: only what follows
     from it is checked.
     """
-    from derive.relations import check_relation
+    from derive.verify import check_relation
 
     if relation in ("iff", "implies") or (supposed and relation == "="):
         return check_relation(before, after, "implies" if relation == "=" else relation, domain)

@@ -11,7 +11,7 @@ class System(sp.Basic):
     """A conjunction of equations that keeps its order (SymPy's ``And`` sorts its arguments).
 
     It is a statement, not a value: the checker relates systems by implication
-    (:mod:`derive.relations`), renderers join the equations with "and".
+    (:mod:`derive.verify.implications`), renderers join the equations with "and".
     """
 
     def __new__(cls, *equations: sp.Equality) -> "System":

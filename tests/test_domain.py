@@ -1,4 +1,4 @@
-"""derive.domain: open intervals, positivity proved on them, sample points inside them."""
+"""derive.domain: intervals (open or closed), their faces and covers, sample points inside them."""
 
 from __future__ import annotations
 
@@ -11,42 +11,6 @@ from tests.helpers import DOMAIN, p, q
 
 x = sp.Symbol("x")
 UNIT = sp.Interval.open(0, 1)
-
-
-@pytest.mark.parametrize("expr", [
-    1 - p, p, 1 - q, p * (1 - q), p / (1 - q), (1 - p) / (1 - q), 1 - p * q, 2 - p - q, -sp.log(p),
-    sp.log(1 + p), sp.Rational(1, 3), sp.Symbol("y", positive=True),
-], ids=["1-p", "p", "1-q", "p(1-q)", "p/(1-q)", "(1-p)/(1-q)", "1-pq", "2-p-q", "-log(p)", "log(1+p)", "1/3",
-        "positive-symbol"])
-def test_is_positive_proves(expr):
-    assert DOMAIN.is_positive(expr) is True
-
-
-@pytest.mark.parametrize("expr", [
-    p - 1, p - q, q - p, p + q - 1, sp.log(p), sp.Integer(0), p - p, -p, x, sp.Symbol("y", real=True),
-    sp.Rational(-1, 3),
-], ids=["p-1", "p-q", "q-p", "p+q-1", "log(p)", "zero", "p-p", "-p", "free-symbol", "real-symbol", "-1/3"])
-def test_is_positive_does_not_claim(expr):
-    assert DOMAIN.is_positive(expr) is False
-
-
-@pytest.mark.parametrize("expr, expected", [
-    (sp.Integer(0), True), (p - p, True), (1 - p, True), (p - 1, False), (p - q, False),
-], ids=["zero", "p-p", "1-p", "p-1", "p-q"])
-def test_is_nonnegative(expr, expected):
-    assert DOMAIN.is_nonnegative(expr) is expected
-
-
-@pytest.mark.parametrize("interval, inside, outside", [
-    (sp.Interval.open(2, 5), x - 2, x - 3),
-    (sp.Interval.open(0, sp.oo), x, x - 1),
-    (sp.Interval.open(-sp.oo, 0), -x, x + 1),
-    (sp.Interval.open(-sp.oo, sp.oo), x**2 + 1, x),
-], ids=["(2,5)", "(0,oo)", "(-oo,0)", "reals"])
-def test_is_positive_on_other_intervals(interval, inside, outside):
-    domain = Domain(((x, interval),))
-    assert domain.is_positive(inside) is True
-    assert domain.is_positive(outside) is False
 
 
 @pytest.mark.parametrize("interval", [
@@ -137,15 +101,6 @@ def test_conditions_are_the_intervals_as_relations():
         assert condition.free_symbols == {symbol}
         assert condition.subs(symbol, sp.Rational(1, 2)) is sp.true
         assert condition.subs(symbol, 0) is sp.false and condition.subs(symbol, 1) is sp.false
-
-
-def test_a_closed_interval_never_makes_an_endpoint_positive():
-    """Soundness: on [0, 1], p = 0 is allowed, so p > 0 must not be proved (the domain may also refuse [0, 1])."""
-    try:
-        domain = Domain(((p, sp.Interval(0, 1)),))
-    except InvalidParameter:
-        return
-    assert domain.is_positive(p) is False, "p > 0 'proved' on the closed interval [0, 1]"
 
 
 def test_reparametrization_covers_the_interval_with_a_positive_symbol():

@@ -22,7 +22,7 @@ left) is a *definition* when
 
 Every other link is a *claim*, and is checked: an equality by
 :func:`derive.verify.check_equal`, an inequality (``<``, ``\le``, ``>``,
-``\ge``) by :func:`derive.relations.check_relation`.  A relation between
+``\ge``) by :func:`derive.verify.check_relation`.  A relation between
 numbers and symbols only (``0 < p < 1``) is an *assumption*; ``\neq``,
 ``\approx``, ``\propto`` and ``\sim``, and prose (``\text{...}`` outside an
 underbrace's label), are skipped, and so is an inequality with a side that
@@ -33,7 +33,7 @@ introduced by "Suppose", "If", "Let", ... is *supposed*: reported, never
 checked (after "Let", "Set" or "Given" it may still be a definition by rules
 1 to 4; after the others only rules 1 and 2 apply).  A link ``\iff``,
 ``\implies`` (``\impliedby``) between two propositions, equations or
-``cases`` systems, is checked by :func:`derive.relations.check_relation`
+``cases`` systems, is checked by :func:`derive.verify.check_relation`
 (kind ``implication``).  A claim followed by ``\text{if}`` and a condition
 is skipped.
 
@@ -90,7 +90,7 @@ _RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a prop
 _ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots")
 #: ``\mathcal{L}`` written alone (not a family such as ``\mathcal{N}(...)``): a named symbol.
 _CALLIGRAPHIC = re.compile(r"\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")
-#: A connective as derive.relations.check_relation takes it: (its name, whether the two sides swap).
+#: A connective as derive.verify.check_relation takes it: (its name, whether the two sides swap).
 _CONNECTIVE = {"⇔": ("iff", False), "⇒": ("implies", False), "⇐": ("implies", True)}
 #: Supposing words after which a statement may still be a definition (a new symbol, a measure).
 _DEFINING_WORDS = frozenset({"let", "set", "given"})
@@ -336,7 +336,7 @@ class _Checker:
 
     def _holds(self, bounds: Sequence[Bound]) -> bool:
         """Every bound is proved on the domain (``p_1 > 0`` for a probability of a categorical)."""
-        from derive.relations import check_relation
+        from derive.verify import check_relation
 
         from derive.domain import Size
 
@@ -519,7 +519,7 @@ class _Checker:
         return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
-        from derive.relations import check_relation
+        from derive.verify import check_relation
         from derive.verify import check_equal
 
         a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
@@ -561,7 +561,7 @@ class _Checker:
                      point(verdict.counterexample), relation=relation), status != REFUTED
 
     def _related(self, before: sp.Basic, after: sp.Basic, connective: str):
-        from derive.relations import check_relation
+        from derive.verify import check_relation
 
         name, swap = _CONNECTIVE[connective]
         a, b = self._unify(before.xreplace(self.symbols), after.xreplace(self.symbols))

@@ -25,7 +25,7 @@ def render_markdown(d: Derivation, report: Report | None = None, notation: Notat
 
     out = ["---", f'title: "{d.title}"', "math: true", "---", ""] if front_matter else [f"## {d.title}", ""]
     if style == "compact":
-        out += display(_aligned(d, notation))
+        out += display(aligned(d, notation))
     else:
         out += [d.intro, ""]
         if d.statement is not None:
@@ -62,7 +62,7 @@ def render_markdown(d: Derivation, report: Report | None = None, notation: Notat
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _aligned(d: Derivation, notation: Notation) -> str:
+def aligned(d: Derivation, notation: Notation) -> str:
     """Every chain in one ``aligned`` environment, the rule's name at the right of each line."""
     rows = []
     for chain in d.chains:

@@ -11,6 +11,7 @@ from derive.domain import Domain
 from derive.group import Group
 from derive.semantics import denote, plain
 from derive.terms import add, factors_of, is_negative_term, mul, neg, quotient, terms_of
+from derive.verify.signs import is_positive
 
 Selector = Callable[[sp.Basic], bool]
 
@@ -232,7 +233,7 @@ def _cancel_fraction(expr: sp.Basic, domain: Domain) -> Rewrite | None:
         inner = list(factors_of(f))
         for m, a in enumerate(factors):
             inverse = sp.Pow(a, -1, evaluate=False)
-            if m != k and inverse in inner and domain.is_positive(denote(a)):
+            if m != k and inverse in inner and is_positive(denote(a), domain):
                 rest = [g for n, g in enumerate(factors) if n not in (m, k)]  # by position: a may appear twice
                 drop = inner.index(inverse)
                 kept = [g for n, g in enumerate(inner) if n != drop]

@@ -8,7 +8,7 @@ from derive.core import Rewrite, Rule
 from derive.domain import Domain
 from derive.group import Group
 from derive.measures import Measure
-from derive.semantics import same_value
+from derive.rules.recognition import agree
 from derive.terms import mul, neg, neg_terms
 
 
@@ -29,15 +29,18 @@ def unfold_definition(*only: Measure | type[Measure]) -> Rule:
 
 
 def recognise_definition(*measures: Measure) -> Rule:
-    """Label a group with the measure it equals; a group equal to ``-M`` becomes ``-[...]_M``."""
+    """Label a group with the measure it equals; a group equal to ``-M`` becomes ``-[...]_M``.
+
+    The match is a proposal (:mod:`derive.rules.recognition`: numbers agree); the verifier proves it.
+    """
 
     def apply(expr: sp.Basic, domain: Domain) -> Rewrite | None:
         if not isinstance(expr, Group):
             return None
         for m in measures:
-            if expr.label != m and same_value(expr.content, m, domain):
+            if expr.label != m and agree(expr.content, m, domain):
                 return Rewrite(Group(expr.content, m))
-            if same_value(expr.content, neg(m), domain):
+            if agree(expr.content, neg(m), domain):
                 return Rewrite(neg(Group(neg_terms(expr.content), m)))
         return None
 
@@ -63,9 +66,9 @@ def fold_definition(*measures: Measure) -> Rule:
         if not isinstance(expr, Group):
             return None
         for m in measures:
-            if same_value(expr.content, m, domain):
+            if agree(expr.content, m, domain):
                 return Rewrite(m)
-            if same_value(expr.content, neg(m), domain):
+            if agree(expr.content, neg(m), domain):
                 return Rewrite(mul(sp.Integer(-1), m))
         return None
 

@@ -3,7 +3,7 @@
 A bound rule states its identity as ``lhs <= rhs`` (relation ``<=``); where a
 derivation uses it, the script says which way the whole expression moves
 (under a minus sign a ``<=`` bound makes the expression larger, ``>=``), and
-the checker (:mod:`derive.relations`) verifies that direction independently.
+the checker (:mod:`derive.verify.relations`) verifies that direction independently.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from derive.domain import Domain
 from derive.functions import Log
 from derive.semantics import denote
 from derive.terms import add, quotient, terms_of
+from derive.verify.signs import is_positive
 
 
 def _log_linear(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     if not isinstance(expr, (sp.log, Log)):
         return None
     u = expr.args[0]
-    if not domain.is_positive(denote(u)):
+    if not is_positive(denote(u), domain):
         return Refusal(f"cannot prove {sp.sstr(u)} > 0 on the domain")
     bound = add(u, sp.Integer(-1))
     if isinstance(expr, Log):
@@ -43,7 +44,7 @@ def _positive_terms(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     if isinstance(expr, (sp.Rel, sp.Number)):
         return None
     for term in terms_of(expr):
-        if not domain.is_positive(denote(term)):
+        if not is_positive(denote(term), domain):
             return Refusal(f"cannot prove {sp.sstr(term)} > 0 on the domain")
     return Rewrite(sp.Integer(0), tuple(sp.StrictGreaterThan(t, 0, evaluate=False) for t in terms_of(expr)))
 

@@ -9,6 +9,7 @@ from derive.domain import Domain
 from derive.functions import base_of, log_in
 from derive.semantics import denote
 from derive.terms import factors_of, mul, quotient, sub
+from derive.verify.signs import is_positive
 
 
 def _split_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
@@ -22,7 +23,7 @@ def _split_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     num = mul(*(f for f in factors if not (isinstance(f, sp.Pow) and f.exp == -1)))
     conditions = []
     for side in (num, den[0]):
-        if not domain.is_positive(denote(side)):
+        if not is_positive(denote(side), domain):
             return Refusal(f"cannot prove {sp.sstr(side)} > 0 on the domain {_show(domain)}")
         conditions.append(sp.StrictGreaterThan(side, 0, evaluate=False))
     return Rewrite(sub(log_in(num, base), log_in(den[0], base)), tuple(conditions))
@@ -61,7 +62,7 @@ def _quotient_of_equals(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | N
     a, b = factors[0], factors[1].base
     if a != b:
         return None
-    if not domain.is_positive(denote(a)):
+    if not is_positive(denote(a), domain):
         return Refusal(f"cannot prove {sp.sstr(a)} != 0 on the domain")
     return Rewrite(log_in(sp.Integer(1), base_of(expr)), (sp.Ne(a, 0, evaluate=False),))
 
@@ -86,7 +87,7 @@ def _flip_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
         return None
     conditions = []
     for side in (mul(*num), den[0]):  # log(z) = -log(1/z) fails where z is negative (log(-1) = i pi)
-        if not domain.is_positive(denote(side)):
+        if not is_positive(denote(side), domain):
             return Refusal(f"cannot prove {sp.sstr(side)} > 0 on the domain {_show(domain)}")
         conditions.append(sp.StrictGreaterThan(side, 0, evaluate=False))
     return Rewrite(mul(sp.Integer(-1), log_in(quotient(den[0], mul(*num)), base)), tuple(conditions))

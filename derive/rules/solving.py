@@ -9,6 +9,7 @@ from derive.domain import Domain
 from derive.semantics import denote
 from derive.system import System
 from derive.terms import factors_of, mul
+from derive.verify.signs import is_positive
 
 
 def _zero_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
@@ -28,7 +29,7 @@ def _zero_quotient(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
     if not den or not num:
         return None
     b = mul(*den)
-    if not (domain.is_positive(denote(b)) or domain.is_positive(-denote(b))):
+    if not (is_positive(denote(b), domain) or is_positive(-denote(b), domain)):
         return Refusal(f"cannot prove {sp.sstr(b)} != 0 on the domain")
     return Rewrite(sp.Eq(mul(*num), 0, evaluate=False), (sp.Ne(b, 0, evaluate=False),))
 
@@ -49,7 +50,7 @@ def solve_for(*unknowns: sp.Basic) -> Rule:
     (a lone symbol on its left) is left as it is.  Only a unique solution is taken."""
 
     def solve_one(eq: sp.Equality, free: list[sp.Basic], domain: Domain) -> sp.Equality | None:
-        from derive.relations import solve
+        from derive.verify.implications import solve
 
         if isinstance(eq.lhs, (sp.Symbol, sp.Indexed)):
             return None

@@ -15,7 +15,7 @@ from functools import cache
 import pytest
 import sympy as sp
 
-from derive import Bernoulli, DeriveError, Status, check_equal, lemmas
+from derive import Bernoulli, DeriveError, Status, check_equal
 from derive.closed_forms import cross_entropy, entropy, kl
 from derive.core import Derivation, Step
 from derive.derivations import kl_closed_form, kl_cross_entropy
@@ -24,7 +24,9 @@ from derive.distributions.families import (Beta, Binomial, Exponential, Gamma, G
 from derive.measures import KL, CrossEntropy, Entropy
 from derive.render.printer import to_latex
 from derive.terms import add, neg, terms_of
-from derive.verify import _estimate, _kinks, check_step
+from derive.verify import check_step
+from derive.verify.numeric import estimate as _estimate
+from derive.verify.quadrature import kinks as _kinks
 
 S = sp.Symbol
 mu1, mu2, s1, s2 = S("mu_1"), S("mu_2"), S("sigma_1"), S("sigma_2")
@@ -272,34 +274,6 @@ def test_beta_log_moments_hold_and_a_slightly_wrong_one_is_refuted():
     verdict = check_equal(integral, right, P.domain)
     assert verdict.proved, verdict
     assert check_equal(integral, right + sp.Rational(1, 1000), P.domain).status is Status.REFUTED
-
-
-def test_a_wrong_lemma_is_never_used_to_prove():
-    """The lemmas evaluate integrals; an identity that does not hold stays unproved."""
-    t = S("t", positive=True)
-    x = S("x", real=True)
-    wrong = sp.Integral(t * sp.exp(-t * x) * x, (x, 0, sp.oo)) - 2 / t
-    assert lemmas.proves_zero(wrong) is None
-    right = sp.Integral(t * sp.exp(-t * x) * x, (x, 0, sp.oo)) - 1 / t
-    assert lemmas.proves_zero(right) is True
-
-
-def test_a_lemma_that_needs_a_condition_is_not_proved():
-    """int_0^oo x^(a-2) e^(-b x) dx converges only for a > 1; on a > 0 it is no lemma, and nothing is proved by it."""
-    a, b = S("a", positive=True), S("b", positive=True)
-    x = S("x", real=True)
-    g = x ** (a - 2) * sp.exp(-b * x)
-    assert lemmas.prove(sp.Integral, g, x, sp.Integer(0), sp.oo) is None
-    assert lemmas.proves_zero(sp.Integral(g, (x, 0, sp.oo)) - b ** (1 - a) * sp.gamma(a - 1)) is None
-
-
-def test_beta_lemma_by_differentiating_under_the_integral():
-    a, b = S("a", positive=True), S("b", positive=True)
-    g = X ** (a - 1) * (1 - X) ** (b - 1) * sp.log(X)
-    lemma = lemmas.prove(sp.Integral, g, X, sp.Integer(0), sp.Integer(1))
-    assert lemma is not None
-    expected = sp.gamma(a) * sp.gamma(b) / sp.gamma(a + b) * (sp.digamma(a) - sp.digamma(a + b))
-    assert sp.simplify(lemma.value - expected) == 0
 
 
 @pytest.mark.parametrize("family", SHIPPED)

@@ -7,7 +7,7 @@ import sympy as sp
 
 from derive import Domain, Rewrite
 from derive.functions import Log
-from derive.relations import check_relation
+from derive.verify import check_relation
 from derive.render.printer import to_latex
 from derive.rules import log_le_linear, positive_terms
 from derive.terms import add, mul, neg, quotient

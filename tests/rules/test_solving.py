@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Rewrite
-from derive.relations import check_relation
+from derive.verify import check_relation
 from derive.render.printer import to_latex
 from derive.rules import solve_for, substitute_solution, zero_quotient
 from derive.system import System

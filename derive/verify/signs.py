@@ -1,19 +1,35 @@
-"""Interval bounds of expressions on a domain: a fast, sound way to prove positivity.
+"""Signs on a domain: interval bounds of expressions, and positivity proved on the closure of the domain.
 
 ``bound(expr, domain)`` returns an interval that contains every value of
 ``expr`` on the domain, or ``None`` when it cannot tell.  It knows each
-parameter's interval, that a probability in a simplex lies in (0, 1), and that
-``1 - p_1 - ... - p_j`` is positive when the ``p``'s belong to one simplex.
-Used before (and instead of) SymPy's slower rational simplification.
+parameter's interval (open or closed ends), that a probability in a simplex
+lies in (0, 1), and that ``1 - p_1 - ... - p_j`` is positive when the ``p``'s
+belong to one simplex.
+
+Soundness.  Every :class:`Bound` it returns is a *real* interval: a bound is
+only built from parts that are themselves bounded (domain symbols, real
+numbers), and each operation keeps values real (``exp`` of a bounded
+argument, ``log`` of a positive one, a power with a positive base and a
+bounded exponent).  So an expression that may be non-real on the domain
+(``exp(I t)``, ``log(x)`` with ``x`` of unknown sign, ``sqrt(-p)``) never gets
+a bound, and is never called positive.  Interval arithmetic over-approximates:
+``lo``/``hi`` may be loose, never wrong.
+
+:func:`is_positive` and :func:`is_nonnegative` try the bounds first, then
+SymPy's own sign assumptions on the re-parametrised interior (every
+parameter written through a positive symbol that covers its interval), then
+the same question on each closed face of the domain (``p = 0`` on ``[0, 1]``).
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import sympy as sp
 
 from derive.domain import Defined, Domain, IndexedSimplex, Simplex, Size
+from derive.terms import as_expr
 
 oo = sp.oo
 
@@ -29,32 +45,73 @@ class Bound:
 
     @property
     def positive(self) -> bool:
-        return bool(self.lo > 0) or (self.lo == 0 and self.lo_open)
+        return self.lo.is_positive is True or (self.lo.is_zero is True and self.lo_open)
 
     @property
     def nonnegative(self) -> bool:
-        return bool(self.lo >= 0)
+        return self.lo.is_nonnegative is True
 
 
 UNIT = Bound(sp.Integer(0), sp.Integer(1))
 
 
 def is_positive(expr: sp.Basic, domain: Domain) -> bool:
+    """True only when ``expr > 0`` is proved everywhere on ``domain``, closed ends included."""
+    expr = as_expr(expr)
     b = bound(expr, domain)
-    return b is not None and b.positive
+    return (b is not None and b.positive) or _on_closure(expr, domain, "is_positive")
 
 
 def is_nonnegative(expr: sp.Basic, domain: Domain) -> bool:
+    """True only when ``expr >= 0`` is proved everywhere on ``domain``, closed ends included."""
+    expr = as_expr(expr)
     b = bound(expr, domain)
-    return b is not None and b.nonnegative
+    return (b is not None and b.nonnegative) or _on_closure(expr, domain, "is_nonnegative")
+
+
+def is_real(expr: sp.Basic, domain: Domain) -> bool:
+    """True only when ``expr`` is proved real everywhere on ``domain``."""
+    expr = as_expr(expr)
+    return bound(expr, domain) is not None or _on_closure(expr, domain, "is_extended_real") and not _has_infinity(expr)
 
 
 def bound(expr: sp.Basic, domain: Domain) -> Bound | None:
     """An interval holding every value of ``expr`` on ``domain``, or ``None``."""
-    return domain.bounder.of(expr)
+    return bounder(domain).of(expr)
+
+
+def bounder(domain: Domain) -> "Bounder":
+    """The interval bounds of ``domain`` (built once per domain, shared by equal domains)."""
+    found = _BOUNDERS.get(domain)
+    if found is None:
+        found = _BOUNDERS[domain] = Bounder(domain)
+    return found
+
+
+def _on_closure(expr: sp.Basic, domain: Domain, predicate: str) -> bool:
+    """SymPy's ``predicate`` decided on the re-parametrised interior, then on each closed face."""
+    if not _decide(domain.reparametrize(expr), predicate):
+        return False
+    return all(_on_closure(expr.xreplace({symbol: end}), rest, predicate) for symbol, end, rest in domain.faces())
+
+
+def _decide(expr: sp.Basic, predicate: str) -> bool:
+    for form in (expr, sp.together(expr), sp.factor(expr)):
+        if getattr(form, predicate) is True:
+            return True
+    return False
+
+
+def _has_infinity(expr: sp.Basic) -> bool:
+    return expr.has(sp.oo, -sp.oo, sp.zoo, sp.nan)
+
+
+_BOUNDERS: "weakref.WeakKeyDictionary[Domain, Bounder]" = weakref.WeakKeyDictionary()
 
 
 class Bounder:
+    """Interval arithmetic over one domain's symbols (see the module docstring for why it is sound)."""
+
     def __init__(self, domain: Domain) -> None:
         self.symbols: dict[sp.Basic, Bound] = {
             s: Bound(i.start, i.end, bool(i.left_open), bool(i.right_open)) for s, i in domain.intervals}
@@ -74,8 +131,11 @@ class Bounder:
                 self.symbols[c.n] = Bound(sp.Integer(1), oo, False, True)
 
     def of(self, e: sp.Basic) -> Bound | None:
+        """A real interval holding every value of ``e``, or ``None`` (``e`` may then be non-real)."""
         if isinstance(e, sp.Number):
-            return Bound(e, e, False, False) if e.is_finite else None
+            return Bound(e, e, False, False) if e.is_finite and e.is_real else None
+        if isinstance(e, sp.NumberSymbol):  # pi, E, EulerGamma: real constants
+            return Bound(e, e, False, False)
         if e in self.symbols:
             return self.symbols[e]
         if e in self.defined:
@@ -89,7 +149,11 @@ class Bounder:
         if isinstance(e, sp.Pow):
             return self._pow(e)
         if isinstance(e, sp.exp):
-            return Bound(sp.Integer(0), oo)
+            inner = self.of(e.args[0])  # exp of a real argument only: exp(I t) is not positive
+            if inner is None:
+                return None
+            return Bound(sp.exp(inner.lo) if inner.lo != -oo else sp.Integer(0),
+                         sp.exp(inner.hi) if inner.hi != oo else oo, inner.lo_open, inner.hi_open)
         if isinstance(e, sp.log):
             inner = self.of(e.args[0])
             if inner is not None and inner.positive:
@@ -135,7 +199,7 @@ class Bounder:
         for b in bounds:
             if b.positive:
                 magnitudes.append(b)
-            elif bool(b.hi < 0) or (b.hi == 0 and b.hi_open):
+            elif b.hi.is_negative is True or (b.hi.is_zero is True and b.hi_open):
                 sign = -sign
                 magnitudes.append(Bound(-b.hi, -b.lo, b.hi_open, b.lo_open))
             else:
@@ -149,7 +213,8 @@ class Bounder:
     def _pow(self, e: sp.Pow) -> Bound | None:
         base = self.of(e.base)
         if base is None or not e.exp.is_Integer:
-            return Bound(sp.Integer(0), oo) if base is not None and base.positive and e.exp.is_real else None
+            real_exponent = e.exp.is_Rational or self.of(e.exp) is not None
+            return Bound(sp.Integer(0), oo) if base is not None and base.positive and real_exponent else None
         n = int(e.exp)
         if base.positive:
             if n >= 0:

@@ -1,4 +1,4 @@
-"""A fast, sound zero test for sums of products of powers and logarithms, memoised by the shape of each term.
+"""Proof by shape: a fast, sound zero test for sums of products of powers and logarithms, memoised by shape.
 
 The verifier's fast proof (:func:`derive.verify.check_equal`) splits every
 logarithm whose factors are provably positive (:func:`split_bounded_logs`),
@@ -46,9 +46,11 @@ from derive.measures import Measure, OutcomeSum, Prob
 from derive.semantics import denote
 from derive.terms import replace
 
+from derive.verify.signs import bounder
+
 if TYPE_CHECKING:
-    from derive.bounds import Bounder
     from derive.domain import Domain
+    from derive.verify.signs import Bounder
 
 #: Nodes a term may be built of (besides symbols, exact numbers, probabilities and labelled groups).
 _NODES = frozenset((sp.Add, sp.Mul, sp.Pow, sp.log, Log))
@@ -61,9 +63,14 @@ class Unsupported(Exception):
     """A term the normal form does not handle (the caller falls back to the general path)."""
 
 
+def normal_forms(domain: "Domain") -> "NormalForms":
+    """The table of term expansions of ``domain`` (shared by equal domains)."""
+    return NormalForms.of(domain)
+
+
 def split_bounded_logs(expr: sp.Basic, domain: "Domain") -> sp.Basic:
     """``log(a*b/c) -> log(a) + log(b) - log(c)`` wherever every factor is provably positive."""
-    return _split_logs_of_positive(expr, domain.bounder)
+    return _split_logs_of_positive(expr, bounder(domain))
 
 
 def _split_logs_of_positive(expr: sp.Basic, bounder: "Bounder") -> sp.Basic:
@@ -111,7 +118,7 @@ class NormalForms:
 
     def __init__(self, domain: "Domain") -> None:
         self._symbol_set = domain.symbol_set
-        self._bounder = domain.bounder
+        self._bounder = bounder(domain)
         self._signatures: dict[sp.Symbol, tuple] = {}
         self._numbers: dict[tuple, int] = {}
         self._templates: dict[tuple, tuple | None] = {}

@@ -11,16 +11,26 @@ parameters, every one of which must give the integral a finite value (a
 guard against mistakes in symbolic integration).  Each lemma is proved once
 per process and memoised.
 
-:func:`proves_zero` uses the lemmas to decide that an expression with
-integrals vanishes: each integral is split by linearity into terms
-``c * g(x)`` (``c`` free of the variable), each ``int g`` is replaced by its
-lemma, and what is left must cancel, case by case where absolute values,
-minima or maxima of real parameters remain (``mu_1 > mu_2``, ``mu_1 < mu_2``,
-``mu_1 = mu_2``).  Splitting by linearity is sound because every piece it
-uses is a convergent integral (its lemma is a finite value), so what is left
-of an integral converges whenever the integral does.  Pieces with no lemma
-are kept as integrals, gathered over their common range, and must cancel
-pointwise (``E[log K!]`` of a Poisson, on both sides of a step).
+:func:`reduce` uses the lemmas inside an expression: each integral is split
+by linearity into terms ``c * g(x)`` (``c`` free of the variable), and each
+``int g`` with a lemma is replaced by its value.  Splitting by linearity is
+sound because every piece it uses is a convergent integral (its lemma is a
+finite value), so what is left of an integral converges whenever the
+integral does.  Pieces with no lemma are kept as integrals
+(:mod:`derive.verify.exact` must then cancel them pointwise).  A sum is
+evaluated only where its range is proved in order (``hi >= lo - 1``), where
+SymPy's summation and the empty-sum convention agree.
+
+Assumptions this path needs: SymPy's ``integrate``/``summation`` give the
+right value when they attach no condition (each value is also compared with
+quadrature at :data:`CHECKS` points, a guard, not a proof).  Dropping the
+order check would accept ``sum_{i=1}^{n} 1 = n`` for a negative ``n``
+(tests/verify/test_lemmas.py).
+
+**Inequality lemmas** (:data:`INEQUALITIES`) are the bounds the relation
+checker may trade a logarithm for; each states its side conditions, and a
+use must prove them on the domain (``log_b x <= (x - 1)/log b`` needs
+``b > 1``).
 """
 
 from __future__ import annotations
@@ -30,10 +40,11 @@ from functools import lru_cache
 
 import sympy as sp
 
+from derive.verify.binders import ordered_on_cover
+from derive.verify.numeric import DIGITS, QUAD_SAFETY, UNRELIABLE, estimate
+
 #: Sample points at which a lemma's value is compared with quadrature.
 CHECKS = 2
-#: At most this many case splits on the order of real parameters.
-MAX_CASES = 3
 
 
 @dataclass(frozen=True)
@@ -43,14 +54,6 @@ class Lemma:
 
     integral: sp.Basic
     value: sp.Expr
-
-
-def proves_zero(expr: sp.Basic) -> bool | None:
-    """True when ``expr`` (re-parametrised, with integrals or sums) is proved to vanish; ``None`` when not proved."""
-    reduced = reduce(expr)
-    if reduced is None:
-        return None
-    return True if _zero_by_cases(reduced, MAX_CASES) else None
 
 
 def reduce(expr: sp.Basic) -> sp.Basic | None:
@@ -118,6 +121,8 @@ def _evaluate(kind: type, g: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic
     hyperexpansion, which give the Beta and Gamma functions at once where the general method is slow.
     """
     body = g.rewrite(sp.Piecewise) if g.has(sp.Abs, sp.Min, sp.Max, sp.sign) else g
+    if kind is sp.Sum and not ordered_on_cover(lo, hi, slack=1):
+        return None  # SymPy's summation follows Karr's convention, which differs from ours on reversed ranges
     try:
         if kind is sp.Sum:
             value = sp.summation(body, (var, lo, hi))
@@ -131,7 +136,8 @@ def _evaluate(kind: type, g: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic
             if condition is not sp.true:  # converges only under a condition SymPy cannot prove on the domain
                 return None
         value = sp.hyperexpand(value)
-    except (NotImplementedError, ValueError, TypeError, ZeroDivisionError, RecursionError, AttributeError):
+    except (NotImplementedError, ValueError, TypeError, ZeroDivisionError, RecursionError, AttributeError,
+            IndexError, KeyError):
         return None
     if value.has(sp.Integral, sp.Sum, sp.Piecewise, sp.oo, -sp.oo, sp.zoo, sp.nan, sp.meijerg, sp.hyper):
         return None
@@ -176,15 +182,13 @@ def _by_parameter(g: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> sp.
 
 def _agrees(integral: sp.Basic, value: sp.Expr) -> bool:
     """The value matches quadrature (or summation) at ``CHECKS`` points of the symbols' ranges."""
-    from derive.verify import DIGITS, QUAD_SAFETY, UNRELIABLE, _estimate
-
     symbols = sorted(integral.free_symbols | value.free_symbols, key=str)
     checked = 0
     for k in range(CHECKS + 3):
         point = {s: _sample(s, k + j) for j, s in enumerate(symbols)}
         if any(v is None for v in point.values()):
             return False
-        left, right = _estimate(integral.xreplace(point)), _estimate(value.xreplace(point))
+        left, right = estimate(integral.xreplace(point)), estimate(value.xreplace(point))
         if left is None or right is None:
             return False  # no finite value here (the integral may diverge at these parameters)
         (x, dx), (y, dy) = left, right
@@ -213,44 +217,27 @@ def _sample(s: sp.Symbol, k: int) -> sp.Rational | None:
     return None
 
 
-def _zero_by_cases(expr: sp.Basic, depth: int) -> bool:
-    """``expr`` vanishes: proved directly, or case by case on the sign of what an ``|u|``, ``min`` or ``max`` holds."""
-    from derive.verify import _merge_aggregates, _rationally_zero, _split_logs
+@dataclass(frozen=True)
+class Inequality:
+    """A proved bound ``small(x) <= big(x)`` for ``x > 0``, with equality only at ``x = 1``.
 
-    expr = _split_logs(expr)
-    if _rationally_zero(expr):
-        return True
-    if expr.has(sp.Integral, sp.Sum):
-        rest, bodies = _merge_aggregates(expr)
-        if bodies and _rationally_zero(_split_logs(rest)) and all(_rationally_zero(_split_logs(b)) for b in bodies):
-            return True
-    if depth == 0:
-        return False
-    split = _case_split(expr)
-    if split is None:
-        return False
-    symbol, at = split
-    t = sp.Dummy("t", positive=True)
-    return all(_zero_by_cases(expr.xreplace({symbol: value}), depth - 1) for value in (at + t, at - t, at))
+    A use of it at ``u`` must prove ``u > 0`` on the domain; a use scaled by a
+    factor (a logarithm's base, ``1/log b``) must prove that factor positive,
+    or the bound turns round.  Each is proved in tests/verify/test_lemmas.py
+    (the derivative of ``big - small`` changes sign only at 1, where both are equal).
+    """
+
+    name: str
+    statement: str
+    small: sp.Lambda
+    big: sp.Lambda
 
 
-def _case_split(expr: sp.Basic) -> tuple[sp.Symbol, sp.Expr] | None:
-    """A real symbol and the value at which an ``|u|``, ``min`` or ``max`` in ``expr`` changes form."""
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.Abs):
-            differences = [node.args[0]]
-        elif isinstance(node, (sp.Min, sp.Max)):
-            differences = [a - b for a, b in zip(node.args, node.args[1:])]
-        else:
-            continue
-        for u in differences:
-            for s in sorted(u.free_symbols, key=str):
-                if not isinstance(s, sp.Symbol) or not s.is_real or s.is_positive or s.is_negative:
-                    continue
-                if sp.diff(u, s, 2) != 0 or sp.diff(u, s).free_symbols:
-                    continue
-                slope = sp.diff(u, s)
-                if slope == 0:
-                    continue
-                return s, sp.expand(s - u / slope)
-    return None
+_x = sp.Dummy("x", positive=True)
+#: The inequalities the relation checker knows.
+INEQUALITIES = (
+    Inequality("log-le-linear", "log(x) <= x - 1 for x > 0, equality only at x = 1",
+               sp.Lambda(_x, sp.log(_x)), sp.Lambda(_x, _x - 1)),
+    Inequality("log-ge-reciprocal", "log(x) >= 1 - 1/x for x > 0, equality only at x = 1",
+               sp.Lambda(_x, 1 - 1 / _x), sp.Lambda(_x, sp.log(_x))),
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive.congruence import differences
+from derive.verify.parts import differences
 from derive.group import Group
 from derive.measures import KL, Prob
 from derive.terms import add, mul, neg, quotient, sub

@@ -1,0 +1,50 @@
+"""Proof by cases: an expression with ``|u|``, ``max`` or ``min`` is split where ``u`` changes sign.
+
+Soundness.  For a real symbol ``s`` and a value ``c``, every real ``s`` is
+``c + t``, ``c - t`` (``t > 0``) or ``c``: the three cases cover the real line,
+so an expression proved zero in each case is zero for every real ``s`` (a
+superset of any range the domain gives ``s``).  ``c`` is where a kink ``|u|``
+with ``u`` linear in ``s`` changes form; in each case SymPy evaluates the kink
+away (``|t| = t``).  Only symbols SymPy knows to be real and of unknown sign
+are split: on re-parametrised expressions, every parameter is such a symbol
+or a positive one.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+#: Kinds of kink a case split removes.
+KINKS = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside)
+
+
+def split(expr: sp.Basic) -> list[sp.Basic] | None:
+    """``expr`` at ``s = c + t``, ``s = c - t`` (``t > 0``) and ``s = c``, for the first kink found; else ``None``."""
+    found = _kink(expr)
+    if found is None:
+        return None
+    symbol, at = found
+    t = sp.Dummy(f"{symbol.name}_d", positive=True)
+    return [expr.xreplace({symbol: value}) for value in (at + t, at - t, at)]
+
+
+def _kink(expr: sp.Basic) -> tuple[sp.Symbol, sp.Expr] | None:
+    """A real symbol of unknown sign and the value at which an ``|u|``, ``max`` or ``min`` of ``expr`` changes form."""
+    bound = {v for node in sp.preorder_traversal(expr) if isinstance(node, (sp.Integral, sp.Sum))
+             for v in node.variables}
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, (sp.Abs, sp.sign, sp.Heaviside)):
+            differences = [node.args[0]]
+        elif isinstance(node, (sp.Min, sp.Max)):
+            differences = [a - b for a, b in zip(node.args, node.args[1:])]
+        else:
+            continue
+        for u in differences:
+            for s in sorted(u.free_symbols - bound, key=str):
+                if not isinstance(s, sp.Symbol) or not s.is_real or s.is_positive or s.is_negative:
+                    continue
+                slope = sp.diff(u, s)
+                if slope == 0 or slope.free_symbols or sp.diff(u, s, 2) != 0:
+                    continue
+                return s, sp.expand(s - u / slope)
+    return None

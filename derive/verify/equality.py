@@ -1,0 +1,94 @@
+"""Is ``lhs == rhs`` everywhere on the domain?  Proved, refuted, or unknown.
+
+The order of work, and why each stage may say what it says:
+
+1. **Meaning.**  Both sides are unfolded to plain SymPy
+   (:func:`derive.semantics.denote`) and their sums and integrals put in
+   canonical form (:func:`derive.verify.binders.canonical`: bound variables
+   range over exactly their range, an empty sum is 0).  Symbols the domain
+   does not mention are placed by their own SymPy assumptions
+   (:func:`derive.verify.numeric.place`).
+2. **Size.**  When expanding a side could make more than
+   :data:`derive.verify.limits.MAX_TERMS` terms (``(a+b+c+d+f)^60``), no
+   expanding proof path runs: the numbers decide alone (refuted, or unknown).
+3. **Numbers** (:mod:`derive.verify.numeric`): a sample point inside the
+   domain or on a closed face where the sides differ refutes the claim.
+4. **Proof on the interior**, by the first path that succeeds:
+   *by shape* (:mod:`derive.verify.shape`), *by re-parametrisation*, *by sums
+   and integrals*, *by lemmas*, *by evaluation*, *by cases*
+   (:mod:`derive.verify.exact`).  Each module states its argument.
+5. **Proof on each closed face** (``p = 0`` when the domain says ``0 <= p``):
+   the claim with the end put in is checked again, on the rest of the domain.
+
+A claim that survives the numbers but is not proved is UNKNOWN, never PROVED.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.core import Status, Verdict
+from derive.domain import Domain
+from derive.semantics import denote
+from derive.terms import as_expr
+from derive.verify import exact, numeric
+from derive.verify.binders import canonical
+from derive.verify.limits import too_large
+from derive.verify.shape import expands_to_zero, normal_forms, split_bounded_logs
+
+
+def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
+    """Decide ``lhs == rhs`` for every point of ``domain`` (closed ends included)."""
+    lhs, rhs = as_expr(lhs), as_expr(rhs)
+    refused = _not_expressions(lhs, rhs)
+    if refused is not None:
+        return refused
+    large = too_large(lhs, rhs)
+    fast = None if large else normal_forms(domain).equal(lhs, rhs)
+    if fast and not domain.faces():
+        return Verdict(Status.PROVED, "identical once definitions are unfolded" if lhs == rhs
+                       else "the difference cancels on the domain")
+    try:
+        a, b = canonical(denote(lhs), domain), canonical(denote(rhs), domain)
+    except (ValueError, KeyError) as exc:
+        return Verdict(Status.UNKNOWN, f"cannot give the expression a value: {exc}")
+    if a.has(sp.nan, sp.zoo) or b.has(sp.nan, sp.zoo):
+        return Verdict(Status.UNKNOWN, "a side is undefined (0/0 or a division by zero) as written")
+    if a == b and not domain.faces():
+        return Verdict(Status.PROVED, "identical once definitions are unfolded")
+    placed, loose = numeric.place(domain, a, b)
+    large = large or too_large(a, b)
+    aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
+    quick = not large and (fast or expands_to_zero(split_bounded_logs(a - b, placed)))
+    # A fast proof of plain expressions is only confirmed by the numbers, at fewer points.
+    refuted = numeric.refute_equal(a, b, placed, loose, numeric.CONFIRM_POINTS if quick and not aggregates else None)
+    if refuted is not None:
+        return refuted
+    if large:
+        return Verdict(Status.UNKNOWN, "equal at every sample point, but too large to expand for a proof")
+    if not (quick or a == b or exact.exactly_zero(a - b, placed)):
+        return Verdict(Status.UNKNOWN, f"equal at {numeric.POINTS} sample points, but not proved symbolically")
+    return _on_faces(a, b, placed)
+
+
+def _on_faces(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict:
+    """The claim, proved inside, proved again on each closed face of the domain (with the end put in)."""
+    for symbol, end, rest in domain.faces():
+        verdict = equal(a.xreplace({symbol: end}), b.xreplace({symbol: end}), rest)
+        if verdict.status is Status.REFUTED:
+            return Verdict(Status.REFUTED, f"at {symbol} = {end}: {verdict.reason}",
+                           ((symbol, end),) + verdict.counterexample)
+        if not verdict.proved:
+            return Verdict(Status.UNKNOWN, f"proved inside the domain, but at its end {symbol} = {end}: "
+                                           f"{verdict.reason}")
+    return Verdict(Status.PROVED, "the difference cancels on the domain"
+                   + (", its closed ends included" if domain.faces() else ""))
+
+
+def _not_expressions(*sides: sp.Basic) -> Verdict | None:
+    """An equation, inequality or truth value is not a side of an identity."""
+    for side in sides:
+        if not isinstance(side, sp.Expr):  # (a Symbol is an Expr and a Boolean; a relation is no Expr)
+            return Verdict(Status.UNKNOWN, f"{sp.sstr(side)} is not an expression (a relation or a truth value), "
+                                           "so it cannot be a side of an identity")
+    return None

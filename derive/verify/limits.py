@@ -1,0 +1,150 @@
+"""Bounded checks: a time limit that works in any thread, and a size limit on expansion.
+
+**Time.**  :func:`time_limit` runs a block under a deadline.  When the time is
+up, a watchdog thread raises :class:`OutOfTime` *in the checking thread*
+(CPython's ``PyThreadState_SetAsyncExc``), so the limit holds in the main
+thread, in worker threads and under pytest alike, with no cost while the
+check runs.  The exception is raised between two Python bytecodes; SymPy is
+pure Python, so a long simplification or integration is interrupted.  It
+derives from ``BaseException`` so that no ``except Exception`` on the way
+swallows it.  Nested limits are allowed: the innermost deadline that expires
+raises, and only the block that set it catches it.
+
+**Size.**  :func:`expansion_size` estimates, without expanding, how many
+terms ``sympy.expand`` would produce (``(a + b + c + d + f)^60`` has
+635,376).  Proof paths that expand check it against :data:`MAX_TERMS` first
+and give way to the numeric refutation instead.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sympy as sp
+
+#: The default time allowed for one identity, in seconds (the CLI's ``--timeout``).
+DEFAULT_SECONDS = 30.0
+#: Longest time limit accepted (a day): larger values are taken as this.
+MAX_SECONDS = 86_400.0
+#: Seconds between deliveries of the time-limit exception, once the time is up.
+RETRY = 0.5
+#: Terms an exact proof path may expand an expression into.
+MAX_TERMS = 5_000
+
+
+class OutOfTime(BaseException):
+    """Raised in a checking thread when its time limit is up (caught by :func:`time_limit`'s caller)."""
+
+
+def seconds_of(value: object) -> float:
+    """A time limit in seconds from user input (``None``: the default); ``ValueError`` when it is not one."""
+    if value is None:
+        return DEFAULT_SECONDS
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"a time limit is a number of seconds, got {value!r}")
+    seconds = float(value)
+    if math.isnan(seconds) or seconds <= 0:
+        raise ValueError(f"a time limit must be a positive number of seconds, got {value!r}")
+    return min(seconds, MAX_SECONDS)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[type[OutOfTime]]:
+    """Run the block for at most ``seconds``; past it, raise a fresh subclass of :class:`OutOfTime` in this thread.
+
+    The subclass is yielded, so the caller catches exactly its own deadline::
+
+        with time_limit(30) as expired:
+            try: ...
+            except expired: ...
+
+    (or catches it around the ``with``).  The watchdog never fires after the
+    block has ended.
+    """
+    expired = type("OutOfTime", (OutOfTime,), {"seconds": seconds})
+    target = threading.get_ident()
+    lock = threading.Lock()
+    done = threading.Event()
+    fired = [False]
+
+    def watch() -> None:
+        if done.wait(seconds):
+            return
+        # Raise, and raise again while the block runs on: a handler on the way (a garbage-collector
+        # callback, a bare except) may swallow one delivery.
+        while True:
+            with lock:
+                if done.is_set():
+                    return
+                fired[0] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(expired))
+            if done.wait(RETRY):
+                return
+
+    watchdog = threading.Thread(target=watch, daemon=True, name="derive-time-limit")
+    watchdog.start()
+    try:
+        yield expired
+    finally:
+        with lock:
+            done.set()
+            if fired[0]:
+                # A delivery may still be pending: withdraw it.
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+
+class Clock:
+    """Time left for one check, for loops that prefer to stop early rather than be interrupted."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.end - time.monotonic()
+
+
+def expansion_size(expr: sp.Basic, limit: int = MAX_TERMS) -> int:
+    """An estimate (an upper bound for sums and powers) of the terms ``expand(expr)`` makes, capped at ``limit + 1``.
+
+    A sum has the terms of its parts, a product their product, a power
+    ``(t_1 + ... + t_k)^n`` at most ``C(n + k - 1, k - 1)`` times the terms of
+    each ``t_i`` to the ``n``; a function counts as one term but its argument is
+    expanded too, so the largest expansion anywhere inside counts.
+    """
+    cap = limit + 1
+    seen: dict[sp.Basic, int] = {}
+
+    def terms(e: sp.Basic) -> int:
+        if not e.args:
+            return 1
+        found = seen.get(e)
+        if found is not None:
+            return found
+        if isinstance(e, sp.Add):
+            n = min(cap, sum(terms(a) for a in e.args))
+        elif isinstance(e, sp.Mul):
+            n = 1
+            for a in e.args:
+                n = min(cap, n * terms(a))
+        elif isinstance(e, sp.Pow) and e.exp.is_Integer and isinstance(e.base, (sp.Add, sp.Mul)):
+            k, power = terms(e.base), abs(int(e.exp))
+            n = cap if power > 10 * cap else min(cap, math.comb(power + k - 1, k - 1) if k > 1 else 1)
+            inside = max((terms(a) for a in e.base.args), default=1)
+            n = min(cap, n * (inside ** min(power, 64) if inside > 1 else 1))
+        else:
+            n = 1
+        inner = max((terms(a) for a in e.args), default=1)
+        seen[e] = max(n, inner)
+        return seen[e]
+
+    return terms(expr)
+
+
+def too_large(*exprs: sp.Basic, limit: int = MAX_TERMS) -> bool:
+    """True when expanding any of ``exprs`` could make more than ``limit`` terms."""
+    return any(expansion_size(e, limit) > limit for e in exprs)

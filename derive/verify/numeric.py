@@ -1,0 +1,314 @@
+"""Sampling and numeric refutation: a point of the domain where a claim fails is a counterexample.
+
+Numbers only ever refute; they never prove.  A claim is evaluated at
+
+* rational points inside the domain (:meth:`derive.domain.Domain.sample_points`:
+  integer symbols at integers, a simplex on the simplex), and
+* points on each closed face (``p = 0`` when the domain says ``0 <= p``), and
+  on the corners where two closed faces meet, since a claim on a closed set
+  must hold there too.
+
+Symbols the domain does not mention are placed by their SymPy assumptions
+(:func:`place`): a ``positive`` symbol on ``(0, oo)``, a ``nonnegative`` one on
+``[0, oo)``, an ``integer`` one at integers of either sign, a ``real`` one on
+the real line.  A symbol with no assumptions at all is a complex number to
+SymPy; it is sampled at positive points only (so no claim is refuted for a
+value the author may not have meant), and no proof path may use a sign for it.
+
+Plain expressions are evaluated with :data:`DIGITS` digits; integrals and
+infinite sums by :mod:`derive.verify.quadrature`, with an error bound that
+the difference must exceed :data:`QUAD_SAFETY` times over.  A point where a
+side has no finite real value is skipped, except that a real number is never
+equal to a number that is not real (``log(-p - 1)``), and on a closed face a
+side that is undefined while the other is a real number refutes the claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import sympy as sp
+
+from derive.core import Status, Verdict
+from derive.domain import Domain
+from derive.verify.quadrature import aggregate
+
+DIGITS = 50
+POINTS = 6
+CONFIRM_POINTS = 2  # numeric confirmation of a step already proved symbolically
+AGGREGATE_POINTS = 3  # points judged when a side has an integral or infinite sum (of at most POINTS tried)
+FACE_POINTS = 2  # points on each closed face of the domain
+QUAD_SAFETY = 10  # a difference must exceed the quadrature error bounds this many times over to refute
+UNRELIABLE = sp.Float(10) ** -6  # a point whose error bounds exceed this (relative) is skipped, not judged
+HUGE_POWER = 2000  # an integer power above this is evaluated in floating point, never exactly
+MAX_EXPANDED_TERMS = 20000  # terms of a finite sum written out at a sample point
+
+Point = dict
+
+
+def place(domain: Domain, *exprs: sp.Basic) -> tuple[Domain, tuple[sp.Symbol, ...]]:
+    """The domain extended by the free symbols of ``exprs`` it does not mention, and the symbols left loose.
+
+    A symbol is placed on the interval its SymPy assumptions give it
+    (:func:`derive.domain.own_interval`); one with no assumptions (a complex
+    number to SymPy) is *loose*: it is sampled at positive points only.
+    """
+    labels = {ix.base.label for e in exprs for ix in e.atoms(sp.Indexed)}
+    free = {s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)} - labels - domain.symbol_set
+    if not free:
+        return domain, ()
+    placed, loose = [], []
+    for s in sorted(free, key=str):
+        if s.is_real or s.is_integer:
+            placed.append((s, sp.Interval(-sp.oo, sp.oo)))  # the domain cuts it to the symbol's own set
+        elif s.is_real is None:
+            loose.append(s)
+    return domain.merge(Domain(tuple(placed))), tuple(loose)
+
+
+def points(domain: Domain, loose: tuple[sp.Symbol, ...], count: int) -> Iterator[tuple[Point, bool]]:
+    """``(point, on_a_face)``: ``count`` interior points, then :data:`FACE_POINTS` on each closed face and corner."""
+    extra = Domain(tuple((s, sp.Interval.open(0, sp.oo)) for s in loose))
+    spare = extra.sample_points(count + FACE_POINTS * 8)
+    for k, point in enumerate(domain.sample_points(count)):
+        yield point | spare[k], False
+    for k, point in enumerate(_face_points(domain, depth=2)):
+        yield point | spare[(count + k) % len(spare)], True
+
+
+def _face_points(domain: Domain, depth: int) -> Iterator[Point]:
+    for symbol, end, rest in domain.faces():
+        for point in rest.sample_points(FACE_POINTS):
+            yield point | {symbol: end}
+        if depth > 1:
+            for point in _face_points(rest, depth - 1):
+                yield point | {symbol: end}
+
+
+def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ...] = (),
+                 count: int | None = None) -> Verdict | None:
+    """A counterexample to ``a == b`` (REFUTED), ``None`` when none is found, UNKNOWN when nothing could be evaluated.
+
+    Plain expressions must agree to ``10**(10 - DIGITS)`` relative to their
+    size.  With integrals and infinite sums the sides must also differ by more
+    than ``QUAD_SAFETY`` times the sum of their error bounds, and a point whose
+    bounds exceed ``UNRELIABLE`` (relative) is skipped: there the numbers
+    cannot tell a true identity from a false one.  A skipped point never
+    refutes and never counts.
+    """
+    aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
+    wanted = count or (AGGREGATE_POINTS if aggregates else POINTS)
+    tried = max(wanted, POINTS) if aggregates else wanted  # skipped (unreliable) points make room for others
+    needed = _needed(a, b)
+    evaluated = 0
+    for point, on_face in points(domain, loose, tried):
+        if evaluated >= wanted and not on_face:
+            continue
+        point = restrict(point, needed)
+        estimates = [estimate(at(side, point)) for side in (a, b)]
+        if estimates[0] is None or estimates[1] is None:
+            found = _not_real((a, b), estimates, point) or (_undefined((a, b), estimates, point) if on_face else None)
+            if found is not None:
+                return found
+            continue
+        (x, dx), (y, dy) = estimates
+        scale = max(1, abs(x), abs(y))
+        if dx + dy > UNRELIABLE * scale:
+            continue
+        evaluated += 1
+        if abs(x - y) > sp.Float(10) ** (10 - DIGITS) * scale + QUAD_SAFETY * (dx + dy):
+            return Verdict(Status.REFUTED, f"{short(x)} != {short(y)} at {where(point)}", tuple(point.items()))
+    if evaluated == 0:
+        return Verdict(Status.UNKNOWN, "could not evaluate either side at any sample point")
+    return None
+
+
+def where(point: Point) -> str:
+    return ", ".join(f"{s} = {v}" for s, v in point.items())
+
+
+def _not_real(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) -> Verdict | None:
+    """A refutation when one side is a real number at ``point`` and the other a number that is not real
+    (``log(-p - 1)`` on ``0 < p < 1``): no real number equals it.  ``None`` otherwise."""
+    for k in (0, 1):
+        if estimates[k] is None or estimates[1 - k] is not None:
+            continue
+        # SymPy's own evaluation, which allows complex values (the quadrature does not); for integrals
+        # and sums the imaginary part must be far above what their quadrature could get wrong
+        aggregates = sides[1 - k].has(sp.Integral, sp.Sum)
+        value = evaluated(at(sides[1 - k], point))
+        if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
+            return None
+        tolerance = UNRELIABLE if aggregates else sp.Float(10) ** (10 - DIGITS)
+        if abs(sp.im(value)) > tolerance * max(1, abs(value)):
+            real, other = short(estimates[k][0]), short(value)
+            shown = f"{real} != {other}" if k == 0 else f"{other} != {real}"
+            return Verdict(Status.REFUTED, f"{shown} (not a real number) at {where(point)}", tuple(point.items()))
+    return None
+
+
+def _undefined(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) -> Verdict | None:
+    """On a closed face: one side a real number, the other with no value at all (``x/x`` at ``x = 0``)."""
+    for k in (0, 1):
+        if estimates[k] is None or estimates[1 - k] is not None or sides[1 - k].has(sp.Integral, sp.Sum):
+            continue
+        value = evaluated(at(sides[1 - k], point))
+        if value is not None and value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            side = "right" if k == 0 else "left"
+            return Verdict(Status.REFUTED, f"the {side} side is undefined at {where(point)}, an end the domain includes",
+                           tuple(point.items()))
+    return None
+
+
+def _needed(a: sp.Basic, b: sp.Basic) -> tuple[set[sp.Basic], set[sp.Basic]]:
+    """The symbols the two sides mention, and the labels of their indexed parameters."""
+    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
+    return a.free_symbols | b.free_symbols, labels
+
+
+def restrict(point: Point, needed: tuple[set[sp.Basic], set[sp.Basic]]) -> Point:
+    """The part of a sample point the sides use (so a counterexample names only what matters)."""
+    symbols, labels = needed
+    out = {s: point[s] for s in symbols if s in point}
+    if labels:
+        out.update({k: v for k, v in point.items() if isinstance(k, sp.Indexed) and k.base.label in labels})
+        out.update({k: v for k, v in point.items() if isinstance(k, sp.Symbol) and k.is_integer})
+    return out
+
+
+def at(expr: sp.Basic, point: Point) -> sp.Basic:
+    """``expr`` at a sample point: scalars first, then finite sums written out, then indexed entries.
+
+    Huge integer powers (``x^{10^9}``) are evaluated in floating point (an exact
+    rational to that power would not fit in memory).  Sums are written out with
+    the empty-sum convention (no terms when the upper limit is below the lower).
+    """
+    scalars = {k: v for k, v in point.items() if not isinstance(k, sp.Indexed)}
+    entries = {k: v for k, v in point.items() if isinstance(k, sp.Indexed)}
+    if _has_huge_power(expr):
+        scalars = {k: sp.Float(v, DIGITS + 10) for k, v in scalars.items()}
+        entries = {k: sp.Float(v, DIGITS + 10) for k, v in entries.items()}
+    expr = expr.xreplace(scalars)
+    if entries:
+        expr = expr.replace(lambda e: isinstance(e, sp.Sum) and _integer_limits(e), write_out)
+        expr = expr.xreplace(entries)
+    return expr
+
+
+def write_out(e: sp.Sum) -> sp.Basic:
+    """A sum with integer limits as the sum of its terms: 0 terms when the upper limit is below the lower."""
+    body = e.function
+    for var, lo, hi in reversed(e.limits):
+        if hi < lo:
+            return sp.Integer(0)
+        if hi - lo >= MAX_EXPANDED_TERMS:
+            return e
+        body = sp.Add(*(body.xreplace({var: k}) for k in range(int(lo), int(hi) + 1)))
+    return body
+
+
+def _integer_limits(e: sp.Sum) -> bool:
+    return all(len(lim) == 3 and lim[1].is_Integer and lim[2].is_Integer for lim in e.limits)
+
+
+def _has_huge_power(expr: sp.Basic) -> bool:
+    return any(isinstance(p, sp.Pow) and p.exp.is_Integer and abs(p.exp) > HUGE_POWER for p in expr.atoms(sp.Pow))
+
+
+def number(expr: sp.Basic) -> sp.Float | sp.Expr | None:
+    """``expr`` (free of symbols) as a real number, or ``None`` when it has no finite real value."""
+    found = estimate(expr)
+    return None if found is None else found[0]
+
+
+def estimate(expr: sp.Basic) -> tuple[sp.Float, sp.Float] | None:
+    """``(value, error)``: ``expr`` evaluated, with a bound on the error its integrals and sums may carry.
+
+    Integrals and sums whose bodies are free of other aggregates are
+    evaluated by :func:`derive.verify.quadrature.aggregate`; their errors are
+    carried to the result by evaluating the rest of ``expr`` once more with
+    each aggregate moved by its error.  Everything else is evaluated by SymPy
+    with ``DIGITS`` digits (error 0).
+    """
+    aggregates = [e for e in sp.preorder_traversal(expr) if isinstance(e, (sp.Integral, sp.Sum))]
+    innermost = [e for e in dict.fromkeys(aggregates) if not e.function.has(sp.Integral, sp.Sum)]
+    values: dict[sp.Basic, tuple[sp.Float, sp.Float]] = {}
+    if len(innermost) == len(set(aggregates)):
+        for e in innermost:
+            found = _by_terms(e) if isinstance(e, sp.Integral) else aggregate(e)
+            if found is None:
+                break
+            values[e] = found
+        else:
+            value = plain_number(expr.xreplace({e: v for e, (v, _) in values.items()}))
+            if value is None:
+                return None
+            error = sp.Float(0)
+            for e, (v, dv) in values.items():
+                if not dv:
+                    continue
+                moved = plain_number(expr.xreplace({f: (w + dv if f == e else w) for f, (w, _) in values.items()}))
+                if moved is None:
+                    return None
+                error += abs(moved - value)
+            return value, error
+    if any(isinstance(e, sp.Sum) for e in aggregates):
+        return None  # SymPy's own evaluation of a sum would follow its Karr convention for reversed limits
+    value = plain_number(expr)
+    return None if value is None else (value, sp.Float(0))
+
+
+def plain_number(expr: sp.Basic) -> sp.Float | None:
+    """A real number with ``DIGITS`` digits, or ``None`` (not a number, infinite, or not real)."""
+    value = evaluated(expr)
+    if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
+        return None
+    real, imag = value.as_real_imag()
+    return None if abs(imag) > sp.Float(10) ** (10 - DIGITS) else real
+
+
+@lru_cache(maxsize=4096)
+def evaluated(expr: sp.Basic) -> sp.Basic | None:
+    """``expr`` evaluated by SymPy with ``DIGITS`` digits (memoised: a value that is not real is asked for twice)."""
+    try:
+        return sp.N(expr, DIGITS)
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, RecursionError):
+        return None
+
+
+def _by_terms(e: sp.Integral) -> tuple[sp.Float, sp.Float] | None:
+    """An integral as the sum of the integrals of its terms ``c * g(x)``, each ``g`` evaluated once (memoised).
+
+    Steps of a derivation rearrange the same few integrands (a density times
+    ``x``, ``x^2``, ``log x``, ...), so at one sample point most integrals
+    share their pieces.  The errors add up, each scaled by ``|c|``.  When a
+    piece cannot be evaluated (it may diverge on its own), the whole integral
+    is evaluated instead.
+    """
+    if len(e.limits) != 1 or len(e.limits[0]) != 3:
+        return aggregate(e)
+    var, lo, hi = e.limits[0]
+    try:
+        body = sp.expand(sp.expand_log(e.function), power_exp=False, log=False)
+    except (TypeError, ValueError, ArithmeticError):
+        return aggregate(e)
+    pieces: dict[sp.Basic, sp.Basic] = {}
+    for term in sp.Add.make_args(body):
+        coeff, g = term.as_independent(var, as_Add=False)
+        pieces[g] = pieces.get(g, sp.Integer(0)) + coeff
+    if len(pieces) == 1 and next(iter(pieces.values())) == 1:
+        return aggregate(e)
+    value, error = sp.Float(0), sp.Float(0)
+    for g, coeff in pieces.items():
+        c = plain_number(coeff)
+        found = aggregate(sp.Integral(g, (var, lo, hi))) if c is not None else None
+        if found is None:
+            return aggregate(e)
+        value += c * found[0]
+        error += abs(c) * found[1]
+    return value, error
+
+
+def short(x: sp.Basic) -> str:
+    return sp.sstr(sp.N(x, 8))

@@ -1,0 +1,66 @@
+"""derive.verify.implications: equations implying equations, by solving; a hypothesis about one entry stays there."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import Categorical, Domain, Status
+from derive.domain import Member
+from derive.system import System
+from derive.verify import check_relation
+
+n = sp.Symbol("n", integer=True, positive=True)
+P, Q = Categorical(n=n, name="P"), Categorical(n=n, name="Q")
+p, q = P.base, Q.base
+j = sp.Symbol("j", integer=True, positive=True)
+x = sp.Symbol("x", real=True)
+REALS = Domain(((x, sp.Interval(-sp.oo, sp.oo)),))
+
+
+def eq(a, b):
+    return sp.Eq(a, b, evaluate=False)
+
+
+def _domain(every: bool) -> Domain:
+    return P.domain.merge(Q.domain, Domain(constraints=(Member(j, n, every),)))
+
+
+def test_a_hypothesis_about_one_entry_says_nothing_of_the_others():
+    """q_j = p_j for the index j: q_1 = p_1 does not follow (j need not be 1)."""
+    verdict = check_relation(eq(q[j], p[j]), eq(q[1], p[1]), "implies", _domain(every=False))
+    assert not verdict.proved, verdict
+
+
+def test_the_same_entry_follows():
+    verdict = check_relation(eq(q[j], p[j]), eq(q[j] - p[j], 0), "implies", _domain(every=False))
+    assert verdict.proved, verdict
+
+
+def test_a_hypothesis_declared_for_every_index_gives_every_entry():
+    verdict = check_relation(eq(q[j], p[j]), eq(q[1], p[1]), "implies", _domain(every=True))
+    assert verdict.proved, verdict
+
+
+def test_a_sum_over_entries_needs_the_hypothesis_for_every_entry():
+    i = sp.Symbol("i", integer=True, positive=True)
+    lam = sp.Symbol("lambda", positive=True)
+    hypothesis = System(eq(q[j], p[j] / lam), eq(sp.Sum(q[i], (i, 1, n)), 1))
+    claim = eq(lam, 1)
+    assert not check_relation(hypothesis, claim, "implies", _domain(every=False)).proved
+    assert check_relation(hypothesis, claim, "implies", _domain(every=True)).proved
+
+
+@pytest.mark.parametrize("before, after, relation, status", [
+    (eq(x ** 2, 1), eq(x, 1), "implies", Status.REFUTED),
+    (eq(x, 1), eq(x ** 2, 1), "implies", Status.PROVED),
+    (eq(x, 1), eq(x ** 2, 1), "iff", Status.REFUTED),
+    (eq(2 * x, 4), eq(x, 2), "iff", Status.PROVED),
+    (eq(x ** 3, 8), eq(x, 2), "implies", Status.UNKNOWN),  # two complex roots too: not a unique solution
+], ids=["x^2=1 => x=1", "x=1 => x^2=1", "x=1 <=> x^2=1", "2x=4 <=> x=2", "x^3=8 => x=2"])
+def test_implications_between_equations(before, after, relation, status):
+    verdict = check_relation(before, after, relation, REALS)
+    if status is Status.PROVED:
+        assert verdict.proved, verdict
+    else:
+        assert not verdict.proved, verdict
