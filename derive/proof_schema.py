@@ -1,4 +1,5 @@
-"""The proof file's layout, shared by its writer (:mod:`derive.render.proof`) and its checker (:mod:`derive.proofcheck`).
+"""The proof file's layout, shared by its writer (:mod:`derive.render.proof`) and its checker
+(:mod:`derive.proofcheck`).
 
 A proof file is JSON::
 

@@ -280,7 +280,8 @@ def _distribution(entry: DistributionEntry, where: str, symbols: tuple[sp.Symbol
     except (DeriveError, TypeError, ValueError) as exc:
         raise ProofFileError(f"{where}: {_one_line(exc)}") from None
     if list(entry.domain) != expected:
-        raise ProofFileError(f"{where}.domain: {list(entry.domain)} is not the {dist.family} family's domain {expected}"[:300])
+        shown = f"{list(entry.domain)}"[:200]
+        raise ProofFileError(f"{where}.domain: {shown} is not the {dist.family} family's domain {expected}")
     return dist
 
 
@@ -354,7 +355,7 @@ def _judge(step: _Step, chain: _Chain | None, so_far: str, domain: Domain) -> Ve
     """One step: its own rewrite, what it displays, and, after a failed step of its chain, its display directly."""
     entry = step.entry
     starts = chain is None
-    verdict = _check(step, so_far, starts, domain)
+    verdict = _check(step, so_far, starts, entry.supposed if starts else chain.supposed, domain)
     if verdict.proved and starts and not entry.supposed and step.subject is None and _kind(step.before) == "statement":
         shown = _holds(step.before, domain)
         if not shown.proved:
@@ -366,13 +367,13 @@ def _judge(step: _Step, chain: _Chain | None, so_far: str, domain: Domain) -> Ve
     return verdict
 
 
-def _check(step: _Step, so_far: str, starts: bool, domain: Domain) -> Verdict:
+def _check(step: _Step, so_far: str, starts: bool, supposed: bool, domain: Domain) -> Verdict:
     """``before R after``; while the chain is all equalities, also the displayed ``subject = after``.
 
     A chain that starts with a bound away from its subject must start from
-    something equal to it.  A supposed ``before`` is a hypothesis: only what
-    follows from it is checked.  Between relations, ``=`` says that ``after``
-    holds on its own.
+    something equal to it.  In a supposed chain, each relation follows from
+    the one before (``=`` reads as ``implies``); elsewhere, ``=`` between
+    relations says that ``after`` holds on its own.
     """
     from derive.relations import check_relation
     from derive.verify import check_equal
@@ -380,7 +381,7 @@ def _check(step: _Step, so_far: str, starts: bool, domain: Domain) -> Verdict:
     entry, before, after, subject = step.entry, step.before, step.after, step.subject
     relation = entry.relation
     if _kind(after) == "statement":
-        if relation in ("iff", "implies") or entry.supposed:
+        if relation in ("iff", "implies") or supposed:
             return check_relation(before, after, "implies" if relation == "=" else relation, domain)
         return _holds(after, domain)
     if relation != "=":
@@ -451,7 +452,7 @@ def _because(verdict: Verdict, why: str) -> Verdict:
     return Verdict(verdict.status, f"{why}: {verdict.reason}", verdict.counterexample)
 
 
-# -- the statement ------------------------------------------------------------------------------------------------------
+# -- the statement ----------------------------------------------------------------------------------------------------
 def conclude(statement: sp.Basic, facts: Sequence[Fact]) -> Conclusion:
     """Is each part of ``statement`` formally one of the facts of the chains whose steps are all proved?"""
     used: list[str] = []
@@ -483,7 +484,8 @@ def _why_not(part: sp.Basic, facts: Sequence[Fact]) -> str:
             return f"{shown} is shown only under the hypothesis supposed in {fact.where}, not unconditionally"
     for fact in facts:
         if fact.hypothesis is None and _related(fact, part):
-            return f"{fact.where} show{'s' if len(fact.steps) == 1 else ''} only {fact.shown}, which does not give {shown}"
+            verb = "shows" if len(fact.steps) == 1 else "show"
+            return f"{fact.where} {verb} only {fact.shown}, which does not give {shown}"
     return f"no chain shows {shown}: the statement must be, side for side, a multiple of what a chain shows"
 
 

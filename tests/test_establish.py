@@ -56,8 +56,9 @@ TABLE = [
     (r"KL(P \Vert Q) = \sum_{i \in \{H, T\}} P(i) \log\left(\frac{P(i)}{Q(i)}\right)",
      r"H(P, Q) = KL(P \Vert Q) + H(P)", False, "a true definition is not the fact"),
     (r"\frac{\partial}{\partial q} \left(KL(P \Vert Q) + H(P)\right) = \frac{\partial}{\partial q} KL(P \Vert Q) + "
-     r"\frac{\partial}{\partial q} H(P)", r"\frac{\partial}{\partial q} H(P, Q) = \frac{\partial}{\partial q} KL(P \Vert Q)",
-     False, "a derivative is not unfolded"),
+     r"\frac{\partial}{\partial q} H(P)",
+     r"\frac{\partial}{\partial q} H(P, Q) = \frac{\partial}{\partial q} KL(P \Vert Q)", False,
+     "a derivative is not unfolded"),
     (r"\log(x y) = \log(x) + \log(y)", r"x = y", False, "logarithms are atoms"),
     (r"x^{2} = 1", r"x = 1", False, "not a multiple"),
     (r"x = 1", r"x^{2} = 1", False, "not a multiple either"),

@@ -34,7 +34,8 @@ def verify(tmp_path: Path, document: dict | str, capsys: pytest.CaptureFixture[s
 def test_every_shipped_proof_verifies(name: str, capsys: pytest.CaptureFixture[str]):
     assert main(["verify", str(OUTPUTS / name)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 1 and out[0].startswith(f"{OUTPUTS / name}: proved: ") and out[0].endswith("0 refuted, 0 unknown")
+    assert len(out) == 1 and out[0].startswith(f"{OUTPUTS / name}: proved: "), out  # quiet: one line
+    assert out[0].endswith("0 refuted, 0 unknown")
 
 
 def test_bits_proof_verifies(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
@@ -267,7 +268,8 @@ STATEMENT_EDITS = [
     ("kl-cross-entropy-coin", _statement(r"H(P, Q) = KL(P \Vert Q) - H(P)"), "no chain shows", "a false statement"),
     ("kl-cross-entropy-coin", _statement(r"H(P) = H(P)"), "trivially true", "H(P) = H(P)"),
     ("kl-cross-entropy-coin", _statement("1 = 1"), "trivially true", "1 = 1"),
-    ("kl-cross-entropy-coin", _statement(r"KL(P \Vert Q) = \sum_{i \in \{H, T\}} P(i) \log\left(\frac{P(i)}{Q(i)}\right)"),
+    ("kl-cross-entropy-coin",
+     _statement(r"KL(P \Vert Q) = \sum_{i \in \{H, T\}} P(i) \log\left(\frac{P(i)}{Q(i)}\right)"),
      "no chain shows", "a true identity the chains do not show"),
     ("kl-cross-entropy-coin", _statement(r"H(P, Q) \geq H(P)"), "no chain shows", "a true consequence, not shown"),
     ("gibbs-coin", _statement(r"KL(P \Vert Q) > 0"), r"show only KL(P \Vert Q) >= 0", "strengthened to >"),
@@ -275,11 +277,13 @@ STATEMENT_EDITS = [
     ("gibbs-coin", _statement(r"KL(P \Vert Q) \leq 0"), "does not give", "the bound reversed"),
     ("minimization-coin", _statement("q = p"), "only under the hypothesis supposed in steps 12-14",
      "a supposed chain's conclusion as the statement"),
-    ("minimization-coin", _drop("derivative-of-constant"), "no chain shows", "the establishing chain's last step dropped"),
+    ("minimization-coin", _drop("derivative-of-constant"), "no chain shows",
+     "the establishing chain's last step dropped"),
     ("gibbs-coin", _edit_step("log-le-linear", "after", r"-p (\frac{q}{p} - 1)", r"-p (\frac{q}{p} - 2)"),
      "rests on steps 11-18, and step 15 is refuted", "the establishing chain has a refuted step"),
-    ("minimization-logistic", _edit_step("derivative-of-sigmoid", "after", r"\left[1 - \sigma(z)\right]",
-                                         r"\left[1 + \sigma(z)\right]"), "rests on steps", "a refuted step in its chain"),
+    ("minimization-logistic",
+     _edit_step("derivative-of-sigmoid", "after", r"\left[1 - \sigma(z)\right]", r"\left[1 + \sigma(z)\right]"),
+     "rests on steps", "a refuted step in its chain"),
 ]
 
 
@@ -385,7 +389,7 @@ def test_a_supposed_chain_after_a_refuted_step_is_judged_from_its_hypothesis(tmp
         assert ": proved" not in line, line
 
 
-# -- no tracebacks: malformed files exit 2 with one line that says where ------------------------------------------------
+# -- no tracebacks: malformed files exit 2 with one line that says where ----------------------------------------------
 def _set_path(*path: object, value: object):
     def edit(d: dict) -> None:
         target = d
@@ -482,7 +486,8 @@ def test_a_verifier_failure_is_an_unknown_step_never_a_proved_one(tmp_path, caps
     assert len(lines) == 3 and all(": unknown: the verifier failed" in line for line in lines[:2])
 
 
-@pytest.mark.parametrize("failure", [RecursionError(), MemoryError(), KeyError("x")], ids=["recursion", "memory", "key"])
+@pytest.mark.parametrize("failure", [RecursionError(), MemoryError(), KeyError("x")],
+                         ids=["recursion", "memory", "key"])
 def test_a_failure_while_reading_is_one_line_exit_2(tmp_path, capsys, monkeypatch, failure):
     import derive.proofcheck
 
