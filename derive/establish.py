@@ -137,6 +137,8 @@ def form(expr: sp.Basic) -> Form:
         raise NotFormal(f"{expr} is not a finite number")
     if expr in (sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise NotFormal(f"{expr} is not a finite number")
+    if isinstance(expr, sp.Pow) and expr.base == 0 and not expr.exp.is_positive:
+        raise NotFormal(f"{sp.sstr(expr)[:40]} is not a finite number")
     if isinstance(expr, sp.Add):
         return _sum(*(form(a) for a in expr.args))
     if isinstance(expr, sp.Mul):

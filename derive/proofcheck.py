@@ -116,9 +116,22 @@ def check_proof_text(text: str, source: str = "proof") -> ProofReport:
     document = read_document(text, source)
     proof = _read(document, source)
     checks, facts = _check_steps(proof)
-    conclusion = conclude(proof.statement, facts) if proof.statement is not None else \
-        Conclusion(False, "no statement: steps checked, nothing concluded")
+    if proof.statement is None:
+        conclusion = Conclusion(False, "no statement: steps checked, nothing concluded")
+    else:
+        conclusion = _guarded_conclusion(lambda: conclude(proof.statement, facts))
     return ProofReport(tuple(checks), document.statement, conclusion)
+
+
+def _guarded_conclusion(decide: Callable[[], Conclusion]) -> Conclusion:
+    """``decide()``; a failure while comparing the statement with the facts leaves it not proved (one line)."""
+    try:
+        return decide()
+    except RecursionError:
+        return Conclusion(False, "the statement could not be compared with the facts: nested too deeply")
+    except Exception as exc:  # never a traceback, never proved
+        return Conclusion(False, f"the statement could not be compared with the facts: {type(exc).__name__}: "
+                                 f"{_one_line(exc)}")
 
 
 # -- reading: every field parsed and its shape checked before anything is verified ---------------------------------

@@ -91,8 +91,9 @@ def test_parts_of_systems_and_chained_inequalities() -> None:
     assert parts(sp.Eq(x, 1, evaluate=False)) == (sp.Eq(x, 1, evaluate=False),)
 
 
-@pytest.mark.parametrize("expr", [sp.zoo, sp.nan, sp.oo, -sp.oo, x + sp.zoo, sp.Eq(x, 1)],
-                         ids=["zoo", "nan", "oo", "-oo", "x+zoo", "relation"])
+@pytest.mark.parametrize("expr", [sp.zoo, sp.nan, sp.oo, -sp.oo, x + sp.zoo, sp.Eq(x, 1),
+                                  sp.Pow(0, -1, evaluate=False), sp.Pow(0, x, evaluate=False)],
+                         ids=["zoo", "nan", "oo", "-oo", "x+zoo", "relation", "1/0", "0^x"])
 def test_no_form_for_infinities_and_non_expressions(expr: sp.Basic) -> None:
     with pytest.raises(NotFormal):
         form(expr)

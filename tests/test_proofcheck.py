@@ -541,3 +541,16 @@ def test_success_is_one_line_and_verbose_lists_every_step(tmp_path, capsys):
     assert main(["verify", "--verbose", str(path)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 26 and out[0] == f"{path}: step 1 (use-result): proved"
+
+
+def test_a_failure_while_comparing_the_statement_leaves_it_not_proved(tmp_path, capsys, monkeypatch):
+    import derive.establish
+
+    def broken(*args: object, **kwargs: object):
+        raise TypeError("odd")
+
+    monkeypatch.setattr(derive.establish, "follows", broken)
+    document = shipped_proof("gibbs-coin")
+    code, out, err = verify(tmp_path, document, capsys)
+    assert code == 1 and not err
+    assert "not proved: the statement could not be compared with the facts: TypeError: odd" in out
