@@ -30,6 +30,7 @@ VERSION = 1
 UNITS = ("nats", "bits", "any")
 MAX_BYTES = 5_000_000
 MAX_DIGITS = 30  # of a JSON integer (only ``version`` and ``index`` are integers)
+MAX_STEPS = 10_000
 
 
 class ProofFileError(DeriveError):
@@ -94,6 +95,8 @@ def read_document(text: str, source: str) -> ProofDocument:
     steps = _expect(top.get("steps"), list, f"{source}: steps")
     if not steps:
         raise ProofFileError(f"{source}: steps: the proof has no steps")
+    if len(steps) > MAX_STEPS:
+        raise ProofFileError(f"{source}: steps: {len(steps)} steps, more than the limit of {MAX_STEPS}")
     return ProofDocument(units, distributions, assumptions, statement,
                          tuple(_step(s, k, source) for k, s in enumerate(steps)))
 

@@ -447,6 +447,7 @@ BAD_FILES = [
     ("family-unknown", _set_path("distributions", 0, "family", value="zipf"),
      "distributions[0].family: unknown distribution family 'zipf'"),
     ("assumption-number", _set_path("assumptions", value=[3]), "assumptions[0]: expected str, got int"),
+    ("too-many-steps", lambda d: d.__setitem__("steps", d["steps"] * 500), "steps: 11000 steps, more than the limit"),
 ]
 
 
