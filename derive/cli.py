@@ -52,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--topic", default="relation", choices=("relation", "minimization", "all"),
                          help="the relation H(P, Q) = KL + H(P) (default), the minimization argument (same "
                               "gradient, minimum at Q = P, Gibbs' inequality, the logistic loss), or all")
-    verify = commands.add_parser("verify", help="re-check every step of a proof file written by --format json")
+    verify = commands.add_parser("verify", help="re-check a proof file written by --format json: every step, "
+                                 "and that the steps prove its statement")
     verify.add_argument("file", help="a JSON proof file")
+    verify.add_argument("--verbose", action="store_true", help="a line for every step, proved ones too")
     check = commands.add_parser("check", help="check every chain of equalities in a Markdown or LaTeX document")
     check.add_argument("file", help="a Markdown (.md) or LaTeX (.tex) document")
     check.add_argument("--assume", action="append", default=[], metavar="RELATION",
@@ -133,21 +135,60 @@ def _article(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from derive.core import Status
     from derive.proofcheck import check_proof_text
 
     path = Path(args.file)
+    text = _read_proof(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DeriveError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    checks = check_proof_text(text, str(path))
-    for c in checks:
-        reason = f": {c.verdict.reason}" if not c.verdict.proved else ""
-        print(f"{path}: step {c.index} ({c.rule}): {c.verdict.status.value}{reason}")
-    counts = {s: sum(c.verdict.status is s for c in checks) for s in Status}
-    print(f"{path}: {len(checks)} steps: " + ", ".join(f"{n} {s.value}" for s, n in counts.items()))
-    return 0 if counts[Status.PROVED] == len(checks) else 1
+        report = check_proof_text(text, str(path))
+    except DeriveError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise DeriveError(f"{path}: too large or too deeply nested to check ({type(exc).__name__})") from None
+    except Exception as exc:  # never a traceback: an internal failure is one line, and nothing is proved
+        raise DeriveError(f"{path}: internal error while checking: {type(exc).__name__}: "
+                          f"{' '.join(str(exc).split())[:200]}") from None
+    for c in report.steps:
+        if args.verbose or not c.verdict.proved:
+            reason = f": {c.verdict.reason}" if not c.verdict.proved and c.verdict.reason else ""
+            print(f"{path}: step {c.index} ({c.rule}): {c.verdict.status.value}{reason}")
+    print(f"{path}: {_verdict_line(report)}")
+    return 0 if report.ok else 1
+
+
+def _read_proof(path: Path) -> str:
+    """The file's text: a regular file of at most MAX_BYTES bytes of UTF-8."""
+    from derive.proof_schema import MAX_BYTES
+
+    try:
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            raise DeriveError(f"{path}: file is larger than {MAX_BYTES} bytes")
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise DeriveError(f"cannot read {path}: not a regular file")
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DeriveError(f"cannot read {path}: not UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise DeriveError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _verdict_line(report) -> str:
+    """``proved: STATEMENT (by steps 14-20); 20 steps: 20 proved, 0 refuted, 0 unknown``, or why not."""
+    from derive.core import Status
+
+    counts = ", ".join(f"{sum(c.verdict.status is s for c in report.steps)} {s.value}" for s in Status)
+    tally = f"{len(report.steps)} steps: {counts}"
+    if report.statement is None:
+        return f"{report.conclusion.reason}; {tally}"
+    statement = " ".join(report.statement.split())
+    statement = statement if len(statement) <= 100 else statement[:97] + "..."
+    if report.ok:
+        return f"proved: {statement} (by {report.conclusion.steps}); {tally}"
+    if not report.conclusion.proved:
+        return f"not proved: {report.conclusion.reason}; {tally}"
+    failed = [c.index for c in report.steps if not c.verdict.proved]
+    which = f"step {failed[0]}" if len(failed) == 1 else f"steps {', '.join(map(str, failed[:10]))}"
+    return f"not proved: {which} of the proof {'is' if len(failed) == 1 else 'are'} not proved; {tally}"
 
 
 def _check(args: argparse.Namespace) -> int:

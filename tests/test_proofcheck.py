@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sympy as sp
 
 from derive.api import Options, article_documents
 from derive.cli import main
@@ -32,9 +33,9 @@ def verify(tmp_path: Path, document: dict | str, capsys: pytest.CaptureFixture[s
 @pytest.mark.parametrize("name", sorted(p.name for p in OUTPUTS.glob("*.json")))
 def test_every_shipped_proof_verifies(name: str, capsys: pytest.CaptureFixture[str]):
     assert main(["verify", str(OUTPUTS / name)]) == 0
-    out = capsys.readouterr().out
-    assert "refuted" not in out.replace("0 refuted", "") and "unknown" not in out.replace("0 unknown", "")
-    assert out.strip().splitlines()[-1].endswith("0 refuted, 0 unknown")
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and out[0].startswith(f"{OUTPUTS / name}: proved: "), out  # quiet: one line
+    assert out[0].endswith("0 refuted, 0 unknown")
 
 
 def test_bits_proof_verifies(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
@@ -228,3 +229,329 @@ def test_malformed_minimization_files_exit_2(tmp_path, capsys, edit, where):
     code, out, err = verify(tmp_path, document, capsys)
     assert code == 2, out
     assert where in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+# -- the statement: proved only when a chain whose steps are all proved shows it, formally -----------------------------
+@functools.cache
+def shipped(name: str) -> str:
+    return (OUTPUTS / f"{name}.json").read_text()
+
+
+def shipped_proof(name: str) -> dict:
+    return json.loads(shipped(name))
+
+
+def _statement(text: str | None):
+    return lambda d: d.__setitem__("statement", text)
+
+
+def _drop(rule: str, nth: int = 0):
+    """Drop the ``nth`` step with ``rule`` and renumber the rest."""
+    def edit(d: dict) -> None:
+        step = [s for s in d["steps"] if s["rule"] == rule][nth]
+        d["steps"].remove(step)
+        for k, s in enumerate(d["steps"]):
+            s["index"] = k + 1
+    return edit
+
+
+def _edit_step(rule: str, field: str, old: str, new: str):
+    def edit(d: dict) -> None:
+        step = next(s for s in d["steps"] if s["rule"] == rule)
+        assert old in step[field], step[field]
+        step[field] = step[field].replace(old, new, 1)
+    return edit
+
+
+#: (shipped proof, edit, a fragment of the one-line reason, why the file must not verify).
+STATEMENT_EDITS = [
+    ("kl-cross-entropy-coin", _statement(r"H(P, Q) = KL(P \Vert Q) - H(P)"), "no chain shows", "a false statement"),
+    ("kl-cross-entropy-coin", _statement(r"H(P) = H(P)"), "trivially true", "H(P) = H(P)"),
+    ("kl-cross-entropy-coin", _statement("1 = 1"), "trivially true", "1 = 1"),
+    ("kl-cross-entropy-coin",
+     _statement(r"KL(P \Vert Q) = \sum_{i \in \{H, T\}} P(i) \log\left(\frac{P(i)}{Q(i)}\right)"),
+     "no chain shows", "a true identity the chains do not show"),
+    ("kl-cross-entropy-coin", _statement(r"H(P, Q) \geq H(P)"), "no chain shows", "a true consequence, not shown"),
+    ("gibbs-coin", _statement(r"KL(P \Vert Q) > 0"), r"show only KL(P \Vert Q) >= 0", "strengthened to >"),
+    ("gibbs-coin", _statement(r"KL(P \Vert Q) = 0"), r"show only KL(P \Vert Q) >= 0", "an equality where >= is shown"),
+    ("gibbs-coin", _statement(r"KL(P \Vert Q) \leq 0"), "does not give", "the bound reversed"),
+    ("minimization-coin", _statement("q = p"), "only under the hypothesis supposed in steps 12-14",
+     "a supposed chain's conclusion as the statement"),
+    ("minimization-coin", _drop("derivative-of-constant"), "no chain shows",
+     "the establishing chain's last step dropped"),
+    ("gibbs-coin", _edit_step("log-le-linear", "after", r"-p (\frac{q}{p} - 1)", r"-p (\frac{q}{p} - 2)"),
+     "rests on steps 11-18, and step 15 is refuted", "the establishing chain has a refuted step"),
+    ("minimization-logistic",
+     _edit_step("derivative-of-sigmoid", "after", r"\left[1 - \sigma(z)\right]", r"\left[1 + \sigma(z)\right]"),
+     "rests on steps", "a refuted step in its chain"),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "reason", "why"), STATEMENT_EDITS, ids=[e[3] for e in STATEMENT_EDITS])
+def test_a_statement_the_chains_do_not_prove_is_rejected(tmp_path, capsys, name, edit, reason, why):
+    document = shipped_proof(name)
+    edit(document)
+    code, out, err = verify(tmp_path, document, capsys)
+    assert code == 1, out + err
+    last = out.strip().splitlines()[-1]
+    assert "not proved: " in last and reason in last, last
+    assert not err and "Traceback" not in out
+
+
+@pytest.mark.parametrize(("name", "statement"), [
+    ("kl-cross-entropy-coin", r"2 H(P, Q) = 2 KL(P \Vert Q) + 2 H(P)"),
+    ("kl-cross-entropy-coin", r"KL(P \Vert Q) = H(P, Q) - H(P)"),
+    ("gibbs-coin", r"0 \leq KL(P \Vert Q)"),
+    ("gibbs-coin", r"-KL(P \Vert Q) \leq 0"),
+    ("kl-cross-entropy-coin", r"\begin{cases} H(P, Q) = KL(P \Vert Q) + H(P) \\ "
+                              r"H(P) = -p \log(p) - (1 - p) \log(1 - p) \end{cases}"),
+], ids=["scaled", "rearranged", "written-backwards", "negated", "a-system-of-shown-facts"])
+def test_a_statement_that_is_formally_what_a_chain_shows_is_proved(tmp_path, capsys, name, statement):
+    document = shipped_proof(name)
+    document["statement"] = statement
+    code, out, _ = verify(tmp_path, document, capsys)
+    assert code == 0, out
+    assert out.strip().splitlines()[-1].startswith(f"{tmp_path / 'proof.json'}: proved: ")
+
+
+def test_the_kl_identity_is_shown_by_more_than_one_chain(tmp_path, capsys):
+    """The relation is shown by section C's first chain (rearranged) as well as by the last one; dropping the last
+    step leaves a complete proof, dropping every chain that shows it does not."""
+    document = shipped_proof("kl-cross-entropy-coin")
+    document["steps"] = document["steps"][:-1]
+    assert verify(tmp_path, document, capsys)[0] == 0
+    document["steps"] = document["steps"][:12]  # sections A and B only
+    code, out, _ = verify(tmp_path, document, capsys)
+    assert code == 1 and "no chain shows H(P, Q) = KL(P \\Vert Q) + H(P)" in out
+
+
+def test_a_proof_without_a_statement_concludes_nothing(tmp_path, capsys):
+    document = shipped_proof("gibbs-coin")
+    document["statement"] = None
+    code, out, _ = verify(tmp_path, document, capsys)
+    assert code == 0
+    assert out.strip().splitlines() == [f"{tmp_path / 'proof.json'}: no statement: steps checked, nothing concluded; "
+                                        "22 steps: 22 proved, 0 refuted, 0 unknown"]
+
+
+def test_a_missing_statement_field_is_malformed(tmp_path, capsys):
+    document = shipped_proof("gibbs-coin")
+    del document["statement"]
+    code, _, err = verify(tmp_path, document, capsys)
+    assert code == 2 and "statement: missing (write null" in err
+
+
+# -- after a failed step, later steps are judged in their own right ---------------------------------------------------
+def _tiny(steps: list[dict], statement: str | None = None) -> dict:
+    """A proof about a symbol ``x > 0`` alone, with ``steps`` given as (subject, before, relation, after)."""
+    return {"format": "derive-proof", "version": 1, "units": "nats", "distributions": [], "assumptions": ["x > 0"],
+            "statement": statement, "steps": [
+                {"index": k + 1, "section": "S", "rule": f"r{k + 1}", "subject": s, "before": b, "relation": r,
+                 "after": a} for k, (s, b, r, a) in enumerate(steps)]}
+
+
+def test_steps_after_a_refuted_step_are_not_proved_through_it(tmp_path, capsys):
+    """x = x + 2 is refuted; x + 2 >= x + 1 and x + 1 = 1 + x are true rewrites, but what they display,
+    x >= x + 1 and x >= 1 + x, is false: they must not be proved on the strength of the refuted x + 2."""
+    document = _tiny([("x", "x", "=", "x + 2"), ("x", "x + 2", ">=", "x + 1"), ("x", "x + 1", "=", "1 + x")],
+                     r"x \geq x + 1")
+    code, out, _ = verify(tmp_path, document, capsys)
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert [line.split(": ")[1] for line in lines[:-1]] == ["step 1 (r1)", "step 2 (r2)", "step 3 (r3)"]
+    assert all("proved" not in line.split(": ")[2] for line in lines[:-1])
+    assert "judged on its own, since step 1 is refuted" in lines[1]
+    assert "rests on steps 1-3, and step 1 is refuted" in lines[-1]
+
+
+def test_a_correct_step_after_a_refuted_one_is_still_proved_when_its_display_holds(tmp_path, capsys):
+    document = _tiny([("x", "x", "=", "x + 2"), ("x", "x + 2", "=", "x")])
+    code, out, _ = verify(tmp_path, document, capsys)
+    lines = out.strip().splitlines()
+    assert code == 1 and len(lines) == 3 and "step 2 (r2): refuted" in lines[1]  # x + 2 = x is false on its own
+    document = _tiny([("x", "x", "=", "x + 2"), ("x", "x + 2", ">=", "x")])
+    code, out, _ = verify(tmp_path, document, capsys)
+    lines = out.strip().splitlines()
+    assert code == 1 and len(lines) == 2 and "step 1 (r1): refuted" in lines[0]  # x + 2 >= x, and x >= x: proved
+
+
+def test_a_supposed_chain_after_a_refuted_step_is_judged_from_its_hypothesis(tmp_path, capsys):
+    document = shipped_proof("minimization-coin")
+    steps = document["steps"]
+    assert [s["rule"] for s in steps[11:14]] == ["use-result", "zero-quotient", "solve-for"]
+    steps[11]["after"] = steps[12]["before"] = r"\frac{q - 2 p}{q (1 - q)} = 0"
+    steps[12]["after"] = steps[13]["before"] = "q - 2 p = 0"
+    steps[13]["after"] = "q = 2 p"
+    code, out, _ = verify(tmp_path, document, capsys)
+    assert code == 1
+    for k in (12, 13, 14):
+        line = next(line for line in out.splitlines() if f": step {k} (" in line)
+        assert ": proved" not in line, line
+
+
+# -- no tracebacks: malformed files exit 2 with one line that says where ----------------------------------------------
+def _set_path(*path: object, value: object):
+    def edit(d: dict) -> None:
+        target = d
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return edit
+
+
+def _raw(text: str):
+    return lambda d: text
+
+
+BAD_FILES = [
+    ("nested-arrays", _raw("[" * 100_000), "nested too deeply"),
+    ("nested-objects", _raw('{"a":' * 100_000), "nested too deeply"),
+    ("nan", _raw('{"format": "derive-proof", "version": NaN}'), "NaN is not a number"),
+    ("long-integer", _raw('{"format": "derive-proof", "version": ' + "9" * 5000 + "}"), "an integer of 5000 digits"),
+    ("duplicate-key", _raw('{"format": "derive-proof", "format": "x"}'), "the key 'format' appears twice"),
+    ("version-true", _set_path("version", value=True), "format/version"),
+    ("version-1e300", _set_path("version", value=1e300), "format/version"),
+    ("unknown-field", _set_path("statment", value="x"), "top level: unknown field 'statment'"),
+    ("title-number", _set_path("title", value=3), "title: expected str, got int"),
+    ("units-list", _set_path("units", value=[]), "units: expected str, got list"),
+    ("statement-number", _set_path("statement", value=1e300), "statement: expected str, got number"),
+    ("statement-list", _set_path("statement", value=["x"]), "statement: expected str, got list"),
+    ("statement-bad-latex", _set_path("statement", value=r"\frac{"), "statement: unbalanced braces"),
+    ("statement-unknown-command", _set_path("statement", value=r"\foo = 1"), r"statement: unknown command \foo"),
+    ("statement-an-expression", _set_path("statement", value=r"KL(P \Vert Q)"), "statement: expected an equation"),
+    ("statement-not-equal", _set_path("statement", value=r"KL(P \Vert Q) \neq 0"), "statement: expected an equation"),
+    ("statement-too-long", _set_path("statement", value="x + " * 30_000 + "x = 0"), "statement: input of"),
+    ("section-list", _set_path("steps", 0, "section", value=[1]), "steps[0].section: expected str, got list"),
+    ("subject-number", _set_path("steps", 0, "subject", value=1e300), "steps[0].subject: expected str, got number"),
+    ("subject-a-relation", _set_path("steps", 0, "subject", value="x = 1"), "steps[0].subject: expected an expression"),
+    ("after-a-relation", _set_path("steps", 0, "after", value=r"x \geq 1"), "steps[0]: before and after must both"),
+    ("before-a-chain", _set_path("steps", 0, "before", value="0 < x < 1"), "steps[0].before: expected an expression"),
+    ("after-not-equal", _set_path("steps", 3, "after", value=r"p \neq q"), "steps[3].after: expected an expression"),
+    ("iff-between-expressions", _set_path("steps", 0, "relation", value="iff"), "steps[0].relation: iff relates"),
+    ("bound-between-equations", _set_path("steps", 5, "relation", value="<="), "steps[5].relation: between relations"),
+    ("relation-number", _set_path("steps", 0, "relation", value=1e300), "steps[0].relation: expected str"),
+    ("supposed-null-is-false", _set_path("steps", 0, "conditions", value="x"), "steps[0].conditions: expected list"),
+    ("condition-number", _set_path("steps", 0, "conditions", value=[1]), "steps[0].conditions[0]: expected str"),
+    ("index-out-of-order", _set_path("steps", 1, "index", value=7), "steps[1].index: expected 2"),
+    ("index-bool", _set_path("steps", 0, "index", value=True), "steps[0].index: expected int, got bool"),
+    ("verdict-unknown-word", _set_path("steps", 0, "verdict", value="certain"), "steps[0].verdict: expected one of"),
+    ("step-unknown-field", _set_path("steps", 0, "proof", value="trust me"), "steps[0]: unknown field 'proof'"),
+    ("parameter-number", _set_path("distributions", 0, "parameters", value=[1e300]),
+     "distributions[0].parameters[0]: expected str, got number"),
+    ("parameter-1e300", _set_path("distributions", 0, "parameters", value=["1e300"]), "distributions[0]:"),
+    ("parameter-a-relation", _set_path("distributions", 0, "parameters", value=["p = 1"]),
+     "distributions[0].parameters[0]: expected a parameter"),
+    ("outcome-number", _set_path("distributions", 0, "outcomes", value=[1, 2]),
+     "distributions[0].outcomes[0]: expected str, got int"),
+    ("domain-number", _set_path("distributions", 0, "domain", value=1e300), "distributions[0].domain: expected list"),
+    ("family-unknown", _set_path("distributions", 0, "family", value="zipf"),
+     "distributions[0].family: unknown distribution family 'zipf'"),
+    ("assumption-number", _set_path("assumptions", value=[3]), "assumptions[0]: expected str, got int"),
+    ("too-many-steps", lambda d: d.__setitem__("steps", d["steps"] * 500), "steps: 11000 steps, more than the limit"),
+]
+
+
+@pytest.mark.parametrize(("edit", "where"), [row[1:] for row in BAD_FILES], ids=[row[0] for row in BAD_FILES])
+def test_bad_files_exit_2_with_one_line_saying_where(tmp_path, capsys, edit, where):
+    document = shipped_proof("gibbs-coin")
+    content = edit(document)
+    code, out, err = verify(tmp_path, document if content is None else content, capsys)
+    assert code == 2, out + err
+    assert where in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+
+
+def test_non_utf8_and_oversized_files(tmp_path, capsys):
+    path = tmp_path / "proof.json"
+    path.write_bytes(b'{"format": "derive-proof", "title": "\xff\xfe"}')
+    assert main(["verify", str(path)]) == 2
+    assert "not UTF-8 (byte 37)" in capsys.readouterr().err
+    path.write_bytes(b" " * 5_000_001)
+    assert main(["verify", str(path)]) == 2
+    assert "file is larger than 5000000 bytes" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("failure", [ValueError("bad"), RecursionError(), MemoryError(), ZeroDivisionError()],
+                         ids=["value-error", "recursion", "memory", "zero-division"])
+def test_a_verifier_failure_is_an_unknown_step_never_a_proved_one(tmp_path, capsys, monkeypatch, failure):
+    import derive.verify
+
+    def broken(*args: object, **kwargs: object):
+        raise failure
+
+    monkeypatch.setattr(derive.verify, "check_equal", broken)
+    document = shipped_proof("gibbs-coin")
+    document["steps"] = document["steps"][:2]
+    code, out, err = verify(tmp_path, document, capsys)
+    assert code == 1 and not err
+    lines = out.strip().splitlines()
+    assert len(lines) == 3 and all(": unknown: the verifier failed" in line for line in lines[:2])
+
+
+@pytest.mark.parametrize("failure", [RecursionError(), MemoryError(), KeyError("x")],
+                         ids=["recursion", "memory", "key"])
+def test_a_failure_while_reading_is_one_line_exit_2(tmp_path, capsys, monkeypatch, failure):
+    import derive.proofcheck
+
+    def broken(*args: object, **kwargs: object):
+        raise failure
+
+    monkeypatch.setattr(derive.proofcheck, "read_document", broken)
+    code, out, err = verify(tmp_path, shipped_proof("gibbs-coin"), capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_huge_file_through_the_command(tmp_path):
+    path = tmp_path / "proof.json"
+    path.write_text("[" * 1_000_000)
+    result = subprocess.run([sys.executable, "-m", "derive.cli", "verify", str(path)], capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+# -- assumptions: intervals reach the domain as they are (closed ends too) --------------------------------------------
+@pytest.mark.parametrize("interval", [sp.Interval(0, sp.oo), sp.Interval(0, 1), sp.Interval.Lopen(0, 1),
+                                      sp.Interval.open(-sp.oo, sp.oo)], ids=["[0, oo)", "[0, 1]", "(0, 1]", "R"])
+def test_assumed_intervals_reach_the_domain_unchanged(interval):
+    from derive.parse.calculus import Assumption
+    from derive.proofcheck import domain_of
+
+    x = sp.Symbol("x", real=True)
+    domain = domain_of([Assumption(x, interval)], ())
+    assert dict(domain.intervals)[x] == interval
+
+
+def test_a_closed_assumption_from_the_reader_is_used(tmp_path, capsys, monkeypatch):
+    """If the assumption reader gives x >= 0 a closed interval, the step is checked at x = 0 too."""
+    import derive.parse.calculus as calculus
+
+    x = sp.Symbol("x", real=True)
+    monkeypatch.setattr(calculus, "read_assumption", lambda tex: calculus.Assumption(x, sp.Interval(0, sp.oo)))
+    document = _tiny([("x^{2}", "x^{2}", ">=", "0")], r"x^{2} \geq 0")
+    assert verify(tmp_path, document, capsys)[0] == 0
+    document = _tiny([("x^{2}", "x^{2}", ">", "0")], r"x^{2} > 0")  # false at x = 0
+    assert verify(tmp_path, document, capsys)[0] == 1
+
+
+# -- output: quiet on success ----------------------------------------------------------------------------------------
+def test_success_is_one_line_and_verbose_lists_every_step(tmp_path, capsys):
+    path = tmp_path / "proof.json"
+    path.write_text(shipped("minimization-coin"))
+    assert main(["verify", str(path)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == [f"{path}: proved: \\frac{{\\partial}}{{\\partial q}} H(P, Q) = \\frac{{\\partial}}{{\\partial q}} "
+                   f"KL(P \\Vert Q) (by steps 1-3); 25 steps: 25 proved, 0 refuted, 0 unknown"]
+    assert main(["verify", "--verbose", str(path)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 26 and out[0] == f"{path}: step 1 (use-result): proved"
+
+
+def test_a_failure_while_comparing_the_statement_leaves_it_not_proved(tmp_path, capsys, monkeypatch):
+    import derive.establish
+
+    def broken(*args: object, **kwargs: object):
+        raise TypeError("odd")
+
+    monkeypatch.setattr(derive.establish, "follows", broken)
+    document = shipped_proof("gibbs-coin")
+    code, out, err = verify(tmp_path, document, capsys)
+    assert code == 1 and not err
+    assert "not proved: the statement could not be compared with the facts: TypeError: odd" in out

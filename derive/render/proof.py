@@ -1,7 +1,8 @@
 """The proof file: a JSON record of a derivation that anyone can re-check with ``derive verify``.
 
 Every expression is stored as LaTeX (the form people read and edit); the
-checker re-parses it and trusts none of the recorded verdicts.
+checker re-parses it and trusts none of the recorded verdicts.  The layout is
+:mod:`derive.proof_schema`'s, shared with the checker.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import json
 import sympy as sp
 
 from derive.core import Derivation, Report
+from derive.proof_schema import FORMAT, VERSION
 from derive.render.printer import DEFAULT, Notation, to_latex
 from derive.render.text import display_lines
 
-FORMAT = "derive-proof"
-VERSION = 1
+__all__ = ["FORMAT", "VERSION", "render_proof"]
 
 
 def render_proof(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT) -> str:
