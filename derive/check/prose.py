@@ -19,8 +19,8 @@ checked like any other, unless the prose marks it as a **hypothesis**:
    ("* and $x > 0$."); or in-row: ``\text{for } x > 0`` in a display.
 
 Any other word after "where", "with" or "for" ends what they govern ("For the
-coin above, the bias satisfies $0 < p < 1$" is a claim).  Hypotheses joined by
-"or" are alternatives: none of them is assumed.  A hypothesis after "if",
+coin above, the bias satisfies $0 < p < 1$" is a claim).  Bounds joined by
+"or" are alternatives (marked ``or``): none of them is assumed, or checked.  A hypothesis after "if",
 "when", "whenever", "for" or "provided" (:data:`LOCAL`) holds to the end of
 its sentence; any other, to the end of the document.
 
@@ -135,14 +135,13 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
             elif statement.supposed:
                 word = statement.supposed
             if is_bound(statement):
-                said = statement.supposed or word
-                statement = replace(statement, supposed="or" if alternative and said else said)
+                statement = replace(statement, supposed="or" if alternative else statement.supposed or word)
             marked.append(replace(statement, sentence=reader.sentence))
-        if alternative and any(is_bound(s) and s.supposed for s in marked):
+        if alternative and any(is_bound(s) for s in marked):
             for n in last:
-                out[n] = [replace(s, supposed="or") if is_bound(s) and s.supposed else s for s in out[n]]
+                out[n] = [replace(s, supposed="or") if is_bound(s) else s for s in out[n]]
         out.append(marked)
-        last = [len(out) - 1] if any(is_bound(s) and s.supposed for s in marked) else []
+        last = [len(out) - 1] if any(is_bound(s) for s in marked) else []
         reader.fresh = True
         reader.ended = span.tex.rstrip().endswith((".", "!", "?"))
         if any(s.pieces and s.pieces[0].empty for s in statements):
