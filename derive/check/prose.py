@@ -1,7 +1,9 @@
-r"""Hypotheses and claims: what the prose around an order statement (``0 < p < 1``) makes of it.
+r"""Hypotheses and claims: what the prose around a bound (``0 < p < 1``) makes of it.
 
-An order statement (``<``, ``\le``, ``>``, ``\ge``, ``\in``) is a **claim**,
-checked like any other, unless the prose marks it as a **hypothesis**:
+A bound, an order statement between numbers and symbols only (``<``,
+``\le``, ``>``, ``\ge``, ``\in``: :func:`derive.check.assume.is_bound`), is a
+**claim**, checked like any other, unless the prose makes it a
+**hypothesis** (an assumption):
 
 1. the prose just before it ends with a hypothesis word of :data:`HYPOTHESES`
    ("where", "with", "for", "for all", "let", "assume", "suppose", "given",
@@ -10,19 +12,23 @@ checked like any other, unless the prose marks it as a **hypothesis**:
    ...), a colon or a comma: "where $0 < p < 1$", "for every real $x > 0$";
 2. it is in a clause opened by one of :data:`OPENERS` ("Let", "Suppose",
    "Assume", "Given", "If", "When", "Fix", "Take", ...), which runs on through
-   other words ("Let $P$ be a coin whose bias satisfies $0 < p < 1$") until a
-   word of :data:`CLAIMS` ("then", "so", "since", "we have", ...), a sentence
-   end, or a comma or semicolon after such other words;
+   other words ("Let $P$ be a coin whose bias satisfies $0 < p < 1$",
+   "Assume for contradiction that $x < 0$") until a word of :data:`CLAIMS`
+   ("then", "so", "since", "we have", ...), a sentence end, a comma or
+   semicolon after such other words, or a display that goes on deriving
+   (``\iff ...``, ``&= ...``);
 3. it follows a hypothesis with nothing but ``,``, ``;``, "and" or a list
    bullet between them ("with $n \ge 1$, $p_i > 0$ and $\sum_i p_i = 1$"),
-   also as a list item that opens with "and" after the item of the hypothesis
-   ("* and $x > 0$."); or in-row: ``\text{for } x > 0`` in a display.
+   also as a list item that opens with "and" after the item of the
+   hypothesis ("* and $x > 0$."); or it follows ``\text{for}``,
+   ``\text{where}``, ... in a display row (:mod:`derive.check.chains`).
 
-Any other word after "where", "with" or "for" ends what they govern ("For the
-coin above, the bias satisfies $0 < p < 1$" is a claim).  Bounds joined by
-"or" are alternatives (marked ``or``): none of them is assumed, or checked.  A hypothesis after "if",
-"when", "whenever", "for" or "provided" (:data:`LOCAL`) holds to the end of
-its sentence; any other, to the end of the document.
+Any other word ends what "where", "with" or "for" govern ("For the coin
+above, the bias satisfies $0 < p < 1$" is a claim).  Bounds joined by "or"
+are alternatives (marked ``or``): none is assumed, none checked.  A
+hypothesis after "if", "when", "whenever", "for" or "provided"
+(:data:`LOCAL`) is a condition, which holds to the end of its sentence; any
+other holds to the end of the document.
 
 Sentences are followed from one math span to the next while the prose between
 them is all there is (:attr:`derive.check.document.Span.joined`); a ``.``,
@@ -68,17 +74,17 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[.!?](?=\s|$)|[,;:&]|[*+\-](?=\s|
 
 @dataclass
 class _Reader:
-    """The state carried from one span to the next: the sentence and the hypothesis word governing it."""
+    """The state carried from one span to the next: the sentence, its open clause and the word governing it."""
 
     sentence: int = 0
+    clause: str = ""  # the opener of the clause being read ("let"), or empty
     word: str = ""  # the hypothesis word that governs what comes next, or empty
-    opener: bool = False  # the word opened a clause that runs on through other words
     fresh: bool = False  # only connectors and fillers since the word, or since the last math
     ended: bool = True  # the last span ended its sentence
 
     def new_sentence(self) -> None:
         self.sentence += 1
-        self.word, self.opener, self.fresh = "", False, False
+        self.clause, self.word, self.fresh = "", "", False
 
     def read(self, lead: str) -> bool:
         """Read the prose before a span; whether it only joins the span to the one before with "or"."""
@@ -95,18 +101,16 @@ class _Reader:
                     continue  # "... with $0 < q < 1$.\n* and $x > 0$.": a list item that carries on
                 self.new_sentence()
             elif token in HYPOTHESES:
-                self.word, self.opener, self.fresh = token, token in OPENERS, True
+                self.clause = token if token in OPENERS else self.clause
+                self.word, self.fresh = token, True
             elif token in CLAIMS:
-                self.word, self.opener = "", False
-            elif token in CONNECTORS or token == "or":
-                if token in (",", ";") and self.opener and not self.fresh:
-                    self.word, self.opener = "", False  # "Given the data, ...": the clause is over
-            elif token in FILLERS:
+                self.clause = self.word = ""
+            elif token in (",", ";") and self.clause and not self.fresh:
+                self.clause = self.word = ""  # "Given the data, ...": the clause is over
+            elif token in CONNECTORS or token == "or" or token in FILLERS:
                 continue
-            elif self.opener:
-                self.fresh = False
-            else:
-                self.word = ""
+            else:  # another word: "where", "with", "for" govern no further; an opener's clause runs on
+                self.word, self.fresh = self.clause, False
         return alternative
 
 
@@ -145,7 +149,7 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         reader.fresh = True
         reader.ended = span.tex.rstrip().endswith((".", "!", "?"))
         if any(s.pieces and s.pieces[0].empty for s in statements):
-            reader.word, reader.opener = "", False  # "&= ...", "\iff ...": the derivation goes on
+            reader.clause = reader.word = ""  # "&= ...", "\iff ...": the derivation goes on
     return out
 
 

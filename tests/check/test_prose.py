@@ -38,6 +38,8 @@ WORDS = [
     ("For the coin above, the bias satisfies $0 < p < 1$.", [("0 p 1", "")]),
     ("where $p$ is the bias and $0 < p < 1$.", [("0 p 1", "")]),
     ("Let's see: $x > 0$.", [("x 0", "")]),
+    ("Assume for contradiction that $x < 0$.", [("x 0", "assume")]),  # back to the opener's clause
+    ("Let us show that $x > 0$.", [("x 0", "")]),
     # justifications and consequences are claims
     ("valid since $p > 0$, $q > 0$", [("p 0", ""), ("q 0", "")]),
     ("i.e. $x > 0$", [("x 0", "")]),
