@@ -59,7 +59,7 @@ class Span:
     display: bool
     delimiter: str  # "$", "$$", "\\[", "\\(", or an environment's name
     lead: str = ""  # the prose just before it (see the module docstring)
-    joined: bool = False  # the lead is all the prose since the math before it (same paragraph, or a display's)
+    joined: bool = False  # the lead is all the prose since the math before it, in that math's paragraph
 
     def line_at(self, offset: int) -> int:
         """The line of the character at ``offset`` in :attr:`tex`."""
@@ -159,7 +159,7 @@ class _Scanner:
 
     def _lead(self, opened: int, display: bool) -> tuple[str, bool]:
         """The prose before the math opened at ``opened`` (the last paragraph since the math before it), and
-        whether it is all of that prose: inline math in the same paragraph, or a display one paragraph on."""
+        whether it is all of that prose and in the paragraph of that math (a display may follow a blank line)."""
         start = max(self.last_end, opened - 4 * MAX_LEAD)
         before = self.text[start:opened]
         joined = self.seen and start == self.last_end
@@ -168,8 +168,9 @@ class _Scanner:
             before = before[blank[-1].end():] if blank else before
             joined = joined and not blank
         lead = _last_paragraph(before)
-        paragraphs = sum(1 for part in _BLANK_LINE.split(before) if part.strip())
-        return lead, joined and paragraphs <= 1 and len(" ".join(before.split())) <= MAX_LEAD
+        parts = _BLANK_LINE.split(before)
+        prose = [k for k, part in enumerate(parts) if part.strip()]
+        return lead, joined and prose in ([], [0]) and len(" ".join(before.split())) <= MAX_LEAD
 
     def _inline_in(self, prose: str, at: int) -> list[Span]:
         """The inline math (``$...$``, ``\\(...\\)``) of an intertext starting at offset ``at``."""

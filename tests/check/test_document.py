@@ -101,6 +101,8 @@ def test_tags_with_nested_braces_are_blanked() -> None:
     ("$a$ and\n\n$b$", [False, False]),  # inline math in a new paragraph
     ("$a$ is one,\n\n$$b = 1$$", [False, True]),  # a display keeps the paragraph just before it
     ("$a$ is one.\n\nAnother paragraph.\n\n$$b = 1$$", [False, False]),
+    ("$$a = 1$$\n\nNow consider\n\n$$b = 1$$", [False, False]),  # prose that opens a paragraph of its own
+    ("$$a = 1$$\n\n$$b = 1$$", [False, True]),
     ("Text first, $a$", [False]),
 ])
 def test_a_lead_is_joined_when_it_is_all_the_prose_since_the_math_before(source: str, joined: list[bool]) -> None:

@@ -88,6 +88,12 @@ def test_a_condition_holds_to_the_end_of_its_sentence() -> None:
         (1, "assumption", "assumption"), (1, "claim", "proved"), (3, "claim", "refuted")], result.text()
 
 
+def test_a_condition_does_not_reach_a_new_paragraph() -> None:
+    result = check_text("If $x > 1$, then\n\n$$x > 0$$\n\nNow consider\n\n$$\\sqrt{x^2} = x$$\n", "o.md")
+    assert [(e.line, e.kind, e.status) for e in result.entries] == [
+        (1, "assumption", "assumption"), (3, "claim", "proved"), (7, "claim", "unknown")], result.text()
+
+
 def test_front_matter_and_options_hold_everywhere() -> None:
     front = '---\nderive:\n  assume: ["y > 0"]\n---\n$$\\sqrt{y^2} = y$$\n'
     assert check_text(front, "f.md").count("proved") == 1
