@@ -351,8 +351,8 @@ class _Checker:
 
     # -- assumptions, bounds claimed, and reported problems -------------------------------------
     def _assume(self, origin: str, statement: Statement) -> Entry:
-        """An order statement the prose makes a hypothesis: applied from here on (a condition: to the end of its
-        sentence), reported as an assumption; or a problem, reported."""
+        """A bound the prose makes a hypothesis: applied from here on (a condition: to the end of its sentence),
+        reported as an assumption (a contradiction is a :class:`CheckError`); or a problem, reported."""
         pieces = statement.pieces
         if statement.problem:
             return Entry(origin, statement.line, CLAIM, NOT_PARSED, pieces[0].tex, "", statement.problem)
@@ -431,8 +431,8 @@ class _Checker:
             return False
 
     def _bound_claim(self, origin: str, statement: Statement) -> Entry:
-        """An order statement between numbers and symbols that no prose makes a hypothesis: checked, each of its
-        bounds on the domain known at its line (``0 < p < 1`` about a symbol nothing bounds is refuted)."""
+        """A bound that no prose makes a hypothesis: checked, each of its parts on the domain known at its
+        statement (``0 < p < 1`` about a symbol nothing bounds is refuted)."""
         written, line = _written(statement), statement.line
         relation = statement.relations[0]
         try:
@@ -445,6 +445,7 @@ class _Checker:
                 return Entry(origin, line, CLAIM, PROVED, written, "", member, relation=relation)
             return Entry(origin, line, CLAIM, SKIPPED, written, "", f"{_relation_reason(relation)} is not checked",
                          relation=relation)
+        self.seen |= {b.symbol.name for b in bounds}
         try:
             with _time_limit(self.timeout):
                 verdicts = [self._bound_verdict(b) for b in bounds]

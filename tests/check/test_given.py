@@ -37,6 +37,7 @@ CLAIMS = [
     ("$x \\le 0$ or $x > 0$.", [("claim", "skipped"), ("claim", "skipped")], "neither assumed nor checked"),
     # an equation about a symbol used before is a claim, not a definition of it
     ("$$x^2 - 4 = 0$$ so $x = 2$.", [("claim", "refuted"), ("claim", "refuted")], ""),
+    ("$x > 0$ and $x = 2$.", [("claim", "refuted"), ("claim", "refuted")], ""),
 ]
 
 
