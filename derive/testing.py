@@ -20,12 +20,22 @@ refuted identity and an unknown one both fail.  The message names the
 failing link, shows both sides, and gives the counterexample point.  The
 pytest plugin (:mod:`derive.pytest_plugin`) offers the same as the
 ``derive_check`` fixture.
+
+Misuse is an error with a one-line message, not a failure: a side that is a
+relation or a truth value (``x > 0``, ``Eq(a, b)``, ``True``) or no
+expression at all (:class:`~derive.check.errors.CheckError`, a
+:class:`~derive.errors.DeriveError`), an object of another type
+(:class:`TypeError`), an unreadable ``assume`` or ``define``, and
+assumptions that no value satisfies (``0 < x < 0``, or ``z < 0`` for a ``z``
+declared positive: a bound names the sides' symbol of its name).  One
+assumption or definition may be given alone, as a string.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from pathlib import Path
 
 import sympy as sp
@@ -51,9 +61,18 @@ def assert_identity(lhs: Side, rhs: Side, *, assume: Sequence[object] = (), defi
     __tracebackhide__ = True  # pytest shows the caller's line, not this function's
     from derive.verify import check_equal
 
-    dists = _distributions(define, distributions, (lhs, rhs))
-    domain = _domain(dists, assume)
+    units = _units(units)
+    assume, define = _listed(assume, "assume"), _listed(define, "define")
+    for side in (lhs, rhs):
+        _side_type(side)
+    given = _listed(distributions, "distributions")
+    for dist in given:
+        if not isinstance(dist, Distribution):
+            raise TypeError(f"distributions takes derive distributions such as derive.Bernoulli(p), "
+                            f"got {type(dist).__name__}")
+    dists = _distributions(define, given, (lhs, rhs))
     left, right = (_read(side, dists, units) for side in (lhs, rhs))
+    domain = _domain(dists, assume, (left, right))
     verdict = check_equal(left, right, domain)
     if not verdict.proved:
         raise AssertionError(_identity_message(verdict, lhs, rhs, left, right))
@@ -83,7 +102,10 @@ def assert_document(path: str | Path, *, assume: Sequence[object] = (), define: 
                     units: str | None = None, strict: bool = True) -> Result:
     """Pass when every checked link of the document at ``path`` is proved (``strict``: nothing unknown or unparsed)."""
     __tracebackhide__ = True
-    result = check_file(path, Options(tuple(assume), tuple(define), units, strict))
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"assert_document takes the path of a document, got {type(path).__name__}")
+    units = None if units is None else _units(units)
+    result = check_file(path, Options(_listed(assume, "assume"), _listed(define, "define"), units, bool(strict)))
     if result.exit_code == 2:
         raise AssertionError(f"{path}: no link could be checked\n{result.text()}")
     if result.exit_code:
@@ -112,14 +134,15 @@ class DeriveCheck:
 
     def given(self, *, assume: Sequence[object] = (), define: Sequence[str] = (),
               units: str | None = None) -> "DeriveCheck":
-        return replace(self, assume=self.assume + tuple(assume), define=self.define + tuple(define),
-                       units=units or self.units)
+        return replace(self, assume=self.assume + _listed(assume, "assume"),
+                       define=self.define + _listed(define, "define"), units=_units(units or self.units))
 
     def identity(self, lhs: Side, rhs: Side, *, assume: Sequence[object] = (), define: Sequence[str] = (),
                  distributions: Sequence[Distribution] = ()) -> Verdict:
         __tracebackhide__ = True
-        return assert_identity(lhs, rhs, assume=self.assume + tuple(assume), define=self.define + tuple(define),
-                               distributions=distributions, units=self.units)
+        return assert_identity(lhs, rhs, assume=self.assume + _listed(assume, "assume"),
+                               define=self.define + _listed(define, "define"), distributions=distributions,
+                               units=self.units)
 
     def derivation(self, derivation: Derivation) -> Report:
         __tracebackhide__ = True
@@ -128,14 +151,49 @@ class DeriveCheck:
     def document(self, path: str | Path, *, assume: Sequence[object] = (), define: Sequence[str] = (),
                  strict: bool = True) -> Result:
         __tracebackhide__ = True
-        return assert_document(path, assume=self.assume + tuple(assume), define=self.define + tuple(define),
-                               units=self.units, strict=strict)
+        return assert_document(path, assume=self.assume + _listed(assume, "assume"),
+                               define=self.define + _listed(define, "define"), units=self.units, strict=strict)
+
+
+#: What ``assume``, ``define`` and ``distributions`` take, told in the error for anything else.
+_TAKES = {"assume": "strings such as '0 < p < 1' or SymPy relations such as p > 0",
+          "define": "strings such as 'P(H) = p'", "distributions": "derive distributions such as derive.Bernoulli(p)"}
+
+
+def _listed(value: object, name: str) -> tuple:
+    """``value`` as a tuple of items: one string (or SymPy relation, or distribution) alone is one item."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, sp.Basic, bool, Distribution)):
+        return (value,)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(value)
+    raise TypeError(f"{name} takes a list of {_TAKES[name]}, got {type(value).__name__}")
+
+
+def _units(units: object) -> str:
+    if units not in ("nats", "bits"):
+        raise CheckError(f"units must be 'nats' or 'bits', got {units!r:.40}")
+    return units  # type: ignore[return-value]
+
+
+def _side_type(side: object) -> None:
+    """Refuse, with one line, a side that is not a LaTeX string, a number or a SymPy expression."""
+    if isinstance(side, bool) or (isinstance(side, sp.Basic) and not isinstance(side, sp.Expr)):
+        what = "a truth value" if isinstance(side, (bool, sp.logic.boolalg.BooleanAtom)) else \
+            f"the relation {_short(side)}" if isinstance(side, sp.logic.boolalg.Boolean) else type(side).__name__
+        raise CheckError(f"a side of an identity must be an expression, got {what}")
+    if not isinstance(side, (str, int, float, Fraction, sp.Expr)):
+        raise TypeError(f"a side must be a SymPy expression or a LaTeX string, got {type(side).__name__}")
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _distributions(define: Sequence[str], given: Sequence[Distribution], sides: Sequence[Side]) -> tuple:
     """Distributions from ``define``, then those given, then those the SymPy sides hold (each name once)."""
-    if isinstance(define, str):
-        define = [define]
     declarations = []
     for k, text in enumerate(define):
         if not isinstance(text, str):
@@ -157,10 +215,12 @@ def _distributions(define: Sequence[str], given: Sequence[Distribution], sides: 
     return tuple(out.values())
 
 
-def _domain(dists: Sequence[Distribution], assume: Sequence[object]) -> Domain:
-    if isinstance(assume, (str, sp.Basic)):
-        assume = [assume]
-    return restrict(Domain().merge(*(d.domain for d in dists)), from_relations(list(assume)))
+def _domain(dists: Sequence[Distribution], assume: Sequence[object], sides: Sequence[sp.Basic]) -> Domain:
+    """The distributions' domain cut by ``assume``; a bound names the sides' symbol of its name, so ``z < 0`` for a
+    ``z`` declared positive is a contradiction (:class:`derive.check.assume.Contradiction`), never ignored."""
+    named = {s.name: s for side in sides for s in side.free_symbols if isinstance(s, sp.Symbol)}
+    bounds = [replace(b, symbol=named.get(b.symbol.name, b.symbol)) for b in from_relations(list(assume))]
+    return restrict(Domain().merge(*(d.domain for d in dists)), bounds)
 
 
 def _read(side: Side, dists: Sequence[Distribution], units: str) -> sp.Basic:
@@ -168,13 +228,14 @@ def _read(side: Side, dists: Sequence[Distribution], units: str) -> sp.Basic:
         from derive.parse import parse_latex
 
         value = parse_latex(side, dists, units)
-        if isinstance(value, sp.Equality):
-            raise CheckError(f"a side of an identity must be an expression, got the equation {side!r}")
+        if not isinstance(value, sp.Expr):
+            what = "the equation" if isinstance(value, sp.Equality) else "the relation"
+            raise CheckError(f"a side of an identity must be an expression, got {what} {_short(side)!r}")
         return value
-    if isinstance(side, (int, float)) and not isinstance(side, bool):
+    if isinstance(side, Fraction):
+        return sp.Rational(side.numerator, side.denominator)
+    if isinstance(side, (int, float)):
         return sp.Integer(side) if isinstance(side, int) else sp.Float(side)
-    if not isinstance(side, sp.Basic):
-        raise TypeError(f"a side must be a SymPy expression or a LaTeX string, got {type(side).__name__}")
     return side
 
 

@@ -60,16 +60,70 @@ def test_assert_identity_fails_with_both_sides_and_the_point(lhs, rhs, options: 
         assert line in message, message
 
 
-@pytest.mark.parametrize(("call", "error", "fragment"), [
+z = sp.Symbol("z", positive=True)
+
+#: (call, the error it raises, a fragment of its one-line message)
+MISUSE = [
     (lambda: assert_identity("x", "x", define=["p + 1 = q"]), CheckError, "declares no distribution"),
     (lambda: assert_identity("x", "x", assume=["p < q"]), CheckError, "relates two symbols"),
-    (lambda: assert_identity("a = b", "a"), CheckError, "must be an expression"),
-    (lambda: assert_identity(object(), "a"), TypeError, "a SymPy expression or a LaTeX string"),
+    (lambda: assert_identity("a = b", "a"), CheckError, "must be an expression, got the equation 'a = b'"),
+    (lambda: assert_identity("a > 0", "a"), CheckError, "must be an expression, got the relation 'a > 0'"),
+    (lambda: assert_identity(a > 0, a), CheckError, "must be an expression, got the relation a > 0"),
+    (lambda: assert_identity(sp.Eq(a, b), a), CheckError, "must be an expression, got the relation Eq(a, b)"),
+    (lambda: assert_identity(sp.true, a), CheckError, "must be an expression, got a truth value"),
+    (lambda: assert_identity(a, True), CheckError, "must be an expression, got a truth value"),
+    (lambda: assert_identity(sp.Interval(0, 1), a), CheckError, "must be an expression, got Interval"),
+    (lambda: assert_identity(object(), "a"), TypeError, "a SymPy expression or a LaTeX string, got object"),
+    (lambda: assert_identity([a], a), TypeError, "a SymPy expression or a LaTeX string, got list"),
+    (lambda: assert_identity(a, a, assume=5), TypeError, "assume takes a list of strings such as '0 < p < 1'"),
+    (lambda: assert_identity(a, a, assume=[{"a": 1}]), CheckError, "a string or a SymPy relation"),
+    (lambda: assert_identity(a, a, assume=[sp.Eq(a, 1)]), CheckError, "got Equality 'Eq(a, 1)'"),
+    (lambda: assert_identity(a, a, define=5), TypeError, "define takes a list of strings such as 'P(H) = p'"),
+    (lambda: assert_identity(a, a, define=[5]), CheckError, "define takes strings"),
+    (lambda: assert_identity(a, a, distributions=[5]), TypeError, "distributions takes derive distributions"),
+    (lambda: assert_identity(a, a, units="furlongs"), CheckError, "units must be 'nats' or 'bits'"),
+    (lambda: assert_identity(r"\frac{", a), derive.DeriveError, "never closed"),
+    # contradictory assumptions: an error, never a vacuous proof
+    (lambda: assert_identity(z, -z, assume=["z < 0"]), CheckError, "no value of z"),
+    (lambda: assert_identity(z, -z, assume=[z < 0]), CheckError, "an assumption is False"),
+    (lambda: assert_identity(a, a + 1, assume=["0 < a < 0"]), CheckError, "no value of a satisfies"),
+    (lambda: assert_identity(a, a + 1, assume=["a > 1", a < 0]), CheckError, "no value of a satisfies"),
+    (lambda: assert_document(5), TypeError, "takes the path of a document"),
     (lambda: assert_derivation("not one"), TypeError, "takes a derive.Derivation"),
-], ids=["define", "assume", "equation", "object", "derivation"])
+]
+
+
+@pytest.mark.parametrize(("call", "error", "fragment"), MISUSE, ids=[str(k) for k in range(len(MISUSE))])
 def test_misuse_is_an_error_not_a_failure(call, error: type, fragment: str) -> None:
-    with pytest.raises(error, match=re.escape(fragment)):
+    with pytest.raises(error, match=re.escape(fragment)) as caught:
         call()
+    assert "\n" not in str(caught.value)
+
+
+def test_one_assumption_or_definition_may_be_given_alone() -> None:
+    assert assert_identity(r"\sqrt{a^2}", "a", assume="a >= 0").proved
+    assert assert_identity(r"H(P)", r"-p \log(p) - (1 - p) \log(1 - p)", define="P(H) = p").proved
+    assert DeriveCheck().given(assume="a > 0").assume == ("a > 0",)
+
+
+def test_sympy_bounds_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import derive.verify
+
+    seen = []
+    real = derive.verify.check_equal
+
+    def spy(left, right, domain, *args, **kwargs):
+        seen.append(dict(domain.intervals))
+        return real(left, right, domain, *args, **kwargs)
+
+    monkeypatch.setattr(derive.verify, "check_equal", spy)
+    assert_identity(sp.sqrt(a**2), a, assume=[a >= 0, sp.And(b >= 0, b <= 1)])
+    assert seen == [{a: sp.Interval(0, sp.oo), b: sp.Interval(0, 1)}]
+
+
+def test_a_bound_names_the_symbol_of_the_sides() -> None:
+    positive = sp.Symbol("a", positive=True)
+    assert assert_identity(sp.Abs(positive - 1), 1 - positive, assume=["a < 1"]).proved
 
 
 def _coins() -> tuple:

@@ -8,6 +8,7 @@
 The pieces: :mod:`~derive.check.document` (math spans and their lines),
 :mod:`~derive.check.chains` (rows, relations, chains of equalities),
 :mod:`~derive.check.assume` (bounds such as ``0 < p < 1``),
+:mod:`~derive.check.prose` (which bounds the prose makes hypotheses),
 :mod:`~derive.check.definitions` (definitions that declare distributions),
 :mod:`~derive.check.frontmatter` (the ``derive:`` block),
 :mod:`~derive.check.run` (the rule for definitions and claims, and the

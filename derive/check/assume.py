@@ -40,6 +40,11 @@ _POSITIVE_REALS = frozenset({r"\mathbb{R}_{>0}", r"\mathbb{R}^{+}", r"\mathbb{R}
                              r"\mathbb{R}_+", r"(0,\infty)"})
 
 
+class Contradiction(CheckError):
+    """Assumptions that no value satisfies (``0 < x < 0``; ``x > 1`` then ``x < 0``): an error, never a domain on
+    which every claim would hold vacuously."""
+
+
 @dataclass(frozen=True)
 class Bound:
     """``low < symbol < high`` (``<=`` at an end marked closed); either end may be infinite."""
@@ -126,7 +131,7 @@ def _pair(below: list[sp.Expr], above: list[sp.Expr], text: str, closed: bool = 
         return [Bound(s, high=min(above), high_closed=closed) for s in below] if len(above) == 1 else _too_many(text)
     if all(_is_number(x) for x in below + above):
         if max(below) > min(above) or (max(below) == min(above) and not closed):
-            raise CheckError(f"assumption {_quote(text)} is false: {max(below)} is not below {min(above)}")
+            raise Contradiction(f"assumption {_quote(text)} is false: {max(below)} is not below {min(above)}")
         return []
     raise CheckError(f"assumption {_quote(text)} relates two symbols or mixes symbols and numbers on one side; "
                      "only bounds by numbers are supported (0 < p < 1)")
@@ -207,8 +212,11 @@ def _merge(bounds: Iterable[Bound]) -> tuple[Bound, ...]:
     for b in bounds:
         old = merged.get(b.symbol)
         both = b.interval if old is None else old.interval.intersect(b.interval)
+        if isinstance(both, sp.FiniteSet):
+            raise CheckError(f"the assumptions on {b.symbol} leave it one value, {both.args[0]}: define it instead")
         if not isinstance(both, sp.Interval):
-            raise CheckError(f"no value of {b.symbol} satisfies the assumptions on it")
+            stated = f"both {old.text()} and {b.text()}" if old is not None else b.text()
+            raise Contradiction(f"no value of {b.symbol} satisfies {stated}")
         merged[b.symbol] = _of_interval(b.symbol, both)
     return tuple(merged.values())
 
@@ -225,11 +233,17 @@ def from_relations(relations: Sequence[object]) -> tuple[Bound, ...]:
             out.extend(parse_assumption(relation))
         elif isinstance(relation, sp.And):
             out.extend(from_relations(relation.args))
+        elif relation is True or relation is sp.true:
+            continue  # SymPy decided it from the symbols' own assumptions (x > 0 for a positive x)
+        elif relation is False or relation is sp.false:
+            raise Contradiction("an assumption is False: SymPy decided it from the symbols' own assumptions "
+                                "(like z < 0 for a z declared positive)")
         elif isinstance(relation, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
             low, high = (relation.lhs, relation.rhs) if relation.rel_op in ("<", "<=") else (relation.rhs, relation.lhs)
             out.extend(_pair([low], [high], str(relation), relation.rel_op in ("<=", ">=")))
         else:
-            raise CheckError(f"an assumption must be a string or a SymPy relation such as p > 0, got {relation!r}")
+            raise CheckError(f"an assumption must be a string or a SymPy relation such as p > 0, got "
+                             f"{type(relation).__name__} {_quote(repr(relation), 40)}")
     return _merge(out)
 
 
@@ -249,14 +263,22 @@ def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
         symbol = by_name.get(b.symbol.name, b.symbol)
         current = intervals.get(symbol, sp.Interval.open(-sp.oo, sp.oo))
         new = current.intersect(b.interval)
+        if isinstance(new, sp.FiniteSet):
+            raise CheckError(f"the assumption {b.text()} leaves {b.symbol} one value, {new.args[0]}: define it instead")
         if not isinstance(new, sp.Interval):
-            raise CheckError(f"the assumption {b.text()} leaves no value for {b.symbol} (its domain is {current})")
+            raise Contradiction(f"the assumption {b.text()} leaves no value for {b.symbol} "
+                                f"(it was already {_shown(symbol, current)})")
         intervals[symbol] = new
         by_name[b.symbol.name] = symbol
     try:
         return Domain(tuple(intervals.items()), domain.constraints)
     except DeriveError as exc:
-        raise CheckError(f"assumptions: {exc}") from None
+        raise Contradiction(f"assumptions: {exc}") from None
+
+
+def _shown(symbol: sp.Symbol, interval: sp.Interval) -> str:
+    """``0 < p < 1``: an interval as a bound on ``symbol``."""
+    return _of_interval(symbol, interval).text()
 
 
 def _quote(text: str, limit: int = 60) -> str:

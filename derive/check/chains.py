@@ -87,9 +87,18 @@ _ROW_BREAKS = frozenset({"\\\\", r"\cr", r"\newline"})
 _BREAKS = frozenset({r"\quad", r"\qquad", ";", r"\hfill"})
 _JOINING_WORDS = frozenset({"and", "or", "where", "for", "with", "since", "so", "hence", "thus", "then", "if",
                             "i.e.", "i.e.,", "andso", "whichgives", "sothat", "suppose", "assume", "let",
-                            "given", "whenever", "if:", "suppose:"})  # written without spaces
+                            "given", "whenever", "if:", "suppose:", "forall", "forevery", "foreach", "forany",
+                            "when", "provided", "providedthat", "assuming"})  # written without spaces
 #: Joining words after which a statement is supposed (``\text{if } x = 1``).
 _SUPPOSING_WORDS = frozenset({"if", "suppose", "assume", "let", "given", "whenever", "if:", "suppose:"})
+#: Joining words after which an order statement is a condition (``f(x) = 1 \quad \text{for } x > 0``): it is
+#: supposed, and the statement before it in its row conditional.
+_CONDITION_WORDS = frozenset({"where", "for", "with", "forall", "forevery", "foreach", "forany", "when",
+                              "provided", "providedthat", "assuming"})
+#: Joining words as written without spaces -> as said.
+_SPACED = {"forall": "for all", "forevery": "for every", "foreach": "for each", "forany": "for any",
+           "providedthat": "provided that", "andso": "and so", "whichgives": "which gives", "sothat": "so that",
+           "if:": "if", "suppose:": "suppose", "i.e.,": "i.e."}
 _OPERATORS = frozenset({"+", "-", r"\cdot", r"\times", r"\pm", r"\mp"})
 _LAYOUT = frozenset({"&", r"\quad", r"\qquad", r"\,", r"\;", r"\:", r"\!", r"\ ", r"\hspace", r"\phantom"})
 _MARKUP = re.compile(r"\\[A-Za-z]+\*?|[{}`*_]|\$")
@@ -103,10 +112,12 @@ _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?\b\.?|\\[,;:! ]|\\
 
 @dataclass(frozen=True)
 class Piece:
-    """One side of a relation: its LaTeX as written and the line it starts on."""
+    """One side of a relation: its LaTeX as written, the line it starts on, and the position in the document of
+    the statement it belongs to (``rank``, from 1; 0 outside a document): what is assumed before it applies."""
 
     tex: str
     line: int
+    rank: int = 0
 
     @property
     def empty(self) -> bool:
@@ -120,7 +131,10 @@ class Statement:
     With ``propositions`` its pieces are equations or systems, joined by
     :data:`CONNECTIVES` (``\\iff q = p``: an empty piece, then ``q = p``);
     ``supposed`` is the supposing word before it (``suppose``), or empty;
-    ``conditional`` says a ``\\text{if}`` condition follows it in its row.
+    ``conditional`` says a ``\\text{if}`` condition follows it in its row;
+    ``joined`` is the joining word before it in its row (``\\text{then}``:
+    ``then``), or empty; ``sentence`` numbers the sentence of the document it
+    is in (:mod:`derive.check.prose`; 0 until that is known).
     """
 
     pieces: tuple[Piece, ...]
@@ -130,6 +144,8 @@ class Statement:
     propositions: bool = False
     supposed: str = ""
     conditional: bool = False
+    joined: str = ""
+    sentence: int = 0
 
     @property
     def line(self) -> int:
@@ -297,17 +313,22 @@ def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Stat
         if (word := _joining_word(toks, b)):
             items.append(word)
     out: list[Statement] = []
-    word, after_statement = "", False
+    word, after_statement, follows = "", False, False
     for item in items:
         if isinstance(item, str):
-            word = item
+            word, follows = item, after_statement
             if after_statement and word in _SUPPOSING_WORDS and word not in ("let", "given"):
                 out[-1] = replace(out[-1], conditional=True)
             after_statement = False
             continue
-        if word in _SUPPOSING_WORDS:
-            item = replace(item, supposed=word.rstrip(":"))
-        word, after_statement = "", True
+        said = _SPACED.get(word, word)
+        if word in _SUPPOSING_WORDS or (word in _CONDITION_WORDS and item.is_order):
+            if follows and word in _CONDITION_WORDS:
+                out[-1] = replace(out[-1], conditional=True)
+            item = replace(item, supposed=said)
+        if word:
+            item = replace(item, joined=said)
+        word, after_statement, follows = "", True, False
         out.append(item)
     return out
 
@@ -472,17 +493,23 @@ def _overset(toks: list[_Tok], k: int, hi: int) -> tuple[int, int, str] | None:
     return k, end + 1, relation
 
 
-def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] | None = None) -> list[Chain]:
-    """Chains of the statements (not assumptions, not reported problems), in order.
+def ranked(found: Sequence[Statement], first: int = 1) -> list[Statement]:
+    """The statements with each piece's :attr:`Piece.rank` set to its statement's position, from ``first``."""
+    return [replace(s, pieces=tuple(replace(p, rank=k) for p in s.pieces)) for k, s in enumerate(found, first)]
 
-    ``assumption`` says which order statements (``0 < p < 1``) are
-    assumptions; by default all are.  The others are chains of inequalities.
+
+def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] | None = None) -> list[Chain]:
+    """Chains of the statements (not bounds, not reported problems), in order.
+
+    ``assumption`` says which order statements are bounds (``0 < p < 1``:
+    assumptions or claims checked on their own, :mod:`derive.check.run`);
+    by default all are.  The others are chains of inequalities.
     """
     is_assumption = assumption or (lambda s: s.is_order)
     growing: list[_Growing] = []
     last_display: int | None = None
     for statement in found:
-        if statement.problem or (statement.is_order and not statement.supposed and is_assumption(statement)):
+        if statement.problem or (statement.is_order and is_assumption(statement)):
             continue
         source = last_display if statement.display else (len(growing) - 1 if growing else None)
         if statement.propositions:

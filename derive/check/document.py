@@ -16,7 +16,10 @@ math is read as inline math, and its prose is the lead of the rows after it.
 Each span carries its **lead**: the prose just before it (for a display, the
 last paragraph between the math before it and its opening delimiter; for
 inline math, the text before it in its paragraph), at most :data:`MAX_LEAD`
-characters.  :mod:`derive.check.chains` reads "Suppose", "If", ... there.
+characters, and whether that lead is *joined* to the math before it (it is all
+the prose in between: nothing of it was cut).  :mod:`derive.check.chains`
+reads "Suppose", "If", ... there, and :mod:`derive.check.prose` follows a
+sentence from one span to the next.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class Span:
     display: bool
     delimiter: str  # "$", "$$", "\\[", "\\(", or an environment's name
     lead: str = ""  # the prose just before it (see the module docstring)
+    joined: bool = False  # the lead is all the prose since the math before it, in that math's paragraph
 
     def line_at(self, offset: int) -> int:
         """The line of the character at ``offset`` in :attr:`tex`."""
@@ -116,6 +120,7 @@ class _Scanner:
         self.stops: list[int] | None = None
         self.paragraphs: list[int] = []
         self.last_end = 0  # where the math before the next span ended
+        self.seen = False  # whether a span was found yet
 
     def scan(self, i: int) -> list[Span]:
         text, out = self.text, []
@@ -137,28 +142,35 @@ class _Scanner:
         """The span of ``text[start:end]`` (its delimiters from ``opened`` to ``closed``); a display with
         ``\\intertext`` in it gives several, the inline math of each intertext between them."""
         opened = start if opened is None else opened
-        lead = self._lead(opened, display)
+        lead, joined = self._lead(opened, display)
         out: list[Span] = []
         if display:
             for piece_start, piece_end, prose, prose_at in _intertexts(self.text, start, end):
                 out.append(Span(clean(self.text[piece_start:piece_end]), self.lines.line(piece_start), True,
-                                delimiter, lead))
+                                delimiter, lead, joined))
                 if prose_at >= 0:
                     out.extend(self._inline_in(prose, prose_at))
-                    lead = _last_paragraph(prose)
+                    lead, joined = _last_paragraph(prose), False
         else:
-            out.append(Span(self.text[start:end], self.lines.line(start), False, delimiter, lead))
+            out.append(Span(self.text[start:end], self.lines.line(start), False, delimiter, lead, joined))
         self.last_end = end if closed is None else closed
+        self.seen = True
         return out
 
-    def _lead(self, opened: int, display: bool) -> str:
-        """The prose before the math opened at ``opened``: the last paragraph since the math before it."""
+    def _lead(self, opened: int, display: bool) -> tuple[str, bool]:
+        """The prose before the math opened at ``opened`` (the last paragraph since the math before it), and
+        whether it is all of that prose and in the paragraph of that math (a display may follow a blank line)."""
         start = max(self.last_end, opened - 4 * MAX_LEAD)
         before = self.text[start:opened]
+        joined = self.seen and start == self.last_end
         if not display:  # inline math: only its own paragraph
             blank = list(_BLANK_LINE.finditer(before))
             before = before[blank[-1].end():] if blank else before
-        return _last_paragraph(before)
+            joined = joined and not blank
+        lead = _last_paragraph(before)
+        parts = _BLANK_LINE.split(before)
+        prose = [k for k, part in enumerate(parts) if part.strip()]
+        return lead, joined and prose in ([], [0]) and len(" ".join(before.split())) <= MAX_LEAD
 
     def _inline_in(self, prose: str, at: int) -> list[Span]:
         """The inline math (``$...$``, ``\\(...\\)``) of an intertext starting at offset ``at``."""

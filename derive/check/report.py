@@ -50,6 +50,8 @@ class Entry:
             at = f" at {where}" if where else ""
             if self.relation in ("", "=", ":="):
                 return f"{head}: {short(self.lhs)} != {short(self.rhs)}{at}{extra}"
+            if not self.rhs:  # a whole statement, 0 < p < 1
+                return f"{head}: {short(self.lhs)} fails{at}{extra}"
             written = WRITTEN.get(self.relation, self.relation)
             return f"{head}: {short(self.lhs)} {written} {short(self.rhs)} fails{at}{extra}"
         if self.status == SUPPOSED:

@@ -22,11 +22,26 @@ left) is a *definition* when
 
 Every other link is a *claim*, and is checked: an equality by
 :func:`derive.verify.check_equal`, an inequality (``<``, ``\le``, ``>``,
-``\ge``) by :func:`derive.verify.check_relation`.  A relation between
-numbers and symbols only (``0 < p < 1``) is an *assumption*; ``\neq``,
+``\ge``) by :func:`derive.verify.check_relation`; ``\neq``,
 ``\approx``, ``\propto`` and ``\sim``, and prose (``\text{...}`` outside an
 underbrace's label), are skipped, and so is an inequality with a side that
-cannot be read.
+cannot be read.  A symbol that an earlier link used is not new: ``x = 2``
+after ``x^2 - 4 = 0`` is a claim.
+
+**Assumptions and bounds.**  A bound, a relation between numbers and symbols
+only (``0 < p < 1``, ``x \in [0, 1]``, ``n \ge 1``), is an *assumption* only
+when the prose makes it a hypothesis ("where", "with", "for", "Let",
+"Assume", "If", ...: :mod:`derive.check.prose`), or when it comes from the
+front matter or ``--assume``; ``z \in \mathbb{R}`` (which bounds nothing) is
+always one.  An assumption applies from its statement on (a condition after
+"if", "for", "when", ...: to the end of its sentence); the front matter's and
+``--assume`` everywhere.  Assumptions that no value satisfies are a
+:class:`~derive.check.errors.CheckError`.  Any other bound is a *claim*,
+checked on the domain known where it stands: a symbol with an interval (or
+none: it ranges over the reals) exactly, by inclusion of intervals, closed
+ends included (``0 < a < 1`` with nothing bounding ``a`` is refuted at
+``a = 0``); any other by :func:`derive.verify.check_relation`.  Bounds
+joined by "or" are skipped.
 
 **Suppositions and implications** (:mod:`derive.check.chains`).  A statement
 introduced by "Suppose", "If", "Let", ... is *supposed*: reported, never
@@ -42,9 +57,11 @@ lies in its support wherever a link uses it, so ``P(k) = \frac{\lambda^k
 e^{-\lambda}}{k!}`` is compared at the outcomes ``k = 0, 1, 2, ...`` only.
 
 **Checking a chain.**  Each link compares its right side with the
-expression before it.  When that expression was itself refuted, a link that
-fails is compared once more with the last expression that was not refuted,
-so a single wrong expression refutes a single link: the one that introduced it.
+expression before it, and is proved only so.  When that expression was itself
+refuted (or could not be read), a link that is not proved is compared once
+more with the last expression that was not refuted: agreeing with it makes
+the link unknown ("agrees with line N, before the error"), never proved, so
+a single wrong expression refutes a single link: the one that introduced it.
 
 **Bounds.**  A document of more than :data:`MAX_CHARS` characters or
 :data:`MAX_LINKS` links is refused before anything is parsed; spans nested
@@ -66,12 +83,14 @@ from pathlib import Path
 import sympy as sp
 
 from derive.check import frontmatter
-from derive.check.assume import Bound, bounds_of, is_bound, parse_assumption, parse_assumption_item, restrict
+from derive.check.assume import (Bound, Contradiction, bounds_of, is_bound, parse_assumption, parse_assumption_item,
+                                 restrict)
 from derive.check.chains import (EQUALITIES, IMPLICATION, INEQUALITIES, SUPPOSITION, SYSTEM, Chain, Link, Piece,
-                                 Statement, chains, statements)
+                                 Statement, chains, ranked, statements)
 from derive.check.definitions import Declaration, Declared, declaration, declare, outcome_domain
 from derive.check.document import Span, front_matter, kind_of, spans
 from derive.check.errors import CheckError
+from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.errors import DeriveError
@@ -138,11 +157,14 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     found = spans(text, kind)
     if not found:
         raise CheckError(f"{file}: no math found (no $...$, $$...$$, \\[...\\] or equation environment)")
-    document: list[Statement] = []
+    read: list[tuple[Span, list[Statement]]] = []
+    count = 0
     for span in found:
-        document.extend(statements(span))
-        if len(document) > MAX_LINKS:
+        read.append((span, statements(span)))
+        count += len(read[-1][1])
+        if count > MAX_LINKS:
             raise CheckError(f"{file} has more than {MAX_LINKS} equations, more than derive check takes; split it")
+    document = ranked([s for group in hypotheses(read) for s in group])
     if not document:
         raise CheckError(f"{file}: no equation or relation in its {len(found)} math spans")
     defines = [(text_, "--define", k) for k, text_ in enumerate(options.define, 1)]
@@ -240,7 +262,8 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 
 @dataclass
 class _Checker:
-    """Walks the chains in order, keeping what earlier links defined."""
+    """Walks the document in order: its assumptions, from where each is stated, and its chains, each link on the
+    domain known at its statement, keeping what earlier links defined."""
 
     sources: list[_Source]
     texts: list[str]
@@ -249,7 +272,9 @@ class _Checker:
     timeout: float | None
     cache: dict[str, sp.Basic | _Failed] = field(default_factory=dict)
     measures: set[sp.Basic] = field(default_factory=set)
-    symbols: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)
+    symbols: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # what symbols stand for at the current link
+    defined: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # symbols defined so far (rule 4)
+    seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
 
     def run(self) -> list[Entry]:
         grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
@@ -259,14 +284,32 @@ class _Checker:
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
         self.dists = self.declared.distributions
-        self.domain = self._domain()
-        self.outcome_domains: dict[frozenset, object] = {}
+        self.base = self.domain = self._domain()
+        self.outcome_domains: dict[tuple, object] = {}
+        self.steps: list[tuple[int, object]] = []  # (rank, the domain from just after that statement on)
+        self.conditions: list[tuple[int, int, tuple[Bound, ...]]] = []  # (rank, sentence, bounds) of local ones
+        self.members: list[tuple[int, sp.Symbol, sp.Symbol]] = []  # (rank, j, the index j stands for)
+        self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
+                          if s.pieces}
+        self.local_domains: dict[tuple, object] = {}
         out: list[Entry] = []
         for n, source, found in grouped:
-            entries = [self._order(source.origin, s) for s in source.statements if s.problem or is_bound(s)]
-            for k, chain in enumerate(found):
-                entries.extend(self._chain(source, (n, k), chain))
-            out.extend(entries if source.defines else sorted(entries, key=lambda e: e.line))
+            entries: list[tuple[int, Entry]] = []
+            assumed = [s for s in source.statements
+                       if s.problem or (is_bound(s) and (s.supposed or _declares_real(s)))]
+            for statement in assumed:
+                entries.append((statement.pieces[0].rank, self._assume(source.origin, statement)))
+            items = [(c.subject.rank, k, c) for k, c in enumerate(found)]
+            taken = {id(s) for s in assumed}
+            items += [(s.pieces[0].rank, -1, s) for s in source.statements if is_bound(s) and id(s) not in taken]
+            for rank, k, item in sorted(items, key=lambda i: (i[0], i[1])):
+                if isinstance(item, Statement):
+                    self._at(rank)
+                    entries.append((rank, self._bound_claim(source.origin, item)))
+                else:
+                    entries.extend(self._chain(source, (n, k), item))
+            ordered = entries if source.defines else sorted(entries, key=lambda e: (e[1].line, e[0]))
+            out.extend(entry for _, entry in ordered)
         return out
 
     def _domain(self):
@@ -276,36 +319,81 @@ class _Checker:
             domain = Domain().merge(*(d.domain for d in self.dists))
             return restrict(domain, self.bounds)
         except DeriveError as exc:
-            raise CheckError(str(exc)) from None
+            raise CheckError(f"contradictory assumptions: {exc}") from None
 
-    # -- assumptions and reported problems ----------------------------------------------
-    def _order(self, origin: str, statement: Statement) -> Entry:
+    # -- where each assumption applies -----------------------------------------------------
+    def _at(self, rank: int) -> None:
+        """Set the domain and the symbols' meanings to those known at the statement ranked ``rank``."""
+        self.domain = self._domain_at(rank)
+        members = {j: index for r, j, index in self.members if r < rank}
+        self.symbols = {**members, **self.defined} if members else self.defined
+
+    def _global_at(self, rank: int):
+        """The base domain, cut by every standing assumption stated before ``rank``."""
+        domain = self.base
+        for step_rank, step in self.steps:
+            if step_rank >= rank:
+                break
+            domain = step
+        return domain
+
+    def _domain_at(self, rank: int):
+        """The domain known at ``rank``: standing assumptions before it, and conditions before it in its sentence."""
+        domain = self._global_at(rank)
+        sentence = self.sentences.get(rank)
+        local = tuple(b for r, s, bounds in self.conditions if r < rank and s == sentence for b in bounds)
+        if not local:
+            return domain
+        key = (domain, local)
+        if key not in self.local_domains:
+            self.local_domains[key] = restrict(domain, local)
+        return self.local_domains[key]
+
+    # -- assumptions, bounds claimed, and reported problems -------------------------------------
+    def _assume(self, origin: str, statement: Statement) -> Entry:
+        """A bound the prose makes a hypothesis: applied from here on (a condition: to the end of its sentence),
+        reported as an assumption (a contradiction is a :class:`CheckError`); or a problem, reported."""
         pieces = statement.pieces
-        text = " ".join(p.tex for p in pieces)
         if statement.problem:
             return Entry(origin, statement.line, CLAIM, NOT_PARSED, pieces[0].tex, "", statement.problem)
         written = _written(statement)
+        rank, word = pieces[0].rank, statement.supposed
+        if word == "or":
+            return Entry(origin, statement.line, CLAIM, SKIPPED, written, "",
+                         "one of alternatives joined by \"or\": neither assumed nor checked",
+                         relation=statement.relations[0])
+        self._at(rank)
         try:
-            bounds = bounds_of(statement, text)
+            bounds = bounds_of(statement, written)
+        except Contradiction as exc:
+            raise CheckError(f"{origin}:{statement.line}: contradictory assumption: {exc}") from None
         except CheckError:
-            member = self._member(statement)
+            member = self._member(statement, rank)
             if member:
                 return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "", member)
-            return Entry(origin, statement.line, CLAIM, SKIPPED, written, "",
-                         f"{_relation_reason(statement.relations[0])} is not checked")
+            return Entry(origin, statement.line, ASSUMPTION, SKIPPED, written, "",
+                         f"{_relation_reason(statement.relations[0])} is not used as an assumption")
         try:
-            self.domain = restrict(self.domain, bounds)
+            restrict(self.domain, bounds)  # with the conditions in force here: a contradiction is an error
+        except Contradiction as exc:
+            raise CheckError(f"{origin}:{statement.line}: contradictory assumption: {exc}") from None
         except CheckError as exc:
             if self._holds(bounds):
                 return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "",
                              "already true on the distributions' domain")
             return Entry(origin, statement.line, ASSUMPTION, SKIPPED, written, "", f"{written}: not applied: {exc}")
+        if is_local(word):
+            self.conditions.append((rank, statement.sentence, bounds))
+            return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "",
+                         f"after \"{word}\": to the end of its sentence")
+        self.steps.append((rank, restrict(self._global_at(rank), bounds)))
         return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written)
 
-    def _member(self, statement: Statement) -> str:
+    def _member(self, statement: Statement, rank: int | None = None) -> str:
         """``1 \\le j \\le n`` with ``n`` the number of outcomes of a declared categorical: ``j`` names one of
-        them (an integer, sampled in 1..n, and sums of Kronecker deltas pick its term); ``j \\le n`` once that
-        is stated.  The reason to report, or empty when the statement is not such a bound."""
+        them (an integer, sampled in 1..n, and sums of Kronecker deltas pick its term) from ``rank`` on; ``j \\le
+        n`` once that is stated (with no ``rank``: only that).  The reason to report, or empty when the statement
+        is not such a bound."""
         from derive.domain import Domain, Member, Size
 
         if not set(statement.relations) <= {"<", "<="}:
@@ -320,7 +408,7 @@ class _Checker:
         if len(symbols) == 2 and isinstance(symbols[0], sp.Symbol) and symbols[0].name in members and \
                 isinstance(symbols[1], sp.Symbol) and symbols[1].name in sizes:
             return f"{sp.latex(symbols[0])} is one of the {symbols[1]} outcomes (stated above)"
-        if len(symbols) != 3 or symbols[0] != 1 or not isinstance(symbols[1], sp.Symbol) or \
+        if rank is None or len(symbols) != 3 or symbols[0] != 1 or not isinstance(symbols[1], sp.Symbol) or \
                 not isinstance(symbols[2], sp.Symbol) or symbols[2].name not in sizes:
             return ""
         j, n = symbols[1], sizes[symbols[2].name]
@@ -328,50 +416,107 @@ class _Checker:
             return ""
         index = sp.Symbol(j.name, integer=True, positive=True)
         try:
-            self.domain = self.domain.merge(Domain((), (Member(index, n),)))
+            self.steps.append((rank, self._global_at(rank).merge(Domain((), (Member(index, n),)))))
         except DeriveError:
             return ""
-        self.symbols[sp.Symbol(j.name)] = index
+        self.members.append((rank, sp.Symbol(j.name), index))
         return f"{sp.latex(j)} is one of the {n} outcomes"
 
     def _holds(self, bounds: Sequence[Bound]) -> bool:
         """Every bound is proved on the domain (``p_1 > 0`` for a probability of a categorical)."""
-        from derive.verify import check_relation
-
-        from derive.domain import Size
-
-        by_name = {s.name: s for s in self.domain.symbols if isinstance(s, sp.Symbol)}
-        sizes = {c.n for c in self.domain.constraints if isinstance(c, Size)}
         try:
             with _time_limit(self.timeout):
-                for b in bounds:
-                    symbol = by_name.get(b.symbol.name)
-                    if symbol is None:
-                        return False
-                    if symbol in sizes and b.low <= 1 and b.high.is_infinite:  # n >= 1 outcomes
-                        continue
-                    for end, relation in ((b.low, ">"), (b.high, "<")):
-                        if end.is_finite and not check_relation(symbol, end, relation, self.domain).proved:
-                            return False
+                return all(self._bound_verdict(b)[0] == PROVED for b in bounds)
         except (_OutOfTime, Exception):  # noqa: BLE001 (an assumption that cannot be shown to hold is skipped)
             return False
-        return True
+
+    def _bound_claim(self, origin: str, statement: Statement) -> Entry:
+        """A bound that no prose makes a hypothesis: checked, each of its parts on the domain known at its
+        statement (``0 < p < 1`` about a symbol nothing bounds is refuted)."""
+        written, line = _written(statement), statement.line
+        relation = statement.relations[0]
+        try:
+            bounds = bounds_of(statement, written)
+        except Contradiction as exc:  # "0 < x < 0", "2 < 1": false whatever x is
+            return Entry(origin, line, CLAIM, REFUTED, written, "", str(exc), relation=relation)
+        except CheckError:
+            member = self._member(statement)
+            if member:
+                return Entry(origin, line, CLAIM, PROVED, written, "", member, relation=relation)
+            return Entry(origin, line, CLAIM, SKIPPED, written, "", f"{_relation_reason(relation)} is not checked",
+                         relation=relation)
+        self.seen |= {b.symbol.name for b in bounds}
+        try:
+            with _time_limit(self.timeout):
+                verdicts = [self._bound_verdict(b) for b in bounds]
+        except _OutOfTime:
+            verdicts = [(UNKNOWN, f"gave up after {self.timeout:g} s", ())]
+        except Exception as exc:  # noqa: BLE001 (one claim's failure is reported on its line)
+            verdicts = [(UNKNOWN, f"the check failed: {type(exc).__name__}", ())]
+        for wanted in (REFUTED, UNKNOWN):
+            for status, reason, counterexample in verdicts:
+                if status == wanted:
+                    return Entry(origin, line, CLAIM, status, written, "", reason, counterexample, relation=relation)
+        return Entry(origin, line, CLAIM, PROVED, written, "", relation=relation)
+
+    def _bound_verdict(self, bound: Bound) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+        """Whether ``bound`` holds on the current domain: (status, reason, counterexample).
+
+        A symbol with an interval (or none: a symbol nothing bounds ranges over
+        the reals) is decided exactly, by inclusion of intervals, closed ends
+        included; any other (a probability of a categorical, a family's
+        variable, a symbol defined as an expression) by
+        :func:`derive.verify.check_relation`, one end at a time.
+        """
+        from derive.domain import Size, admit
+        from derive.verify import check_relation
+
+        plain = sp.Symbol(bound.symbol.name)
+        value = self.symbols.get(plain, plain)
+        value, _ = self._unify(value, value)
+        domain = self._dom(value)
+        intervals = {s.name: (s, i) for s, i in domain.intervals}
+        named = {s.name: s for s in domain.symbols if isinstance(s, sp.Symbol)}
+        exact = isinstance(value, sp.Symbol) and not value.is_integer
+        if exact and value.name not in named:
+            try:
+                reals = admit(value, sp.Interval(-sp.oo, sp.oo))
+            except DeriveError:
+                reals = sp.Interval(-sp.oo, sp.oo)
+            return _inclusion(value, reals, bound, f"nothing bounds {sp.latex(value)}")
+        if exact and value.name in intervals and not intervals[value.name][0].is_integer:
+            symbol, interval = intervals[value.name]
+            stated = Bound(symbol, interval.start, interval.end, not interval.left_open, not interval.right_open)
+            return _inclusion(symbol, interval, bound, f"{stated.text()} on the domain")
+        target = named.get(value.name, value) if isinstance(value, sp.Symbol) else value
+        if target in {c.n for c in domain.constraints if isinstance(c, Size)} and bound.low <= 1 \
+                and bound.high.is_infinite:
+            return PROVED, "", ()  # n >= 1: a number of outcomes
+        for end, relation in ((bound.low, ">=" if bound.low_closed else ">"),
+                              (bound.high, "<=" if bound.high_closed else "<")):
+            if end.is_finite:
+                verdict = check_relation(target, end, relation, domain)
+                if not verdict.proved:
+                    return verdict.status.value, verdict.reason, point(verdict.counterexample)
+        return PROVED, "", ()
 
     # -- chains ---------------------------------------------------------------------------
-    def _chain(self, source: _Source, key: tuple[int, int], chain: Chain) -> list[Entry]:
-        origin = source.origin
+    def _chain(self, source: _Source, key: tuple[int, int], chain: Chain) -> list[tuple[int, Entry]]:
+        """The entries of a chain's links, each with the rank of its statement."""
+        origin, piece = source.origin, chain.subject
         if chain.kind == SYSTEM:
-            piece = chain.subject
-            return [Entry(origin, piece.line, CLAIM, SKIPPED, piece.tex, "",
-                          "a system of equations on its own is not checked (it may start an implication)")]
+            return [(piece.rank, Entry(origin, piece.line, CLAIM, SKIPPED, piece.tex, "",
+                                       "a system of equations on its own is not checked (it may start an "
+                                       "implication)"))]
         if chain.kind == SUPPOSITION and len(chain.expressions) == 1:
-            piece = chain.subject
-            return [Entry(origin, piece.line, SUPPOSES, SUPPOSED, piece.tex, "", f"after \"{chain.supposed}\"")]
-        out: list[Entry] = []
+            return [(piece.rank, Entry(origin, piece.line, SUPPOSES, SUPPOSED, piece.tex, "",
+                                       f"after \"{chain.supposed}\""))]
+        out: list[tuple[int, Entry]] = []
         anchor: int | None = None  # the last expression not refuted
         values: list[sp.Basic | _Failed] = []
         for link in chain.links(key[1]):
             k = link.position
+            self._at(link.rhs.rank)
             try:
                 with _time_limit(self.timeout):
                     read = self._proposition if chain.kind == IMPLICATION else self._read
@@ -388,11 +533,13 @@ class _Checker:
                 entry, good = _entry(origin, link, kind, UNKNOWN, reason), False
             while len(values) <= k:
                 values.append(_Failed(UNKNOWN, "not read"))
+            self.seen |= {s.name for v in values[k - 1:k + 1] if isinstance(v, sp.Basic)
+                          for s in v.free_symbols if isinstance(s, sp.Symbol)}
             if source.defines and entry.kind == CLAIM:
                 raise CheckError(f"{origin}:{link.line}: {_written_link(link)!r} is not a definition: a definition "
                                  "gives a probability (P(H) = p), a distribution (P = ...), a measure (H(P) = ...) "
                                  "or a new symbol")
-            out.append(entry)
+            out.append((link.rhs.rank, entry))
             if good:
                 anchor = k
         return out
@@ -448,14 +595,14 @@ class _Checker:
             derive_says = f"derive's {title} is {to_latex(left)} = {to_latex(left.definition())}"
             return self._checked_definition(origin, link, left, right, f"agrees with derive's {title}", derive_says)
         if isinstance(left, sp.Symbol) and (link.relation == ":=" or self._is_new(left)):
-            self.symbols[left] = right.xreplace(self.symbols)
+            self.defined[left] = self.symbols[left] = right.xreplace(self.symbols)
             return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
         return None
 
     def _is_new(self, symbol: sp.Symbol) -> bool:
         names = {s.name for s in self.domain.symbols if isinstance(s, sp.Symbol)}
         names |= {s.name for d in self.dists for s in d.free_symbols if isinstance(s, sp.Symbol)}
-        names |= {d.variable.name for d in self.dists}
+        names |= {d.variable.name for d in self.dists} | self.seen
         return symbol.name not in names and symbol not in self.symbols
 
     def _checked_definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic, agrees: str,
@@ -472,11 +619,14 @@ class _Checker:
         return _entry(origin, link, DEFINITION, UNKNOWN, verdict.reason), True
 
     def _claim(self, origin: str, link: Link, chain: Chain, values: list, anchor: int | None) -> tuple[Entry, bool]:
-        """Check the right side against the expression before it, then (if that was refuted) the anchor.
+        """Check the right side against the expression before it; proved only so.
 
-        An inequality link uses the relation it is written with; the anchor
-        is tried only when the links between it and this one compose into
-        one relation (equalities, and inequalities one way).
+        When that expression was refuted (or could not be read), the right
+        side is also compared with the anchor, the last expression not
+        refuted, if the links between compose into one relation (equalities,
+        inequalities one way): agreeing with it only explains the link (an
+        unknown, "agrees with line N, before the error", so that one wrong
+        expression refutes one link), disagreeing refutes it.
         """
         k = link.position
         left, right = values[k - 1], values[k]
@@ -485,37 +635,32 @@ class _Checker:
             failed = left if isinstance(left, _Failed) else right
             return _entry(origin, link, CLAIM, SKIPPED,
                           f"{_relation_reason(link.relation)} is not checked: {failed.reason}"), False
-        candidates = [] if isinstance(left, _Failed) else [(k - 1, link.relation)]
-        if anchor is not None and anchor != k - 1:
-            composed = _compose(chain.relations[anchor:k])
-            if composed is not None:
-                candidates.append((anchor, composed))
-        if not candidates:
+        own = None if isinstance(left, _Failed) else self._verdict(left, right, link.relation)
+        if own is not None and own.proved:
+            return _entry(origin, link, CLAIM, PROVED, ""), True
+        if own is not None and not order and own.status.value != REFUTED:
+            natural = self._on_natural_domain(left, right)
+            if natural is not None:
+                return _entry(origin, link, CLAIM, PROVED, natural), True
+        back = None
+        if anchor is not None and anchor != k - 1 and (composed := _compose(chain.relations[anchor:k])) is not None:
+            back = (anchor, composed, self._verdict(values[anchor], right, composed))
+        if back is not None and back[2].proved:
+            where = f"agrees with line {chain.expressions[anchor].line}, before the error"
+            if own is None:
+                return _entry(origin, link, CLAIM, left.status, f"{left.reason}; this side {where}"), True
+            before = "refuted" if own.status.value == REFUTED else "not proved"
+            return _entry(origin, link, CLAIM, UNKNOWN,
+                          f"{before} against the expression before it, which is wrong; this side {where}"), True
+        if own is None and back is None:
             return _entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
-        first = None
-        for index, relation in candidates:
-            verdict = self._verdict(values[index], right, relation)
-            lhs = chain.expressions[index].tex
-            if first is None:
-                first = (verdict, lhs, relation)
-            if verdict.proved:
-                note = "" if index == k - 1 else f"equal to the expression on line {chain.expressions[index].line}"
-                if relation not in EQUALITIES and index != k - 1:
-                    note = f"from the expression on line {chain.expressions[index].line}"
-                return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, note, relation=relation), True
-        verdict, lhs, relation = first  # type: ignore[misc]
-        status = verdict.status.value
-        if status == REFUTED:
+        index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
+        lhs = chain.expressions[index].tex
+        if verdict.status.value == REFUTED:
             reason = "" if relation in EQUALITIES else verdict.reason
             return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
                          point(verdict.counterexample), relation=relation), False
-        if relation in EQUALITIES:
-            natural = self._on_natural_domain(values[candidates[0][0]], right)
-            if natural is not None:
-                return Entry(origin, link.line, CLAIM, PROVED, lhs, link.rhs.tex, natural, relation=relation), True
-            reason = self._why_unknown(verdict, values[candidates[0][0]], right)
-        else:
-            reason = verdict.reason
+        reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES else verdict.reason
         return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
@@ -546,18 +691,24 @@ class _Checker:
                       if link.lhs.empty else left.reason)
             status = NOT_PARSED if link.lhs.empty else left.status
             return _entry(origin, link, IMPLIES, status, reason, relation=link.relation), False
-        first = None
-        for index, relation in candidates:
-            verdict = self._related(values[index], right, relation)
-            lhs = chain.expressions[index].tex
-            if first is None:
-                first = (verdict, lhs, relation)
-            if verdict.proved:
-                note = "" if index == k - 1 else f"from the statement on line {chain.expressions[index].line}"
-                return Entry(origin, link.line, IMPLIES, PROVED, lhs, link.rhs.tex, note, relation=relation), True
-        verdict, lhs, relation = first  # type: ignore[misc]
+        verdicts = [(index, relation, self._related(values[index], right, relation))
+                    for index, relation in candidates]
+        own = verdicts[0][2] if verdicts[0][0] == k - 1 else None
+        if own is not None and own.proved:
+            return Entry(origin, link.line, IMPLIES, PROVED, link.lhs.tex, link.rhs.tex, "",
+                         relation=link.relation), True
+        if len(verdicts) > 1 or own is None:
+            index, relation, back = verdicts[-1]
+            if back.proved:  # explains the link, never proves it: the statement before it is wrong or unread
+                where = f"follows from line {chain.expressions[index].line}, before the error"
+                if own is None:
+                    return _entry(origin, link, IMPLIES, left.status, f"{left.reason}; this statement {where}",
+                                  relation=link.relation), True
+                return _entry(origin, link, IMPLIES, UNKNOWN, f"{own.status.value} from the statement before it, "
+                              f"which is wrong; this statement {where}", relation=link.relation), True
+        index, relation, verdict = verdicts[0]
         status = verdict.status.value
-        return Entry(origin, link.line, IMPLIES, status, lhs, link.rhs.tex, verdict.reason,
+        return Entry(origin, link.line, IMPLIES, status, chain.expressions[index].tex, link.rhs.tex, verdict.reason,
                      point(verdict.counterexample), relation=relation), status != REFUTED
 
     def _related(self, before: sp.Basic, after: sp.Basic, connective: str):
@@ -719,6 +870,44 @@ class _Checker:
 
         return value.replace(lambda e: isinstance(e, OutcomeSum) or (isinstance(e, sp.Sum) and len(e.limits) == 1
                                                                       and e.limits[0][2].is_Integer), rewrite)
+
+
+def _declares_real(statement: Statement) -> bool:
+    """``z \\in \\mathbb{R}``: a statement that a symbol is real, which bounds nothing; always an assumption."""
+    if statement.relations != ("∈",):
+        return False
+    try:
+        return all(b.low == -sp.oo and b.high == sp.oo for b in bounds_of(statement, ""))
+    except CheckError:
+        return False
+
+
+def _inclusion(symbol: sp.Symbol, interval: sp.Interval, bound: Bound,
+               where: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """``bound`` for ``symbol`` ranging over ``interval``, decided exactly: proved when the interval lies in the
+    bound's, else refuted at a point of the interval outside it (a closed end when there is one)."""
+    outside = sp.Complement(interval, bound.interval)
+    if outside is sp.S.EmptySet:
+        return PROVED, "", ()
+    return REFUTED, where, ((str(symbol), str(_witness(outside))),)
+
+
+def _witness(found: sp.Set) -> sp.Expr:
+    """One number of a non-empty set of reals: an end it includes, a midpoint, or a point past its finite end."""
+    if isinstance(found, sp.Union):
+        found = found.args[0]
+    if isinstance(found, sp.FiniteSet):
+        return min(found)
+    low, high = found.start, found.end
+    if low.is_finite and not found.left_open:
+        return low
+    if high.is_finite and not found.right_open:
+        return high
+    if low.is_finite and high.is_finite:
+        return (low + high) / 2
+    if low.is_finite:
+        return low + 1
+    return high - 1 if high.is_finite else sp.Integer(0)
 
 
 def _declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli
-from derive.check.assume import Bound, from_relations, parse_assumption, restrict
+from derive.check.assume import Bound, Contradiction, from_relations, parse_assumption, restrict
 from derive.check.errors import CheckError
 from derive.distributions.categorical import Categorical
 from derive.domain import Domain
@@ -97,3 +97,51 @@ def test_restrict_refuses(assumption: str, fragment: str) -> None:
     domain = Bernoulli(p).domain.merge(Categorical([p_1, p_2], name="Q").domain)
     with pytest.raises(CheckError, match=fragment):
         restrict(domain, parse_assumption(assumption))
+
+
+# -- closed ends, and contradictions told apart from what derive cannot use ---------------------------
+@pytest.mark.parametrize(("given", "interval"), [
+    ("0 <= a <= 1", sp.Interval(0, 1)),
+    (r"a \in [0, 1)", sp.Interval.Ropen(0, 1)),
+    (r"a \geq 0", sp.Interval(0, oo)),
+    (a >= 0, sp.Interval(0, oo)),
+    (sp.And(a >= 0, a < 1), sp.Interval.Ropen(0, 1)),
+    ("0 < a <= 1", sp.Interval.Lopen(0, 1)),
+], ids=["text", "half-open", "geq", "sympy", "sympy-and", "lopen"])
+def test_closed_ends_stay_closed_into_the_domain(given: object, interval: sp.Interval) -> None:
+    (bound,) = from_relations([given])
+    assert bound.interval == interval
+    assert dict(restrict(Domain(), (bound,)).intervals) == {a: interval}
+
+
+@pytest.mark.parametrize(("given", "fragment"), [
+    (["1 < p < 0"], "no value of p satisfies"),
+    (["0 < a < 0"], "no value of a satisfies both a > 0 and a < 0"),
+    (["a > 1", "a < 0"], "no value of a satisfies both a > 1 and a < 0"),
+    (["0 < 1 < 0"], "is false"),
+    ([sp.false], "an assumption is False"),
+    ([sp.Symbol("z", positive=True) < 0], "an assumption is False"),
+], ids=["reversed", "empty", "two", "numbers", "false", "positive-z"])
+def test_contradictions_are_their_own_error(given: list, fragment: str) -> None:
+    with pytest.raises(Contradiction, match=fragment):
+        from_relations(given)
+
+
+def test_a_bound_outside_the_domain_or_the_symbols_own_assumptions_is_a_contradiction() -> None:
+    with pytest.raises(Contradiction, match="leaves no value for p"):
+        restrict(Bernoulli(p).domain, parse_assumption("p > 2"))
+    z = sp.Symbol("z", positive=True)
+    with pytest.raises(Contradiction, match="no value of z"):
+        restrict(Domain(), (Bound(z, high=sp.Integer(0)),))
+
+
+def test_what_derive_cannot_use_is_not_a_contradiction() -> None:
+    p_1, p_2 = sp.symbols("p_1 p_2")
+    domain = Categorical([p_1, p_2], name="Q").domain
+    with pytest.raises(CheckError) as caught:
+        restrict(domain, parse_assumption("p_1 < 1/2"))
+    assert not isinstance(caught.value, Contradiction)
+    with pytest.raises(CheckError, match="one value") as pinned:
+        from_relations(["a >= 0", "a <= 0"])
+    assert not isinstance(pinned.value, Contradiction)
+    assert from_relations([sp.true, True]) == ()

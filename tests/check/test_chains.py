@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derive.check.assume import is_bound
-from derive.check.chains import chains, same_text, statements, supposing
+from derive.check.chains import chains, ranked, same_text, statements, supposing
 from derive.check.document import Span, spans
 
 #: (display LaTeX, [(pieces, relations)])
@@ -104,6 +104,13 @@ PROPOSITIONS = [
     (r"f = 0 \quad \text{if} \quad x = 1",
      [(("f", "0"), ("=",), False, "", True), (("x", "1"), ("=",), False, "if", False)]),
     (r"f = 0 \text{ for } x = 1", [(("f", "0"), ("=",), False, "", False), (("x", "1"), ("=",), False, "", False)]),
+    # an order statement after "for", "where", "with", ... in a row is a condition on the statement before it
+    (r"f = 1 \quad \text{for } x > 0",
+     [(("f", "1"), ("=",), False, "", True), (("x", "0"), (">",), False, "for", False)]),
+    (r"f = 1 \quad \text{for all } x > 0",
+     [(("f", "1"), ("=",), False, "", True), (("x", "0"), (">",), False, "for all", False)]),
+    (r"f = 1 \text{ where } 0 < p < 1", [(("f", "1"), ("=",), False, "", True),
+                                         (("0", "p", "1"), ("<", "<"), False, "where", False)]),
     (r"a = b \geq c = d", [(("a", "b", "c", "d"), ("=", ">=", "="), False, "", False)]),
     (r"a &= b + c \\ &\quad - d \\ &= e", [(("a", "b + c           - d"), ("=",), False, "", False),
                                            (("", "e"), ("=",), False, "", False)]),
@@ -167,3 +174,9 @@ KINDS = [
 @pytest.mark.parametrize(("markdown", "expected"), KINDS, ids=[k[0][:40] for k in KINDS])
 def test_chain_kinds(markdown: str, expected: list) -> None:
     assert _kinds(markdown) == expected
+
+
+def test_ranked_statements_give_each_piece_its_position() -> None:
+    found = ranked(statements(Span(r"a = b \quad c = d", 1, True, "$$")), 5)
+    assert [[p.rank for p in s.pieces] for s in found] == [[5, 5], [6, 6]]
+    assert [s.joined for s in statements(Span(r"a = b \quad \text{then} \quad c = d", 1, True, "$$"))] == ["", "then"]

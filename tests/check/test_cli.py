@@ -65,10 +65,15 @@ def test_options(tmp_path: Path) -> None:
     (["{tmp}/doc.md", "--define", "p + 1 = q"], "is not a definition"),
     (["{tmp}/prose.md"], "no math found"),
     (["{tmp}/doc.md", "--format", "pdf"], "invalid choice: 'pdf'"),
-], ids=["missing", "assume-syntax", "assume-symbols", "define", "no-math", "format"])
+    (["{tmp}/doc.md", "--assume", "p > 1"], "contradictory assumptions: the assumption p > 1 leaves no value for p"),
+    (["{tmp}/doc.md", "--assume", "x > 1", "--assume", "x < 0"], "contradictory assumptions"),
+    (["{tmp}/contra.md"], "contra.md:3: contradictory assumption: the assumption x < 0 leaves no value for x"),
+], ids=["missing", "assume-syntax", "assume-symbols", "define", "no-math", "format", "against-a-coin",
+        "two-options", "in-the-text"])
 def test_unusable_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     (tmp_path / "doc.md").write_text(COIN)
     (tmp_path / "prose.md").write_text("no mathematics at all\n")
+    (tmp_path / "contra.md").write_text("Let $x > 1$.\n\nAssume $x < 0$.\n\n$$x = x + 1$$\n")
     assert message in _one_line_error(derive(*(a.replace("{tmp}", str(tmp_path)) for a in args)))
 
 

@@ -94,3 +94,16 @@ def test_the_lead_is_the_prose_just_before(source: str, lead: str) -> None:
 def test_tags_with_nested_braces_are_blanked() -> None:
     (span,) = spans("$$a = b \\tag*{\\footnotesize\\texttt{rule}}$$")
     assert " ".join(span.tex.split()) == "a = b" and len(span.tex) == len("a = b \\tag*{\\footnotesize\\texttt{rule}}")
+
+
+@pytest.mark.parametrize(("source", "joined"), [
+    ("$a$ and $b$", [False, True]),
+    ("$a$ and\n\n$b$", [False, False]),  # inline math in a new paragraph
+    ("$a$ is one,\n\n$$b = 1$$", [False, True]),  # a display keeps the paragraph just before it
+    ("$a$ is one.\n\nAnother paragraph.\n\n$$b = 1$$", [False, False]),
+    ("$$a = 1$$\n\nNow consider\n\n$$b = 1$$", [False, False]),  # prose that opens a paragraph of its own
+    ("$$a = 1$$\n\n$$b = 1$$", [False, True]),
+    ("Text first, $a$", [False]),
+])
+def test_a_lead_is_joined_when_it_is_all_the_prose_since_the_math_before(source: str, joined: list[bool]) -> None:
+    assert [s.joined for s in spans(source)] == joined

@@ -298,10 +298,10 @@ def test_report_lines_of_an_implication_and_an_inequality() -> None:
 
 def test_a_discrete_variable_lies_in_the_support() -> None:
     poisson = ("$P = \\mathrm{Poisson}(\\lambda)$, $P(k) = \\frac{\\lambda^{k} e^{-\\lambda}}{k!}$, "
-               "$0 < \\lambda < 5$.\n\n")
+               "with $0 < \\lambda < 5$.\n\n")
     result = check_text(poisson + "$$P(k) > 0$$", "k.md")  # at k = -18/11 the mass formula is negative
     assert [(e.kind, e.status) for e in result.entries] == [
-        ("assumption", "assumption"), ("definition", "definition"), ("definition", "definition"),
+        ("definition", "definition"), ("definition", "definition"), ("assumption", "assumption"),
         ("claim", "proved")], result.text()
     wrong = check_text(poisson.replace("{k!}", "{(k + 1)!}"), "w.md")
     (refuted,) = [e for e in wrong.entries if e.status == "refuted"]
@@ -312,7 +312,7 @@ def test_a_discrete_variable_lies_in_the_support() -> None:
 NORMALS = r"Let $p(x) = \mathcal{N}(x \mid \mu_1, \sigma_1^2)$ and $q(x) = \mathcal{N}(x; \mu_2, \sigma_2^2)$." "\n\n"
 VECTORS = "Let $p = (p_1, \\ldots, p_k)$ and $q = (q_1, \\ldots, q_k)$.\n\n"
 THREE = "Let $P = (p_1, p_2, p_3)$ and $Q = (q_1, q_2, q_3)$.\n\n"
-LAGRANGE = "$P(H) = p$, $Q(H) = q$, $0 < p < 1$, $0 < q < 1$.\n\n$$\\mathcal{L} = H(P, Q) + \\lambda (q - 1)$$\n\n"
+LAGRANGE = "$P(H) = p$, $Q(H) = q$, with $0 < p < 1$, $0 < q < 1$.\n\n$$\\mathcal{L} = H(P, Q) + \\lambda (q - 1)$$\n\n"
 
 #: (document, the statuses of its checked links: claims and checked definitions, in order)
 NOTATION = [
@@ -355,9 +355,10 @@ def test_an_index_bounded_by_the_number_of_outcomes_is_one_of_them() -> None:
                 " = -\\frac{p_{j}}{q_{j}} + \\lambda$$\n\nvalid since $j \\leq n$.\n")
     result = check_text(document, "j.md")
     assert [(e.kind, e.status) for e in result.entries] == [
-        ("assumption", "assumption"), ("assumption", "assumption"), ("definition", "definition"),
-        ("definition", "definition"), ("claim", "proved"), ("claim", "proved"), ("assumption", "assumption")], \
+        ("definition", "definition"), ("definition", "definition"), ("assumption", "assumption"),
+        ("claim", "proved"), ("assumption", "assumption"), ("claim", "proved"), ("claim", "proved")], \
         result.text()
-    assert "j is one of the n outcomes" in result.entries[1].reason
+    assert "j is one of the n outcomes" in result.entries[4].reason
+    assert "(stated above)" in result.entries[6].reason  # "valid since $j \\leq n$": a claim, and it holds
     wrong = check_text(document.replace("= -\\frac{p_{j}}{q_{j}}", "= -\\frac{p_{j}}{q_{1}}"), "w.md")
     assert wrong.count("refuted") == 1, wrong.text()
