@@ -70,7 +70,7 @@ REVIEWED = {
     ("derive/__init__.py", "import_module"): "imports derive's own submodules, named in the _LAZY table",
     ("derive/export.py", "import_module"): "imports a backend only after checking it is one of BACKENDS",
     ("derive/export.py", "lambdify"): "SymPy code generation from an expression, never from text",
-    ("derive/verify.py", "lambdify"): "SymPy code generation from an integrand, never from text",
+    ("derive/verify/quadrature.py", "lambdify"): "SymPy code generation from an integrand, never from text",
 }
 
 

@@ -66,15 +66,13 @@ a single wrong expression refutes a single link: the one that introduced it.
 **Bounds.**  A document of more than :data:`MAX_CHARS` characters or
 :data:`MAX_LINKS` links is refused before anything is parsed; spans nested
 deeper than :data:`derive.check.chains.MAX_DEPTH` brackets are reported, not
-parsed; each link gets at most ``timeout`` seconds (in the main thread).
+parsed; each link gets at most ``timeout`` seconds (in any thread).
 Nothing written in a document is ever evaluated as code.
 """
 
 from __future__ import annotations
 
 import re
-import signal
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -94,6 +92,7 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.errors import DeriveError
+from derive.verify.limits import OutOfTime, time_limit
 
 #: Largest document read, in characters (and in bytes on disk, times four).
 MAX_CHARS = 1_000_000
@@ -234,30 +233,14 @@ class _Failed:
     reason: str
 
 
-class _OutOfTime(BaseException):
-    """Raised by the alarm; a BaseException so that no ``except Exception`` on the way swallows it."""
-
-
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`_OutOfTime` after ``seconds`` (main thread, POSIX, alarm not in use; else no limit)."""
-    usable = (seconds is not None and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread()
-              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None))
-    if not usable:
+    """At most ``seconds`` for the block, in any thread (:func:`derive.verify.limits.time_limit`); ``None``: no limit."""
+    if seconds is None:
         yield
         return
-
-    def alarm(signum, frame):  # noqa: ARG001 (the signal module's signature)
-        raise _OutOfTime
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
+    with time_limit(seconds):
         yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -427,7 +410,7 @@ class _Checker:
         try:
             with _time_limit(self.timeout):
                 return all(self._bound_verdict(b)[0] == PROVED for b in bounds)
-        except (_OutOfTime, Exception):  # noqa: BLE001 (an assumption that cannot be shown to hold is skipped)
+        except (OutOfTime, Exception):  # noqa: BLE001 (an assumption that cannot be shown to hold is skipped)
             return False
 
     def _bound_claim(self, origin: str, statement: Statement) -> Entry:
@@ -449,7 +432,7 @@ class _Checker:
         try:
             with _time_limit(self.timeout):
                 verdicts = [self._bound_verdict(b) for b in bounds]
-        except _OutOfTime:
+        except OutOfTime:
             verdicts = [(UNKNOWN, f"gave up after {self.timeout:g} s", ())]
         except Exception as exc:  # noqa: BLE001 (one claim's failure is reported on its line)
             verdicts = [(UNKNOWN, f"the check failed: {type(exc).__name__}", ())]
@@ -525,7 +508,7 @@ class _Checker:
                         anchor = 0 if not isinstance(values[0], _Failed) else None
                     values.append(read(link.rhs))
                     entry, good = self._link(origin, key, link, values, anchor, chain)
-            except _OutOfTime:
+            except OutOfTime:
                 entry, good = _entry(origin, link, CLAIM, UNKNOWN, f"gave up after {self.timeout:g} s"), False
             except Exception as exc:  # one link's failure is reported on its line, never as a traceback
                 reason = f"the check failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"

@@ -46,7 +46,7 @@ from derive.core import Derivation, Report, Status, Step, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
 from derive.verify.equality import equal
-from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, seconds_of, time_limit
+from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, active, seconds_of, time_limit
 from derive.verify.relations import relation
 from derive.verify.steps import step_holds, steps_of
 
@@ -89,19 +89,30 @@ def _expect_domain(domain: object) -> None:
 
 
 def _guarded(check: Callable[[], Verdict], timeout: float | None) -> Verdict:
-    """``check()`` under a time limit; an internal error or the limit is UNKNOWN (nested calls share the outer limit)."""
+    """``check()`` under a time limit; an internal error or the limit is UNKNOWN.
+
+    A call made inside another public call shares its limit; a call made under a
+    caller's own :func:`~derive.verify.limits.time_limit` (``derive check``'s
+    per-link limit) runs under that one unless ``timeout`` is given.  Only this
+    call's own deadline is caught here; a caller's passes through to the caller.
+    """
     if getattr(_ACTIVE, "on", False):
         return check()
     try:
-        seconds = seconds_of(timeout)
+        seconds = seconds_of(timeout) if timeout is not None or not active() else None
     except ValueError as exc:
         raise DeriveError(str(exc)) from None
     _ACTIVE.on = True
+    expired: type[OutOfTime] | None = None
     try:
-        with time_limit(seconds):
+        if seconds is None:
             return check()
-    except OutOfTime:
-        return Verdict(Status.UNKNOWN, f"gave up after {seconds:g} s (the time limit)")
+        with time_limit(seconds) as expired:
+            return check()
+    except OutOfTime as exc:
+        if expired is not None and isinstance(exc, expired):
+            return Verdict(Status.UNKNOWN, f"gave up after {seconds:g} s (the time limit)")
+        raise
     except RecursionError:
         return Verdict(Status.UNKNOWN, "the expression is nested too deeply to check")
     except Exception as exc:  # noqa: BLE001 (an internal error is reported, never a traceback or a proof)

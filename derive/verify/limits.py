@@ -67,6 +67,7 @@ def time_limit(seconds: float) -> Iterator[type[OutOfTime]]:
     block has ended.
     """
     expired = type("OutOfTime", (OutOfTime,), {"seconds": seconds})
+    _LIMITS.depth = active() + 1
     target = threading.get_ident()
     lock = threading.Lock()
     done = threading.Event()
@@ -91,11 +92,20 @@ def time_limit(seconds: float) -> Iterator[type[OutOfTime]]:
     try:
         yield expired
     finally:
+        _LIMITS.depth -= 1
         with lock:
             done.set()
             if fired[0]:
                 # A delivery may still be pending: withdraw it.
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+
+def active() -> int:
+    """How many time limits this thread runs under."""
+    return getattr(_LIMITS, "depth", 0)
+
+
+_LIMITS = threading.local()
 
 
 class Clock:

@@ -21,8 +21,8 @@ def symbols(spec: str) -> dict[str, object]:
 
 
 def namespace(spec: str) -> dict[str, object]:
-    ns: dict[str, object] = {}
-    exec("from sympy import *", ns)
+    ns: dict[str, object] = {name: getattr(sp, name) for name in dir(sp) if not name.startswith("_")}
+    ns["__builtins__"] = {}  # the corpus's sources name SymPy's constructors and the case's symbols, nothing else
     ns.update(symbols(spec))
     return ns
 
