@@ -139,8 +139,26 @@ class Member:
         return {self.j: sp.Integer(1 + k % int(before[self.n]))}
 
     def conditions(self) -> tuple[sp.Basic, ...]:
+        if self.every:
+            return (EveryIndex(self.j, self.n),)
         return (sp.And(sp.LessThan(1, self.j, evaluate=False), sp.LessThan(self.j, self.n, evaluate=False),
                        evaluate=False),)
+
+
+class EveryIndex(sp.Basic):
+    """The statement "for every j in 1, ..., n" (written ``\\forall j \\in \\{1, \\ldots, n\\}``): a domain's
+    hypotheses about entry ``j`` hold for each entry (:class:`Member` with ``every``)."""
+
+    def __new__(cls, j: sp.Symbol, n: sp.Symbol) -> "EveryIndex":
+        return super().__new__(cls, j, n)
+
+    @property
+    def j(self) -> sp.Symbol:
+        return self.args[0]
+
+    @property
+    def n(self) -> sp.Symbol:
+        return self.args[1]
 
 
 @dataclass(frozen=True)

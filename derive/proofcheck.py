@@ -261,7 +261,7 @@ def domain_of(assumptions: Sequence, dists: Sequence[Distribution], where: str =
         if a.interval is not None:
             intervals.append((a.symbol, a.interval))
         elif a.size in sizes:
-            constraints.append(Member(a.symbol, sizes[a.size]))
+            constraints.append(Member(a.symbol, sizes[a.size], a.every))
         else:
             raise ProofFileError(f"{where}: {a.size} in 1 <= {a.symbol} <= {a.size} is not the size of a distribution")
     try:

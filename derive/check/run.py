@@ -19,6 +19,10 @@ left) is a *definition* when
 4. its left side is one symbol that no distribution, assumption or earlier
    definition gives a meaning (``L = -\sum_{i=1}^{k} p_i \log q_i``), or the
    link is written ``:=``: the symbol stands for its right side in every later link.
+   A symbol set to a number (``p = 1/2``) is a definition only after "Let",
+   "Set", "Given" or with ``:=``; written bare, it is a claim about the symbol.
+   After "Suppose" (or "Assume", "If"), ``x = value`` is supposed: what follows
+   in that sentence and the next is checked with ``x`` replaced by its value.
 
 Every other link is a *claim*, and is checked: an equality by
 :func:`derive.verify.check_equal`, an inequality (``<``, ``\le``, ``>``,
@@ -272,6 +276,7 @@ class _Checker:
         self.steps: list[tuple[int, object]] = []  # (rank, the domain from just after that statement on)
         self.conditions: list[tuple[int, int, tuple[Bound, ...]]] = []  # (rank, sentence, bounds) of local ones
         self.members: list[tuple[int, sp.Symbol, sp.Symbol]] = []  # (rank, j, the index j stands for)
+        self.supposed: list[tuple[int, int, sp.Basic, sp.Basic]] = []  # (rank, sentence, x, its supposed value)
         self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
                           if s.pieces}
         self.local_domains: dict[tuple, object] = {}
@@ -309,7 +314,24 @@ class _Checker:
         """Set the domain and the symbols' meanings to those known at the statement ranked ``rank``."""
         self.domain = self._domain_at(rank)
         members = {j: index for r, j, index in self.members if r < rank}
-        self.symbols = {**members, **self.defined} if members else self.defined
+        sentence = self._sentence_of(rank)
+        supposed = {x: value for r, s, x, value in self.supposed if r < rank and s <= sentence <= s + 1}
+        self.symbols = {**members, **supposed, **self.defined} if members or supposed else self.defined
+
+    def _sentence_of(self, rank: int) -> int:
+        """The sentence of the statement at or just before ``rank``."""
+        starts = [r for r in self.sentences if r <= rank]
+        return self.sentences[max(starts)] if starts else 0
+
+    def _suppose(self, link: Link, left: sp.Basic, right: sp.Basic) -> str:
+        """A supposed equation ``x = value`` (a symbol or one entry ``q_j``): what follows in its sentence and the
+        next is checked with ``x`` replaced by ``value``.  The note to report."""
+        if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left) or not isinstance(right, sp.Expr):
+            return ""
+        rank = link.lhs.rank
+        self.supposed.append((rank, self._sentence_of(rank), left, right.xreplace(self.symbols)))
+        return f"; what follows in this sentence and the next is checked with {link.lhs.tex.strip()} = " \
+               f"{link.rhs.tex.strip()}"
 
     def _global_at(self, rank: int):
         """The base domain, cut by every standing assumption stated before ``rank``."""
@@ -549,21 +571,28 @@ class _Checker:
         defining = chain.kind != SUPPOSITION or chain.supposed in _DEFINING_WORDS
         if chain.kind == SUPPOSITION and (k > 1 or not defining or isinstance(left, _Failed) or
                                           isinstance(right, _Failed)):
+            if k == 1 and len(chain.expressions) == 2 and not isinstance(left, _Failed) and \
+                    not isinstance(right, _Failed) and link.relation == "=":
+                note = self._suppose(link, left, right)
+                return _entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"{note}"), True
             return supposed
         if k == 1 and isinstance(left, _Failed):
             return _entry(origin, link, CLAIM, left.status, left.reason), False
         if isinstance(right, _Failed):
             return _entry(origin, link, CLAIM, right.status, right.reason), False
         if k == 1:
-            special = self._definition(origin, link, left, right, key)
+            special = self._definition(origin, link, left, right, key, chain.kind == SUPPOSITION)
             if special is not None:
                 return special
         if chain.kind == SUPPOSITION:
+            if len(chain.expressions) == 2 and link.relation == "=":
+                note = self._suppose(link, left, right)
+                return _entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"{note}"), True
             return supposed
         return self._claim(origin, link, chain, values, anchor)
 
     def _definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic,
-                    key: object) -> tuple[Entry, bool] | None:
+                    key: object, supposed: bool = False) -> tuple[Entry, bool] | None:
         """Rules 1, 3 and 4 of the module docstring; ``None`` for a claim."""
         from derive.measures import Measure
         from derive.render.printer import to_latex
@@ -571,13 +600,15 @@ class _Checker:
         if key in self.declarations:  # P(T) = 1 - p, given after P(H) = p set the coin
             described = self.described.get(self.declarations[key].name, "")
             return self._checked_definition(origin, link, left, right, f"agrees with: {described}", described)
-        if isinstance(left, Measure) and left not in self.measures and \
+        supposing = any(x in self.symbols for _, _, x, _ in self.supposed)
+        if isinstance(left, Measure) and left not in self.measures and not supposing and \
                 (link.relation == ":=" or not right.has(Measure)):
             self.measures.add(left)
             title = left.title if left.title.startswith("KL") else left.title.lower()
             derive_says = f"derive's {title} is {to_latex(left)} = {to_latex(left.definition())}"
             return self._checked_definition(origin, link, left, right, f"agrees with derive's {title}", derive_says)
-        if isinstance(left, sp.Symbol) and (link.relation == ":=" or self._is_new(left)):
+        value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
+        if isinstance(left, sp.Symbol) and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
             self.defined[left] = self.symbols[left] = right.xreplace(self.symbols)
             return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
         return None
@@ -601,6 +632,17 @@ class _Checker:
             return _entry(origin, link, DEFINITION, REFUTED, reason, point(verdict.counterexample)), False
         return _entry(origin, link, DEFINITION, UNKNOWN, verdict.reason), True
 
+    def _as_displayed(self, link: Link, chain: Chain, values: list):
+        """For a link that starts a later display of the chain (``KL(P || Q) >= ...`` after ``KL(P || Q) = ...``):
+        the verdict on what that display shows, the subject against the right side, under what holds there
+        (a supposition or a condition of the earlier display may not); ``None`` for any other link."""
+        k = link.position
+        if k == 1 or link.lhs.rank == link.rhs.rank or isinstance(values[0], _Failed) or \
+                isinstance(values[k], _Failed):
+            return None
+        composed = _compose(chain.relations[:k])
+        return None if composed is None else self._verdict(values[0], values[k], composed)
+
     def _claim(self, origin: str, link: Link, chain: Chain, values: list, anchor: int | None) -> tuple[Entry, bool]:
         """Check the right side against the expression before it; proved only so.
 
@@ -619,12 +661,18 @@ class _Checker:
             return _entry(origin, link, CLAIM, SKIPPED,
                           f"{_relation_reason(link.relation)} is not checked: {failed.reason}"), False
         own = None if isinstance(left, _Failed) else self._verdict(left, right, link.relation)
+        shown = self._as_displayed(link, chain, values)
+        if shown is not None:  # a display that writes its chain's subject again claims subject R right, here
+            if shown.proved:
+                return _entry(origin, link, CLAIM, PROVED, ""), True
+            if own is not None and own.proved:
+                own = shown
         if own is not None and own.proved:
             return _entry(origin, link, CLAIM, PROVED, ""), True
         if own is not None and not order and own.status.value != REFUTED:
             natural = self._on_natural_domain(left, right)
-            if natural is not None:
-                return _entry(origin, link, CLAIM, PROVED, natural), True
+            if natural is not None:  # no symbol is positive unless something says so: not proved
+                return _entry(origin, link, CLAIM, UNKNOWN, natural), True
         back = None
         if anchor is not None and anchor != k - 1 and (composed := _compose(chain.relations[anchor:k])) is not None:
             back = (anchor, composed, self._verdict(values[anchor], right, composed))
@@ -638,6 +686,8 @@ class _Checker:
         if own is None and back is None:
             return _entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
+        if shown is not None and verdict is shown:
+            index, relation = 0, _compose(chain.relations[:k])
         lhs = chain.expressions[index].tex
         if verdict.status.value == REFUTED:
             reason = "" if relation in EQUALITIES else verdict.reason
@@ -723,12 +773,13 @@ class _Checker:
         return self.outcome_domains[key]
 
     def _on_natural_domain(self, left: sp.Basic, right: sp.Basic) -> str | None:
-        """A note when the identity is proved wherever both sides are real, else ``None``.
+        """Why an identity is unknown when it holds wherever both sides are real, else ``None``.
 
         A symbol no assumption places, that stands alone inside a logarithm
-        (``log(a)``), must be positive for that side to be defined: such an
-        identity (the rule ``log(a/b) = log(a) - log(b)`` stated in prose) is
-        proved on the domain where it means something, and the report says so.
+        (``log(a)``), must be positive for that side to be a real number: such
+        an identity (the rule ``log(a/b) = log(a) - log(b)`` stated in prose)
+        holds there, but no symbol is positive unless something says so, so it
+        is reported unknown, with what would settle it.
         """
         from derive.verify import check_equal
 
@@ -743,7 +794,7 @@ class _Checker:
         if not check_equal(a, b, positive).proved:
             return None
         names = ", ".join(sp.latex(s) for s in loose)
-        return f"where both sides are defined: {names} > 0 (each is the argument of a logarithm)"
+        return f"holds where {names} > 0 (each is the argument of a logarithm), which nothing states"
 
     def _why_unknown(self, verdict, left: sp.Basic, right: sp.Basic) -> str:
         """The verifier's reason, and whether symbols nothing bounds would settle it if positive."""

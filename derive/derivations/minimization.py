@@ -305,7 +305,7 @@ def categorical(P: Distribution, Q: Distribution, units: str = "nats") -> Deriva
         i = Q.variable
         qs = (Q.base[j],)
         total = sp.Sum(Q.base[i], (i, 1, Q.n))
-        domain = P.domain.merge(Q.domain, Domain(constraints=(Member(j, Q.n),)))
+        domain = P.domain.merge(Q.domain, Domain(constraints=(Member(j, Q.n, every=True),)))
         entries = qs
     lagrangian = add(ce, mul(lam, add(total, sp.Integer(-1))))
     same = tuple(same_gradient(P, Q, x, base, domain) for x in entries)

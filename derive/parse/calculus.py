@@ -336,9 +336,11 @@ _FORMS = (
     ("above", re.compile(rf"\s*{_SYMBOL.format('s')}\s*>\s*{_NUMBER.format('a')}\s*\Z")),
     ("between", re.compile(rf"\s*{_NUMBER.format('a')}\s*<\s*{_SYMBOL.format('s')}\s*<\s*{_NUMBER.format('b')}\s*\Z")),
     ("index", re.compile(rf"\s*1\s*\\leq?\s*{_SYMBOL.format('s')}\s*\\leq?\s*{_SYMBOL.format('n')}\s*\Z")),
+    ("every", re.compile(rf"\s*\\forall\s*{_SYMBOL.format('s')}\s*\\in\s*\\{{\s*1\s*,\s*\\ldots\s*,\s*"
+                         rf"{_SYMBOL.format('n')}\s*\\}}\s*\Z")),
 )
 #: The forms :func:`read_assumption` reads, for messages.
-ASSUMPTION_FORMS = r"z \in \mathbb{R}, x > 0, 0 < y < 1, 1 \leq j \leq n"
+ASSUMPTION_FORMS = r"z \in \mathbb{R}, x > 0, 0 < y < 1, 1 \leq j \leq n, \forall j \in \{1, \ldots, n\}"
 
 
 @dataclass(frozen=True)
@@ -348,6 +350,7 @@ class Assumption:
     symbol: sp.Symbol
     interval: sp.Interval | None = None
     size: str | None = None  # the name of n in 1 <= j <= n (the proof checker finds the distribution's n)
+    every: bool = False  # "for every j": hypotheses about entry j hold for each entry
 
 
 def read_assumption(tex: str) -> Assumption:
@@ -366,8 +369,9 @@ def read_assumption(tex: str) -> Assumption:
         name = _symbol_name(match.group("s"))
         if kind == "real":
             return Assumption(sp.Symbol(name, real=True), sp.Interval.open(-sp.oo, sp.oo))
-        if kind == "index":
-            return Assumption(sp.Symbol(name, integer=True, positive=True), size=_symbol_name(match.group("n")))
+        if kind in ("index", "every"):
+            return Assumption(sp.Symbol(name, integer=True, positive=True), size=_symbol_name(match.group("n")),
+                              every=kind == "every")
         low = _number(match.group("a"))
         high = _number(match.group("b")) if kind == "between" else sp.oo
         if not low < high:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.domain import EveryIndex
 from derive.group import Group
 from derive.measures import KL, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.terms import factors_of, is_negative_term, neg, terms_of
@@ -107,6 +108,9 @@ class _Printer:
     def _Indexed(self, e: sp.Indexed) -> str:
         indices = ", ".join(self.print(i) for i in e.indices)
         return f"{self.print(e.base.label)}_{{{indices}}}"
+
+    def _EveryIndex(self, e: EveryIndex) -> str:
+        return rf"\forall {self.print(e.j)} \in \{{1, \ldots, {self.print(e.n)}\}}"
 
     def _Infinity(self, e: sp.Basic) -> str:
         return r"\infty"

@@ -192,7 +192,7 @@ def _delta(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
         return None
     (delta,) = deltas
     j = delta.args[1] if delta.args[0] == i else delta.args[0]
-    if lo != 1 or Member(j, hi) not in domain.constraints:
+    if lo != 1 or not any(isinstance(c, Member) and (c.j, c.n) == (j, hi) for c in domain.constraints):
         return Refusal(f"{j} is not known to lie between {lo} and {hi}")
     rest = mul(*(f for f in factors_of(expr.function) if f is not delta))
     return Rewrite(rest.xreplace({i: j}), (sp.LessThan(j, hi, evaluate=False),))

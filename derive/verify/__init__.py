@@ -58,6 +58,7 @@ _ACTIVE = threading.local()
 def check_equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, *, timeout: float | None = None) -> Verdict:
     """Decide ``lhs == rhs`` for every point of ``domain`` (its closed ends included)."""
     _expect_domain(domain)
+    lhs, rhs = _expect_side(lhs), _expect_side(rhs)
     return _guarded(lambda: equal(lhs, rhs, domain), timeout)
 
 
@@ -67,6 +68,7 @@ def check_relation(before: sp.Basic, after: sp.Basic, relation_: str, domain: Do
     _expect_domain(domain)
     if relation_ not in ("<=", "<", ">=", ">", "iff", "implies"):
         raise DeriveError(f"not a bound or an implication: {relation_!r} (use <=, <, >=, >, iff or implies)")
+    before, after = _expect_side(before), _expect_side(after)
     return _guarded(lambda: relation(before, after, relation_, domain), timeout)
 
 
@@ -81,6 +83,15 @@ def verify_derivation(derivation: Derivation, *, timeout: float | None = None) -
     domain = derivation.domain
     with fewer_collections():
         return Report(tuple((s, check_step(s, domain, timeout=timeout)) for s in steps_of(derivation)))
+
+
+def _expect_side(side: object) -> sp.Basic:
+    """A SymPy object (or a Python integer); anything else is a :class:`DeriveError` saying what to pass."""
+    if isinstance(side, bool) or not isinstance(side, (sp.Basic, int)):
+        hint = " (LaTeX text goes to derive.testing.assert_identity)" if isinstance(side, str) else \
+            " (write exact numbers: sympy.Rational(3, 10), not 0.3)" if isinstance(side, float) else ""
+        raise DeriveError(f"a side must be a SymPy expression, got {type(side).__name__}{hint}")
+    return sp.Integer(side) if isinstance(side, int) else side
 
 
 def _expect_domain(domain: object) -> None:

@@ -12,7 +12,7 @@ Three conventions hold on every path of the verifier (exact and numeric alike):
    ``lo + (hi - lo) t/(1 + t)`` on ``(lo, hi)`` — and only when ``lo <= hi`` is
    proved on the domain; a reversed range (``hi < lo``) is flipped first, and
    a range of unknown order has no cover.
-2. **An empty sum is 0.**  ``sum_{i=a}^{b} f(i)`` with ``b < a`` has no terms.
+2. **An empty sum is 0** (an empty product 1).  ``sum_{i=a}^{b} f(i)`` with ``b < a`` has no terms.
    (SymPy's own ``Sum.doit`` follows Karr's convention, where
    ``sum_{i=1}^{-3} f(i) = -f(-2) - f(-1) - f(0)``; the two agree exactly when
    ``b >= a - 1``.)  So SymPy may evaluate a sum only where :func:`ordered`
@@ -29,7 +29,7 @@ import sympy as sp
 from derive.domain import Domain, Member
 from derive.verify import signs
 
-Aggregate = sp.Integral | sp.Sum
+Aggregate = sp.Integral | sp.Sum | sp.Product
 
 
 def canonical(expr: sp.Basic, domain: Domain) -> sp.Basic:
@@ -38,13 +38,13 @@ def canonical(expr: sp.Basic, domain: Domain) -> sp.Basic:
     Integrals whose limits are proved reversed are flipped (``int_1^0 f = -int_0^1 f``);
     sums proved empty become 0; Kronecker-delta conditions the domain decides are resolved.
     """
-    if not expr.has(sp.Sum, sp.Integral, sp.Piecewise):
+    if not expr.has(sp.Sum, sp.Integral, sp.Product, sp.Piecewise):
         return expr
 
     def visit(e: sp.Basic, depth: int) -> sp.Basic:
         if not e.args or isinstance(e, (sp.Symbol, sp.Number)):
             return e
-        if isinstance(e, (sp.Sum, sp.Integral)):
+        if isinstance(e, (sp.Sum, sp.Integral, sp.Product)):
             return _one(e, domain, visit, depth)
         out = e.func(*(visit(a, depth) for a in e.args))
         return _decided(out, domain) if isinstance(out, sp.Piecewise) else out
@@ -55,6 +55,8 @@ def canonical(expr: sp.Basic, domain: Domain) -> sp.Basic:
 def _one(e: Aggregate, domain: Domain, visit, depth: int) -> sp.Basic:
     limits = list(e.limits)
     body = visit(e.function, depth + len(limits))
+    if body == (1 if isinstance(e, sp.Product) else 0):
+        return body  # nothing to add, integrate or multiply, over any range
     for limit in limits:
         if len(limit) != 3:  # an indefinite integral or sum: left as it is (no path proves with it)
             return e.func(body, *limits)
@@ -68,8 +70,8 @@ def _one(e: Aggregate, domain: Domain, visit, depth: int) -> sp.Basic:
             body = sp.Integral(body, (fresh, lo, hi))
         else:
             if empty(lo, hi, domain):
-                return sp.Integer(0)
-            body = sp.Sum(body, (fresh, lo, hi))
+                return sp.Integer(1 if isinstance(e, sp.Product) else 0)
+            body = e.func(body, (fresh, lo, hi))
     return body
 
 
@@ -118,7 +120,7 @@ def empty(lo: sp.Basic, hi: sp.Basic, domain: Domain) -> bool:
 
 
 def evaluable(e: Aggregate, domain: Domain) -> bool:
-    """SymPy may evaluate ``e``: an integral always; a sum only where its limits are proved in order
+    """SymPy may evaluate ``e``: an integral always; a sum (or product) only where its limits are proved in order
     (``hi >= lo - 1``), where SymPy's Karr convention and the empty-sum convention agree."""
     if isinstance(e, sp.Integral):
         return all(len(limit) == 3 for limit in e.limits)

@@ -13,7 +13,11 @@ The order of work, and why each stage may say what it says:
    expanding proof path runs: the numbers decide alone (refuted, or unknown).
 3. **Numbers** (:mod:`derive.verify.numeric`): a sample point inside the
    domain or on a closed face where the sides differ refutes the claim.
-4. **Proof on the interior**, by the first path that succeeds:
+4. **Proof on the interior**, by the first path that succeeds, and only where
+   both sides are proved defined everywhere on the domain
+   (:mod:`derive.verify.defined`: an identity of rational functions holds
+   only where both sides have a value; a hole such as ``(x^2 - 1)/(x - 1)``
+   at ``x = 1`` is tried as a sample point, and refutes there):
    *by shape* (:mod:`derive.verify.shape`), *by re-parametrisation*, *by sums
    and integrals*, *by lemmas*, *by evaluation*, *by cases*
    (:mod:`derive.verify.exact`).  Each module states its argument.
@@ -33,6 +37,7 @@ from derive.semantics import denote
 from derive.terms import as_expr
 from derive.verify import exact, numeric
 from derive.verify.binders import canonical
+from derive.verify.defined import danger, defined
 from derive.verify.limits import too_large
 from derive.verify.shape import expands_to_zero, normal_forms, split_bounded_logs
 
@@ -45,18 +50,19 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return refused
     large = too_large(lhs, rhs)
     fast = None if large else normal_forms(domain).equal(lhs, rhs)
-    if fast and not domain.faces():
-        return Verdict(Status.PROVED, "identical once definitions are unfolded" if lhs == rhs
-                       else "the difference cancels on the domain")
     try:
         a, b = canonical(denote(lhs), domain), canonical(denote(rhs), domain)
     except (ValueError, KeyError) as exc:
         return Verdict(Status.UNKNOWN, f"cannot give the expression a value: {exc}")
     if a.has(sp.nan, sp.zoo) or b.has(sp.nan, sp.zoo):
         return Verdict(Status.UNKNOWN, "a side is undefined (0/0 or a division by zero) as written")
-    if a == b and not domain.faces():
-        return Verdict(Status.PROVED, "identical once definitions are unfolded")
     placed, loose = numeric.place(domain, a, b)
+    everywhere = defined(a, placed) and defined(b, placed)
+    if fast and not domain.faces() and everywhere:
+        return Verdict(Status.PROVED, "identical once definitions are unfolded" if lhs == rhs
+                       else "the difference cancels on the domain")
+    if a == b and not domain.faces() and everywhere:
+        return Verdict(Status.PROVED, "identical once definitions are unfolded")
     large = large or too_large(a, b)
     aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
     quick = not large and (fast or expands_to_zero(split_bounded_logs(a - b, placed)))
@@ -66,8 +72,14 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return refuted
     if large:
         return Verdict(Status.UNKNOWN, "equal at every sample point, but too large to expand for a proof")
+    hole = None if everywhere else numeric.refute_at((a, b), placed, danger(a) + danger(b))
+    if hole is not None:
+        return hole
     if not (quick or a == b or exact.exactly_zero(a - b, placed)):
         return Verdict(Status.UNKNOWN, f"equal at {numeric.POINTS} sample points, but not proved symbolically")
+    if not everywhere:
+        return Verdict(Status.UNKNOWN, "equal wherever both sides are defined, but a side is not proved defined "
+                                       "everywhere on the domain (a division by zero, a logarithm of 0?)")
     return _on_faces(a, b, placed)
 
 

@@ -27,9 +27,10 @@ variable declared positive and integrated over ``(-1, 1)`` would let
 **By lemmas** (:mod:`derive.verify.lemmas`): integrals replaced by values
 SymPy computes and quadrature confirms; then the rest must cancel.
 
-**By evaluation**: SymPy evaluates the integrals, and the sums whose range is
-proved in order (``hi >= lo - 1``: SymPy's Karr convention then agrees with
-the empty-sum convention), and the difference must cancel.
+**By evaluation**: SymPy evaluates the integrals with no pole inside their
+range (:func:`derive.verify.defined.pole_inside`), and the sums whose range
+is proved in order (``hi >= lo - 1``: SymPy's Karr convention then agrees
+with the empty-sum convention), and the difference must cancel.
 
 **By cases** (:mod:`derive.verify.cases`): a kink ``|u|``, ``max``, ``min``
 split where it changes form; each case proved by the paths above.
@@ -45,6 +46,7 @@ import sympy as sp
 from derive.domain import Domain
 from derive.verify import cases, lemmas
 from derive.verify.binders import cover, ordered_on_cover
+from derive.verify.defined import pole_inside
 from derive.verify.limits import too_large
 
 SIMPLIFY_LIMIT = 400  # count_ops above which simplify is not attempted
@@ -61,7 +63,7 @@ def exactly_zero(difference: sp.Basic, domain: Domain) -> bool:
 def _zero(expr: sp.Basic, depth: int) -> bool:
     if rationally_zero(expr):
         return True
-    if expr.has(sp.Sum, sp.Integral):
+    if expr.has(sp.Sum, sp.Integral, sp.Product):
         if by_bodies(expr):
             return True
         reduced = lemmas.reduce(expr)
@@ -74,7 +76,7 @@ def _zero(expr: sp.Basic, depth: int) -> bool:
     if found is not None:
         return all(_zero(split_logs(case), depth - 1) for case in found)
     # simplify evaluates sums by Karr's convention, so never on an expression that still has one
-    return not expr.has(sp.Sum) and sp.count_ops(expr) <= SIMPLIFY_LIMIT and sp.simplify(expr) == 0
+    return not expr.has(sp.Sum, sp.Product) and sp.count_ops(expr) <= SIMPLIFY_LIMIT and sp.simplify(expr) == 0
 
 
 def split_logs(expr: sp.Basic) -> sp.Basic:
@@ -133,9 +135,10 @@ def evaluate(expr: sp.Basic) -> sp.Basic:
 
     def safe(e: sp.Basic) -> bool:
         if isinstance(e, sp.Integral):
-            return all(len(limit) == 3 for limit in e.limits)
-        return isinstance(e, sp.Sum) and all(len(limit) == 3 and ordered_on_cover(limit[1], limit[2], slack=1)
-                                             for limit in e.limits)
+            return all(len(limit) == 3 for limit in e.limits) and not any(
+                pole_inside(e.function, *limit) for limit in e.limits)
+        return isinstance(e, (sp.Sum, sp.Product)) and all(
+            len(limit) == 3 and ordered_on_cover(limit[1], limit[2], slack=1) for limit in e.limits)
 
     try:
         return expr.replace(safe, lambda e: e.doit())

@@ -7,7 +7,10 @@ dropping those proved outside the unknown's interval), and checking ``E2``
 with it put in, on the whole domain.  Soundness: every point where ``E1``
 holds has that unknown equal to the solution, so ``E2`` holds there if it
 holds after substitution everywhere.  ``iff`` checks both ways.  A solution at
-which ``E2`` fails is the counterexample.
+which ``E2`` fails is the counterexample.  Assumption: SymPy's solutions hold
+for *every* value of the other symbols, which is true when ``E1``'s numerator
+is a polynomial in the unknown with a leading coefficient proved non-zero
+(:func:`_regular`); without that check ``x y = 0`` would imply ``x = 0``.
 
 A hypothesis about one entry ``q_j`` (``j`` an index the domain names, ``1 <= j
 <= n``) says nothing about the other entries: its solution replaces ``q_j``
@@ -98,10 +101,33 @@ def _solve_somehow(f: sp.Basic, domain: Domain, known: dict,
     for x in [c for c in preferred if c in candidates] + candidates:
         if x in known:
             continue
+        if not _regular(f, x, domain):
+            continue
         solutions = solve(f, x, domain)
         if solutions is not None and len(solutions) == 1:
             return x, solutions[0]
     return None
+
+
+def _regular(f: sp.Basic, x: sp.Basic, domain: Domain) -> bool:
+    """``f = 0`` has the same solutions in ``x`` for every value of the other symbols on the domain.
+
+    SymPy solves for a generic value of the others: ``x y = 0`` gives ``x = 0``,
+    which fails where ``y = 0`` (then every ``x`` solves it).  So the numerator
+    of ``f`` must be a polynomial in ``x`` whose leading coefficient is proved
+    non-zero on the domain; its roots are then all the solutions, everywhere.
+    """
+    t = sp.Dummy("x")
+    held = {a: sp.Dummy("s") for a in f.atoms(sp.Sum, sp.Integral) if not a.has(x)}
+    numerator = sp.numer(sp.together(sp.factor_terms(f.xreplace(held).xreplace({x: t}))))
+    try:
+        poly = sp.Poly(numerator, t)
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        return False
+    if poly.degree() < 1 or poly.LC().has(t):
+        return False
+    lead = poly.LC().xreplace({d: a for a, d in held.items()})
+    return lead.is_number and lead != 0 or signs.is_positive(lead, domain) or signs.is_positive(-lead, domain)
 
 
 def _put_all(expr: sp.Basic, solution: dict[sp.Basic, sp.Basic], domain: Domain) -> sp.Basic:

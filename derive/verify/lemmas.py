@@ -41,6 +41,7 @@ from functools import lru_cache
 import sympy as sp
 
 from derive.verify.binders import ordered_on_cover
+from derive.verify.defined import pole_inside
 from derive.verify.numeric import DIGITS, QUAD_SAFETY, UNRELIABLE, estimate
 
 #: Sample points at which a lemma's value is compared with quadrature.
@@ -101,6 +102,8 @@ def _reduce_aggregate(e: sp.Integral | sp.Sum) -> sp.Basic | None:
 def prove(kind: type, g: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> Lemma | None:
     """The lemma ``int_lo^hi g = value`` (or the sum), proved by SymPy and checked numerically, or ``None``."""
     value = None
+    if kind is sp.Integral and pole_inside(g, var, lo, hi):
+        return None  # SymPy would integrate straight through the pole (int_{-1}^{1} dt/t)
     if kind is sp.Integral:
         value = _by_parameter(g, var, lo, hi)
     if value is None:

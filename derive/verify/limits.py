@@ -66,6 +66,7 @@ def time_limit(seconds: float) -> Iterator[type[OutOfTime]]:
     (or catches it around the ``with``).  The watchdog never fires after the
     block has ended.
     """
+    seconds = min(max(seconds, 0.0), MAX_SECONDS)  # threading refuses waits past about 300 years
     expired = type("OutOfTime", (OutOfTime,), {"seconds": seconds})
     _LIMITS.depth = active() + 1
     target = threading.get_ident()

@@ -124,6 +124,26 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     return None
 
 
+def refute_at(sides: tuple[sp.Basic, sp.Basic], domain: Domain,
+              candidates: list[tuple[sp.Symbol, sp.Basic]]) -> Verdict | None:
+    """A counterexample at a chosen point (``x = 1``, where a denominator vanishes): one side undefined there and
+    the other a real number.  Each candidate is tried inside the domain only, the other symbols at a sample point."""
+    intervals = dict(domain.intervals)
+    base = domain.sample_points(1)[0]
+    for symbol, value in candidates:
+        interval = intervals.get(symbol)
+        if interval is None or interval.contains(value) is not sp.true:
+            continue
+        point = restrict(base | {symbol: value}, _needed(*sides))
+        values = [evaluated(at(side, point)) for side in sides]
+        defined_ = [v is not None and v.is_number and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for v in values]
+        if defined_[0] != defined_[1] and values[0] is not None and values[1] is not None:
+            side = "left" if not defined_[0] else "right"
+            return Verdict(Status.REFUTED, f"the {side} side is undefined at {where(point)}, a point of the domain",
+                           tuple(point.items()))
+    return None
+
+
 def where(point: Point) -> str:
     return ", ".join(f"{s} = {v}" for s, v in point.items())
 
@@ -196,15 +216,15 @@ def at(expr: sp.Basic, point: Point) -> sp.Basic:
     return expr
 
 
-def write_out(e: sp.Sum) -> sp.Basic:
-    """A sum with integer limits as the sum of its terms: 0 terms when the upper limit is below the lower."""
-    body = e.function
-    for var, lo, hi in reversed(e.limits):
+def write_out(e: sp.Sum | sp.Product) -> sp.Basic:
+    """A sum (product) with integer limits written out: no terms (0, or 1) when the upper limit is below the lower."""
+    body, combine = e.function, (sp.Mul if isinstance(e, sp.Product) else sp.Add)
+    for var, lo, hi in e.limits:
         if hi < lo:
-            return sp.Integer(0)
+            return combine.identity
         if hi - lo >= MAX_EXPANDED_TERMS:
             return e
-        body = sp.Add(*(body.xreplace({var: k}) for k in range(int(lo), int(hi) + 1)))
+        body = combine(*(body.xreplace({var: k}) for k in range(int(lo), int(hi) + 1)))
     return body
 
 
@@ -231,6 +251,10 @@ def estimate(expr: sp.Basic) -> tuple[sp.Float, sp.Float] | None:
     each aggregate moved by its error.  Everything else is evaluated by SymPy
     with ``DIGITS`` digits (error 0).
     """
+    if expr.has(sp.Product):
+        expr = expr.replace(lambda e: isinstance(e, sp.Product) and _integer_limits(e), write_out)
+        if expr.has(sp.Product):
+            return None  # SymPy's own evaluation of a product follows Karr's convention for reversed limits
     aggregates = [e for e in sp.preorder_traversal(expr) if isinstance(e, (sp.Integral, sp.Sum))]
     innermost = [e for e in dict.fromkeys(aggregates) if not e.function.has(sp.Integral, sp.Sum)]
     values: dict[sp.Basic, tuple[sp.Float, sp.Float]] = {}

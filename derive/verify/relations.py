@@ -169,10 +169,12 @@ def _signed_sum(expr: sp.Sum, domain: Domain, strict: bool) -> bool:
         return False  # possibly empty: 0 is not positive
     if signed(body, domain, strict):
         return True
-    traded = None if strict else _trade_logs(sp.Add(body, 0, evaluate=False), domain)
+    traded = None if strict else _trade_logs(sp.Add(expr.function, 0, evaluate=False), domain)
     if traded is None:
         return False
-    return traded == 0 or signed(sp.expand(traded), domain, False)
+    # the sum of the lower bounds, with what the domain knows of sums (a simplex's entries add up to 1)
+    total = domain.reparametrize(sp.expand(sp.Sum(traded, *expr.limits).expand()))
+    return total == 0 or (not total.has(sp.Sum) and signed(total, domain, False))
 
 
 def _trade_logs(expr: sp.Add, domain: Domain) -> sp.Basic | None:

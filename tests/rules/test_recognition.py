@@ -20,7 +20,7 @@ def test_agreement_by_numbers():
 def test_a_wrong_recognition_is_still_refuted(monkeypatch):
     """Make recognition accept anything: the step it makes is refuted by the verifier, which does not ask it."""
     monkeypatch.setattr(definitions, "agree", lambda a, b, domain: True)
-    wrong = Group(-p * sp.log(p))  # only half of the entropy
+    wrong = Group(-p * sp.log(p), sp.Symbol("Term"))  # only half of the entropy
     rule = definitions.fold_definition(Entropy(P))
     rewrite = rule.apply(wrong, DOMAIN)
     assert rewrite is not None and rewrite.expr == Entropy(P)

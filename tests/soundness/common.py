@@ -22,7 +22,9 @@ def symbols(spec: str) -> dict[str, object]:
 
 def namespace(spec: str) -> dict[str, object]:
     ns: dict[str, object] = {name: getattr(sp, name) for name in dir(sp) if not name.startswith("_")}
-    ns["__builtins__"] = {}  # the corpus's sources name SymPy's constructors and the case's symbols, nothing else
+    # the corpus's sources name SymPy's constructors, the case's symbols and a few harmless builtins, nothing else
+    ns["__builtins__"] = {"range": range, "reversed": reversed, "len": len, "list": list, "tuple": tuple,
+                          "sum": sum, "min": min, "max": max, "abs": abs, "int": int, "str": str}
     ns.update(symbols(spec))
     return ns
 
