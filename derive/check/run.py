@@ -21,8 +21,9 @@ left) is a *definition* when
    link is written ``:=``: the symbol stands for its right side in every later link.
    A symbol set to a number (``p = 1/2``) is a definition only after "Let",
    "Set", "Given" or with ``:=``; written bare, it is a claim about the symbol.
-   After "Suppose" (or "Assume", "If"), ``x = value`` is supposed: what follows
-   in that sentence and the next is checked with ``x`` replaced by its value.
+   After "Suppose" (or "Assume", "If"), ``x = value`` is supposed: the rest of
+   that sentence and the sentence of the next statement are checked with ``x``
+   replaced by its value.
 
 Every other link is a *claim*, and is checked: an equality by
 :func:`derive.verify.check_equal`, an inequality (``<``, ``\le``, ``>``,
@@ -315,7 +316,7 @@ class _Checker:
         self.domain = self._domain_at(rank)
         members = {j: index for r, j, index in self.members if r < rank}
         sentence = self._sentence_of(rank)
-        supposed = {x: value for r, s, x, value in self.supposed if r < rank and s <= sentence <= s + 1}
+        supposed = {x: value for r, last, x, value in self.supposed if r < rank and sentence <= last}
         self.symbols = {**members, **supposed, **self.defined} if members or supposed else self.defined
 
     def _sentence_of(self, rank: int) -> int:
@@ -324,13 +325,15 @@ class _Checker:
         return self.sentences[max(starts)] if starts else 0
 
     def _suppose(self, link: Link, left: sp.Basic, right: sp.Basic) -> str:
-        """A supposed equation ``x = value`` (a symbol or one entry ``q_j``): what follows in its sentence and the
-        next is checked with ``x`` replaced by ``value``.  The note to report."""
+        """A supposed equation ``x = value`` (a symbol or one entry ``q_j``): the rest of its sentence and the
+        sentence of the next statement are checked with ``x`` replaced by ``value``.  The note to report."""
         if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left) or not isinstance(right, sp.Expr):
             return ""
         rank = link.lhs.rank
-        self.supposed.append((rank, self._sentence_of(rank), left, right.xreplace(self.symbols)))
-        return f"; what follows in this sentence and the next is checked with {link.lhs.tex.strip()} = " \
+        after = [r for r in self.sentences if r > rank]
+        last = self.sentences[min(after)] if after else self._sentence_of(rank)
+        self.supposed.append((rank, last, left, right.xreplace(self.symbols)))
+        return f"; the rest of this sentence and the next statement's are checked with {link.lhs.tex.strip()} = " \
                f"{link.rhs.tex.strip()}"
 
     def _global_at(self, rank: int):

@@ -3,7 +3,8 @@
 An identity is claimed for every point of its domain, so a proof that the two
 sides agree *wherever both are defined* (an identity of rational functions,
 ``(x^2 - 1)/(x - 1) = x + 1``) proves the claim only where both sides are
-defined everywhere on the domain.  :func:`defined` proves that: a power with
+defined everywhere on the domain, as written (``x/x`` built unevaluated is
+undefined at 0, though SymPy's value of it is 1).  :func:`defined` proves that: a power with
 a negative exponent needs its base proved non-zero, a logarithm its argument
 non-zero, ``gamma``-like functions a positive argument; functions with no pole
 (``exp``, ``sin``, ``|.|``, ``max``, ...) need only their arguments defined.
@@ -28,6 +29,7 @@ from functools import lru_cache
 import sympy as sp
 
 from derive.domain import Domain
+from derive.semantics import denote
 from derive.verify import signs
 
 #: Functions with a value wherever their arguments have one.
@@ -45,6 +47,11 @@ def defined(expr: sp.Basic, domain: Domain) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _defined(e: sp.Basic, domain: Domain) -> bool:
+    if type(e).__module__.startswith("derive.") and not isinstance(e, sp.Symbol):
+        try:  # derive's notation (a measure, P(H), a labelled group): defined where its value is
+            return _defined(denote(e), domain)
+        except (ValueError, KeyError):
+            return False
     if e.is_Atom or isinstance(e, (sp.Indexed, sp.IndexedBase)):
         return not e.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or e in (sp.oo, -sp.oo)
     if isinstance(e, (sp.Sum, sp.Integral, sp.Product)):

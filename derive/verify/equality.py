@@ -57,11 +57,11 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     if a.has(sp.nan, sp.zoo) or b.has(sp.nan, sp.zoo):
         return Verdict(Status.UNKNOWN, "a side is undefined (0/0 or a division by zero) as written")
     placed, loose = numeric.place(domain, a, b)
-    everywhere = defined(a, placed) and defined(b, placed)
+    everywhere = all(defined(side, placed) for side in (lhs, rhs, a, b))  # as written, and as valued
     if fast and not domain.faces() and everywhere:
         return Verdict(Status.PROVED, "identical once definitions are unfolded" if lhs == rhs
                        else "the difference cancels on the domain")
-    if a == b and not domain.faces() and everywhere:
+    if a == b and not domain.faces():  # the same expression: undefined, if anywhere, at the same points
         return Verdict(Status.PROVED, "identical once definitions are unfolded")
     large = large or too_large(a, b)
     aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
@@ -72,7 +72,8 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return refuted
     if large:
         return Verdict(Status.UNKNOWN, "equal at every sample point, but too large to expand for a proof")
-    hole = None if everywhere else numeric.refute_at((a, b), placed, danger(a) + danger(b))
+    written = (lhs, rhs) if not _notation(lhs, rhs) else (a, b)
+    hole = None if everywhere else numeric.refute_at(written, placed, danger(lhs) + danger(rhs) + danger(a) + danger(b))
     if hole is not None:
         return hole
     if not (quick or a == b or exact.exactly_zero(a - b, placed)):
@@ -95,6 +96,11 @@ def _on_faces(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict:
                                            f"{verdict.reason}")
     return Verdict(Status.PROVED, "the difference cancels on the domain"
                    + (", its closed ends included" if domain.faces() else ""))
+
+
+def _notation(*sides: sp.Basic) -> bool:
+    """A side holds derive's notation (measures, ``P(H)``, groups), which only its value can be evaluated through."""
+    return any(type(e).__module__.startswith("derive.") for side in sides for e in sp.preorder_traversal(side))
 
 
 def _not_expressions(*sides: sp.Basic) -> Verdict | None:

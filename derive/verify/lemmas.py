@@ -212,7 +212,7 @@ _SAMPLES = (sp.Rational(3, 4), sp.Rational(7, 3), sp.Rational(5, 2), sp.Rational
 def _sample(s: sp.Symbol, k: int) -> sp.Rational | None:
     u = _SAMPLES[k % len(_SAMPLES)]
     if s.is_integer:
-        return None
+        return sp.Integer(k % 5 + (1 if s.is_positive else 0)) if s.is_nonnegative else None
     if s.is_positive:
         return u
     if s.is_real:

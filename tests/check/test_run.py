@@ -137,8 +137,10 @@ RULE = [
      [("definition", "definition")] * 3 + [("supposition", "supposed"), ("implication", "proved")]),
     (COIN + "Let\n\n$$c = 2$$\n\n$$c p = 2 p$$",  # after "Let", a new symbol is still defined
      [("definition", "definition")] * 4 + [("claim", "proved")]),
-    (COIN + "Suppose\n\n$$c = 2$$\n\n$$c p = 2 p$$",  # after "Suppose" it is not: c p = 2 p is refuted
-     [("definition", "definition")] * 3 + [("supposition", "supposed"), ("claim", "refuted")]),
+    (COIN + "Suppose\n\n$$c = 2$$\n\n$$c p = 2 p$$",  # after "Suppose" c = 2 holds for what follows next
+     [("definition", "definition")] * 3 + [("supposition", "supposed"), ("claim", "proved")]),
+    (COIN + "Suppose\n\n$$c = 2$$\n\nThen\n\n$$c q = 2 q$$\n\nIn general, though,\n\n$$c p = 2 p$$",  # no further
+     [("definition", "definition")] * 3 + [("supposition", "supposed"), ("claim", "proved"), ("claim", "refuted")]),
     (COIN + "$$p q = q p \\quad \\text{if} \\quad p = q$$",
      [("definition", "definition")] * 3 + [("claim", "skipped"), ("supposition", "supposed")]),
 ]

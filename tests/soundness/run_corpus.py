@@ -47,6 +47,13 @@ TB = "Traceback (most recent call last)"
 
 def worker(case_id: str) -> None:
     """Run one API case in this process and print its result as one marked JSON line."""
+    out = api_result(next(c for c in load() if c.id == case_id))
+    sys.stdout.flush()
+    print(MARK + json.dumps(out, default=str), flush=True)
+
+
+def api_result(case: Case) -> dict:
+    """One API case run in this process: its answer, reason and counterexample (an escaping exception recorded)."""
     import sympy as sp
 
     import derive
@@ -54,7 +61,6 @@ def worker(case_id: str) -> None:
     from derive import Domain
     from derive.testing import assert_identity
 
-    case = next(c for c in load() if c.id == case_id)
     out: dict = {}
     t0 = time.time()
     try:
@@ -102,8 +108,7 @@ def worker(case_id: str) -> None:
         traceback.print_exc()
         out.update(answer="EXCEPTION", exception=type(exc).__name__, reason=f"{type(exc).__name__}: {exc}")
     out["inner_seconds"] = round(time.time() - t0, 2)
-    sys.stdout.flush()
-    print(MARK + json.dumps(out, default=str), flush=True)
+    return out
 
 
 # ---------------------------------------------------------------------------------------- the parent
@@ -159,7 +164,32 @@ def _proof_text(case: Case) -> str | bytes:
     return json.dumps(d, indent=1)
 
 
-def run_case(case: Case, timeout: float) -> dict:
+def in_process(cmd: list[str], timeout: float, cwd: str) -> tuple[int | None, str, str, float]:
+    """:func:`_spawn`'s answer without a subprocess: ``derive`` run through its ``main``, a worker through
+    :func:`api_result` (for pytest; time is bounded by derive's own limits, not by ``timeout``)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from derive.cli import main as derive_main
+
+    out, err, t0 = io.StringIO(), io.StringIO(), time.time()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            if cmd[1:3] == ["-m", "derive.cli"]:
+                code = derive_main(cmd[3:])
+            else:
+                case = next(c for c in load() if c.id == cmd[-1])
+                print(MARK + json.dumps(api_result(case), default=str))
+                code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+        except Exception:  # noqa: BLE001 -- recorded as a traceback, as a subprocess would show it
+            traceback.print_exc()
+            code = 1
+    return code, out.getvalue(), err.getvalue(), time.time() - t0
+
+
+def run_case(case: Case, timeout: float, spawn=None) -> dict:
     res: dict = {"id": case.id, "class": case.cls, "kind": case.kind, "truth": case.truth, "via": case.via}
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         text = ""
@@ -185,7 +215,7 @@ def run_case(case: Case, timeout: float) -> dict:
                 cmd = [sys.executable, "-m", "derive.cli", "verify", str(path), *case.args]
         else:
             cmd = [sys.executable, str(HERE / "run_corpus.py"), "--worker", case.id]
-        code, out, err, secs = _spawn(cmd, timeout, str(ROOT))
+        code, out, err, secs = (spawn or _spawn)(cmd, timeout, str(ROOT))
     res.update(seconds=round(secs, 2), exit=code)
     res["traceback"] = TB in out or TB in err
     if code is None:
