@@ -18,8 +18,9 @@ X``                                     one factor: a bracketed group (with its 
 ``\max\left(a, b\right)``, ``\min``     ``Max(a, b)``, ``Min(a, b)``
 ``\log_{b}(x)``, ``b`` the arbitrary    ``Log(x, b)`` (``units="any"``); other bases read as
 base of ``units="any"``                 ``log(x)/log(b)``
-``\lambda``                             ``Symbol("lambda", positive=True)``: the Lagrange
-                                        multiplier (unless a distribution names a parameter so)
+``\lambda``                             ``Symbol("lambda", real=True)``: the Lagrange
+                                        multiplier (unless a distribution names a parameter so),
+                                        with no sign: a domain states one (``\lambda > 0``)
 a name in ``symbols``                   that symbol, with its assumptions (``z`` real, ...)
 ``\begin{cases} a = b \\ c = d          ``System(Eq(a, b), Eq(c, d))``: equations that hold
 \end{cases}``                           together, in order
@@ -27,9 +28,11 @@ a name in ``symbols``                   that symbol, with its assumptions (``z``
 ``<``, ``\neq``; ``a < b < c``          top level only; a chain of two is their ``And``
 ======================================  ===================================================
 
-The assumptions of a proof file (``z \in \mathbb{R}``, ``x > 0``, ``b > 1``,
-``1 \leq j \leq n``, ``0 < y < 1``) are read by :func:`read_assumption`, a
-small pattern reader of exactly these forms.  Nothing here evaluates text.
+The assumptions of a proof file (``z \in \mathbb{R}``, ``x > 0``, ``x \geq 0``,
+``b > 1``, ``y \leq 1``, ``0 < y < 1``, ``0 \leq y \leq 1``, ``1 \leq j \leq n``) are read by
+:func:`read_assumption`, a small pattern reader of exactly these forms: a bound
+gives a real symbol and an interval (closed at ``\leq``, ``\geq``), never a
+positive symbol.  Nothing here evaluates text.
 """
 
 from __future__ import annotations
@@ -49,8 +52,8 @@ from derive.system import System
 
 #: Commands this module reads (added to the notation layer's known commands).
 EXTRA_COMMANDS = frozenset({r"\partial", r"\max", r"\min"})
-#: The Lagrange multiplier derive's categorical minimization uses.
-LAGRANGE = sp.Symbol("lambda", positive=True)
+#: The Lagrange multiplier derive's categorical minimization uses: real; its sign is its domain's to state.
+LAGRANGE = sp.Symbol("lambda", real=True)
 
 _ORDER = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, r"\lt": sp.StrictLessThan, r"\gt": sp.StrictGreaterThan,
           r"\leq": sp.LessThan, r"\le": sp.LessThan, r"\geq": sp.GreaterThan, r"\ge": sp.GreaterThan,
@@ -331,19 +334,23 @@ class CalculusForms:
 # -- a proof file's assumptions -------------------------------------------------------------
 _SYMBOL = r"(?P<{0}>(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:[A-Za-z0-9]|\{{[A-Za-z0-9]+\}}))?)"
 _NUMBER = r"(?P<{0}>-?\d+(?:\.\d+)?)"
+_BELOW = r"(?P<{0}><|\\leq?\b)"  # < (open) or \le, \leq (closed)
+_ABOVE = r"(?P<{0}>>|\\geq?\b)"  # > (open) or \ge, \geq (closed)
 _FORMS = (
     ("real", re.compile(rf"\s*{_SYMBOL.format('s')}\s*\\in\s*\\mathbb\s*\{{\s*R\s*\}}\s*\Z")),
-    ("above", re.compile(rf"\s*{_SYMBOL.format('s')}\s*>\s*{_NUMBER.format('a')}\s*\Z")),
-    ("between", re.compile(rf"\s*{_NUMBER.format('a')}\s*<\s*{_SYMBOL.format('s')}\s*<\s*{_NUMBER.format('b')}\s*\Z")),
     ("index", re.compile(rf"\s*1\s*\\leq?\s*{_SYMBOL.format('s')}\s*\\leq?\s*{_SYMBOL.format('n')}\s*\Z")),
+    ("above", re.compile(rf"\s*{_SYMBOL.format('s')}\s*{_ABOVE.format('r')}\s*{_NUMBER.format('a')}\s*\Z")),
+    ("below", re.compile(rf"\s*{_SYMBOL.format('s')}\s*{_BELOW.format('r')}\s*{_NUMBER.format('b')}\s*\Z")),
+    ("between", re.compile(rf"\s*{_NUMBER.format('a')}\s*{_BELOW.format('r')}\s*{_SYMBOL.format('s')}\s*"
+                           rf"{_BELOW.format('t')}\s*{_NUMBER.format('b')}\s*\Z")),
 )
 #: The forms :func:`read_assumption` reads, for messages.
-ASSUMPTION_FORMS = r"z \in \mathbb{R}, x > 0, 0 < y < 1, 1 \leq j \leq n"
+ASSUMPTION_FORMS = r"z \in \mathbb{R}, x > 0, x \geq 0, y < 1, 0 < y \leq 1, 1 \leq j \leq n"
 
 
 @dataclass(frozen=True)
 class Assumption:
-    """A condition on a symbol that is not a distribution's parameter: an open interval, or ``1 <= j <= n``."""
+    """A condition on a symbol that is not a distribution's parameter: an interval, or ``1 <= j <= n``."""
 
     symbol: sp.Symbol
     interval: sp.Interval | None = None
@@ -351,10 +358,11 @@ class Assumption:
 
 
 def read_assumption(tex: str) -> Assumption:
-    r"""``z \in \mathbb{R}``, ``x > 0``, ``0 < y < 1`` or ``1 \leq j \leq n`` as an :class:`Assumption`.
+    r"""``z \in \mathbb{R}``, ``x > 0``, ``x \geq 0``, ``y < 1``, ``0 < y \leq 1`` or ``1 \leq j \leq n``.
 
-    The symbol gets the assumptions SymPy needs to see what the condition says
-    (real; positive above a non-negative bound; a positive integer index).
+    A bound makes a real symbol, with no sign of its own: the interval carries
+    it (``>``, ``<`` an open end; ``\geq``, ``\leq`` a closed one).  ``1 \leq j
+    \leq n`` makes a positive integer index (the condition states ``j >= 1``).
     Raises :class:`ParseError` for anything else.
     """
     if not isinstance(tex, str) or len(tex) > 200:
@@ -363,17 +371,20 @@ def read_assumption(tex: str) -> Assumption:
         match = pattern.match(tex)
         if match is None:
             continue
-        name = _symbol_name(match.group("s"))
+        symbol = sp.Symbol(_symbol_name(match.group("s")), real=True)
         if kind == "real":
-            return Assumption(sp.Symbol(name, real=True), sp.Interval.open(-sp.oo, sp.oo))
+            return Assumption(symbol, sp.Interval.open(-sp.oo, sp.oo))
         if kind == "index":
-            return Assumption(sp.Symbol(name, integer=True, positive=True), size=_symbol_name(match.group("n")))
-        low = _number(match.group("a"))
-        high = _number(match.group("b")) if kind == "between" else sp.oo
+            return Assumption(sp.Symbol(symbol.name, integer=True, positive=True),
+                              size=_symbol_name(match.group("n")))
+        closed = [not match.group(g).startswith(("<", ">")) for g in ("r", "t") if g in match.groupdict()]
+        low = _number(match.group("a")) if kind != "below" else -sp.oo
+        high = _number(match.group("b")) if kind != "above" else sp.oo
+        low_closed = kind in ("above", "between") and closed[0]
+        high_closed = (kind == "below" and closed[0]) or (kind == "between" and closed[1])
         if not low < high:
             raise ParseError(f"{tex!r} is an empty interval")
-        symbol = sp.Symbol(name, positive=True) if low >= 0 else sp.Symbol(name, real=True)
-        return Assumption(symbol, sp.Interval.open(low, high))
+        return Assumption(symbol, sp.Interval(low, high, not low_closed, not high_closed))
     raise ParseError(f"cannot read the condition {tex!r}; the forms understood are {ASSUMPTION_FORMS}")
 
 
