@@ -24,8 +24,10 @@ Choices and quirks of latex2sympy2_extended 1.11 handled here:
   ``x^d y``.  The notation layer reads integrals itself (``\\int`` never
   reaches the parser) and writes every other ``d`` as a placeholder.
 * ``interpret_as_mixed_fractions=False`` is not consulted by 1.11: an integer
-  next to a number (``2 \\frac{1}{2}``, ``2 3``) is read as a mixed number (5/2, 5).
-  The notation layer protects ``\\frac`` of two integers; ``2 3`` stays 5.
+  next to a number (``2 \\frac{1}{2}``, ``2 3``, ``2(3)``) is read as a mixed
+  number (5/2, 5, 5), and ``1,000`` as 1000.  The notation layer protects
+  ``\\frac`` of two integers, writes ``2 \\cdot (3)``, and refuses ``2 3``
+  and ``1,000`` as ambiguous numbers.
 * Parsing is tried first in ANTLR's fast SLL mode, which returns the same tree
   as full LL or fails.  It fails on ``x_1`` and ``x^{2}``, which the notation
   layer therefore writes as a placeholder and ``(x)^{2}``, so derive's own

@@ -43,11 +43,18 @@ distribution's parameter                name is matched as the printer writes it
 ``\underbrace{X}_{label}``              ``X``; the label is not read
 ``\log(x)``, ``\ln(x)``                 ``log(x)``: the logarithm is natural
 ``\log_b(x)``                           ``log(x)/log(b)``
+``\log x^2``, ``\log x y``, ``\log      ``log(x**2)``, ``log(x*y)``, ``log(2*pi*e*sigma**2)``: without
+2 \pi e \sigma^2``                      brackets the argument is the product that follows
+                                        (module docstring); ``\log [x] y`` is ``y*log(x)``
+``\log^2 x``, ``\log^{2}(x)``,          ``log(x)**2``: a power on ``\log`` is the logarithm's;
+``\log(x)^{2}``                         ``\log^{-1}`` is an error (a power or the inverse?)
 ``( )``, ``[ ]``, ``\left( \right)``    grouping (``\left``, ``\right``, ``\big`` are dropped)
 ``\cdot``, ``\times``, juxtaposition    multiplication; ``p(x)`` is ``p*x``, never a function, and
-                                        ``a x^{2}``, ``p(x)^{2}`` are ``a*x**2``, ``p*x**2``
+                                        ``a x^{2}``, ``p(x)^{2}``, ``2(3)`` are ``a*x**2``, ``p*x**2``, 6
 ``x_1``, ``x_{10}``, ``\alpha_1``       the symbols ``x_1``, ``x_{10}``, ``alpha_1``
 ``\frac{1}{2}``                         ``Rational(1, 2)``, a factor: ``2 \frac{1}{2}`` is 1
+``23``, ``2.5``                         numbers; ``2 3``, ``2\,3``, ``2~3``, ``1{,}000``, ``1,000``
+                                        are errors (``ambiguous number '2 3'``): 23, 6, 5 or 1.5?
 ``I``, ``\gamma``, ``\Gamma``           plain symbols (not the imaginary unit or Euler's constant)
 ``e``, ``\pi``                          Euler's number and pi
 ``X(y)``, ``X`` an upper-case letter,   an error (unknown distribution ``X``)
@@ -73,6 +80,17 @@ or right after ``^`` or ``_`` do not end it.  So
 whose body is itself a sum is written ``\sum_{i \in \{H, T\}} \left(a + b\right)``,
 as derive's printer does.  The same rule cuts an expression into its summands,
 which are parsed one by one (so ``\sum_{k=1}^{n}`` bodies end the same way).
+
+**How far the argument of a logarithm extends.**  Without brackets,
+``\log`` (``\ln``, ``\log_b``, ``\log^{2}``) takes the product that follows:
+factors written side by side, each with its exponent and subscript, up to a
+``+``, ``-``, relation, comma or closing bracket, or another ``\log``,
+``\exp``, sum or integral.  So ``\log x^2`` is ``log(x**2)`` (the power binds
+to ``x``, as in print), ``\log x^2 y`` is ``log(x**2*y)``, ``\log 2 \pi e
+\sigma^2`` is the logarithm of the whole product, ``\log x \log y`` is a
+product of two logarithms, and ``\log x + 1`` adds 1 to the logarithm.
+``\cdot``, ``\times``, ``/`` right after such an argument (``\log x \cdot y``)
+are an error: the reader cannot tell whether they are inside.
 
 **How far the body of an integral extends.**  An integral is closed by its
 differential, which pairs with it like a bracket: the body of
@@ -115,7 +133,8 @@ from derive.terms import bottom_up
 from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.calculus import EXTRA_COMMANDS, CalculusForms, split_cases, system_of
-from derive.terms import add, mul
+from derive.functions import Log
+from derive.terms import add, mul, quotient
 
 MAX_LENGTH = 100_000
 MAX_DEPTH = 200
@@ -146,9 +165,15 @@ _CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
 _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _CLOSERS = frozenset(_OPENERS.values())
 _TERM_STOPS = _RELATIONS | {"+", "-", "=", "<", ">", ","}
+#: What ends the argument of a logarithm written without brackets, once it has a factor.
+_NEW_FACTORS = frozenset({r"\log", r"\ln", r"\exp", r"\sum", r"\int", r"\max", r"\min"})
+#: Products written with a sign, which a logarithm without brackets leaves ambiguous (``\log x \cdot y``).
+_PRODUCT_SIGNS = frozenset({r"\cdot", r"\times", "/", r"\div"})
 #: What an integral's body cannot cross: its differential must come first.
 _INTEGRAL_STOPS = _RELATIONS | {"=", "<", ">", ","}
 _DIFFERENTIALS = frozenset({"d", r"\mathrm{d}"})
+#: Commands whose arguments may be single digits written apart (``\frac 1 2``): not one spaced number.
+_DIGIT_ARGUMENTS = frozenset({r"\frac", r"\sqrt", r"\binom"})
 _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 _KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
 _EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\operatorname{\mathbb{E}}"})
@@ -215,7 +240,7 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
 
     ``integrals`` maps each ``\\int`` to its differential: the tokens of the
     ``d`` and of the variable (:func:`_match_integrals`).  Checks characters,
-    commands and bracket balance and depth on the way.
+    commands, numbers and bracket balance and depth on the way.
     """
     tokens: list[_Token] = []
     partner: dict[int, int] = {}
@@ -272,6 +297,7 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
         raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} is never closed")
     integrals = _match_integrals(tokens, partner)
     _check_words(tokens, partner, {d for d, _ in integrals.values()})
+    _check_numbers(source, tokens)
     return tokens, partner, integrals
 
 
@@ -372,6 +398,45 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         raise ParseError(f"unknown command {_short(text) if '{' in text else text} at offset {token.pos}")
 
 
+def _check_numbers(source: str, tokens: list[_Token]) -> None:
+    r"""Refuse digits that read as no one number: ``2 3`` (also ``2\,3``, ``2~3``), ``1{,}000``, ``1,000``.
+
+    The parser would read ``2 3`` as the mixed number 5 and ``1,000`` as 1000,
+    where a reader may see 23, 6, or a decimal comma; ``2 \cdot 3``, ``23`` are
+    not touched.  A one-digit exponent or subscript (``x^2 3``) and the
+    arguments of ``\frac 1 2`` are not a number's digits.
+    """
+    def digit(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].text.isdigit() and tokens[k].text.isascii()
+
+    for k in range(len(tokens) - 1):
+        if not digit(k):
+            continue
+        start = k
+        while start > 0 and (digit(start - 1) or tokens[start - 1].text == "."):
+            start -= 1
+        previous = start - 1
+        while previous >= 0 and tokens[previous].text == " ":
+            previous -= 1
+        before = tokens[previous].text if previous >= 0 else ""
+        script = before in ("^", "_") and start == k and previous == start - 1
+        after = _after_space(tokens, k + 1)
+        spaced = after > k + 1 and digit(after) and not script and before not in _DIGIT_ARGUMENTS
+        braced = [t.text for t in tokens[k + 1:k + 4]] == ["{", ",", "}"] and digit(k + 4)
+        grouped = tokens[k + 1].text == "," and all(digit(m) for m in range(k + 2, k + 5)) and not digit(k + 5) \
+            and not script
+        if spaced or braced or grouped:
+            last = after if spaced else k + 4
+            while digit(last + 1):
+                last += 1
+            end = tokens[last].pos + len(tokens[last].text)
+            text = " ".join(source[tokens[start].pos:end].split())
+            raise ParseError(f"ambiguous number '{text}' at offset {tokens[start].pos}: "
+                             + ("one number is written without a space, a product with \\cdot" if spaced else
+                                "a thousands separator or a decimal comma? write the digits together, or a "
+                                "decimal point"))
+
+
 def _after_space(tokens: list[_Token], i: int) -> int:
     while i < len(tokens) and tokens[i].text == " ":
         i += 1
@@ -423,7 +488,7 @@ class _Out:
         self.size = 0
 
     def add(self, text: str, origin: int) -> None:
-        if text.lstrip().startswith("(") and self._after_letter():
+        if text.lstrip().startswith("(") and self._before_call():
             self._append(r" \cdot ", origin)  # a letter before "(" would be a call: a (x)^{2} is a*x^2, not (a*x)^2
         self._append(text, origin)
 
@@ -433,15 +498,16 @@ class _Out:
         self.origins.append(origin)
         self.size += len(text)
 
-    def _after_letter(self) -> bool:
-        """The last piece written is a letter (``a``, ``\\alpha``) that is not the base of a logarithm (``\\log_b``)."""
+    def _before_call(self) -> bool:
+        """The last piece written is a letter (``a``, ``\\alpha``) or a digit that is not the base of a
+        logarithm (``\\log_b``, ``\\log_2``): the grammar would read ``a(x)`` as a call, ``2(3)`` as 2 3 (5)."""
         written: list[str] = []
         for part in reversed(self.parts):
             if part.strip():
                 written.append(part.strip())
                 if len(written) == 2:
                     break
-        if not written or not (_is_variable(written[0]) or written[0] == "d"):
+        if not written or not (_is_variable(written[0]) or written[0] == "d" or written[0][-1:].isdigit()):
             return False
         return len(written) < 2 or written[1] != "_"
 
@@ -544,9 +610,7 @@ class _Reader(CalculusForms):
             elif text == r"\underbrace":
                 i = self.underbrace(i, hi, indices, out)
             elif text in (r"\log", r"\ln"):
-                below = self._next(i + 1, hi)
-                out.add(r"\log " if below < hi and self.tokens[below].text == "_" else r"\ln ", token.pos)
-                i += 1
+                i = self.logarithm(i, hi, indices, out)
             elif text in _CONTEXT_ONLY:
                 raise ParseError(f"{text} at offset {token.pos} is only understood in {_CONTEXT_ONLY[text]}")
             elif text.startswith(tuple(_PROSE)):
@@ -573,6 +637,100 @@ class _Reader(CalculusForms):
             else:
                 out.add(text + " " if text[0] == "\\" and text[-1].isalpha() else text, token.pos)
                 i += 1
+
+    def logarithm(self, i: int, hi: int, indices: Mapping[str, sp.Symbol], out: _Out) -> int:
+        r"""``\log`` at token ``i``, written for the parser or read here; returns the token after what it took.
+
+        ``\log(x)`` (with its scripts, ``\log_2(x)``, ``\log^{2}(x)``, ``\log(x)^{2}``) is left
+        to the parser.  ``\log[x]`` is the same with square brackets.  Without brackets the
+        argument is the product that follows (module docstring): ``\log x^2`` is ``log(x**2)``.
+        """
+        pos = self.tokens[i].pos
+        scripts, start = self.log_head(i)
+        opening = self._next(start, hi)
+        if self._at(opening, hi) == "(":
+            out.add(r"\log " if "_" in scripts else r"\ln ", pos)
+            return i + 1
+        if self._at(opening, hi) == "[":
+            arg, end = self.expression(opening + 1, self.partner[opening], indices), self.partner[opening] + 1
+        else:
+            end = self._log_argument_end(opening, hi, pos)
+            arg = self.expression(opening, end, indices)
+        value = self._log_in_base(arg, scripts.get("_"), indices)
+        if "^" in scripts:
+            power = self.expression(*scripts["^"], indices)
+            if not (power.is_Integer and power > 0):
+                fragment = self._fragment(pos, self._offset(end))[1:-1]
+                raise ParseError(f"ambiguous {fragment} at offset {pos}: a power or the inverse function? "
+                                 r"write (\log x)^{k} with a positive integer k")
+            value = sp.Pow(value, power)
+        return self.placeholder(value, pos, out, end)
+
+    def log_head(self, i: int) -> tuple[dict[str, tuple[int, int]], int]:
+        """The scripts of the ``\\log`` at token ``i`` (``_`` its base, ``^`` its power) and the token after them."""
+        return _scripts(self.tokens, self.partner, i)
+
+    def _log_in_base(self, arg: sp.Basic, base: tuple[int, int] | None, indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+        """``log(arg)`` in the base written in tokens ``base`` (natural without one), as the parser would build it."""
+        if base is None:
+            return sp.log(arg)
+        b = self.expression(*base, indices)
+        if b in self.log_bases:
+            return Log(arg, b)
+        return quotient(sp.log(arg), sp.log(b))
+
+    def _log_argument_end(self, k: int, hi: int, pos: int) -> int:
+        r"""Where the argument of a logarithm without brackets, starting at token ``k``, ends.
+
+        It is the product that follows: factors written side by side (``\log 2 \pi e \sigma^{2}``,
+        ``\log x^2 y``), each with its scripts, up to a sign, a relation, a comma, a closing
+        bracket, or another logarithm, sum or integral (``\log x \log y`` is a product of two
+        logarithms).  ``\cdot``, ``\times``, ``/`` after it leave the reader guessing whether they
+        are inside: an error.
+        """
+        k = self._next(k, hi)
+        if self._at(k, hi) in ("+", "-"):
+            k += 1
+        seen = False
+        while k < hi:
+            text = self.tokens[k].text
+            if text == " ":
+                k += 1
+                continue
+            if text in _CLOSERS or text in _TERM_STOPS or text == "&" or \
+                    (text == "." and not self._at(k + 1, hi).isdigit()):
+                break
+            if seen and text in _NEW_FACTORS:
+                break
+            if text in _PRODUCT_SIGNS:
+                if not seen:
+                    break
+                fragment = self._fragment(pos, self._offset(self._next(k + 1, hi) + 1))[1:-1]
+                raise ParseError(f"ambiguous {fragment} at offset {pos}: is {text} inside the logarithm? "
+                                 r"write \log(...) with brackets")
+            seen = True
+            if k in self.partner:
+                k = self.partner[k] + 1
+            elif text in ("^", "_"):
+                script = self._next(k + 1, hi)
+                k = self.partner.get(script, script) + 1
+            elif text == r"\int" and k in self.integrals:
+                k = self.integrals[k][1] + 1
+            elif text == r"\sum":
+                return self._term_end(k, hi)
+            elif text in (r"\log", r"\ln"):
+                scripts, after = _scripts(self.tokens, self.partner, k)
+                opening = self._next(after, hi)
+                k = self.partner[opening] + 1 if self._at(opening, hi) in ("(", "[") else \
+                    self._log_argument_end(opening, hi, self.tokens[k].pos)
+            elif text == "|":
+                close = next((m for m in range(k + 1, hi) if self.tokens[m].text == "|"), hi - 1)
+                k = close + 1
+            else:
+                k += 1
+        if not seen:
+            raise ParseError(rf"the logarithm at offset {pos} has no argument")
+        return k
 
     def placeholder(self, obj: sp.Basic, origin: int, out: _Out, end: int) -> int:
         """Write a fresh placeholder symbol for ``obj``; return ``end`` (where reading resumes)."""
