@@ -53,7 +53,8 @@ def assert_identity(lhs: Side, rhs: Side, *, assume: Sequence[object] = (), defi
 
     dists = _distributions(define, distributions, (lhs, rhs))
     domain = _domain(dists, assume)
-    left, right = (_read(side, dists, units) for side in (lhs, rhs))
+    numbers = tuple(s for s in domain.symbols if isinstance(s, sp.Symbol))  # what assume bounds reads as a number
+    left, right = (_read(side, dists, units, numbers) for side in (lhs, rhs))
     verdict = check_equal(left, right, domain)
     if not verdict.proved:
         raise AssertionError(_identity_message(verdict, lhs, rhs, left, right))
@@ -163,11 +164,11 @@ def _domain(dists: Sequence[Distribution], assume: Sequence[object]) -> Domain:
     return restrict(Domain().merge(*(d.domain for d in dists)), from_relations(list(assume)))
 
 
-def _read(side: Side, dists: Sequence[Distribution], units: str) -> sp.Basic:
+def _read(side: Side, dists: Sequence[Distribution], units: str, numbers: Sequence[sp.Symbol] = ()) -> sp.Basic:
     if isinstance(side, str):
         from derive.parse import parse_latex
 
-        value = parse_latex(side, dists, units)
+        value = parse_latex(side, dists, units, numbers)
         if isinstance(value, sp.Equality):
             raise CheckError(f"a side of an identity must be an expression, got the equation {side!r}")
         return value

@@ -22,7 +22,8 @@ Choices and quirks of latex2sympy2_extended 1.11 handled here:
 * The lexer reads ``d x`` and ``dx`` as one differential token, which becomes
   the symbol ``dx`` outside an integral and swallows the letter after ``d`` in
   ``x^d y``.  The notation layer reads integrals itself (``\\int`` never
-  reaches the parser) and writes every other ``d`` as a placeholder.
+  reaches the parser), reads ``\\frac{d}{dx}`` as a derivative, and writes
+  every other ``d`` as a placeholder.
 * ``interpret_as_mixed_fractions=False`` is not consulted by 1.11: an integer
   next to a number (``2 \\frac{1}{2}``, ``2 3``, ``2(3)``) is read as a mixed
   number (5/2, 5, 5), and ``1,000`` as 1000.  The notation layer protects

@@ -220,9 +220,9 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
         return system_of(rows, lambda row: _parse(row, distributions, units, symbols))
-    tokens, partner, integrals = _tokenize(tex)
+    tokens, partner, integrals, left_dots = _tokenize(tex)
     try:
-        reader = _Reader(tex, tokens, partner, integrals, distributions)
+        reader = _Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
@@ -235,16 +235,18 @@ class _Token:
     pos: int  # offset of the token in the source
 
 
-def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tuple[int, int]]]:
+def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tuple[int, int]], frozenset[int]]:
     """The source as tokens, spacing and sizing commands dropped; ``partner`` maps each opening bracket to its closer.
 
     ``integrals`` maps each ``\\int`` to its differential: the tokens of the
-    ``d`` and of the variable (:func:`_match_integrals`).  Checks characters,
-    commands, numbers and bracket balance and depth on the way.
+    ``d`` and of the variable (:func:`_match_integrals`); ``left_dots`` are the
+    tokens right after a ``\\left.`` (which opens an evaluation bar).  Checks
+    characters, commands, numbers and bracket balance and depth on the way.
     """
     tokens: list[_Token] = []
     partner: dict[int, int] = {}
     stack: list[int] = []
+    dots: list[int] = []
     i, n = 0, len(source)
     while i < n:
         char = source[i]
@@ -255,6 +257,8 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
             cmd, end = match.group(), match.end()
             if cmd in _SIZING:
                 k = _skip_spaces(source, end)
+                if k < n and source[k] == "." and cmd == r"\left":
+                    dots.append(len(tokens))
                 i = k + 1 if k < n and source[k] == "." else end
                 continue
             if cmd in _SPACING:
@@ -296,9 +300,26 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
         opener = tokens[stack[-1]]
         raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} is never closed")
     integrals = _match_integrals(tokens, partner)
-    _check_words(tokens, partner, {d for d, _ in integrals.values()})
+    _check_words(tokens, partner, {d for d, _ in integrals.values()} | _derivative_ds(tokens, partner))
     _check_numbers(source, tokens)
-    return tokens, partner, integrals
+    return tokens, partner, integrals, frozenset(_after_space(tokens, k) for k in dots)
+
+
+def _derivative_ds(tokens: list[_Token], partner: dict[int, int]) -> set[int]:
+    r"""The ``\mathrm{d}`` of ``\frac{\mathrm{d}}{\mathrm{d}x}``: the first token of a ``\frac``'s top and bottom
+    when both are a ``d``."""
+    found: set[int] = set()
+    for k, token in enumerate(tokens):
+        top = _after_space(tokens, k + 1)
+        if token.text != r"\frac" or top not in partner:
+            continue
+        bottom = _after_space(tokens, partner[top] + 1)
+        if bottom not in partner:
+            continue
+        ds = [_after_space(tokens, top + 1), _after_space(tokens, bottom + 1)]
+        if all(tokens[d].text in _DIFFERENTIALS for d in ds):
+            found.update(ds)
+    return found
 
 
 def _scripts(tokens: list[_Token], partner: dict[int, int], i: int) -> tuple[dict[str, tuple[int, int]], int]:
@@ -525,8 +546,10 @@ class _Reader(CalculusForms):
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
     def __init__(self, source: str, tokens: list[_Token], partner: dict[int, int],
-                 integrals: dict[int, tuple[int, int]], distributions: Sequence[Distribution]) -> None:
+                 integrals: dict[int, tuple[int, int]], distributions: Sequence[Distribution],
+                 left_dots: frozenset[int] = frozenset()) -> None:
         self.source, self.tokens, self.partner, self.integrals = source, tokens, partner, integrals
+        self.left_dots = left_dots  # tokens right after a \left. (an evaluation bar's opening)
         self.objects: dict[sp.Symbol, sp.Basic] = {}
         self.sums = 0  # sums and integrals being read, one inside the other
         self.by_key: dict[str, Distribution] = {}
@@ -613,6 +636,9 @@ class _Reader(CalculusForms):
                 i = self.logarithm(i, hi, indices, out)
             elif text in _CONTEXT_ONLY:
                 raise ParseError(f"{text} at offset {token.pos} is only understood in {_CONTEXT_ONLY[text]}")
+            elif text == "|" and self._at(self._next(i + 1, hi), hi) == "_":
+                raise ParseError(f"the evaluation bar at offset {token.pos} is only understood right after a "
+                                 r"derivative: \left.\frac{d}{dx} f\right|_{x=a}")
             elif text.startswith(tuple(_PROSE)):
                 raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
             elif text.startswith(tuple(_OPAQUE)):
@@ -1082,7 +1108,7 @@ class _Reader(CalculusForms):
                 k = self.integrals[k][1] + 1
             elif text == r"\frac" and (head := self.derivative_head(k, hi)) is not None:
                 k = self._next(head.end, hi)  # a derivative's operand, whose leading sign belongs to it
-                k += 1 if self._at(k, hi) in ("+", "-") else 0
+                k += 1 if self._at(k, hi) in ("+", "-") and head.operand is None else 0
             elif text == r"\sum":  # its scripts, then its body, whose leading sign belongs to it
                 k = self._next(k + 1, hi)
                 while self._at(k, hi) in ("_", "^"):

@@ -1,28 +1,62 @@
 r"""Notation a reader could take for something else: each form is read one way, or refused as ambiguous.
 
-``\log x^2`` is log(x^2), ``2 3`` is no number, and no symbol the parser makes has a sign
-of its own.  Each table is read through :func:`derive.parse.parse_latex`; the end-to-end
-tests go through :func:`derive.testing.assert_identity`.
+``\frac{d}{dx}`` is a derivative (never d/(d x)), ``\log x^2`` is log(x^2), ``2 3`` is no
+number, and no symbol the parser makes has a sign of its own.  Each table is read through
+:func:`derive.parse.parse_latex`; the end-to-end tests go through
+:func:`derive.testing.assert_identity` and ``derive check``.
 """
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import sympy as sp
 
 from derive import Bernoulli
+from derive.check import check_text
 from derive.parse import ParseError, parse_latex
 from derive.parse.calculus import LAGRANGE
 from derive.semantics import plain
 from derive.testing import assert_identity
 
-p, q, x, y = sp.symbols("p q x y")
+p, q, x, y, t = sp.symbols("p q x y t")
 COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
+d = sp.Derivative
 log = sp.log
+D_NUMBER = (sp.Symbol("d"),)  # d declared a number (as --assume "0 < d < 1" does)
+
+
+def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Derivative:
+    return d(expr, (variable, order), evaluate=False)
 
 
 #: (LaTeX, distributions, symbols declared, what it reads as).
 READS = [
+    # derivatives with d: of the factor (or bracket) that follows, or of what is written on top
+    (r"\frac{d}{dx} x^2", (), (), derivative(x**2, x)),
+    (r"\frac{d}{d x} x^{2}", (), (), derivative(x**2, x)),
+    (r"\frac{\mathrm{d}}{\mathrm{d}x} x^3", (), (), derivative(x**3, x)),
+    (r"\frac{\mathrm{d}}{\mathrm{d} x} x", (), (), derivative(x, x)),
+    (r"\frac{d}{dx} f", (), (), derivative(sp.Symbol("f"), x)),
+    (r"\frac{d^2}{dx^2} x^3", (), (), derivative(x**3, x, 2)),
+    (r"\frac{d^{2}}{d x^{2}} x^3", (), (), derivative(x**3, x, 2)),
+    (r"\frac{d}{dx}\left( x^2 + 1 \right)", (), (), derivative(x**2 + 1, x)),
+    (r"\frac{d}{dx} (x^2 + 1)^{2}", (), (), derivative((x**2 + 1) ** 2, x)),
+    (r"\frac{d}{dx} x^2 + 1", (), (), derivative(x**2, x) + 1),
+    (r"2 \frac{d}{dx} x^2 - x", (), (), 2 * derivative(x**2, x) - x),
+    (r"\frac{d}{dx} \log x", (), (), derivative(log(x), x)),
+    (r"\frac{d}{dx} -x", (), (), derivative(-x, x)),
+    (r"\frac{dy}{dx}", (), (), derivative(y, x)),
+    (r"\frac{d x^2}{dx} - 1", (), (), derivative(x**2, x) - 1),
+    (r"\frac{d}{dt} \frac{d}{dt} t^3", (), (), derivative(derivative(t**3, t), t)),
+    (r"\left.\frac{d}{dx} x^2\right|_{x=1}", (), (), sp.Subs(derivative(x**2, x), x, 1)),
+    (r"\frac{d}{dx} x^2 \Big|_{x=3} + 1", (), (), sp.Subs(derivative(x**2, x), x, 3) + 1),
+    (r"\frac{\mathrm{d}}{\mathrm{d}x} x^2", (), D_NUMBER, derivative(x**2, x)),  # upright d: never a number
+    (r"\frac{d}{x}", (), (), sp.Symbol("d") / x),  # a fraction: no d below
+    (r"\frac{d}{2}", (), (), sp.Symbol("d") / 2),
     # a logarithm without brackets takes the product that follows; a power on \log is a power of the logarithm
     (r"\log x^2", (), (), log(x**2)),
     (r"\ln x^{2}", (), (), log(x**2)),
@@ -55,6 +89,17 @@ READS = [
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
 REFUSES = [
+    (r"\frac{d}{dx} x^2", (), D_NUMBER, r"ambiguous \frac{d}{dx} at offset 0: d is a number here"),
+    (r"\frac{d}{dx} 3x", (), (), r"ambiguous \frac{d}{dx} 3x at offset 0"),
+    (r"\frac{d}{dx} x \log x", (), (), "ambiguous"),
+    (r"\frac{\partial}{\partial x} 3x", (), (), "ambiguous"),
+    (r"\frac{d}{dx} x \cdot 2", (), (), "ambiguous"),
+    (r"\frac{d^2}{dx} x", (), (), "different orders above and below"),
+    (r"\frac{d}{d \log x} x", (), (), "not a symbol"),
+    (r"\left. y + \frac{d}{dx} x^2\right|_{x=1}", (), (), r"closes a \left. that is not right before the derivative"),
+    (r"\left. x^2 \right|_{x=1}", (), (), "only understood right after a derivative"),
+    (r"\frac{d}{dx} x^2 \Big|_{y=1}", (), (), "evaluated at y = 1"),
+    (r"\frac{d}{dx} x^2 \Big|_{1}", (), (), "must be written"),
     (r"2 3", (), (), "ambiguous number '2 3' at offset 0"),
     (r"2\,3", (), (), r"ambiguous number '2\,3'"),
     (r"2~3", (), (), "ambiguous number '2~3'"),
@@ -103,9 +148,58 @@ def test_the_lagrange_multiplier_is_real_and_its_sign_is_a_domain() -> None:
 
 
 # -- end to end: derive.testing and derive check --------------------------------------------------
+def test_assert_identity_reads_derivatives() -> None:
+    assert_identity(r"\frac{d}{dx} x^2", "2x")
+    assert_identity(r"\frac{\mathrm{d}}{\mathrm{d}x} x^{3}", r"3 x^{2}")
+    assert_identity(r"\left.\frac{d}{dx} x^2\right|_{x=3}", "6")
+    with pytest.raises(AssertionError, match="refuted"):
+        assert_identity(r"\frac{d}{dx} x^2", "x")
+
+
 def test_assert_identity_reads_logarithms_and_numbers() -> None:
     assert_identity(r"\log x^2", r"2 \log x", assume=["x > 0"])
     with pytest.raises(AssertionError, match="refuted"):
         assert_identity(r"\log^2 x", r"2 \log x", assume=["x > 0"])
     with pytest.raises(ParseError, match="^ambiguous number '2 3'"):
         assert_identity("2 3", "6")
+
+
+#: A document of claims, and what derive check says of each line: (line, status, start of the reason).
+DOCUMENT = "\n\n".join([
+    r"$$\frac{d}{dx} x^2 = 2x$$",                              # 1
+    r"$$\frac{d}{dx} x^2 = x$$",                               # 3
+    r"$$\frac{d^2}{dx^2} x^3 = 6x$$",                          # 5
+    r"$$\left.\frac{\mathrm{d}}{\mathrm{d}x} x^2\right|_{x=3} = 6$$",  # 7
+    r"$$2 3 = 6$$",                                            # 9
+    r"$$\log^2 y = \log(y)^2$$",                               # 11
+]) + "\n"
+EXPECTED = [(1, "proved", ""), (3, "refuted", ""), (5, "proved", ""), (7, "proved", ""),
+            (9, "not parsed", "ambiguous number '2 3'"), (11, "proved", "")]
+
+
+def test_derive_check_reads_the_notation() -> None:
+    result = check_text(DOCUMENT, "n.md")
+    claims = [(e.line, e.status, e.reason) for e in result.entries if e.kind == "claim"]
+    assert [(line, status) for line, status, _ in claims] == [(line, status) for line, status, _ in EXPECTED], \
+        result.text()
+    for (_, _, reason), (_, _, start) in zip(claims, EXPECTED):
+        assert reason.startswith(start), reason
+
+
+def test_a_declared_d_makes_the_derivative_ambiguous() -> None:
+    result = check_text("$0 < d < 1$.\n\n$$\\frac{d}{dx} x^2 = 2x$$\n\n$$\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x$$\n",
+                        "d.md")
+    claims = [(e.status, e.reason) for e in result.entries if e.kind == "claim"]
+    assert [s for s, _ in claims] == ["not parsed", "proved"], result.text()
+    assert claims[0][1].startswith(r"ambiguous \frac{d}{dx}"), claims[0][1]
+
+
+def test_the_command_line_reports_what_it_cannot_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "derive.cli", "check", str(path)], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 1, run.stdout + run.stderr  # line 3 is refuted
+    lines = run.stdout.splitlines()
+    assert f"{path}:1: proved" in lines
+    assert any(line.startswith(f"{path}:9: not parsed: ambiguous number '2 3'") for line in lines), run.stdout
