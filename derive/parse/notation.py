@@ -49,8 +49,13 @@ distribution's parameter                name is matched as the printer writes it
 ``\log^2 x``, ``\log^{2}(x)``,          ``log(x)**2``: a power on ``\log`` is the logarithm's;
 ``\log(x)^{2}``                         ``\log^{-1}`` is an error (a power or the inverse?)
 ``( )``, ``[ ]``, ``\left( \right)``    grouping (``\left``, ``\right``, ``\big`` are dropped)
-``\cdot``, ``\times``, juxtaposition    multiplication; ``p(x)`` is ``p*x``, never a function, and
-                                        ``a x^{2}``, ``p(x)^{2}``, ``2(3)`` are ``a*x**2``, ``p*x**2``, 6
+``\cdot``, ``\times``, juxtaposition    multiplication: ``a x^{2}`` is ``a*x**2``, ``2(3)`` is 6
+``p(x)``, ``q (1 - q)``, ``p`` a        the product ``p*x`` (``p(x)^{2}`` is ``p*x**2``); a number
+number                                  is a distribution's parameter or variable, an index, a
+                                        name in ``symbols``, ``\lambda``, ``e``, ``\pi``
+``f(x)``, ``g(x + 1)``, ``h(x, y)``,    ``Function("f")(x)``: an undefined function applied, when
+``f_1(x)``, ``\phi(x)``                 ``f`` is no number; an error (``ambiguous f(x) ...``) when
+                                        the formula also writes ``f`` alone (``x(1 - x)``)
 ``x_1``, ``x_{10}``, ``\alpha_1``       the symbols ``x_1``, ``x_{10}``, ``alpha_1``
 ``\frac{1}{2}``                         ``Rational(1, 2)``, a factor: ``2 \frac{1}{2}`` is 1
 ``23``, ``2.5``                         numbers; ``2 3``, ``2\,3``, ``2~3``, ``1{,}000``, ``1,000``
@@ -118,6 +123,7 @@ only parser is latex2sympy2_extended's ANTLR grammar.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import string
 from collections.abc import Mapping, Sequence, Set
@@ -458,6 +464,14 @@ def _check_numbers(source: str, tokens: list[_Token]) -> None:
                                 "decimal point"))
 
 
+def _after_space_back(tokens: list[_Token], i: int) -> str:
+    """The text of the last token before ``i`` that is not a space (``""`` at the start)."""
+    i -= 1
+    while i >= 0 and tokens[i].text == " ":
+        i -= 1
+    return tokens[i].text if i >= 0 else ""
+
+
 def _after_space(tokens: list[_Token], i: int) -> int:
     while i < len(tokens) and tokens[i].text == " ":
         i += 1
@@ -643,6 +657,8 @@ class _Reader(CalculusForms):
                 raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
             elif text.startswith(tuple(_OPAQUE)):
                 raise ParseError(f"unsupported command {_short(text)} at offset {token.pos}")
+            elif (call := self.application(i, hi, indices)) is not None:
+                i = self.placeholder(call[0], token.pos, out, call[1])
             elif text in ("I", r"\gamma", r"\Gamma"):
                 i = self.placeholder(sp.Symbol(text.lstrip("\\")), token.pos, out, i + 1)
             elif (symbol := self.subscripted(i, hi, indices)) is not None:
@@ -1027,6 +1043,70 @@ class _Reader(CalculusForms):
             return self.bases[base][self.parameters.get(index, index)], end
         symbol = sp.Symbol(base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
         return self.printed.get(_key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
+
+    def application(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``f(x)``, ``g(x + 1)``, ``h(x, y)``, ``f_1(x)``: an undefined function applied, when ``f`` is no number.
+
+        ``None`` (a product, ``p (1 - p)``) when the name is declared a number: a
+        distribution's parameter or variable, a bound index, a symbol given to
+        :func:`parse_latex`, ``\\lambda``, ``e``, ``\\pi``.  An undeclared name that the
+        formula also uses alone (``x(1 - x)``) is ambiguous: an error.
+        """
+        found = self._name(i, hi)
+        if found is None or _after_space_back(self.tokens, i) == "_":  # \\log_b(x): b is the base
+            return None
+        key, name, after = found
+        opening = self._next(after, hi)
+        if self._at(opening, hi) != "(" or self._is_number(key, name, indices):
+            return None
+        close = self.partner[opening]
+        if key in self.alone:
+            call = self._fragment(self.tokens[i].pos, self._offset(close + 1))[1:-1]
+            raise ParseError(f"ambiguous {call} at offset {self.tokens[i].pos}: a function {key} or a product? "
+                             f"{key} also stands alone in this formula; write {key} \\cdot (...) for a product, "
+                             f"or declare {key} a number (an assumption such as 0 < {key} < 1)")
+        parts = self._split(opening + 1, close, {","})
+        if any(self._next(a, b) >= b for a, b in parts):
+            raise ParseError(f"{self._fragment(self.tokens[i].pos, self._offset(close + 1))} at offset "
+                             f"{self.tokens[i].pos} has an empty argument")
+        return sp.Function(name)(*(self.expression(a, b, indices) for a, b in parts)), close + 1
+
+    def _name(self, i: int, hi: int) -> tuple[str, str, int] | None:
+        """A letter or greek letter at token ``i``, perhaps with a subscript: its key (``f_1``, ``\\phi``), the
+        symbol's name (``f_1``, ``phi``) and the token after it; ``None`` for anything else."""
+        base = self.tokens[i].text
+        if not (self._is_symbol(base) or base in ("I", r"\gamma", r"\Gamma")):
+            return None
+        under = self._next(i + 1, hi)
+        if self._at(under, hi) != "_":
+            return base, base.lstrip("\\"), i + 1
+        sub = self._next(under + 1, hi)
+        label, end = (self._key(sub + 1, self.partner[sub]), self.partner[sub] + 1) if self._at(sub, hi) == "{" \
+            else (self._at(sub, hi), sub + 1)
+        if not label or not label.isalnum() or not label.isascii():
+            return None
+        name = base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}")
+        return _key_of(f"{base}_{{{label}}}"), name, end
+
+    def _is_number(self, key: str, name: str, indices: Mapping[str, sp.Symbol]) -> bool:
+        """The name stands for a number here: declared by a distribution, an index, a given symbol, or a constant."""
+        base = key.split("_", 1)[0]
+        return key in indices or key in self.variables or key in self.printed or key in ("e", r"\pi") or \
+            sp.Symbol(name) in self.parameters or (base in self.bases and "_" in key) or \
+            (base in self.bases and key == base)
+
+    @functools.cached_property
+    def alone(self) -> frozenset[str]:
+        """The names (keys, as :meth:`_name` gives them) the source uses without ``(`` after them."""
+        out = set()
+        n = len(self.tokens)
+        for k in range(n):
+            if _after_space_back(self.tokens, k) == "_":
+                continue  # a subscript's label, part of another name
+            found = self._name(k, n)
+            if found is not None and self._at(self._next(found[2], n), n) != "(":
+                out.add(found[0])
+        return frozenset(out)
 
     def integer_fraction(self, i: int, hi: int) -> tuple[sp.Rational, int] | None:
         r"""``\frac{1}{2}`` as a Rational placeholder, so that ``2 \frac{1}{2}`` is not read as a mixed number."""

@@ -88,15 +88,15 @@ GOOD = [
     (r"p \left[\log(p) - \log(q)\right]", p * (log(p) - log(q))),
     (r"(1 - p) \left(x + y\right)", (1 - p) * (x + y)),
     (r"a \cdot b \times x", a * b * x),
-    (r"p(x)", p * x),
-    # a letter before "(" is a factor, never a call: the exponent binds to what it follows
+    (r"p(x)", p * x),  # p is P's parameter: a number
+    # a number before "(" is a factor, never a call: the exponent binds to what it follows
     (r"a x^{2}", a * x**2),
     (r"2 a\,b^{2} x", 2 * a * b**2 * x),
     (r"p(x)^{2}", p * x**2),
     (r"(p(x))^{2}", (p * x) ** 2),
     (r"q P(H)^{2}", q * prob(P, H) ** 2),
     (r"a x_{1}^{2}", a * sp.Symbol("x_1") ** 2),
-    (r"\alpha (x)^{2}", sp.Symbol("alpha") * x**2),
+    (r"\alpha (x)^{2}", sp.Function("alpha")(x) ** 2),  # alpha declares no number: a function applied
     (r"\log_b(x) + \log_{b} (x)", 2 * log(x) / log(b)),
     # sums over outcomes: the body is the signed product that follows
     (r"\sum_{i \in \{H, T\}} P(i) \log\left(\frac{P(i)}{Q(i)}\right)",

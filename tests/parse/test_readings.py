@@ -1,9 +1,9 @@
 r"""Notation a reader could take for something else: each form is read one way, or refused as ambiguous.
 
-``\frac{d}{dx}`` is a derivative (never d/(d x)), ``\log x^2`` is log(x^2), ``2 3`` is no
-number, and no symbol the parser makes has a sign of its own.  Each table is read through
-:func:`derive.parse.parse_latex`; the end-to-end tests go through
-:func:`derive.testing.assert_identity` and ``derive check``.
+``\frac{d}{dx}`` is a derivative (never d/(d x)), ``f(x)`` a function applied unless ``f``
+is declared a number, ``\log x^2`` is log(x^2), ``2 3`` is no number, and no symbol the
+parser makes has a sign of its own.  Each table is read through :func:`derive.parse.parse_latex`;
+the end-to-end tests go through :func:`derive.testing.assert_identity` and ``derive check``.
 """
 
 from __future__ import annotations
@@ -17,13 +17,18 @@ import sympy as sp
 
 from derive import Bernoulli
 from derive.check import check_text
+from derive.distributions.indexed import SymbolicCategorical
+from derive.functions import Sigmoid
 from derive.parse import ParseError, parse_latex
 from derive.parse.calculus import LAGRANGE
 from derive.semantics import plain
 from derive.testing import assert_identity
 
-p, q, x, y, t = sp.symbols("p q x y t")
+p, q, x, y, t, z, n, i = sp.symbols("p q x y t z n i")
 COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
+CATEGORICALS = (SymbolicCategorical(n, name="P"), SymbolicCategorical(n, name="Q"))
+K, PK, N = CATEGORICALS[0].variable, CATEGORICALS[0].base, CATEGORICALS[0].n
+f, g, h = sp.Function("f"), sp.Function("g"), sp.Function("h")
 d = sp.Derivative
 log = sp.log
 D_NUMBER = (sp.Symbol("d"),)  # d declared a number (as --assume "0 < d < 1" does)
@@ -40,6 +45,7 @@ READS = [
     (r"\frac{d}{d x} x^{2}", (), (), derivative(x**2, x)),
     (r"\frac{\mathrm{d}}{\mathrm{d}x} x^3", (), (), derivative(x**3, x)),
     (r"\frac{\mathrm{d}}{\mathrm{d} x} x", (), (), derivative(x, x)),
+    (r"\dfrac{d}{dx} f(x)", (), (), derivative(f(x), x)),
     (r"\frac{d}{dx} f", (), (), derivative(sp.Symbol("f"), x)),
     (r"\frac{d^2}{dx^2} x^3", (), (), derivative(x**3, x, 2)),
     (r"\frac{d^{2}}{d x^{2}} x^3", (), (), derivative(x**3, x, 2)),
@@ -57,6 +63,22 @@ READS = [
     (r"\frac{\mathrm{d}}{\mathrm{d}x} x^2", (), D_NUMBER, derivative(x**2, x)),  # upright d: never a number
     (r"\frac{d}{x}", (), (), sp.Symbol("d") / x),  # a fraction: no d below
     (r"\frac{d}{2}", (), (), sp.Symbol("d") / 2),
+    # function application, unless the name is a number
+    (r"f(x)", (), (), f(x)),
+    (r"g(x+1)", (), (), g(x + 1)),
+    (r"h(x, y)", (), (), h(x, y)),
+    (r"f_1(x) + f_{2}(x)", (), (), sp.Function("f_1")(x) + sp.Function("f_2")(x)),
+    (r"\phi(x)", (), (), sp.Function("phi")(x)),
+    (r"f(x)^{2}", (), (), f(x) ** 2),
+    (r"f\left(f(x)\right)", (), (), f(f(x))),
+    (r"p(1 - p)", COINS, (), p * (1 - p)),  # a distribution's parameter
+    (r"q (1 - q) + p(x)", COINS, (), q * (1 - q) + p * x),
+    (r"x(1 - x)", (), (x,), x * (1 - x)),  # a symbol declared (an assumption bounds it)
+    (r"\lambda(\mu - x)", (), (), LAGRANGE * (sp.Symbol("mu") - x)),  # derive's Lagrange multiplier
+    (r"e(1 - x) + \pi(1 - x)", (), (), sp.E * (1 - x) + sp.pi * (1 - x)),
+    (r"\sum_{i=1}^{n} p_{i} (1 - p_{i})", CATEGORICALS, (), sp.Sum(PK[K] * (1 - PK[K]), (K, 1, N))),
+    (r"\sum_{k=1}^{n} k(k + 1)", (), (), sp.Sum(sp.Symbol("k") * (sp.Symbol("k") + 1), (sp.Symbol("k"), 1, n))),
+    (r"\sigma(z)", (), (), Sigmoid(z)),  # derive's notation keeps its meaning
     # a logarithm without brackets takes the product that follows; a power on \log is a power of the logarithm
     (r"\log x^2", (), (), log(x**2)),
     (r"\ln x^{2}", (), (), log(x**2)),
@@ -89,6 +111,17 @@ READS = [
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
 REFUSES = [
+    (r"2 3", (), (), "ambiguous number '2 3' at offset 0"),
+    (r"2\,3", (), (), r"ambiguous number '2\,3'"),
+    (r"2~3", (), (), "ambiguous number '2~3'"),
+    (r"x + 12 345", (), (), "ambiguous number '12 345' at offset 4"),
+    (r"2.5 3", (), (), "ambiguous number '2.5 3'"),
+    (r"1{,}000", (), (), "ambiguous number '1{,}000'"),
+    (r"1,000", (), (), "ambiguous number '1,000'"),
+    (r"x(1-x)", (), (), "ambiguous x(1-x) at offset 0"),
+    (r"p(1 - p)", (), (), "ambiguous p(1 - p) at offset 0"),
+    (r"f(x) + f", (), (), "ambiguous f(x) at offset 0"),
+    (r"f()", (), (), "has an empty argument"),
     (r"\frac{d}{dx} x^2", (), D_NUMBER, r"ambiguous \frac{d}{dx} at offset 0: d is a number here"),
     (r"\frac{d}{dx} 3x", (), (), r"ambiguous \frac{d}{dx} 3x at offset 0"),
     (r"\frac{d}{dx} x \log x", (), (), "ambiguous"),
@@ -100,13 +133,6 @@ REFUSES = [
     (r"\left. x^2 \right|_{x=1}", (), (), "only understood right after a derivative"),
     (r"\frac{d}{dx} x^2 \Big|_{y=1}", (), (), "evaluated at y = 1"),
     (r"\frac{d}{dx} x^2 \Big|_{1}", (), (), "must be written"),
-    (r"2 3", (), (), "ambiguous number '2 3' at offset 0"),
-    (r"2\,3", (), (), r"ambiguous number '2\,3'"),
-    (r"2~3", (), (), "ambiguous number '2~3'"),
-    (r"x + 12 345", (), (), "ambiguous number '12 345' at offset 4"),
-    (r"2.5 3", (), (), "ambiguous number '2.5 3'"),
-    (r"1{,}000", (), (), "ambiguous number '1{,}000'"),
-    (r"1,000", (), (), "ambiguous number '1,000'"),
     (r"\log x \cdot y", (), (), r"ambiguous \log x \cdot y at offset 0"),
     (r"\log x / y", (), (), "ambiguous"),
     (r"\log^{-1} x", (), (), r"ambiguous \log^{-1} x at offset 0: a power or the inverse function?"),
@@ -156,6 +182,13 @@ def test_assert_identity_reads_derivatives() -> None:
         assert_identity(r"\frac{d}{dx} x^2", "x")
 
 
+def test_assert_identity_reads_applications_and_products() -> None:
+    assert_identity(r"p(1 - p)", r"p - p^{2}", define=["P(H) = p"])
+    assert_identity(r"x(1 - x)", r"x - x^{2}", assume=["0 < x < 1"])
+    with pytest.raises(ParseError, match=r"^ambiguous x\(1 - x\)"):
+        assert_identity(r"x(1 - x)", r"x - x^{2}")
+
+
 def test_assert_identity_reads_logarithms_and_numbers() -> None:
     assert_identity(r"\log x^2", r"2 \log x", assume=["x > 0"])
     with pytest.raises(AssertionError, match="refuted"):
@@ -170,19 +203,28 @@ DOCUMENT = "\n\n".join([
     r"$$\frac{d}{dx} x^2 = x$$",                               # 3
     r"$$\frac{d^2}{dx^2} x^3 = 6x$$",                          # 5
     r"$$\left.\frac{\mathrm{d}}{\mathrm{d}x} x^2\right|_{x=3} = 6$$",  # 7
-    r"$$2 3 = 6$$",                                            # 9
-    r"$$\log^2 y = \log(y)^2$$",                               # 11
+    r"$$t(1-t) = t - t^2$$",                                   # 9
+    r"$$2 3 = 6$$",                                            # 11
+    r"$$\log^2 y = \log(y)^2$$",                               # 13
 ]) + "\n"
 EXPECTED = [(1, "proved", ""), (3, "refuted", ""), (5, "proved", ""), (7, "proved", ""),
-            (9, "not parsed", "ambiguous number '2 3'"), (11, "proved", "")]
+            (9, "not parsed", "ambiguous t(1-t)"), (11, "not parsed", "ambiguous number '2 3'"), (13, "proved", "")]
+BOUNDED = "$0 < t < 1$ and $y > 0$.\n\n" + "\n\n".join([
+    r"$$t(1-t) = t - t^2$$",                                   # 3
+    r"$$\log y^2 = 2 \log y$$",                                # 5
+    r"$$\log^2 y = 2 \log y$$",                                # 7
+]) + "\n"
+BOUNDED_EXPECTED = [(3, "proved", ""), (5, "proved", ""), (7, "refuted", "")]
 
 
-def test_derive_check_reads_the_notation() -> None:
-    result = check_text(DOCUMENT, "n.md")
+@pytest.mark.parametrize(("document", "expected"), [(DOCUMENT, EXPECTED), (BOUNDED, BOUNDED_EXPECTED)],
+                         ids=["undeclared", "bounded"])
+def test_derive_check_reads_the_notation(document: str, expected: list) -> None:
+    result = check_text(document, "n.md")
     claims = [(e.line, e.status, e.reason) for e in result.entries if e.kind == "claim"]
-    assert [(line, status) for line, status, _ in claims] == [(line, status) for line, status, _ in EXPECTED], \
+    assert [(line, status) for line, status, _ in claims] == [(line, status) for line, status, _ in expected], \
         result.text()
-    for (_, _, reason), (_, _, start) in zip(claims, EXPECTED):
+    for (_, _, reason), (_, _, start) in zip(claims, expected):
         assert reason.startswith(start), reason
 
 
@@ -202,4 +244,7 @@ def test_the_command_line_reports_what_it_cannot_read(tmp_path: Path) -> None:
     assert run.returncode == 1, run.stdout + run.stderr  # line 3 is refuted
     lines = run.stdout.splitlines()
     assert f"{path}:1: proved" in lines
-    assert any(line.startswith(f"{path}:9: not parsed: ambiguous number '2 3'") for line in lines), run.stdout
+    assert f"{path}:9: not parsed: ambiguous t(1-t) at offset 0: a function t or a product? " \
+           "t also stands alone in this formula; write t \\cdot (...) for a product, or declare t a number " \
+           "(an assumption such as 0 < t < 1)" in lines, run.stdout
+    assert any(line.startswith(f"{path}:11: not parsed: ambiguous number '2 3'") for line in lines), run.stdout
