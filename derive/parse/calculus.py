@@ -1,7 +1,10 @@
 r"""The notation of the minimization derivations, read back: derivatives, functions, systems and relations.
 
-A letter alone is a symbol independent of every other: ``\frac{d}{dx} f`` is 0
-(write ``f(x)`` for a function of ``x``), as ``\frac{\partial}{\partial q} p`` is.
+Under ``\frac{d}{dx}`` a name no one declares, written alone (``\frac{d}{dx} f``,
+``\frac{dy}{dx}``), is a function of ``x``: ``Derivative(f(x), x)``, never 0 by
+accident; a declared one (a distribution's parameter, a bounded symbol) is a
+constant.  ``\frac{\partial}{\partial q} X`` reads ``X`` as written (derive's
+documents differentiate their parameters and the symbols they define).
 
 The reader of :mod:`derive.parse.notation` mixes in :class:`CalculusForms`; this
 module holds everything it learned for the minimization topic, so the two grow apart.
@@ -268,6 +271,8 @@ class CalculusForms:
                 raise ParseError(f"the derivative at offset {pos} has nothing to differentiate")
             operand = self.expression(start, end, indices)
             bracketed = self._at(self._next(start + (self._at(start, hi) in ("+", "-")), hi), hi) in _GROUPS
+        if self._at(self._next(top + 1, hi), hi) in _D_OPERATORS:
+            operand = self._dependent(operand, variable, head.operand or (start, end), pos, indices)
         value = sp.Derivative(operand, (variable, head.order), evaluate=False)
         value, end = self._evaluated(i, value, variable, end, hi, indices)
         after = self._next(end, hi)
@@ -277,6 +282,25 @@ class CalculusForms:
                              f"{self._fragment(self._offset(self._next(head.end, hi)), self._offset(end))}? "
                              r"write \frac{d}{dx}\left(...\right)")
         return value, end
+
+    def _dependent(self, operand: sp.Basic, variable: sp.Basic, tokens: tuple[int, int], pos: int,
+                   indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+        r"""The operand of ``\frac{d}{dx}``: a name no one declared, alone (``\frac{d}{dx} f``, ``\frac{dy}{dx}``),
+        is a function of ``x`` (``f(x)``), not a constant whose derivative would be 0; a declared name (a
+        parameter, a bounded symbol) stays a constant, and a name the formula also writes elsewhere is an error."""
+        lo, hi = self._next(tokens[0], tokens[1]), tokens[1]
+        found = self._name(lo, hi)
+        if not isinstance(operand, sp.Symbol) or operand == variable or found is None or \
+                self._next(found[2], hi) < hi:
+            return operand
+        key, name, _ = found
+        if self._is_number(key, name, indices):
+            return operand
+        if self.alone_counts[key] > 1:
+            raise ParseError(rf"ambiguous {self._fragment(pos, self._offset(hi))[1:-1]} at offset {pos}: {key} is "
+                             f"differentiated as a function of {sp.sstr(variable)} but also written alone; write "
+                             f"{key}({sp.sstr(variable)}) for the function, or declare {key} a number")
+        return sp.Function(name)(variable)
 
     def _evaluated(self, i: int, value: sp.Basic, variable: sp.Basic, end: int, hi: int,
                    indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:

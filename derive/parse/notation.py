@@ -123,6 +123,7 @@ only parser is latex2sympy2_extended's ANTLR grammar.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 import string
@@ -1096,17 +1097,22 @@ class _Reader(CalculusForms):
             (base in self.bases and key == base)
 
     @functools.cached_property
-    def alone(self) -> frozenset[str]:
-        """The names (keys, as :meth:`_name` gives them) the source uses without ``(`` after them."""
-        out = set()
+    def alone_counts(self) -> collections.Counter[str]:
+        """How often the source uses each name (a key, as :meth:`_name` gives it) without ``(`` after it."""
+        out: collections.Counter[str] = collections.Counter()
         n = len(self.tokens)
         for k in range(n):
             if _after_space_back(self.tokens, k) == "_":
                 continue  # a subscript's label, part of another name
             found = self._name(k, n)
             if found is not None and self._at(self._next(found[2], n), n) != "(":
-                out.add(found[0])
-        return frozenset(out)
+                out[found[0]] += 1
+        return out
+
+    @property
+    def alone(self) -> frozenset[str]:
+        """The names the source uses without ``(`` after them."""
+        return frozenset(self.alone_counts)
 
     def integer_fraction(self, i: int, hi: int) -> tuple[sp.Rational, int] | None:
         r"""``\frac{1}{2}`` as a Rational placeholder, so that ``2 \frac{1}{2}`` is not read as a mixed number."""

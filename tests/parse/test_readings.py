@@ -46,7 +46,8 @@ READS = [
     (r"\frac{\mathrm{d}}{\mathrm{d}x} x^3", (), (), derivative(x**3, x)),
     (r"\frac{\mathrm{d}}{\mathrm{d} x} x", (), (), derivative(x, x)),
     (r"\dfrac{d}{dx} f(x)", (), (), derivative(f(x), x)),
-    (r"\frac{d}{dx} f", (), (), derivative(sp.Symbol("f"), x)),
+    (r"\frac{d}{dx} f", (), (), derivative(f(x), x)),  # a name no one declares: a function of x, never 0
+    (r"\frac{d}{dx} p", COINS, (), derivative(p, x)),  # a parameter: a constant
     (r"\frac{d^2}{dx^2} x^3", (), (), derivative(x**3, x, 2)),
     (r"\frac{d^{2}}{d x^{2}} x^3", (), (), derivative(x**3, x, 2)),
     (r"\frac{d}{dx}\left( x^2 + 1 \right)", (), (), derivative(x**2 + 1, x)),
@@ -55,7 +56,7 @@ READS = [
     (r"2 \frac{d}{dx} x^2 - x", (), (), 2 * derivative(x**2, x) - x),
     (r"\frac{d}{dx} \log x", (), (), derivative(log(x), x)),
     (r"\frac{d}{dx} -x", (), (), derivative(-x, x)),
-    (r"\frac{dy}{dx}", (), (), derivative(y, x)),
+    (r"\frac{dy}{dx}", (), (), derivative(sp.Function("y")(x), x)),
     (r"\frac{d x^2}{dx} - 1", (), (), derivative(x**2, x) - 1),
     (r"\frac{d}{dt} \frac{d}{dt} t^3", (), (), derivative(derivative(t**3, t), t)),
     (r"\left.\frac{d}{dx} x^2\right|_{x=1}", (), (), sp.Subs(derivative(x**2, x), x, 1)),
@@ -128,6 +129,7 @@ REFUSES = [
     (r"\frac{\partial}{\partial x} 3x", (), (), "ambiguous"),
     (r"\frac{d}{dx} x \cdot 2", (), (), "ambiguous"),
     (r"\frac{d^2}{dx} x", (), (), "different orders above and below"),
+    (r"\frac{d}{dx} f + f", (), (), r"ambiguous \frac{d}{dx} f at offset 0: f is differentiated as a function"),
     (r"\frac{d}{d \log x} x", (), (), "not a symbol"),
     (r"\left. y + \frac{d}{dx} x^2\right|_{x=1}", (), (), r"closes a \left. that is not right before the derivative"),
     (r"\left. x^2 \right|_{x=1}", (), (), "only understood right after a derivative"),
@@ -206,9 +208,11 @@ DOCUMENT = "\n\n".join([
     r"$$t(1-t) = t - t^2$$",                                   # 9
     r"$$2 3 = 6$$",                                            # 11
     r"$$\log^2 y = \log(y)^2$$",                               # 13
+    r"$$\frac{dy}{dx} = 0$$",                                  # 15
 ]) + "\n"
 EXPECTED = [(1, "proved", ""), (3, "refuted", ""), (5, "proved", ""), (7, "proved", ""),
-            (9, "not parsed", "ambiguous t(1-t)"), (11, "not parsed", "ambiguous number '2 3'"), (13, "proved", "")]
+            (9, "not parsed", "ambiguous t(1-t)"), (11, "not parsed", "ambiguous number '2 3'"), (13, "proved", ""),
+            (15, "unknown", "")]
 BOUNDED = "$0 < t < 1$ and $y > 0$.\n\n" + "\n\n".join([
     r"$$t(1-t) = t - t^2$$",                                   # 3
     r"$$\log y^2 = 2 \log y$$",                                # 5
