@@ -18,7 +18,7 @@ from derive.terms import MINUS_ONE, add, mul, quotient, replace
 #: Logarithm bases by unit name.
 UNITS = {"nats": sp.E, "bits": sp.Integer(2)}
 #: An arbitrary base ``b > 1`` (``derive article --units any``): what holds for it holds in every base.
-ANY_BASE = sp.Symbol("b", positive=True)
+ANY_BASE = sp.Symbol("b", real=True)  # its domain, (1, oo), says b > 1
 
 class Prob(sp.Expr):
     """``P(x)``: the probability the distribution ``P`` gives to outcome ``x`` (or index ``i``)."""

@@ -71,7 +71,8 @@ def assert_identity(lhs: Side, rhs: Side, *, assume: Sequence[object] = (), defi
             raise TypeError(f"distributions takes derive distributions such as derive.Bernoulli(p), "
                             f"got {type(dist).__name__}")
     dists = _distributions(define, given, (lhs, rhs))
-    left, right = (_read(side, dists, units) for side in (lhs, rhs))
+    numbers = _numbers(dists, assume)  # what the distributions and assume bound read as numbers: p(1 - p)
+    left, right = (_read(side, dists, units, numbers) for side in (lhs, rhs))
     domain = _domain(dists, assume, (left, right))
     verdict = check_equal(left, right, domain)
     if not verdict.proved:
@@ -215,6 +216,12 @@ def _distributions(define: Sequence[str], given: Sequence[Distribution], sides: 
     return tuple(out.values())
 
 
+def _numbers(dists: Sequence[Distribution], assume: Sequence[object]) -> tuple[sp.Symbol, ...]:
+    """The symbols the distributions' domains and ``assume`` bound: numbers, so ``p(1 - p)`` is a product."""
+    own = tuple(s for s in Domain().merge(*(d.domain for d in dists)).symbols if isinstance(s, sp.Symbol))
+    return own + tuple(b.symbol for b in from_relations(list(assume)))
+
+
 def _domain(dists: Sequence[Distribution], assume: Sequence[object], sides: Sequence[sp.Basic]) -> Domain:
     """The distributions' domain cut by ``assume``; a bound names the sides' symbol of its name, so ``z < 0`` for a
     ``z`` declared positive is a contradiction (:class:`derive.check.assume.Contradiction`), never ignored."""
@@ -223,11 +230,11 @@ def _domain(dists: Sequence[Distribution], assume: Sequence[object], sides: Sequ
     return restrict(Domain().merge(*(d.domain for d in dists)), bounds)
 
 
-def _read(side: Side, dists: Sequence[Distribution], units: str) -> sp.Basic:
+def _read(side: Side, dists: Sequence[Distribution], units: str, numbers: Sequence[sp.Symbol] = ()) -> sp.Basic:
     if isinstance(side, str):
         from derive.parse import parse_latex
 
-        value = parse_latex(side, dists, units)
+        value = parse_latex(side, dists, units, numbers)
         if not isinstance(value, sp.Expr):
             what = "the equation" if isinstance(value, sp.Equality) else "the relation"
             raise CheckError(f"a side of an identity must be an expression, got {what} {_short(side)!r}")

@@ -845,7 +845,8 @@ class _Checker:
                 return f" {match.group(1)}_{{mathcal}} "
             tex = _CALLIGRAPHIC.sub(placeholder, tex)
         try:
-            value = parse_latex(tex, self.dists, self.units)
+            numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
+            value = parse_latex(tex, self.dists, self.units, numbers)
             value = value.xreplace(named) if named else value
         except ParseError as exc:
             message = str(exc)

@@ -139,7 +139,7 @@ def gibbs(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
     base = _check_units(units)
     domain = P.domain.merge(Q.domain)
     kl = KL(P, Q, base)
-    x = sp.Symbol("x", positive=True)
+    x = sp.Symbol("x", real=True)  # the lemma's domain says x > 0
     lemma = _tangent_lemma(x, domain)
     chain = (
         Chain(kl, intro="Start from the definition and turn every ratio upside down.", domain=domain)
@@ -292,7 +292,7 @@ def categorical(P: Distribution, Q: Distribution, units: str = "nats") -> Deriva
     a symbolic ``n`` (the gradient with respect to a generic entry ``q_j``).
     """
     base = _check_units(units)
-    lam = sp.Symbol("lambda", positive=True)
+    lam = sp.Symbol("lambda", real=True)  # no sign of its own: the domain of its chains says lambda > 0
     ce = CrossEntropy(P, Q, base)
     finite = bool(Q.outcomes)
     if finite:
@@ -309,11 +309,12 @@ def categorical(P: Distribution, Q: Distribution, units: str = "nats") -> Deriva
         entries = qs
     lagrangian = add(ce, mul(lam, add(total, sp.Integer(-1))))
     same = tuple(same_gradient(P, Q, x, base, domain) for x in entries)
-    gradients = tuple(_lagrangian_gradient(lagrangian, x, finite, domain) for x in entries)
+    multiplier = domain.merge(Domain(((lam, sp.Interval.open(0, sp.oo)),)))
+    gradients = tuple(_lagrangian_gradient(lagrangian, x, finite, multiplier) for x in entries)
     system = System(*(sp.Eq(d(lagrangian, x), 0, evaluate=False) for x in entries),
                     sp.Eq(total, 1, evaluate=False))
     stationary = (
-        Chain(None, start=system, domain=domain, hypothesis=True,
+        Chain(None, start=system, domain=multiplier, hypothesis=True,
               intro="At a minimum under the constraint, every partial derivative of the Lagrangian vanishes and "
                     "the constraint holds.")
         .then(use_result(*((c.subject, c.current) for c in gradients)), "Put in the gradients found above.", relation="iff")

@@ -14,18 +14,22 @@ Choices and quirks of latex2sympy2_extended 1.11 handled here:
 * ``\\ln(x)`` comes back as the two-argument ``log(x, E)`` and ``\\log_2(x)`` as
   ``log(x, 2)``; both are rewritten to ``log(x)`` and ``log(x)/log(2)``.
 * A letter before parentheses around one symbol or number (``p(x)``, ``p(2)``)
-  is read as an undefined function; derive has no such functions, so it is
-  turned back into the product ``p*x``.  An exponent after the parentheses
-  then applies to the whole call (``a (x)^{2}`` is ``(a*x)**2``), so the
-  notation layer writes ``\\cdot`` between a letter and ``(`` and never
-  hands the grammar a call; this conversion is the fallback.
+  is read as an undefined function, and an exponent after the parentheses
+  applies to the whole call (``a (x)^{2}`` is ``(a*x)**2``).  The notation
+  layer decides itself whether ``f(x)`` is a function applied or a product
+  (:mod:`derive.parse.notation`) and writes ``\\cdot`` between a number's
+  letter or digit and ``(``, so the grammar is never handed a call; turning
+  one back into a product here is the fallback.
 * The lexer reads ``d x`` and ``dx`` as one differential token, which becomes
   the symbol ``dx`` outside an integral and swallows the letter after ``d`` in
   ``x^d y``.  The notation layer reads integrals itself (``\\int`` never
-  reaches the parser) and writes every other ``d`` as a placeholder.
+  reaches the parser), reads ``\\frac{d}{dx}`` as a derivative, and writes
+  every other ``d`` as a placeholder.
 * ``interpret_as_mixed_fractions=False`` is not consulted by 1.11: an integer
-  next to a number (``2 \\frac{1}{2}``, ``2 3``) is read as a mixed number (5/2, 5).
-  The notation layer protects ``\\frac`` of two integers; ``2 3`` stays 5.
+  next to a number (``2 \\frac{1}{2}``, ``2 3``, ``2(3)``) is read as a mixed
+  number (5/2, 5, 5), and ``1,000`` as 1000.  The notation layer protects
+  ``\\frac`` of two integers, writes ``2 \\cdot (3)``, and refuses ``2 3``
+  and ``1,000`` as ambiguous numbers.
 * Parsing is tried first in ANTLR's fast SLL mode, which returns the same tree
   as full LL or fails.  It fails on ``x_1`` and ``x^{2}``, which the notation
   layer therefore writes as a placeholder and ``(x)^{2}``, so derive's own

@@ -1,5 +1,11 @@
 r"""The notation of the minimization derivations, read back: derivatives, functions, systems and relations.
 
+Under ``\frac{d}{dx}`` a name no one declares, written alone (``\frac{d}{dx} f``,
+``\frac{dy}{dx}``), is a function of ``x``: ``Derivative(f(x), x)``, never 0 by
+accident; a declared one (a distribution's parameter, a bounded symbol) is a
+constant.  ``\frac{\partial}{\partial q} X`` reads ``X`` as written (derive's
+documents differentiate their parameters and the symbols they define).
+
 The reader of :mod:`derive.parse.notation` mixes in :class:`CalculusForms`; this
 module holds everything it learned for the minimization topic, so the two grow apart.
 
@@ -9,17 +15,28 @@ LaTeX                                   SymPy
 ``\frac{\partial}{\partial q} X``       ``Derivative(X, q)``, unevaluated; ``q`` may be an
 ``\frac{\partial^{2}}{\partial q^{2}}   entry ``q_{j}`` or a parameter ``\mu_{2}``.  ``X`` is
 X``                                     one factor: a bracketed group (with its exponent), a
-                                        call (``\log(q)``, ``H(P, Q)``, ``KL(P \Vert Q)``), a
-                                        sum with its body, a name or number with its scripts,
-                                        another derivative; a sign before it belongs to it
-                                        (``\frac{\partial}{\partial x} -1``)
+                                        call (``\log(q)``, ``H(P, Q)``, ``f(x)``), a logarithm
+                                        with its argument, a sum with its body, a name or number
+                                        with its scripts, another derivative; a sign before it
+                                        belongs to it (``\frac{\partial}{\partial x} -1``).  A
+                                        factor after an ``X`` not in brackets is an error
+                                        (``\frac{d}{dx} 3x``: 3 or 3x?)
+``\frac{d}{dx} X``, ``\frac{d}{d x}``,  the same derivative, never the fraction d/(d x); a
+``\frac{\mathrm{d}}{\mathrm{d}x}``,     ``d`` declared a number (an assumption, a parameter)
+``\frac{d^{2}}{dx^{2}}``                makes the italic forms an error (``ambiguous``)
+``\frac{dy}{dx}``,                      ``Derivative(y, x)``: the operand written on top
+``\frac{d^2 y}{dx^2}``
+``\left.\frac{d}{dx} X\right|_{x=a}``   ``Subs(Derivative(X, x), x, a)``; the bar (also ``\Big|``
+                                        without ``\left.``) must close the derivative alone
+``\frac{d}{x}``, ``\frac{d}{2}``        fractions: ``d`` below must be followed by a variable
 ``\sigma(z)``                           ``Sigmoid(z)`` (unless ``\sigma`` is a parameter)
 ``\delta_{i j}``                        ``KroneckerDelta(i, j)``
 ``\max\left(a, b\right)``, ``\min``     ``Max(a, b)``, ``Min(a, b)``
 ``\log_{b}(x)``, ``b`` the arbitrary    ``Log(x, b)`` (``units="any"``); other bases read as
 base of ``units="any"``                 ``log(x)/log(b)``
-``\lambda``                             ``Symbol("lambda", positive=True)``: the Lagrange
-                                        multiplier (unless a distribution names a parameter so)
+``\lambda``                             ``Symbol("lambda", real=True)``: the Lagrange
+                                        multiplier (unless a distribution names a parameter so),
+                                        with no sign: a domain states one (``\lambda > 0``)
 a name in ``symbols``                   that symbol, with its assumptions (``z`` real, ...)
 ``\begin{cases} a = b \\ c = d          ``System(Eq(a, b), Eq(c, d))``: equations that hold
 \end{cases}``                           together, in order
@@ -27,9 +44,11 @@ a name in ``symbols``                   that symbol, with its assumptions (``z``
 ``<``, ``\neq``; ``a < b < c``          top level only; a chain of two is their ``And``
 ======================================  ===================================================
 
-The assumptions of a proof file (``z \in \mathbb{R}``, ``x > 0``, ``b > 1``,
-``1 \leq j \leq n``, ``0 < y < 1``) are read by :func:`read_assumption`, a
-small pattern reader of exactly these forms.  Nothing here evaluates text.
+The assumptions of a proof file (``z \in \mathbb{R}``, ``x > 0``, ``x \geq 0``,
+``b > 1``, ``y \leq 1``, ``0 < y < 1``, ``0 \leq y \leq 1``, ``1 \leq j \leq n``) are read by
+:func:`read_assumption`, a small pattern reader of exactly these forms: a bound
+gives a real symbol and an interval (closed at ``\leq``, ``\geq``), never a
+positive symbol.  Nothing here evaluates text.
 """
 
 from __future__ import annotations
@@ -49,14 +68,19 @@ from derive.system import System
 
 #: Commands this module reads (added to the notation layer's known commands).
 EXTRA_COMMANDS = frozenset({r"\partial", r"\max", r"\min"})
-#: The Lagrange multiplier derive's categorical minimization uses.
-LAGRANGE = sp.Symbol("lambda", positive=True)
+#: The Lagrange multiplier derive's categorical minimization uses: real; its sign is its domain's to state.
+LAGRANGE = sp.Symbol("lambda", real=True)
 
 _ORDER = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, r"\lt": sp.StrictLessThan, r"\gt": sp.StrictGreaterThan,
           r"\leq": sp.LessThan, r"\le": sp.LessThan, r"\geq": sp.GreaterThan, r"\ge": sp.GreaterThan,
           r"\neq": sp.Unequality, r"\ne": sp.Unequality}
 _CALLS = {r"\max": sp.Max, r"\min": sp.Min}
 _GROUPS = {"(": ")", "[": "]", "{": "}"}
+#: ``d`` (italic or upright) in ``\frac{d}{dx}``.
+_D_OPERATORS = frozenset({"d", r"\mathrm{d}"})
+#: What may follow a derivative's operand that is not in brackets: anything else is another factor, which the
+#: reader could take as part of the operand (``\frac{d}{dx} 3x``).
+_OPERAND_ENDS = frozenset({"+", "-", "=", "<", ">", ",", ")", "]", "}", r"\}", "&"}) | frozenset(_ORDER)
 _ONE_CHAR_SUBSCRIPT = re.compile(r"_\{(\w)\}")  # x_{1} is named x_1, as in the notation layer
 _CASES = re.compile(r"\s*\\begin\s*\{cases\}(?P<rows>.*)\\end\s*\{cases\}\s*\Z", re.S)
 
@@ -117,6 +141,7 @@ class _Head:
     hi: int
     order: int
     end: int
+    operand: tuple[int, int] | None = None  # \frac{dy}{dx}: the operand's tokens on top
 
 
 class CalculusForms:
@@ -160,7 +185,12 @@ class CalculusForms:
         return None
 
     def derivative_head(self, i: int, hi: int) -> _Head | None:
-        r"""``\frac{\partial}{\partial x}`` or ``\frac{\partial^{k}}{\partial x^{k}}`` at token ``i``, else ``None``."""
+        r"""``\frac{\partial}{\partial x}``, ``\frac{d}{dx}`` (``\mathrm{d}``), with an order ``^{k}`` and
+        perhaps the operand on top (``\frac{dy}{dx}``), at token ``i``; else ``None``.
+
+        ``\frac{d}{x}`` and ``\frac{d}{d}`` are fractions: a ``d`` on top makes a derivative
+        only over a ``d`` followed by a variable.
+        """
         if self._at(i, hi) != r"\frac":
             return None
         top = self._next(i + 1, hi)
@@ -169,14 +199,21 @@ class CalculusForms:
         bottom = self._next(self.partner[top] + 1, hi)
         if self._at(bottom, hi) != "{":
             return None
-        first = self._next(top + 1, self.partner[top])
-        if self._at(first, self.partner[top]) != r"\partial":
+        above, close = self.partner[top], self.partner[bottom]
+        first = self._next(top + 1, above)
+        operator = self._at(first, above)
+        lo = self._next(bottom + 1, close)
+        if operator in _D_OPERATORS:
+            if self._at(lo, close) not in _D_OPERATORS or self._next(lo + 1, close) >= close or \
+                    self._at(self._next(lo + 1, close), close) == "^":
+                return None  # \frac{d}{x}, \frac{d}{d}: a fraction
+        elif operator != r"\partial":
             return None
         pos = self.tokens[i].pos
-        order = self._order(first + 1, self.partner[top], pos)
-        lo, close = self._next(bottom + 1, self.partner[bottom]), self.partner[bottom]
-        if self._at(lo, close) != r"\partial":
-            raise ParseError(rf"the derivative at offset {pos} must be written \frac{{\partial}}{{\partial x}} f")
+        form = r"\frac{\partial}{\partial x} f" if operator == r"\partial" else r"\frac{d}{dx} f"
+        order, operand = self._top_order(first + 1, above, pos)
+        if self._at(lo, close) != operator and not (operator in _D_OPERATORS and self._at(lo, close) in _D_OPERATORS):
+            raise ParseError(rf"the derivative at offset {pos} must be written {form}")
         lo = self._next(lo + 1, close)
         caret = lo
         while caret < close and self.tokens[caret].text != "^":  # the order's ^ is outside the variable's scripts
@@ -185,7 +222,17 @@ class CalculusForms:
             raise ParseError(f"the derivative at offset {pos} has different orders above and below")
         if self._next(lo, caret) >= caret:
             raise ParseError(f"the derivative at offset {pos} names no variable")
-        return _Head(lo, caret, order, close + 1)
+        return _Head(lo, caret, order, close + 1, operand)
+
+    def _top_order(self, k: int, hi: int, pos: int) -> tuple[int, tuple[int, int] | None]:
+        """The order on top of a derivative (``^{2}`` after the operator, else 1) and the operand written after it."""
+        k = self._next(k, hi)
+        if self._at(k, hi) != "^":
+            return 1, ((k, hi) if k < hi else None)
+        script = self._next(k + 1, hi)
+        end = self.partner.get(script, script) + 1
+        rest = self._next(end, hi)
+        return self._order(k, end, pos), ((rest, hi) if rest < hi else None)
 
     def _order(self, k: int, hi: int, pos: int) -> int:
         """The order written from token ``k`` to ``hi``: nothing (1) or ``^{2}``, ``^2``."""
@@ -202,16 +249,84 @@ class CalculusForms:
         return int(text)
 
     def derivative(self, i: int, head: _Head, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        """The derivative at token ``i``: of its operand (on top, or the factor after it), perhaps evaluated."""
         pos = self.tokens[i].pos
+        top = self._next(i + 1, hi)
+        bottom = self._next(self.partner[top] + 1, hi)
+        italic = "d" in (self._at(self._next(top + 1, hi), hi), self._at(self._next(bottom + 1, hi), hi))
+        if italic and ("d" in indices or sp.Symbol("d") in self.parameters):
+            fragment = self._fragment(pos, self._offset(head.end))[1:-1]
+            raise ParseError(rf"ambiguous {fragment} at offset {pos}: d is a number here; "
+                             r"write \frac{\mathrm{d}}{\mathrm{d}x} for the derivative")
         variable = self.expression(head.lo, head.hi, indices)
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             raise ParseError(f"the derivative at offset {pos} is with respect to {sp.sstr(variable)}, not a symbol")
-        start = self._next(head.end, hi)
-        end = self.operand_end(start, hi)
-        if end is None:
-            raise ParseError(f"the derivative at offset {pos} has nothing to differentiate")
-        operand = self.expression(start, end, indices)
-        return sp.Derivative(operand, (variable, head.order), evaluate=False), end
+        bracketed = head.operand is not None
+        if head.operand is not None:
+            operand, end = self.expression(*head.operand, indices), head.end
+        else:
+            start = self._next(head.end, hi)
+            end = self.operand_end(start, hi)
+            if end is None:
+                raise ParseError(f"the derivative at offset {pos} has nothing to differentiate")
+            operand = self.expression(start, end, indices)
+            bracketed = self._at(self._next(start + (self._at(start, hi) in ("+", "-")), hi), hi) in _GROUPS
+        if self._at(self._next(top + 1, hi), hi) in _D_OPERATORS:
+            operand = self._dependent(operand, variable, head.operand or (start, end), pos, indices)
+        value = sp.Derivative(operand, (variable, head.order), evaluate=False)
+        value, end = self._evaluated(i, value, variable, end, hi, indices)
+        after = self._next(end, hi)
+        if not bracketed and after < hi and self.tokens[after].text not in _OPERAND_ENDS:
+            fragment = self._fragment(pos, self._offset(self._next(after + 1, hi)))[1:-1]
+            raise ParseError(rf"ambiguous {fragment} at offset {pos}: does the derivative take more than "
+                             f"{self._fragment(self._offset(self._next(head.end, hi)), self._offset(end))}? "
+                             r"write \frac{d}{dx}\left(...\right)")
+        return value, end
+
+    def _dependent(self, operand: sp.Basic, variable: sp.Basic, tokens: tuple[int, int], pos: int,
+                   indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+        r"""The operand of ``\frac{d}{dx}``: a name no one declared, alone (``\frac{d}{dx} f``, ``\frac{dy}{dx}``),
+        is a function of ``x`` (``f(x)``), not a constant whose derivative would be 0; a declared name (a
+        parameter, a bounded symbol) stays a constant, and a name the formula also writes elsewhere is an error."""
+        lo, hi = self._next(tokens[0], tokens[1]), tokens[1]
+        found = self._name(lo, hi)
+        if not isinstance(operand, sp.Symbol) or operand == variable or found is None or \
+                self._next(found[2], hi) < hi:
+            return operand
+        key, name, _ = found
+        if self._is_number(key, name, indices):
+            return operand
+        if self.alone_counts[key] > 1:
+            raise ParseError(rf"ambiguous {self._fragment(pos, self._offset(hi))[1:-1]} at offset {pos}: {key} is "
+                             f"differentiated as a function of {sp.sstr(variable)} but also written alone; write "
+                             f"{key}({sp.sstr(variable)}) for the function, or declare {key} a number")
+        return sp.Function(name)(variable)
+
+    def _evaluated(self, i: int, value: sp.Basic, variable: sp.Basic, end: int, hi: int,
+                   indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        r"""``value`` evaluated at the point of a bar ``\right|_{x=a}`` written at token ``end``, if there is one.
+
+        The bar must close what ``\left.`` opens right before the derivative (or, without
+        ``\left.`` anywhere, follow the derivative's operand): it applies to the derivative only.
+        """
+        bar = self._next(end, hi)
+        under = self._next(bar + 1, hi)
+        if self._at(bar, hi) != "|" or self._at(under, hi) != "_":
+            return value, end
+        pos = self.tokens[i].pos
+        group = self._next(under + 1, hi)
+        form = r"\left.\frac{d}{dx} f\right|_{x=a}"
+        parts = self._split(group + 1, self.partner[group], {"="}) if self._at(group, hi) == "{" else []
+        if len(parts) != 2:
+            raise ParseError(f"the evaluation bar at offset {self.tokens[bar].pos} must be written {form}")
+        if self.left_dots and i not in self.left_dots:
+            raise ParseError(rf"the evaluation bar at offset {self.tokens[bar].pos} closes a \left. that is not "
+                             f"right before the derivative at offset {pos}; write {form}")
+        at, point = (self.expression(*part, indices) for part in parts)
+        if at != variable:
+            raise ParseError(f"the derivative at offset {pos} is with respect to {sp.sstr(variable)} but evaluated "
+                             f"at {sp.sstr(at)} = {sp.sstr(point)}")
+        return sp.Subs(value, variable, point), self.partner[group] + 1
 
     def operand_end(self, k: int, hi: int) -> int | None:
         """The token after the one factor starting at ``k`` (module docstring), or ``None`` if there is none."""
@@ -227,10 +342,16 @@ class CalculusForms:
             return self._term_end(k, hi)
         if text == r"\int":
             return self.integrals[k][1] + 1 if k in self.integrals else None
+        if text in (r"\log", r"\ln"):
+            scripts, after = self.log_head(k)
+            opening = self._next(after, hi)
+            if self._at(opening, hi) in ("(", "["):
+                return self._scripts_after(self.partner[opening] + 1, hi)
+            return self._log_argument_end(opening, hi, self.tokens[k].pos)
         if text == r"\frac":
             head = self.derivative_head(k, hi)
             if head is not None:
-                return self.operand_end(head.end, hi)
+                return head.end if head.operand is not None else self.operand_end(head.end, hi)
             end = k + 1
             for _ in range(2):
                 group = self._next(end, hi)
@@ -257,8 +378,8 @@ class CalculusForms:
                 end = self.partner.get(script, script) + 1
             if text == r"\sqrt" and self._at(end, hi) in ("[", "{"):
                 end = self.partner[end] + 1
-            if self._at(end, hi) in ("(", "{") and end in self.partner:
-                end = self.partner[end] + 1  # a call: \log(q), H(P, Q), \sqrt{x}
+            if self._at(self._next(end, hi), hi) in ("(", "{") and self._next(end, hi) in self.partner:
+                end = self.partner[self._next(end, hi)] + 1  # a call: \log(q), H(P, Q), f (x), \sqrt{x}
             return self._scripts_after(end, hi)
         return None
 
@@ -331,21 +452,26 @@ class CalculusForms:
 # -- a proof file's assumptions -------------------------------------------------------------
 _SYMBOL = r"(?P<{0}>(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:[A-Za-z0-9]|\{{[A-Za-z0-9]+\}}))?)"
 _NUMBER = r"(?P<{0}>-?\d+(?:\.\d+)?)"
+_BELOW = r"(?P<{0}><|\\leq?\b)"  # < (open) or \le, \leq (closed)
+_ABOVE = r"(?P<{0}>>|\\geq?\b)"  # > (open) or \ge, \geq (closed)
 _FORMS = (
     ("real", re.compile(rf"\s*{_SYMBOL.format('s')}\s*\\in\s*\\mathbb\s*\{{\s*R\s*\}}\s*\Z")),
-    ("above", re.compile(rf"\s*{_SYMBOL.format('s')}\s*>\s*{_NUMBER.format('a')}\s*\Z")),
-    ("between", re.compile(rf"\s*{_NUMBER.format('a')}\s*<\s*{_SYMBOL.format('s')}\s*<\s*{_NUMBER.format('b')}\s*\Z")),
     ("index", re.compile(rf"\s*1\s*\\leq?\s*{_SYMBOL.format('s')}\s*\\leq?\s*{_SYMBOL.format('n')}\s*\Z")),
+    ("above", re.compile(rf"\s*{_SYMBOL.format('s')}\s*{_ABOVE.format('r')}\s*{_NUMBER.format('a')}\s*\Z")),
+    ("below", re.compile(rf"\s*{_SYMBOL.format('s')}\s*{_BELOW.format('r')}\s*{_NUMBER.format('b')}\s*\Z")),
+    ("between", re.compile(rf"\s*{_NUMBER.format('a')}\s*{_BELOW.format('r')}\s*{_SYMBOL.format('s')}\s*"
+                           rf"{_BELOW.format('t')}\s*{_NUMBER.format('b')}\s*\Z")),
     ("every", re.compile(rf"\s*\\forall\s*{_SYMBOL.format('s')}\s*\\in\s*\\{{\s*1\s*,\s*\\ldots\s*,\s*"
                          rf"{_SYMBOL.format('n')}\s*\\}}\s*\Z")),
 )
 #: The forms :func:`read_assumption` reads, for messages.
-ASSUMPTION_FORMS = r"z \in \mathbb{R}, x > 0, 0 < y < 1, 1 \leq j \leq n, \forall j \in \{1, \ldots, n\}"
+ASSUMPTION_FORMS = (r"z \in \mathbb{R}, x > 0, x \geq 0, y < 1, 0 < y \leq 1, 1 \leq j \leq n, "
+                    r"\forall j \in \{1, \ldots, n\}")
 
 
 @dataclass(frozen=True)
 class Assumption:
-    """A condition on a symbol that is not a distribution's parameter: an open interval, or ``1 <= j <= n``."""
+    """A condition on a symbol that is not a distribution's parameter: an interval, or ``1 <= j <= n``."""
 
     symbol: sp.Symbol
     interval: sp.Interval | None = None
@@ -354,10 +480,11 @@ class Assumption:
 
 
 def read_assumption(tex: str) -> Assumption:
-    r"""``z \in \mathbb{R}``, ``x > 0``, ``0 < y < 1`` or ``1 \leq j \leq n`` as an :class:`Assumption`.
+    r"""``z \in \mathbb{R}``, ``x > 0``, ``x \geq 0``, ``y < 1``, ``0 < y \leq 1`` or ``1 \leq j \leq n``.
 
-    The symbol gets the assumptions SymPy needs to see what the condition says
-    (real; positive above a non-negative bound; a positive integer index).
+    A bound makes a real symbol, with no sign of its own: the interval carries
+    it (``>``, ``<`` an open end; ``\geq``, ``\leq`` a closed one).  ``1 \leq j
+    \leq n`` makes a positive integer index (the condition states ``j >= 1``).
     Raises :class:`ParseError` for anything else.
     """
     if not isinstance(tex, str) or len(tex) > 200:
@@ -366,18 +493,20 @@ def read_assumption(tex: str) -> Assumption:
         match = pattern.match(tex)
         if match is None:
             continue
-        name = _symbol_name(match.group("s"))
+        symbol = sp.Symbol(_symbol_name(match.group("s")), real=True)
         if kind == "real":
-            return Assumption(sp.Symbol(name, real=True), sp.Interval.open(-sp.oo, sp.oo))
+            return Assumption(symbol, sp.Interval.open(-sp.oo, sp.oo))
         if kind in ("index", "every"):
-            return Assumption(sp.Symbol(name, integer=True, positive=True), size=_symbol_name(match.group("n")),
-                              every=kind == "every")
-        low = _number(match.group("a"))
-        high = _number(match.group("b")) if kind == "between" else sp.oo
+            return Assumption(sp.Symbol(symbol.name, integer=True, positive=True),
+                              size=_symbol_name(match.group("n")), every=kind == "every")
+        closed = [not match.group(g).startswith(("<", ">")) for g in ("r", "t") if g in match.groupdict()]
+        low = _number(match.group("a")) if kind != "below" else -sp.oo
+        high = _number(match.group("b")) if kind != "above" else sp.oo
+        low_closed = kind in ("above", "between") and closed[0]
+        high_closed = (kind == "below" and closed[0]) or (kind == "between" and closed[1])
         if not low < high:
             raise ParseError(f"{tex!r} is an empty interval")
-        symbol = sp.Symbol(name, positive=True) if low >= 0 else sp.Symbol(name, real=True)
-        return Assumption(symbol, sp.Interval.open(low, high))
+        return Assumption(symbol, sp.Interval(low, high, not low_closed, not high_closed))
     raise ParseError(f"cannot read the condition {tex!r}; the forms understood are {ASSUMPTION_FORMS}")
 
 

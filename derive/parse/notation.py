@@ -43,11 +43,23 @@ distribution's parameter                name is matched as the printer writes it
 ``\underbrace{X}_{label}``              ``X``; the label is not read
 ``\log(x)``, ``\ln(x)``                 ``log(x)``: the logarithm is natural
 ``\log_b(x)``                           ``log(x)/log(b)``
+``\log x^2``, ``\log x y``, ``\log      ``log(x**2)``, ``log(x*y)``, ``log(2*pi*e*sigma**2)``: without
+2 \pi e \sigma^2``                      brackets the argument is the product that follows
+                                        (module docstring); ``\log [x] y`` is ``y*log(x)``
+``\log^2 x``, ``\log^{2}(x)``,          ``log(x)**2``: a power on ``\log`` is the logarithm's;
+``\log(x)^{2}``                         ``\log^{-1}`` is an error (a power or the inverse?)
 ``( )``, ``[ ]``, ``\left( \right)``    grouping (``\left``, ``\right``, ``\big`` are dropped)
-``\cdot``, ``\times``, juxtaposition    multiplication; ``p(x)`` is ``p*x``, never a function, and
-                                        ``a x^{2}``, ``p(x)^{2}`` are ``a*x**2``, ``p*x**2``
+``\cdot``, ``\times``, juxtaposition    multiplication: ``a x^{2}`` is ``a*x**2``, ``2(3)`` is 6
+``p(x)``, ``q (1 - q)``, ``p`` a        the product ``p*x`` (``p(x)^{2}`` is ``p*x**2``); a number
+number                                  is a distribution's parameter or variable, an index, a
+                                        name in ``symbols``, ``\lambda``, ``e``, ``\pi``
+``f(x)``, ``g(x + 1)``, ``h(x, y)``,    ``Function("f")(x)``: an undefined function applied, when
+``f_1(x)``, ``\phi(x)``                 ``f`` is no number; an error (``ambiguous f(x) ...``) when
+                                        the formula also writes ``f`` alone (``x(1 - x)``)
 ``x_1``, ``x_{10}``, ``\alpha_1``       the symbols ``x_1``, ``x_{10}``, ``alpha_1``
 ``\frac{1}{2}``                         ``Rational(1, 2)``, a factor: ``2 \frac{1}{2}`` is 1
+``23``, ``2.5``                         numbers; ``2 3``, ``2\,3``, ``2~3``, ``1{,}000``, ``1,000``
+                                        are errors (``ambiguous number '2 3'``): 23, 6, 5 or 1.5?
 ``I``, ``\gamma``, ``\Gamma``           plain symbols (not the imaginary unit or Euler's constant)
 ``e``, ``\pi``                          Euler's number and pi
 ``X(y)``, ``X`` an upper-case letter,   an error (unknown distribution ``X``)
@@ -73,6 +85,17 @@ or right after ``^`` or ``_`` do not end it.  So
 whose body is itself a sum is written ``\sum_{i \in \{H, T\}} \left(a + b\right)``,
 as derive's printer does.  The same rule cuts an expression into its summands,
 which are parsed one by one (so ``\sum_{k=1}^{n}`` bodies end the same way).
+
+**How far the argument of a logarithm extends.**  Without brackets,
+``\log`` (``\ln``, ``\log_b``, ``\log^{2}``) takes the product that follows:
+factors written side by side, each with its exponent and subscript, up to a
+``+``, ``-``, relation, comma or closing bracket, or another ``\log``,
+``\exp``, sum or integral.  So ``\log x^2`` is ``log(x**2)`` (the power binds
+to ``x``, as in print), ``\log x^2 y`` is ``log(x**2*y)``, ``\log 2 \pi e
+\sigma^2`` is the logarithm of the whole product, ``\log x \log y`` is a
+product of two logarithms, and ``\log x + 1`` adds 1 to the logarithm.
+``\cdot``, ``\times``, ``/`` right after such an argument (``\log x \cdot y``)
+are an error: the reader cannot tell whether they are inside.
 
 **How far the body of an integral extends.**  An integral is closed by its
 differential, which pairs with it like a bracket: the body of
@@ -100,6 +123,8 @@ only parser is latex2sympy2_extended's ANTLR grammar.
 from __future__ import annotations
 
 import bisect
+import collections
+import functools
 import re
 import string
 from collections.abc import Mapping, Sequence, Set
@@ -115,7 +140,8 @@ from derive.terms import bottom_up
 from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.calculus import EXTRA_COMMANDS, CalculusForms, split_cases, system_of
-from derive.terms import add, mul
+from derive.functions import Log
+from derive.terms import add, mul, quotient
 
 MAX_LENGTH = 100_000
 MAX_DEPTH = 200
@@ -146,9 +172,15 @@ _CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
 _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _CLOSERS = frozenset(_OPENERS.values())
 _TERM_STOPS = _RELATIONS | {"+", "-", "=", "<", ">", ","}
+#: What ends the argument of a logarithm written without brackets, once it has a factor.
+_NEW_FACTORS = frozenset({r"\log", r"\ln", r"\exp", r"\sum", r"\int", r"\max", r"\min"})
+#: Products written with a sign, which a logarithm without brackets leaves ambiguous (``\log x \cdot y``).
+_PRODUCT_SIGNS = frozenset({r"\cdot", r"\times", "/", r"\div"})
 #: What an integral's body cannot cross: its differential must come first.
 _INTEGRAL_STOPS = _RELATIONS | {"=", "<", ">", ","}
 _DIFFERENTIALS = frozenset({"d", r"\mathrm{d}"})
+#: Commands whose arguments may be single digits written apart (``\frac 1 2``): not one spaced number.
+_DIGIT_ARGUMENTS = frozenset({r"\frac", r"\sqrt", r"\binom"})
 _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 _KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
 _EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\operatorname{\mathbb{E}}"})
@@ -195,9 +227,9 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
         return system_of(rows, lambda row: _parse(row, distributions, units, symbols))
-    tokens, partner, integrals = _tokenize(tex)
+    tokens, partner, integrals, left_dots = _tokenize(tex)
     try:
-        reader = _Reader(tex, tokens, partner, integrals, distributions)
+        reader = _Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
@@ -210,16 +242,18 @@ class _Token:
     pos: int  # offset of the token in the source
 
 
-def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tuple[int, int]]]:
+def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tuple[int, int]], frozenset[int]]:
     """The source as tokens, spacing and sizing commands dropped; ``partner`` maps each opening bracket to its closer.
 
     ``integrals`` maps each ``\\int`` to its differential: the tokens of the
-    ``d`` and of the variable (:func:`_match_integrals`).  Checks characters,
-    commands and bracket balance and depth on the way.
+    ``d`` and of the variable (:func:`_match_integrals`); ``left_dots`` are the
+    tokens right after a ``\\left.`` (which opens an evaluation bar).  Checks
+    characters, commands, numbers and bracket balance and depth on the way.
     """
     tokens: list[_Token] = []
     partner: dict[int, int] = {}
     stack: list[int] = []
+    dots: list[int] = []
     i, n = 0, len(source)
     while i < n:
         char = source[i]
@@ -230,6 +264,8 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
             cmd, end = match.group(), match.end()
             if cmd in _SIZING:
                 k = _skip_spaces(source, end)
+                if k < n and source[k] == "." and cmd == r"\left":
+                    dots.append(len(tokens))
                 i = k + 1 if k < n and source[k] == "." else end
                 continue
             if cmd in _SPACING:
@@ -271,8 +307,26 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
         opener = tokens[stack[-1]]
         raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} is never closed")
     integrals = _match_integrals(tokens, partner)
-    _check_words(tokens, partner, {d for d, _ in integrals.values()})
-    return tokens, partner, integrals
+    _check_words(tokens, partner, {d for d, _ in integrals.values()} | _derivative_ds(tokens, partner))
+    _check_numbers(source, tokens)
+    return tokens, partner, integrals, frozenset(_after_space(tokens, k) for k in dots)
+
+
+def _derivative_ds(tokens: list[_Token], partner: dict[int, int]) -> set[int]:
+    r"""The ``\mathrm{d}`` of ``\frac{\mathrm{d}}{\mathrm{d}x}``: the first token of a ``\frac``'s top and bottom
+    when both are a ``d``."""
+    found: set[int] = set()
+    for k, token in enumerate(tokens):
+        top = _after_space(tokens, k + 1)
+        if token.text != r"\frac" or top not in partner:
+            continue
+        bottom = _after_space(tokens, partner[top] + 1)
+        if bottom not in partner:
+            continue
+        ds = [_after_space(tokens, top + 1), _after_space(tokens, bottom + 1)]
+        if all(tokens[d].text in _DIFFERENTIALS for d in ds):
+            found.update(ds)
+    return found
 
 
 def _scripts(tokens: list[_Token], partner: dict[int, int], i: int) -> tuple[dict[str, tuple[int, int]], int]:
@@ -372,6 +426,53 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         raise ParseError(f"unknown command {_short(text) if '{' in text else text} at offset {token.pos}")
 
 
+def _check_numbers(source: str, tokens: list[_Token]) -> None:
+    r"""Refuse digits that read as no one number: ``2 3`` (also ``2\,3``, ``2~3``), ``1{,}000``, ``1,000``.
+
+    The parser would read ``2 3`` as the mixed number 5 and ``1,000`` as 1000,
+    where a reader may see 23, 6, or a decimal comma; ``2 \cdot 3``, ``23`` are
+    not touched.  A one-digit exponent or subscript (``x^2 3``) and the
+    arguments of ``\frac 1 2`` are not a number's digits.
+    """
+    def digit(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].text.isdigit() and tokens[k].text.isascii()
+
+    for k in range(len(tokens) - 1):
+        if not digit(k):
+            continue
+        start = k
+        while start > 0 and (digit(start - 1) or tokens[start - 1].text == "."):
+            start -= 1
+        previous = start - 1
+        while previous >= 0 and tokens[previous].text == " ":
+            previous -= 1
+        before = tokens[previous].text if previous >= 0 else ""
+        script = before in ("^", "_") and start == k and previous == start - 1
+        after = _after_space(tokens, k + 1)
+        spaced = after > k + 1 and digit(after) and not script and before not in _DIGIT_ARGUMENTS
+        braced = [t.text for t in tokens[k + 1:k + 4]] == ["{", ",", "}"] and digit(k + 4)
+        grouped = tokens[k + 1].text == "," and all(digit(m) for m in range(k + 2, k + 5)) and not digit(k + 5) \
+            and not script
+        if spaced or braced or grouped:
+            last = after if spaced else k + 4
+            while digit(last + 1):
+                last += 1
+            end = tokens[last].pos + len(tokens[last].text)
+            text = " ".join(source[tokens[start].pos:end].split())
+            raise ParseError(f"ambiguous number '{text}' at offset {tokens[start].pos}: "
+                             + ("one number is written without a space, a product with \\cdot" if spaced else
+                                "a thousands separator or a decimal comma? write the digits together, or a "
+                                "decimal point"))
+
+
+def _after_space_back(tokens: list[_Token], i: int) -> str:
+    """The text of the last token before ``i`` that is not a space (``""`` at the start)."""
+    i -= 1
+    while i >= 0 and tokens[i].text == " ":
+        i -= 1
+    return tokens[i].text if i >= 0 else ""
+
+
 def _after_space(tokens: list[_Token], i: int) -> int:
     while i < len(tokens) and tokens[i].text == " ":
         i += 1
@@ -423,7 +524,7 @@ class _Out:
         self.size = 0
 
     def add(self, text: str, origin: int) -> None:
-        if text.lstrip().startswith("(") and self._after_letter():
+        if text.lstrip().startswith("(") and self._before_call():
             self._append(r" \cdot ", origin)  # a letter before "(" would be a call: a (x)^{2} is a*x^2, not (a*x)^2
         self._append(text, origin)
 
@@ -433,15 +534,16 @@ class _Out:
         self.origins.append(origin)
         self.size += len(text)
 
-    def _after_letter(self) -> bool:
-        """The last piece written is a letter (``a``, ``\\alpha``) that is not the base of a logarithm (``\\log_b``)."""
+    def _before_call(self) -> bool:
+        """The last piece written is a letter (``a``, ``\\alpha``) or a digit that is not the base of a
+        logarithm (``\\log_b``, ``\\log_2``): the grammar would read ``a(x)`` as a call, ``2(3)`` as 2 3 (5)."""
         written: list[str] = []
         for part in reversed(self.parts):
             if part.strip():
                 written.append(part.strip())
                 if len(written) == 2:
                     break
-        if not written or not (_is_variable(written[0]) or written[0] == "d"):
+        if not written or not (_is_variable(written[0]) or written[0] == "d" or written[0][-1:].isdigit()):
             return False
         return len(written) < 2 or written[1] != "_"
 
@@ -459,8 +561,10 @@ class _Reader(CalculusForms):
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
     def __init__(self, source: str, tokens: list[_Token], partner: dict[int, int],
-                 integrals: dict[int, tuple[int, int]], distributions: Sequence[Distribution]) -> None:
+                 integrals: dict[int, tuple[int, int]], distributions: Sequence[Distribution],
+                 left_dots: frozenset[int] = frozenset()) -> None:
         self.source, self.tokens, self.partner, self.integrals = source, tokens, partner, integrals
+        self.left_dots = left_dots  # tokens right after a \left. (an evaluation bar's opening)
         self.objects: dict[sp.Symbol, sp.Basic] = {}
         self.sums = 0  # sums and integrals being read, one inside the other
         self.by_key: dict[str, Distribution] = {}
@@ -544,15 +648,18 @@ class _Reader(CalculusForms):
             elif text == r"\underbrace":
                 i = self.underbrace(i, hi, indices, out)
             elif text in (r"\log", r"\ln"):
-                below = self._next(i + 1, hi)
-                out.add(r"\log " if below < hi and self.tokens[below].text == "_" else r"\ln ", token.pos)
-                i += 1
+                i = self.logarithm(i, hi, indices, out)
             elif text in _CONTEXT_ONLY:
                 raise ParseError(f"{text} at offset {token.pos} is only understood in {_CONTEXT_ONLY[text]}")
+            elif text == "|" and self._at(self._next(i + 1, hi), hi) == "_":
+                raise ParseError(f"the evaluation bar at offset {token.pos} is only understood right after a "
+                                 r"derivative: \left.\frac{d}{dx} f\right|_{x=a}")
             elif text.startswith(tuple(_PROSE)):
                 raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
             elif text.startswith(tuple(_OPAQUE)):
                 raise ParseError(f"unsupported command {_short(text)} at offset {token.pos}")
+            elif (call := self.application(i, hi, indices)) is not None:
+                i = self.placeholder(call[0], token.pos, out, call[1])
             elif text in ("I", r"\gamma", r"\Gamma"):
                 i = self.placeholder(sp.Symbol(text.lstrip("\\")), token.pos, out, i + 1)
             elif (symbol := self.subscripted(i, hi, indices)) is not None:
@@ -573,6 +680,100 @@ class _Reader(CalculusForms):
             else:
                 out.add(text + " " if text[0] == "\\" and text[-1].isalpha() else text, token.pos)
                 i += 1
+
+    def logarithm(self, i: int, hi: int, indices: Mapping[str, sp.Symbol], out: _Out) -> int:
+        r"""``\log`` at token ``i``, written for the parser or read here; returns the token after what it took.
+
+        ``\log(x)`` (with its scripts, ``\log_2(x)``, ``\log^{2}(x)``, ``\log(x)^{2}``) is left
+        to the parser.  ``\log[x]`` is the same with square brackets.  Without brackets the
+        argument is the product that follows (module docstring): ``\log x^2`` is ``log(x**2)``.
+        """
+        pos = self.tokens[i].pos
+        scripts, start = self.log_head(i)
+        opening = self._next(start, hi)
+        if self._at(opening, hi) == "(":
+            out.add(r"\log " if "_" in scripts else r"\ln ", pos)
+            return i + 1
+        if self._at(opening, hi) == "[":
+            arg, end = self.expression(opening + 1, self.partner[opening], indices), self.partner[opening] + 1
+        else:
+            end = self._log_argument_end(opening, hi, pos)
+            arg = self.expression(opening, end, indices)
+        value = self._log_in_base(arg, scripts.get("_"), indices)
+        if "^" in scripts:
+            power = self.expression(*scripts["^"], indices)
+            if not (power.is_Integer and power > 0):
+                fragment = self._fragment(pos, self._offset(end))[1:-1]
+                raise ParseError(f"ambiguous {fragment} at offset {pos}: a power or the inverse function? "
+                                 r"write (\log x)^{k} with a positive integer k")
+            value = sp.Pow(value, power)
+        return self.placeholder(value, pos, out, end)
+
+    def log_head(self, i: int) -> tuple[dict[str, tuple[int, int]], int]:
+        """The scripts of the ``\\log`` at token ``i`` (``_`` its base, ``^`` its power) and the token after them."""
+        return _scripts(self.tokens, self.partner, i)
+
+    def _log_in_base(self, arg: sp.Basic, base: tuple[int, int] | None, indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+        """``log(arg)`` in the base written in tokens ``base`` (natural without one), as the parser would build it."""
+        if base is None:
+            return sp.log(arg)
+        b = self.expression(*base, indices)
+        if b in self.log_bases:
+            return Log(arg, b)
+        return quotient(sp.log(arg), sp.log(b))
+
+    def _log_argument_end(self, k: int, hi: int, pos: int) -> int:
+        r"""Where the argument of a logarithm without brackets, starting at token ``k``, ends.
+
+        It is the product that follows: factors written side by side (``\log 2 \pi e \sigma^{2}``,
+        ``\log x^2 y``), each with its scripts, up to a sign, a relation, a comma, a closing
+        bracket, or another logarithm, sum or integral (``\log x \log y`` is a product of two
+        logarithms).  ``\cdot``, ``\times``, ``/`` after it leave the reader guessing whether they
+        are inside: an error.
+        """
+        k = self._next(k, hi)
+        if self._at(k, hi) in ("+", "-"):
+            k += 1
+        seen = False
+        while k < hi:
+            text = self.tokens[k].text
+            if text == " ":
+                k += 1
+                continue
+            if text in _CLOSERS or text in _TERM_STOPS or text == "&" or \
+                    (text == "." and not self._at(k + 1, hi).isdigit()):
+                break
+            if seen and text in _NEW_FACTORS:
+                break
+            if text in _PRODUCT_SIGNS:
+                if not seen:
+                    break
+                fragment = self._fragment(pos, self._offset(self._next(k + 1, hi) + 1))[1:-1]
+                raise ParseError(f"ambiguous {fragment} at offset {pos}: is {text} inside the logarithm? "
+                                 r"write \log(...) with brackets")
+            seen = True
+            if k in self.partner:
+                k = self.partner[k] + 1
+            elif text in ("^", "_"):
+                script = self._next(k + 1, hi)
+                k = self.partner.get(script, script) + 1
+            elif text == r"\int" and k in self.integrals:
+                k = self.integrals[k][1] + 1
+            elif text == r"\sum":
+                return self._term_end(k, hi)
+            elif text in (r"\log", r"\ln"):
+                scripts, after = _scripts(self.tokens, self.partner, k)
+                opening = self._next(after, hi)
+                k = self.partner[opening] + 1 if self._at(opening, hi) in ("(", "[") else \
+                    self._log_argument_end(opening, hi, self.tokens[k].pos)
+            elif text == "|":
+                close = next((m for m in range(k + 1, hi) if self.tokens[m].text == "|"), hi - 1)
+                k = close + 1
+            else:
+                k += 1
+        if not seen:
+            raise ParseError(rf"the logarithm at offset {pos} has no argument")
+        return k
 
     def placeholder(self, obj: sp.Basic, origin: int, out: _Out, end: int) -> int:
         """Write a fresh placeholder symbol for ``obj``; return ``end`` (where reading resumes)."""
@@ -844,6 +1045,75 @@ class _Reader(CalculusForms):
         symbol = sp.Symbol(base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
         return self.printed.get(_key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
 
+    def application(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``f(x)``, ``g(x + 1)``, ``h(x, y)``, ``f_1(x)``: an undefined function applied, when ``f`` is no number.
+
+        ``None`` (a product, ``p (1 - p)``) when the name is declared a number: a
+        distribution's parameter or variable, a bound index, a symbol given to
+        :func:`parse_latex`, ``\\lambda``, ``e``, ``\\pi``.  An undeclared name that the
+        formula also uses alone (``x(1 - x)``) is ambiguous: an error.
+        """
+        found = self._name(i, hi)
+        if found is None or _after_space_back(self.tokens, i) == "_":  # \\log_b(x): b is the base
+            return None
+        key, name, after = found
+        opening = self._next(after, hi)
+        if self._at(opening, hi) != "(" or self._is_number(key, name, indices):
+            return None
+        close = self.partner[opening]
+        if key in self.alone:
+            call = self._fragment(self.tokens[i].pos, self._offset(close + 1))[1:-1]
+            raise ParseError(f"ambiguous {call} at offset {self.tokens[i].pos}: a function {key} or a product? "
+                             f"{key} also stands alone in this formula; write {key} \\cdot (...) for a product, "
+                             f"or declare {key} a number (an assumption such as 0 < {key} < 1)")
+        parts = self._split(opening + 1, close, {","})
+        if any(self._next(a, b) >= b for a, b in parts):
+            raise ParseError(f"{self._fragment(self.tokens[i].pos, self._offset(close + 1))} at offset "
+                             f"{self.tokens[i].pos} has an empty argument")
+        return sp.Function(name)(*(self.expression(a, b, indices) for a, b in parts)), close + 1
+
+    def _name(self, i: int, hi: int) -> tuple[str, str, int] | None:
+        """A letter or greek letter at token ``i``, perhaps with a subscript: its key (``f_1``, ``\\phi``), the
+        symbol's name (``f_1``, ``phi``) and the token after it; ``None`` for anything else."""
+        base = self.tokens[i].text
+        if not (self._is_symbol(base) or base in ("I", r"\gamma", r"\Gamma")):
+            return None
+        under = self._next(i + 1, hi)
+        if self._at(under, hi) != "_":
+            return base, base.lstrip("\\"), i + 1
+        sub = self._next(under + 1, hi)
+        label, end = (self._key(sub + 1, self.partner[sub]), self.partner[sub] + 1) if self._at(sub, hi) == "{" \
+            else (self._at(sub, hi), sub + 1)
+        if not label or not label.isalnum() or not label.isascii():
+            return None
+        name = base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}")
+        return _key_of(f"{base}_{{{label}}}"), name, end
+
+    def _is_number(self, key: str, name: str, indices: Mapping[str, sp.Symbol]) -> bool:
+        """The name stands for a number here: declared by a distribution, an index, a given symbol, or a constant."""
+        base = key.split("_", 1)[0]
+        return key in indices or key in self.variables or key in self.printed or key in ("e", r"\pi") or \
+            sp.Symbol(name) in self.parameters or (base in self.bases and "_" in key) or \
+            (base in self.bases and key == base)
+
+    @functools.cached_property
+    def alone_counts(self) -> collections.Counter[str]:
+        """How often the source uses each name (a key, as :meth:`_name` gives it) without ``(`` after it."""
+        out: collections.Counter[str] = collections.Counter()
+        n = len(self.tokens)
+        for k in range(n):
+            if _after_space_back(self.tokens, k) == "_":
+                continue  # a subscript's label, part of another name
+            found = self._name(k, n)
+            if found is not None and self._at(self._next(found[2], n), n) != "(":
+                out[found[0]] += 1
+        return out
+
+    @property
+    def alone(self) -> frozenset[str]:
+        """The names the source uses without ``(`` after them."""
+        return frozenset(self.alone_counts)
+
     def integer_fraction(self, i: int, hi: int) -> tuple[sp.Rational, int] | None:
         r"""``\frac{1}{2}`` as a Rational placeholder, so that ``2 \frac{1}{2}`` is not read as a mixed number."""
         if self.tokens[i].text != r"\frac":
@@ -924,7 +1194,7 @@ class _Reader(CalculusForms):
                 k = self.integrals[k][1] + 1
             elif text == r"\frac" and (head := self.derivative_head(k, hi)) is not None:
                 k = self._next(head.end, hi)  # a derivative's operand, whose leading sign belongs to it
-                k += 1 if self._at(k, hi) in ("+", "-") else 0
+                k += 1 if self._at(k, hi) in ("+", "-") and head.operand is None else 0
             elif text == r"\sum":  # its scripts, then its body, whose leading sign belongs to it
                 k = self._next(k + 1, hi)
                 while self._at(k, hi) in ("_", "^"):

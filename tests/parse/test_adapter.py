@@ -88,15 +88,15 @@ GOOD = [
     (r"p \left[\log(p) - \log(q)\right]", p * (log(p) - log(q))),
     (r"(1 - p) \left(x + y\right)", (1 - p) * (x + y)),
     (r"a \cdot b \times x", a * b * x),
-    (r"p(x)", p * x),
-    # a letter before "(" is a factor, never a call: the exponent binds to what it follows
+    (r"p(x)", p * x),  # p is P's parameter: a number
+    # a number before "(" is a factor, never a call: the exponent binds to what it follows
     (r"a x^{2}", a * x**2),
     (r"2 a\,b^{2} x", 2 * a * b**2 * x),
     (r"p(x)^{2}", p * x**2),
     (r"(p(x))^{2}", (p * x) ** 2),
     (r"q P(H)^{2}", q * prob(P, H) ** 2),
     (r"a x_{1}^{2}", a * sp.Symbol("x_1") ** 2),
-    (r"\alpha (x)^{2}", sp.Symbol("alpha") * x**2),
+    (r"\alpha (x)^{2}", sp.Function("alpha")(x) ** 2),  # alpha declares no number: a function applied
     (r"\log_b(x) + \log_{b} (x)", 2 * log(x) / log(b)),
     # sums over outcomes: the body is the signed product that follows
     (r"\sum_{i \in \{H, T\}} P(i) \log\left(\frac{P(i)}{Q(i)}\right)",
@@ -334,10 +334,17 @@ def test_refuses_calculus(tex: str, fragment: str) -> None:
 
 ASSUMPTIONS = [
     (r"z \in \mathbb{R}", sp.Symbol("z", real=True), sp.Interval.open(-sp.oo, sp.oo), None),
-    (r"x > 0", sp.Symbol("x", positive=True), sp.Interval.open(0, sp.oo), None),
+    (r"x > 0", sp.Symbol("x", real=True), sp.Interval.open(0, sp.oo), None),
+    (r"x \geq 0", sp.Symbol("x", real=True), sp.Interval(0, sp.oo), None),
+    (r"x \ge 0", sp.Symbol("x", real=True), sp.Interval(0, sp.oo), None),
     (r"b > 1", ANY_BASE, sp.Interval.open(1, sp.oo), None),
     (r"y > -2", sp.Symbol("y", real=True), sp.Interval.open(-2, sp.oo), None),
-    (r"0 < y < 1", sp.Symbol("y", positive=True), sp.Interval.open(0, 1), None),
+    (r"y < 1", sp.Symbol("y", real=True), sp.Interval.open(-sp.oo, 1), None),
+    (r"y \leq 1", sp.Symbol("y", real=True), sp.Interval(-sp.oo, 1), None),
+    (r"0 < y < 1", sp.Symbol("y", real=True), sp.Interval.open(0, 1), None),
+    (r"0 \leq y \leq 1", sp.Symbol("y", real=True), sp.Interval(0, 1), None),
+    (r"0 < y \le 1", sp.Symbol("y", real=True), sp.Interval.Lopen(0, 1), None),
+    (r"-1 \le y < 0.5", sp.Symbol("y", real=True), sp.Interval.Ropen(-1, sp.Rational(1, 2)), None),
     (r"\lambda > 0", LAGRANGE, sp.Interval.open(0, sp.oo), None),
     (r"1 \leq j \leq n", jn, None, "n"),
     (r"1 \le k_{1} \le m", sp.Symbol("k_1", integer=True, positive=True), None, "m"),
@@ -348,10 +355,13 @@ ASSUMPTIONS = [
 def test_reads_assumptions(tex: str, symbol: sp.Symbol, interval: sp.Interval | None, size: str | None) -> None:
     read = read_assumption(tex)
     assert (read.symbol, read.interval, read.size) == (symbol, interval, size)
+    if interval is not None:  # a bound never makes a signed symbol: the interval carries the sign
+        assert read.symbol.is_positive is None and read.symbol.is_nonnegative is None
 
 
-@pytest.mark.parametrize("tex", [r"z \in \mathbb{C}", r"x \geq 0", r"x > y", r"2 \leq j \leq n", r"x > 1 > 0",
-                                 r"1 < x < 0", r"__import__('os') > 0", "", r"x > 0" + " " * 300])
+@pytest.mark.parametrize("tex", [r"z \in \mathbb{C}", r"x > y", r"2 \leq j \leq n", r"x > 1 > 0",
+                                 r"1 < x < 0", r"1 \leq x \leq 1", r"0 < x > 1", r"x \gt 0",
+                                 r"__import__('os') > 0", "", r"x > 0" + " " * 300])
 def test_refuses_other_assumptions(tex: str) -> None:
     with pytest.raises(ParseError):
         read_assumption(tex)

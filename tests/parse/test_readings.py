@@ -1,0 +1,254 @@
+r"""Notation a reader could take for something else: each form is read one way, or refused as ambiguous.
+
+``\frac{d}{dx}`` is a derivative (never d/(d x)), ``f(x)`` a function applied unless ``f``
+is declared a number, ``\log x^2`` is log(x^2), ``2 3`` is no number, and no symbol the
+parser makes has a sign of its own.  Each table is read through :func:`derive.parse.parse_latex`;
+the end-to-end tests go through :func:`derive.testing.assert_identity` and ``derive check``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from derive import Bernoulli
+from derive.check import check_text
+from derive.distributions.indexed import SymbolicCategorical
+from derive.functions import Sigmoid
+from derive.parse import ParseError, parse_latex
+from derive.parse.calculus import LAGRANGE
+from derive.semantics import plain
+from derive.testing import assert_identity
+
+p, q, x, y, t, z, n, i = sp.symbols("p q x y t z n i")
+COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
+CATEGORICALS = (SymbolicCategorical(n, name="P"), SymbolicCategorical(n, name="Q"))
+K, PK, N = CATEGORICALS[0].variable, CATEGORICALS[0].base, CATEGORICALS[0].n
+f, g, h = sp.Function("f"), sp.Function("g"), sp.Function("h")
+d = sp.Derivative
+log = sp.log
+D_NUMBER = (sp.Symbol("d"),)  # d declared a number (as --assume "0 < d < 1" does)
+
+
+def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Derivative:
+    return d(expr, (variable, order), evaluate=False)
+
+
+#: (LaTeX, distributions, symbols declared, what it reads as).
+READS = [
+    # derivatives with d: of the factor (or bracket) that follows, or of what is written on top
+    (r"\frac{d}{dx} x^2", (), (), derivative(x**2, x)),
+    (r"\frac{d}{d x} x^{2}", (), (), derivative(x**2, x)),
+    (r"\frac{\mathrm{d}}{\mathrm{d}x} x^3", (), (), derivative(x**3, x)),
+    (r"\frac{\mathrm{d}}{\mathrm{d} x} x", (), (), derivative(x, x)),
+    (r"\dfrac{d}{dx} f(x)", (), (), derivative(f(x), x)),
+    (r"\frac{d}{dx} f", (), (), derivative(f(x), x)),  # a name no one declares: a function of x, never 0
+    (r"\frac{d}{dx} p", COINS, (), derivative(p, x)),  # a parameter: a constant
+    (r"\frac{d^2}{dx^2} x^3", (), (), derivative(x**3, x, 2)),
+    (r"\frac{d^{2}}{d x^{2}} x^3", (), (), derivative(x**3, x, 2)),
+    (r"\frac{d}{dx}\left( x^2 + 1 \right)", (), (), derivative(x**2 + 1, x)),
+    (r"\frac{d}{dx} (x^2 + 1)^{2}", (), (), derivative((x**2 + 1) ** 2, x)),
+    (r"\frac{d}{dx} x^2 + 1", (), (), derivative(x**2, x) + 1),
+    (r"2 \frac{d}{dx} x^2 - x", (), (), 2 * derivative(x**2, x) - x),
+    (r"\frac{d}{dx} \log x", (), (), derivative(log(x), x)),
+    (r"\frac{d}{dx} -x", (), (), derivative(-x, x)),
+    (r"\frac{dy}{dx}", (), (), derivative(sp.Function("y")(x), x)),
+    (r"\frac{d x^2}{dx} - 1", (), (), derivative(x**2, x) - 1),
+    (r"\frac{d}{dt} \frac{d}{dt} t^3", (), (), derivative(derivative(t**3, t), t)),
+    (r"\left.\frac{d}{dx} x^2\right|_{x=1}", (), (), sp.Subs(derivative(x**2, x), x, 1)),
+    (r"\frac{d}{dx} x^2 \Big|_{x=3} + 1", (), (), sp.Subs(derivative(x**2, x), x, 3) + 1),
+    (r"\frac{\mathrm{d}}{\mathrm{d}x} x^2", (), D_NUMBER, derivative(x**2, x)),  # upright d: never a number
+    (r"\frac{d}{x}", (), (), sp.Symbol("d") / x),  # a fraction: no d below
+    (r"\frac{d}{2}", (), (), sp.Symbol("d") / 2),
+    # function application, unless the name is a number
+    (r"f(x)", (), (), f(x)),
+    (r"g(x+1)", (), (), g(x + 1)),
+    (r"h(x, y)", (), (), h(x, y)),
+    (r"f_1(x) + f_{2}(x)", (), (), sp.Function("f_1")(x) + sp.Function("f_2")(x)),
+    (r"\phi(x)", (), (), sp.Function("phi")(x)),
+    (r"f(x)^{2}", (), (), f(x) ** 2),
+    (r"f\left(f(x)\right)", (), (), f(f(x))),
+    (r"p(1 - p)", COINS, (), p * (1 - p)),  # a distribution's parameter
+    (r"q (1 - q) + p(x)", COINS, (), q * (1 - q) + p * x),
+    (r"x(1 - x)", (), (x,), x * (1 - x)),  # a symbol declared (an assumption bounds it)
+    (r"\lambda(\mu - x)", (), (), LAGRANGE * (sp.Symbol("mu") - x)),  # derive's Lagrange multiplier
+    (r"e(1 - x) + \pi(1 - x)", (), (), sp.E * (1 - x) + sp.pi * (1 - x)),
+    (r"\sum_{i=1}^{n} p_{i} (1 - p_{i})", CATEGORICALS, (), sp.Sum(PK[K] * (1 - PK[K]), (K, 1, N))),
+    (r"\sum_{k=1}^{n} k(k + 1)", (), (), sp.Sum(sp.Symbol("k") * (sp.Symbol("k") + 1), (sp.Symbol("k"), 1, n))),
+    (r"\sigma(z)", (), (), Sigmoid(z)),  # derive's notation keeps its meaning
+    # a logarithm without brackets takes the product that follows; a power on \log is a power of the logarithm
+    (r"\log x^2", (), (), log(x**2)),
+    (r"\ln x^{2}", (), (), log(x**2)),
+    (r"\log x^2 y", (), (), log(x**2 * y)),
+    (r"\log x y", (), (), log(x * y)),
+    (r"\log 2 \pi e \sigma^{2}", (), (), log(2 * sp.pi * sp.E * sp.Symbol("sigma") ** 2)),
+    (r"\log^2 x", (), (), log(x) ** 2),
+    (r"\log^{2} x y", (), (), log(x * y) ** 2),
+    (r"\log^{2}(x)", (), (), log(x) ** 2),
+    (r"\log(x)^{2}", (), (), log(x) ** 2),
+    (r"\log(x) y", (), (), y * log(x)),
+    (r"\log [x] y", (), (), y * log(x)),
+    (r"\log x \log y", (), (), log(x) * log(y)),
+    (r"\log \log x", (), (), log(log(x))),
+    (r"\log x^2 + 1", (), (), log(x**2) + 1),
+    (r"\frac{\log x^{2}}{y}", (), (), log(x**2) / y),
+    (r"\log_2 x^2", (), (), log(x**2) / log(2)),
+    (r"\log \frac{p}{q}", COINS, (), log(p / q)),
+    (r"\log k!", (), (), log(sp.factorial(sp.Symbol("k")))),
+    (r"\log |x|", (), (), log(sp.Abs(x))),
+    # numbers
+    (r"23", (), (), sp.Integer(23)),
+    (r"2 \cdot 3", (), (), sp.Integer(6)),
+    (r"2 \times 3", (), (), sp.Integer(6)),
+    (r"2(3)", (), (), sp.Integer(6)),
+    (r"2 (3)^{2}", (), (), sp.Integer(18)),
+    (r"x^2 3", (), (), 3 * x**2),  # an exponent, then a factor
+    (r"2 \frac{1}{2}", (), (), sp.Integer(1)),
+]
+
+#: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
+REFUSES = [
+    (r"2 3", (), (), "ambiguous number '2 3' at offset 0"),
+    (r"2\,3", (), (), r"ambiguous number '2\,3'"),
+    (r"2~3", (), (), "ambiguous number '2~3'"),
+    (r"x + 12 345", (), (), "ambiguous number '12 345' at offset 4"),
+    (r"2.5 3", (), (), "ambiguous number '2.5 3'"),
+    (r"1{,}000", (), (), "ambiguous number '1{,}000'"),
+    (r"1,000", (), (), "ambiguous number '1,000'"),
+    (r"x(1-x)", (), (), "ambiguous x(1-x) at offset 0"),
+    (r"p(1 - p)", (), (), "ambiguous p(1 - p) at offset 0"),
+    (r"f(x) + f", (), (), "ambiguous f(x) at offset 0"),
+    (r"f()", (), (), "has an empty argument"),
+    (r"\frac{d}{dx} x^2", (), D_NUMBER, r"ambiguous \frac{d}{dx} at offset 0: d is a number here"),
+    (r"\frac{d}{dx} 3x", (), (), r"ambiguous \frac{d}{dx} 3x at offset 0"),
+    (r"\frac{d}{dx} x \log x", (), (), "ambiguous"),
+    (r"\frac{\partial}{\partial x} 3x", (), (), "ambiguous"),
+    (r"\frac{d}{dx} x \cdot 2", (), (), "ambiguous"),
+    (r"\frac{d^2}{dx} x", (), (), "different orders above and below"),
+    (r"\frac{d}{dx} f + f", (), (), r"ambiguous \frac{d}{dx} f at offset 0: f is differentiated as a function"),
+    (r"\frac{d}{d \log x} x", (), (), "not a symbol"),
+    (r"\left. y + \frac{d}{dx} x^2\right|_{x=1}", (), (), r"closes a \left. that is not right before the derivative"),
+    (r"\left. x^2 \right|_{x=1}", (), (), "only understood right after a derivative"),
+    (r"\frac{d}{dx} x^2 \Big|_{y=1}", (), (), "evaluated at y = 1"),
+    (r"\frac{d}{dx} x^2 \Big|_{1}", (), (), "must be written"),
+    (r"\log x \cdot y", (), (), r"ambiguous \log x \cdot y at offset 0"),
+    (r"\log x / y", (), (), "ambiguous"),
+    (r"\log^{-1} x", (), (), r"ambiguous \log^{-1} x at offset 0: a power or the inverse function?"),
+    (r"\log", (), (), "has no argument"),
+]
+
+
+@pytest.mark.parametrize(("tex", "dists", "symbols", "expected"), READS, ids=[r[0] for r in READS])
+def test_reads(tex: str, dists: tuple, symbols: tuple, expected: sp.Basic) -> None:
+    parsed = parse_latex(tex, dists, symbols=symbols)
+    assert plain(parsed) == plain(expected), f"{tex!r} read as {sp.srepr(parsed)}"
+
+
+@pytest.mark.parametrize(("tex", "dists", "symbols", "fragment"), REFUSES, ids=[r[0] for r in REFUSES])
+def test_refuses(tex: str, dists: tuple, symbols: tuple, fragment: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_latex(tex, dists, symbols=symbols)
+    message = str(caught.value)
+    assert fragment in message and "\n" not in message, message
+    if fragment.startswith("ambiguous"):
+        assert message.startswith(fragment), message
+
+
+# -- no symbol is signed unless a domain says so ----------------------------------------------
+@pytest.mark.parametrize("tex", [r"x + y", r"\lambda", r"\lambda (q - 1)", r"\int_{0}^{1} t \, dt + b",
+                                 r"\sum_{k=1}^{n} k", r"\frac{d}{dx} x^2", r"f(x)", r"\log_{b}(x)"])
+def test_no_symbol_is_signed(tex: str) -> None:
+    parsed = parse_latex(tex)
+    assert parsed.free_symbols, tex
+    assert all(s.is_positive is None and s.is_nonnegative is None for s in parsed.free_symbols), parsed.free_symbols
+
+
+def test_the_lagrange_multiplier_is_real_and_its_sign_is_a_domain() -> None:
+    from derive.api import Options, derivations
+
+    assert LAGRANGE.is_real and LAGRANGE.is_positive is None
+    found = [dv for dv in derivations("minimization", "categorical", Options()) if LAGRANGE in dv.domain.symbol_set]
+    assert found and all(dict(dv.domain.intervals)[LAGRANGE] == sp.Interval.open(0, sp.oo) for dv in found)
+
+
+# -- end to end: derive.testing and derive check --------------------------------------------------
+def test_assert_identity_reads_derivatives() -> None:
+    assert_identity(r"\frac{d}{dx} x^2", "2x")
+    assert_identity(r"\frac{\mathrm{d}}{\mathrm{d}x} x^{3}", r"3 x^{2}")
+    assert_identity(r"\left.\frac{d}{dx} x^2\right|_{x=3}", "6")
+    with pytest.raises(AssertionError, match="refuted"):
+        assert_identity(r"\frac{d}{dx} x^2", "x")
+
+
+def test_assert_identity_reads_applications_and_products() -> None:
+    assert_identity(r"p(1 - p)", r"p - p^{2}", define=["P(H) = p"])
+    assert_identity(r"x(1 - x)", r"x - x^{2}", assume=["0 < x < 1"])
+    with pytest.raises(ParseError, match=r"^ambiguous x\(1 - x\)"):
+        assert_identity(r"x(1 - x)", r"x - x^{2}")
+
+
+def test_assert_identity_reads_logarithms_and_numbers() -> None:
+    assert_identity(r"\log x^2", r"2 \log x", assume=["x > 0"])
+    with pytest.raises(AssertionError, match="refuted"):
+        assert_identity(r"\log^2 x", r"2 \log x", assume=["x > 0"])
+    with pytest.raises(ParseError, match="^ambiguous number '2 3'"):
+        assert_identity("2 3", "6")
+
+
+#: A document of claims, and what derive check says of each line: (line, status, start of the reason).
+DOCUMENT = "\n\n".join([
+    r"$$\frac{d}{dx} x^2 = 2x$$",                              # 1
+    r"$$\frac{d}{dx} x^2 = x$$",                               # 3
+    r"$$\frac{d^2}{dx^2} x^3 = 6x$$",                          # 5
+    r"$$\left.\frac{\mathrm{d}}{\mathrm{d}x} x^2\right|_{x=3} = 6$$",  # 7
+    r"$$t(1-t) = t - t^2$$",                                   # 9
+    r"$$2 3 = 6$$",                                            # 11
+    r"$$\log^2 y = \log(y)^2$$",                               # 13
+    r"$$\frac{dy}{dx} = 0$$",                                  # 15
+]) + "\n"
+EXPECTED = [(1, "proved", ""), (3, "refuted", ""), (5, "proved", ""), (7, "proved", ""),
+            (9, "not parsed", "ambiguous t(1-t)"), (11, "not parsed", "ambiguous number '2 3'"), (13, "proved", ""),
+            (15, "unknown", "")]
+BOUNDED = "$0 < t < 1$ and $y > 0$.\n\n" + "\n\n".join([
+    r"$$t(1-t) = t - t^2$$",                                   # 3
+    r"$$\log y^2 = 2 \log y$$",                                # 5
+    r"$$\log^2 y = 2 \log y$$",                                # 7
+]) + "\n"
+BOUNDED_EXPECTED = [(3, "proved", ""), (5, "proved", ""), (7, "refuted", "")]
+
+
+@pytest.mark.parametrize(("document", "expected"), [(DOCUMENT, EXPECTED), (BOUNDED, BOUNDED_EXPECTED)],
+                         ids=["undeclared", "bounded"])
+def test_derive_check_reads_the_notation(document: str, expected: list) -> None:
+    result = check_text(document, "n.md")
+    claims = [(e.line, e.status, e.reason) for e in result.entries if e.kind == "claim"]
+    assert [(line, status) for line, status, _ in claims] == [(line, status) for line, status, _ in expected], \
+        result.text()
+    for (_, _, reason), (_, _, start) in zip(claims, expected):
+        assert reason.startswith(start), reason
+
+
+def test_a_declared_d_makes_the_derivative_ambiguous() -> None:
+    result = check_text("$0 < d < 1$.\n\n$$\\frac{d}{dx} x^2 = 2x$$\n\n$$\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x$$\n",
+                        "d.md")
+    claims = [(e.status, e.reason) for e in result.entries if e.kind == "claim"]
+    assert [s for s, _ in claims] == ["not parsed", "proved"], result.text()
+    assert claims[0][1].startswith(r"ambiguous \frac{d}{dx}"), claims[0][1]
+
+
+def test_the_command_line_reports_what_it_cannot_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "derive.cli", "check", str(path)], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 1, run.stdout + run.stderr  # line 3 is refuted
+    lines = run.stdout.splitlines()
+    assert f"{path}:1: proved" in lines
+    assert f"{path}:9: not parsed: ambiguous t(1-t) at offset 0: a function t or a product? " \
+           "t also stands alone in this formula; write t \\cdot (...) for a product, or declare t a number " \
+           "(an assumption such as 0 < t < 1)" in lines, run.stdout
+    assert any(line.startswith(f"{path}:11: not parsed: ambiguous number '2 3'") for line in lines), run.stdout
