@@ -72,15 +72,23 @@ def _defined(e: sp.Basic, domain: Domain) -> bool:
         return _defined(e.args[0], domain) and _nonzero(e.args[0], domain)
     if isinstance(e, POSITIVE_ARGUMENT):
         return all(_defined(a, domain) for a in e.args) and all(
-            signs.is_positive(a, domain) or (isinstance(e, sp.factorial) and a.is_integer and
-                                             signs.is_nonnegative(a, domain)) for a in e.args)
+            signs.is_positive(_plain(a), domain) or (isinstance(e, sp.factorial) and a.is_integer and
+                                                     signs.is_nonnegative(_plain(a), domain)) for a in e.args)
     if isinstance(e, sp.polygamma):
-        return _defined(e.args[1], domain) and signs.is_positive(e.args[1], domain)
+        return _defined(e.args[1], domain) and signs.is_positive(_plain(e.args[1]), domain)
     return False
 
 
 def _nonzero(e: sp.Basic, domain: Domain) -> bool:
+    e = _plain(e)
     return signs.is_positive(e, domain) or signs.is_positive(-e, domain)
+
+
+def _plain(e: sp.Basic) -> sp.Basic:
+    """``e`` in plain SymPy: derive's notation inside it (``P(H)``, a measure) replaced by its value."""
+    if any(type(node).__module__.startswith("derive.") for node in sp.preorder_traversal(e)):
+        return denote(e)
+    return e
 
 
 def danger(expr: sp.Basic) -> list[tuple[sp.Symbol, sp.Basic]]:

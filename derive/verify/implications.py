@@ -151,8 +151,11 @@ def _put_all(expr: sp.Basic, solution: dict[sp.Basic, sp.Basic], domain: Domain)
 def _unknowns(f: sp.Basic, domain: Domain) -> list[sp.Basic]:
     """Candidates to solve for: symbols outside the domain first (multipliers), then entries, then parameters."""
     labels = {ix.base.label for ix in f.atoms(sp.Indexed)}
-    symbols = sorted(f.free_symbols - labels, key=str)
-    entries = sorted(f.atoms(sp.Indexed), key=str)
+    symbols = sorted((s for s in f.free_symbols - labels if isinstance(s, sp.Symbol)), key=str)
+    bound = {v for node in sp.preorder_traversal(f) if isinstance(node, (sp.Sum, sp.Integral, sp.Product))
+             for v in node.variables}
+    entries = sorted((e for e in f.atoms(sp.Indexed) if not any(i.free_symbols & bound for i in e.indices)),
+                     key=str)  # q_j, never the q_i of a sum over i
     loose = [s for s in symbols if s not in domain.symbol_set and not s.is_integer]
     placed = [s for s in symbols if s in domain.symbol_set and not s.is_integer]
     return loose + entries + placed
