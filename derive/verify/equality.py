@@ -67,7 +67,8 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
     quick = not large and (fast or expands_to_zero(split_bounded_logs(a - b, placed)))
     # A fast proof of plain expressions is only confirmed by the numbers, at fewer points.
-    refuted = numeric.refute_equal(a, b, placed, loose, numeric.CONFIRM_POINTS if quick and not aggregates else None)
+    refuted = numeric.refute_equal(a, b, placed, loose, numeric.CONFIRM_POINTS if quick and not aggregates else None,
+                                   frozenset(lhs.free_symbols | rhs.free_symbols))
     if refuted is not None:
         return refuted
     if large:

@@ -87,7 +87,7 @@ def _face_points(domain: Domain, depth: int) -> Iterator[Point]:
 
 
 def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ...] = (),
-                 count: int | None = None) -> Verdict | None:
+                 count: int | None = None, mention: frozenset = frozenset()) -> Verdict | None:
     """A counterexample to ``a == b`` (REFUTED), ``None`` when none is found, UNKNOWN when nothing could be evaluated.
 
     Plain expressions must agree to ``10**(10 - DIGITS)`` relative to their
@@ -100,7 +100,8 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
     wanted = count or (AGGREGATE_POINTS if aggregates else POINTS)
     tried = max(wanted, POINTS) if aggregates else wanted  # skipped (unreliable) points make room for others
-    needed = _needed(a, b)
+    symbols, labels = _needed(a, b)
+    needed = (symbols | set(mention), labels)  # the counterexample names what the claim as written mentions
     evaluated = 0
     for point, on_face in points(domain, loose, tried):
         if evaluated >= wanted and not on_face:
@@ -190,7 +191,7 @@ def _needed(a: sp.Basic, b: sp.Basic) -> tuple[set[sp.Basic], set[sp.Basic]]:
 def restrict(point: Point, needed: tuple[set[sp.Basic], set[sp.Basic]]) -> Point:
     """The part of a sample point the sides use (so a counterexample names only what matters)."""
     symbols, labels = needed
-    out = {s: point[s] for s in symbols if s in point}
+    out = {s: point[s] for s in sorted(symbols, key=str) if s in point}
     if labels:
         out.update({k: v for k, v in point.items() if isinstance(k, sp.Indexed) and k.base.label in labels})
         out.update({k: v for k, v in point.items() if isinstance(k, sp.Symbol) and k.is_integer})
