@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  "and that the steps prove its statement")
     verify.add_argument("file", help="a JSON proof file")
     verify.add_argument("--verbose", action="store_true", help="a line for every step, proved ones too")
+    verify.add_argument("--timeout", default=30.0, type=_seconds, metavar="SECONDS", help="time per step (default: 30)")
     check = commands.add_parser("check", help="check every chain of equalities in a Markdown or LaTeX document")
     check.add_argument("file", help="a Markdown (.md) or LaTeX (.tex) document")
     check.add_argument("--assume", action="append", default=[], metavar="RELATION",
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="unknown and unparsed links fail too (exit 1)")
     check.add_argument("--units", default=None, choices=("nats", "bits"),
                        help="the base of H and KL (default: the front matter's, else nats)")
-    check.add_argument("--timeout", default=60.0, type=_seconds, metavar="SECONDS", help="time per link (default: 60)")
+    check.add_argument("--timeout", default=30.0, type=_seconds, metavar="SECONDS", help="time per link (default: 30)")
     return parser
 
 
@@ -140,7 +141,7 @@ def _verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
     text = _read_proof(path)
     try:
-        report = check_proof_text(text, str(path))
+        report = check_proof_text(text, str(path), args.timeout)
     except DeriveError:
         raise
     except (RecursionError, MemoryError) as exc:

@@ -262,6 +262,14 @@ class Domain:
     def _symbols(self) -> tuple[sp.Symbol, ...]:
         return tuple(s for s, _ in self.intervals) + tuple(s for c in self.constraints for s in c.symbols)
 
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        """Computed once: domains key the verifier's tables, and hashing their intervals anew each time is slow."""
+        return hash((self.intervals, self.constraints))
+
     @cached_property
     def symbol_set(self) -> frozenset[sp.Symbol]:
         return frozenset(self._symbols)
@@ -400,13 +408,29 @@ def admit(symbol: sp.Symbol, interval: sp.Interval) -> sp.Interval:
             raise InvalidParameter(f"domain of {symbol}: the end {end} is not a real number")
     if symbol.is_real is False:
         raise InvalidParameter(f"{symbol} is declared non-real, so no interval of real numbers can hold it")
-    out = interval.intersect(_own_set(symbol))
-    if not isinstance(out, sp.Interval):
+    out = _intersect(interval, _own_set(symbol))
+    if out is None:
         raise InvalidParameter(f"no value of {symbol} satisfies its domain {_show(interval)}"
                                + (" and its own assumptions" if _own_set(symbol) != sp.Reals else ""))
     if symbol.is_integer and not _integers_in(out, 1):
         raise InvalidParameter(f"no integer value of {symbol} lies in {_show(out)}")
     return out
+
+
+def _intersect(a: sp.Interval, b: sp.Interval) -> sp.Interval | None:
+    """The intersection of two intervals with real (or infinite) ends, or ``None`` when it has no interior point
+    and is no single closed point (SymPy's general set intersection is slow)."""
+    if b == _REALS:
+        return a
+    lo, lo_open = max((a.start, bool(a.left_open)), (b.start, bool(b.left_open)), key=lambda e: (e[0], e[1]))
+    hi, hi_open = min((a.end, bool(a.right_open)), (b.end, bool(b.right_open)), key=lambda e: (e[0], not e[1]))
+    if lo > hi or (lo == hi and (lo_open or hi_open)):
+        return None
+    out = sp.Interval(lo, hi, lo_open, hi_open)
+    return out if isinstance(out, sp.Interval) else None
+
+
+_REALS = sp.Interval(-sp.oo, sp.oo)
 
 
 def _own_set(symbol: sp.Symbol) -> sp.Interval:

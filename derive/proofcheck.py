@@ -53,6 +53,7 @@ from derive.errors import DeriveError
 from derive.proof_schema import MAX_BYTES, DistributionEntry, ProofDocument, ProofFileError, StepEntry, read_document
 from derive.system import System, equations_of
 from derive.verify import check_equal, check_relation
+from derive.verify.limits import OutOfTime, seconds_of, time_limit
 
 __all__ = ["MAX_BYTES", "Conclusion", "Fact", "ProofFileError", "ProofReport", "StepCheck", "check_proof_text",
            "conclude", "domain_of"]
@@ -112,11 +113,12 @@ class ProofReport:
         return self.all_proved and (self.statement is None or self.conclusion.proved)
 
 
-def check_proof_text(text: str, source: str = "proof") -> ProofReport:
-    """Check a proof file's text: every step, then its statement; raises :class:`ProofFileError` when malformed."""
+def check_proof_text(text: str, source: str = "proof", timeout: float | None = None) -> ProofReport:
+    """Check a proof file's text: every step (each in at most ``timeout`` seconds, default
+    :data:`derive.verify.limits.DEFAULT_SECONDS`), then its statement; raises :class:`ProofFileError` when malformed."""
     document = read_document(text, source)
     proof = _read(document, source)
-    checks, facts = _check_steps(proof)
+    checks, facts = _check_steps(proof, seconds_of(timeout))
     if proof.statement is None:
         conclusion = Conclusion(False, "no statement: steps checked, nothing concluded")
     else:
@@ -339,7 +341,7 @@ class _Chain:
         return Fact(claim, shown, self.numbers, self.failed, first.before if self.supposed else None)
 
 
-def _check_steps(proof: _Proof) -> tuple[list[StepCheck], list[Fact]]:
+def _check_steps(proof: _Proof, seconds: float) -> tuple[list[StepCheck], list[Fact]]:
     checks: list[StepCheck] = []
     chains: list[_Chain] = []
     for k, step in enumerate(proof.steps):
@@ -353,7 +355,7 @@ def _check_steps(proof: _Proof) -> tuple[list[StepCheck], list[Fact]]:
         except DeriveError as exc:
             verdict, so_far = Verdict(Status.REFUTED, _one_line(exc)), chain.relation
         else:
-            verdict = _guarded(lambda: _judge(step, chain, so_far, proof.domain))
+            verdict = _guarded(lambda: _judge(step, chain, so_far, proof.domain), seconds)
         if verdict.proved and chain is not None and entry.before != chain.last.entry.after:
             verdict = Verdict(Status.REFUTED, "this step does not start where the previous step ended")
         checks.append(StepCheck(number, entry.rule, verdict))
@@ -441,10 +443,14 @@ def _holds(statement: sp.Basic, domain: Domain) -> Verdict:
     return Verdict(Status.UNKNOWN, f"cannot check {sp.sstr(statement)[:80]}")
 
 
-def _guarded(check: Callable[[], Verdict]) -> Verdict:
-    """``check()``; a failure of the verifier itself is an unknown step (one line), never a proved one."""
+def _guarded(check: Callable[[], Verdict], seconds: float) -> Verdict:
+    """``check()`` in at most ``seconds``; running out of time, or a failure of the verifier itself, is an unknown
+    step (one line), never a proved one."""
     try:
-        verdict = check()
+        with time_limit(seconds):
+            verdict = check()
+    except OutOfTime:
+        return Verdict(Status.UNKNOWN, f"gave up after {seconds:g} s (the time limit, --timeout)")
     except RecursionError:
         return Verdict(Status.UNKNOWN, "the verifier failed: the expression is nested too deeply")
     except MemoryError:

@@ -56,8 +56,10 @@ __all__ = ["DeriveCheck", "assert_derivation", "assert_document", "assert_identi
 
 
 def assert_identity(lhs: Side, rhs: Side, *, assume: Sequence[object] = (), define: Sequence[str] = (),
-                    distributions: Sequence[Distribution] = (), units: str = "nats") -> Verdict:
-    """Pass when ``lhs == rhs`` is proved on the domain; return the verdict.  Refuted or unknown: AssertionError."""
+                    distributions: Sequence[Distribution] = (), units: str = "nats",
+                    timeout: float | None = None) -> Verdict:
+    """Pass when ``lhs == rhs`` is proved on the domain (within ``timeout`` seconds, default 30); return the
+    verdict.  Refuted, unknown or out of time: AssertionError."""
     __tracebackhide__ = True  # pytest shows the caller's line, not this function's
     from derive.verify import check_equal
 
@@ -74,7 +76,7 @@ def assert_identity(lhs: Side, rhs: Side, *, assume: Sequence[object] = (), defi
     numbers = _numbers(dists, assume)  # what the distributions and assume bound read as numbers: p(1 - p)
     left, right = (_read(side, dists, units, numbers) for side in (lhs, rhs))
     domain = _domain(dists, assume, (left, right))
-    verdict = check_equal(left, right, domain)
+    verdict = check_equal(left, right, domain, timeout=timeout)
     if not verdict.proved:
         raise AssertionError(_identity_message(verdict, lhs, rhs, left, right))
     return verdict

@@ -104,7 +104,7 @@ MAX_CHARS = 1_000_000
 #: Most links one document may have.
 MAX_LINKS = 1000
 #: Seconds one link may take to parse and check.
-TIMEOUT = 60.0
+TIMEOUT = 30.0
 _RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a proportionality", "~": r"\sim",
                    "≡": r"\equiv", "!=": r"\neq: an inequation", "<": "<: an inequality", ">": ">: an inequality",
                    "<=": r"\le: an inequality", ">=": r"\ge: an inequality", "∈": r"\in: a membership",

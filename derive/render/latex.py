@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from derive.core import Chain, Derivation, Report
-from derive.render.printer import DEFAULT, RELATION_TEX, Notation, _escape_text, latex_terms, to_latex
+from derive.render.printer import DEFAULT, RELATION_TEX, Notation, escape_text, latex_terms, to_latex
 from derive.render.text import describe, family_name, rule_clause, verification_sentence
 
 PREAMBLE = r"""\documentclass[11pt]{article}
@@ -30,7 +30,7 @@ def render_latex(d: Derivation, report: Report | None = None, notation: Notation
     def math(e) -> str:
         return f"${to_latex(e, notation)}$"
 
-    text = _escape_text
+    text = escape_text
     out = [PREAMBLE, rf"\title{{{text(d.title)}}}", r"\date{}", r"\begin{document}", r"\maketitle", ""]
     if style == "compact":
         rows = [line for chain in d.chains for _, line in _rows(chain, notation, math)]
@@ -62,7 +62,7 @@ def _rows(chain: Chain, notation: Notation, math) -> list[tuple[str, str]]:
     if chain.hypothesis:
         rows.append(("Suppose", "&" + _fit(to_latex(chain.start, notation), WIDTH)))
     for k, step in enumerate(chain.steps):
-        note = f"{_escape_text(step.note)} ({rule_clause(step, math, _code)})."
+        note = f"{escape_text(step.note)} ({rule_clause(step, math, _code)})."
         rel = RELATION_TEX[step.relation]
         if chain.subject is None:
             prefix = "" if step.relation == "=" else f"{rel} "

@@ -123,7 +123,7 @@ class _Printer:
         if isinstance(label, Measure):
             text = rf"\text{{{label.title} }} {self.print(label)}"
         else:
-            text = rf"\text{{{_escape_text(label.name)}}}"
+            text = rf"\text{{{escape_text(label.name)}}}"
         return rf"\underbrace{{\left[ {self.print(e.content)} \right]}}_{{{text}}}"
 
     # -- arithmetic ---------------------------------------------------------
@@ -289,7 +289,7 @@ def _has_function(e: sp.Basic) -> bool:
     return any(isinstance(a, (sp.Function, Measure, Prob, Group) + _AGGREGATES) for a in sp.preorder_traversal(e))
 
 
-def _escape_text(text: str) -> str:
+def escape_text(text: str) -> str:
     for char, repl in (("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("$", r"\$"), ("&", r"\&"),
                        ("#", r"\#"), ("^", r"\^{}"), ("_", r"\_"), ("%", r"\%"), ("~", r"\~{}")):
         text = text.replace(char, repl)

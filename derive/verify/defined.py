@@ -29,6 +29,8 @@ from functools import lru_cache
 import sympy as sp
 
 from derive.domain import Domain
+from derive.group import Group
+from derive.measures import Measure, OutcomeSum, Prob
 from derive.semantics import denote
 from derive.verify import signs
 
@@ -47,8 +49,14 @@ def defined(expr: sp.Basic, domain: Domain) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _defined(e: sp.Basic, domain: Domain) -> bool:
+    if isinstance(e, (Prob, Measure)):
+        return True  # a probability, or a measure of distributions on their domain (possibly infinite)
+    if isinstance(e, Group):
+        return _defined(e.content, domain)
+    if isinstance(e, OutcomeSum):
+        return _defined(e.body, domain)
     if type(e).__module__.startswith("derive.") and not isinstance(e, sp.Symbol):
-        try:  # derive's notation (a measure, P(H), a labelled group): defined where its value is
+        try:  # other notation (a logarithm in base b, the sigmoid): defined where its value is
             return _defined(denote(e), domain)
         except (ValueError, KeyError):
             return False
@@ -72,23 +80,64 @@ def _defined(e: sp.Basic, domain: Domain) -> bool:
         return _defined(e.args[0], domain) and _nonzero(e.args[0], domain)
     if isinstance(e, POSITIVE_ARGUMENT):
         return all(_defined(a, domain) for a in e.args) and all(
-            signs.is_positive(_plain(a), domain) or (isinstance(e, sp.factorial) and a.is_integer and
-                                                     signs.is_nonnegative(_plain(a), domain)) for a in e.args)
+            signs.is_positive(_plain(a, domain), domain) or (isinstance(e, sp.factorial) and a.is_integer and
+                                                             signs.is_nonnegative(_plain(a, domain), domain)) for a in e.args)
     if isinstance(e, sp.polygamma):
-        return _defined(e.args[1], domain) and signs.is_positive(_plain(e.args[1]), domain)
+        return _defined(e.args[1], domain) and signs.is_positive(_plain(e.args[1], domain), domain)
     return False
 
 
 def _nonzero(e: sp.Basic, domain: Domain) -> bool:
-    e = _plain(e)
+    e = _plain(e, domain)
     return signs.is_positive(e, domain) or signs.is_positive(-e, domain)
 
 
-def _plain(e: sp.Basic) -> sp.Basic:
-    """``e`` in plain SymPy: derive's notation inside it (``P(H)``, a measure) replaced by its value."""
-    if any(type(node).__module__.startswith("derive.") for node in sp.preorder_traversal(e)):
-        return denote(e)
+def _plain(e: sp.Basic, domain: Domain) -> sp.Basic:
+    """``e`` in plain SymPy: each probability ``P(i)`` that is positive at every outcome a fresh positive symbol,
+    other notation (a measure) replaced by its value."""
+    found = _notation(e)
+    if not found:
+        return e
+    probabilities = {f: _positive_symbol(f) for f in found if isinstance(f, Prob) and _positive_probability(f, domain)}
+    e = e.xreplace(probabilities) if probabilities else e
+    if len(probabilities) < len(found):
+        try:
+            return denote(e)
+        except (ValueError, KeyError):
+            return sp.nan  # an index no sum binds: nothing is proved about it
     return e
+
+
+def _notation(e: sp.Basic) -> list[sp.Basic]:
+    """derive's notation in ``e`` (outermost nodes only: a probability's distribution is not entered)."""
+    if type(e).__module__.startswith("derive.") and not isinstance(e, sp.Symbol):
+        return [e]
+    return [f for a in e.args for f in _notation(a)]
+
+
+@lru_cache(maxsize=4096)
+def _positive_symbol(f: Prob) -> sp.Dummy:
+    """A positive symbol standing for one probability (each its own: their differences keep their sign unknown)."""
+    return sp.Dummy("P", positive=True)
+
+
+def _positive_probability(f: Prob, domain: Domain) -> bool:
+    """``P(x)`` is positive on the domain: at its outcome, or at every outcome for an index."""
+    positive = _positive_outcomes(f.dist, domain)
+    return f.outcome in positive if not isinstance(f.outcome, sp.Symbol) else len(positive) == len(f.dist.outcomes) > 0
+
+
+@lru_cache(maxsize=1024)
+def _positive_outcomes(dist: sp.Basic, domain: Domain) -> frozenset:
+    """The outcomes to which ``dist`` gives a probability proved positive on ``domain``."""
+    out = set()
+    for o in dist.outcomes:
+        try:
+            if signs.is_positive(dist.pmf(o), domain):
+                out.add(o)
+        except (ValueError, KeyError, NotImplementedError):
+            continue
+    return frozenset(out)
 
 
 def danger(expr: sp.Basic) -> list[tuple[sp.Symbol, sp.Basic]]:

@@ -50,6 +50,9 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return refused
     large = too_large(lhs, rhs)
     fast = None if large else normal_forms(domain).equal(lhs, rhs)
+    if fast and not domain.faces():  # every term's template is defined on the whole domain (shape.py)
+        return Verdict(Status.PROVED, "identical once definitions are unfolded" if lhs == rhs
+                       else "the difference cancels on the domain")
     try:
         a, b = canonical(denote(lhs), domain), canonical(denote(rhs), domain)
     except (ValueError, KeyError) as exc:
@@ -58,9 +61,6 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return Verdict(Status.UNKNOWN, "a side is undefined (0/0 or a division by zero) as written")
     placed, loose = numeric.place(domain, a, b)
     everywhere = all(defined(side, placed) for side in (lhs, rhs, a, b))  # as written, and as valued
-    if fast and not domain.faces() and everywhere:
-        return Verdict(Status.PROVED, "identical once definitions are unfolded" if lhs == rhs
-                       else "the difference cancels on the domain")
     if a == b and not domain.faces():  # the same expression: undefined, if anywhere, at the same points
         return Verdict(Status.PROVED, "identical once definitions are unfolded")
     large = large or too_large(a, b)

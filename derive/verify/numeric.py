@@ -100,13 +100,13 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
     wanted = count or (AGGREGATE_POINTS if aggregates else POINTS)
     tried = max(wanted, POINTS) if aggregates else wanted  # skipped (unreliable) points make room for others
-    symbols, labels = _needed(a, b)
-    needed = (symbols | set(mention), labels)  # the counterexample names what the claim as written mentions
+    symbols, labels = needed(a, b)
+    shown = (symbols | set(mention), labels)  # the counterexample names what the claim as written mentions
     evaluated = 0
     for point, on_face in points(domain, loose, tried):
         if evaluated >= wanted and not on_face:
             continue
-        point = restrict(point, needed)
+        point = restrict(point, shown)
         estimates = [estimate(at(side, point)) for side in (a, b)]
         if estimates[0] is None or estimates[1] is None:
             found = _not_real((a, b), estimates, point) or (_undefined((a, b), estimates, point) if on_face else None)
@@ -135,7 +135,7 @@ def refute_at(sides: tuple[sp.Basic, sp.Basic], domain: Domain,
         interval = intervals.get(symbol)
         if interval is None or interval.contains(value) is not sp.true:
             continue
-        point = restrict(base | {symbol: value}, _needed(*sides))
+        point = restrict(base | {symbol: value}, needed(*sides))
         values = [evaluated(at(side, point)) for side in sides]
         defined_ = [v is not None and v.is_number and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for v in values]
         if defined_[0] != defined_[1] and values[0] is not None and values[1] is not None:
@@ -182,7 +182,7 @@ def _undefined(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) 
     return None
 
 
-def _needed(a: sp.Basic, b: sp.Basic) -> tuple[set[sp.Basic], set[sp.Basic]]:
+def needed(a: sp.Basic, b: sp.Basic) -> tuple[set[sp.Basic], set[sp.Basic]]:
     """The symbols the two sides mention, and the labels of their indexed parameters."""
     labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
     return a.free_symbols | b.free_symbols, labels

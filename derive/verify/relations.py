@@ -88,7 +88,7 @@ def order(small: sp.Basic, big: sp.Basic, domain: Domain, strict: bool = False) 
 
 def _refute(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ...], strict: bool) -> Verdict | None:
     """A sample point where ``a > b`` beyond rounding, ``a == b`` exactly for a strict bound, or a side is not real."""
-    needed = numeric._needed(a, b)
+    needed = numeric.needed(a, b)
     for point, on_face in numeric.points(domain, loose, numeric.POINTS):
         point = numeric.restrict(point, needed)
         sides = [numeric.at(side, point) for side in (a, b)]

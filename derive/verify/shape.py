@@ -29,7 +29,11 @@ under different names only loses completeness, never soundness.
 Anything outside sums, products, powers, logarithms, symbols of the domain and
 exact numbers (integrals, sums, indexed symbols, floats, other functions) is
 left to the verifier's general path: :meth:`NormalForms.equal` then says
-``None``.
+``None``.  So is a term with a denominator or a logarithm's argument that the
+bounds do not prove non-zero (``x/x`` on ``[0, 1]``): an identity of the
+expansions holds where both sides are defined, and with every template
+defined on the whole domain (decided once per shape, by the same bounds the
+key records), that is everywhere.
 """
 
 from __future__ import annotations
@@ -93,6 +97,17 @@ def _split_logs_of_positive(expr: sp.Basic, bounder: "Bounder") -> sp.Basic:
         return sp.Add(*pieces)
 
     return expr.replace(sp.log, split)
+
+
+def _defined_by_bounds(e: sp.Basic, bounder: "Bounder") -> bool:
+    """Every denominator and every logarithm's argument in ``e`` is proved non-zero by interval bounds alone."""
+    for node in sp.preorder_traversal(e):
+        if isinstance(node, sp.log) or (isinstance(node, sp.Pow) and not node.exp.is_nonnegative):
+            inner = node.args[0] if isinstance(node, sp.log) else node.base
+            b = bounder.of(inner)
+            if b is None or not (b.positive or b.hi.is_negative is True or (b.hi.is_zero is True and b.hi_open)):
+                return False
+    return True
 
 
 def expands_to_zero(expr: sp.Basic) -> bool:
@@ -248,6 +263,8 @@ class NormalForms:
             value = denote(term)
         except (ValueError, KeyError):
             return None
+        if not _defined_by_bounds(value, self._bounder):
+            return None  # a denominator or a logarithm's argument that may vanish: the general path decides
         split = _split_logs_of_positive(value, self._bounder)
         logs = list(split.atoms(sp.log))
         unknowns = dict(zip(logs, _unknowns(len(logs))))

@@ -53,6 +53,10 @@ class Bound:
 
 
 UNIT = Bound(sp.Integer(0), sp.Integer(1))
+#: The bound a symbol's own sign assumptions give it: (positive, nonnegative, negative, nonpositive) -> bound.
+_OWN = {(True, True, False, False): Bound(sp.Integer(0), oo), (False, True, False, True): Bound(sp.Integer(0), oo, False),
+        (None, True, False, None): Bound(sp.Integer(0), oo, False), (False, False, True, True): Bound(-oo, sp.Integer(0)),
+        (False, None, None, True): Bound(-oo, sp.Integer(0), True, False)}
 
 
 def is_positive(expr: sp.Basic, domain: Domain) -> bool:
@@ -81,10 +85,13 @@ def bound(expr: sp.Basic, domain: Domain) -> Bound | None:
 
 
 def bounder(domain: Domain) -> "Bounder":
-    """The interval bounds of ``domain`` (built once per domain, shared by equal domains)."""
-    found = _BOUNDERS.get(domain)
-    if found is None:
-        found = _BOUNDERS[domain] = Bounder(domain)
+    """The interval bounds of ``domain`` (built once per domain object, dropped with it)."""
+    entry = _BOUNDERS.get(id(domain))
+    if entry is not None and entry[0]() is domain:
+        return entry[1]
+    found = Bounder(domain)
+    _BOUNDERS[id(domain)] = (weakref.ref(domain), found)
+    weakref.finalize(domain, _BOUNDERS.pop, id(domain), None)
     return found
 
 
@@ -106,7 +113,8 @@ def _has_infinity(expr: sp.Basic) -> bool:
     return expr.has(sp.oo, -sp.oo, sp.zoo, sp.nan)
 
 
-_BOUNDERS: "weakref.WeakKeyDictionary[Domain, Bounder]" = weakref.WeakKeyDictionary()
+#: Bounders by the identity of their domain (a lookup by equality would compare intervals, which is slow).
+_BOUNDERS: dict[int, tuple[weakref.ref, "Bounder"]] = {}
 
 
 class Bounder:
@@ -138,6 +146,10 @@ class Bounder:
             return Bound(e, e, False, False)
         if e in self.symbols:
             return self.symbols[e]
+        if isinstance(e, sp.Symbol) and e.is_extended_real:  # a symbol the domain does not place: its own sign
+            own = _OWN.get((e.is_positive, e.is_nonnegative, e.is_negative, e.is_nonpositive))
+            if own is not None:
+                return own
         if e in self.defined:
             return self.of(self.defined[e])
         if isinstance(e, sp.Indexed) and e.base in self.indexed:
