@@ -39,7 +39,7 @@ TABLE = [
     (r"KL(P \Vert Q) \geq 0", r"KL(P \Vert Q) = 0", True, "an equality gives >="),
     (r"KL(P \Vert Q) \leq 0", r"KL(P \Vert Q) = 0", True, "an equality gives <="),
     (r"y = x + 1", r"x - y + 1 = 0", True, "plain symbols"),
-    (r"x (y + 1) \geq 0", r"x y + x \geq 0", True, "products are expanded"),
+    (r"x \cdot (y + 1) \geq 0", r"x y + x \geq 0", True, "products are expanded"),
     (r"(x + y)^{2} = 0", r"x^{2} + 2 x y + y^{2} = 0", True, "small powers are expanded"),
     (r"\frac{\partial}{\partial q} H(P, Q) = \frac{\partial}{\partial q} KL(P \Vert Q)",
      r"\frac{\partial}{\partial q} H(P, Q) = \frac{\partial}{\partial q} KL(P \Vert Q)", True, "derivatives as atoms"),

@@ -473,12 +473,12 @@ def test_non_utf8_and_oversized_files(tmp_path, capsys):
 @pytest.mark.parametrize("failure", [ValueError("bad"), RecursionError(), MemoryError(), ZeroDivisionError()],
                          ids=["value-error", "recursion", "memory", "zero-division"])
 def test_a_verifier_failure_is_an_unknown_step_never_a_proved_one(tmp_path, capsys, monkeypatch, failure):
-    import derive.verify
+    import derive.proofcheck
 
     def broken(*args: object, **kwargs: object):
         raise failure
 
-    monkeypatch.setattr(derive.verify, "check_equal", broken)
+    monkeypatch.setattr(derive.proofcheck, "check_equal", broken)
     document = shipped_proof("gibbs-coin")
     document["steps"] = document["steps"][:2]
     code, out, err = verify(tmp_path, document, capsys)

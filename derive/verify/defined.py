@@ -66,6 +66,8 @@ def _defined(e: sp.Basic, domain: Domain) -> bool:
         return all(_defined(end, domain) for limit in e.limits for end in limit[1:])
     if isinstance(e, sp.Derivative):
         return _defined(e.expr, domain)
+    if isinstance(e, sp.Subs):  # f'(x) at x = a: defined where f is (for every x, hence at a)
+        return _defined(e.expr, domain) and all(_defined(v, domain) for v in e.point)
     if isinstance(e, sp.Piecewise):
         return all(_defined(branch, domain) for branch, _ in e.args)
     if isinstance(e, (sp.Add, sp.Mul)) or isinstance(e, ENTIRE) or isinstance(e, sp.core.function.AppliedUndef):

@@ -213,7 +213,7 @@ DOCUMENT = "\n\n".join([
 EXPECTED = [(1, "proved", ""), (3, "refuted", ""), (5, "proved", ""), (7, "proved", ""),
             (9, "not parsed", "ambiguous t(1-t)"), (11, "not parsed", "ambiguous number '2 3'"), (13, "proved", ""),
             (15, "unknown", "")]
-BOUNDED = "$0 < t < 1$ and $y > 0$.\n\n" + "\n\n".join([
+BOUNDED = "Let $0 < t < 1$ and $y > 0$.\n\n" + "\n\n".join([
     r"$$t(1-t) = t - t^2$$",                                   # 3
     r"$$\log y^2 = 2 \log y$$",                                # 5
     r"$$\log^2 y = 2 \log y$$",                                # 7
@@ -233,7 +233,7 @@ def test_derive_check_reads_the_notation(document: str, expected: list) -> None:
 
 
 def test_a_declared_d_makes_the_derivative_ambiguous() -> None:
-    result = check_text("$0 < d < 1$.\n\n$$\\frac{d}{dx} x^2 = 2x$$\n\n$$\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x$$\n",
+    result = check_text("Let $0 < d < 1$.\n\n$$\\frac{d}{dx} x^2 = 2x$$\n\n$$\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x$$\n",
                         "d.md")
     claims = [(e.status, e.reason) for e in result.entries if e.kind == "claim"]
     assert [s for s, _ in claims] == ["not parsed", "proved"], result.text()
