@@ -209,11 +209,32 @@ def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str
     """
     if units not in UNITS and units != "any":
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
-    expr = _parse(tex, distributions, units, tuple(symbols))
+    expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols)), tex)
     if units == "nats":
         return expr
     base = UNITS.get(units, ANY_BASE)
     return bottom_up(expr, lambda e: type(e)(*e.dists, base=base) if isinstance(e, Measure) else e)
+
+
+def _exact_decimals(expr: sp.Basic, tex: str) -> sp.Basic:
+    """Decimals as the exact numbers written (``0.1`` is ``1/10``, never the nearest binary float).
+
+    Each float of ``expr`` is matched with a decimal of ``tex`` it rounds; one with no match (none can be:
+    every float comes from a decimal written) is left as it is.
+    """
+    floats = expr.atoms(sp.Float)
+    if not floats:
+        return expr
+    written = [sp.Rational(text) for text in _DECIMAL.findall(tex)]
+    exact = {}
+    for f in floats:
+        match = next((r for r in written if abs(f - r) <= sp.Float(10) ** -12 * max(1, abs(r))), None)
+        if match is not None:
+            exact[f] = match
+    return expr.xreplace(exact) if exact else expr
+
+
+_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+")
 
 
 def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",

@@ -32,19 +32,34 @@ def _kink(expr: sp.Basic) -> tuple[sp.Symbol, sp.Expr] | None:
     """A real symbol of unknown sign and the value at which an ``|u|``, ``max`` or ``min`` of ``expr`` changes form."""
     bound = {v for node in sp.preorder_traversal(expr) if isinstance(node, (sp.Integral, sp.Sum))
              for v in node.variables}
+    for u in switches(expr):
+        for s in sorted(u.free_symbols - bound, key=str):
+            if not isinstance(s, sp.Symbol) or not s.is_real or s.is_positive or s.is_negative:
+                continue
+            at = root_of_linear(u, s)
+            if at is not None:
+                return s, at
+    return None
+
+
+def switches(expr: sp.Basic) -> list[sp.Basic]:
+    """The expressions whose sign switches a kink of ``expr``: ``u`` of ``|u|``, ``sign(u)``, ``Heaviside(u)``,
+    ``a - b`` of ``max(a, b)`` and ``min(a, b)``."""
+    out: list[sp.Basic] = []
     for node in sp.preorder_traversal(expr):
         if isinstance(node, (sp.Abs, sp.sign, sp.Heaviside)):
-            differences = [node.args[0]]
+            out.append(node.args[0])
         elif isinstance(node, (sp.Min, sp.Max)):
-            differences = [a - b for a, b in zip(node.args, node.args[1:])]
-        else:
-            continue
-        for u in differences:
-            for s in sorted(u.free_symbols - bound, key=str):
-                if not isinstance(s, sp.Symbol) or not s.is_real or s.is_positive or s.is_negative:
-                    continue
-                slope = sp.diff(u, s)
-                if slope == 0 or slope.free_symbols or sp.diff(u, s, 2) != 0:
-                    continue
-                return s, sp.expand(s - u / slope)
-    return None
+            out.extend(a - b for a, b in zip(node.args, node.args[1:]))
+    return out
+
+
+def root_of_linear(u: sp.Basic, s: sp.Symbol) -> sp.Expr | None:
+    """Where ``u``, linear in ``s`` with a constant non-zero slope, is zero; ``None`` otherwise."""
+    u = sp.expand(u)
+    if not u.has(s) or sp.diff(u, s, 2) != 0:
+        return None
+    slope = sp.diff(u, s)
+    if slope == 0 or slope.free_symbols:
+        return None
+    return sp.expand(s - u / slope)

@@ -21,6 +21,8 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
+from derive.verify.cases import root_of_linear, switches
+
 QUAD_DIGITS = 30  # working digits of quadrature and summation (their error estimates set the tolerance)
 FAST_DIGITS = 20  # digits of the second quick quadrature, compared with a double-precision one
 FAST_AGREEMENT = 1e-10  # the two quick quadratures must agree this well (relative) to be used
@@ -118,23 +120,8 @@ _FP = {name: getattr(mpmath.fp, name) for name in dir(mpmath.fp) if not name.sta
 
 def kinks(body: sp.Basic, var: sp.Symbol) -> set[sp.Basic]:
     """Where an ``|u|``, ``sign(u)``, ``Heaviside(u)``, ``max`` or ``min`` with ``u`` linear in ``var`` changes form."""
-    points = set()
-    for node in sp.preorder_traversal(body):
-        if isinstance(node, (sp.Abs, sp.sign, sp.Heaviside)):
-            args = [node.args[0]]
-        elif isinstance(node, (sp.Min, sp.Max)):
-            args = [a - b for a, b in zip(node.args, node.args[1:])]
-        else:
-            continue
-        for u in args:
-            u = sp.expand(u)
-            if u.has(var) and sp.diff(u, var, 2) == 0:
-                slope = sp.diff(u, var)
-                if slope.is_number and slope != 0:
-                    point = -u.subs(var, 0) / slope
-                    if point.is_number and point.is_real:
-                        points.add(point)
-    return points
+    points = (root_of_linear(u, var) for u in switches(body))
+    return {p for p in points if p is not None and p.is_number and p.is_real}
 
 
 def _summation(f, lo: sp.Basic, hi: sp.Basic):

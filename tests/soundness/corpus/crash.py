@@ -56,7 +56,8 @@ CASES = [
     api("cr-limit-equals-bound-variable", "result = derive.check_equal(Sum(k, (k, 1, k)), k*(k + 1)/2, Domain())"),
     api("cr-shadowed-integration-variable",
         "result = derive.check_equal(Integral(Integral(1, (x, 0, x)), (x, 0, 1)), Rational(1, 2), Domain())"),
-    api("cr-deeply-nested-sine", "e = x\nfor _ in range(3000): e = sin(e)\nresult = derive.check_equal(e, e, Domain())"),
+    api("cr-deeply-nested-sine", "e = x\nwith evaluate(False):\n    for _ in range(3000): e = sin(e)\n"
+        "result = derive.check_equal(e, e, Domain())"),  # unevaluated: SymPy cannot build it otherwise
     api("cr-two-thousand-terms", "s = symbols('s0:2000')\nresult = derive.check_equal(Add(*[v**2 for v in s]), "
         "Add(*[v**2 for v in reversed(s)]), Domain())"),
     api("cr-check-equal-boolean", "result = derive.check_equal(S.true, S.false, Domain())"),
