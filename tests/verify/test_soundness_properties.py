@@ -31,8 +31,8 @@ from derive.errors import InvalidParameter
 from derive.verify import check_equal, check_relation
 from tests.verify.oracle import value
 
-FAST = 150
-SLOW = 1500
+FAST = 60
+SLOW = 1000
 TIMEOUT = 10
 
 x, y = sp.Symbol("x"), sp.Symbol("y")
