@@ -1,0 +1,125 @@
+"""Second batch: sums, products and integrals -- limits of every sign pattern and limits depending on
+other symbols, nested sums with dependent limits, binomial sums at n = 0 and for negative n, infinite
+series (conditionally convergent, divergent, a term undefined at the first index), integrals whose
+value needs the sign of a parameter, poles inside the range, and integrals of complex values."""
+
+from . import C
+
+N = "n:integer m:integer i:integer j:integer k:integer"
+N0 = "n:integer,nonnegative i:integer j:integer k:integer"
+NP = "n:integer,positive i:integer j:integer k:integer"
+T = "x y a b s"
+K = "k:integer"
+
+
+def eq(id, truth, lhs, rhs, syms=N, cx=None, why="", **kw):
+    extra = {"cx": cx} if cx else {}
+    return C(id, "identity", truth, "check_equal", syms=syms, lhs=lhs, rhs=rhs, why=why, **extra, **kw)
+
+
+CASES = [
+    # --- finite sums with symbolic limits
+    eq("ag2-count-two-symbolic-limits", "false", "Sum(1, (i, m, n))", "n - m + 1", cx={"m": "2", "n": "0"},
+       why="m = 2, n = 0: the range 2..0 is empty (0), the formula gives -1"),
+    eq("ag2-count-two-symbolic-limits-max", "true", "Sum(1, (i, m, n))", "Max(n - m + 1, 0)"),
+    eq("ag2-gauss-from-minus-one", "true", "Sum(i, (i, 1, n))", "n*(n + 1)/2", domain={"n": ("-2", "oo")}),
+    eq("ag2-shifted-gauss-from-minus-one", "false", "Sum(i, (i, 0, n - 1))", "n*(n - 1)/2",
+       domain={"n": ("-2", "oo")}, cx={"n": "-1"}, why="n = -1: the range 0..-2 is empty (0), the formula gives 1"),
+    eq("ag2-alternating-even-any-n", "true", "Sum((-1)**i, (i, 1, 2*n))", "0"),
+    eq("ag2-alternating-odd-any-n", "false", "Sum((-1)**i, (i, 1, 2*n - 1))", "-1", cx={"n": "0"},
+       why="n = 0: the range 1..-1 is empty (0), not -1"),
+    eq("ag2-binomial-row-any-n", "false", "Sum(binomial(n, k), (k, 0, n))", "2**n", cx={"n": "-1"},
+       why="n = -1: the range 0..-1 is empty (0), 2^-1 = 1/2"),
+    eq("ag2-binomial-row-nonneg", "true", "Sum(binomial(n, k), (k, 0, n))", "2**n", syms=N0),
+    eq("ag2-alternating-binomial-row-nonneg", "false", "Sum((-1)**k*binomial(n, k), (k, 0, n))", "0", syms=N0,
+       cx={"n": "0"}, why="n = 0: the single term binomial(0, 0) = 1"),
+    eq("ag2-alternating-binomial-row-positive", "true", "Sum((-1)**k*binomial(n, k), (k, 0, n))", "0", syms=NP),
+    eq("ag2-weighted-binomial-row", "true", "Sum(k*binomial(n, k), (k, 0, n))", "n*2**(n - 1)", syms=N0),
+    eq("ag2-binomial-squares", "true", "Sum(binomial(n, k)**2, (k, 0, n))", "binomial(2*n, n)", syms=N0),
+    eq("ag2-nested-dependent-squares", "true", "Sum(Sum(j, (j, i, n)), (i, 1, n))", "n*(n + 1)*(2*n + 1)/6",
+       syms=N0),
+    eq("ag2-nested-dependent-wrong-closed-form", "false", "Sum(Sum(j, (j, i, n)), (i, 1, n))",
+       "n*(n + 1)*(n + 2)/6", syms=N0, cx={"n": "2"}, why="n = 2: 1 + 2 + 2 = 5, the formula gives 4"),
+    eq("ag2-product-telescoping-nonneg", "true", "Product(1 + 1/k, (k, 1, n))", "n + 1", syms=N0),
+    eq("ag2-product-telescoping-any-n", "false", "Product(1 + 1/k, (k, 1, n))", "n + 1", cx={"n": "-2"},
+       why="n = -2: the empty product is 1, the formula gives -1"),
+    eq("ag2-product-wallis-positive", "true", "Product(1 - 1/k**2, (k, 2, n))", "(n + 1)/(2*n)", syms=NP),
+    eq("ag2-product-wallis-nonneg", "false", "Product(1 - 1/k**2, (k, 2, n))", "(n + 1)/(2*n)", syms=N0,
+       cx={"n": "0"}, why="n = 0: the empty product is 1, the formula divides by 0"),
+    # --- infinite series
+    eq("ag2-basel-from-two", "false", "Sum(1/k**2, (k, 2, oo))", "pi**2/6", syms=K,
+       why="the k = 1 term is missing: the value is pi^2/6 - 1"),
+    eq("ag2-telescoping-from-one", "true", "Sum(1/(k*(k + 1)), (k, 1, oo))", "1", syms=K),
+    eq("ag2-telescoping-from-zero", "false", "Sum(1/(k*(k + 1)), (k, 0, oo))", "1", syms=K,
+       why="the k = 0 term is 1/0: the series has no value"),
+    eq("ag2-alternating-harmonic", "true", "Sum((-1)**(k + 1)/k, (k, 1, oo))", "log(2)", syms=K),
+    eq("ag2-alternating-harmonic-perturbed", "false", "Sum((-1)**(k + 1)/k, (k, 1, oo))", "log(2) + Rational(1, 10**15)",
+       syms=K, why="the sum is log 2 exactly"),
+    eq("ag2-leibniz", "true", "Sum((-1)**k/(2*k + 1), (k, 0, oo))", "pi/4", syms=K),
+    eq("ag2-zeta-three-decimal", "false", "Sum(1/k**3, (k, 1, oo))", "Rational(12020569031595942, 10**16)",
+       syms=K, why="zeta(3) = 1.2020569031595942854 is irrational; the decimal is short by 8.5e-18"),
+    eq("ag2-geometric-past-radius", "false", "Sum(x**k, (k, 0, oo))", "1/(1 - x)", syms="x k:integer",
+       domain={"x": ("-2", "1")}, oracle="manual",
+       why="for x in (-2, -1] the series diverges (its terms do not tend to 0), so it has no value"),
+    eq("ag2-geometric-from-one", "true", "Sum(x**k, (k, 1, oo))", "x/(1 - x)", syms="x k:integer",
+       domain={"x": ("-1", "1")}),
+    eq("ag2-exponential-series", "true", "Sum(x**k/factorial(k), (k, 0, oo))", "exp(x)", syms="x:real k:integer"),
+    # --- integrals needing a parameter's sign; poles; complex values
+    eq("ag2-abs-shift-inside", "true", "Integral(Abs(x - a), (x, 0, 1))", "a**2 - a + Rational(1, 2)", syms=T,
+       domain={"a": ("0", "1")}, oracle="manual",
+       why="for 0 < a < 1: int_0^a (a - x) dx + int_a^1 (x - a) dx = a^2/2 + (1 - a)^2/2 (quadrature misses the kink)"),
+    eq("ag2-abs-shift-wide", "false", "Integral(Abs(x - a), (x, 0, 1))", "a**2 - a + Rational(1, 2)", syms=T,
+       domain={"a": ("0", "2")}, cx={"a": "3/2"}, why="a = 3/2: the integral is a - 1/2 = 1, the formula 5/4"),
+    eq("ag2-gauss-parameter-any-sign", "false", "Integral(exp(-a*x**2), (x, -oo, oo))", "sqrt(pi/a)", syms=T,
+       domain={"a": ("-1", "oo")}, oracle="manual",
+       why="a = -1/5: exp(x^2/5) is not integrable over the line, and sqrt(pi/a) is not real"),
+    eq("ag2-gauss-parameter-positive", "true", "Integral(exp(-a*x**2), (x, -oo, oo))", "sqrt(pi/a)", syms=T,
+       domain={"a": ("0", "oo")}),
+    eq("ag2-gauss-shifted-centre", "true", "Integral(exp(-(x - b)**2), (x, -oo, oo))", "sqrt(pi)", syms=T,
+       domain={"b": ("-oo", "oo")}),
+    eq("ag2-exponential-scale-any-sign", "false", "Integral(exp(-x/s)/s, (x, 0, oo))", "1", syms=T,
+       domain={"s": ("-1", "1")}, oracle="manual",
+       why="s = -1/2: exp(2x) is not integrable on (0, oo); s = 0 divides by zero"),
+    eq("ag2-power-tail-through-one", "false", "Integral(x**(-a), (x, 1, oo))", "1/(a - 1)", syms=T,
+       domain={"a": ("0", "2")}, cx={"a": "1"}, why="a = 1: the integral diverges and 1/(a - 1) = 1/0"),
+    eq("ag2-power-tail", "true", "Integral(x**(-a), (x, 1, oo))", "1/(a - 1)", syms=T, domain={"a": ("1", "oo")}),
+    eq("ag2-inverse-root-abs-singular", "true", "Integral(1/sqrt(Abs(x)), (x, -1, 1))", "4", syms=T,
+       oracle="manual", why="2 int_0^1 x^(-1/2) dx = 2 [2 sqrt(x)]_0^1 = 4"),
+    eq("ag2-odd-pole-principal-value", "false", "Integral(1/x, (x, -1, 1))", "0", syms=T, oracle="manual",
+       why="1/x is not integrable at 0: the integral diverges; 0 is only its principal value"),
+    eq("ag2-shifted-pole-inside", "false", "Integral(1/(x - a), (x, 0, 1))", "log((1 - a)/a)", syms=T,
+       domain={"a": ("0", "1")}, oracle="manual",
+       why="the pole x = a lies inside (0, 1): the integral diverges (log((1 - a)/a) is only a principal value)"),
+    eq("ag2-shifted-pole-outside", "true", "Integral(1/(x - a), (x, 0, 1))", "log((a - 1)/a)", syms=T,
+       domain={"a": ("1", "oo")}),
+    eq("ag2-log-abs-symmetric", "true", "Integral(log(Abs(x)), (x, -1, 1))", "-2", syms=T),
+    eq("ag2-log-signed-symmetric", "false", "Integral(log(x), (x, -1, 1))", "-2", syms=T,
+       why="on (-1, 0) log x = log|x| + i pi: the integral is -2 + i pi"),
+    eq("ag2-cauchy-parameter-sign", "false", "Integral(1/(x**2 + a**2), (x, -oo, oo))", "pi/a", syms=T,
+       domain={"a": ("-1", "1")}, cx={"a": "-1/3"}, why="a = -1/3: the integral is 3 pi > 0, pi/a = -3 pi"),
+    eq("ag2-cauchy-parameter-abs", "true", "Integral(1/(x**2 + a**2), (x, -oo, oo))", "pi/Abs(a)", syms=T,
+       domain={"a": ("-1", "0")}),
+    eq("ag2-reciprocal-both-negative", "true", "Integral(1/x, (x, a, b))", "log(b/a)", syms=T,
+       domain={"a": ("-oo", "0"), "b": ("-oo", "0")}),
+    eq("ag2-reciprocal-both-negative-logs", "true", "Integral(1/x, (x, a, b))", "log(b) - log(a)", syms=T,
+       domain={"a": ("-oo", "0"), "b": ("-oo", "0")}),
+    eq("ag2-reciprocal-crossing-zero", "false", "Integral(1/x, (x, a, b))", "log(b/a)", syms=T,
+       domain={"a": ("-1", "0"), "b": ("0", "1")}, cx={"a": "-1/2", "b": "1/2"},
+       why="the range crosses the pole at 0 (no value); log(b/a) = log(-1) is not real either"),
+    eq("ag2-gamma-integral-through-zero", "false", "Integral(exp(-x)*x**(a - 1), (x, 0, oo))", "gamma(a)", syms=T,
+       domain={"a": ("-1", "1")}, oracle="manual",
+       why="a = -1/2: x^(-3/2) is not integrable at 0, while gamma(-1/2) = -2 sqrt(pi) is finite"),
+    eq("ag2-gamma-integral-positive", "true", "Integral(exp(-x)*x**(a - 1), (x, 0, oo))", "gamma(a)", syms=T,
+       domain={"a": ("0", "oo")}, oracle="manual", why="Euler's integral of the second kind, valid for a > 0"),
+    eq("ag2-double-integral-triangle-one-object", "true", "Integral(y, (y, 0, x), (x, 0, 1))", "Rational(1, 6)",
+       syms=T),
+    eq("ag2-double-integral-triangle-as-square", "false", "Integral(1, (y, x, 1), (x, 0, 1))", "1", syms=T,
+       why="the region 0 < x < y < 1 has area 1/2"),
+    eq("ag2-gauss-cosine-transform", "true", "Integral(exp(-x**2)*cos(a*x), (x, -oo, oo))",
+       "sqrt(pi)*exp(-a**2/4)", syms="x a:real"),
+    C("ag2-nonneg-integrand-unit-range", "relation", "true", "check_relation", syms=T,
+      lhs="Integral(x**2, (x, a, a + 1))", rhs="0", rel=">="),
+    C("ag2-nonneg-integrand-free-range", "relation", "false", "check_relation", syms=T,
+      lhs="Integral(x**2, (x, a, b))", rhs="0", rel=">=", cx={"a": "1", "b": "0"},
+      why="a = 1, b = 0: int_1^0 x^2 dx = -1/3"),
+]
