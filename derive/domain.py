@@ -96,7 +96,12 @@ class Defined:
 
 @dataclass(frozen=True)
 class Size:
-    """A symbolic number of outcomes ``n``: a positive integer (sampled as 2, 3, 4, ...)."""
+    """A symbolic number of outcomes ``n >= 2`` (sampled as 2, 3, 4, ...).
+
+    With one outcome a categorical distribution is the point mass ``p_1 = 1``:
+    nothing varies, and its probabilities would not lie in ``(0, 1)`` as
+    :class:`IndexedSimplex` states; so ``n`` counts at least two outcomes.
+    """
 
     n: sp.Symbol
 
@@ -111,7 +116,7 @@ class Size:
         return {self.n: sp.Integer((3, 2, 4, 5, 3, 2, 4, 6)[k % 8])}
 
     def conditions(self) -> tuple[sp.Basic, ...]:
-        return (sp.GreaterThan(self.n, 1, evaluate=False),)
+        return (sp.GreaterThan(self.n, 2, evaluate=False),)
 
 
 @dataclass(frozen=True)
@@ -163,9 +168,9 @@ class EveryIndex(sp.Basic):
 
 @dataclass(frozen=True)
 class IndexedSimplex:
-    """``p_i > 0`` for ``i = 1, ..., n`` and ``p_1 + ... + p_n = 1``, for a symbolic ``n``.
+    """``p_i > 0`` for ``i = 1, ..., n`` and ``p_1 + ... + p_n = 1``, for a symbolic ``n >= 2`` (:class:`Size`).
 
-    Proofs use ``0 < p_i < 1`` and replace ``sum_i p_i`` by 1 (:meth:`total`);
+    Proofs use ``0 < p_i < 1`` (true because ``n >= 2``) and replace ``sum_i p_i`` by 1 (:meth:`total`);
     sample points honour the sum, so counterexamples are genuine.
     """
 

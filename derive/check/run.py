@@ -497,9 +497,9 @@ class _Checker:
             stated = Bound(symbol, interval.start, interval.end, not interval.left_open, not interval.right_open)
             return _inclusion(symbol, interval, bound, f"{stated.text()} on the domain")
         target = named.get(value.name, value) if isinstance(value, sp.Symbol) else value
-        if target in {c.n for c in domain.constraints if isinstance(c, Size)} and bound.low <= 1 \
-                and bound.high.is_infinite:
-            return PROVED, "", ()  # n >= 1: a number of outcomes
+        if target in {c.n for c in domain.constraints if isinstance(c, Size)} and bound.low <= 2 \
+                and not (bound.low == 2 and not bound.low_closed) and bound.high.is_infinite:
+            return PROVED, "", ()  # n >= 2: a number of outcomes
         for end, relation in ((bound.low, ">=" if bound.low_closed else ">"),
                               (bound.high, "<=" if bound.high_closed else "<")):
             if end.is_finite:

@@ -135,7 +135,7 @@ def _positive_outcomes(dist: sp.Basic, domain: Domain) -> frozenset:
     out = set()
     for o in dist.outcomes:
         try:
-            if signs.is_positive(dist.pmf(o), domain):
+            if signs.is_positive(denote(dist.pmf(o)), domain):
                 out.add(o)
         except (ValueError, KeyError, NotImplementedError):
             continue

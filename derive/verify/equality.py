@@ -61,7 +61,7 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return Verdict(Status.UNKNOWN, "a side is undefined (0/0 or a division by zero) as written")
     placed, loose = numeric.place(domain, a, b)
     everywhere = all(defined(side, placed) for side in (lhs, rhs, a, b))  # as written, and as valued
-    if a == b and not domain.faces():  # the same expression: undefined, if anywhere, at the same points
+    if a == b and not domain.faces() and (everywhere or lhs == rhs):  # written alike: undefined together, if at all
         return Verdict(Status.PROVED, "identical once definitions are unfolded")
     large = large or too_large(a, b)
     aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
@@ -73,7 +73,7 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return refuted
     if large:
         return Verdict(Status.UNKNOWN, "equal at every sample point, but too large to expand for a proof")
-    written = (lhs, rhs) if not _notation(lhs, rhs) else (a, b)
+    written = (lhs, rhs) if not notation(lhs, rhs) else (a, b)
     hole = None if everywhere else numeric.refute_at(written, placed, danger(lhs) + danger(rhs) + danger(a) + danger(b))
     if hole is not None:
         return hole
@@ -99,7 +99,7 @@ def _on_faces(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict:
                    + (", its closed ends included" if domain.faces() else ""))
 
 
-def _notation(*sides: sp.Basic) -> bool:
+def notation(*sides: sp.Basic) -> bool:
     """A side holds derive's notation (measures, ``P(H)``, groups), which only its value can be evaluated through."""
     return any(type(e).__module__.startswith("derive.") for side in sides for e in sp.preorder_traversal(side))
 

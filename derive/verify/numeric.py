@@ -139,10 +139,15 @@ def refute_at(sides: tuple[sp.Basic, sp.Basic], domain: Domain,
         values = [evaluated(at(side, point)) for side in sides]
         defined_ = [v is not None and v.is_number and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for v in values]
         if defined_[0] != defined_[1] and values[0] is not None and values[1] is not None:
-            side = "left" if not defined_[0] else "right"
-            return Verdict(Status.REFUTED, f"the {side} side is undefined at {where(point)}, a point of the domain",
+            side = sides[0] if not defined_[0] else sides[1]
+            return Verdict(Status.REFUTED, f"{_brief(side)} is undefined at {where(point)}, a point of the domain",
                            tuple(point.items()))
     return None
+
+
+def _brief(e: sp.Basic) -> str:
+    text = sp.sstr(e)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def where(point: Point) -> str:

@@ -46,7 +46,8 @@ from derive.semantics import denote
 from derive.terms import as_expr, is_leaf, terms_of
 from derive.verify import numeric, signs
 from derive.verify.binders import canonical, cover, ordered
-from derive.verify.equality import equal
+from derive.verify.defined import danger, defined
+from derive.verify.equality import equal, notation
 from derive.verify.implications import equations
 from derive.verify.lemmas import INEQUALITIES, Inequality
 
@@ -76,6 +77,11 @@ def order(small: sp.Basic, big: sp.Basic, domain: Domain, strict: bool = False) 
     refuted = _refute(a, b, placed, loose, strict)
     if refuted is not None:
         return refuted
+    if not all(defined(side, placed) for side in (small, big, a, b)):  # as written, and as valued
+        hole = numeric.refute_at((a, b) if notation(small, big) else (small, big), placed,
+                                 danger(small) + danger(big) + danger(a) + danger(b))
+        return hole or Verdict(Status.UNKNOWN, "a side is not proved defined everywhere on the domain "
+                                               "(a division by zero, a logarithm of 0?), so no order is proved")
     if not strict and equal(small, big, domain).proved:
         return Verdict(Status.PROVED, "the two sides are equal")
     if signed(b - a, placed, strict):

@@ -100,14 +100,19 @@ def _split_logs_of_positive(expr: sp.Basic, bounder: "Bounder") -> sp.Basic:
 
 
 def _defined_by_bounds(e: sp.Basic, bounder: "Bounder") -> bool:
-    """Every denominator and every logarithm's argument in ``e`` is proved non-zero by interval bounds alone."""
-    for node in sp.preorder_traversal(e):
-        if isinstance(node, sp.log) or (isinstance(node, sp.Pow) and not node.exp.is_nonnegative):
-            inner = node.args[0] if isinstance(node, sp.log) else node.base
-            b = bounder.of(inner)
-            if b is None or not (b.positive or b.hi.is_negative is True or (b.hi.is_zero is True and b.hi_open)):
-                return False
-    return True
+    """Every denominator and every logarithm's argument in ``e`` (as written: ``x/x`` has the denominator ``x``)
+    is proved non-zero by interval bounds alone; derive's notation inside them is read through its value."""
+    if type(e).__module__.startswith("derive.") and not isinstance(e, (sp.Symbol, Group)):
+        return True  # a probability or a measure: its value's template is checked where it is expanded
+    if isinstance(e, sp.log) or (isinstance(e, sp.Pow) and not e.exp.is_nonnegative):
+        inner = e.args[0] if isinstance(e, sp.log) else e.base
+        try:
+            b = bounder.of(denote(inner))
+        except (ValueError, KeyError):
+            return False
+        if b is None or not (b.positive or b.hi.is_negative is True or (b.hi.is_zero is True and b.hi_open)):
+            return False
+    return all(_defined_by_bounds(a, bounder) for a in e.args)
 
 
 def expands_to_zero(expr: sp.Basic) -> bool:
@@ -263,8 +268,8 @@ class NormalForms:
             value = denote(term)
         except (ValueError, KeyError):
             return None
-        if not _defined_by_bounds(value, self._bounder):
-            return None  # a denominator or a logarithm's argument that may vanish: the general path decides
+        if not (_defined_by_bounds(term, self._bounder) and _defined_by_bounds(value, self._bounder)):
+            return None  # as written or as valued, a denominator or a logarithm's argument may vanish: the general path
         split = _split_logs_of_positive(value, self._bounder)
         logs = list(split.atoms(sp.log))
         unknowns = dict(zip(logs, _unknowns(len(logs))))

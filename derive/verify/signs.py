@@ -136,7 +136,7 @@ class Bounder:
             elif isinstance(c, IndexedSimplex):
                 self.indexed.add(c.base)
             elif isinstance(c, Size):
-                self.symbols[c.n] = Bound(sp.Integer(1), oo, False, True)
+                self.symbols[c.n] = Bound(sp.Integer(2), oo, False, True)
 
     def of(self, e: sp.Basic) -> Bound | None:
         """A real interval holding every value of ``e``, or ``None`` (``e`` may then be non-real)."""
