@@ -347,7 +347,7 @@ class Domain:
         for k in range(count):
             point = {}
             for j, (symbol, interval) in enumerate(self.intervals):
-                point[symbol] = (_integer_inside(interval, k + 3 * j) if symbol.is_integer
+                point[symbol] = (_integer_inside(interval, k + 3 * j, _parity(symbol)) if symbol.is_integer
                                  else _inside(interval, _unit(k + 3 * j)))
             for j, c in enumerate(self.constraints):
                 point.update(c.sample(k + 5 * j, point))
@@ -417,8 +417,8 @@ def admit(symbol: sp.Symbol, interval: sp.Interval) -> sp.Interval:
     if out is None:
         raise InvalidParameter(f"no value of {symbol} satisfies its domain {_show(interval)}"
                                + (" and its own assumptions" if _own_set(symbol) != sp.Reals else ""))
-    if symbol.is_integer and not _integers_in(out, 1):
-        raise InvalidParameter(f"no integer value of {symbol} lies in {_show(out)}")
+    if symbol.is_integer and not [v for v in _integers_in(out, 24) if _parity(symbol) in (None, v % 2)]:
+        raise InvalidParameter(f"no integer value of {symbol} (of its parity) lies in {_show(out)}")
     return out
 
 
@@ -460,11 +460,11 @@ def _integers_in(interval: sp.Interval, count: int) -> list[sp.Integer]:
     lo, hi = interval.start, interval.end
     first = sp.floor(lo) + 1 if lo.is_finite and (interval.left_open or not lo.is_integer) else lo
     last = sp.ceiling(hi) - 1 if hi.is_finite and (interval.right_open or not hi.is_integer) else hi
-    candidates = [sp.Integer(v) for v in (2, -1, 3, 0, 1, -2, 4, 5, -3, 7, 6, -5)]
+    candidates = [sp.Integer(v) for v in (2, -1, 3, 0, 1, -2, 4, 5, -3, 7, 6, -5, 9, -7, 11, 8)]
     if first.is_finite:
-        candidates += [first + k for k in range(8)]
+        candidates += [first + k for k in range(16)]
     if last.is_finite:
-        candidates += [last - k for k in range(8)]
+        candidates += [last - k for k in range(16)]
     out: list[sp.Integer] = []
     for v in candidates:
         if (first.is_infinite or v >= first) and (last.is_infinite or v <= last) and v not in out:
@@ -474,7 +474,12 @@ def _integers_in(interval: sp.Interval, count: int) -> list[sp.Integer]:
     return out
 
 
-def _integer_inside(interval: sp.Interval, k: int) -> sp.Integer:
-    """The ``k``-th sample integer of ``interval`` (cycling through a few near 0 and the ends)."""
-    found = _integers_in(interval, 8)
+def _integer_inside(interval: sp.Interval, k: int, parity: int | None = None) -> sp.Integer:
+    """The ``k``-th sample integer of ``interval`` (cycling through a few near 0 and the ends), odd or even as
+    ``parity`` (1, 0) asks."""
+    found = [v for v in _integers_in(interval, 24) if parity is None or v % 2 == parity][:8]
     return found[k % len(found)]
+
+
+def _parity(symbol: sp.Symbol) -> int | None:
+    return 1 if symbol.is_odd else 0 if symbol.is_even else None

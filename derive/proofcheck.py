@@ -53,7 +53,7 @@ from derive.errors import DeriveError
 from derive.proof_schema import MAX_BYTES, DistributionEntry, ProofDocument, ProofFileError, StepEntry, read_document
 from derive.system import System, equations_of
 from derive.verify import check_equal, check_relation
-from derive.verify.limits import OutOfTime, seconds_of, time_limit
+from derive.verify.limits import OutOfTime, seconds_of, settle, time_limit
 
 __all__ = ["MAX_BYTES", "Conclusion", "Fact", "ProofFileError", "ProofReport", "StepCheck", "check_proof_text",
            "conclude", "domain_of"]
@@ -449,7 +449,8 @@ def _guarded(check: Callable[[], Verdict], seconds: float) -> Verdict:
     try:
         with time_limit(seconds):
             verdict = check()
-    except OutOfTime:
+    except OutOfTime as exc:
+        settle(exc)
         return Verdict(Status.UNKNOWN, f"gave up after {seconds:g} s (the time limit, --timeout)")
     except RecursionError:
         return Verdict(Status.UNKNOWN, "the verifier failed: the expression is nested too deeply")

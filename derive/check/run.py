@@ -78,8 +78,7 @@ Nothing written in a document is ever evaluated as code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,7 +96,7 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.errors import DeriveError
-from derive.verify.limits import OutOfTime, time_limit
+from derive.verify.limits import OutOfTime, settle, time_limit
 
 #: Largest document read, in characters (and in bytes on disk, times four).
 MAX_CHARS = 1_000_000
@@ -236,16 +235,6 @@ class _Failed:
 
     status: str
     reason: str
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """At most ``seconds`` for the block, in any thread (:func:`derive.verify.limits.time_limit`); ``None``: no limit."""
-    if seconds is None:
-        yield
-        return
-    with time_limit(seconds):
-        yield
 
 
 @dataclass
@@ -433,9 +422,12 @@ class _Checker:
     def _holds(self, bounds: Sequence[Bound]) -> bool:
         """Every bound is proved on the domain (``p_1 > 0`` for a probability of a categorical)."""
         try:
-            with _time_limit(self.timeout):
+            with time_limit(self.timeout):
                 return all(self._bound_verdict(b)[0] == PROVED for b in bounds)
-        except (OutOfTime, Exception):  # noqa: BLE001 (an assumption that cannot be shown to hold is skipped)
+        except OutOfTime as exc:
+            settle(exc)
+            return False
+        except Exception:  # noqa: BLE001 (an assumption that cannot be shown to hold is skipped)
             return False
 
     def _bound_claim(self, origin: str, statement: Statement) -> Entry:
@@ -455,9 +447,10 @@ class _Checker:
                          relation=relation)
         self.seen |= {b.symbol.name for b in bounds}
         try:
-            with _time_limit(self.timeout):
+            with time_limit(self.timeout):
                 verdicts = [self._bound_verdict(b) for b in bounds]
-        except OutOfTime:
+        except OutOfTime as exc:
+            settle(exc)
             verdicts = [(UNKNOWN, f"gave up after {self.timeout:g} s", ())]
         except Exception as exc:  # noqa: BLE001 (one claim's failure is reported on its line)
             verdicts = [(UNKNOWN, f"the check failed: {type(exc).__name__}", ())]
@@ -526,14 +519,15 @@ class _Checker:
             k = link.position
             self._at(link.rhs.rank)
             try:
-                with _time_limit(self.timeout):
+                with time_limit(self.timeout):
                     read = self._proposition if chain.kind == IMPLICATION else self._read
                     if k == 1:
                         values.append(read(chain.subject))
                         anchor = 0 if not isinstance(values[0], _Failed) else None
                     values.append(read(link.rhs))
                     entry, good = self._link(origin, key, link, values, anchor, chain)
-            except OutOfTime:
+            except OutOfTime as exc:
+                settle(exc)
                 entry, good = _entry(origin, link, CLAIM, UNKNOWN, f"gave up after {self.timeout:g} s"), False
             except Exception as exc:  # one link's failure is reported on its line, never as a traceback
                 reason = f"the check failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"

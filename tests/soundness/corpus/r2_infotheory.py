@@ -19,10 +19,9 @@ COIN_SETUP = ('P = derive.Bernoulli(p, name="P"); Q = derive.Bernoulli(q, name="
 NSYMS = "n:integer,positive i:integer p:IndexedBase q:IndexedBase"
 NSETUP = ('P = derive.Categorical(n=n, name="P"); Q = derive.Categorical(n=n, name="Q"); '
           'domain = P.domain.merge(Q.domain)')
-NOVER = {"n": "Z[1, 6]", "p": "simplex:n", "q": "simplex:n"}
+NOVER = {"n": "Z[2, 6]", "p": "simplex:n", "q": "simplex:n"}  # derive: n >= 2 outcomes
 HN = "(-Sum(p[i]*log(p[i]), (i, 1, n)))"
 HNPQ = "(-Sum(p[i]*log(q[i]), (i, 1, n)))"
-ONE = {"n": "1", "p": ["1"], "q": ["1"]}
 
 F3 = "p_1 p_2 q_1 q_2"
 SETUP3 = ('P = derive.Categorical([p_1, p_2, 1 - p_1 - p_2], name="P"); '
@@ -127,11 +126,12 @@ CASES = [
     cat3("it2-cat3-entropy-le-log-three", "true", "derive.Entropy(P)", "<=", "log(3)", (H3, "log(3)")),
     cat3("it2-cat3-kl-symmetric", "false", "derive.KL(P, Q)", "=", "derive.KL(Q, P)", (KL3, KL3QP),
          {"p_1": "1/2", "p_2": "1/3", "q_1": "1/3", "q_2": "1/3"}, "KL is not symmetric"),
-    catn("it2-catn-entropy-positive", "false", "derive.Entropy(P)", ">", "0", (HN, "0"), ONE,
-         "n = 1: the only distribution is (1), its entropy is 0"),
-    catn("it2-catn-cross-entropy-positive", "false", "derive.CrossEntropy(P, Q)", ">", "0", (HNPQ, "0"), ONE,
-         "n = 1: p = q = (1), H(P, Q) = -log 1 = 0"),
-    catn("it2-catn-first-entry-below-one", "false", "p[1]", "<", "1", ("p[1]", "1"), ONE, "n = 1: p_1 = 1"),
+    # derive's Categorical(n=n) counts n >= 2 outcomes (its stated domain): a point mass (n = 1) is none of them
+    catn("it2-catn-entropy-positive", "true", "derive.Entropy(P)", ">", "0", (HN, "0"),
+         why="n >= 2 and every p_i in (0, 1): each -p_i log p_i > 0"),
+    catn("it2-catn-cross-entropy-positive", "true", "derive.CrossEntropy(P, Q)", ">", "0", (HNPQ, "0"),
+         why="n >= 2: every q_i < 1"),
+    catn("it2-catn-first-entry-below-one", "true", "p[1]", "<", "1", ("p[1]", "1"), why="n >= 2: p_2 > 0"),
     catn("it2-catn-entropy-nonneg", "true", "derive.Entropy(P)", ">=", "0", (HN, "0")),
     catn("it2-catn-entropy-le-log-n", "true", "derive.Entropy(P)", "<=", "log(n)", (HN, "log(n)")),
     catn("it2-catn-entropy-lt-log-n", "false", "derive.Entropy(P)", "<", "log(n)", (HN, "log(n)"),
@@ -140,8 +140,8 @@ CASES = [
          "derive.CrossEntropy(Q, P) - derive.Entropy(Q)",
          ("Sum(p[i]*log(p[i]/q[i]), (i, 1, n))", "Sum(q[i]*log(q[i]/p[i]), (i, 1, n))"),
          {"n": "2", "p": ["1/2", "1/2"], "q": ["1/4", "3/4"]}, "the right side is KL(Q || P)"),
-    catn("it2-catn-tail-sum-positive", "false", "Sum(p[i], (i, 1, n - 1))", ">", "0",
-         ("Sum(p[i], (i, 1, n - 1))", "0"), ONE, "n = 1: the sum over 1..0 is empty"),
+    catn("it2-catn-tail-sum-positive", "true", "Sum(p[i], (i, 1, n - 1))", ">", "0",
+         ("Sum(p[i], (i, 1, n - 1))", "0"), why="n >= 2: the sum over 1..n-1 has a term"),
     # --- categorical definitions through LaTeX (the document reader accepts these, see README)
     C("it2-cat3-kl-defined-by-sum", "identity", "true", "assert_identity", latex=True, lhs="KL(P \\Vert Q)",
       rhs="\\sum_{i=1}^{3} p_i \\log \\frac{p_i}{q_i}", define=["P = (p_1, p_2, p_3)", "Q = (q_1, q_2, q_3)"],
