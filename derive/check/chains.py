@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from derive.check.document import Span
 
@@ -188,6 +188,7 @@ class Chain:
     kind: str = EQUALITY
     supposed: str = ""
     conditional: bool = False
+    restated: tuple[int, ...] = ()  # links that start a later display writing the subject again
 
     @property
     def subject(self) -> Piece:
@@ -508,8 +509,10 @@ def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] |
     is_assumption = assumption or (lambda s: s.is_order)
     growing: list[_Growing] = []
     last_display: int | None = None
-    for statement in found:
+    last: int | None = None  # the chain of the statement just before: a display restating a subject continues
+    for statement in found:  # only the display right before it (a definition or supposition between ends it)
         if statement.problem or (statement.is_order and is_assumption(statement)):
+            last = None
             continue
         source = last_display if statement.display else (len(growing) - 1 if growing else None)
         if statement.propositions:
@@ -519,11 +522,12 @@ def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] |
                                     SUPPOSITION, statement.supposed))
             target = len(growing) - 1
         else:
-            target = _equalities(growing, statement, source, last_display)
+            target = _equalities(growing, statement, source, last_display if last == last_display else None)
         if statement.display:
             last_display = target
-    return [Chain(tuple(g.pieces), tuple(g.relations), g.display, g.kind, g.supposed, g.conditional)
-            for g in growing]
+        last = target
+    return [Chain(tuple(g.pieces), tuple(g.relations), g.display, g.kind, g.supposed, g.conditional,
+                  tuple(g.restated)) for g in growing]
 
 
 @dataclass
@@ -534,6 +538,7 @@ class _Growing:
     kind: str = EQUALITY
     supposed: str = ""
     conditional: bool = False
+    restated: list[int] = field(default_factory=list)
 
 
 def _equalities(growing: list[_Growing], statement: Statement, source: int | None, last_display: int | None) -> int:
@@ -549,6 +554,8 @@ def _equalities(growing: list[_Growing], statement: Statement, source: int | Non
         growing.append(_Growing(list(statement.pieces), list(statement.relations), statement.display,
                                 conditional=statement.conditional))
         return len(growing) - 1
+    if not head.empty:  # a display that writes the chain's subject again: its links claim subject R right side
+        growing[target].restated.append(len(growing[target].pieces))
     growing[target].pieces.extend(rest)
     growing[target].relations.extend(statement.relations)
     return target

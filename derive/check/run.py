@@ -634,8 +634,7 @@ class _Checker:
         the verdict on what that display shows, the subject against the right side, under what holds there
         (a supposition or a condition of the earlier display may not); ``None`` for any other link."""
         k = link.position
-        if k == 1 or link.lhs.rank == link.rhs.rank or isinstance(values[0], _Failed) or \
-                isinstance(values[k], _Failed):
+        if k not in chain.restated or isinstance(values[0], _Failed) or isinstance(values[k], _Failed):
             return None
         composed = _compose(chain.relations[:k])
         return None if composed is None else self._verdict(values[0], values[k], composed)

@@ -58,7 +58,8 @@ def _chains(markdown: str) -> list[list[str]]:
 CHAINS = [
     ("$$a = b = c$$", [["a", "b", "c"]]),
     ("$$KL = a$$\n\n$$KL = b$$", [["KL", "a", "b"]]),
-    ("$$KL = a$$ then $x = 1$ then $$KL = b$$", [["KL", "a", "b"], ["x", "1"]]),
+    # a statement between (here x = 1, which may define x) ends the chain: the later display is its own claim
+    ("$$KL = a$$ then $x = 1$ then $$KL = b$$", [["KL", "a"], ["x", "1"], ["KL", "b"]]),
     ("$$KL = a$$ $$H = c$$ $$KL = b$$", [["KL", "a"], ["H", "c"], ["KL", "b"]]),
     ("$$KL(P \\Vert Q) = a$$ $$KL(P || Q) = b$$", [[r"KL(P \Vert Q)", "a", "b"]]),
     ("$$KL = a$$ $$= b$$", [["KL", "a", "b"]]),

@@ -21,7 +21,7 @@ GROUPS = [("coin", "all"), ("categorical-n", "relation"), ("normal", "relation")
 #: The fewest links each document proves today (a floor: a regression that stops proving fails the test).
 PROVED = {
     "kl-cross-entropy-coin.md": 23, "minimization-coin.md": 26, "gibbs-coin.md": 26, "minimization-logistic.md": 16,
-    "kl-cross-entropy-categorical-n.md": 20, "kl-cross-entropy-normal.md": 45, "kl-cross-entropy-poisson.md": 39,
+    "kl-cross-entropy-categorical-n.md": 20, "kl-cross-entropy-normal.md": 44, "kl-cross-entropy-poisson.md": 38,
     "minimization-categorical.md": 48, "gibbs-categorical.md": 30,
 }
 
