@@ -65,7 +65,11 @@ FILLERS = frozenset({"that", "all", "every", "each", "any", "some", "the", "a", 
                      "integer", "integers", "number", "numbers", "values", "also"})
 #: Tokens that continue a list of statements.
 CONNECTORS = frozenset({",", ";", ":", "and", "*", "+", "-", "&"})
-_PHRASES = frozenset({"for all", "for every", "for each", "for any", "such that", "provided that"})
+_PHRASES = frozenset({"for all", "for every", "for each", "for any", "such that", "provided that", "in general"})
+#: Words that end the conditions before them, as a sentence end does: what follows holds in general
+#: ("If $y > 0$ then ..., and in general $$...$$"; "...; for every real $y$, however, $$...$$").
+SCOPE_ENDS = frozenset({"in general", "however", "otherwise", "regardless", "always", "for all", "for every",
+                        "for each", "for any"})
 _ENDS = frozenset({".", "!", "?"})
 _ABBREVIATIONS = re.compile(r"\b(i\.\s?e|e\.\s?g|cf|etc|resp|vs)\.", re.I)
 _MARKUP = re.compile(r"\\[A-Za-z]+\*?|[{}`_$]")
@@ -96,6 +100,8 @@ class _Reader:
             if pair in _PHRASES:
                 token, k = pair, k + 1
             k += 1
+            if token in SCOPE_ENDS and k > 1:  # a condition of this sentence stops here
+                self.sentence += 1
             if token in _ENDS:
                 if tokens[k:k + 1] and tokens[k] in ("*", "+", "-") and tokens[k + 1:k + 2] == ["and"]:
                     continue  # "... with $0 < q < 1$.\n* and $x > 0$.": a list item that carries on
