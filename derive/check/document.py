@@ -97,8 +97,9 @@ def _blank_comments(text: str) -> str:
 
 
 def clean(tex: str) -> str:
-    """A display's LaTeX with layout-only wrappers, labels, tags and ``\\resizebox{..}{..}{$...$}`` blanked out."""
-    tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), tex)
+    """A display's LaTeX with ``%`` comments (KaTeX and MathJax skip them too), layout-only wrappers, labels, tags
+    and ``\\resizebox{..}{..}{$...$}`` blanked out."""
+    tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), _blank_comments(tex))
     at = 0
     while (box := _BOX.search(tex, at)) is not None:
         close = re.compile(r"(?<!\\)\$\s*\}").search(tex, box.end())

@@ -330,6 +330,7 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
     integrals = _match_integrals(tokens, partner)
     _check_words(tokens, partner, {d for d, _ in integrals.values()} | _derivative_ds(tokens, partner))
     _check_numbers(source, tokens)
+    _check_scripts(source, tokens)
     return tokens, partner, integrals, frozenset(_after_space(tokens, k) for k in dots)
 
 
@@ -484,6 +485,25 @@ def _check_numbers(source: str, tokens: list[_Token]) -> None:
                              + ("one number is written without a space, a product with \\cdot" if spaced else
                                 "a thousands separator or a decimal comma? write the digits together, or a "
                                 "decimal point"))
+
+
+def _check_scripts(source: str, tokens: list[_Token]) -> None:
+    r"""Refuse what TeX typesets one way and a reader may mean another: ``x^23`` (TeX raises to 2 only, then
+    writes 3), ``\exp x^2`` (``exp(x^2)`` in print, ``(exp x)^2`` to a parser), ``3!!`` (a double factorial,
+    or ``(3!)!``)."""
+    for k, token in enumerate(tokens):
+        text = token.text
+        if text == "^" and k + 2 < len(tokens) and tokens[k + 1].text.isdigit() and tokens[k + 2].text.isdigit():
+            raise ParseError(f"ambiguous power at offset {token.pos}: TeX raises to {tokens[k + 1].text} only; "
+                             f"write ^{{{tokens[k + 1].text}{tokens[k + 2].text}}} for the whole number")
+        if text == r"\exp":
+            a = _after_space(tokens, k + 1)
+            if a + 1 < len(tokens) and tokens[a].text not in ("(", "{", r"\left", "[") and tokens[a + 1].text == "^":
+                raise ParseError(f"ambiguous \exp at offset {token.pos}: the exponential of a power, or a power of "
+                                 "the exponential? write \exp(x^2) or (\exp x)^2")
+        if text == "!" and k + 1 < len(tokens) and tokens[k + 1].text == "!":
+            raise ParseError(f"ambiguous '!!' at offset {token.pos}: a double factorial, or the factorial of a "
+                             "factorial? derive reads neither; write it out")
 
 
 def _after_space_back(tokens: list[_Token], i: int) -> str:

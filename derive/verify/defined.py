@@ -29,6 +29,7 @@ from functools import lru_cache
 import sympy as sp
 
 from derive.domain import Domain
+from derive.functions import Log
 from derive.group import Group
 from derive.measures import Measure, OutcomeSum, Prob
 from derive.semantics import denote
@@ -55,6 +56,10 @@ def _defined(e: sp.Basic, domain: Domain) -> bool:
         return _defined(e.content, domain)
     if isinstance(e, OutcomeSum):
         return _defined(e.body, domain)
+    if isinstance(e, Log):  # log(x)/log(b): x non-zero, b positive and not 1
+        base = e.base
+        return _defined(e.args[0], domain) and _nonzero(e.args[0], domain) and signs.is_positive(base, domain) \
+            and _nonzero(sp.log(base), domain)
     if type(e).__module__.startswith("derive.") and not isinstance(e, sp.Symbol):
         try:  # other notation (a logarithm in base b, the sigmoid): defined where its value is
             return _defined(denote(e), domain)
