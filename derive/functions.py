@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
 from derive.terms import unevaluated_function
@@ -61,3 +63,39 @@ class Sigmoid(sp.Function):
 
     def _eval_is_positive(self) -> bool | None:
         return True if self.args[0].is_real else None
+
+
+
+_ENTRY_CLASSES: dict[str, type] = {}
+
+
+def entry_of(name: str, members: dict[int, sp.Symbol]) -> Callable[[sp.Basic], sp.Basic] | None:
+    """``p_i`` for a family of symbols ``p_1, ..., p_k``: a function of the index that *is* ``p_2`` at ``i = 2``.
+
+    Returns a builder ``index -> entry``, or ``None`` when the subscripts are not consecutive.  A sum
+    ``\\sum_{i=1}^{3} p_i`` over a categorical whose entries are the symbols ``p_1, p_2, p_3`` reads its
+    summand through this entry, so writing the sum out gives the entries themselves.  The members are
+    the entry's arguments, so a value given to ``p_1`` reaches it; at an index that names no member
+    (``p_7``, ``p_n``) it stays unevaluated: a value nothing can be proved about.
+    """
+    first = min(members)
+    if sorted(members) != list(range(first, first + len(members))):
+        return None
+    if name not in _ENTRY_CLASSES:
+        def eval_(cls, k: sp.Basic, start: sp.Basic, *entries: sp.Basic) -> sp.Basic | None:
+            at = int(k - start) if isinstance(k, sp.Integer) and isinstance(start, sp.Integer) else -1
+            return entries[at] if 0 <= at < len(entries) else None
+
+        def latex_(self, printer) -> str:
+            return f"{sp.latex(sp.Symbol(name))}_{{{printer._print(self.args[0])}}}"
+
+        _ENTRY_CLASSES[name] = type(name, (sp.Function,), {"eval": classmethod(eval_), "_latex": latex_,
+                                                           "is_number": False, "__module__": __name__})
+    family, entries = _ENTRY_CLASSES[name], [members[k] for k in sorted(members)]
+    return lambda index: family(index, sp.Integer(first), *entries)
+
+
+def entry_family(expr: sp.Basic) -> str | None:
+    """The family's name when ``expr`` is an entry ``p_i`` built by :func:`entry_of`, else ``None``."""
+    name = type(expr).__name__
+    return name if _ENTRY_CLASSES.get(name) is type(expr) else None

@@ -53,6 +53,7 @@ from derive.errors import DeriveError
 from derive.proof_schema import MAX_BYTES, DistributionEntry, ProofDocument, ProofFileError, StepEntry, read_document
 from derive.system import System, equations_of
 from derive.verify import check_equal, check_relation
+from derive.verify.defined import defined
 from derive.verify.limits import OutOfTime, seconds_of, settle, time_limit
 
 __all__ = ["MAX_BYTES", "Conclusion", "Fact", "ProofFileError", "ProofReport", "StepCheck", "check_proof_text",
@@ -122,7 +123,7 @@ def check_proof_text(text: str, source: str = "proof", timeout: float | None = N
     if proof.statement is None:
         conclusion = Conclusion(False, "no statement: steps checked, nothing concluded")
     else:
-        conclusion = _guarded_conclusion(lambda: conclude(proof.statement, facts))
+        conclusion = _guarded_conclusion(lambda: conclude(proof.statement, facts, proof.domain))
     return ProofReport(tuple(checks), document.statement, conclusion)
 
 
@@ -468,10 +469,14 @@ def _because(verdict: Verdict, why: str) -> Verdict:
 
 
 # -- the statement ----------------------------------------------------------------------------------------------------
-def conclude(statement: sp.Basic, facts: Sequence[Fact]) -> Conclusion:
-    """Is each part of ``statement`` formally one of the facts of the chains whose steps are all proved?"""
+def conclude(statement: sp.Basic, facts: Sequence[Fact], domain: Domain | None = None) -> Conclusion:
+    """Is each part of ``statement`` formally one of the facts of the chains whose steps are all proved, and (with a
+    domain) defined everywhere on it as written (``0 \\cdot \\log(p - q)`` has no value where ``p = q``)?"""
     used: list[str] = []
     for part in establish.parts(statement):
+        if domain is not None and not all(defined(side, domain) for side in (part.lhs, part.rhs)):
+            return Conclusion(False, f"{_show(part)} is not proved defined everywhere on the domain "
+                                     "(a division by zero, a logarithm of 0?)")
         support = next((f for f in facts if not f.failed and f.hypothesis is None and _gives(f, part)), None)
         if support is None:
             return Conclusion(False, _why_not(part, facts))

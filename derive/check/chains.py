@@ -588,7 +588,7 @@ def proposition(chain: Chain | _Growing) -> Piece | None:
         return pieces[-1]
     if not all(r in EQUALITIES for r in relations) or pieces[0].empty or pieces[-1].empty:
         return None
-    return Piece(f"{pieces[0].tex} = {pieces[-1].tex}", pieces[-1].line)
+    return Piece(f"{pieces[0].tex} = {pieces[-1].tex}", pieces[-1].line, pieces[-1].rank)
 
 
 def same_text(a: str, b: str) -> bool:

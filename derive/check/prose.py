@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from derive.check.assume import is_bound
-from derive.check.chains import Statement
+from derive.check.chains import EQUALITIES, SUPPOSING, Statement
 from derive.check.document import Span
 
 #: Words (and phrases) after which an order statement is a hypothesis.
@@ -65,6 +65,8 @@ FILLERS = frozenset({"that", "all", "every", "each", "any", "some", "the", "a", 
                      "integer", "integers", "number", "numbers", "values", "also"})
 #: Tokens that continue a list of statements.
 CONNECTORS = frozenset({",", ";", ":", "and", "*", "+", "-", "&"})
+#: What may stand between two supposed equations for the second to be supposed too ("and that", ", and").
+_LISTING = frozenset({",", "and", "that", "also"})
 _PHRASES = frozenset({"for all", "for every", "for each", "for any", "such that", "provided that", "in general"})
 #: Words that end the conditions before them, as a sentence end does: what follows holds in general
 #: ("If $y > 0$ then ..., and in general $$...$$"; "...; for every real $y$, however, $$...$$").
@@ -133,19 +135,31 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
     reader = _Reader()
     out: list[list[Statement]] = []
     last: list[int] = []  # the spans of the hypotheses the next "or" would join
+    supposing = ""  # the word of the supposed equation just before, while only "and" or a comma follows it
     for span, statements in found:
+        before = reader.sentence
         if reader.ended or not span.joined:
             reader.new_sentence()
         alternative = reader.read(span.lead)
+        listing = tokens_of(span.lead)  # "and", ", and that": never nothing (two displays: the second follows)
+        if reader.sentence != before or not span.joined or not listing or not set(listing) <= _LISTING:
+            supposing = ""
         marked: list[Statement] = []
         word = reader.word
         for k, statement in enumerate(statements):
             if k and statement.joined:
                 word = statement.supposed or ("" if statement.joined in CLAIMS else word)
+                supposing = statement.supposed
             elif statement.supposed:
                 word = statement.supposed
             if is_bound(statement):
                 statement = replace(statement, supposed="or" if alternative else statement.supposed or word)
+            elif supposing and not statement.supposed and not statement.problem and not alternative and \
+                    statement.relations and set(statement.relations) <= EQUALITIES and \
+                    not (statement.pieces and statement.pieces[0].empty):  # "\\implies ...", "&= ...": goes on
+                statement = replace(statement, supposed=supposing)  # "Suppose $x + y = 2$ and $x - y = 0$"
+            supposing = statement.supposed if statement.supposed in SUPPOSING and not is_bound(statement) and \
+                not statement.problem and set(statement.relations) <= EQUALITIES else ""
             marked.append(replace(statement, sentence=reader.sentence))
         if alternative and any(is_bound(s) for s in marked):
             for n in last:

@@ -78,7 +78,7 @@ Nothing written in a document is ever evaluated as code.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -261,14 +261,19 @@ class _Checker:
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
         self.dists = self.declared.distributions
+        self.letters = _declared_letters(s for source in self.sources for s in source.statements)
         self.base = self.domain = self._domain()
         self.outcome_domains: dict[tuple, object] = {}
         self.steps: list[tuple[int, object]] = []  # (rank, the domain from just after that statement on)
         self.conditions: list[tuple[int, int, tuple[Bound, ...]]] = []  # (rank, sentence, bounds) of local ones
         self.members: list[tuple[int, sp.Symbol, sp.Symbol]] = []  # (rank, j, the index j stands for)
         self.supposed: list[tuple[int, int, sp.Basic, sp.Basic]] = []  # (rank, sentence, x, its supposed value)
+        self.equations: list[tuple[int, int, sp.Equality]] = []  # (rank, sentence, a supposed a = b, no x = value)
+        self.hypotheses: tuple[sp.Equality, ...] = ()  # those that hold at the current link
         self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
                           if s.pieces}
+        self.supposing = {s.pieces[0].rank for source in self.sources for s in source.statements
+                          if s.pieces and s.supposed and s.supposed != "or"}
         self.local_domains: dict[tuple, object] = {}
         out: list[Entry] = []
         for n, source, found in grouped:
@@ -307,6 +312,10 @@ class _Checker:
         sentence = self._sentence_of(rank)
         supposed = {x: value for r, last, x, value in self.supposed if r < rank and sentence <= last}
         self.symbols = {**members, **supposed, **self.defined} if members or supposed else self.defined
+        self.hypotheses = tuple(e.xreplace(self.symbols) for r, last, e in self.equations
+                                if r < rank and sentence <= last)
+        self.supposed_now = supposed
+        self.plain = {**members, **self.defined} if members else self.defined  # without what is supposed
 
     def _sentence_of(self, rank: int) -> int:
         """The sentence of the statement at or just before ``rank``."""
@@ -315,15 +324,20 @@ class _Checker:
 
     def _suppose(self, link: Link, left: sp.Basic, right: sp.Basic) -> str:
         """A supposed equation ``x = value`` (a symbol or one entry ``q_j``): the rest of its sentence and the
-        sentence of the next statement are checked with ``x`` replaced by ``value``.  The note to report."""
-        if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left) or not isinstance(right, sp.Expr):
+        sentence of the next statement that is not supposed too are checked with ``x`` replaced by ``value``.
+        The note to report."""
+        if not isinstance(left, sp.Expr) or not isinstance(right, sp.Expr):
             return ""
         rank = link.lhs.rank
-        after = [r for r in self.sentences if r > rank]
+        after = [r for r in self.sentences if r > rank and r not in self.supposing]  # past "and y = 3"
         last = self.sentences[min(after)] if after else self._sentence_of(rank)
+        written = f"{link.lhs.tex.strip()} = {link.rhs.tex.strip()}"
+        if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left):
+            self.equations.append((rank, last, sp.Eq(left.xreplace(self.symbols), right.xreplace(self.symbols),
+                                                     evaluate=False)))
+            return f"; the rest of this sentence and the next statement's are checked as its consequences"
         self.supposed.append((rank, last, left, right.xreplace(self.symbols)))
-        return f"; the rest of this sentence and the next statement's are checked with {link.lhs.tex.strip()} = " \
-               f"{link.rhs.tex.strip()}"
+        return f"; the rest of this sentence and the next statement's are checked with {written}"
 
     def _global_at(self, rank: int):
         """The base domain, cut by every standing assumption stated before ``rank``."""
@@ -636,8 +650,7 @@ class _Checker:
         k = link.position
         if k not in chain.restated or isinstance(values[0], _Failed) or isinstance(values[k], _Failed):
             return None
-        composed = _compose(chain.relations[:k])
-        return None if composed is None else self._verdict(values[0], values[k], composed)
+        return self._verdict(values[0], values[k], link.relation)  # what it shows: subject R right side
 
     def _claim(self, origin: str, link: Link, chain: Chain, values: list, anchor: int | None) -> tuple[Entry, bool]:
         """Check the right side against the expression before it; proved only so.
@@ -683,7 +696,7 @@ class _Checker:
             return _entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
         if shown is not None and verdict is shown:
-            index, relation = 0, _compose(chain.relations[:k])
+            index = 0
         lhs = chain.expressions[index].tex
         if verdict.status.value == REFUTED:
             reason = "" if relation in EQUALITIES else verdict.reason
@@ -698,9 +711,21 @@ class _Checker:
 
         a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
         domain = self._dom(a, b)
-        if relation in EQUALITIES:
-            return check_equal(a, b, domain)
-        return check_relation(a, b, relation, domain)
+        verdict = check_equal(a, b, domain) if relation in EQUALITIES else check_relation(a, b, relation, domain)
+        return verdict if verdict.proved or not self.hypotheses else self._under_hypotheses(a, b, relation, domain)
+
+    def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
+        """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as
+        hypotheses; a refutation found without them would not count (its point may break them)."""
+        from derive.core import Status, Verdict
+        from derive.verify import check_given
+
+        said = ", ".join(f"{sp.sstr(e.lhs)} = {sp.sstr(e.rhs)}" for e in self.hypotheses)
+        verdict = check_given(self.hypotheses, a, b, "=" if relation in EQUALITIES else relation,
+                              self._dom(a, b, *self.hypotheses))
+        if verdict.proved:
+            return verdict
+        return Verdict(verdict.status, f"under the supposition {said}: {verdict.reason}", verdict.counterexample)
 
     def _implication(self, origin: str, link: Link, chain: Chain, values: list,
                      anchor: int | None) -> tuple[Entry, bool]:
@@ -744,9 +769,33 @@ class _Checker:
         from derive.verify import check_relation
 
         name, swap = _CONNECTIVE[connective]
-        a, b = self._unify(before.xreplace(self.symbols), after.xreplace(self.symbols))
-        domain = self._dom(a, b)
-        return check_relation(b, a, name, domain) if swap else check_relation(a, b, name, domain)
+        if not self.hypotheses and not self.supposed_now:
+            a, b = self._unify(before.xreplace(self.symbols), after.xreplace(self.symbols))
+            a, b = (b, a) if swap else (a, b)
+            return check_relation(a, b, name, self._dom(a, b))
+        a, b = self._unify(before.xreplace(self.plain), after.xreplace(self.plain))
+        a, b = (b, a) if swap else (a, b)
+        supposed = [sp.Eq(x, v, evaluate=False) for x, v in self.supposed_now.items()]
+        return self._implied(a, b, name, (*supposed, *self.hypotheses))
+
+    def _implied(self, a: sp.Basic, b: sp.Basic, name: str, hypotheses: tuple[sp.Equality, ...]):
+        """``a \implies b`` (both ways for ``iff``) where supposed equations hold: each with them as premises
+        (``Suppose $q = p$. $$\iff q - p = 0$$`` relates the supposition itself, which no substitution may
+        turn into ``p = p``)."""
+        from derive.core import Status, Verdict
+        from derive.system import System, equations_of
+        from derive.verify import check_relation
+
+        verdict = Verdict(Status.PROVED, "")
+        for premise, conclusion in [(a, b)] + ([(b, a)] if name == "iff" else []):
+            premises = equations_of(premise)
+            if premises is None:
+                return Verdict(Status.UNKNOWN, "an implication relates equations")
+            together = System(*premises, *hypotheses) if hypotheses else premise
+            verdict = check_relation(together, conclusion, "implies", self._dom(together, conclusion))
+            if not verdict.proved:
+                return verdict
+        return verdict
 
     def _unify(self, a: sp.Basic, b: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
         """A plain symbol named like a family's variable that the link uses (``k`` beside ``P(k)``) is that variable."""
@@ -839,6 +888,7 @@ class _Checker:
             tex = _CALLIGRAPHIC.sub(placeholder, tex)
         try:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
+            numbers += tuple(s for s in self.letters if s not in numbers)
             value = parse_latex(tex, self.dists, self.units, numbers)
             value = value.xreplace(named) if named else value
         except ParseError as exc:
@@ -864,6 +914,7 @@ class _Checker:
         """Finite categoricals written by their entries: ``\\sum_{i=1}^{3}`` over the outcomes 1, 2, 3 of a
         declared categorical is the sum over its outcomes, and in a sum over ``i``, ``p_i`` is ``P(i)`` when
         ``P = (p_1, p_2, p_3)`` (its probabilities are the symbols ``p_1``, ... named by its outcomes)."""
+        from derive.functions import entry_family
         from derive.measures import OutcomeSum, Prob
 
         if not value.has(sp.Sum, OutcomeSum):
@@ -887,6 +938,8 @@ class _Checker:
             return value
 
         def entries_of(body: sp.Basic, index: sp.Symbol) -> sp.Basic:
+            body = body.replace(lambda e: entry_family(e) in entries and e.args[0] == index,
+                                lambda e: Prob(entries[entry_family(e)], index))
             return body.xreplace({sp.Symbol(f"{base}_{index.name}"): Prob(dist, index)
                                   for base, dist in entries.items()})
 
@@ -901,6 +954,19 @@ class _Checker:
 
         return value.replace(lambda e: isinstance(e, OutcomeSum) or (isinstance(e, sp.Sum) and len(e.limits) == 1
                                                                       and e.limits[0][2].is_Integer), rewrite)
+
+
+def _declared_letters(statements: Iterable[Statement]) -> frozenset[sp.Symbol]:
+    """Letters the parser would read as constants that the document makes its own variables: ``e`` in
+    ``Let $e := 3$``, ``Suppose $e = 2$``, ``$e > 0$`` (every ``e`` of the document is then that variable,
+    never Euler's number)."""
+    found = set()
+    for statement in statements:
+        first = statement.pieces[0].tex.strip() if statement.pieces else ""
+        if first == "e" and statement.relations and (statement.relations[0] == ":=" or statement.supposed or
+                                                     statement.is_order):
+            found.add(sp.Symbol("e"))
+    return frozenset(found)
 
 
 def _declares_real(statement: Statement) -> bool:

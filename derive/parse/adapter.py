@@ -121,7 +121,15 @@ def _finish(expr: sp.Basic, objects: Mapping[sp.Symbol, sp.Basic]) -> sp.Basic:
         if len(args) != 1 or not name.isalpha() or not name.isascii():
             raise ParseError(f"{expr.func.__name__}(...) with {len(args)} arguments is not derive notation")
         return mul(sp.Symbol(name), args[0])
+    if isinstance(expr, sp.Mul) and any(a == 0 for a in args) and not all(map(_total, args)):
+        return sp.Mul(*args, evaluate=False)  # 0 \cdot \log(p - q) as written: undefined where p = q
     return rebuild(expr, args)
+
+
+def _total(expr: sp.Basic) -> bool:
+    """Defined at every real point: built from symbols and numbers by sums, products and natural powers."""
+    return all(isinstance(e, (sp.Symbol, sp.Number, sp.Add, sp.Mul)) or
+               (isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp >= 0) for e in sp.preorder_traversal(expr))
 
 
 def _check_size(expr: sp.Basic, args: tuple[sp.Basic, ...]) -> None:

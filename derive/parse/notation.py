@@ -140,7 +140,7 @@ from derive.terms import bottom_up
 from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.calculus import EXTRA_COMMANDS, CalculusForms, split_cases, system_of
-from derive.functions import Log
+from derive.functions import Log, entry_of
 from derive.terms import add, mul, quotient
 
 MAX_LENGTH = 100_000
@@ -499,8 +499,8 @@ def _check_scripts(source: str, tokens: list[_Token]) -> None:
         if text == r"\exp":
             a = _after_space(tokens, k + 1)
             if a + 1 < len(tokens) and tokens[a].text not in ("(", "{", r"\left", "[") and tokens[a + 1].text == "^":
-                raise ParseError(f"ambiguous \exp at offset {token.pos}: the exponential of a power, or a power of "
-                                 "the exponential? write \exp(x^2) or (\exp x)^2")
+                raise ParseError(rf"ambiguous \exp at offset {token.pos}: the exponential of a power, or a power of "
+                                 r"the exponential? write \exp(x^2) or (\exp x)^2")
         if text == "!" and k + 1 < len(tokens) and tokens[k + 1].text == "!":
             raise ParseError(f"ambiguous '!!' at offset {token.pos}: a double factorial, or the factorial of a "
                              "factorial? derive reads neither; write it out")
@@ -614,6 +614,7 @@ class _Reader(CalculusForms):
         self.parameters: dict[sp.Symbol, sp.Basic] = {}  # a plain symbol -> the distribution's own, same name
         self.printed: dict[str, sp.Symbol] = {}  # \mu_1 (a parameter as printed, key form) -> the parameter
         self.bases: dict[str, sp.IndexedBase] = {}  # p -> p, so that p_{i} reads as p[i]
+        self.families: dict[str, dict[int, sp.Symbol]] = {}  # p -> {1: p_1, 2: p_2}: p_{i} over a bound i
         self.variables: dict[str, sp.Symbol] = {}  # i -> the bound variable of the distribution's sums
         self.real_variables: dict[str, sp.Symbol] = {}  # x -> the bound variable of a density's integrals
         for dist in distributions:
@@ -632,6 +633,8 @@ class _Reader(CalculusForms):
                 elif isinstance(param, sp.Symbol):
                     self.parameters[sp.Symbol(param.name)] = param
                     self.printed.setdefault(_key_of(sp.latex(param)), param)
+                    if member := _MEMBER.fullmatch(param.name):
+                        self.families.setdefault(member.group(1), {})[int(member.group(2))] = param
             self.variables[dist.variable.name] = dist.variable
             if isinstance(dist, Parametric) and not dist.discrete:
                 self.real_variables[dist.variable.name] = dist.variable
@@ -705,6 +708,8 @@ class _Reader(CalculusForms):
                 i = self.placeholder(sp.Symbol(text.lstrip("\\")), token.pos, out, i + 1)
             elif (symbol := self.subscripted(i, hi, indices)) is not None:
                 i = self.placeholder(symbol[0], token.pos, out, symbol[1])
+            elif text == "e" and (named := indices.get("e") or self.parameters.get(sp.Symbol("e"))) is not None:
+                i = self.placeholder(named, token.pos, out, i + 1)  # e declared a symbol (e := 3): not Euler's number
             elif (fraction := self.integer_fraction(i, hi)) is not None:
                 i = self.placeholder(fraction[0], token.pos, out, fraction[1])
             elif text == "d":  # the grammar reads "d x" as the one symbol dx (its differential): d is kept a letter
@@ -1083,6 +1088,9 @@ class _Reader(CalculusForms):
         if base in self.bases:
             index = indices.get(label) or (sp.Integer(int(label)) if label.isdigit() else sp.Symbol(label))
             return self.bases[base][self.parameters.get(index, index)], end
+        family = self.families.get(base.lstrip("\\")) if label in indices else None
+        if family is not None and (entry := entry_of(base.lstrip("\\"), family)) is not None:
+            return entry(indices[label]), end  # p_i over a bound i, P = (p_1, p_2, p_3)
         symbol = sp.Symbol(base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
         return self.printed.get(_key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
 
@@ -1280,6 +1288,9 @@ class _Reader(CalculusForms):
 
     def _fragment(self, start: int, end: int) -> str:
         return _short(self.source[start:end].strip())
+
+
+_MEMBER = re.compile(r"(\\?[A-Za-z]+)_\{?(\d+)\}?")  # p_1, p_{10}: a member of the family p
 
 
 def _parameters(dist: Distribution) -> tuple[sp.Basic, ...]:

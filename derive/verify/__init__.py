@@ -37,7 +37,7 @@ and the assumptions it needs):
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import sympy as sp
 
@@ -45,12 +45,15 @@ from derive.allocation import fewer_collections
 from derive.core import Derivation, Report, Status, Step, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
+from derive.semantics import denote
+from derive.system import System
+from derive.verify import implications
 from derive.verify.equality import equal
 from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, active, seconds_of, settle, time_limit
 from derive.verify.relations import relation
 from derive.verify.steps import step_holds, steps_of
 
-__all__ = ["DEFAULT_SECONDS", "check_equal", "check_relation", "check_step", "verify_derivation"]
+__all__ = ["DEFAULT_SECONDS", "check_equal", "check_given", "check_relation", "check_step", "verify_derivation"]
 
 _ACTIVE = threading.local()
 
@@ -70,6 +73,57 @@ def check_relation(before: sp.Basic, after: sp.Basic, relation_: str, domain: Do
         raise DeriveError(f"not a bound or an implication: {relation_!r} (use <=, <, >=, >, iff or implies)")
     before, after = _expect_side(before), _expect_side(after)
     return _guarded(lambda: relation(before, after, relation_, domain), timeout)
+
+
+def check_given(hypotheses: Sequence[sp.Equality], lhs: sp.Basic, rhs: sp.Basic, relation_: str, domain: Domain, *,
+                timeout: float | None = None) -> Verdict:
+    """Decide ``lhs R rhs`` (``R`` one of ``=``, ``<=``, ``<``, ``>=``, ``>``) at the points of ``domain`` where every
+    equation of ``hypotheses`` holds: "Suppose $x + y = 2$ and $x - y = 0$. Then $x = 1$".
+
+    An equality is an implication (:func:`derive.verify.implications.equations`).  A bound is decided after the
+    hypotheses are solved for unknowns they fix everywhere (:func:`derive.verify.implications.eliminate`) and
+    the solutions put in: sound because at every point where they hold those unknowns have those values.
+    Hypotheses that cannot all be solved so leave the bound UNKNOWN (a refutation found without them could
+    break them).
+    """
+    _expect_domain(domain)
+    if relation_ not in ("=", "<=", "<", ">=", ">"):
+        raise DeriveError(f"not an equality or a bound: {relation_!r} (use =, <=, <, >= or >)")
+    if not all(isinstance(h, sp.Equality) for h in hypotheses):
+        raise DeriveError("hypotheses must be SymPy equations")
+    lhs, rhs = _expect_side(lhs), _expect_side(rhs)
+    if not hypotheses:
+        return check_equal(lhs, rhs, domain, timeout=timeout) if relation_ == "=" else \
+            check_relation(lhs, rhs, relation_, domain, timeout=timeout)
+    return _guarded(lambda: _given(tuple(hypotheses), lhs, rhs, relation_, domain), timeout)
+
+
+def _given(hypotheses: tuple[sp.Equality, ...], lhs: sp.Basic, rhs: sp.Basic, relation_: str,
+           domain: Domain) -> Verdict:
+    if relation_ == "=":
+        premise = System(*hypotheses) if len(hypotheses) > 1 else hypotheses[0]
+        return implications.equations(premise, sp.Eq(lhs, rhs, evaluate=False), "implies", domain)
+    try:
+        fs = [denote(h.lhs) - denote(h.rhs) for h in hypotheses]
+    except (ValueError, KeyError) as exc:
+        return Verdict(Status.UNKNOWN, f"cannot give the hypotheses a value: {exc}")
+    solution, pending = implications.eliminate(fs, domain, [h.lhs for h in hypotheses])
+    if pending:
+        return Verdict(Status.UNKNOWN, "could not solve the hypotheses " +
+                       ", ".join(f"{sp.sstr(f)} = 0" for f in pending))
+    a, b = (implications.put_all(denote(side), solution, domain) for side in (lhs, rhs))
+    verdict = relation(a, b, relation_, domain)
+    solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items())
+    if verdict.status is Status.REFUTED:
+        point = dict(verdict.counterexample)
+        values = {x: sp.simplify(v.xreplace(point)) for x, v in solution.items()}
+        spans = dict(domain.intervals)
+        if not all(x not in spans or spans[x].contains(v) is sp.true for x, v in values.items()):
+            return Verdict(Status.UNKNOWN, f"refuted with {solved}, but there the solved values leave the domain")
+        verdict = Verdict(Status.REFUTED, verdict.reason, verdict.counterexample +
+                          tuple((x, v) for x, v in values.items() if x in spans))
+    return Verdict(verdict.status, f"with {solved}: {verdict.reason}" if solved else verdict.reason,
+                   verdict.counterexample)
 
 
 def check_step(step: Step, domain: Domain, *, timeout: float | None = None) -> Verdict:

@@ -77,6 +77,26 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
     is refuted at a sample point, the solutions being the rest of the
     counterexample.
     """
+    solution, pending = eliminate(hypotheses, domain, preferred)
+    if pending:
+        return Verdict(Status.UNKNOWN, "could not solve " + ", ".join(f"{sp.sstr(f)} = 0" for f in pending))
+    solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items()) or "nothing to solve"
+    for g in claims:
+        verdict = equal(_put_all(g, solution, domain), sp.Integer(0), domain)
+        if verdict.status is Status.REFUTED:
+            where = ", ".join(f"{s} = {v}" for s, v in verdict.counterexample)
+            return Verdict(Status.REFUTED, f"with {solved}, {sp.sstr(g)} = 0 fails at {where}",
+                           verdict.counterexample)
+        if not verdict.proved:
+            return Verdict(Status.UNKNOWN, f"with {solved}, could not prove {sp.sstr(g)} = 0")
+    return Verdict(Status.PROVED, f"solved: {solved}")
+
+
+def eliminate(hypotheses: list[sp.Basic], domain: Domain,
+              preferred: list[sp.Basic] = ()) -> tuple[dict[sp.Basic, sp.Basic], list[sp.Basic]]:
+    """The hypotheses (each ``f = 0``) solved one at a time, each for an unknown with a unique solution that holds
+    for every value of the others (:func:`_regular`), put into the rest: ``(solution, what could not be solved)``.
+    Every point of ``domain`` where the hypotheses hold has each solved unknown equal to its solution there."""
     solution: dict[sp.Basic, sp.Basic] = {}
     pending = list(hypotheses)
     while pending:
@@ -92,17 +112,13 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
                 del pending[k]
                 break
         else:
-            return Verdict(Status.UNKNOWN, "could not solve " + ", ".join(f"{sp.sstr(f)} = 0" for f in pending))
-    solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items()) or "nothing to solve"
-    for g in claims:
-        verdict = equal(_put_all(g, solution, domain), sp.Integer(0), domain)
-        if verdict.status is Status.REFUTED:
-            where = ", ".join(f"{s} = {v}" for s, v in verdict.counterexample)
-            return Verdict(Status.REFUTED, f"with {solved}, {sp.sstr(g)} = 0 fails at {where}",
-                           verdict.counterexample)
-        if not verdict.proved:
-            return Verdict(Status.UNKNOWN, f"with {solved}, could not prove {sp.sstr(g)} = 0")
-    return Verdict(Status.PROVED, f"solved: {solved}")
+            return solution, pending
+    return solution, []
+
+
+def put_all(expr: sp.Basic, solution: dict[sp.Basic, sp.Basic], domain: Domain) -> sp.Basic:
+    """``expr`` with every unknown that :func:`eliminate` solved replaced by its solution."""
+    return _put_all(expr, solution, domain)
 
 
 def _solve_somehow(f: sp.Basic, domain: Domain, known: dict,

@@ -43,6 +43,7 @@ QUAD_SAFETY = 10  # a difference must exceed the quadrature error bounds this ma
 UNRELIABLE = sp.Float(10) ** -6  # a point whose error bounds exceed this (relative) is skipped, not judged
 HUGE_POWER = 2000  # an integer power above this is evaluated in floating point, never exactly
 MAX_EXPANDED_TERMS = 20000  # terms of a finite sum written out at a sample point
+SHORT_SUM = 64  # a sum with integer limits and at most this many terms is written out before it is evaluated
 
 Point = dict
 
@@ -167,7 +168,10 @@ def _not_real(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) -
         if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
             return None
         tolerance = UNRELIABLE if aggregates else sp.Float(10) ** (10 - DIGITS)
-        if abs(sp.im(value)) > tolerance * max(1, abs(value)):
+        size, imaginary = abs(value), abs(sp.im(value))
+        if not (size.is_comparable and imaginary.is_comparable):
+            return None  # not evaluated to a number after all (a sum of entries no value names)
+        if imaginary > tolerance * max(1, size):
             real, other = short(estimates[k][0]), short(value)
             shown = f"{real} != {other}" if k == 0 else f"{other} != {real}"
             return Verdict(Status.REFUTED, f"{shown} (not a real number) at {where(point)}", tuple(point.items()))
@@ -234,6 +238,13 @@ def write_out(e: sp.Sum | sp.Product) -> sp.Basic:
     return body
 
 
+def _terms(e: sp.Sum) -> int:
+    count = 1
+    for _, lo, hi in e.limits:
+        count *= max(0, int(hi) - int(lo) + 1)
+    return count
+
+
 def _integer_limits(e: sp.Sum) -> bool:
     return all(len(lim) == 3 and lim[1].is_Integer and lim[2].is_Integer for lim in e.limits)
 
@@ -257,8 +268,9 @@ def estimate(expr: sp.Basic) -> tuple[sp.Float, sp.Float] | None:
     each aggregate moved by its error.  Everything else is evaluated by SymPy
     with ``DIGITS`` digits (error 0).
     """
-    if expr.has(sp.Product):
-        expr = expr.replace(lambda e: isinstance(e, sp.Product) and _integer_limits(e), write_out)
+    if expr.has(sp.Product, sp.Sum):  # short sums written out: their terms may name entries (p_i at i = 2 is p_2)
+        expr = expr.replace(lambda e: isinstance(e, sp.Product) and _integer_limits(e) or
+                            isinstance(e, sp.Sum) and _integer_limits(e) and _terms(e) <= SHORT_SUM, write_out)
         if expr.has(sp.Product):
             return None  # SymPy's own evaluation of a product follows Karr's convention for reversed limits
     aggregates = [e for e in sp.preorder_traversal(expr) if isinstance(e, (sp.Integral, sp.Sum))]

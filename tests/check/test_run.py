@@ -303,9 +303,11 @@ def test_suppositions_implications_and_inequalities(document: str, expected: lis
 def test_report_lines_of_an_implication_and_an_inequality() -> None:
     text = check_text(COIN + "Suppose\n\n$$q - p = 0$$\n\n$$\\iff q = 1 - p$$\n\n$$p (1 - p) < 0$$", "r.md").text()
     lines = text.splitlines()
-    assert lines[3] == 'r.md:5: supposed: q - p = 0 (after "suppose")'
+    assert lines[3] == ('r.md:5: supposed: q - p = 0 (after "suppose"; the rest of this sentence and the next '
+                        "statement's are checked as its consequences)")
     assert lines[4].startswith("r.md:7: refuted: q - p = 0 \\iff q = 1 - p fails at p=1/3 (the first implies")
-    assert lines[5].startswith("r.md:9: refuted: p (1 - p) < 0 fails at p=1/3")
+    assert lines[5].startswith("r.md:9: refuted: p (1 - p) < 0 fails at p=2/7, q=2/7 (under the supposition "
+                               "-p + q = 0: with p = q")
     assert lines[6].endswith("3 definitions (1 checked), 0 assumptions, 1 supposition")
     data = json.loads(check_text(COIN + "$$p (1 - p) > 0$$", "j.md").json())
     assert data["links"][-1]["relation"] == ">" and data["summary"]["supposed"] == 0
@@ -377,3 +379,41 @@ def test_an_index_bounded_by_the_number_of_outcomes_is_one_of_them() -> None:
     assert "(stated above)" in result.entries[6].reason  # "valid since $j \\leq n$": a claim, and it holds
     wrong = check_text(document.replace("= -\\frac{p_{j}}{q_{j}}", "= -\\frac{p_{j}}{q_{1}}"), "w.md")
     assert wrong.count("refuted") == 1, wrong.text()
+
+
+# -- several equations supposed together; a restated display claims what it shows; e made a variable ---------------
+@pytest.mark.parametrize("document, expected", [
+    ("Suppose $x = 2$ and $y = 3$. Then\n\n$$x + y = 5$$\n", [("supposition", "supposed")] * 2 + [("claim", "proved")]),
+    ("Suppose that $x + y = 2$ and $x - y = 0$. Then\n\n$$x = 1$$\n",
+     [("supposition", "supposed")] * 2 + [("claim", "proved")]),
+    ("Suppose that $x + y = 2$ and $x - y = 0$. Then\n\n$$x = 2$$\n",
+     [("supposition", "supposed")] * 2 + [("claim", "refuted")]),
+    ("Suppose\n\n$$x + y = 2, \\quad x - y = 0.$$\n\n$$\\implies x = 1$$\n",
+     [("supposition", "supposed")] * 2 + [("implication", "proved")]),
+    ("Suppose $x + y = 2$. Then\n\n$$2 x + 2 y \\ge 4$$\n", [("supposition", "supposed"), ("claim", "proved")]),
+    # "then" makes what follows a claim: only the first equation is supposed
+    ("If $x = 2$ then $x^2 = 5$.\n", [("supposition", "supposed"), ("claim", "refuted")]),
+    # two displays after "Suppose": the second follows from the first, it is not supposed too
+    ("Suppose\n\n$$c = 2$$\n\n$$c x = 2 x$$\n", [("supposition", "supposed"), ("claim", "proved")]),
+])
+def test_equations_supposed_together(document: str, expected: list) -> None:
+    result = check_text(document, "s.md")
+    assert [(e.kind, e.status) for e in result.entries] == expected, result.text()
+
+
+def test_a_supposition_never_reaches_a_later_display_that_restates_the_subject() -> None:
+    text = (COIN + "Suppose $q = p$.\n\n$$KL(P \\| Q) = 0$$\n\nRemove the supposition; for every $q$,\n\n"
+            "$$KL(P \\| Q) \\geq 0$$\n\n$$KL(P \\| Q) = 0.$$\n")
+    result = check_text(text, "l.md")
+    claims = [(e.status, e.relation) for e in result.entries if e.kind == "claim"]
+    assert claims == [("proved", "="), ("proved", ">="), ("refuted", "=")], result.text()
+
+
+@pytest.mark.parametrize("document, status", [
+    ("Let $e := 3$.\n\n$$e^2 = 9$$\n", "proved"),
+    ("Let $e := 3$.\n\n$$e^2 = \\exp(2)$$\n", "refuted"),
+    ("Let $x > 0$.\n\n$$e^{\\log x} = x$$\n", "proved"),  # e not declared: Euler's number
+])
+def test_a_document_that_names_e_a_variable_means_it_everywhere(document: str, status: str) -> None:
+    result = check_text(document, "e.md")
+    assert [e.status for e in result.entries if e.kind == "claim"] == [status], result.text()

@@ -252,3 +252,25 @@ def test_the_command_line_reports_what_it_cannot_read(tmp_path: Path) -> None:
            "t also stands alone in this formula; write t \\cdot (...) for a product, or declare t a number " \
            "(an assumption such as 0 < t < 1)" in lines, run.stdout
     assert any(line.startswith(f"{path}:11: not parsed: ambiguous number '2 3'") for line in lines), run.stdout
+
+
+# -- a sum over the entries of a finite family; e declared a symbol ----------------------------------------------
+def test_p_i_in_a_sum_over_a_categorical_of_symbols_is_each_entry():
+    from derive import Categorical
+    from derive.parse import parse_latex
+
+    P = Categorical(sp.symbols("p_1 p_2 p_3", positive=True), name="P")
+    p1, p2, p3 = P.params
+    read = parse_latex(r"\sum_{i=1}^{3} p_i \log p_i", (P,))
+    assert read.doit() == p1 * sp.log(p1) + p2 * sp.log(p2) + p3 * sp.log(p3)
+    assert parse_latex(r"p_i", (P,)) == sp.Symbol("p_i")  # outside a sum over i: a symbol of its own
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("e^2", sp.Symbol("e") ** 2), ("2e", 2 * sp.Symbol("e")), ("e_1", sp.Symbol("e_1")),
+])
+def test_e_declared_a_symbol_is_never_eulers_number(text, expected):
+    from derive.parse import parse_latex
+
+    assert parse_latex(text, symbols=[sp.Symbol("e")]) == expected
+    assert parse_latex("e^2") == sp.exp(2)
