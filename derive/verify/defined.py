@@ -67,8 +67,10 @@ def _defined(e: sp.Basic, domain: Domain) -> bool:
             return False
     if e.is_Atom or isinstance(e, (sp.Indexed, sp.IndexedBase)):
         return not e.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or e in (sp.oo, -sp.oo)
-    if isinstance(e, (sp.Sum, sp.Integral, sp.Product)):
-        return all(_defined(end, domain) for limit in e.limits for end in limit[1:])
+    if isinstance(e, (sp.Sum, sp.Integral, sp.Product)):  # and what the body takes from outside: 1/y in exp(-t^2)/y
+        bound = frozenset(limit[0] for limit in e.limits)
+        return all(_defined(end, domain) for limit in e.limits for end in limit[1:]) and \
+            all(_defined(part, domain) for part in _outside_parts(e.function, bound))
     if isinstance(e, sp.Derivative):
         return _defined(e.expr, domain)
     if isinstance(e, sp.Subs):  # f'(x) at x = a: defined where f is (for every x, hence at a)
@@ -228,3 +230,13 @@ def _poles(g: sp.Basic, var: sp.Symbol) -> list[sp.Basic | None]:
             return [None]
         out.extend(roots)
     return out
+
+
+def _outside_parts(body: sp.Basic, bound: frozenset) -> list[sp.Basic]:
+    """The largest parts of ``body`` free of the bound variables (an aggregate's body has no value at any
+    point of its range where one of them has none)."""
+    if isinstance(body, (Prob, Measure)) or not isinstance(body, sp.Expr):
+        return []  # a probability has a value; a distribution, a range or a label is no value
+    if not body.free_symbols & bound:
+        return [body] if body.free_symbols else []
+    return [part for a in body.args for part in _outside_parts(a, bound)]

@@ -3,7 +3,9 @@
 It shares no code with :mod:`derive.verify`: sums are added term by term with
 the empty-sum convention (no terms when the upper limit is below the lower),
 integrals by mpmath's quadrature on the integrand, everything else by SymPy's
-``evalf``.  ``None`` means "no finite real value here".
+``evalf``.  ``None`` means "no finite real value here"; :data:`UNDECIDED`, that
+this evaluator cannot tell (an infinite sum, too many terms, a quadrature that
+does not settle): such a point is no evidence either way.
 """
 
 from __future__ import annotations
@@ -13,13 +15,20 @@ import sympy as sp
 
 DIGITS = 40
 MAX_TERMS = 2000
+UNDECIDED = object()
 
 
-def value(expr: sp.Basic, point: dict) -> mpmath.mpf | None:
-    """``expr`` at ``point`` as a real number, or ``None`` (undefined, infinite, not real, or not evaluable)."""
+class _Undecided(Exception):
+    """This evaluator cannot tell the value (which says nothing about whether there is one)."""
+
+
+def value(expr: sp.Basic, point: dict) -> mpmath.mpf | None | object:
+    """``expr`` at ``point`` as a real number, ``None`` (undefined, infinite, not real), or :data:`UNDECIDED`."""
     try:
         with mpmath.workdps(DIGITS):
             found = _value(expr.xreplace(point))
+    except (_Undecided, KeyError, NameError, AttributeError):  # lambdify cannot print zoo (1/0): no evidence
+        return UNDECIDED
     except (ArithmeticError, ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):
         return None
     if found is None or not mpmath.isfinite(found):
@@ -51,18 +60,20 @@ def _inside_other(a: sp.Basic, e: sp.Basic) -> bool:
 
 
 def _sum(e: sp.Sum):
-    (var, lo, hi), = e.limits
+    """Karr-free: a sum with several limits is nested, the first limit innermost; an empty range is 0."""
+    *inner, (var, lo, hi) = e.limits
+    body = sp.Sum(e.function, *inner) if inner else e.function
     if not (lo.is_Integer and (hi.is_Integer or hi == sp.oo)):
         return None
     if hi == sp.oo:
-        return None
+        raise _Undecided("an infinite sum")
     if hi < lo:
         return mpmath.mpf(0)
     if hi - lo > MAX_TERMS:
-        return None
+        raise _Undecided("too many terms")
     total = mpmath.mpf(0)
     for k in range(int(lo), int(hi) + 1):
-        term = _value(e.function.xreplace({var: sp.Integer(k)}))
+        term = _value(_put(body, var, sp.Integer(k)))
         if term is None:
             return None
         total += term
@@ -70,6 +81,8 @@ def _sum(e: sp.Sum):
 
 
 def _integral(e: sp.Integral):
+    if len(e.limits) != 1 or len(e.limits[0]) != 3:
+        raise _Undecided("a multiple or indefinite integral")
     (var, lo, hi), = e.limits
     ends = []
     for end in (lo, hi):
@@ -89,5 +102,15 @@ def _integral(e: sp.Integral):
 
     result, error = mpmath.quad(real, ends, error=True)
     if error > mpmath.mpf(10) ** -12 * max(1, abs(result)):
-        return None
+        raise _Undecided("the quadrature does not settle")
     return result
+
+
+def _put(body: sp.Basic, var: sp.Symbol, value: sp.Basic) -> sp.Basic:
+    """``var`` replaced by ``value`` where it is free: an inner sum or integral that binds ``var`` again keeps it."""
+    if isinstance(body, (sp.Sum, sp.Integral)) and var in body.variables:
+        limits = [(v, *(_put(b, var, value) for b in bounds)) for v, *bounds in body.limits]
+        return body.func(body.function, *limits)
+    if not body.args:
+        return value if body == var else body
+    return body.func(*(_put(a, var, value) for a in body.args))

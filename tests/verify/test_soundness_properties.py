@@ -23,16 +23,16 @@ import random
 import mpmath
 import pytest
 import sympy as sp
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from derive import Domain, Status
 from derive.errors import InvalidParameter
 from derive.verify import check_equal, check_relation
-from tests.verify.oracle import value
+from tests.verify.oracle import UNDECIDED, value
 
 FAST = 60
-SLOW = 1000
+SLOW = 500
 TIMEOUT = 10
 
 x, y = sp.Symbol("x"), sp.Symbol("y")
@@ -54,25 +54,38 @@ def domains(draw) -> Domain:
 LEAVES = st.sampled_from([x, y, x, y, n, sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.pi])
 
 
+def _built(make):
+    """``make`` as a builder that never fails: SymPy refuses some combinations (``Max(zoo, 0)``), and a
+    number with no value (``1/0``) is no expression worth checking; either becomes 1."""
+    def build(*args):
+        try:
+            e = make(*args)
+        except (ValueError, TypeError, ZeroDivisionError):
+            return sp.Integer(1)
+        return sp.Integer(1) if e.has(sp.zoo, sp.nan, sp.oo, -sp.oo) and not e.has(sp.Integral) else e
+    return build
+
+
 def expressions(depth: int = 3):
     if depth == 0:
         return LEAVES
     sub = expressions(depth - 1)
     return st.one_of(
         LEAVES,
-        st.builds(lambda a, b: a + b, sub, sub),
-        st.builds(lambda a, b: a * b, sub, sub),
-        st.builds(lambda a, b: a - b, sub, sub),
-        st.builds(lambda a, b: a / b, sub, sub),
-        st.builds(lambda a, k: a ** k, sub, st.sampled_from([2, 3, -1, sp.Rational(1, 2), sp.Rational(1, 3)])),
-        st.builds(sp.log, sub),
-        st.builds(sp.exp, sub),
-        st.builds(sp.Abs, sub),
-        st.builds(lambda a: sp.exp(sp.I * a), sub),
-        st.builds(lambda a: sp.Max(a, 0), sub),
-        st.builds(lambda body, lo, hi: sp.Sum(body.xreplace({x: i}), (i, lo, hi)), sub,
+        st.builds(_built(lambda a, b: a + b), sub, sub),
+        st.builds(_built(lambda a, b: a * b), sub, sub),
+        st.builds(_built(lambda a, b: a - b), sub, sub),
+        st.builds(_built(lambda a, b: a / b), sub, sub),
+        st.builds(_built(lambda a, k: a ** k), sub,
+                  st.sampled_from([2, 3, -1, sp.Rational(1, 2), sp.Rational(1, 3)])),
+        st.builds(_built(sp.log), sub),
+        st.builds(_built(sp.exp), sub),
+        st.builds(_built(sp.Abs), sub),
+        st.builds(_built(lambda a: sp.exp(sp.I * a)), sub),
+        st.builds(_built(lambda a: sp.Max(a, 0)), sub),
+        st.builds(_built(lambda body, lo, hi: sp.Sum(body.xreplace({x: i}), (i, lo, hi))), sub,
                   st.sampled_from([sp.Integer(1), sp.Integer(0), n]), st.sampled_from([n, sp.Integer(3), n - 2])),
-        st.builds(lambda c, lo, hi: sp.Integral(sp.exp(-t ** 2) * c.xreplace({x: t}), (t, lo, hi)), sub,
+        st.builds(_built(lambda c, lo, hi: sp.Integral(sp.exp(-t ** 2) * c.xreplace({x: t}), (t, lo, hi))), sub,
                   st.sampled_from([sp.Integer(0), -sp.oo, x, sp.Integer(1)]),
                   st.sampled_from([sp.oo, sp.Integer(0), -sp.oo, y])),
     )
@@ -97,12 +110,12 @@ def _conditional_rewrites(e: sp.Basic) -> list[sp.Basic]:
         out.append(e.args[0])
     if isinstance(e, sp.Max):
         out.append(e.args[0])
-    if isinstance(e, sp.Sum):
+    if isinstance(e, sp.Sum) and len(e.limits) == 1:
         (var, lo, hi), = e.limits
         if not e.function.has(var):
             out.append((hi - lo + 1) * e.function)
         out.append(-sp.Sum(e.function, (var, hi + 1, lo - 1)))  # Karr's reversal
-    if isinstance(e, sp.Integral):
+    if isinstance(e, sp.Integral) and len(e.limits) == 1 and len(e.limits[0]) == 3:
         (var, lo, hi), = e.limits
         out.append(-sp.Integral(e.function, (var, hi, lo)))
         out.append(sp.Integral(e.function, (var, hi, lo)))
@@ -119,7 +132,10 @@ def claims(draw) -> tuple[sp.Basic, sp.Basic]:
     kind = draw(st.sampled_from(["rewrite", "rewrite", "rewrite", "perturb", "other"]))
     if kind == "rewrite" and choices:
         old, new = draw(st.sampled_from(choices))
-        return lhs, lhs.xreplace({old: new})
+        try:
+            return lhs, lhs.xreplace({old: new})
+        except (ValueError, TypeError):  # SymPy refuses the rebuilt tree (Max of a non-real value)
+            return lhs, lhs
     if kind == "perturb":
         return lhs, lhs + draw(st.sampled_from([sp.Rational(1, 10 ** 12), x - x ** 2, sp.Integer(0), (x - y) ** 2]))
     return lhs, draw(expressions(2))
@@ -153,7 +169,7 @@ def _inside(interval: sp.Interval, integer: bool, rng: random.Random) -> sp.Rati
 def _disagreement(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, relation: str, rng: random.Random) -> str | None:
     for point in _points(domain, rng):
         a, b = value(lhs, point), value(rhs, point)
-        if a is None and b is None:
+        if (a is None and b is None) or UNDECIDED in (a, b):
             continue
         if a is None or b is None:
             return f"one side has no real value at {point} ({a}, {b})"
@@ -177,9 +193,10 @@ def _check(domain: Domain, claim: tuple[sp.Basic, sp.Basic], relation: str, rng:
 
 
 def _run(examples: int, relation: str):
+    # no shrinking: a failure is reported as found (shrinking re-runs slow checks for minutes on end)
     @seed(20261204)
     @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
+              phases=(Phase.explicit, Phase.reuse, Phase.generate), suppress_health_check=list(HealthCheck))
     @given(domain=domains(), claim=claims() if relation == "=" else st.tuples(expressions(), st.just(sp.Integer(0))))
     def run(domain, claim):
         _check(domain, claim, relation, random.Random(hash(str(claim)) % 10 ** 9))
