@@ -160,12 +160,23 @@ _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel":
                  r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\int",
-    r"\underbrace"} | EXTRA_COMMANDS
+    r"\underbrace", r"\ell"} | EXTRA_COMMANDS
 _ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\lbrace": r"\{", r"\rbrace": r"\}",
             r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|"}
 _SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",
            r"\Bigr", r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
 _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle", r"\limits", r"\nolimits"}
+#: Layout that changes how a formula looks, never what it says: dropped (``\boxed{x}`` keeps its group).
+_LAYOUT = {r"\Large", r"\large", r"\LARGE", r"\small", r"\normalsize", r"\huge", r"\Huge", r"\nonumber",
+           r"\notag", r"\boxed", r"\textstyle", r"\scriptstyle"}
+#: Layout with an argument that is no mathematics: dropped with it (``\color{red}``; ``\tag{3}``).
+_LAYOUT_WITH_ARGUMENT = {r"\tag", r"\label", r"\color", r"\textcolor"}
+#: Decorations that make a new symbol (``\hat\sigma`` is not ``\sigma``), named as SymPy prints them.
+_DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
+                r"\widetilde": "tilde", r"\vec": "vec", r"\dot": "dot", r"\ddot": "ddot", r"\boldsymbol": "bm",
+                r"\bm": "bm", r"\mathbf": "bm"}
+#: Function names written as words: ``\text{log}``, ``\operatorname{ln}``, ``\mathrm{exp}``.
+_WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp"}
 _PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}
 _OPAQUE = _PROSE | {r"\mathrm", r"\operatorname", r"\mathbb"}  # commands whose {argument} is one token, unread
 _CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
@@ -275,6 +286,7 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
     partner: dict[int, int] = {}
     stack: list[int] = []
     dots: list[int] = []
+    parens: set[int] = set()  # offsets of braces read as parentheses (\boxed{...}, {\color{red} ...})
     i, n = 0, len(source)
     while i < n:
         char = source[i]
@@ -293,20 +305,53 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
                 tokens.append(_Token(" ", i))
                 i = end
                 continue
+            if cmd in _LAYOUT:
+                k = _skip_spaces(source, end)
+                if cmd == r"\boxed" and k < n and source[k] == "{":  # \boxed{a + b}: its group is (a + b)
+                    parens.update((k, _brace_end(source, k) - 1))
+                i = end
+                continue
+            if cmd in _LAYOUT_WITH_ARGUMENT:
+                k = _skip_spaces(source, end)
+                k = _skip_spaces(source, k + 1) if k < n and source[k] == "*" else k  # \tag*{3}
+                if k >= n or source[k] != "{":
+                    raise ParseError(f"{cmd} at offset {i} must be followed by {{...}}")
+                i = _brace_end(source, k)
+                if cmd == r"\textcolor" and (k := _skip_spaces(source, i)) < n and source[k] == "{":
+                    parens.update((k, _brace_end(source, k) - 1))  # \textcolor{red}{a + b}: (a + b)
+                elif cmd == r"\color" and stack and tokens[stack[-1]].text == "{":  # {\color{red} a + b}: (a + b)
+                    opening = tokens[stack[-1]].pos
+                    tokens[stack[-1]] = _Token("(", opening)
+                    parens.add(_brace_end(source, opening) - 1)
+                continue
+            if cmd in _DECORATIONS:
+                token, i = _decorated(source, cmd, i, end)
+                tokens.append(token)
+                continue
+            if cmd in (r"\frac", r"\dfrac", r"\tfrac") and _short_fraction(source, end):  # \frac12
+                tokens.append(_Token(r"\frac", i))
+                k = _skip_spaces(source, end)
+                for char in source[k:k + 2]:
+                    partner[len(tokens)] = len(tokens) + 2
+                    tokens.extend((_Token("{", k), _Token(char, k), _Token("}", k)))
+                    k += 1
+                i = k
+                continue
             if cmd in _OPAQUE:
                 k = _skip_spaces(source, end)
                 if k >= n or source[k] != "{":
                     raise ParseError(f"{cmd} at offset {i} must be followed by {{...}}")
                 end = _brace_end(source, k)
                 text = cmd + source[k:end]
-                tokens.append(_Token(r"\mathrm{d}" if _key_of(text) == r"\mathrm{d}" else text, i))
+                word = _WORD_FUNCTIONS.get(source[k + 1:end - 1].strip()) if cmd != r"\mathbb" else None
+                tokens.append(_Token(word or (r"\mathrm{d}" if _key_of(text) == r"\mathrm{d}" else text), i))
                 i = end
                 continue
             token = _Token(_ALIASES.get(cmd, cmd), i)  # unknown commands are reported by _check_words
         elif char.isspace() or char == "~":
             token, end = _Token(" ", i), i + 1
         elif char in _CHARS:
-            token, end = _Token(char, i), i + 1
+            token, end = _Token({"{": "(", "}": ")"}.get(char, char) if i in parens else char, i), i + 1
         else:
             raise ParseError(f"unexpected character {char!r} at offset {i}")
         if token.text in _OPENERS:
@@ -332,6 +377,47 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
     _check_numbers(source, tokens)
     _check_scripts(source, tokens)
     return tokens, partner, integrals, frozenset(_after_space(tokens, k) for k in dots)
+
+
+def _decorated(source: str, cmd: str, start: int, end: int) -> tuple[_Token, int]:
+    """``\\hat\\sigma``, ``\\bar{x}``, ``\\boldsymbol{\\theta}``: one token ``\\hat{\\sigma}`` (a symbol of its own,
+    named ``sigmahat``: :func:`decorated_name`), and the offset after it."""
+    k = _skip_spaces(source, end)
+    inner, after = "", k
+    if k < len(source) and source[k] == "{":
+        after = _brace_end(source, k)
+        inner = source[k + 1:after - 1].strip()
+    elif k < len(source) and source[k] == "\\":
+        match = _COMMAND.match(source, k)
+        inner, after = match.group(), match.end()
+    elif k < len(source) and source[k].isalpha():
+        inner, after = source[k], k + 1
+    if not (len(inner) == 1 and inner.isalpha() and inner.isascii() or inner in _GREEK or inner == r"\ell"):
+        raise ParseError(f"{cmd} at offset {start} decorates one letter or greek letter, not {inner or 'nothing'!r}")
+    return _Token(f"{cmd}{{{inner}}}", start), after
+
+
+def decorated_name(text: str) -> str | None:
+    """The symbol name of a decorated token (``\\hat{\\sigma}`` -> ``sigmahat``, which SymPy prints as
+    ``\\hat{\\sigma}``), or ``None`` for any other token."""
+    match = _DECORATED.fullmatch(text)
+    if match is None or "\\" + match.group(1) not in _DECORATIONS:
+        return None
+    return match.group(2).lstrip("\\") + _DECORATIONS["\\" + match.group(1)]
+
+
+def _symbol_name(text: str) -> str:
+    """The SymPy name of a symbol token: ``x``, ``sigma`` for ``\\sigma``, ``sigmahat`` for ``\\hat{\\sigma}``."""
+    return decorated_name(text) or text.lstrip("\\")
+
+
+_DECORATED = re.compile(r"\\([A-Za-z]+)\{(\\?[A-Za-z]+)\}")
+
+
+def _short_fraction(source: str, end: int) -> bool:
+    """``\\frac12``: two single digits (or letters) as the fraction's top and bottom, without braces."""
+    k = _skip_spaces(source, end)
+    return k + 1 < len(source) and all(c.isalnum() and c.isascii() for c in source[k:k + 2])
 
 
 def _derivative_ds(tokens: list[_Token], partner: dict[int, int]) -> set[int]:
@@ -438,7 +524,7 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         if run > MAX_CHAIN:
             raise ParseError(f"more than {MAX_CHAIN} signs or logarithms in a row at offset {token.pos}")
         if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials \
-                or text in _EXPECTATIONS:
+                or text in _EXPECTATIONS or decorated_name(text) is not None:
             continue
         if text == r"\mathrm{d}":
             raise ParseError(f"unknown command '{text}' at offset {token.pos}: a differential is only understood "
@@ -720,6 +806,9 @@ class _Reader(CalculusForms):
                 out.add("{" if script else "", token.pos)
                 i = self.placeholder(indices.get("d") or self.parameters.get(d, d), token.pos, out, i + 1)
                 out.add("}" if script else "", token.pos)
+            elif decorated_name(text) is not None or text == r"\ell":  # \hat{\sigma}: the symbol sigmahat
+                name = sp.Symbol(_symbol_name(text))
+                i = self.placeholder(indices.get(text) or self.parameters.get(name, name), token.pos, out, i + 1)
             elif self._is_symbol(text) and text != "e" and self._at(self._next(i + 1, hi), hi) == "^":
                 out.add(f"({text})", token.pos)  # the grammar's fast mode fails on x^2 but reads (x)^2
                 i += 1
@@ -1091,7 +1180,7 @@ class _Reader(CalculusForms):
         family = self.families.get(base.lstrip("\\")) if label in indices else None
         if family is not None and (entry := entry_of(base.lstrip("\\"), family)) is not None:
             return entry(indices[label]), end  # p_i over a bound i, P = (p_1, p_2, p_3)
-        symbol = sp.Symbol(base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
+        symbol = sp.Symbol(_symbol_name(base) + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
         return self.printed.get(_key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
 
     def application(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
@@ -1129,7 +1218,7 @@ class _Reader(CalculusForms):
             return None
         under = self._next(i + 1, hi)
         if self._at(under, hi) != "_":
-            return base, base.lstrip("\\"), i + 1
+            return base, _symbol_name(base), i + 1
         sub = self._next(under + 1, hi)
         label, end = (self._key(sub + 1, self.partner[sub]), self.partner[sub] + 1) if self._at(sub, hi) == "{" \
             else (self._at(sub, hi), sub + 1)
@@ -1182,8 +1271,9 @@ class _Reader(CalculusForms):
     # -- helpers ----------------------------------------------------------------
     @staticmethod
     def _is_symbol(text: str) -> bool:
-        """A letter or a greek letter: what the grammar reads as one symbol."""
-        return (len(text) == 1 and text in string.ascii_letters) or text in _GREEK
+        """A letter, a greek letter, ``\\ell`` or a decorated one (``\\hat{x}``): one symbol."""
+        return (len(text) == 1 and text in string.ascii_letters) or text in _GREEK or text == r"\ell" or \
+            decorated_name(text) is not None
 
     def _at(self, i: int, hi: int) -> str:
         """The text of token ``i``, or ``""`` at or past ``hi``."""

@@ -274,3 +274,45 @@ def test_e_declared_a_symbol_is_never_eulers_number(text, expected):
 
     assert parse_latex(text, symbols=[sp.Symbol("e")]) == expected
     assert parse_latex("e^2") == sp.exp(2)
+
+
+# -- layout that says nothing, decorations that make new symbols, function names written as words ------------------
+_X, _Y = sp.symbols("x y")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\text{log}(x)", sp.log(_X)), (r"\operatorname{log}(x)", sp.log(_X)), (r"\mathrm{ln}\, x", sp.log(_X)),
+    (r"\operatorname{exp}(x)", sp.exp(_X)),
+    (r"\frac12", sp.Rational(1, 2)), (r"\frac12 x", _X / 2), (r"\dfrac{1}{2}", sp.Rational(1, 2)),
+    (r"\boxed{x + 1}", _X + 1), (r"2 \boxed{x + 1}", 2 * (_X + 1)), (r"{\color{red} x + 1} \cdot 2", 2 * (_X + 1)),
+    (r"\textcolor{blue}{x} + 1", _X + 1), (r"x + 1 \tag{3}", _X + 1), (r"x + 1 \tag*{(a)}", _X + 1),
+    (r"x + 1 \nonumber", _X + 1), (r"\Large x", _X), (r"x \notag", _X),
+    (r"\hat\sigma^2", sp.Symbol("sigmahat") ** 2), (r"\hat{\sigma}_1", sp.Symbol("sigmahat_1")),
+    (r"\bar x + x", sp.Symbol("xbar") + _X), (r"\overline{x}", sp.Symbol("xbar")), (r"\tilde{x}", sp.Symbol("xtilde")),
+    (r"\widehat{y}", sp.Symbol("yhat")), (r"\boldsymbol{\theta}", sp.Symbol("thetabm")), (r"\ell", sp.Symbol("ell")),
+    (r"\log \hat y", sp.log(sp.Symbol("yhat"))),
+])
+def test_layout_decorations_and_word_functions(text, expected):
+    from derive.parse import parse_latex
+
+    read = parse_latex(text)
+    assert sp.simplify(read - expected) == 0 and read.free_symbols == expected.free_symbols, read
+
+
+@pytest.mark.parametrize("text, fragment", [
+    (r"\hat{xy}", "decorates one letter"), (r"\hat{}", "decorates one letter"), (r"\tag 3", "must be followed by"),
+    (r"\hat{y} (1 - \hat{y})", "ambiguous"),  # as for x(1 - x): a function, or a product?
+])
+def test_decorations_and_layout_refused(text, fragment):
+    from derive.parse import ParseError, parse_latex
+
+    with pytest.raises(ParseError, match=fragment):
+        parse_latex(text)
+
+
+def test_a_decorated_symbol_in_a_document_is_its_own_symbol():
+    doc = ("Let $0 < \\hat y < 1$.\n\n$$\n\\begin{aligned}\n\\text{log}(\\hat y^2) &= 2 \\log \\hat y \\tag{1} \\\\\n"
+           "\\frac12 \\hat{\\sigma}^2 &= \\frac{\\hat\\sigma^2}{2} \\nonumber\n\\end{aligned}\n$$\n"
+           "\n$$\n\\log(y^2) = 2 \\log y\n$$\n")
+    result = check_text(doc, "d.md")
+    assert [e.status for e in result.entries if e.kind == "claim"] == ["proved", "proved", "unknown"], result.text()
