@@ -1,4 +1,4 @@
-"""The core types: rules, their outcomes, steps, chains, sections and derivations.
+"""The core types: steps, chains, sections and derivations (rules and their outcomes: :mod:`derive.rule`).
 
 Everything here is an immutable value.  A rule is data plus a pure function; a
 derivation is the record of rules applied one at a time; verification is done
@@ -7,28 +7,20 @@ elsewhere (:mod:`derive.verify`) and trusts none of it.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
 from derive import hooks
 from derive.domain import Domain
 from derive.errors import DeriveError, RuleError
+from derive.rule import RELATIONS, Refusal, Rewrite, Rule, Scope  # Refusal, Rewrite: re-exported with Rule
+from derive.strategies import TRAVERSALS, apply_rule
 
 if TYPE_CHECKING:
     from derive.distributions.base import Distribution
-
-_KEBAB = re.compile(r"[a-z]+(-[a-z]+)*\Z")
-Scope = Literal["everywhere", "root"]
-
-#: How a step's result relates to what it rewrote: equal, a bound (``before <= after``), or, between
-#: equations, equivalent (``iff``) or implied (``implies``).
-RELATIONS = ("=", "<=", ">=", "<", ">", "iff", "implies")
-
 
 _RELATIONALS = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}
 
@@ -55,56 +47,6 @@ def combine(first: str, second: str) -> str:
         if {first, second} == {weak, strict}:
             return weak if weak == "implies" else strict
     raise DeriveError(f"a chain cannot continue a {first!r} step with a {second!r} step")
-
-
-@dataclass(frozen=True)
-class Rewrite:
-    """A rule matched: the new expression and the side conditions it relied on."""
-
-    expr: sp.Basic
-    conditions: tuple[sp.Basic, ...] = ()
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """A rule matched but its side condition could not be proved."""
-
-    reason: str
-
-
-Outcome = Rewrite | Refusal | None
-Apply = Callable[[sp.Basic, Domain], Outcome]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A named rewrite: ``apply(expr, domain)`` gives a :class:`Rewrite`, a :class:`Refusal` or ``None``.
-
-    ``identity`` states the rewrite in one line; ``requires`` lists its side
-    conditions in the identity's own letters; ``scope`` says where a script
-    applies it by default (at every node, or at the root only).
-    """
-
-    name: str
-    identity: str
-    apply: Apply = field(repr=False, compare=False)
-    requires: tuple[str, ...] = ()
-    scope: Scope = "everywhere"
-    prose: str = ""
-    relation: str = "="
-
-    def __post_init__(self) -> None:
-        if self.relation not in RELATIONS:
-            raise DeriveError(f"rule {self.name}: relation {self.relation!r} is not one of {', '.join(RELATIONS)}")
-        if not _KEBAB.match(self.name):
-            raise DeriveError(f"rule name {self.name!r} is not kebab-case")
-        if "->" not in self.identity:
-            raise DeriveError(f"rule {self.name}: identity {self.identity!r} has no '->'")
-        lhs = self.identity.split("->")[0]
-        for condition in self.requires:
-            for letter in re.findall(r"\b[a-z]\b", condition):
-                if not re.search(rf"\b{letter}\b", lhs):
-                    raise DeriveError(f"rule {self.name}: condition {condition!r} uses {letter!r}, which the pattern does not bind")
 
 
 @dataclass(frozen=True)
@@ -170,8 +112,6 @@ class Chain:
         The verifier checks the claimed relation, not the rule.  Raises
         :class:`RuleError` when the rule matches nowhere or refuses.
         """
-        from derive.strategies import apply_rule
-
         if relation is None and rule.relation in ("<=", "<", ">=", ">"):
             raise RuleError(f"rule {rule.name} is a bound: say which way it points here (relation='<=' or '>=')")
         relation = relation or rule.relation
@@ -186,8 +126,6 @@ class Chain:
 
     def maybe(self, rule: Rule, note: str = "", relation: str | None = None) -> "Chain":
         """The chain with ``rule`` applied where it matches (as :meth:`then`), unchanged where it matches nowhere."""
-        from derive.strategies import TRAVERSALS
-
         if TRAVERSALS[rule.scope](rule, self.current, self.domain) is None:
             return self
         return self.then(rule, note, relation=relation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.symbol import Str
 
-from derive.distributions.base import Distribution
+from derive.distributions.base import Distribution, OutcomeSum  # OutcomeSum: re-exported with the measures
 from derive.errors import DeriveError
 from derive.functions import log_in
 from derive.terms import MINUS_ONE, add, mul, quotient, replace
@@ -44,31 +44,6 @@ class Prob(sp.Expr):
     def _eval_derivative(self, s: sp.Symbol) -> sp.Expr:
         """``d/ds P(x)`` is the derivative of the value ``P`` gives to ``x``."""
         return sp.diff(self.dist.pmf(self.outcome), s)
-
-
-class OutcomeSum(sp.Expr):
-    """``sum_{i in {H, T}} body``: a finite sum over a distribution's named outcomes."""
-
-    is_commutative = True
-
-    def __new__(cls, body: sp.Expr, index: sp.Symbol, outcomes: tuple[Str, ...]) -> "OutcomeSum":
-        return super().__new__(cls, body, index, sp.Tuple(*outcomes))
-
-    @property
-    def body(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def index(self) -> sp.Symbol:
-        return self.args[1]
-
-    @property
-    def outcomes(self) -> tuple[Str, ...]:
-        return tuple(self.args[2])
-
-    @property
-    def free_symbols(self) -> set[sp.Basic]:
-        return self.body.free_symbols - {self.index}
 
 
 class Measure(sp.Expr):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.allocation import fewer_collections
-from derive.core import Refusal, Rewrite, Rule, Scope
+from derive.rule import Refusal, Rewrite, Rule, Scope
 from derive.domain import Domain
 from derive.errors import RuleError
 from derive.terms import is_leaf, rebuild

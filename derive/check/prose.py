@@ -154,12 +154,10 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
                 word = statement.supposed
             if is_bound(statement):
                 statement = replace(statement, supposed="or" if alternative else statement.supposed or word)
-            elif supposing and not statement.supposed and not statement.problem and not alternative and \
-                    statement.relations and set(statement.relations) <= EQUALITIES and \
-                    not (statement.pieces and statement.pieces[0].empty):  # "\\implies ...", "&= ...": goes on
+            elif supposing and not statement.supposed and not alternative and _equation(statement) and \
+                    not statement.pieces[0].empty:  # "\\implies ...", "&= ...": the derivation goes on
                 statement = replace(statement, supposed=supposing)  # "Suppose $x + y = 2$ and $x - y = 0$"
-            supposing = statement.supposed if statement.supposed in SUPPOSING and not is_bound(statement) and \
-                not statement.problem and set(statement.relations) <= EQUALITIES else ""
+            supposing = statement.supposed if statement.supposed in SUPPOSING and _equation(statement) else ""
             marked.append(replace(statement, sentence=reader.sentence))
         if alternative and any(is_bound(s) for s in marked):
             for n in last:
@@ -171,6 +169,12 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         if any(s.pieces and s.pieces[0].empty for s in statements):
             reader.clause = reader.word = ""  # "&= ...", "\iff ...": the derivation goes on
     return out
+
+
+def _equation(statement: Statement) -> bool:
+    """An equation (or a chain of them) that reads: what "Suppose $a = b$ and ..." may go on supposing."""
+    return bool(statement.relations) and set(statement.relations) <= EQUALITIES and not statement.problem and \
+        bool(statement.pieces)
 
 
 def is_local(word: str) -> bool:

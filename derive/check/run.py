@@ -335,7 +335,7 @@ class _Checker:
         if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left):
             self.equations.append((rank, last, sp.Eq(left.xreplace(self.symbols), right.xreplace(self.symbols),
                                                      evaluate=False)))
-            return f"; the rest of this sentence and the next statement's are checked as its consequences"
+            return "; the rest of this sentence and the next statement's are checked as its consequences"
         self.supposed.append((rank, last, left, right.xreplace(self.symbols)))
         return f"; the rest of this sentence and the next statement's are checked with {written}"
 
@@ -717,7 +717,7 @@ class _Checker:
     def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
         """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as
         hypotheses; a refutation found without them would not count (its point may break them)."""
-        from derive.core import Status, Verdict
+        from derive.core import Verdict
         from derive.verify import check_given
 
         said = ", ".join(f"{sp.sstr(e.lhs)} = {sp.sstr(e.rhs)}" for e in self.hypotheses)

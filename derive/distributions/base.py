@@ -18,6 +18,31 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
 _LABEL = re.compile(r"[A-Za-z0-9]+\Z")
 
 
+class OutcomeSum(sp.Expr):
+    """``sum_{i in {H, T}} body``: a finite sum over a distribution's named outcomes."""
+
+    is_commutative = True
+
+    def __new__(cls, body: sp.Expr, index: sp.Symbol, outcomes: tuple[Str, ...]) -> "OutcomeSum":
+        return super().__new__(cls, body, index, sp.Tuple(*outcomes))
+
+    @property
+    def body(self) -> sp.Expr:
+        return self.args[0]
+
+    @property
+    def index(self) -> sp.Symbol:
+        return self.args[1]
+
+    @property
+    def outcomes(self) -> tuple[Str, ...]:
+        return tuple(self.args[2])
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        return self.body.free_symbols - {self.index}
+
+
 class Distribution(sp.Basic):
     """A probability distribution that can stand inside SymPy expressions.
 
@@ -62,8 +87,6 @@ class Distribution(sp.Basic):
 
     def sum_over(self, body: sp.Expr, var: sp.Symbol) -> sp.Expr:
         """``body`` summed (or integrated) over every outcome, with ``var`` bound."""
-        from derive.measures import OutcomeSum
-
         return OutcomeSum(body, var, self.outcomes)
 
     @classmethod

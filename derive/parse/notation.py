@@ -808,7 +808,7 @@ class _Reader(CalculusForms):
                 out.add("}" if script else "", token.pos)
             elif decorated_name(text) is not None or text == r"\ell":  # \hat{\sigma}: the symbol sigmahat
                 name = sp.Symbol(_symbol_name(text))
-                i = self.placeholder(indices.get(text) or self.parameters.get(name, name), token.pos, out, i + 1)
+                i = self.placeholder(self.parameters.get(name, name), token.pos, out, i + 1)
             elif self._is_symbol(text) and text != "e" and self._at(self._next(i + 1, hi), hi) == "^":
                 out.add(f"({text})", token.pos)  # the grammar's fast mode fails on x^2 but reads (x)^2
                 i += 1
