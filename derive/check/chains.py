@@ -64,6 +64,7 @@ RELATIONS = {
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "≈", "∝": "∝", "≡": "≡", "∈": "∈", "→": "→", "≔": ":=",
     "⇒": "⇒", "⇔": "⇔", "⇐": "⇐", "∴": "⇒",
 }
+RELATIONS["=!"] = "=!"  # an equation set to be solved (SET): made only by \overset{set}{=} and by prose
 #: Relations between propositions (equations or systems), not between expressions.
 CONNECTIVES = frozenset({"⇔", "⇒", "⇐"})
 #: Order relations a chain's link may have; checked as bounds.
@@ -71,14 +72,21 @@ INEQUALITIES = frozenset({"<", ">", "<=", ">="})
 #: Kinds of chain.
 EQUALITY, SUPPOSITION, IMPLICATION, SYSTEM = "equality", "supposition", "implication", "system"
 #: Last words of the prose before a span that make its first statement a supposition (a colon or comma may follow).
+#: Those of them that specialise the claim that follows ("at $p = 1/2$, ..."): what follows is that claim, never a
+#: further supposition.
+SPECIALISING = ("at", "for", "with", "when", "setting", "substituting", "plugging in", "evaluated at",
+                "evaluating at", "evaluate at")
 SUPPOSING = ("suppose", "assume", "if", "let", "set", "given", "whenever", "suppose that", "assume that",
-             "such that", "provided that", "provided")
+             "such that", "provided that", "provided") + SPECIALISING
 #: Openings of a sentence that, ending with a colon or comma just before a display, make it a supposition.
 SUPPOSING_OPENINGS = ("at a minimum", "at the minimum", "at a maximum", "at the maximum", "at an optimum",
                       "at the optimum", "at a stationary point", "at the stationary point", "at a critical point",
                       "at an extremum")
+#: An equation set to be solved (``\overset{\text{set}}{=} 0``, ``\stackrel{!}{=}``, "setting it to zero"): what
+#: follows is checked as its consequence, not as an identity.
+SET = "=!"
 #: Relations a chain of equalities is made of; the rest are reported as skipped.
-EQUALITIES = frozenset({"=", ":="})
+EQUALITIES = frozenset({"=", ":=", SET})
 #: Relations of an assumption such as ``0 < p < 1``.
 ORDER = frozenset({"<", ">", "<=", ">=", "∈"})
 _OPEN = frozenset({"(", "[", "{", r"\{", r"\lbrace", r"\langle", r"\begin", r"\lceil", r"\lfloor"})
@@ -106,6 +114,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _TEXT = frozenset({r"\text", r"\textrm", r"\mbox", r"\textnormal", r"\mathrm"})
 _OVERSET = frozenset({r"\stackrel", r"\overset", r"\underset"})
 _DEFINING_LABELS = re.compile(r"def|\\Delta|:|\\triangle", re.I)
+_SETTING_LABELS = re.compile(r"(?:\\(?:text|mathrm|textrm|mbox|operatorname)\{)?\s*(?:set|!|want|\?|setto0)\s*\}?", re.I)
+#: Prose that sets the display after it to zero ("Setting the derivative to zero:", "equate it to 0").
+_SETS_TO_ZERO = re.compile(r"\b(?:set|sets|setting|equat\w*)\b[^.!?]*?(?:\bzero\b|\b0\b)[^.!?]*$|\bto zero\W*$", re.I)
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|\s+|[A-Za-z]+|.", re.S)
 _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?\b\.?|\\[,;:! ]|\\(?:quad|qquad)\b|\s+")
 
@@ -241,9 +252,21 @@ def statements(span: Span) -> list[Statement]:
     for row in rows:
         out.extend(_row_statements(span, toks, *row))
     word = supposing(span.lead, span.display)
+    if word in SPECIALISING and not (out and _gives_a_value(out[0])):
+        word = ""  # "we arrive at $$...$$": no value given, no supposition
     if out and word and not out[0].supposed and not out[0].problem:
         out[0] = replace(out[0], supposed=word)
     return out
+
+
+_GIVEN_NAME = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?\s*")
+
+
+def _gives_a_value(statement: Statement) -> bool:
+    r"""``p = 1/2``, ``\sigma_1 = 1``: one name given a value (what "at", "for", "with" specialise to)."""
+    return statement.relations == ("=",) and len(statement.pieces) == 2 and \
+        _GIVEN_NAME.fullmatch(statement.pieces[0].tex) is not None and \
+        not re.search(r"[A-Za-z]{2,}|\\(?!frac|dfrac|tfrac|sqrt|pi)", statement.pieces[1].tex.replace(r"\,", ""))
 
 
 def _continued_rows(toks: list[_Tok], rows: list[tuple[int, int]]) -> set[int]:
@@ -491,7 +514,23 @@ def _overset(toks: list[_Tok], k: int, hi: int) -> tuple[int, int, str] | None:
         return None
     label = "".join(t.text for t in toks[first + 1:second - 1])
     relation = ":=" if inner == "=" and _DEFINING_LABELS.search(label) else inner
+    relation = SET if inner == "=" and _SETTING_LABELS.fullmatch(label) else relation
     return k, end + 1, relation
+
+
+def set_to_zero(statement: Statement, lead: str) -> Statement:
+    """The statement with its ``= 0`` (or ``0 =``) made :data:`SET` when ``lead``, the prose before it, sets it to
+    zero ("Setting the derivative to zero gives"); else unchanged."""
+    if not statement.relations or not _SETS_TO_ZERO.search(" ".join(_MARKUP.sub(" ", lead).split())):
+        return statement
+    relations, pieces = list(statement.relations), statement.pieces
+    if relations[-1] == "=" and pieces[-1].tex.strip() == "0":
+        relations[-1] = SET
+    elif relations[0] == "=" and pieces[0].tex.strip() == "0":
+        relations[0] = SET
+    else:
+        return statement
+    return replace(statement, relations=tuple(relations))
 
 
 def ranked(found: Sequence[Statement], first: int = 1) -> list[Statement]:

@@ -33,7 +33,8 @@ MATH_ENVIRONMENTS = frozenset(
     f"{name}{star}" for name in ("equation", "align", "gather", "multline", "flalign", "alignat", "eqnarray",
                                  "displaymath", "math") for star in ("", "*"))
 #: Wrappers inside a display that only lay it out; blanked out, their rows kept.
-_WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|multlined)\}(?:\{\d+\})?"
+_WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|multlined|align|equation|gather|"
+                       r"multline|flalign|alignat|eqnarray|array)\*?\}(?:\{[\d\w]+\})?"
                        r"|\\(?:nonumber|notag|displaystyle)\b"
                        r"|\\(?:label|tag\*?)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\footnotesize\texttt{x}}
 #: ``\resizebox{w}{h}{$`` and ``\scalebox{f}{$``: a box around math, blanked with the ``$}`` that closes it.
@@ -91,6 +92,29 @@ def spans(text: str, kind: str = "md") -> tuple[Span, ...]:
     return tuple(_Scanner(text, kind).scan(start))
 
 
+#: Commands whose one argument is shown as it is, boxed, underlined or in another font: blanked with their braces,
+#: so that the relations inside are found (``\boxed{\hat p = \bar x}``, ``\eqalign{a &= b \cr ...}``).
+_SHOWN = re.compile(r"\\(?:eqalign(?:no)?|displaylines|boxed|underline|sf|mathsf|mathnormal|fbox|large|Large|"
+                    r"LARGE|huge|Huge|small|normalsize)\s*\{")
+
+
+def _unwrap(tex: str) -> str:
+    """``tex`` with each :data:`_SHOWN` command and the braces of its argument blanked (offsets kept)."""
+    at = 0
+    while (found := _SHOWN.search(tex, at)) is not None:
+        depth, k = 0, found.end() - 1
+        while k < len(tex):
+            depth += {"{": 1, "}": -1}.get(tex[k], 0) if tex[k - 1] != "\\" else 0
+            if depth == 0:
+                break
+            k += 1
+        if k >= len(tex):
+            break
+        tex = tex[:found.start()] + " " * (found.end() - found.start()) + tex[found.end():k] + " " + tex[k + 1:]
+        at = found.start()
+    return tex
+
+
 def _blank_comments(text: str) -> str:
     """LaTeX with every ``%`` comment replaced by spaces (``\\%`` is a percent sign)."""
     return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), text)
@@ -100,6 +124,7 @@ def clean(tex: str) -> str:
     """A display's LaTeX with ``%`` comments (KaTeX and MathJax skip them too), layout-only wrappers, labels, tags
     and ``\\resizebox{..}{..}{$...$}`` blanked out."""
     tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), _blank_comments(tex))
+    tex = _unwrap(tex)
     at = 0
     while (box := _BOX.search(tex, at)) is not None:
         close = re.compile(r"(?<!\\)\$\s*\}").search(tex, box.end())
@@ -153,7 +178,7 @@ class _Scanner:
                     out.extend(self._inline_in(prose, prose_at))
                     lead, joined = _last_paragraph(prose), False
         else:
-            out.append(Span(self.text[start:end], self.lines.line(start), False, delimiter, lead, joined))
+            out.append(Span(_unwrap(self.text[start:end]), self.lines.line(start), False, delimiter, lead, joined))
         self.last_end = end if closed is None else closed
         self.seen = True
         return out
@@ -180,7 +205,7 @@ class _Scanner:
             group = 1 if match.group(1) is not None else 2
             begin = at + match.start(group)
             before = prose[:match.start()]
-            out.append(Span(match.group(group), self.lines.line(begin), False, "$" if group == 1 else "\\(",
+            out.append(Span(_unwrap(match.group(group)), self.lines.line(begin), False, "$" if group == 1 else "\\(",
                             _last_paragraph(before)))
         return out
 

@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from derive.check.assume import is_bound
-from derive.check.chains import EQUALITIES, SUPPOSING, Statement
+from derive.check.chains import EQUALITIES, SPECIALISING, SUPPOSING, Statement, set_to_zero
 from derive.check.document import Span
 
 #: Words (and phrases) after which an order statement is a hypothesis.
@@ -147,6 +147,8 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         marked: list[Statement] = []
         word = reader.word
         for k, statement in enumerate(statements):
+            if k == 0:
+                statement = set_to_zero(statement, span.lead)
             if k and statement.joined:
                 word = statement.supposed or ("" if statement.joined in CLAIMS else word)
                 supposing = statement.supposed
@@ -157,7 +159,8 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
             elif supposing and not statement.supposed and not alternative and _equation(statement) and \
                     not statement.pieces[0].empty:  # "\\implies ...", "&= ...": the derivation goes on
                 statement = replace(statement, supposed=supposing)  # "Suppose $x + y = 2$ and $x - y = 0$"
-            supposing = statement.supposed if statement.supposed in SUPPOSING and _equation(statement) else ""
+            supposing = statement.supposed if statement.supposed in SUPPOSING and statement.supposed not in SPECIALISING \
+                and _equation(statement) else ""
             marked.append(replace(statement, sentence=reader.sentence))
         if alternative and any(is_bound(s) for s in marked):
             for n in last:

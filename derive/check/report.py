@@ -22,7 +22,7 @@ STATUSES = (PROVED, REFUTED, UNKNOWN, NOT_PARSED, SKIPPED, DEFINITION, ASSUMPTIO
 #: an implication relates two propositions (``\iff``, ``\implies``); a supposition is a hypothesis, not checked.
 CLAIM, IMPLICATION, SUPPOSITION = "claim", "implication", "supposition"
 #: How a relation is written in a report line.
-WRITTEN = {"<=": r"\le", ">=": r"\ge", "⇔": r"\iff", "⇒": r"\implies", "⇐": r"\impliedby"}
+WRITTEN = {"=!": "=", "<=": r"\le", ">=": r"\ge", "⇔": r"\iff", "⇒": r"\implies", "⇐": r"\impliedby"}
 
 
 @dataclass(frozen=True)

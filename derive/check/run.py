@@ -83,11 +83,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from derive.check import frontmatter
 from derive.check.assume import (Bound, Contradiction, bounds_of, is_bound, parse_assumption, parse_assumption_item,
                                  restrict)
-from derive.check.chains import (EQUALITIES, IMPLICATION, INEQUALITIES, SUPPOSITION, SYSTEM, Chain, Link, Piece,
+from derive.check.chains import (EQUALITIES, IMPLICATION, SET, INEQUALITIES, SUPPOSITION, SYSTEM, Chain, Link, Piece,
                                  Statement, chains, ranked, statements)
 from derive.check.definitions import Declaration, Declared, declaration, declare, outcome_domain
 from derive.check.document import Span, front_matter, kind_of, spans
@@ -252,6 +253,9 @@ class _Checker:
     symbols: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # what symbols stand for at the current link
     defined: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # symbols defined so far (rule 4)
     seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
+    functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
+    solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
+    before: set[str] = field(default_factory=set)  # names seen before the bound claim being checked
 
     def run(self) -> list[Entry]:
         grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
@@ -312,7 +316,7 @@ class _Checker:
         sentence = self._sentence_of(rank)
         supposed = {x: value for r, last, x, value in self.supposed if r < rank and sentence <= last}
         self.symbols = {**members, **supposed, **self.defined} if members or supposed else self.defined
-        self.hypotheses = tuple(e.xreplace(self.symbols) for r, last, e in self.equations
+        self.hypotheses = tuple(_put(e, self.symbols) for r, last, e in self.equations
                                 if r < rank and sentence <= last)
         self.supposed_now = supposed
         self.plain = {**members, **self.defined} if members else self.defined  # without what is supposed
@@ -333,11 +337,32 @@ class _Checker:
         last = self.sentences[min(after)] if after else self._sentence_of(rank)
         written = f"{link.lhs.tex.strip()} = {link.rhs.tex.strip()}"
         if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left):
-            self.equations.append((rank, last, sp.Eq(left.xreplace(self.symbols), right.xreplace(self.symbols),
+            self.equations.append((rank, last, sp.Eq(_put(left, self.symbols), _put(right, self.symbols),
                                                      evaluate=False)))
             return "; the rest of this sentence and the next statement's are checked as its consequences"
-        self.supposed.append((rank, last, left, right.xreplace(self.symbols)))
+        self.supposed.append((rank, last, left, _put(right, self.symbols)))
         return f"; the rest of this sentence and the next statement's are checked with {written}"
+
+    def _set(self, link: Link, left: sp.Basic, right: sp.Basic) -> None:
+        """An equation set to be solved holds from here to the next one set (solving one equation at a time)."""
+        rank, sentence = link.lhs.rank, self._sentence_of(link.lhs.rank)
+        self.equations = [(r, min(last, sentence - 1) if (r, last) in self.solving else last, e)
+                          for r, last, e in self.equations]
+        self.solving = {(rank, _FOREVER)}
+        if isinstance(left, sp.Expr) and isinstance(right, sp.Expr):
+            self.equations.append((rank, _FOREVER, sp.Eq(_put(left, self.symbols), _put(right, self.symbols),
+                                                        evaluate=False)))
+
+    def _solution(self, left: sp.Basic, right: sp.Basic):
+        r"""``\hat p = \frac{k}{n}`` while solving for ``p``: the verdict on ``p = k/n`` given the equation set, or
+        ``None`` when ``left`` names no estimate of an unknown of that equation."""
+        if not self.hypotheses or not isinstance(left, sp.Symbol) or not isinstance(right, sp.Expr):
+            return None
+        unknowns = {x.name: x for e in self.hypotheses for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        name = left.name
+        base = next((unknowns[name[:-len(end)]] for end in ("hat", "star", "_{MLE}", "_{ML}", "_{mle}")
+                     if name.endswith(end) and name[:-len(end)] in unknowns), None)
+        return None if base is None else self._verdict(base, right)
 
     def _global_at(self, rank: int):
         """The base domain, cut by every standing assumption stated before ``rank``."""
@@ -459,6 +484,7 @@ class _Checker:
                 return Entry(origin, line, CLAIM, PROVED, written, "", member, relation=relation)
             return Entry(origin, line, CLAIM, SKIPPED, written, "", f"{_relation_reason(relation)} is not checked",
                          relation=relation)
+        self.before = set(self.seen)  # a bound on a name written before is a claim about it; a first one declares
         self.seen |= {b.symbol.name for b in bounds}
         try:
             with time_limit(self.timeout):
@@ -498,7 +524,11 @@ class _Checker:
                 reals = admit(value, sp.Interval(-sp.oo, sp.oo))
             except DeriveError:
                 reals = sp.Interval(-sp.oo, sp.oo)
-            return _inclusion(value, reals, bound, f"nothing bounds {sp.latex(value)}")
+            status, reason, point_ = _inclusion(value, reals, bound, "")
+            if status == REFUTED and value.name not in self.before:  # a first mention says where it lies
+                return UNKNOWN, (f"nothing bounds {sp.latex(value)}: if this is an assumption, say so "
+                                 f"(\"let\", \"where\", \"assume\")"), ()
+            return status, reason, point_
         if exact and value.name in intervals and not intervals[value.name][0].is_integer:
             symbol, interval = intervals[value.name]
             stated = Bound(symbol, interval.start, interval.end, not interval.left_open, not interval.right_open)
@@ -570,9 +600,16 @@ class _Checker:
             reason = "a claim under a condition (\\text{if} ...) is not checked"
             return _entry(origin, link, CLAIM, SKIPPED, reason), False
         supposed = _entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\""), True
+        if link.relation == SET:
+            if not isinstance(values[k - 1], _Failed) and not isinstance(values[k], _Failed):
+                self._set(link, values[k - 1], values[k])
+            return _entry(origin, link, SUPPOSES, SUPPOSED, "an equation set to be solved: what follows is "
+                                                            "checked as its consequence"), True
         if link.relation in INEQUALITIES:
             return supposed if chain.kind == SUPPOSITION else self._claim(origin, link, chain, values, anchor)
         if link.relation not in EQUALITIES:
+            if link.relation == "≈" and (rounded := _rounded(values, link)) is not None:
+                return rounded_entry(origin, link, rounded)
             return _entry(origin, link, CLAIM, SKIPPED, f"{_relation_reason(link.relation)} is not checked"), False
         if k == 1 and key in self.declared.made:
             return _entry(origin, link, DEFINITION, DEFINITION, self.declared.made[key]), True
@@ -618,11 +655,35 @@ class _Checker:
             title = left.title if left.title.startswith("KL") else left.title.lower()
             derive_says = f"derive's {title} is {to_latex(left)} = {to_latex(left.definition())}"
             return self._checked_definition(origin, link, left, right, f"agrees with derive's {title}", derive_says)
+        if link.relation == "=" and (solved := self._solution(left, right)) is not None:
+            if solved.proved:
+                return _entry(origin, link, CLAIM, PROVED, ""), True
+            status = REFUTED if solved.status.value == REFUTED else UNKNOWN
+            return Entry(origin, link.line, CLAIM, status, link.lhs.tex, link.rhs.tex, solved.reason,
+                         point(solved.counterexample), relation="="), status != REFUTED
+        if (made := self._function_definition(left, right)) is not None:
+            self.functions[left.func] = made
+            return _entry(origin, link, DEFINITION, DEFINITION,
+                          f"{link.lhs.tex} defines {left.func} from here on"), True
         value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
         if isinstance(left, sp.Symbol) and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
-            self.defined[left] = self.symbols[left] = right.xreplace(self.symbols)
+            self.defined[left] = self.symbols[left] = _put(right, self.symbols)
             return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
+        if value and isinstance(left, sp.Symbol) and link.relation == "=" and self._is_new(left) and \
+                not any(left in e.free_symbols for e in self.hypotheses):
+            note = self._suppose(link, left, right)  # nothing fixes x: x = 2 gives it a value
+            return _entry(origin, link, SUPPOSES, SUPPOSED, f"a value given to {link.lhs.tex.strip()}{note}"), True
         return None
+
+    def _function_definition(self, left: sp.Basic, right: sp.Basic) -> sp.Lambda | None:
+        r"""``f(x) = x^2`` (``H(p) = ...``, ``\ell(\lambda) = ...``): a function not defined yet, applied to distinct
+        plain symbols, equal to an expression that does not use it: ``Lambda((x,), x**2)``; else ``None``."""
+        if not isinstance(left, AppliedUndef) or left.func in self.functions or right.has(left.func):
+            return None
+        args = left.args
+        if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) for a in args):
+            return None
+        return sp.Lambda(args, _put(right, self.symbols))
 
     def _is_new(self, symbol: sp.Symbol) -> bool:
         names = {s.name for s in self.domain.symbols if isinstance(s, sp.Symbol)}
@@ -634,7 +695,7 @@ class _Checker:
                             otherwise: str) -> tuple[Entry, bool]:
         from derive.verify import check_equal
 
-        a, b = self._unify(left, right.xreplace(self.symbols))
+        a, b = self._unify(left, _put(right, self.symbols))
         verdict = check_equal(a, b, self._dom(a, b))
         if verdict.proved:
             return _entry(origin, link, DEFINITION, DEFINITION, agrees, checked=True), True
@@ -678,6 +739,13 @@ class _Checker:
                 own = shown
         if own is not None and own.proved:
             return _entry(origin, link, CLAIM, PROVED, ""), True
+        if link.position in chain.restated and own is not None and own.status.value == REFUTED:
+            # the display claims subject R right side, not that the display before it ends in its right side
+            if shown is None or shown.status.value != REFUTED:
+                why = shown.reason if shown is not None else "its subject could not be read"
+                return _entry(origin, link, CLAIM, UNKNOWN, f"restates the subject of line "
+                              f"{chain.expressions[0].line}: {why}"), True
+            own = shown
         if own is not None and not order and own.status.value != REFUTED:
             natural = self._on_natural_domain(left, right)
             if natural is not None:  # no symbol is positive unless something says so: not proved
@@ -694,6 +762,8 @@ class _Checker:
                           f"{before} against the expression before it, which is wrong; this side {where}"), True
         if own is None and back is None:
             return _entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
+        if own is not None and own.status.value == REFUTED and (rounded := _rounded(values, link)) is not None:
+            return rounded_entry(origin, link, rounded)
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
         if shown is not None and verdict is shown:
             index = 0
@@ -709,10 +779,16 @@ class _Checker:
         from derive.verify import check_relation
         from derive.verify import check_equal
 
-        a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
+        a, b = self._unify(_put(left, self.symbols), _put(right, self.symbols))
         domain = self._dom(a, b)
         verdict = check_equal(a, b, domain) if relation in EQUALITIES else check_relation(a, b, relation, domain)
-        return verdict if verdict.proved or not self.hypotheses else self._under_hypotheses(a, b, relation, domain)
+        if not verdict.proved and (real := self._real(domain, a, b)) is not domain:  # proved for real values only
+            on_reals = check_equal(a, b, real) if relation in EQUALITIES else check_relation(a, b, relation, real)
+            verdict = on_reals if on_reals.proved else verdict
+        if not verdict.proved and self.hypotheses:
+            verdict = self._under_hypotheses(a, b, relation, domain)
+        fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
+        return _one_sided(verdict, a, b, domain, fixed)
 
     def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
         """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as
@@ -770,16 +846,16 @@ class _Checker:
 
         name, swap = _CONNECTIVE[connective]
         if not self.hypotheses and not self.supposed_now:
-            a, b = self._unify(before.xreplace(self.symbols), after.xreplace(self.symbols))
+            a, b = self._unify(_put(before, self.symbols), _put(after, self.symbols))
             a, b = (b, a) if swap else (a, b)
             return check_relation(a, b, name, self._dom(a, b))
-        a, b = self._unify(before.xreplace(self.plain), after.xreplace(self.plain))
+        a, b = self._unify(_put(before, self.plain), _put(after, self.plain))
         a, b = (b, a) if swap else (a, b)
         supposed = [sp.Eq(x, v, evaluate=False) for x, v in self.supposed_now.items()]
         return self._implied(a, b, name, (*supposed, *self.hypotheses))
 
     def _implied(self, a: sp.Basic, b: sp.Basic, name: str, hypotheses: tuple[sp.Equality, ...]):
-        """``a \implies b`` (both ways for ``iff``) where supposed equations hold: each with them as premises
+        r"""``a \implies b`` (both ways for ``iff``) where supposed equations hold: each with them as premises
         (``Suppose $q = p$. $$\iff q - p = 0$$`` relates the supposition itself, which no substitution may
         turn into ``p = p``)."""
         from derive.core import Status, Verdict
@@ -799,6 +875,8 @@ class _Checker:
 
     def _unify(self, a: sp.Basic, b: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
         """A plain symbol named like a family's variable that the link uses (``k`` beside ``P(k)``) is that variable."""
+        if self.functions:
+            a, b = _applied(a, self.functions), _applied(b, self.functions)
         variables = {d.variable for d in self.dists if d.variable in a.free_symbols | b.free_symbols}
         plain = {sp.Symbol(v.name): v for v in variables if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name)}
         return (a.xreplace(plain), b.xreplace(plain)) if plain else (a, b)
@@ -817,6 +895,24 @@ class _Checker:
                 self.outcome_domains[key] = self.domain
         return self.outcome_domains[key]
 
+    def _real(self, domain, *exprs: sp.Basic):
+        """``domain`` with every symbol of ``exprs`` that nothing places taken real: people write about real
+        numbers (``e^u / (1 + e^u) = 1 / (1 + e^{-u})`` holds for every real ``u``)."""
+        from derive.domain import Domain
+
+        loose = frozenset(s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)
+                          and s.is_real is None and s not in domain.symbol_set)
+        if not loose:
+            return domain
+        key = ("real", domain, loose)
+        if key not in self.outcome_domains:
+            reals = Domain(intervals=tuple((s, sp.Interval(-sp.oo, sp.oo)) for s in sorted(loose, key=str)))
+            try:
+                self.outcome_domains[key] = domain.merge(reals)
+            except DeriveError:
+                self.outcome_domains[key] = domain
+        return self.outcome_domains[key]
+
     def _on_natural_domain(self, left: sp.Basic, right: sp.Basic) -> str | None:
         """Why an identity is unknown when it holds wherever both sides are real, else ``None``.
 
@@ -828,7 +924,7 @@ class _Checker:
         """
         from derive.verify import check_equal
 
-        a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
+        a, b = self._unify(_put(left, self.symbols), _put(right, self.symbols))
         domain = self._dom(a, b)
         loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
                         and s not in domain.symbol_set and s.is_real is None), key=str)
@@ -845,7 +941,7 @@ class _Checker:
         """The verifier's reason, and whether symbols nothing bounds would settle it if positive."""
         from derive.verify import check_equal
 
-        a, b = self._unify(left.xreplace(self.symbols), right.xreplace(self.symbols))
+        a, b = self._unify(_put(left, self.symbols), _put(right, self.symbols))
         domain = self._dom(a, b)
         loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
                         and s not in domain.symbol_set and s.is_real is None), key=str)
@@ -890,7 +986,10 @@ class _Checker:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
             numbers += tuple(s for s in self.letters if s not in numbers)
             value = parse_latex(tex, self.dists, self.units, numbers)
-            value = value.xreplace(named) if named else value
+            if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
+                value = value.xreplace(named).replace(
+                    lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,
+                    lambda e: sp.Function(named[sp.Symbol(e.func.__name__)].name)(*e.args))
         except ParseError as exc:
             message = str(exc)
             if "is prose" in message:
@@ -956,6 +1055,41 @@ class _Checker:
                                                                       and e.limits[0][2].is_Integer), rewrite)
 
 
+_FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
+
+
+def _put(expr: sp.Basic, values: dict) -> sp.Basic:
+    r"""``expr`` with ``values`` put in; a derivative with respect to a symbol given a value is taken first
+    (``\frac{d}{dp} \log p`` at ``p = 1/2`` is 2, not a derivative with respect to 1/2)."""
+    if not values:
+        return expr
+    if expr.has(AppliedUndef):  # L(z) of \frac{\partial L}{\partial z}, where L stands for an expression
+        names = {x.name: value for x, value in values.items() if isinstance(x, sp.Symbol)}
+        expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in names,
+                            lambda e: names[e.func.__name__])
+    numbers = {x for x, value in values.items() if isinstance(value, sp.Expr) and value.is_number}
+    if numbers and expr.has(sp.Derivative):
+        def taken(e: sp.Derivative) -> sp.Basic:
+            inside = {x: value for x, value in values.items() if x not in e.variables}
+            return sp.Derivative(_put(e.expr, inside), *e.variable_count).doit()
+
+        expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in numbers for v in e.variables),
+                            taken)
+    return expr.xreplace(values)
+
+
+def _applied(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
+    """``expr`` with each defined function applied: ``f(2)`` is ``4`` after ``f(x) = x^2``, and ``f'(x)``'s
+    derivative is taken of the definition."""
+    if not any(expr.has(f) for f in functions):
+        return expr
+    out = expr
+    for f, meaning in functions.items():
+        out = out.replace(f, meaning)
+    return out.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)) and not e.has(AppliedUndef),
+                       lambda e: e.doit())
+
+
 def _declared_letters(statements: Iterable[Statement]) -> frozenset[sp.Symbol]:
     """Letters the parser would read as constants that the document makes its own variables: ``e`` in
     ``Let $e := 3$``, ``Suppose $e = 2$``, ``$e > 0$`` (every ``e`` of the document is then that variable,
@@ -977,6 +1111,68 @@ def _declares_real(statement: Statement) -> bool:
         return all(b.low == -sp.oo and b.high == sp.oo for b in bounds_of(statement, ""))
     except CheckError:
         return False
+
+
+_DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
+
+
+def _rounded(values: list, link: Link) -> tuple[bool, int] | None:
+    r"""A number written as a decimal beside an exact one (``\log_2 7 = 2.807``, ``\approx 0.0014``): whether
+    they agree to the decimals written (rounded or cut), and how many; ``None`` when it is not that."""
+    k = link.position
+    left, right = values[k - 1], values[k]
+    if isinstance(left, _Failed) or isinstance(right, _Failed):
+        return None
+    for written, value, other in ((link.rhs.tex, right, left), (link.lhs.tex, left, right)):
+        match = _DECIMAL.fullmatch(written)
+        if match is None or not isinstance(other, sp.Expr) or not other.is_number:
+            continue
+        digits = len(match.group(1))
+        try:
+            exact = sp.N(other, 30)
+        except (TypeError, ValueError):
+            return None
+        if not exact.is_real:
+            return None
+        scaled, shown = abs(exact) * 10 ** digits, abs(value) * 10 ** digits  # shown: an integer
+        agrees = sp.sign(exact) == sp.sign(value) and shown in (sp.floor(scaled), sp.floor(scaled + sp.Rational(1, 2)))
+        return bool(agrees), digits
+    return None
+
+
+def rounded_entry(origin: str, link: Link, rounded: tuple[bool, int]) -> tuple[Entry, bool]:
+    agrees, digits = rounded
+    if agrees:
+        return _entry(origin, link, CLAIM, PROVED, f"to the {digits} decimals written"), True
+    return Entry(origin, link.line, CLAIM, REFUTED, link.lhs.tex, link.rhs.tex,
+                 f"differs in the {digits} decimals written", relation=link.relation), False
+
+
+def _one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = frozenset()):
+    r"""A refutation of ``a R b`` that only says a name is not every number is UNKNOWN: one side made only of symbols
+    nothing places that the other side does not use (``\hat p = 0.6``, ``\bar x = \frac{1}{n} \sum x_i``,
+    ``KL_{loss} = ...``), or a constant side facing such a symbol (``\frac{3}{p} - \frac{3}{1 - p} = 0``, an
+    equation to solve).  Such a symbol names something (an estimate, a definition derive could not read, an
+    unknown), and no one means the relation for all of its values.  ``c p = 2 p`` is still refuted."""
+    from derive.core import Status, Verdict
+
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
+
+    def names(e: sp.Basic) -> set[sp.Symbol]:
+        return {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in labels and not s.is_integer}
+
+    left, right = names(a), names(b)
+    placed = domain.symbol_set | fixed
+    alone = {s for s in left ^ right if s not in placed}
+    named = [side for side in (left, right) if side and side <= alone]
+    solving = any(not side and other & alone for side, other in ((left, right), (right, left)))
+    if not named and not solving:
+        return verdict
+    shown = ", ".join(sp.latex(s) for s in sorted(alone, key=str))
+    return Verdict(Status.UNKNOWN, f"not for every value of {shown}, which nothing places and which stands on one "
+                                   f"side only: what does {shown} stand for?")
 
 
 def _inclusion(symbol: sp.Symbol, interval: sp.Interval, bound: Bound,

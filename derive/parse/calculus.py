@@ -271,7 +271,7 @@ class CalculusForms:
                 raise ParseError(f"the derivative at offset {pos} has nothing to differentiate")
             operand = self.expression(start, end, indices)
             bracketed = self._at(self._next(start + (self._at(start, hi) in ("+", "-")), hi), hi) in _GROUPS
-        if self._at(self._next(top + 1, hi), hi) in _D_OPERATORS:
+        if self._at(self._next(top + 1, hi), hi) in _D_OPERATORS | {r"\partial"}:
             operand = self._dependent(operand, variable, head.operand or (start, end), pos, indices)
         value = sp.Derivative(operand, (variable, head.order), evaluate=False)
         value, end = self._evaluated(i, value, variable, end, hi, indices)

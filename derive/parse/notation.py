@@ -142,6 +142,7 @@ from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.calculus import EXTRA_COMMANDS, CalculusForms, split_cases, system_of
 from derive.functions import Log, entry_of
 from derive.terms import add, mul, quotient
+from derive.system import System
 
 MAX_LENGTH = 100_000
 MAX_DEPTH = 200
@@ -174,9 +175,11 @@ _LAYOUT_WITH_ARGUMENT = {r"\tag", r"\label", r"\color", r"\textcolor"}
 #: Decorations that make a new symbol (``\hat\sigma`` is not ``\sigma``), named as SymPy prints them.
 _DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
                 r"\widetilde": "tilde", r"\vec": "vec", r"\dot": "dot", r"\ddot": "ddot", r"\boldsymbol": "bm",
-                r"\bm": "bm", r"\mathbf": "bm"}
+                r"\bm": "bm", r"\mathbf": "bm", r"\prime": "prime", r"\mathcal": "cal", r"\mathscr": "scr"}
 #: Function names written as words: ``\text{log}``, ``\operatorname{ln}``, ``\mathrm{exp}``.
-_WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp"}
+_WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp", "sigmoid": r"\sigma"}
+#: The same words typed as plain letters (``ln(x)``): never a product of letters l and n.
+_PLAIN_WORD = re.compile(r"(ln|log|exp|sigmoid)(?![A-Za-z])")
 _PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}
 _OPAQUE = _PROSE | {r"\mathrm", r"\operatorname", r"\mathbb"}  # commands whose {argument} is one token, unread
 _CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
@@ -238,10 +241,10 @@ def _exact_decimals(expr: sp.Basic, tex: str) -> sp.Basic:
         return expr
     written = [sp.Rational(text) for text in _DECIMAL.findall(tex)]
     exact = {}
-    for f in floats:
-        match = next((r for r in written if abs(f - r) <= sp.Float(10) ** -12 * max(1, abs(r))), None)
+    for f in floats:  # -1.81 is the decimal 1.81 after a minus sign
+        match = next((r for r in written if abs(abs(f) - r) <= sp.Float(10) ** -12 * max(1, abs(r))), None)
         if match is not None:
-            exact[f] = match
+            exact[f] = match if f >= 0 else -match
     return expr.xreplace(exact) if exact else expr
 
 
@@ -259,7 +262,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
         return system_of(rows, lambda row: _parse(row, distributions, units, symbols))
-    tokens, partner, integrals, left_dots = _tokenize(tex)
+    tokens, partner, integrals, left_dots = _tokenize(_SCRIPTS_SWAPPED.sub(r"\2\1", tex))
     try:
         reader = _Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
@@ -287,18 +290,79 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
     stack: list[int] = []
     dots: list[int] = []
     parens: set[int] = set()  # offsets of braces read as parentheses (\boxed{...}, {\color{red} ...})
+    over_top = False  # a \over outside any group: the whole input is its fraction
+    bars: set[int] = set()  # offsets of the \right of each \left. ... \right| read as a group
+    made: set[int] = set()  # the groups a \over made (a second \over in one is ambiguous)
+
+    def push(token: _Token) -> None:
+        if token.text in _OPENERS:
+            if len(stack) >= MAX_DEPTH:
+                raise ParseError(f"brackets nested deeper than {MAX_DEPTH} at offset {token.pos}")
+            stack.append(len(tokens))
+        elif token.text in _CLOSERS:
+            if not stack:
+                raise ParseError(f"{_unbalanced(token.text)}: {token.text!r} at offset {token.pos} closes nothing")
+            k = stack.pop()
+            opener = tokens[k]
+            if _OPENERS[opener.text] != token.text:
+                raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} "
+                                 f"is closed by {token.text!r} at offset {token.pos}")
+            partner[k] = len(tokens)
+        tokens.append(token)
+
+    def insert(at: int, new: list[_Token]) -> None:
+        """Put ``new`` (no brackets) before token ``at``, moving the indices that follow."""
+        shift = len(new)
+        tokens[at:at] = new
+        moved = {k + shift * (k >= at): v + shift * (v >= at) for k, v in partner.items()}
+        partner.clear()
+        partner.update(moved)
+        stack[:] = [k + shift * (k >= at) for k in stack]
+
     i, n = 0, len(source)
     while i < n:
         char = source[i]
+        if char in "'’′" or source.startswith("^\\prime", i) or source.startswith("^{\\prime}", i):
+            i = _primed(source, i, tokens, push)
+            continue
         if char == "\\":
             match = _COMMAND.match(source, i)
             if match is None:
                 raise ParseError(f"lone backslash at offset {i}")
             cmd, end = match.group(), match.end()
+            if cmd == r"\over":  # {a \over b}: \frac{a}{b}, the group's parts
+                if stack and id(tokens[stack[-1]]) in made:
+                    raise ParseError(f"{cmd} at offset {i}: two in one group (ambiguous)")
+                name = r"\frac"
+                if stack and tokens[stack[-1]].text == "(" and source[tokens[stack[-1]].pos] == "{":
+                    opening = tokens[stack[-1]].pos  # a brace read as a bracket: {a \over b} is a fraction's
+                    tokens[stack[-1]] = _Token("{", opening)
+                    parens.discard(_brace_end(source, opening) - 1)
+                if stack and tokens[stack[-1]].text == "{":
+                    insert(stack[-1], [_Token(name, i)])
+                else:
+                    if stack:
+                        raise ParseError(f"{cmd} at offset {i} must be inside {{...}}, as in {{a {cmd} b}}")
+                    insert(0, [_Token(name, i), _Token("{", 0)])
+                    stack.append(1)  # the new group opens at the start and closes at the end
+                    made.add(id(tokens[1]))
+                    over_top = True
+                push(_Token("}", i))
+                push(opening := _Token("{", i))
+                made.add(id(opening))
+                i = end
+                continue
             if cmd in _SIZING:
                 k = _skip_spaces(source, end)
-                if k < n and source[k] == "." and cmd == r"\left":
-                    dots.append(len(tokens))
+                if cmd == r"\right" and i in bars:  # \left. ... \right|_{x=a}: the group the bar evaluates
+                    push(_Token(")", i))
+                elif k < n and source[k] == "." and cmd == r"\left":
+                    closing = _right_bar(source, k + 1)
+                    if closing is not None:
+                        bars.add(closing)
+                        push(_Token("(", i))
+                    else:
+                        dots.append(len(tokens))
                 i = k + 1 if k < n and source[k] == "." else end
                 continue
             if cmd in _SPACING:
@@ -324,7 +388,10 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
                     tokens[stack[-1]] = _Token("(", opening)
                     parens.add(_brace_end(source, opening) - 1)
                 continue
-            if cmd in _DECORATIONS:
+            if cmd in (r"\overset", r"\stackrel", r"\underset"):  # \overset{\text{set}}{=}: the relation
+                i = _labelled_relation(source, cmd, i, end, push)
+                continue
+            if cmd in _DECORATIONS and cmd != r"\prime":
                 token, i = _decorated(source, cmd, i, end)
                 tokens.append(token)
                 continue
@@ -350,25 +417,21 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
             token = _Token(_ALIASES.get(cmd, cmd), i)  # unknown commands are reported by _check_words
         elif char.isspace() or char == "~":
             token, end = _Token(" ", i), i + 1
+        elif char.isalpha() and (word := _PLAIN_WORD.match(source, i)) is not None and \
+                (i == 0 or not (source[i - 1].isalpha() or source[i - 1] == "\\")):  # ln(x) typed without \
+            token, end = _Token(_WORD_FUNCTIONS[word.group(1)], i), word.end(1)
         elif char in _CHARS:
+            if char == "{" and _after_space_back(tokens, len(tokens)) in _BRACES_GROUP_AFTER:  # \log{x}, ({-x})
+                parens.update((i, _brace_end(source, i) - 1))
             token, end = _Token({"{": "(", "}": ")"}.get(char, char) if i in parens else char, i), i + 1
+        elif char in _UNICODE:  # typed as a character: − for -, · for \cdot
+            token, end = _Token(_UNICODE[char], i), i + 1
         else:
             raise ParseError(f"unexpected character {char!r} at offset {i}")
-        if token.text in _OPENERS:
-            if len(stack) >= MAX_DEPTH:
-                raise ParseError(f"brackets nested deeper than {MAX_DEPTH} at offset {i}")
-            stack.append(len(tokens))
-        elif token.text in _CLOSERS:
-            if not stack:
-                raise ParseError(f"{_unbalanced(token.text)}: {token.text!r} at offset {i} closes nothing")
-            k = stack.pop()
-            opener = tokens[k]
-            if _OPENERS[opener.text] != token.text:
-                raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} "
-                                 f"is closed by {token.text!r} at offset {i}")
-            partner[k] = len(tokens)
-        tokens.append(token)
+        push(token)
         i = end
+    if over_top:
+        push(_Token("}", n))
     if stack:
         opener = tokens[stack[-1]]
         raise ParseError(f"{_unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} is never closed")
@@ -377,6 +440,82 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
     _check_numbers(source, tokens)
     _check_scripts(source, tokens)
     return tokens, partner, integrals, frozenset(_after_space(tokens, k) for k in dots)
+
+
+def _labelled_relation(source: str, cmd: str, start: int, end: int, push) -> int:
+    r"""``\overset{label}{=}`` (``\stackrel``, ``\underset``): the relation's token pushed, the label dropped; the
+    offset after it.  Anything but a relation under the label is an error."""
+    k = _skip_spaces(source, end)
+    if k >= len(source) or source[k] != "{":
+        raise ParseError(f"{cmd} at offset {start} must be followed by {{label}}{{relation}}")
+    k = _skip_spaces(source, _brace_end(source, k))
+    if k >= len(source) or source[k] != "{":
+        raise ParseError(f"{cmd} at offset {start} must be followed by {{label}}{{relation}}")
+    after = _brace_end(source, k)
+    inner = source[k + 1:after - 1].strip()
+    if inner not in ("=", "<", ">") and inner not in _RELATIONS:
+        raise ParseError(f"{cmd} at offset {start} is read over a relation (=, \\le, ...), not {_short(inner)!r}")
+    push(_Token(inner, k + 1))
+    return after
+
+
+#: Tokens after which a brace only groups, as a bracket does (``\log{s^2}``, ``({-x})``, ``= {a + b}``).
+_BRACES_GROUP_AFTER = frozenset({r"\log", r"\ln", r"\exp", "(", "[", "+", "-", "=", ",", r"\cdot", r"\times", ""})
+#: A superscript written before its subscript, ``\mu^2_1``: swapped (same length) so the subscript names the symbol.
+_SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))")
+#: Characters typed for commands: the minus sign and dashes, dots and crosses for products.
+_UNICODE = {"−": "-", "–": "-", "—": "-", "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "∞": r"\infty",
+            "π": r"\pi"}
+_LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")
+
+
+def _right_bar(source: str, start: int) -> int | None:
+    """The offset of the ``\\right`` that closes a ``\\left.`` ending at ``start``, when it is an evaluation bar
+    (``\\right|_{...}``, ``\\right\\vert_``); else ``None``."""
+    depth = 0
+    for match in _LEFT_RIGHT.finditer(source, start):
+        depth += 1 if match.group(1) == "left" else -1
+        if depth < 0:
+            rest = source[match.end():].lstrip()
+            bar = rest[1:] if rest.startswith("|") else rest[5:] if rest.startswith(r"\vert") else None
+            return match.start() if bar is not None and bar.lstrip().startswith("_") else None
+    return None
+
+
+_PRIME = re.compile(r"['’′]|\^\\prime(?![A-Za-z])|\^\{\s*\\prime\s*\}")
+_PRIMED_ARGUMENT = re.compile(r"\(\s*(\\[A-Za-z]+|[A-Za-z])\s*\)")
+
+
+def _primed(source: str, start: int, tokens: list[_Token], push) -> int:
+    r"""Primes on the letter just read: ``f'(x)`` (``f''(x)``, ``f^{\prime}(x)``) is ``\frac{d}{dx} f(x)``,
+    tokens pushed in its place; a bare ``x'`` is a symbol of its own (``xprime``).  The offset after the primes."""
+    count, i = 0, start
+    while (match := _PRIME.match(source, i)) is not None:
+        count, i = count + 1, match.end()
+    name = tokens[-1] if tokens else None
+    if name is None or not (len(name.text) == 1 and name.text.isalpha() and name.text.isascii()
+                            or name.text in _GREEK or name.text == r"\ell"):
+        raise ParseError(f"a prime at offset {start} must follow a letter, as in f'(x) or x'")
+    k = _skip_spaces(source, i)
+    if k < len(source) and source[k] == "(":
+        argument = _PRIMED_ARGUMENT.match(source, k)
+        variable = argument.group(1) if argument else ""
+        if not (len(variable) == 1 or variable in _GREEK):
+            raise ParseError(f"{name.text}' at offset {name.pos} is read on one variable, as in f'(x); "
+                             f"write \\frac{{d}}{{dx}} {name.text}(...) for more")
+        tokens.pop()
+        order = [_Token("^", start), _Token("{", start), _Token(str(count), start), _Token("}", start)]
+        order = order if count > 1 else []
+        for token in [_Token(r"\frac", start), _Token("{", start), _Token("d", start), *order, _Token("}", start),
+                      _Token("{", start), _Token("d", start), _Token(variable, start), *order, _Token("}", start),
+                      name]:
+            push(token)
+        return k
+    if count > 1:
+        raise ParseError(f"{count} primes on {name.text} at offset {start} without an argument: write it as "
+                         f"a derivative, {name.text}''(x)")
+    tokens[-1] = _Token(f"\\prime{{{name.text}}}", name.pos)
+    return i
 
 
 def _decorated(source: str, cmd: str, start: int, end: int) -> tuple[_Token, int]:
@@ -742,6 +881,9 @@ class _Reader(CalculusForms):
         sides = self._split(lo, hi, {"="}) if top else [(lo, hi)]
         if len(sides) == 2:
             return sp.Eq(*(self.expression(a, b, indices) for a, b in sides), evaluate=False)
+        if len(sides) > 2:  # a = b = 0: the system a = b, b = 0
+            values = [self.expression(a, b, indices) for a, b in sides]
+            return System(*(sp.Eq(x, y, evaluate=False) for x, y in zip(values, values[1:])))
         summands = self._summands(lo, hi) if len(sides) == 1 else [(lo, hi)]
         if len(summands) > 1:
             return add(*(self.expression(a, b, indices) for a, b in summands))
@@ -773,7 +915,10 @@ class _Reader(CalculusForms):
             token = self.tokens[i]
             text = token.text
             form = self.form(i, hi, indices)
-            if form is not None:
+            bar = self._bar(i, hi) if text == "(" and i in self.partner else None
+            if bar is not None:  # \left. x^2 + 1 \right|_{x=2}, read as the group ( x^2 + 1 ) |_{x=2}
+                i = self.placeholder(self._evaluated_at(i, bar, indices), token.pos, out, bar[1])
+            elif form is not None:
                 i = self.placeholder(form[0], token.pos, out, form[1])
             elif text == r"\underbrace":
                 i = self.underbrace(i, hi, indices, out)
@@ -957,16 +1102,42 @@ class _Reader(CalculusForms):
                                      "nor a summation index")
         if text == "H" and (paren := self._call(i, hi, ("H",))) is not None:
             args = self._split(paren[0] + 1, paren[1], {","})
-            if all(_NAME.fullmatch(self._key(a, b)) for a, b in args):
+            keys = [self._key(a, b) for a, b in args]
+            if all(_NAME.fullmatch(k) for k in keys) and not all(_is_function_argument(k) and k not in self.by_key for k in keys):
                 if len(args) > 2:
                     raise ParseError(f"H(...) at offset {pos} takes one or two distributions, got {len(args)}")
                 dists = [self._dist(a, b) for a, b in args]
                 return self._measure(Entropy if len(dists) == 1 else CrossEntropy, dists, pos), paren[1] + 1
         if len(text) == 1 and text in string.ascii_uppercase and (paren := self._call(i, hi, (text,))) is not None:
-            if _NAME.fullmatch(self._key(paren[0] + 1, paren[1])):
+            key = self._key(paren[0] + 1, paren[1])
+            if _NAME.fullmatch(key) and not _is_function_argument(key):
                 call = self._fragment(pos, self._offset(paren[1] + 1))
                 raise ParseError(f"unknown distribution name {text!r} in {call} at offset {pos}")
         return None
+
+    def _bar(self, i: int, hi: int) -> tuple[int, int] | None:
+        """For the group opened at token ``i``, an evaluation bar ``|_{x=a}`` right after it: (the bar's token, the
+        token after its subscript); else ``None``."""
+        bar = self._next(self.partner[i] + 1, hi)
+        under = self._next(bar + 1, hi)
+        group = self._next(under + 1, hi)
+        if self._at(bar, hi) == "|" and self._at(under, hi) == "_" and self._at(group, hi) == "{":
+            return bar, self.partner[group] + 1
+        return None
+
+    def _evaluated_at(self, i: int, bar: tuple[int, int], indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+        """The expression from token ``i`` to the bar, at the point its subscript ``{x=a}`` names."""
+        under = self._next(bar[0] + 1, bar[1])
+        group = self._next(under + 1, bar[1])
+        parts = self._split(group + 1, self.partner[group], {"="})
+        if len(parts) != 2:
+            raise ParseError(f"the evaluation bar at offset {self.tokens[bar[0]].pos} must be written "
+                             r"\left. f(x) \right|_{x=a}")
+        at, point = (self.expression(*part, indices) for part in parts)
+        if not isinstance(at, sp.Symbol):
+            raise ParseError(f"the evaluation bar at offset {self.tokens[bar[0]].pos} must name one variable, "
+                             f"not {sp.sstr(at)}")
+        return sp.Subs(self.expression(i + 1, self.partner[i], indices), at, point)
 
     def kl(self, pos: int, open_: int, close: int) -> KL:
         sides = self._split(open_ + 1, close, _KL_SEPARATORS, double_bar=True)
@@ -1180,6 +1351,8 @@ class _Reader(CalculusForms):
         family = self.families.get(base.lstrip("\\")) if label in indices else None
         if family is not None and (entry := entry_of(base.lstrip("\\"), family)) is not None:
             return entry(indices[label]), end  # p_i over a bound i, P = (p_1, p_2, p_3)
+        if label in indices and isinstance(indices[label], sp.Symbol) and base not in self.printed:
+            return sp.IndexedBase(_symbol_name(base))[indices[label]], end  # x_i in a sum over i: the i-th x
         symbol = sp.Symbol(_symbol_name(base) + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
         return self.printed.get(_key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
 
@@ -1381,6 +1554,12 @@ class _Reader(CalculusForms):
 
 
 _MEMBER = re.compile(r"(\\?[A-Za-z]+)_\{?(\d+)\}?")  # p_1, p_{10}: a member of the family p
+
+
+def _is_function_argument(key: str) -> bool:
+    """A lower-case or greek name (``p``, ``x_1``, ``\\theta``): ``H(p)``, ``F(x)`` apply a function to it, while
+    ``H(P)``, ``R(H)`` name a distribution or an outcome."""
+    return key[:1].islower() or key.split("_")[0] in _GREEK
 
 
 def _parameters(dist: Distribution) -> tuple[sp.Basic, ...]:

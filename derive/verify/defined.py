@@ -60,7 +60,7 @@ def _defined(e: sp.Basic, domain: Domain) -> bool:
         base = e.base
         return _defined(e.args[0], domain) and _nonzero(e.args[0], domain) and signs.is_positive(base, domain) \
             and _nonzero(sp.log(base), domain)
-    if type(e).__module__.startswith("derive.") and not isinstance(e, sp.Symbol):
+    if (type(e).__module__ or "").startswith("derive.") and not isinstance(e, sp.Symbol):
         try:  # other notation (a logarithm in base b, the sigmoid): defined where its value is
             return _defined(denote(e), domain)
         except (ValueError, KeyError):
@@ -119,7 +119,7 @@ def _plain(e: sp.Basic, domain: Domain) -> sp.Basic:
 
 def _notation(e: sp.Basic) -> list[sp.Basic]:
     """derive's notation in ``e`` (outermost nodes only: a probability's distribution is not entered)."""
-    if type(e).__module__.startswith("derive.") and not isinstance(e, sp.Symbol):
+    if (type(e).__module__ or "").startswith("derive.") and not isinstance(e, sp.Symbol):
         return [e]
     return [f for a in e.args for f in _notation(a)]
 

@@ -30,6 +30,7 @@ A claim that survives the numbers but is not proved is UNKNOWN, never PROVED.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from derive.core import Status, Verdict
 from derive.domain import Domain
@@ -63,6 +64,9 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     everywhere = all(defined(side, placed) for side in (lhs, rhs, a, b))  # as written, and as valued
     if a == b and not domain.faces() and (everywhere or lhs == rhs):  # written alike: undefined together, if at all
         return Verdict(Status.PROVED, "identical once definitions are unfolded")
+    unknown = _undefined_rate(a) or _undefined_rate(b)
+    if unknown is not None:  # no value at any point: nothing to sample, and no rule of derive's knows it
+        return Verdict(Status.UNKNOWN, f"depends on {unknown}, the derivative of a function not defined")
     large = large or too_large(a, b)
     aggregates = a.has(sp.Integral, sp.Sum) or b.has(sp.Integral, sp.Sum)
     quick = not large and (fast or expands_to_zero(split_bounded_logs(a - b, placed)))
@@ -110,4 +114,12 @@ def _not_expressions(*sides: sp.Basic) -> Verdict | None:
         if not isinstance(side, sp.Expr):  # (a Symbol is an Expr and a Boolean; a relation is no Expr)
             return Verdict(Status.UNKNOWN, f"{sp.sstr(side)} is not an expression (a relation or a truth value), "
                                            "so it cannot be a side of an identity")
+    return None
+
+
+def _undefined_rate(expr: sp.Basic) -> str | None:
+    """A derivative (or its value at a point) of a function nothing defines, as text; ``None`` if there is none."""
+    for e in sp.preorder_traversal(expr):
+        if isinstance(e, (sp.Derivative, sp.Subs)) and e.has(AppliedUndef):
+            return sp.sstr(e)
     return None

@@ -98,7 +98,7 @@ def eliminate(hypotheses: list[sp.Basic], domain: Domain,
     for every value of the others (:func:`_regular`), put into the rest: ``(solution, what could not be solved)``.
     Every point of ``domain`` where the hypotheses hold has each solved unknown equal to its solution there."""
     solution: dict[sp.Basic, sp.Basic] = {}
-    pending = list(hypotheses)
+    pending = list(dict.fromkeys(hypotheses))  # one equation given twice is one hypothesis
     while pending:
         for k, f in enumerate(pending):
             f = _put_all(f, solution, domain)

@@ -108,10 +108,41 @@ READS = [
     (r"2 (3)^{2}", (), (), sp.Integer(18)),
     (r"x^2 3", (), (), 3 * x**2),  # an exponent, then a factor
     (r"2 \frac{1}{2}", (), (), sp.Integer(1)),
+    (r"1 - 0.3", (), (), sp.Rational(7, 10)),  # a decimal after a minus sign is the decimal written
+    (r"2t – t", (), (), t),  # dashes and the minus sign typed as characters
+    (r"a · b", (), (), sp.Symbol("a") * sp.Symbol("b")),
+    # primes: f'(x) is the derivative of f at x; a bare x' is a symbol of its own
+    (r"f'(x)", (), (), derivative(f(x), x)),
+    (r"f''(x)", (), (), derivative(f(x), x, 2)),
+    (r"f^{\prime}(x)", (), (), derivative(f(x), x)),
+    (r"f’(x)", (), (), derivative(f(x), x)),
+    (r"x' + x", (), (), sp.Symbol("xprime") + x),
+    # \over, braces that only group, scripts in either order
+    (r"{1 \over 2} + {x \over y+1}", (), (), sp.Rational(1, 2) + x / (y + 1)),
+    (r"\log{x^2}", (), (), log(x**2)),
+    (r"\frac{d}{dx}({-x})", (), (), derivative(-x, x)),
+    (r"\mu^2_1", (), (), sp.Symbol("mu_1") ** 2),
+    # the evaluation bar on any expression, \overset over a relation, plain-letter function words
+    (r"\left. x^2 + 1 \right|_{x=2}", (), (), sp.Subs(x**2 + 1, x, 2)),
+    (r"\left. y + \frac{d}{dx} x^2\right|_{x=1}", (), (), sp.Subs(y + derivative(x**2, x), x, 1)),
+    (r"x \overset{\text{set}}{=} 0", (), (), sp.Eq(x, 0)),
+    (r"ln(x) + exp(y)", (), (), log(x) + sp.exp(y)),
+    (r"sigmoid(z)", (), (), Sigmoid(z)),
+    # a function applied to a lower-case name: H(p), F(x) (H(P) names a distribution)
+    (r"H(p)", (), (), sp.Function("H")(p)),
+    (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
+    (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
 REFUSES = [
+    (r"{a \over b \over c}", (), (), "two in one group"),
+    (r"(a \over b)", (), (), r"must be inside {...}"),
+    (r"f'(2x)", (), (), "is read on one variable"),
+    (r"(x)'", (), (), "must follow a letter"),
+    (r"x''", (), (), "2 primes on x"),
+    (r"x \overset{a}{+} y", (), (), "is read over a relation"),
+    (r"\left. x \right|_{0}^{1}", (), (), "must be written"),
     (r"2 3", (), (), "ambiguous number '2 3' at offset 0"),
     (r"2\,3", (), (), r"ambiguous number '2\,3'"),
     (r"2~3", (), (), "ambiguous number '2~3'"),
@@ -131,8 +162,6 @@ REFUSES = [
     (r"\frac{d^2}{dx} x", (), (), "different orders above and below"),
     (r"\frac{d}{dx} f + f", (), (), r"ambiguous \frac{d}{dx} f at offset 0: f is differentiated as a function"),
     (r"\frac{d}{d \log x} x", (), (), "not a symbol"),
-    (r"\left. y + \frac{d}{dx} x^2\right|_{x=1}", (), (), r"closes a \left. that is not right before the derivative"),
-    (r"\left. x^2 \right|_{x=1}", (), (), "only understood right after a derivative"),
     (r"\frac{d}{dx} x^2 \Big|_{y=1}", (), (), "evaluated at y = 1"),
     (r"\frac{d}{dx} x^2 \Big|_{1}", (), (), "must be written"),
     (r"\log x \cdot y", (), (), r"ambiguous \log x \cdot y at offset 0"),
