@@ -259,6 +259,8 @@ def statements(span: Span) -> list[Statement]:
     return out
 
 
+_RESTATING = re.compile(r"\b(?:if|suppose|assume|assuming|given|let)\b[^.!?]*?\b((?:if|suppose|assume|assuming|"
+                        r"given|let))\b[^.!?]*?(?:,\s*)?(?:i\.\s?e\.|e\.\s?g\.|namely|that is)$")
 _GIVEN_NAME = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?\s*")
 
 
@@ -302,6 +304,9 @@ def supposing(lead: str, display: bool = True) -> str:
     """
     text = " ".join(_MARKUP.sub(" ", lead).split()).lower()
     stripped = text.rstrip(" :,")
+    restated = _RESTATING.search(stripped)  # "If we assume a unit Gaussian, i.e. $\mu = 0$": what is assumed, said again
+    if restated is not None:
+        stripped = restated.group(1)
     for word in SUPPOSING:
         if stripped == word or stripped.endswith(" " + word) or stripped.endswith("(" + word):
             return word
@@ -331,6 +336,10 @@ def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Stat
         elif all(RELATIONS[r] in ORDER for _, _, r in found):  # "0 < p, q < 1" keeps its comma
             items.append(_statement(span, toks, a, b))
         elif any(RELATIONS[r] in CONNECTIVES for _, _, r in found):  # a proposition keeps its commas
+            first = next(k for k, _, r in found if RELATIONS[r] in CONNECTIVES)
+            head = [RELATIONS[r] for k, _, r in found if k < first]
+            if len(head) >= 2 and set(head) <= EQUALITIES:  # A = B = 0 \implies ...: A = B is a claim too
+                items.append(_statement(span, toks, a, first))
             items.append(_statement(span, toks, a, b))
         else:
             items.extend(_statement(span, toks, *c) for c in _comma_parts(toks, a, b))

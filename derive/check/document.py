@@ -3,9 +3,10 @@ r"""Math in a document: every ``$...$``, ``$$...$$``, ``\[...\]``, ``\(...\)`` a
 Markdown (the default) and LaTeX (``.tex``, ``.latex``, ``.ltx``) are read by
 one linear scan.  Markdown skips front matter, fenced code and inline code;
 LaTeX skips ``%`` comments and ``verbatim``.  ``$`` opens inline math only
-when a non-space follows it, and closes it only after a non-space and before
-anything but a digit (so ``$5 and $10`` is prose); inline math never crosses
-a blank line.  ``\$`` is a dollar sign.
+when a non-space follows it, and closes it after a non-space and before
+anything but a digit, or after a space and before a space, punctuation or
+the end (so ``$5 and $10`` is prose); inline math never crosses a blank
+line.  ``\$`` is a dollar sign.
 
 Inside a display, wrappers such as ``\begin{aligned}`` and labels, tags and
 ``\nonumber`` are blanked out (replaced by spaces, so offsets and lines stay
@@ -339,7 +340,8 @@ def _inline_stops(text: str) -> tuple[list[int], list[int]]:
     for match in re.finditer(r"(?<!\\)\$", text):
         k = match.start()
         after = text[k + 1:k + 2]
-        if after == "$" or (not text[k - 1].isspace() and not after.isdigit()):
+        if after == "$" or (not text[k - 1].isspace() and not after.isdigit()) or \
+                (text[k - 1] in " \t" and (not after or not (after.isalnum() or after in "\\{($"))):  # $x = 1 $.
             stops.append(k)
     return stops, [m.start() for m in re.finditer("\n[ \t]*\n", text)]
 

@@ -255,7 +255,6 @@ class _Checker:
     seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
     functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
-    before: set[str] = field(default_factory=set)  # names seen before the bound claim being checked
 
     def run(self) -> list[Entry]:
         grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
@@ -315,7 +314,8 @@ class _Checker:
         members = {j: index for r, j, index in self.members if r < rank}
         sentence = self._sentence_of(rank)
         supposed = {x: value for r, last, x, value in self.supposed if r < rank and sentence <= last}
-        self.symbols = {**members, **supposed, **self.defined} if members or supposed else self.defined
+        defined = {k: _put(v, supposed) for k, v in self.defined.items()} if supposed else self.defined
+        self.symbols = {**members, **supposed, **defined} if members or supposed else self.defined
         self.hypotheses = tuple(_put(e, self.symbols) for r, last, e in self.equations
                                 if r < rank and sentence <= last)
         self.supposed_now = supposed
@@ -484,7 +484,6 @@ class _Checker:
                 return Entry(origin, line, CLAIM, PROVED, written, "", member, relation=relation)
             return Entry(origin, line, CLAIM, SKIPPED, written, "", f"{_relation_reason(relation)} is not checked",
                          relation=relation)
-        self.before = set(self.seen)  # a bound on a name written before is a claim about it; a first one declares
         self.seen |= {b.symbol.name for b in bounds}
         try:
             with time_limit(self.timeout):
@@ -525,7 +524,7 @@ class _Checker:
             except DeriveError:
                 reals = sp.Interval(-sp.oo, sp.oo)
             status, reason, point_ = _inclusion(value, reals, bound, "")
-            if status == REFUTED and value.name not in self.before:  # a first mention says where it lies
+            if status == REFUTED:  # a free symbol: the claim says where the author means it to lie
                 return UNKNOWN, (f"nothing bounds {sp.latex(value)}: if this is an assumption, say so "
                                  f"(\"let\", \"where\", \"assume\")"), ()
             return status, reason, point_
@@ -669,7 +668,9 @@ class _Checker:
         if isinstance(left, sp.Symbol) and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
             self.defined[left] = self.symbols[left] = _put(right, self.symbols)
             return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
-        if value and isinstance(left, sp.Symbol) and link.relation == "=" and self._is_new(left) and \
+        given = isinstance(left, sp.Symbol) and (self._is_new(left) or left in self.supposed_now and
+                                                 left not in self.defined)  # X = 0, X = 1, ...: values given
+        if value and given and link.relation == "=" and \
                 not any(left in e.free_symbols for e in self.hypotheses):
             note = self._suppose(link, left, right)  # nothing fixes x: x = 2 gives it a value
             return _entry(origin, link, SUPPOSES, SUPPOSED, f"a value given to {link.lhs.tex.strip()}{note}"), True
@@ -1168,7 +1169,8 @@ def _one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = fro
     alone = {s for s in left ^ right if s not in placed}
     named = [side for side in (left, right) if side and side <= alone]
     solving = any(not side and other & alone for side, other in ((left, right), (right, left)))
-    if not named and not solving:
+    renamed = bool(left & alone) and bool(right & alone)  # each side names what the other does not: z = wx + b?
+    if not named and not solving and not renamed:
         return verdict
     shown = ", ".join(sp.latex(s) for s in sorted(alone, key=str))
     return Verdict(Status.UNKNOWN, f"not for every value of {shown}, which nothing places and which stands on one "

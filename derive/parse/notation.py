@@ -972,6 +972,13 @@ class _Reader(CalculusForms):
         scripts, start = self.log_head(i)
         opening = self._next(start, hi)
         if self._at(opening, hi) == "(":
+            caret = self._next(self.partner[opening] + 1, hi)
+            if self._at(caret, hi) == "^" and (power := self._next(caret + 1, hi)) < hi:
+                written = self._key(power + 1, self.partner[power]) if power in self.partner else \
+                    self.tokens[power].text
+                if not written.isdigit():  # \log(x)^{1/2}: of the logarithm, or of x as \log x^{1/2} would be?
+                    raise ParseError(f"ambiguous power {_short(written)} after the \\log(...) at offset {pos}: "
+                                     r"write \log\left(x^{r}\right) or \left(\log x\right)^{r}")
             out.add(r"\log " if "_" in scripts else r"\ln ", pos)
             return i + 1
         if self._at(opening, hi) == "[":
@@ -1071,7 +1078,7 @@ class _Reader(CalculusForms):
         if text == r"\sum":
             return self.outcome_sum(i, hi, indices) or self.range_sum(i, hi, indices) or \
                 self.plain_sum(i, hi, indices)
-        if text in _EXPECTATIONS:
+        if text in _EXPECTATIONS or text == "E" and self._written_expectation(i, hi):
             return self.expectation(i, hi, indices)
         if text == r"\int":
             return self.integral(i, hi, indices)
@@ -1273,15 +1280,19 @@ class _Reader(CalculusForms):
         form = r"\mathbb{E}_{x \sim P}\left[...\right]"
         under = self._next(i + 1, hi)
         script = self._next(under + 1, hi)
-        if self._at(under, hi) != "_" or script >= hi:
+        only = list(self.by_key.values())
+        if self._at(under, hi) in ("[", "(") and len(only) == 1:  # \mathbb{E}[X]: under the one distribution
+            dist, written, opening = only[0], "x", under
+        elif self._at(under, hi) != "_" or script >= hi:
             raise ParseError(f"the expectation at offset {pos} must name its distribution: {form}")
-        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
-        parts = self._split(lo, top, {r"\sim"})
-        dist = self._dist(*parts[-1])
-        written = self._key(*parts[0]) if len(parts) == 2 else dist.variable.name
-        opening = self._next(self.partner.get(script, script) + 1, hi)
-        if len(parts) > 2 or len(written) != 1 or written not in string.ascii_letters or \
-                self._at(opening, hi) not in ("[", "("):
+        else:
+            lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+            parts = self._split(lo, top, {r"\sim"})
+            dist = self._dist(*parts[-1])
+            written = self._key(*parts[0]) if len(parts) == 2 else dist.variable.name
+            opening = self._next(self.partner.get(script, script) + 1, hi)
+        if len(written) != 1 or written not in string.ascii_letters or self._at(opening, hi) not in ("[", "(") or \
+                self._at(under, hi) == "_" and len(self._split(lo, top, {r"\sim"})) > 2:
             raise ParseError(f"the expectation at offset {pos} must be written {form}")
         if self.sums >= MAX_CHAIN:
             raise ParseError(f"sums and integrals nested more than {MAX_CHAIN} deep at offset {pos}")
@@ -1292,6 +1303,16 @@ class _Reader(CalculusForms):
         finally:
             self.sums -= 1
         return dist.sum_over(mul(Prob(dist, dist.variable), body), dist.variable), self.partner[opening] + 1
+
+    def _written_expectation(self, i: int, hi: int) -> bool:
+        """A plain ``E`` at token ``i`` that opens an expectation: ``E[X]``, ``E_{p}[...]``, ``E_{x \\sim p}(...)``."""
+        after = self._next(i + 1, hi)
+        if self._at(after, hi) == "[":
+            return True
+        script = self._next(after + 1, hi)
+        if self._at(after, hi) != "_" or script >= hi:
+            return False
+        return self._at(self._next(self.partner.get(script, script) + 1, hi), hi) == "["
 
     def body(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], pos: int, what: str = "sum",
              end: int | None = None) -> tuple[sp.Basic, int]:

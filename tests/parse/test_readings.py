@@ -137,6 +137,7 @@ READS = [
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
 REFUSES = [
     (r"{a \over b \over c}", (), (), "two in one group"),
+    (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"(a \over b)", (), (), r"must be inside {...}"),
     (r"f'(2x)", (), (), "is read on one variable"),
     (r"(x)'", (), (), "must follow a letter"),
