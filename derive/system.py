@@ -15,6 +15,9 @@ class System(sp.Basic):
     """
 
     def __new__(cls, *equations: sp.Equality) -> "System":
+        if any(e is sp.true for e in equations) and len(equations) > 1:  # x = 1/2 and 1/2 = 0.5, once values are in
+            kept = [e for e in equations if e is not sp.true]
+            return kept[0] if len(kept) == 1 else cls(*kept) if kept else sp.true
         for e in equations:
             if not isinstance(e, sp.Equality):
                 raise DeriveError(f"a system holds equations, got {sp.sstr(e)}")

@@ -336,10 +336,7 @@ def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Stat
         elif all(RELATIONS[r] in ORDER for _, _, r in found):  # "0 < p, q < 1" keeps its comma
             items.append(_statement(span, toks, a, b))
         elif any(RELATIONS[r] in CONNECTIVES for _, _, r in found):  # a proposition keeps its commas
-            first = next(k for k, _, r in found if RELATIONS[r] in CONNECTIVES)
-            head = [RELATIONS[r] for k, _, r in found if k < first]
-            if len(head) >= 2 and set(head) <= EQUALITIES:  # A = B = 0 \implies ...: A = B is a claim too
-                items.append(_statement(span, toks, a, first))
+            items.extend(_inner_claims(span, toks, found, a, b))  # A = B = 0 \implies ...: A = B is claimed too
             items.append(_statement(span, toks, a, b))
         else:
             items.extend(_statement(span, toks, *c) for c in _comma_parts(toks, a, b))
@@ -364,6 +361,34 @@ def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Stat
         word, after_statement, follows = "", True, False
         out.append(item)
     return out
+
+
+def _inner_claims(span: Span, toks: list[_Tok], found: list[tuple[int, int, str]], a: int,
+                  b: int) -> list[Statement]:
+    r"""The equalities inside the propositions of an implication, as claims of their own: ``A = B = 0 \implies
+    p = rac{1}{2} = 0.5`` claims ``A = B`` and ``rac{1}{2} = 0.5``; the implication relates ``B = 0`` (the
+    equation the premise ends with) and ``p = rac{1}{2}`` (the one its conclusion starts with)."""
+    connectives = [(k, e) for k, e, r in found if RELATIONS[r] in CONNECTIVES]
+    out = []
+    for (_, start), (stop, _) in zip([(a, a)] + connectives, connectives + [(b, b)]):
+        inside = [(k, e, RELATIONS[r]) for k, e, r in found if start <= k < stop]
+        if not inside or not {r for _, _, r in inside} <= EQUALITIES:
+            continue
+        lo = inside[0][1] if start != a else start  # past the equation the conclusion starts with
+        ending = start == a and stop != b and _is_zero(toks, inside[-1][1], stop)  # ... = 0 \implies: set to 0
+        hi = stop if ending or inside[-1][2] == SET else inside[-1][0] if start == a else stop
+        if any(lo <= k < hi for k, _, _ in inside) and not (start == a and stop == b) and \
+                (len(inside) > 1 or ending or inside[-1][2] == SET):
+            statement = _statement(span, toks, lo, hi)
+            if ending:
+                statement = replace(statement, relations=(*statement.relations[:-1], SET))
+            out.append(statement)
+    return out
+
+
+def _is_zero(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """Tokens ``lo:hi`` are a lone 0 (layout aside)."""
+    return [t.text for t in toks[lo:hi] if t.text not in _LAYOUT] == ["0"]
 
 
 def _text_word(toks: list[_Tok], lo: int, hi: int) -> str:

@@ -45,6 +45,8 @@ Choices and quirks of latex2sympy2_extended 1.11 handled here:
 
 from __future__ import annotations
 
+import re
+
 import functools
 from collections.abc import Callable, Mapping
 
@@ -70,6 +72,7 @@ class SyntaxFailure(Exception):
     """The grammar rejected the text at ``column`` (a position in the text it was given)."""
 
     def __init__(self, column: int, reason: str) -> None:
+        reason = re.sub(r"\s*expecting \{.*", "", reason)  # the grammar's list of every token it would take
         super().__init__(reason)
         self.column = column
         self.reason = reason

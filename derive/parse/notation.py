@@ -292,6 +292,7 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
     parens: set[int] = set()  # offsets of braces read as parentheses (\boxed{...}, {\color{red} ...})
     over_top = False  # a \over outside any group: the whole input is its fraction
     bars: set[int] = set()  # offsets of the \right of each \left. ... \right| read as a group
+    single: set[int] = set()  # offsets of a fraction's bottom written as one character (\frac{a}5)
     made: set[int] = set()  # the groups a \over made (a second \over in one is ambiguous)
 
     def push(token: _Token) -> None:
@@ -404,6 +405,10 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
                     k += 1
                 i = k
                 continue
+            if cmd in (r"\frac", r"\dfrac", r"\tfrac") and (k := _skip_spaces(source, end)) < n and source[k] == "{":
+                after = _skip_spaces(source, _brace_end(source, k))
+                if after < n and source[after].isalnum() and source[after].isascii():
+                    single.add(after)  # \frac{\bar x}5: the 5 is the bottom, as if braced
             if cmd in _OPAQUE:
                 k = _skip_spaces(source, end)
                 if k >= n or source[k] != "{":
@@ -420,6 +425,11 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
         elif char.isalpha() and (word := _PLAIN_WORD.match(source, i)) is not None and \
                 (i == 0 or not (source[i - 1].isalpha() or source[i - 1] == "\\")):  # ln(x) typed without \
             token, end = _Token(_WORD_FUNCTIONS[word.group(1)], i), word.end(1)
+        elif i in single:
+            for text in ("{", char, "}"):
+                push(_Token(text, i))
+            i += 1
+            continue
         elif char in _CHARS:
             if char == "{" and _after_space_back(tokens, len(tokens)) in _BRACES_GROUP_AFTER:  # \log{x}, ({-x})
                 parens.update((i, _brace_end(source, i) - 1))

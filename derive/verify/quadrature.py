@@ -16,9 +16,11 @@ verdict PROVED rests on them.
 from __future__ import annotations
 
 import math
+import warnings
 from functools import lru_cache
 
 import mpmath
+
 import sympy as sp
 
 from derive.verify.cases import root_of_linear, switches
@@ -70,7 +72,7 @@ def aggregate(e: sp.Integral | sp.Sum) -> tuple[sp.Float, sp.Float] | None:
             ends = [lo, *sorted(c for c in kinks(body, var) if (lo < c) is sp.true and (c < hi) is sp.true), hi]
             found = _fast_quadrature(body, var, ends) or _precise_quadrature(body, var, ends)
         else:
-            f = sp.lambdify(var, e.function, modules="mpmath")
+            f = _lambdify(var, e.function, modules="mpmath")
             with mpmath.workdps(QUAD_DIGITS + 10):
                 found = _summation(f, lo, hi)
     except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NameError, OverflowError):
@@ -88,9 +90,9 @@ def aggregate(e: sp.Integral | sp.Sum) -> tuple[sp.Float, sp.Float] | None:
 def _fast_quadrature(body: sp.Basic, var: sp.Symbol, ends: list[sp.Basic]):
     """Tanh-sinh in double precision and with ``FAST_DIGITS`` digits; ``None`` unless the two agree."""
     try:
-        f = sp.lambdify(var, body, modules=[_FP, "mpmath"])
+        f = _lambdify(var, body, modules=[_FP, "mpmath"])
         a, da = mpmath.fp.quad(lambda t: _real(f(t)), [float(_mp(c)) for c in ends], error=True)
-        g = sp.lambdify(var, body, modules="mpmath")
+        g = _lambdify(var, body, modules="mpmath")
         with mpmath.workdps(FAST_DIGITS):
             b, db = mpmath.quad(lambda t: _real(g(t)), [_mp(c) for c in ends], error=True)
     except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NameError, OverflowError):
@@ -104,7 +106,7 @@ def _fast_quadrature(body: sp.Basic, var: sp.Symbol, ends: list[sp.Basic]):
 
 
 def _precise_quadrature(body: sp.Basic, var: sp.Symbol, ends: list[sp.Basic]):
-    f = sp.lambdify(var, body, modules="mpmath")
+    f = _lambdify(var, body, modules="mpmath")
     results = []
     for digits in (QUAD_DIGITS, QUAD_DIGITS + 10):
         with mpmath.workdps(digits):
@@ -165,3 +167,11 @@ def _mp(x: sp.Basic):
     if x == -sp.oo:
         return -mpmath.inf
     return mpmath.mpf(sp.Float(x, QUAD_DIGITS + 5))
+
+
+def _lambdify(*args: object, **kwargs: object):
+    """``sp.lambdify``, quiet: code generated for an indexed entry at a number (``x[1]`` of a sequence given as a
+    number) compiles with a SyntaxWarning before it fails, which is reported as a failed evaluation instead."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        return sp.lambdify(*args, **kwargs)

@@ -1,0 +1,75 @@
+"""derive check on the ways people write derivations: each document with the verdict of every relation, in order.
+
+These are the forms met in real derivations (tests/check/real): equations being
+solved, functions defined by a formula, values given to a name, specialisations,
+layout around relations, decimals rounded to the digits shown.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from derive.check import check_text
+
+#: (document, [(line, status)] of every entry but the assumptions).
+DOCUMENTS = [
+    # an equation set to zero is solved, not claimed; what follows is checked as its consequence
+    ("Let $0 < p < 1$ and $n > 0$.\n\n$$\\ell(p) = k \\log p + (n-k) \\log(1-p)$$\n\n"
+     "$$\\ell'(p) = \\frac{k}{p} - \\frac{n-k}{1-p} \\overset{\\text{set}}{=} 0$$\n\n"
+     "$$\\frac{k}{p} = \\frac{n-k}{1-p}$$\n\n$$\\hat p = \\frac{k}{n}$$\n",
+     [(3, "definition"), (5, "proved"), (5, "supposed"), (7, "proved"), (9, "proved")]),
+    ("Let $0 < p < 1$ and $n > 0$.\n\n$$\\frac{k}{p} - \\frac{n-k}{1-p} \\overset{!}{=} 0$$\n\n$$\\hat p = \\frac{n}{k}$$\n",
+     [(3, "supposed"), (5, "unknown")]),  # not the solution: never proved
+    ("Let $0 < p < 1$.\n\nSetting the derivative to zero gives\n\n$$\\frac{1}{p} - 2 = 0$$\n\nso\n\n$$p = \\frac{1}{2}$$\n",
+     [(5, "supposed"), (9, "proved")]),
+    ("Let $0 < p < 1$.\n\n$$\\frac{d}{dp}(p^2 - p) = 2p - 1 = 0 \\implies p = \\frac{1}{2}$$\n",
+     [(3, "proved"), (3, "supposed"), (3, "proved")]),
+    ("Let $0 < p < 1$.\n\n$$2p = 1 \\implies p = \\frac{1}{2} = 0.5$$\n", [(3, "proved"), (3, "proved")]),
+    # a function defined by a formula, and its derivative written with a prime
+    ("$$f(x) = x^2 + 1$$\n\n$$f'(x) = 2x$$\n\n$$f(2) = 5$$\n\n$$f(3) = 5$$\n",
+     [(1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
+    # a specialisation: "at p = 1/2" gives the claim that follows its value
+    ("$$H(p) = -p \\log_2 p - (1-p) \\log_2 (1-p)$$\n\nAt $p = 1/2$,\n\n$$H(p) = 1$$\n",
+     [(1, "definition"), (3, "supposed"), (5, "proved")]),
+    ("We arrive at\n\n$$x + x = 3x$$\n", [(3, "refuted")]),  # "at" gives no value here: a claim
+    # an assumption restated after "i.e." is supposed
+    ("$$K = \\mu^2 + \\sigma$$\n\nIf we assume a unit Gaussian, i.e. $\\mu = 0$ and $\\sigma = 1$, then $$K = 1$$\n",
+     [(1, "definition"), (3, "supposed"), (3, "supposed"), (3, "proved")]),
+    # a name nothing places is not refuted for not being every number
+    ("$$\\hat p = 0.6$$\n", [(1, "supposed")]),
+    ("$$x + 1 = 2x$$\n\n$$\\bar x = \\frac{1}{n} \\sum_{i=1}^{n} x_i$$\n", [(1, "refuted"), (3, "definition")]),  # x stands on both sides
+    ("$$c p = 2 p$$\n", [(1, "refuted")]),  # c and p: p stands on both sides
+    # decimals are compared to the digits written
+    ("$$\\log_2 7 = 2.807$$\n\n$$\\log_2 7 = 2.9$$\n\n$$e^{-6.6} \\approx 0.00136$$\n",
+     [(1, "proved"), (3, "refuted"), (5, "proved")]),
+    # layout around relations: environments inside $$, \boxed, \underline, \eqalign
+    ("$$\\begin{align*} a + a &= 2a \\\\ &= a + a \\end{align*}$$\n\n$$\\boxed{b + b = 2b}$$\n\n"
+     "$$\\underline{c + c = 2c}$$\n\n$$\\eqalign{ d + d &= 2d \\cr &= d + d }$$\n",
+     [(1, "proved"), (1, "proved"), (3, "proved"), (5, "proved"), (7, "proved"), (7, "proved")]),
+    # a partial derivative of a name no one defined is not 0
+    ("$$\\frac{\\partial L}{\\partial z} = 0$$\n\nLet $L = z^2$.\n\n$$\\frac{\\partial L}{\\partial z} = 2z$$\n",
+     [(1, "unknown"), (3, "definition"), (5, "proved")]),
+    # x_i in a sum over i is the i-th x, never a constant
+    ("$$\\sum_{i=1}^{n} x_i = n x_i$$\n", [(1, "unknown")]),
+    # identities that hold for every real value
+    ("$$\\frac{e^u}{1+e^u} = \\frac{1}{1+e^{-u}}$$\n\n$$\\log(ab) = \\log a + \\log b$$\n",
+     [(1, "proved"), (3, "unknown")]),
+]
+
+
+@pytest.mark.parametrize(("document", "expected"), DOCUMENTS, ids=[d[0][:50] for d in DOCUMENTS])
+def test_each_relation_has_its_verdict(document: str, expected: list[tuple[int, str]]) -> None:
+    result = check_text(document, "w.md")
+    got = [(e.line, e.status) for e in result.entries if e.kind != "assumption"]
+    assert got == expected, result.text()
+
+
+def test_a_specialisation_is_reported_with_its_value() -> None:
+    result = check_text("$$g(p) = p^2$$\n\nAt $p = 1/2$,\n\n$$g(p) = \\frac{1}{4}$$\n", "w.md")
+    assert "checked with p = 1/2" in result.text()
+
+
+def test_an_equation_to_solve_says_so() -> None:
+    result = check_text("Let $0 < p < 1$.\n\n$$\\frac{1}{p} - 2 \\overset{\\text{set}}{=} 0$$\n", "w.md")
+    (entry,) = [e for e in result.entries if e.status == "supposed"]
+    assert "an equation set to be solved" in entry.reason
