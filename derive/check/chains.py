@@ -114,7 +114,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _TEXT = frozenset({r"\text", r"\textrm", r"\mbox", r"\textnormal", r"\mathrm"})
 _OVERSET = frozenset({r"\stackrel", r"\overset", r"\underset"})
 _DEFINING_LABELS = re.compile(r"def|\\Delta|:|\\triangle", re.I)
-_SETTING_LABELS = re.compile(r"(?:\\(?:text|mathrm|textrm|mbox|operatorname)\{)?\s*(?:set|!|want|\?|setto0)\s*\}?", re.I)
+_SETTING_LABELS = re.compile(r"(?:\\(?:text|mathrm|textrm|mbox|operatorname)\{)?\s*(?:set|!|want|\?|setto0)\s*\}?",
+                             re.I)
 #: Prose that sets the display after it to zero ("Setting the derivative to zero:", "equate it to 0").
 _SETS_TO_ZERO = re.compile(r"\b(?:set|sets|setting|equat\w*)\b[^.!?]*?(?:\bzero\b|\b0\b)[^.!?]*$|\bto zero\W*$", re.I)
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|\s+|[A-Za-z]+|.", re.S)
@@ -304,7 +305,7 @@ def supposing(lead: str, display: bool = True) -> str:
     """
     text = " ".join(_MARKUP.sub(" ", lead).split()).lower()
     stripped = text.rstrip(" :,")
-    restated = _RESTATING.search(stripped)  # "If we assume a unit Gaussian, i.e. $\mu = 0$": what is assumed, said again
+    restated = _RESTATING.search(stripped)  # "If we assume a unit Gaussian, i.e. $\mu = 0$": assumed, said again
     if restated is not None:
         stripped = restated.group(1)
     for word in SUPPOSING:
@@ -372,10 +373,11 @@ def _inner_claims(span: Span, toks: list[_Tok], found: list[tuple[int, int, str]
     out = []
     for (_, start), (stop, _) in zip([(a, a)] + connectives, connectives + [(b, b)]):
         inside = [(k, e, RELATIONS[r]) for k, e, r in found if start <= k < stop]
-        if not inside or not {r for _, _, r in inside} <= EQUALITIES:
-            continue
+        if not inside or not {r for _, _, r in inside} <= EQUALITIES or \
+                any(t.text == "," and t.depth == toks[start].depth for t in toks[start:stop]):
+            continue  # q = p, \lambda = 1: a system, not a chain
         lo = inside[0][1] if start != a else start  # past the equation the conclusion starts with
-        ending = start == a and stop != b and _is_zero(toks, inside[-1][1], stop)  # ... = 0 \implies: set to 0
+        ending = start == a and stop != b and len(inside) > 1 and _is_zero(toks, inside[-1][1], stop)  # A = B = 0
         hi = stop if ending or inside[-1][2] == SET else inside[-1][0] if start == a else stop
         if any(lo <= k < hi for k, _, _ in inside) and not (start == a and stop == b) and \
                 (len(inside) > 1 or ending or inside[-1][2] == SET):

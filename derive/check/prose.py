@@ -159,8 +159,8 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
             elif supposing and not statement.supposed and not alternative and _equation(statement) and \
                     not statement.pieces[0].empty:  # "\\implies ...", "&= ...": the derivation goes on
                 statement = replace(statement, supposed=supposing)  # "Suppose $x + y = 2$ and $x - y = 0$"
-            supposing = statement.supposed if statement.supposed in SUPPOSING and statement.supposed not in SPECIALISING \
-                and _equation(statement) else ""
+            supposing = statement.supposed if statement.supposed in SUPPOSING and \
+                statement.supposed not in SPECIALISING and _equation(statement) else ""
             marked.append(replace(statement, sentence=reader.sentence))
         if alternative and any(is_bound(s) for s in marked):
             for n in last:

@@ -1120,7 +1120,8 @@ class _Reader(CalculusForms):
         if text == "H" and (paren := self._call(i, hi, ("H",))) is not None:
             args = self._split(paren[0] + 1, paren[1], {","})
             keys = [self._key(a, b) for a, b in args]
-            if all(_NAME.fullmatch(k) for k in keys) and not all(_is_function_argument(k) and k not in self.by_key for k in keys):
+            applied = all(_is_function_argument(k) and k not in self.by_key for k in keys)  # H(p): a function
+            if all(_NAME.fullmatch(k) for k in keys) and not applied:
                 if len(args) > 2:
                     raise ParseError(f"H(...) at offset {pos} takes one or two distributions, got {len(args)}")
                 dists = [self._dist(a, b) for a, b in args]

@@ -111,7 +111,8 @@ def table(paths: list[Path]) -> Score:
 
 
 def main(argv: list[str]) -> int:
-    paths = [HERE / n if (HERE / n).exists() else next(HERE.glob(n + ".*")) for n in argv] or documents()
+    paths = [HERE / n if (HERE / n).exists() else next(p for p in documents() if p.stem == n) for n in argv] \
+        or documents()
     total = table(paths)
     t = total.tally
     true = sum(v for k, v in t.items() if k.startswith("true:"))
