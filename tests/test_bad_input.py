@@ -66,7 +66,7 @@ LATEX = [
     ("bytes", b"\x89PNG\r\n", "expected a LaTeX string, got bytes"),
     ("none", None, "expected a LaTeX string, got NoneType"),
     ("frac-without-arguments", r"\frac{}{}", "cannot read the LaTeX at offset"),
-    ("two-equals", "p = = q", "cannot read the LaTeX at offset 4"),
+    ("two-equals", "p = = q", "an expression is missing at offset 3"),
     ("bare-sum", r"\sum", "cannot read the LaTeX"),
     ("integral-without-differential", r"\int_0^1 x", "has no differential"),
     ("huge-exponent", r"p^{10^{10}}", "exponent 10**10 is too large"),

@@ -606,12 +606,12 @@ class _Checker:
                                                             "checked as its consequence"), True
         if link.relation in INEQUALITIES:
             return supposed if chain.kind == SUPPOSITION else self._claim(origin, link, chain, values, anchor)
+        if k == 1 and key in self.declared.made:  # P = \mathcal{N}(...), X \sim \mathrm{Laplace}(\mu, b)
+            return _entry(origin, link, DEFINITION, DEFINITION, self.declared.made[key]), True
         if link.relation not in EQUALITIES:
             if link.relation == "≈" and (rounded := _rounded(values, link)) is not None:
                 return rounded_entry(origin, link, rounded)
             return _entry(origin, link, CLAIM, SKIPPED, f"{_relation_reason(link.relation)} is not checked"), False
-        if k == 1 and key in self.declared.made:
-            return _entry(origin, link, DEFINITION, DEFINITION, self.declared.made[key]), True
         if k == 1 and key in self.declared.problems:
             return _entry(origin, link, DEFINITION, NOT_PARSED, self.declared.problems[key]), False
         left, right = values[k - 1], values[k]
@@ -668,12 +668,6 @@ class _Checker:
         if isinstance(left, sp.Symbol) and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
             self.defined[left] = self.symbols[left] = _put(right, self.symbols)
             return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
-        given = isinstance(left, sp.Symbol) and (self._is_new(left) or left in self.supposed_now and
-                                                 left not in self.defined)  # X = 0, X = 1, ...: values given
-        if value and given and link.relation == "=" and \
-                not any(left in e.free_symbols for e in self.hypotheses):
-            note = self._suppose(link, left, right)  # nothing fixes x: x = 2 gives it a value
-            return _entry(origin, link, SUPPOSES, SUPPOSED, f"a value given to {link.lhs.tex.strip()}{note}"), True
         return None
 
     def _function_definition(self, left: sp.Basic, right: sp.Basic) -> sp.Lambda | None:

@@ -1534,6 +1534,8 @@ class _Reader(CalculusForms):
             elif text in ("^", "_"):
                 k = self._next(k + 1, hi)
                 k += 1 if self._at(k, hi) in ("+", "-") else 0
+            elif text == "|":  # |x - 1|: an absolute value is one factor, whatever signs it holds
+                k = self._bar_close(k, hi) + 1
             elif text == r"\int" and k in self.integrals:  # up to its differential, whatever the body holds
                 k = self.integrals[k][1] + 1
             elif text == r"\frac" and (head := self.derivative_head(k, hi)) is not None:
@@ -1548,6 +1550,20 @@ class _Reader(CalculusForms):
             else:
                 k += 1
         return hi
+
+    def _bar_close(self, k: int, hi: int) -> int:
+        """The ``|`` that closes the absolute value opened at token ``k`` (brackets skipped), or ``k`` if none."""
+        j = k + 1
+        while j < hi:
+            if j in self.partner:
+                j = self.partner[j] + 1
+            elif self.tokens[j].text == "|":
+                return j
+            elif self.tokens[j].text in _CLOSERS:
+                return k
+            else:
+                j += 1
+        return k
 
     def _summands(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The signed summands of tokens ``lo:hi``; the whole range if anything else stands between them."""

@@ -36,7 +36,8 @@ DOCUMENTS = [
     ("$$K = \\mu^2 + \\sigma$$\n\nIf we assume a unit Gaussian, i.e. $\\mu = 0$ and $\\sigma = 1$, then $$K = 1$$\n",
      [(1, "definition"), (3, "supposed"), (3, "supposed"), (3, "proved")]),
     # a name nothing places is not refuted for not being every number
-    ("$$\\hat p = 0.6$$\n", [(1, "supposed")]),
+    ("$$\\hat p = 0.6$$\n", [(1, "unknown")]),
+    ("We compute.\n\n$$x = 2$$\n\n$$x^2 = 4$$\n", [(3, "unknown"), (5, "unknown")]),  # x = 2 bare: no value given
     ("$$x + 1 = 2x$$\n\n$$\\bar x = \\frac{1}{n} \\sum_{i=1}^{n} x_i$$\n", [(1, "refuted"), (3, "definition")]),  # x stands on both sides
     ("$$c p = 2 p$$\n", [(1, "refuted")]),  # c and p: p stands on both sides
     # decimals are compared to the digits written
@@ -51,6 +52,9 @@ DOCUMENTS = [
      [(1, "unknown"), (3, "definition"), (5, "proved")]),
     # x_i in a sum over i is the i-th x, never a constant
     ("$$\\sum_{i=1}^{n} x_i = n x_i$$\n", [(1, "unknown")]),
+    # a distribution declared with \sim, in words or in \text
+    ("Let $X \\sim \\text{Laplace}(\\mu, b)$.\n\n$$\\int_{-\\infty}^{\\infty} |x - \\mu| X(x) \\, dx = b$$\n",
+     [(1, "definition"), (3, "proved")]),
     # identities that hold for every real value
     ("$$\\frac{e^u}{1+e^u} = \\frac{1}{1+e^{-u}}$$\n\n$$\\log(ab) = \\log a + \\log b$$\n",
      [(1, "proved"), (3, "unknown")]),

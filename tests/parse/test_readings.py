@@ -132,6 +132,8 @@ READS = [
     (r"H(p)", (), (), sp.Function("H")(p)),
     (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
     (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
+    (r"|x - 1| + 3", (), (), sp.Abs(x - 1) + 3),  # an absolute value is one factor, whatever signs it holds
+    (r"|x| - |y|", (), (), sp.Abs(x) - sp.Abs(y)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
