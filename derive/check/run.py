@@ -79,7 +79,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sympy as sp
@@ -168,7 +168,8 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
         count += len(read[-1][1])
         if count > MAX_LINKS:
             raise CheckError(f"{file} has more than {MAX_LINKS} equations, more than derive check takes; split it")
-    document = ranked([s for group in hypotheses(read) for s in group])
+    groups = hypotheses(read)
+    document = ranked([s for group in groups for s in group])
     if not document:
         raise CheckError(f"{file}: no equation or relation in its {len(found)} math spans")
     defines = [(text_, "--define", k) for k, text_ in enumerate(options.define, 1)]
@@ -181,6 +182,10 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     bounds = _option_bounds(options.assume) + _settings_bounds(settings, file)
     units = options.units or settings.units or "nats"
     checker = _Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
+    if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
+        each = [span for (span, _), group in zip(read, groups) for _ in group]
+        checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)
+                                 if (found_units := written_units(span.tex)) is not None}
     entries = checker.run()
     return Result(file, tuple(entries), options.strict)
 
@@ -254,6 +259,7 @@ class _Checker:
     defined: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # symbols defined so far (rule 4)
     seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
     functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
+    written_units: dict[int, str] = field(default_factory=dict)  # rank -> "bits" where a display writes \log_2
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
 
     def run(self) -> list[Entry]:
@@ -704,9 +710,12 @@ class _Checker:
         the verdict on what that display shows, the subject against the right side, under what holds there
         (a supposition or a condition of the earlier display may not); ``None`` for any other link."""
         k = link.position
-        if k not in chain.restated or isinstance(values[0], _Failed) or isinstance(values[k], _Failed):
+        if k not in chain.restated or isinstance(values[k], _Failed):
             return None
-        return self._verdict(values[0], values[k], link.relation)  # what it shows: subject R right side
+        subject = self._read(replace(chain.subject, rank=link.rhs.rank))  # in that display's units
+        if isinstance(subject, _Failed):
+            return None
+        return self._verdict(subject, values[k], link.relation)  # what it shows: subject R right side
 
     def _claim(self, origin: str, link: Link, chain: Chain, values: list, anchor: int | None) -> tuple[Entry, bool]:
         """Check the right side against the expression before it; proved only so.
@@ -950,9 +959,11 @@ class _Checker:
 
     # -- reading pieces -------------------------------------------------------------------
     def _read(self, piece: Piece) -> sp.Basic | _Failed:
-        if piece.tex not in self.cache:
-            self.cache[piece.tex] = self._parse(piece.tex)
-        return self.cache[piece.tex]
+        units = self.written_units.get(piece.rank, self.units)  # a display written in \log_2 is in bits
+        key = piece.tex if units == self.units else f"\0{units}\0{piece.tex}"
+        if key not in self.cache:
+            self.cache[key] = self._parse(piece.tex, units=units)
+        return self.cache[key]
 
     def _proposition(self, piece: Piece) -> sp.Basic | _Failed:
         """An equation or a ``cases`` system, as written (cached apart from expressions)."""
@@ -961,7 +972,7 @@ class _Checker:
             self.cache[key] = self._parse(piece.tex, proposition=True)
         return self.cache[key]
 
-    def _parse(self, tex: str, proposition: bool = False) -> sp.Basic | _Failed:
+    def _parse(self, tex: str, proposition: bool = False, units: str | None = None) -> sp.Basic | _Failed:
         from derive.parse import ParseError, parse_latex
 
         if not tex.strip():
@@ -980,7 +991,7 @@ class _Checker:
         try:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
             numbers += tuple(s for s in self.letters if s not in numbers)
-            value = parse_latex(tex, self.dists, self.units, numbers)
+            value = parse_latex(tex, self.dists, units or self.units, numbers)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
                 value = value.xreplace(named).replace(
                     lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,
@@ -1048,6 +1059,16 @@ class _Checker:
 
         return value.replace(lambda e: isinstance(e, OutcomeSum) or (isinstance(e, sp.Sum) and len(e.limits) == 1
                                                                       and e.limits[0][2].is_Integer), rewrite)
+
+
+_LOGS = re.compile(r"\\log\s*_\s*\{?\s*(\w+)\s*\}?|\\(?:log|ln)(?![A-Za-z])|\\operatorname\{(?:log|ln)\}")
+
+
+def written_units(tex: str) -> str | None:
+    """``bits`` for a display whose every logarithm is written ``\\log_2``; ``None`` (the document's units) for
+    any other, natural, mixed or without logarithms."""
+    bases = {m.group(1) for m in _LOGS.finditer(tex)}
+    return "bits" if bases == {"2"} else None
 
 
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)

@@ -55,6 +55,11 @@ DOCUMENTS = [
     # a distribution declared with \sim, in words or in \text
     ("Let $X \\sim \\text{Laplace}(\\mu, b)$.\n\n$$\\int_{-\\infty}^{\\infty} |x - \\mu| X(x) \\, dx = b$$\n",
      [(1, "definition"), (3, "proved")]),
+    # each display's measures in the base its logarithms are written in
+    ("Let $P(H) = p$ and $0 < p < 1$.\n\n$$H(P) = -p\\log_2 p - (1-p)\\log_2(1-p)$$\n\nIn nats,\n\n"
+     "$$H(P) = -p \\ln p - (1-p)\\ln(1-p)$$\n", [(1, "definition"), (3, "definition"), (7, "proved")]),
+    ("Let $P(H) = p$ and $0 < p < 1$.\n\n$$H(P) = -p\\log_2 p - (1-p)\\ln(1-p)$$\n",
+     [(1, "definition"), (3, "refuted")]),  # mixed in one display: the document's units (nats)
     # identities that hold for every real value
     ("$$\\frac{e^u}{1+e^u} = \\frac{1}{1+e^{-u}}$$\n\n$$\\log(ab) = \\log a + \\log b$$\n",
      [(1, "proved"), (3, "unknown")]),
