@@ -199,9 +199,12 @@ _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 _KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
 _EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\operatorname{\mathbb{E}}"})
 _SUBSCRIPTED_INDEX = re.compile(r"[A-Za-z]_([A-Za-z])\Z")  # P(x_i): the outcome of index i
+#: Heads of a differential entropy written apart from H: ``\mathrm{h}(X)``, ``h(X)`` of a declared distribution.
+_ENTROPY_HEADS = frozenset({r"\mathrm{h}", "h", r"\mathrm{H}", r"\operatorname{H}"})
 _KL_HEADS = (("K", "L"), ("D", "_", "{", "K", "L", "}"), ("D", "_", "{", r"\mathrm{KL}", "}"),
              ("D", "_", "{", r"\text{KL}", "}"), ("D", "_", "{", r"\operatorname{KL}", "}"),
-             (r"\mathrm{KL}",), (r"\operatorname{KL}",))
+             (r"\mathrm{KL}",), (r"\operatorname{KL}",), ("D", "_", r"\text{KL}"), ("D", "_", r"\mathrm{KL}"),
+             ("D", "_", "K", "L"), ("K", "L", "D"))
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)", re.S)
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]|_\{[A-Za-z0-9]+\})?|\\[A-Za-z]+")
 _ONE_CHAR_SUBSCRIPT = re.compile(r"_\{(\w)\}")
@@ -673,7 +676,7 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         if run > MAX_CHAIN:
             raise ParseError(f"more than {MAX_CHAIN} signs or logarithms in a row at offset {token.pos}")
         if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials \
-                or text in _EXPECTATIONS or decorated_name(text) is not None:
+                or text in _EXPECTATIONS or decorated_name(text) is not None or text in _ENTROPY_HEADS:
             continue
         if text == r"\mathrm{d}":
             raise ParseError(f"unknown command '{text}' at offset {token.pos}: a differential is only understood "
@@ -1093,8 +1096,14 @@ class _Reader(CalculusForms):
         if text == r"\int":
             return self.integral(i, hi, indices)
         for head in _KL_HEADS:
-            if (paren := self._call(i, hi, head)) is not None:
+            if (paren := self._call(i, hi, head, brackets=True)) is not None:
                 return self.kl(pos, *paren), paren[1] + 1
+        if text == "D" and (paren := self._call(i, hi, ("D",))) is not None and \
+                len(self._split(paren[0] + 1, paren[1], _KL_SEPARATORS, double_bar=True)) == 2:
+            return self.kl(pos, *paren), paren[1] + 1  # D(P || Q)
+        if text in _ENTROPY_HEADS and (paren := self._call(i, hi, (text,))) is not None and \
+                self._key(paren[0] + 1, paren[1]) in self.by_key:  # \mathrm{h}(X): differential entropy
+            return self._measure(Entropy, [self._dist(paren[0] + 1, paren[1])], pos), paren[1] + 1
         for head, dist in self.names:
             if (paren := self._call(i, hi, head)) is not None:
                 arg = self._key(paren[0] + 1, paren[1])
@@ -1159,10 +1168,27 @@ class _Reader(CalculusForms):
 
     def kl(self, pos: int, open_: int, close: int) -> KL:
         sides = self._split(open_ + 1, close, _KL_SEPARATORS, double_bar=True)
+        if len(sides) == 1:  # KL(p, q)
+            sides = self._split(open_ + 1, close, {","})
+        sides = [self._named(a, b) for a, b in sides]  # KL(P(x) || Q(x)): the distributions
         if len(sides) != 2 or not all(_NAME.fullmatch(self._key(a, b)) for a, b in sides):
             raise ParseError(f"{self._fragment(pos, self._offset(close + 1))} at offset {pos}: KL needs two "
                              r"distribution names separated by \Vert, \| or ||")
         return self._measure(KL, [self._dist(a, b) for a, b in sides], pos)
+
+    def _named(self, lo: int, hi: int) -> tuple[int, int]:
+        """Tokens ``lo:hi`` without a trailing ``(x)`` when they are a declared distribution's density at its
+        variable (``P(x)``), else as they are."""
+        first = self._next(lo, hi)
+        opening = self._next(first + 1, hi)
+        if self._at(opening, hi) == "(" and self.partner.get(opening) == hi - 1 or \
+                self._at(opening, hi) == "(" and self._next(self.partner.get(opening, hi) + 1, hi) >= hi:
+            name = self._key(first, first + 1)
+            dist = self.by_key.get(name)
+            if dist is not None and isinstance(dist, Parametric) and \
+                    self._key(opening + 1, self.partner[opening]) == dist.variable.name:
+                return first, first + 1
+        return lo, hi
 
     def _subscript(self, i: int, hi: int) -> tuple[int, int, int] | None:
         """For ``\\sum_{...}`` at token ``i``: the subscript's ``{``, its ``}``, and its first token."""
@@ -1490,8 +1516,9 @@ class _Reader(CalculusForms):
             i += 1
         return i
 
-    def _call(self, i: int, hi: int, head: tuple[str, ...]) -> tuple[int, int] | None:
-        """The tokens from ``i`` spell ``head`` followed by ``(``: the parenthesis pair, else ``None``."""
+    def _call(self, i: int, hi: int, head: tuple[str, ...], brackets: bool = False) -> tuple[int, int] | None:
+        """The tokens from ``i`` spell ``head`` followed by ``(`` (or ``[`` with ``brackets``): the pair, else
+        ``None``."""
         k = i
         for part in head:
             k = self._next(k, hi) if k > i else k
@@ -1499,7 +1526,7 @@ class _Reader(CalculusForms):
                 return None
             k += 1
         k = self._next(k, hi)
-        if k >= hi or self.tokens[k].text != "(" or self.partner[k] >= hi:
+        if k >= hi or self.tokens[k].text not in (("(", "[") if brackets else ("(",)) or self.partner[k] >= hi:
             return None
         return k, self.partner[k]
 

@@ -145,7 +145,7 @@ BAD = [
     (r"R(H)", "unknown distribution name 'R'"),
     (r"KL(P \Vert R)", "unknown distribution name 'R' at offset 11"),
     (r"H(P, Q, P)", "takes one or two distributions"),
-    (r"KL(P, Q)", "KL needs two distribution names"),
+    (r"KL(P, Q, P)", "KL needs two distribution names"),
     (r"P(x)", "'x' at offset 2 is not an outcome of P"),
     (r"P(i)", "not an outcome of P (H, T) nor a summation index"),
     (r"\sum_{i \in \{H, X\}} P(i)", "unknown outcome 'X'"),

@@ -16,6 +16,7 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli
+from derive.measures import KL
 from derive.check import check_text
 from derive.distributions.indexed import SymbolicCategorical
 from derive.functions import Sigmoid
@@ -132,6 +133,11 @@ READS = [
     (r"H(p)", (), (), sp.Function("H")(p)),
     (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
     (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
+    (r"D(P||Q)", COINS, (), KL(*COINS)),  # KL written other ways
+    (r"KL(P, Q)", COINS, (), KL(*COINS)),
+    (r"\mathrm{KL}[P \| Q]", COINS, (), KL(*COINS)),
+    (r"D_\text{KL}(P \| Q)", COINS, (), KL(*COINS)),
+    (r"D(x)", (), (), sp.Function("D")(x)),  # no two distributions: a function
     (r"|x - 1| + 3", (), (), sp.Abs(x - 1) + 3),  # an absolute value is one factor, whatever signs it holds
     (r"|x| - |y|", (), (), sp.Abs(x) - sp.Abs(y)),
 ]
