@@ -88,7 +88,7 @@ from sympy.core.function import AppliedUndef
 from derive.check import frontmatter
 from derive.check.assume import (Bound, Contradiction, bounds_of, is_bound, parse_assumption, parse_assumption_item,
                                  restrict)
-from derive.check.chains import (EQUALITIES, IMPLICATION, SET, INEQUALITIES, SUPPOSITION, SYSTEM, Chain, Link, Piece,
+from derive.check.chains import (EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link, Piece,
                                  Statement, chains, ranked, statements)
 from derive.check.definitions import Declaration, Declared, declaration, declare, outcome_domain
 from derive.check.document import Span, front_matter, kind_of, spans
@@ -96,6 +96,7 @@ from derive.check.errors import CheckError
 from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
+from derive.check.sums import has_data_sums, linear
 from derive.errors import DeriveError
 from derive.verify.limits import OutOfTime, settle, time_limit
 
@@ -789,10 +790,45 @@ class _Checker:
         if not verdict.proved and (real := self._real(domain, a, b)) is not domain:  # proved for real values only
             on_reals = check_equal(a, b, real) if relation in EQUALITIES else check_relation(a, b, relation, real)
             verdict = on_reals if on_reals.proved else verdict
+        if not verdict.proved and relation in EQUALITIES and (has_data_sums(a) or has_data_sums(b)):
+            verdict = self._by_linearity(a, b, domain) or verdict
         if not verdict.proved and self.hypotheses:
             verdict = self._under_hypotheses(a, b, relation, domain)
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
         return _one_sided(verdict, a, b, domain, fixed)
+
+    def _by_linearity(self, a: sp.Basic, b: sp.Basic, domain, hypotheses: tuple[sp.Equality, ...] = ()):
+        """``a = b`` proved with its sums over data written by linearity (:mod:`derive.check.sums`), under
+        ``hypotheses`` when there are any; ``None`` when that proves nothing (never a refutation)."""
+        from derive.core import Status, Verdict
+        from derive.domain import Domain
+        from derive.verify import check_equal, check_given
+
+        atoms: dict = {}
+        a2, b2 = (linear(_taken(e), atoms) for e in (a, b))
+        given = tuple(sp.Eq(linear(_taken(h.lhs), atoms), linear(_taken(h.rhs), atoms), evaluate=False)
+                      for h in hypotheses)
+        if not atoms or any(e.has(sp.Sum) for e in (a2, b2)):
+            return None
+        counts = {c for key in atoms for c in key.limits[0][2].free_symbols if c not in domain.symbol_set}
+        try:  # \sum_{i=1}^{n}: a sample of n >= 1 terms
+            domain = domain.merge(Domain(tuple((c, sp.Interval(1, sp.oo)) for c in sorted(counts, key=str))))
+        except DeriveError:
+            return None
+        real = self._real(domain, a2, b2, *given)
+        verdict = check_given(given, a2, b2, "=", real) if given else check_equal(a2, b2, real)
+        if verdict.proved:
+            return Verdict(Status.PROVED, "by linearity of the sums, over a sample of n >= 1 terms")
+        if given or sp.expand(a2 - b2).has(*atoms.values()):
+            return None  # the atoms are not independent: no counterexample from them
+        whole = {c: sp.Symbol(c.name, integer=True, positive=True) for c in counts}  # a sample has n = 1, 2, ...
+        a3, b3 = a2.xreplace(whole), b2.xreplace(whole)
+        verdict = check_equal(a3, b3, self._real(domain, a3, b3))
+        if verdict.status is Status.REFUTED:  # the difference holds no sum: it is the same for every sample
+            dummies = set(atoms.values())
+            return Verdict(Status.REFUTED, "by linearity of the sums, whatever the sample",
+                           tuple((x, v) for x, v in verdict.counterexample if x not in dummies))
+        return None
 
     def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
         """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as
@@ -805,6 +841,10 @@ class _Checker:
                               self._dom(a, b, *self.hypotheses))
         if verdict.proved:
             return verdict
+        if relation in EQUALITIES and any(has_data_sums(e) for e in (a, b, *self.hypotheses)):
+            linear_verdict = self._by_linearity(a, b, self._dom(a, b, *self.hypotheses), self.hypotheses)
+            if linear_verdict is not None:
+                return linear_verdict
         return Verdict(verdict.status, f"under the supposition {said}: {verdict.reason}", verdict.counterexample)
 
     def _implication(self, origin: str, link: Link, chain: Chain, values: list,
@@ -1092,6 +1132,12 @@ def _put(expr: sp.Basic, values: dict) -> sp.Basic:
         expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in numbers for v in e.variables),
                             taken)
     return expr.xreplace(values)
+
+
+def _taken(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with its derivatives taken (of a sum, term by term: SymPy differentiates under the sum)."""
+    return expr.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()) if expr.has(sp.Derivative) \
+        else expr
 
 
 def _applied(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:

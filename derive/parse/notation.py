@@ -479,6 +479,8 @@ _SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\
 #: Characters typed for commands: the minus sign and dashes, dots and crosses for products.
 _UNICODE = {"−": "-", "–": "-", "—": "-", "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "∞": r"\infty",
             "π": r"\pi"}
+#: The upper limit of a formula's first ``\sum_{i=1}^{N}``: the size of the sample its other sums run over.
+_SAMPLE_SIZE = re.compile(r"\\sum(?:\\limits)?_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
 _LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")
 
 
@@ -1090,7 +1092,7 @@ class _Reader(CalculusForms):
             return calculus
         if text == r"\sum":
             return self.outcome_sum(i, hi, indices) or self.range_sum(i, hi, indices) or \
-                self.plain_sum(i, hi, indices)
+                self.plain_sum(i, hi, indices) or self.sample_sum(i, hi, indices)
         if text in _EXPECTATIONS or text == "E" and self._written_expectation(i, hi):
             return self.expectation(i, hi, indices)
         if text == r"\int":
@@ -1306,6 +1308,37 @@ class _Reader(CalculusForms):
             raise ParseError(rf"the sum at offset {self.tokens[i].pos} is over a density's values; write an integral")
         body, stop = self.body(end, hi, {**indices, name: dist.variable}, self.tokens[i].pos)
         return dist.sum_over(body, dist.variable), stop
+
+    def sample_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\sum_i x_i``, ``\sum x_i``, with no distribution declared: the sum over a sample, ``i`` from 1 to the
+        upper limit of the formula's first ``\sum_{i=1}^{N}`` (else ``n``).  Without a written index it is the
+        one letter the body puts under a ``_``; ``None`` when there is none or several."""
+        if self.by_key:
+            return None
+        under = self._next(i + 1, hi)
+        if self._at(under, hi) == "^":
+            return None
+        if self._at(under, hi) == "_":
+            script = self._next(under + 1, hi)
+            name = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
+            start = self.partner.get(script, script) + 1
+        else:
+            start = under
+            end = self._term_end(start, hi)
+            found = {self._at(self._next(k + 1, end), end) for k in range(start, end)
+                     if self.tokens[k].text == "_" and _after_space_back(self.tokens, k) not in (r"\sum", r"\prod")}
+            found = {f for f in found if len(f) == 1 and f.isalpha() and f.islower() and f not in indices}
+            if len(found) != 1:
+                raise ParseError(f"the sum at offset {self.tokens[i].pos} has no limits and no one index under its "
+                                 r"terms (x_i): write \sum_{i=1}^{n}")
+            (name,) = found
+        if len(name) != 1 or name not in string.ascii_letters:
+            return None
+        size = _SAMPLE_SIZE.search(self.source)
+        top = sp.Symbol(size.group(1).lstrip("\\")) if size else sp.Symbol("n")
+        variable = sp.Symbol(name)
+        body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
+        return sp.Sum(body, (variable, 1, top)), stop
 
     def expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
         r"""``\mathbb{E}_{x \sim P}[body]`` or ``\mathbb{E}_{P}[body]``: the sum or integral of ``P(x) body``.

@@ -60,6 +60,14 @@ DOCUMENTS = [
      "$$H(P) = -p \\ln p - (1-p)\\ln(1-p)$$\n", [(1, "definition"), (3, "definition"), (7, "proved")]),
     ("Let $P(H) = p$ and $0 < p < 1$.\n\n$$H(P) = -p\\log_2 p - (1-p)\\ln(1-p)$$\n",
      [(1, "definition"), (3, "refuted")]),  # mixed in one display: the document's units (nats)
+    # sums over a sample, by linearity, and the estimate that solves the equation set to zero
+    ("Let $0 < p < 1$.\n\n$$\\sum_{i=1}^{n} (x_i - p) = \\sum x_i - np$$\n\n"
+     "$$\\ell(p) = \\sum_{i=1}^{n} \\left[x_i \\log p + (1 - x_i)\\log(1-p)\\right]$$\n\n"
+     "$$\\frac{d\\ell}{dp} = \\frac{\\sum x_i}{p} - \\frac{n - \\sum x_i}{1-p} \\overset{!}{=} 0$$\n\n"
+     "$$\\hat p = \\frac{1}{n}\\sum_{i=1}^n x_i$$\n\n$$\\hat p = \\frac{2}{n}\\sum_{i=1}^n x_i$$\n",
+     [(3, "proved"), (5, "definition"), (7, "proved"), (7, "supposed"), (9, "proved"), (11, "unknown")]),
+    ("$$\\sum_{i=1}^{n} (x_i + 1) = \\sum_{i=1}^{n} x_i + 2n$$\n", [(1, "refuted")]),  # whatever the x_i
+    ("$$\\sum_{i=1}^{n} x_i^2 = \\left(\\sum_{i=1}^{n} x_i\\right)^2$$\n", [(1, "unknown")]),  # atoms: no refuting
     # identities that hold for every real value
     ("$$\\frac{e^u}{1+e^u} = \\frac{1}{1+e^{-u}}$$\n\n$$\\log(ab) = \\log a + \\log b$$\n",
      [(1, "proved"), (3, "unknown")]),

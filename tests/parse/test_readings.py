@@ -133,6 +133,10 @@ READS = [
     (r"H(p)", (), (), sp.Function("H")(p)),
     (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
     (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
+    # sums over a sample: without limits, i runs from 1 to the formula's N (else n); x_i is the i-th x
+    (r"\sum x_i", (), (), sp.Sum(sp.IndexedBase("x")[i], (i, 1, n))),
+    (r"\sum_i (x_i - p)", (), (), sp.Sum(sp.IndexedBase("x")[i] - p, (i, 1, n))),
+    (r"\sum_{i=1}^{N} k_i - \sum k_i", (), (), sp.Integer(0)),
     (r"D(P||Q)", COINS, (), KL(*COINS)),  # KL written other ways
     (r"KL(P, Q)", COINS, (), KL(*COINS)),
     (r"\mathrm{KL}[P \| Q]", COINS, (), KL(*COINS)),
@@ -146,6 +150,7 @@ READS = [
 REFUSES = [
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
+    (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"(a \over b)", (), (), r"must be inside {...}"),
     (r"f'(2x)", (), (), "is read on one variable"),
     (r"(x)'", (), (), "must follow a letter"),
