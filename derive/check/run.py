@@ -366,9 +366,10 @@ class _Checker:
         if not self.hypotheses or not isinstance(left, sp.Symbol) or not isinstance(right, sp.Expr):
             return None
         unknowns = {x.name: x for e in self.hypotheses for x in e.free_symbols if isinstance(x, sp.Symbol)}
-        name = left.name
-        base = next((unknowns[name[:-len(end)]] for end in ("hat", "star", "_{MLE}", "_{ML}", "_{mle}")
-                     if name.endswith(end) and name[:-len(end)] in unknowns), None)
+        name = re.sub(r"_\{?(?:MLE|ML|mle|ml|opt)\}?$", "", left.name)  # \hat\theta_{\text{MLE}}, \mu_{ML}
+        candidates = (name[:-3] if name.endswith("hat") else "", name[:-4] if name.endswith("star") else "",
+                      name if name != left.name else "")
+        base = next((unknowns[c] for c in candidates if c in unknowns), None)
         return None if base is None else self._verdict(base, right)
 
     def _global_at(self, rank: int):

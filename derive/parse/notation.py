@@ -171,7 +171,8 @@ _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displayst
 _LAYOUT = {r"\Large", r"\large", r"\LARGE", r"\small", r"\normalsize", r"\huge", r"\Huge", r"\nonumber",
            r"\notag", r"\boxed", r"\textstyle", r"\scriptstyle"}
 #: Layout with an argument that is no mathematics: dropped with it (``\color{red}``; ``\tag{3}``).
-_LAYOUT_WITH_ARGUMENT = {r"\tag", r"\label", r"\color", r"\textcolor"}
+_LAYOUT_WITH_ARGUMENT = {r"\tag", r"\label", r"\color", r"\textcolor", r"\hspace", r"\vspace", r"\phantom",
+                         r"\hphantom", r"\vphantom"}
 #: Decorations that make a new symbol (``\hat\sigma`` is not ``\sigma``), named as SymPy prints them.
 _DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
                 r"\widetilde": "tilde", r"\vec": "vec", r"\dot": "dot", r"\ddot": "ddot", r"\boldsymbol": "bm",
@@ -677,6 +678,8 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         run = run + 1 if text in _PREFIXES else run if text == " " else 0
         if run > MAX_CHAIN:
             raise ParseError(f"more than {MAX_CHAIN} signs or logarithms in a row at offset {token.pos}")
+        if _subscript_word(tokens, i) is not None:  # \hat{t}_{\text{ML}}: part of a name
+            continue
         if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials \
                 or text in _EXPECTATIONS or decorated_name(text) is not None or text in _ENTROPY_HEADS:
             continue
@@ -686,6 +689,22 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         if text.startswith(tuple(_PROSE)):
             raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
         raise ParseError(f"unknown command {_short(text) if '{' in text else text} at offset {token.pos}")
+
+
+_WORD_IN_BRACES = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\{\s*([A-Za-z]+)\s*\}")
+
+
+def _subscript_word(tokens: list[_Token], i: int) -> str | None:
+    """The word of ``\\text{ML}`` at token ``i`` when it is a whole subscript group (``x_{\\text{ML}}``), else
+    ``None``."""
+    match = _WORD_IN_BRACES.fullmatch(tokens[i].text) if i < len(tokens) else None
+    if match is None or _after_space_back(tokens, i) != "{" or _after_space(tokens, i + 1) >= len(tokens) or \
+            tokens[_after_space(tokens, i + 1)].text != "}":
+        return None
+    opening = i - 1
+    while opening >= 0 and tokens[opening].text == " ":
+        opening -= 1
+    return match.group(1) if _after_space_back(tokens, opening) == "_" else None
 
 
 def _check_numbers(source: str, tokens: list[_Token]) -> None:
@@ -1432,6 +1451,9 @@ class _Reader(CalculusForms):
         if self.tokens[sub].text == "{":
             close = self.partner[sub]
             label, end = self._key(sub + 1, close), close + 1
+            inner = self._next(sub + 1, close)
+            word = _subscript_word(self.tokens, inner) if self._next(inner + 1, close) >= close else None
+            label = word or label
         else:
             label, end = self.tokens[sub].text, sub + 1
         if not label or not label.isalnum() or not label.isascii():
@@ -1496,7 +1518,7 @@ class _Reader(CalculusForms):
         base = key.split("_", 1)[0]
         return key in indices or key in self.variables or key in self.printed or key in ("e", r"\pi") or \
             sp.Symbol(name) in self.parameters or (base in self.bases and "_" in key) or \
-            (base in self.bases and key == base)
+            (base in self.bases and key == base) or decorated_name(base) is not None  # \bar x(1 - p): a product
 
     @functools.cached_property
     def alone_counts(self) -> collections.Counter[str]:

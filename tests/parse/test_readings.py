@@ -334,6 +334,8 @@ _X, _Y = sp.symbols("x y")
     (r"\bar x + x", sp.Symbol("xbar") + _X), (r"\overline{x}", sp.Symbol("xbar")), (r"\tilde{x}", sp.Symbol("xtilde")),
     (r"\widehat{y}", sp.Symbol("yhat")), (r"\boldsymbol{\theta}", sp.Symbol("thetabm")), (r"\ell", sp.Symbol("ell")),
     (r"\log \hat y", sp.log(sp.Symbol("yhat"))),
+    (r"\hat{y} (1 - \hat{y})", sp.Symbol("yhat") * (1 - sp.Symbol("yhat"))),  # an estimate is a number: a product
+    (r"\hat{t}_{\text{ML}}", sp.Symbol("that_{ML}")), (r"a \hspace{1em} + b", sp.Symbol("a") + sp.Symbol("b")),
 ])
 def test_layout_decorations_and_word_functions(text, expected):
     from derive.parse import parse_latex
@@ -344,7 +346,6 @@ def test_layout_decorations_and_word_functions(text, expected):
 
 @pytest.mark.parametrize("text, fragment", [
     (r"\hat{xy}", "decorates one letter"), (r"\hat{}", "decorates one letter"), (r"\tag 3", "must be followed by"),
-    (r"\hat{y} (1 - \hat{y})", "ambiguous"),  # as for x(1 - x): a function, or a product?
 ])
 def test_decorations_and_layout_refused(text, fragment):
     from derive.parse import ParseError, parse_latex
