@@ -103,7 +103,8 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
         if found is not None and (found[0] != "vector" or _entries_of(found[1], written.group(1))):
             return Declaration(written.group(1), rhs, key, family=found[0], arguments=found[1])
     match = _PROBABILITY.match(left)
-    if match is not None and relation in ("=", ":="):
+    if match is not None and relation in ("=", ":=") and not (match.group(1) not in "PQR" and
+                                                              _uses(right, match.group(2))):
         name, label, _, index = match.groups()
         value = _INDEXED_VALUE.match(right)
         if index is None and label is not None and len(label) == 1 and label.islower() and value and \
@@ -117,6 +118,14 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
         if found is not None:
             return Declaration(left, rhs, key, family=found[0], arguments=found[1])
     return None
+
+
+def _uses(right: str, label: str | None) -> bool:
+    """``L(p) = 2 p^3 (1 - p)^3``: the right side uses the lower-case letter in the brackets (not as a
+    subscript), so a name other than ``P``, ``Q``, ``R`` defines a function of it, not the probability of an
+    outcome named so."""
+    return bool(label) and len(label) == 1 and label.islower() and \
+        re.search(rf"(?<![A-Za-z\\_{{]){label}(?![A-Za-z])", right) is not None
 
 
 def _entries_of(entries: Sequence[str], letter: str) -> bool:

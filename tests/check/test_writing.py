@@ -25,7 +25,8 @@ DOCUMENTS = [
     ("Let $0 < p < 1$.\n\n$$\\frac{d}{dp}(p^2 - p) = 2p - 1 = 0 \\implies p = \\frac{1}{2}$$\n",
      [(3, "proved"), (3, "supposed"), (3, "proved")]),
     ("Let $0 < p < 1$.\n\n$$2p = 1 \\implies p = \\frac{1}{2} = 0.5$$\n", [(3, "proved"), (3, "proved")]),
-    # a function defined by a formula, and its derivative written with a prime
+    # a function defined by a formula, and its derivative written with a prime; L(p) = ... of p is no outcome's
+    ("$$L(p) = 2p^3(1-p)^3$$\n\n$$\\log L(p) = 3\\log (2p) + 3\\log (1-p)$$\n", [(1, "definition"), (3, "refuted")]),
     ("$$f(x) = x^2 + 1$$\n\n$$f'(x) = 2x$$\n\n$$f(2) = 5$$\n\n$$f(3) = 5$$\n",
      [(1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
     # a specialisation: "at p = 1/2" gives the claim that follows its value
