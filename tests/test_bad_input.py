@@ -67,7 +67,7 @@ LATEX = [
     ("none", None, "expected a LaTeX string, got NoneType"),
     ("frac-without-arguments", r"\frac{}{}", "cannot read the LaTeX at offset"),
     ("two-equals", "p = = q", "an expression is missing at offset 3"),
-    ("bare-sum", r"\sum", "cannot read the LaTeX"),
+    ("bare-sum", r"\sum", "has no limits and no one index"),
     ("integral-without-differential", r"\int_0^1 x", "has no differential"),
     ("huge-exponent", r"p^{10^{10}}", "exponent 10**10 is too large"),
     ("huge-negative-exponent", r"p^{-10^{10}}", "is too large"),
