@@ -200,6 +200,8 @@ _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 _KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
 _EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\operatorname{\mathbb{E}}"})
 _SUBSCRIPTED_INDEX = re.compile(r"[A-Za-z]_([A-Za-z])\Z")  # P(x_i): the outcome of index i
+#: Heads of a variance: ``\mathrm{Var}(X)``, ``V(x)`` under the one declared distribution.
+_VARIANCES = frozenset({r"\mathrm{Var}", r"\operatorname{Var}", r"\text{Var}", r"\mathbb{V}", "V", r"\mathrm{V}"})
 #: Heads of a differential entropy written apart from H: ``\mathrm{h}(X)``, ``h(X)`` of a declared distribution.
 _ENTROPY_HEADS = frozenset({r"\mathrm{h}", "h", r"\mathrm{H}", r"\operatorname{H}"})
 _KL_HEADS = (("K", "L"), ("D", "_", "{", "K", "L", "}"), ("D", "_", "{", r"\mathrm{KL}", "}"),
@@ -681,7 +683,8 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
         if _subscript_word(tokens, i) is not None:  # \hat{t}_{\text{ML}}: part of a name
             continue
         if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials \
-                or text in _EXPECTATIONS or decorated_name(text) is not None or text in _ENTROPY_HEADS:
+                or text in _EXPECTATIONS or decorated_name(text) is not None or text in _ENTROPY_HEADS \
+                or text in _VARIANCES:
             continue
         if text == r"\mathrm{d}":
             raise ParseError(f"unknown command '{text}' at offset {token.pos}: a differential is only understood "
@@ -1114,6 +1117,8 @@ class _Reader(CalculusForms):
                 self.plain_sum(i, hi, indices) or self.sample_sum(i, hi, indices)
         if text in _EXPECTATIONS or text == "E" and self._written_expectation(i, hi):
             return self.expectation(i, hi, indices)
+        if text in _VARIANCES and len(self.by_key) == 1 and self._at(self._next(i + 1, hi), hi) in ("(", "["):
+            return self.variance(i, hi, indices)
         if text == r"\int":
             return self.integral(i, hi, indices)
         for head in _KL_HEADS:
@@ -1393,10 +1398,23 @@ class _Reader(CalculusForms):
             self.sums -= 1
         return dist.sum_over(mul(Prob(dist, dist.variable), body), dist.variable), self.partner[opening] + 1
 
+    def variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        r"""``\mathrm{Var}(X)`` (``V(x)``, ``\operatorname{Var}[X]``) under the one declared distribution:
+        ``E[x^2] - E[x]^2``, each the sum or integral of ``P(x)`` times the power of its variable."""
+        (dist,) = self.by_key.values()
+        opening = self._next(i + 1, hi)
+        written = self._key(opening + 1, self.partner[opening])
+        if len(written) != 1 or written not in string.ascii_letters:
+            raise ParseError(f"the variance at offset {self.tokens[i].pos} is read of the variable only: "
+                             r"\mathrm{Var}(X)")
+        x = dist.variable  # E[x^2] - E[x]^2: no integral inside another's body
+        square, mean = (dist.sum_over(mul(Prob(dist, x), x**k), x) for k in (2, 1))
+        return square - mean**2, self.partner[opening] + 1
+
     def _written_expectation(self, i: int, hi: int) -> bool:
         """A plain ``E`` at token ``i`` that opens an expectation: ``E[X]``, ``E_{p}[...]``, ``E_{x \\sim p}(...)``."""
         after = self._next(i + 1, hi)
-        if self._at(after, hi) == "[":
+        if self._at(after, hi) == "[" or self._at(after, hi) == "(" and len(self.by_key) == 1:  # E(x^2), one P
             return True
         script = self._next(after + 1, hi)
         if self._at(after, hi) != "_" or script >= hi:

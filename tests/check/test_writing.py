@@ -69,6 +69,11 @@ DOCUMENTS = [
      [(3, "proved"), (5, "definition"), (7, "proved"), (7, "supposed"), (9, "proved"), (11, "unknown")]),
     ("$$\\sum_{i=1}^{n} (x_i + 1) = \\sum_{i=1}^{n} x_i + 2n$$\n", [(1, "refuted")]),  # whatever the x_i
     ("$$\\sum_{i=1}^{n} x_i^2 = \\left(\\sum_{i=1}^{n} x_i\\right)^2$$\n", [(1, "unknown")]),  # atoms: no refuting
+    # E(x^2), V(x), \mathrm{Var}(X) under the one declared distribution; the author's V - E^2 is caught
+    ("Let $P = \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\\int x^2 P(x) dx = V(x) + E(x)^2 = \\sigma^2 + \\mu^2$$\n\n"
+     "$$\\int x^2 P(x) dx = V(x)-E(x)^2$$\n\n$$\\mathrm{Var}(X) = E[(X - \\mu)^2] = \\sigma^2$$\n",
+     [(1, "definition"), (3, "proved"), (3, "proved"), (5, "refuted"), (7, "proved"), (7, "proved")]),
+    ("$$V(x) = E(x)$$\n", [(1, "definition")]),  # no distribution declared: V defined by the function E
     # identities that hold for every real value
     ("$$\\frac{e^u}{1+e^u} = \\frac{1}{1+e^{-u}}$$\n\n$$\\log(ab) = \\log a + \\log b$$\n",
      [(1, "proved"), (3, "unknown")]),
