@@ -795,6 +795,8 @@ class _Checker:
             verdict = self._by_linearity(a, b, domain) or verdict
         if not verdict.proved and self.hypotheses:
             verdict = self._under_hypotheses(a, b, relation, domain)
+        if verdict.status.value != REFUTED:
+            return verdict
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
         return _one_sided(verdict, a, b, domain, fixed)
 
@@ -1136,9 +1138,12 @@ def _put(expr: sp.Basic, values: dict) -> sp.Basic:
 
 
 def _taken(expr: sp.Basic) -> sp.Basic:
-    """``expr`` with its derivatives taken (of a sum, term by term: SymPy differentiates under the sum)."""
-    return expr.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()) if expr.has(sp.Derivative) \
-        else expr
+    """``expr`` with its derivatives (and their values at a point) taken where nothing undefined is left in them
+    (of a sum, term by term: SymPy differentiates under the sum)."""
+    if not expr.has(sp.Derivative, sp.Subs):
+        return expr
+    return expr.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)) and not e.has(AppliedUndef),
+                        lambda e: e.doit())
 
 
 def _applied(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
@@ -1149,8 +1154,7 @@ def _applied(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
     out = expr
     for f, meaning in functions.items():
         out = out.replace(f, meaning)
-    return out.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)) and not e.has(AppliedUndef),
-                       lambda e: e.doit())
+    return _taken(out)
 
 
 def _declared_letters(statements: Iterable[Statement]) -> frozenset[sp.Symbol]:
