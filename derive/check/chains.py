@@ -109,6 +109,7 @@ _SPACED = {"forall": "for all", "forevery": "for every", "foreach": "for each", 
            "if:": "if", "suppose:": "suppose", "i.e.,": "i.e."}
 _OPERATORS = frozenset({"+", "-", r"\cdot", r"\times", r"\pm", r"\mp"})
 _LAYOUT = frozenset({"&", r"\quad", r"\qquad", r"\,", r"\;", r"\:", r"\!", r"\ ", r"\hspace", r"\phantom"})
+_SIZED = frozenset({r"\hspace", r"\phantom"})  # layout with an argument: {0.5in}
 _MARKUP = re.compile(r"\\[A-Za-z]+\*?|[{}`*_]|\$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _TEXT = frozenset({r"\text", r"\textrm", r"\mbox", r"\textnormal", r"\mathrm"})
@@ -283,7 +284,7 @@ def _continued_rows(toks: list[_Tok], rows: list[tuple[int, int]]) -> set[int]:
     out: set[int] = set()
     above = ""  # "relation": the row above has one (or continues one that has); "expression": it has none
     for lo, hi in rows:
-        first = next((k for k in range(lo, hi) if toks[k].text not in _LAYOUT), hi)
+        first = _first_content(toks, lo, hi)
         found = _relations(toks, lo, hi)
         operator = first < hi and toks[first].text in _OPERATORS and not found
         relation = first < hi and bool(found) and found[0][0] == first and RELATIONS[found[0][2]] not in CONNECTIVES
@@ -295,6 +296,14 @@ def _continued_rows(toks: list[_Tok], rows: list[tuple[int, int]]) -> set[int]:
             alone = first < hi and toks[first].text not in _TEXT and not _is_system(toks, lo, hi)
             above = "relation" if found else ("expression" if alone else "")
     return out
+
+
+def _first_content(toks: list[_Tok], lo: int, hi: int) -> int:
+    """The first token of ``lo:hi`` past alignment and spacing (``& \\hspace{0.5in} -``: the ``-``), else ``hi``."""
+    k = lo
+    while k < hi and toks[k].text in _LAYOUT:
+        k = _group_end(toks, k + 1) + 1 if toks[k].text in _SIZED and k + 1 < hi and toks[k + 1].text == "{" else k + 1
+    return min(k, hi)
 
 
 def supposing(lead: str, display: bool = True) -> str:

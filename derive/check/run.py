@@ -85,6 +85,7 @@ from pathlib import Path
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from derive import randomvars
 from derive.check import frontmatter
 from derive.check.assume import (Bound, Contradiction, bounds_of, is_bound, parse_assumption, parse_assumption_item,
                                  restrict)
@@ -97,6 +98,7 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.check.sums import has_data_sums, linear
+from derive.check.variables import independent_blocks, speaks_of_variables
 from derive.errors import DeriveError
 from derive.verify.limits import OutOfTime, settle, time_limit
 
@@ -113,7 +115,7 @@ _RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a prop
                    "≪": r"\ll", "≫": r"\gg"}
 _ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots")
 #: ``\mathcal{L}`` written alone (not a family such as ``\mathcal{N}(...)``): a named symbol.
-_CALLIGRAPHIC = re.compile(r"\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")
+_CALLIGRAPHIC = re.compile(r"(?<!\\in)(?<!\\in )\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")  # not x \in \mathcal{X}
 #: A connective as derive.verify.check_relation takes it: (its name, whether the two sides swap).
 _CONNECTIVE = {"⇔": ("iff", False), "⇒": ("implies", False), "⇐": ("implies", True)}
 #: Supposing words after which a statement may still be a definition (a new symbol, a measure).
@@ -183,6 +185,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     bounds = _option_bounds(options.assume) + _settings_bounds(settings, file)
     units = options.units or settings.units or "nats"
     checker = _Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
+    checker.independence = independent_blocks(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
         checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)
@@ -262,8 +265,18 @@ class _Checker:
     functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
     written_units: dict[int, str] = field(default_factory=dict)  # rank -> "bits" where a display writes \log_2
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
+    independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
 
     def run(self) -> list[Entry]:
+        from derive.verify.entropic import INDEPENDENT
+
+        token = INDEPENDENT.set(self.independence)
+        try:
+            return self._run()
+        finally:
+            INDEPENDENT.reset(token)
+
+    def _run(self) -> list[Entry]:
         grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and (d := _declaration((n, k), c)) is not None]
@@ -271,6 +284,7 @@ class _Checker:
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
         self.dists = self.declared.distributions
+        self.masses = not self.dists and speaks_of_variables(self.texts)  # p(x) is the pmf of X (variables.py)
         self.letters = _declared_letters(s for source in self.sources for s in source.statements)
         self.base = self.domain = self._domain()
         self.outcome_domains: dict[tuple, object] = {}
@@ -490,6 +504,9 @@ class _Checker:
             member = self._member(statement)
             if member:
                 return Entry(origin, line, CLAIM, PROVED, written, "", member, relation=relation)
+            if (related := self._related_sides(statement)) is not None:  # I(X; Y) >= 0: a claim between expressions
+                status, reason, counterexample = related
+                return Entry(origin, line, CLAIM, status, written, "", reason, counterexample, relation=relation)
             return Entry(origin, line, CLAIM, SKIPPED, written, "", f"{_relation_reason(relation)} is not checked",
                          relation=relation)
         self.seen |= {b.symbol.name for b in bounds}
@@ -506,6 +523,22 @@ class _Checker:
                 if status == wanted:
                     return Entry(origin, line, CLAIM, status, written, "", reason, counterexample, relation=relation)
         return Entry(origin, line, CLAIM, PROVED, written, "", relation=relation)
+
+    def _related_sides(self, statement: Statement) -> tuple[str, str, tuple[tuple[str, str], ...]] | None:
+        """``a R b`` between two expressions that are no bound on a symbol, checked as a claim; ``None`` when a
+        side cannot be read (or there are more than two)."""
+        if len(statement.pieces) != 2 or len(statement.relations) != 1:
+            return None
+        left, right = (self._read(piece) for piece in statement.pieces)
+        if isinstance(left, _Failed) or isinstance(right, _Failed):
+            return None
+        try:
+            with time_limit(self.timeout):
+                verdict = self._verdict(left, right, statement.relations[0])
+        except OutOfTime as exc:
+            settle(exc)
+            return UNKNOWN, f"gave up after {self.timeout:g} s", ()
+        return verdict.status.value, verdict.reason, point(verdict.counterexample)
 
     def _bound_verdict(self, bound: Bound) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         """Whether ``bound`` holds on the current domain: (status, reason, counterexample).
@@ -673,7 +706,7 @@ class _Checker:
             return _entry(origin, link, DEFINITION, DEFINITION,
                           f"{link.lhs.tex} defines {left.func} from here on"), True
         value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
-        if isinstance(left, sp.Symbol) and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
+        if isinstance(left, sp.Symbol) and not randomvars.involved(left) and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
             self.defined[left] = self.symbols[left] = _put(right, self.symbols)
             return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
         return None
@@ -775,7 +808,7 @@ class _Checker:
             index = 0
         lhs = chain.expressions[index].tex
         if verdict.status.value == REFUTED:
-            reason = "" if relation in EQUALITIES else verdict.reason
+            reason = "" if relation in EQUALITIES and verdict.counterexample else verdict.reason
             return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
                          point(verdict.counterexample), relation=relation), False
         reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES else verdict.reason
@@ -1034,7 +1067,7 @@ class _Checker:
         try:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
             numbers += tuple(s for s in self.letters if s not in numbers)
-            value = parse_latex(tex, self.dists, units or self.units, numbers)
+            value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
                 value = value.xreplace(named).replace(
                     lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,
@@ -1104,13 +1137,14 @@ class _Checker:
                                                                       and e.limits[0][2].is_Integer), rewrite)
 
 
-_LOGS = re.compile(r"\\log\s*_\s*\{?\s*(\w+)\s*\}?|\\(?:log|ln)(?![A-Za-z])|\\operatorname\{(?:log|ln)\}")
+_LOGS = re.compile(r"\\log\s*_\s*(?:\{\s*(\w+)\s*\}|(\d+|[A-Za-z]))|\\(?:log|ln)(?![A-Za-z])"
+                   r"|\\operatorname\{(?:log|ln)\}")
 
 
 def written_units(tex: str) -> str | None:
     """``bits`` for a display whose every logarithm is written ``\\log_2``; ``None`` (the document's units) for
     any other, natural, mixed or without logarithms."""
-    bases = {m.group(1) for m in _LOGS.finditer(tex)}
+    bases = {m.group(1) or m.group(2) for m in _LOGS.finditer(tex)}
     return "bits" if bases == {"2"} else None
 
 
@@ -1134,7 +1168,8 @@ def _put(expr: sp.Basic, values: dict) -> sp.Basic:
 
         expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in numbers for v in e.variables),
                             taken)
-    return expr.xreplace(values)
+    bound = {v for e in expr.atoms(sp.Sum, sp.Integral) for v in e.variables}
+    return expr.subs(values) if bound & values.keys() else expr.xreplace(values)  # a sum's own x is not the x given
 
 
 def _taken(expr: sp.Basic) -> sp.Basic:
@@ -1227,11 +1262,12 @@ def _one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = fro
         return verdict
     labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
 
-    def names(e: sp.Basic) -> set[sp.Symbol]:
-        return {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in labels and not s.is_integer}
+    def names(e: sp.Basic) -> set[sp.Symbol]:  # H[X]: an entropy, fixed by the distribution, names nothing
+        return {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in labels and not s.is_integer
+                and not randomvars.involved(s)}
 
     left, right = names(a), names(b)
-    placed = domain.symbol_set | fixed
+    placed = domain.symbol_set | fixed | set(randomvars.owners(a, b))  # x in p(x): over the values of X
     alone = {s for s in left ^ right if s not in placed}
     named = [side for side in (left, right) if side and side <= alone]
     solving = any(not side and other & alone for side, other in ((left, right), (right, left)))

@@ -140,6 +140,7 @@ from derive.terms import bottom_up
 from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.calculus import EXTRA_COMMANDS, CalculusForms, split_cases, system_of
+from derive.parse.randomvars import MASS_HEADS, RandomVariableForms
 from derive.functions import Log, entry_of
 from derive.terms import add, mul, quotient
 from derive.system import System
@@ -161,9 +162,10 @@ _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel":
                  r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\int",
-    r"\underbrace", r"\ell"} | EXTRA_COMMANDS
+    r"\underbrace", r"\ell", r"\Pr"} | EXTRA_COMMANDS
 _ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\lbrace": r"\{", r"\rbrace": r"\}",
-            r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|"}
+            r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|",
+            r"\mid": "|"}
 _SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",
            r"\Bigr", r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
 _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle", r"\limits", r"\nolimits"}
@@ -183,7 +185,7 @@ _WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp", "sigmoid": r"\s
 _PLAIN_WORD = re.compile(r"(ln|log|exp|sigmoid)(?![A-Za-z])")
 _PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}
 _OPAQUE = _PROSE | {r"\mathrm", r"\operatorname", r"\mathbb"}  # commands whose {argument} is one token, unread
-_CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!")
+_CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!;")
 _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _CLOSERS = frozenset(_OPENERS.values())
 _TERM_STOPS = _RELATIONS | {"+", "-", "=", "<", ">", ","}
@@ -215,7 +217,7 @@ _PLACEHOLDER = re.compile(r"\s*\(?\\text\{derive\d+\}\)?\s*")
 
 
 def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats",
-                symbols: Sequence[sp.Symbol] = ()) -> sp.Basic:
+                symbols: Sequence[sp.Symbol] = (), masses: bool = False) -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
@@ -223,13 +225,16 @@ def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str
     ``units`` (``nats``, ``bits``, or ``any``: the arbitrary base ``b``) is the
     base of those measures, which their notation does not show.  ``symbols``
     are other symbols the text may name (``z`` real, ``x`` positive, an index
-    ``j``): each name is read as that symbol, with its assumptions.  Also a
+    ``j``): each name is read as that symbol, with its assumptions.  With
+    ``masses`` the text is about random variables no one declares: ``p(x, y)``
+    is their joint pmf and ``\\sum_x`` runs over the values of ``X``
+    (:mod:`derive.parse.randomvars`).  Also a
     relation ``a \\geq b`` or a ``cases`` system (:mod:`derive.parse.calculus`).
     Raises :class:`ParseError` with a one-line message on anything it cannot read.
     """
     if units not in UNITS and units != "any":
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
-    expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols)), tex)
+    expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses), tex)
     if units == "nats":
         return expr
     base = UNITS.get(units, ANY_BASE)
@@ -258,7 +263,7 @@ _DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+")
 
 
 def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
-           symbols: tuple[sp.Symbol, ...] = ()) -> sp.Basic:
+           symbols: tuple[sp.Symbol, ...] = (), masses: bool = False) -> sp.Basic:
     if not isinstance(tex, str):
         raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
     if len(tex) > MAX_LENGTH:
@@ -267,11 +272,12 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         raise ParseError("empty input")
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
-        return system_of(rows, lambda row: _parse(row, distributions, units, symbols))
-    tokens, partner, integrals, left_dots = _tokenize(_SCRIPTS_SWAPPED.sub(r"\2\1", tex))
+        return system_of(rows, lambda row: _parse(row, distributions, units, symbols, masses))
+    tokens, partner, integrals, left_dots = _tokenize(_unbraced_bodies(_SCRIPTS_SWAPPED.sub(r"\2\1", tex)))
     try:
         reader = _Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
+        reader.masses, reader.rv_units = masses, units
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None
@@ -684,7 +690,7 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
             continue
         if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials \
                 or text in _EXPECTATIONS or decorated_name(text) is not None or text in _ENTROPY_HEADS \
-                or text in _VARIANCES:
+                or text in _VARIANCES or text in MASS_HEADS:
             continue
         if text == r"\mathrm{d}":
             raise ParseError(f"unknown command '{text}' at offset {token.pos}: a differential is only understood "
@@ -804,6 +810,40 @@ def _brace_end(source: str, start: int) -> int:
     raise ParseError(f"unbalanced braces: '{{' at offset {start} is never closed")
 
 
+_SUM_HEAD = re.compile(r"\\(?:sum|prod)(?![A-Za-z])")
+
+
+def _unbraced_bodies(source: str) -> str:
+    r"""``source`` with the braces around a sum's body blanked (same length): ``\sum_x{A - \sum_y{B}}`` is
+    typeset, and read, as ``\sum_x A - \sum_y B`` (braces are invisible; a sum's body ends where its term does)."""
+    chars = list(source)
+    for match in _SUM_HEAD.finditer(source):
+        i = match.end()
+        while True:
+            while i < len(source) and source[i].isspace():
+                i += 1
+            if source.startswith((r"\limits", r"\nolimits"), i):
+                i = source.index("limits", i) + len("limits")
+                continue
+            if i < len(source) and source[i] in "_^":
+                i += 1
+                while i < len(source) and source[i].isspace():
+                    i += 1
+                if i < len(source) and source[i] == "{":
+                    i = _brace_end(source, i)
+                elif i < len(source) and source[i] == "\\":
+                    word = re.match(r"\\(?:[A-Za-z]+|.)", source[i:])
+                    i += len(word.group()) if word else 1
+                else:
+                    i += 1
+                continue
+            break
+        if i < len(source) and source[i] == "{":
+            end = _brace_end(source, i)
+            chars[i] = chars[end - 1] = " "
+    return "".join(chars)
+
+
 def _unbalanced(bracket: str) -> str:
     return "unbalanced braces" if bracket in "{}" else "unbalanced brackets"
 
@@ -860,7 +900,7 @@ class _Out:
         return self.origins[bisect.bisect_right(self.starts, column) - 1]
 
 
-class _Reader(CalculusForms):
+class _Reader(CalculusForms, RandomVariableForms):
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
     def __init__(self, source: str, tokens: list[_Token], partner: dict[int, int],
@@ -1113,8 +1153,8 @@ class _Reader(CalculusForms):
         if (calculus := self.calculus_form(i, hi, indices)) is not None:  # derivatives, sigma, delta, max, log_b
             return calculus
         if text == r"\sum":
-            return self.outcome_sum(i, hi, indices) or self.range_sum(i, hi, indices) or \
-                self.plain_sum(i, hi, indices) or self.sample_sum(i, hi, indices)
+            return self.rv_sum(i, hi, indices) or self.outcome_sum(i, hi, indices) or \
+                self.range_sum(i, hi, indices) or self.plain_sum(i, hi, indices) or self.sample_sum(i, hi, indices)
         if text in _EXPECTATIONS or text == "E" and self._written_expectation(i, hi):
             return self.expectation(i, hi, indices)
         if text in _VARIANCES and len(self.by_key) == 1 and self._at(self._next(i + 1, hi), hi) in ("(", "["):
@@ -1152,6 +1192,10 @@ class _Reader(CalculusForms):
                     where = self._offset(self._next(paren[0] + 1, paren[1]))
                     raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
                                      "nor a summation index")
+        if (measure := self.rv_measure(i, hi, indices)) is not None:  # H(X | Y), I(X; Y): random variables
+            return measure
+        if (pmf := self.rv_mass(i, hi, indices)) is not None:  # p(y | x), \mathbb{P}[X = a]
+            return pmf
         if text == "H" and (paren := self._call(i, hi, ("H",))) is not None:
             args = self._split(paren[0] + 1, paren[1], {","})
             keys = [self._key(a, b) for a, b in args]

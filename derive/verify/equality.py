@@ -32,11 +32,12 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from derive import randomvars
 from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.semantics import denote
 from derive.terms import as_expr
-from derive.verify import exact, numeric
+from derive.verify import entropic, exact, numeric
 from derive.verify.binders import canonical
 from derive.verify.defined import danger, defined
 from derive.verify.limits import too_large
@@ -49,6 +50,8 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     refused = _not_expressions(lhs, rhs)
     if refused is not None:
         return refused
+    if randomvars.involved(lhs, rhs):  # H(X), p(x, y): for every joint distribution (entropic.py)
+        return entropic.equal(denote(lhs), denote(rhs))
     large = too_large(lhs, rhs)
     fast = None if large else normal_forms(domain).equal(lhs, rhs)
     if fast and not domain.faces():  # every term's template is defined on the whole domain (shape.py)

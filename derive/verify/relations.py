@@ -37,6 +37,7 @@ from collections.abc import Iterator
 
 import sympy as sp
 
+from derive import randomvars
 from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.functions import Log
@@ -44,7 +45,7 @@ from derive.group import Group
 from derive.measures import OutcomeSum
 from derive.semantics import denote
 from derive.terms import as_expr, is_leaf, terms_of
-from derive.verify import numeric, signs
+from derive.verify import entropic, numeric, signs
 from derive.verify.binders import canonical, cover, ordered
 from derive.verify.defined import danger, defined
 from derive.verify.equality import equal, notation
@@ -69,6 +70,8 @@ def order(small: sp.Basic, big: sp.Basic, domain: Domain, strict: bool = False) 
     for side in (small, big):
         if not isinstance(side, sp.Expr):
             return Verdict(Status.UNKNOWN, f"{sp.sstr(side)} is not an expression, so it cannot be compared")
+    if randomvars.involved(small, big):  # I(X; Y) >= 0: for every joint distribution (entropic.py)
+        return entropic.order(denote(small), denote(big), strict)
     try:
         a, b = canonical(denote(small), domain), canonical(denote(big), domain)
     except (ValueError, KeyError) as exc:

@@ -77,6 +77,20 @@ DOCUMENTS = [
     # identities that hold for every real value
     ("$$\\frac{e^u}{1+e^u} = \\frac{1}{1+e^{-u}}$$\n\n$$\\log(ab) = \\log a + \\log b$$\n",
      [(1, "proved"), (3, "unknown")]),
+    # random variables no one declares: identities for every joint distribution, their slips refuted
+    ("$$H(X, Y) = - \\sum_{x, y} p(x, y) \\log p(x, y) = - \\sum_{x, y} p(x, y) \\log p(x) "
+     "- \\sum_{x, y} p(x, y) \\log p(y \\mid x) = H(X) + H(Y \\mid X)$$\n",
+     [(1, "proved"), (1, "proved"), (1, "proved")]),
+    ("$$I(X; Y) = \\sum_{x,y} p(x,y) \\log p(x,y) - \\sum_{x,y} p(x,y) \\log p(x) - \\sum_{x,y} p(x,y) \\log p(y)$$\n\n"
+     "$$\\sum_{x,y} p(x,y) \\log p(x) = H(X)$$\n",
+     [(1, "proved"), (3, "refuted")]),  # the second slips a sign: the sum is -H(X)
+    ("Let $X$ and $Y$ be two coins with $H(X, Y) = 2$ bits.\n\n$$H(X, Y) \\leq H(X) + H(Y)$$\n\n"
+     "$$H(X \\mid Y) \\leq H(X)$$\n",
+     [(1, "unknown"), (3, "proved"), (5, "proved")]),  # a value of one distribution: not judged
+    ("Take two independent random variables $X$ and $Y$.\n\n$$H(X, Y) = H(X) + H(Y)$$\n\n"
+     "$$I(X; Y) = 0$$\n", [(3, "proved"), (5, "proved")]),  # under the independence the text declares
+    ("$$\\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y) \\log p(x) - \\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y)}}}} "
+     "= -H(X) - 1$$\n", [(1, "proved")]),  # braces are invisible: two double sums, as printed
 ]
 
 

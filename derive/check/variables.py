@@ -1,0 +1,51 @@
+r"""Whether a document is about random variables no one declares, and which of them it says are independent.
+
+A text that writes ``H(X)``, ``I(X; Y)``, ``p(y \mid x)``, ``\mathbb{P}[X = a]``
+or ``\sum_{x \in \mathcal{X}}`` speaks of random variables: its ``p(x)`` is their
+pmf and its ``\sum_x`` runs over the values of ``X`` (:mod:`derive.parse.randomvars`).
+A sentence that declares ``$X$`` and ``$Y$`` independent ("two independent
+random variables $X$ and $Y$", "$X$ and $Y$ are independent") makes them so for
+the whole document; one that only mentions independence under a condition
+("if", "when", "equality holds") or conditional independence does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SIGNALS = re.compile(
+    r"(?<![A-Za-z\\])(?:H|I|\\mathrm\{H\}|\\operatorname\{H\})\s*\(\s*[A-Z](?:_\{?\w\}?)?\s*(?:[,;|)]|\\mid)"
+    r"|\\sum(?:\\limits)?_\{\s*[a-z]\s*\\in\s*(?:[A-Z]|\\mathcal|D\s*\()"
+    r"|(?<![A-Za-z\\])[pP]\s*\(\s*[a-z]\s*(?:\||\\mid)"
+    r"|(?<![A-Za-z\\])[pP]\s*\(\s*[A-Z]\s*="
+    r"|\\mathbb\{P\}|\\Pr(?![A-Za-z])")
+_MATHS = r"\$[^$]+\$(?:\s*(?:,|and|,\s*and)\s*\$[^$]+\$)*"
+#: "$X$ and $Y$ are independent", "independent random variables $X$ and $Y$": the variables named there only.
+_DECLARED = re.compile(rf"(?P<before>{_MATHS})\s+are\s+(?:mutually\s+|statistically\s+)?independent\b"
+                       rf"|\bindependent\s+(?:discrete\s+|continuous\s+)?(?:random\s+)?variables\s+(?P<after>{_MATHS})",
+                       re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z$])|\n\s*\n")
+_HEDGED = re.compile(r"\b(?:if|iff|when|whenever|unless|equality|not|conditionally|suppose we)\b", re.I)
+_INLINE = re.compile(r"\$([^$]+)\$")
+_VARIABLE = re.compile(r"(?<![A-Za-z\\_^])([A-Z])(?:_\{?([A-Za-z0-9])\}?)?(?![A-Za-z(])")
+
+
+def speaks_of_variables(texts: Iterable[str]) -> bool:
+    """Whether the math ``texts`` use the notation of random variables no one declares."""
+    return any(_SIGNALS.search(text) for text in texts)
+
+
+def independent_blocks(text: str) -> tuple[frozenset[str], ...]:
+    """The variables the prose of ``text`` declares mutually independent, each its own block (or none)."""
+    found: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        if _HEDGED.search(sentence):
+            continue
+        for match in _DECLARED.finditer(sentence):
+            for math in _INLINE.findall(match.group("before") or match.group("after")):
+                for letter, sub in _VARIABLE.findall(math):
+                    name = letter + (f"_{sub}" if sub else "")
+                    if name not in found:
+                        found.append(name)
+    return tuple(frozenset({n}) for n in found) if len(found) > 1 else ()

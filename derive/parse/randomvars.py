@@ -1,0 +1,211 @@
+r"""The notation of information theory over random variables no one declares (:mod:`derive.randomvars`).
+
+The reader of :mod:`derive.parse.notation` mixes in :class:`RandomVariableForms`,
+whose forms are read in a text about random variables (``parse_latex(...,
+masses=True)``; ``derive check`` decides it from the text,
+:mod:`derive.check.variables`).  A random variable is a capital letter (``X``,
+``Y_1``) that names no declared distribution; its values are the lower-case
+letter (``x``) unless the text says otherwise (``X = a``).
+
+======================================  ===================================================
+LaTeX                                   SymPy
+======================================  ===================================================
+``H(X)``, ``H(X, Y)``, ``\mathrm{H}``   the joint entropy ``H[X,Y]`` (over ``\log 2`` in bits)
+``H(Y \mid X)``, ``H(Y | X)``           ``H[X,Y] - H[X]``
+``H(Y \mid X = x)``                     ``-\sum_y p(y | x) \log p(y | x)``
+``I(X; Y)``, ``I(X; Y \mid Z)``,        ``H[X] + H[Y] - H[X,Y]`` and the conditional form
+``I(X, Y; Z)``
+``p(x, y)``, ``P(x)``, ``p(X, Y)``,     the joint pmf ``p[X,Y](x, y)``; ``q(x)`` is another pmf
+``\mathbb{P}[X = a, Y = b]``, ``\Pr``   ``q[X](x)``
+``p(y \mid x)``, ``p(Y = y | X = x)``   ``p[X,Y](x, y) / p[X](x)``
+``\sum_{x \in X}``, ``\sum_{x \in       the sum over the values of ``X``: ``Sum(body, (x, 1,
+\mathcal{X}}``, ``\sum_{x \in D(X)}``,  N[X]))``; the variable is the one the body's pmf puts
+``\sum_{a \in A}``, ``\sum_{x, y}``,    at ``a`` (``\mathbb{P}[X = a]``), else the capital of
+``\sum_{x \in X, y \in Y}``, ``\sum_x``  the letter; braces around a body are invisible, as in
+                                        print (``\sum_x{A - \sum_y{B}}``: two sums)
+======================================  ===================================================
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+
+import sympy as sp
+
+from derive import randomvars as rv
+
+#: Heads of the pmf of the text's variables, and of a second one (``q(x)``).
+MASS_HEADS = {"p": "p", "P": "p", r"\mathbb{P}": "p", r"\Pr": "p", r"\operatorname{Pr}": "p", r"\text{Pr}": "p",
+              r"\mathrm{Pr}": "p", "q": "q", "Q": "q"}
+ENTROPY_HEADS = frozenset({"H", r"\mathrm{H}", r"\operatorname{H}"})
+_VARIABLE = re.compile(r"[A-Z](?:_\{?[A-Za-z0-9]\}?)?\Z")
+_VALUE = re.compile(r"[a-z](?:_\{?[A-Za-z0-9]\}?)?\Z")
+_SET = re.compile(r"(?:\\mathcal\{(?P<cal>[A-Z])\}|(?:\\mathcal\{D\}|D)\((?P<of>[A-Z])\)|(?P<plain>[A-Z]))\Z")
+
+
+def _name(key: str) -> str:
+    """``X_{1}`` -> ``X_1``: a variable's name as :mod:`derive.randomvars` keeps it."""
+    return key.replace("{", "").replace("}", "")
+
+
+class RandomVariableForms:
+    """Reads ``H(X | Y)``, ``I(X; Y)``, ``p(y | x)`` and sums over a variable's values (module docstring)."""
+
+    masses = False  # the text is about random variables: H(X), p(x) their pmf, \sum_x over the values of X
+    rv_units = "nats"
+
+    # -- measures ----------------------------------------------------------------------------------
+    def rv_measure(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``H(...)`` or ``I(...; ...)`` of undeclared capital letters at token ``i``; else ``None``."""
+        text = self.tokens[i].text
+        if not self.masses or text not in ENTROPY_HEADS and text != "I" or (paren := self._call(i, hi, (text,))) is None:
+            return None
+        lo, top = paren[0] + 1, paren[1]
+        given_parts = self._split(lo, top, {"|"})
+        if len(given_parts) > 2:
+            return None
+        main, given = given_parts[0], given_parts[1] if len(given_parts) == 2 else None
+        conditions = self._events(*given, indices) if given else {}
+        if conditions is None:
+            return None
+        if text == "I":
+            sides = self._split(*main, {";"})
+            names = [self._variables(*side) for side in sides]
+            if len(sides) != 2 or None in names or any(v is not None for v in conditions.values()):
+                return None
+            value = rv.mutual_information(names[0], names[1], conditions)
+        else:
+            names = self._variables(*main)
+            if names is None:
+                return None
+            fixed = {n: v for n, v in conditions.items() if v is not None}
+            if fixed:  # H(Y | X = x): the entropy of the conditional pmf at x
+                if len(fixed) != len(conditions):
+                    return None
+                value = self._conditional_entropy(names, fixed)
+            else:
+                value = rv.conditional_entropy(names, conditions)
+        return value / sp.log(self.rv_base()), top + 1
+
+    def rv_base(self) -> sp.Expr:
+        """The base of the measures' logarithms: ``e`` in nats, 2 in bits, ``b`` in arbitrary units."""
+        from derive.measures import ANY_BASE, UNITS
+        return ANY_BASE if self.rv_units == "any" else UNITS.get(self.rv_units, sp.E)
+
+    def _conditional_entropy(self, names: list[str], fixed: dict[str, sp.Basic]) -> sp.Expr:
+        values = {n: sp.Symbol(n[0].lower() + "~" + n[1:]) for n in names}
+        p = rv.conditional("p", values, fixed)
+        body = p * sp.log(p)
+        return -sp.Sum(body, *((values[n], 1, rv.support(n)) for n in sorted(names)))
+
+    def _variables(self, lo: int, hi: int) -> list[str] | None:
+        """Tokens ``lo:hi`` as ``X, Y``: capital letters naming no declared distribution; else ``None``."""
+        out = []
+        for a, b in self._split(lo, hi, {","}):
+            key = self._key(a, b)
+            if not _VARIABLE.fullmatch(key) or key in self.by_key:
+                return None
+            out.append(_name(key))
+        return out or None
+
+    def _events(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol]) -> dict[str, sp.Basic | None] | None:
+        """``X, Y`` (to ``None``) or ``X = x, Y = y`` (to the values); ``None`` for anything else."""
+        out: dict[str, sp.Basic | None] = {}
+        for a, b in self._split(lo, hi, {","}):
+            sides = self._split(a, b, {"="})
+            key = self._key(*sides[0])
+            if not _VARIABLE.fullmatch(key) or key in self.by_key or len(sides) > 2:
+                return None
+            out[_name(key)] = self.expression(*sides[1], indices) if len(sides) == 2 else None
+        return out
+
+    # -- masses ------------------------------------------------------------------------------------
+    def rv_mass(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``p(x, y)``, ``p(y | x)``, ``\\mathbb{P}[X = a]`` at token ``i``; else ``None``."""
+        text = self.tokens[i].text
+        family = MASS_HEADS.get(text)
+        opening = self._next(i + 1, hi)
+        if family is None or self._at(opening, hi) not in ("(", "[") or text in self.by_key:
+            return None
+        close = self.partner[opening]
+        parts = self._split(opening + 1, close, {"|"})
+        if len(parts) > 2 or not self.masses or \
+                self._at(opening, hi) == "[" and text in ("p", "P", "q", "Q"):
+            return None
+        values = self._values(*parts[0], indices)
+        given = self._values(*parts[1], indices) if len(parts) == 2 else {}
+        if values is None or given is None or set(values) & set(given):
+            return None
+        return rv.conditional(family, values, given), close + 1
+
+    def _values(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol]) -> dict[str, sp.Basic] | None:
+        """``x, y`` / ``X, Y`` / ``X = x`` as variable -> value; ``None`` for anything else."""
+        out: dict[str, sp.Basic] = {}
+        for a, b in self._split(lo, hi, {","}):
+            sides = self._split(a, b, {"="})
+            key = self._key(*sides[0])
+            if len(sides) == 2 and _VARIABLE.fullmatch(key):
+                name, value = _name(key), self.expression(*sides[1], indices)
+            elif len(sides) == 1 and _VARIABLE.fullmatch(key) and key not in self.by_key:
+                name = _name(key)
+                letter = name[0].lower() + name[1:]
+                value = indices.get(letter) or sp.Symbol(letter)
+            elif len(sides) == 1 and _VALUE.fullmatch(key):
+                name = _name(key[0].upper() + key[1:])
+                value = indices.get(key) or sp.Symbol(_name(key))
+            else:
+                return None
+            if name in out:
+                return None
+            out[name] = value
+        return out or None
+
+    # -- sums over values ---------------------------------------------------------------------------
+    def rv_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\sum_{x \in X} body`` and the other sums over values of the module docstring; else ``None``."""
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or script >= hi:
+            return None
+        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+        if self._at(self._next(top + (script in self.partner), hi), hi) == "^":
+            return None
+        letters: list[tuple[str, str | None]] = []
+        for a, b in self._split(lo, top, {","}):
+            parts = self._split(a, b, {r"\in"})
+            letter = self._key(*parts[0])
+            if not (len(letter) == 1 and letter in string.ascii_lowercase) or len(parts) > 2:
+                return None
+            if len(parts) == 2:
+                found = _SET.fullmatch(self._key(*parts[1]))
+                if found is None:
+                    return None
+                letters.append((letter, found.group("cal") or found.group("of") or found.group("plain")))
+            else:
+                letters.append((letter, None))
+        written = any(s is not None for _, s in letters)
+        if not self.masses:
+            return None
+        start = self.partner.get(script, script) + 1
+        bound = {letter: sp.Symbol(letter) for letter, _ in letters}
+        body, end = self.body(start, hi, {**indices, **bound}, self.tokens[i].pos)
+        limits = []
+        for letter, written_set in letters:
+            owner = self._owner(body, bound[letter])
+            name = owner or (written_set if written_set and written_set != "D" else letter.upper())
+            if owner is None and not written:
+                return None  # \sum_x with no pmf of x inside: not a sum over a variable's values
+            limits.append((bound[letter], 1, rv.support(name)))
+        return sp.Sum(body, *reversed(limits)), end
+
+    @staticmethod
+    def _owner(body: sp.Basic, value: sp.Symbol) -> str | None:
+        """The variable whose value the masses of ``body`` put at ``value``, when there is exactly one."""
+        owners = set()
+        for e in sp.preorder_traversal(body):
+            found = rv._mass_of(e)
+            if found is not None:
+                owners |= {n for n, a in zip(found[1], e.args) if a == value}
+        return owners.pop() if len(owners) == 1 else None

@@ -1,0 +1,40 @@
+"""derive.check.variables: is a text about random variables, and which does it declare independent?"""
+
+from __future__ import annotations
+
+import pytest
+
+from derive.check.variables import independent_blocks, speaks_of_variables
+
+SPEAKS = [
+    (r"H(X, Y) = H(X) + H(Y|X)", True),
+    (r"I(X;Y) \geq 0", True),
+    (r"\sum_{x \in \mathcal{X}} p(x) = 1", True),
+    (r"p(y \mid x)", True),
+    (r"\mathbb{P}[X = a]", True),
+    (r"H(p) = -p \log p - (1 - p) \log (1 - p)", False),  # the binary entropy function of a number
+    (r"f(x) = x^2", False),
+    (r"\sum_{i=1}^{n} x_i", False),
+]
+
+
+@pytest.mark.parametrize(("tex", "expected"), SPEAKS, ids=[t for t, _ in SPEAKS])
+def test_speaks_of_variables(tex: str, expected: bool) -> None:
+    assert speaks_of_variables([tex]) is expected
+
+
+INDEPENDENT = [
+    ("Take two independent discrete random variables $X$ and $Y$ and compute $H(X,Y)$.", ["X", "Y"]),
+    ("Here $X$ and $Y$ are independent and unbiased, and $Z$ is their sum.", ["X", "Y"]),  # not Z
+    ("$X_1$, $X_2$ and $X_3$ are mutually independent.", ["X_1", "X_2", "X_3"]),
+    ("If $X$ and $Y$ are independent, then $I(X;Y) = 0$.", []),  # a condition, not a declaration
+    ("Equality holds when $X$ and $Y$ are independent.", []),
+    ("$X$ and $Y$ are conditionally independent given $Z$.", []),
+    ("$X$ and $Y$ are not independent.", []),
+    ("The variables are independent.", []),  # none named
+]
+
+
+@pytest.mark.parametrize(("text", "names"), INDEPENDENT, ids=[t[:40] for t, _ in INDEPENDENT])
+def test_independent_blocks(text: str, names: list[str]) -> None:
+    assert independent_blocks(text) == tuple(frozenset({n}) for n in names)

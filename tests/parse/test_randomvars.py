@@ -1,0 +1,87 @@
+"""derive.parse.randomvars: the notation of information theory over undeclared random variables, read."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import randomvars as rv
+from derive.parse import ParseError, parse_latex
+
+x, y, a, b = sp.symbols("x y a b")
+p = {name: rv.mass("p", {name: value}) for name, value in (("X", x), ("Y", y))}
+pxy = rv.mass("p", {"X": x, "Y": y})
+H, N = rv.entropy, rv.support
+
+
+def total(body: sp.Expr, *pairs: tuple[sp.Symbol, str]) -> sp.Sum:
+    return sp.Sum(body, *((v, 1, N(name)) for v, name in reversed(pairs)))
+
+
+#: (LaTeX, the expression it reads as), in a text about random variables.
+READINGS = [
+    (r"H(X)", H({"X"})),
+    (r"\mathrm{H}(X, Y)", H({"X", "Y"})),
+    (r"H(Y \mid X)", H({"X", "Y"}) - H({"X"})),
+    (r"H(Y | X)", H({"X", "Y"}) - H({"X"})),
+    (r"I(X; Y)", rv.mutual_information({"X"}, {"Y"})),
+    (r"I(X; Y \mid Z)", rv.mutual_information({"X"}, {"Y"}, {"Z"})),
+    (r"I(X, Y; Z)", rv.mutual_information({"X", "Y"}, {"Z"})),
+    (r"p(x, y)", pxy),
+    (r"p(y, x)", pxy),  # the order written is not the variables' order
+    (r"P(x)", p["X"]),
+    (r"p(X, Y)", pxy),  # capitals for the values, as some texts write
+    (r"p(y \mid x)", pxy / p["X"]),
+    (r"p(Y = y | X = x)", pxy / p["X"]),
+    (r"\mathbb{P}[X = a, Y = b]", rv.mass("p", {"X": a, "Y": b})),
+    (r"\Pr(X = a)", rv.mass("p", {"X": a})),
+    (r"q(x)", rv.mass("q", {"X": x})),
+    (r"\sum_{x \in \mathcal{X}} p(x)", total(p["X"], (x, "X"))),
+    (r"\sum_{x \in D(X)} p(x)", total(p["X"], (x, "X"))),
+    (r"\sum_{a \in A} \mathbb{P}[X = a]", total(rv.mass("p", {"X": a}), (a, "X"))),  # X's values, named a
+    (r"\sum_{x, y} p(x, y)", total(pxy, (x, "X"), (y, "Y"))),
+    (r"\sum_{x \in X, y \in Y} p(x, y)", total(pxy, (x, "X"), (y, "Y"))),
+    (r"\sum_x \sum_y p(x, y)", total(pxy, (x, "X"), (y, "Y"))),
+    (r"\sum\limits_{x}{\sum\limits_{y}{p(x, y)}} - 1", total(pxy, (x, "X"), (y, "Y")) - 1),
+    (r"\sum_x{p(x) - \sum_y{p(y)}}", total(p["X"], (x, "X")) - total(p["Y"], (y, "Y"))),  # braces invisible
+]
+
+
+@pytest.mark.parametrize(("tex", "expected"), READINGS, ids=[t for t, _ in READINGS])
+def test_reads(tex: str, expected: sp.Expr) -> None:
+    assert sp.expand(parse_latex(tex, masses=True) - expected) == 0  # the reader keeps some sums unevaluated
+
+
+def test_bits_divide_the_measures() -> None:
+    assert parse_latex(r"H(X)", units="bits", masses=True) == H({"X"}) / sp.log(2)
+
+
+def test_conditional_entropy_at_a_value() -> None:
+    read = parse_latex(r"H(Y \mid X = x)", masses=True)
+    assert isinstance(read, sp.Mul) and read.has(sp.Sum) and rv.owners(read)[x] == "X"
+
+
+def test_without_masses_the_forms_are_not_read() -> None:
+    assert parse_latex(r"p(x)") == sp.Function("p")(x)
+    with pytest.raises(ParseError, match="unknown distribution name 'X'"):
+        parse_latex(r"H(X)")
+    with pytest.raises(ParseError):
+        parse_latex(r"\mathbb{P}[X = a]")
+
+
+#: Forms that are no random variables' notation, even in such a text: read otherwise or refused.
+NOT_THESE = [
+    r"H(x)",  # lower case: a function H of x
+    r"I(X)",  # I without ';'
+    r"p(x, x)",  # one variable twice
+    r"p(x \mid x)",  # conditioned on itself
+]
+
+
+@pytest.mark.parametrize("tex", NOT_THESE)
+def test_not_these(tex: str) -> None:
+    try:
+        read = parse_latex(tex, masses=True)
+    except ParseError:
+        return
+    assert not rv.involved(read)
