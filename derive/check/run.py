@@ -98,7 +98,7 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.check.sums import has_data_sums, linear
-from derive.check.variables import independent_blocks, speaks_of_variables
+from derive.check.variables import independent_blocks, speaks_of_variables, value_sets
 from derive.errors import DeriveError
 from derive.verify.limits import OutOfTime, settle, time_limit
 
@@ -185,7 +185,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     bounds = _option_bounds(options.assume) + _settings_bounds(settings, file)
     units = options.units or settings.units or "nats"
     checker = _Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
-    checker.independence = independent_blocks(text)
+    checker.independence, checker.supports = independent_blocks(text), value_sets(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
         checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)
@@ -266,6 +266,7 @@ class _Checker:
     written_units: dict[int, str] = field(default_factory=dict)  # rank -> "bits" where a display writes \log_2
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
+    supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -1067,7 +1068,8 @@ class _Checker:
         try:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
             numbers += tuple(s for s in self.letters if s not in numbers)
-            value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses)
+            value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses,
+                                supports=self.supports)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
                 value = value.xreplace(named).replace(
                     lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,

@@ -3,7 +3,8 @@ r"""Whether a document is about random variables no one declares, and which of t
 A text that writes ``H(X)``, ``I(X; Y)``, ``p(y \mid x)``, ``\mathbb{P}[X = a]``
 or ``\sum_{x \in \mathcal{X}}`` speaks of random variables: its ``p(x)`` is their
 pmf and its ``\sum_x`` runs over the values of ``X`` (:mod:`derive.parse.randomvars`).
-A sentence that declares ``$X$`` and ``$Y$`` independent ("two independent
+A sentence that says ``$X$`` takes its values in ``$A$`` makes ``\sum_{a \in A}``
+a sum over all of them (:func:`value_sets`).  A sentence that declares ``$X$`` and ``$Y$`` independent ("two independent
 random variables $X$ and $Y$", "$X$ and $Y$ are independent") makes them so for
 the whole document; one that only mentions independence under a condition
 ("if", "when", "equality holds") or conditional independence does not.
@@ -25,6 +26,10 @@ _MATHS = r"\$[^$]+\$(?:\s*(?:,|and|,\s*and)\s*\$[^$]+\$)*"
 _DECLARED = re.compile(rf"(?P<before>{_MATHS})\s+are\s+(?:mutually\s+|statistically\s+)?independent\b"
                        rf"|\bindependent\s+(?:discrete\s+|continuous\s+)?(?:random\s+)?variables\s+(?P<after>{_MATHS})",
                        re.I)
+#: "$X$ and $Y$ with values in the sets $A$ and $B$", "$X$ takes values in $\mathcal{S}$".
+_VALUES_IN = re.compile(rf"(?P<variables>{_MATHS})\s+(?:with|taking|takes?|that\s+takes?)\s+(?:its\s+|their\s+)?"
+                        rf"values\s+in\s+(?:the\s+)?(?:sets?\s+)?(?P<sets>{_MATHS})", re.I)
+_SET_NAME = re.compile(r"\s*(?:\\mathcal\{([A-Z])\}|([A-Z]))\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z$])|\n\s*\n")
 _HEDGED = re.compile(r"\b(?:if|iff|when|whenever|unless|equality|not|conditionally|suppose we)\b", re.I)
 _INLINE = re.compile(r"\$([^$]+)\$")
@@ -34,6 +39,18 @@ _VARIABLE = re.compile(r"(?<![A-Za-z\\_^])([A-Z])(?:_\{?([A-Za-z0-9])\}?)?(?![A-
 def speaks_of_variables(texts: Iterable[str]) -> bool:
     """Whether the math ``texts`` use the notation of random variables no one declares."""
     return any(_SIGNALS.search(text) for text in texts)
+
+
+def value_sets(text: str) -> dict[str, str]:
+    """The sets the prose of ``text`` says its variables take their values in: ``{"A": "X", "B": "Y"}``."""
+    out: dict[str, str] = {}
+    for match in _VALUES_IN.finditer(text):
+        names = [_VARIABLE.findall(m) for m in _INLINE.findall(match.group("variables"))]
+        sets = [_SET_NAME.fullmatch(m) for m in _INLINE.findall(match.group("sets"))]
+        if len(names) == len(sets) and all(len(n) == 1 for n in names) and all(sets):
+            for (letter, sub), found in zip((n[0] for n in names), sets):
+                out[found.group(1) or found.group(2)] = letter + (f"_{sub}" if sub else "")
+    return out
 
 
 def independent_blocks(text: str) -> tuple[frozenset[str], ...]:

@@ -217,7 +217,8 @@ _PLACEHOLDER = re.compile(r"\s*\(?\\text\{derive\d+\}\)?\s*")
 
 
 def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats",
-                symbols: Sequence[sp.Symbol] = (), masses: bool = False) -> sp.Basic:
+                symbols: Sequence[sp.Symbol] = (), masses: bool = False,
+                supports: Mapping[str, str] | None = None) -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
@@ -228,13 +229,14 @@ def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str
     ``j``): each name is read as that symbol, with its assumptions.  With
     ``masses`` the text is about random variables no one declares: ``p(x, y)``
     is their joint pmf and ``\\sum_x`` runs over the values of ``X``
-    (:mod:`derive.parse.randomvars`).  Also a
+    (:mod:`derive.parse.randomvars`); ``supports`` names the sets the text says
+    they take their values in (``{"A": "X"}``).  Also a
     relation ``a \\geq b`` or a ``cases`` system (:mod:`derive.parse.calculus`).
     Raises :class:`ParseError` with a one-line message on anything it cannot read.
     """
     if units not in UNITS and units != "any":
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
-    expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses), tex)
+    expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {})), tex)
     if units == "nats":
         return expr
     base = UNITS.get(units, ANY_BASE)
@@ -263,7 +265,8 @@ _DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+")
 
 
 def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
-           symbols: tuple[sp.Symbol, ...] = (), masses: bool = False) -> sp.Basic:
+           symbols: tuple[sp.Symbol, ...] = (), masses: bool = False,
+           supports: Mapping[str, str] | None = None) -> sp.Basic:
     if not isinstance(tex, str):
         raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
     if len(tex) > MAX_LENGTH:
@@ -272,12 +275,12 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         raise ParseError("empty input")
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
-        return system_of(rows, lambda row: _parse(row, distributions, units, symbols, masses))
+        return system_of(rows, lambda row: _parse(row, distributions, units, symbols, masses, supports))
     tokens, partner, integrals, left_dots = _tokenize(_unbraced_bodies(_SCRIPTS_SWAPPED.sub(r"\2\1", tex)))
     try:
         reader = _Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
-        reader.masses, reader.rv_units = masses, units
+        reader.masses, reader.rv_units, reader.supports = masses, units, dict(supports or {})
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None

@@ -22,7 +22,10 @@ LaTeX                                   SymPy
 \mathcal{X}}``, ``\sum_{x \in D(X)}``,  N[X]))``; the variable is the one the body's pmf puts
 ``\sum_{a \in A}``, ``\sum_{x, y}``,    at ``a`` (``\mathbb{P}[X = a]``), else the capital of
 ``\sum_{x \in X, y \in Y}``, ``\sum_x``  the letter; braces around a body are invisible, as in
-                                        print (``\sum_x{A - \sum_y{B}}``: two sums)
+                                        print (``\sum_x{A - \sum_y{B}}``: two sums).  Over a
+                                        set the text does not give as the variable's values
+                                        (``\sum_{x \in S}``, ``S`` not in ``supports``): a sum
+                                        over some values, never taken for all of them
 ======================================  ===================================================
 """
 
@@ -55,6 +58,7 @@ class RandomVariableForms:
 
     masses = False  # the text is about random variables: H(X), p(x) their pmf, \sum_x over the values of X
     rv_units = "nats"
+    supports: Mapping[str, str] = {}  # A -> X: the text says X takes its values in A
 
     # -- measures ----------------------------------------------------------------------------------
     def rv_measure(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
@@ -194,10 +198,12 @@ class RandomVariableForms:
         limits = []
         for letter, written_set in letters:
             owner = self._owner(body, bound[letter])
-            name = owner or (written_set if written_set and written_set != "D" else letter.upper())
+            name = owner or written_set or letter.upper()
             if owner is None and not written:
                 return None  # \sum_x with no pmf of x inside: not a sum over a variable's values
-            limits.append((bound[letter], 1, rv.support(name)))
+            whole = written_set is None or written_set == name[0] or self.supports.get(written_set) == name
+            limits.append((bound[letter], 1, rv.support(name) if whole else  # x in S: some values only
+                           sp.Symbol(f"N[{name} in {written_set}]", positive=True, integer=True)))
         return sp.Sum(body, *reversed(limits)), end
 
     @staticmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.variables import independent_blocks, speaks_of_variables
+from derive.check.variables import independent_blocks, speaks_of_variables, value_sets
 
 SPEAKS = [
     (r"H(X, Y) = H(X) + H(Y|X)", True),
@@ -38,3 +38,16 @@ INDEPENDENT = [
 @pytest.mark.parametrize(("text", "names"), INDEPENDENT, ids=[t[:40] for t, _ in INDEPENDENT])
 def test_independent_blocks(text: str, names: list[str]) -> None:
     assert independent_blocks(text) == tuple(frozenset({n}) for n in names)
+
+
+VALUE_SETS = [
+    ("Take random variables $X$ and $Y$ with values in the sets $A$ and $B$.", {"A": "X", "B": "Y"}),
+    ("Let $X$ take values in $\\mathcal{S}$.", {"S": "X"}),
+    ("Write $I$ for the set of all $x$ with $p(x)$ non-zero.", {}),  # a subset: not said to be all values
+    ("$X$ and $Y$ with values in $A$.", {}),  # two variables, one set: not paired
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALUE_SETS, ids=[t[:40] for t, _ in VALUE_SETS])
+def test_value_sets(text: str, expected: dict[str, str]) -> None:
+    assert value_sets(text) == expected
