@@ -161,7 +161,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     if "\x00" in text:
         raise CheckError(f"{file} is not a text file")
     settings = _settings(text, file) if kind == "md" else frontmatter.Settings()
-    found = spans(text, kind)
+    found = _expanded(spans(text, kind), macros_of(text))
     if not found:
         raise CheckError(f"{file}: no math found (no $...$, $$...$$, \\[...\\] or equation environment)")
     read: list[tuple[Span, list[Statement]]] = []
@@ -192,6 +192,36 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
                                  if (found_units := written_units(span.tex)) is not None}
     entries = checker.run()
     return Result(file, tuple(entries), options.strict)
+
+
+def macros_of(text: str) -> dict[str, tuple[int, str]]:
+    r"""The macros a formula of ``text`` may use: ProofWiki's, and those ``text`` defines (``\newcommand``)."""
+    from derive.parse.macros import PROOFWIKI, defined
+
+    return {**PROOFWIKI, **defined(text)}
+
+
+#: A last column of an aligned row that holds only words: a comment on the row (``& & \text{by parts}``).
+_COMMENT_COLUMN = re.compile(r"(?:&\s*)+\\(?:text|textrm|mbox)\{[^{}$]*\}\s*(?=\\\\|$)")
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Span]:
+    """Each span with its macros expanded (:mod:`derive.parse.macros`) and its comment columns blanked; one whose
+    macros cannot be expanded is left as written, its formulas then reported where they are read."""
+    from derive.parse import ParseError
+    from derive.parse.macros import expand
+
+    out = []
+    for span in found:
+        try:
+            out.append(replace(span, tex=_COMMENT_COLUMN.sub(_blank, expand(span.tex, macros))))
+        except ParseError:
+            out.append(span)
+    return out
 
 
 def _settings(text: str, file: str) -> frontmatter.Settings:

@@ -91,6 +91,10 @@ DOCUMENTS = [
      "$$I(X; Y) = 0$$\n", [(3, "proved"), (5, "proved")]),  # under the independence the text declares
     ("$$\\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y) \\log p(x) - \\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y)}}}} "
      "= -H(X) - 1$$\n", [(1, "proved")]),  # braces are invisible: two double sums, as printed
+    # macros: the document's own, and ProofWiki's; a comment column of an aligned row is no formula
+    ("\\newcommand{\\half}{\\frac{1}{2}}\n\n$$\\half + \\half = 1$$\n", [(3, "proved")]),
+    ("\\begin{align*}\n\\ds \\frac 1 {3 - 1} \\int_1^3 \\rd x & = \\map \\ln {e} "
+     "& & \\text{by a primitive} \\\\\n& = 1\n\\end{align*}\n", [(2, "proved"), (3, "proved")]),
 ]
 
 
