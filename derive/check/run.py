@@ -630,6 +630,7 @@ class _Checker:
         out: list[tuple[int, Entry]] = []
         anchor: int | None = None  # the last expression not refuted
         values: list[sp.Basic | _Failed] = []
+        self.wrong: set[int] = set()  # the positions of this chain's refuted links
         for link in chain.links(key[1]):
             k = link.position
             self._at(link.rhs.rank)
@@ -657,6 +658,8 @@ class _Checker:
                                  "gives a probability (P(H) = p), a distribution (P = ...), a measure (H(P) = ...) "
                                  "or a new symbol")
             out.append((link.rhs.rank, entry))
+            if entry.status == REFUTED:
+                self.wrong.add(k)
             if good:
                 anchor = k
         return out
@@ -791,7 +794,8 @@ class _Checker:
         refuted, if the links between compose into one relation (equalities,
         inequalities one way): agreeing with it only explains the link (an
         unknown, "agrees with line N, before the error", so that one wrong
-        expression refutes one link), disagreeing refutes it.
+        expression refutes one link), disagreeing refutes it, unless a link
+        between was refuted already (the error carried along is not a new one).
         """
         k = link.position
         left, right = values[k - 1], values[k]
@@ -832,6 +836,9 @@ class _Checker:
                           f"{before} against the expression before it, which is wrong; this side {where}"), True
         if own is None and back is None:
             return _entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
+        if own is None and back[2].status.value == REFUTED and self.wrong & set(range(anchor + 1, k)):
+            return _entry(origin, link, CLAIM, left.status, f"{left.reason}; this side disagrees with line "
+                          f"{chain.expressions[anchor].line}, but a link between was already wrong"), False
         if own is not None and own.status.value == REFUTED and (rounded := _rounded(values, link)) is not None:
             return rounded_entry(origin, link, rounded)
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back

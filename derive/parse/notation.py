@@ -1323,7 +1323,9 @@ class _Reader(CalculusForms, RandomVariableForms):
         r"""``\int_{a}^{b} body \, dx`` as ``Integral(body, (x, a, b))``; the body ends at the differential.
 
         ``x`` is a declared density's own variable when one is named so, else a
-        real symbol; inside the body ``P(x)`` is the density of ``P`` at ``x``.
+        real symbol; inside the body ``P(x)`` is the density of ``P`` at ``x``.  Without
+        limits it runs over the support of the declared density inside, else over the
+        whole real line (``\int e^{-x^2} dx = \sqrt{\pi}``).
         """
         pos = self.tokens[i].pos
         form = r"\int_{a}^{b} f \, dx"
@@ -1336,14 +1338,19 @@ class _Reader(CalculusForms, RandomVariableForms):
         density = self._density_in(start, d, name) if not scripts else None
         if density is not None:  # \int P(x) ... dx: over the support of P
             lower, upper = density.bounds
+        elif not scripts and start <= d:  # \int f(x) dx, no density declared inside: over the whole real line
+            lower, upper = -sp.oo, sp.oo
         elif set(scripts) != {"_", "^"} or start > d:
             raise ParseError(f"the integral at offset {pos} must be written {form}, with both limits")
         else:
             lower, upper = (self.expression(*scripts[s], indices) for s in ("_", "^"))
         variable = self.real_variables.get(name) or sp.Symbol(name.lstrip("\\"), real=True)
-        if self._next(start, d) >= d:
+        last = d - 1
+        while last >= start and self.tokens[last].text in (" ", r"\cdot", r"\times"):
+            last -= 1  # e^{-x^2} \cdot dx: the dot joins the differential, no factor
+        if self._next(start, last + 1) > last:
             return sp.Integral(sp.Integer(1), (variable, lower, upper)), var + 1
-        body, _ = self.body(start, d, {**indices, name: variable}, pos, "integral", end=d)
+        body, _ = self.body(start, last + 1, {**indices, name: variable}, pos, "integral", end=last + 1)
         return sp.Integral(body, (variable, lower, upper)), var + 1
 
     def _density_in(self, lo: int, hi: int, name: str) -> Parametric | None:

@@ -67,7 +67,7 @@ BAD = [
     (r"x \sim P", NORMALS, r"only understood in \mathbb{E}"),
     (r"\mathbb{R}", NORMALS, r"unknown command '\mathbb{R}'"),
     (r"\sum_x P(x)", NORMALS, "is over a density's values"),
-    (r"\int x \, dx", NORMALS, "with both limits"),
+    (r"\int_0 x \, dx", NORMALS, "with both limits"),  # one limit: no range (none: the real line)
     (r"P(x_i)", CATEGORICALS, "nor a summation index"),
 ]
 

@@ -91,6 +91,10 @@ DOCUMENTS = [
      "$$I(X; Y) = 0$$\n", [(3, "proved"), (5, "proved")]),  # under the independence the text declares
     ("$$\\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y) \\log p(x) - \\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y)}}}} "
      "= -H(X) - 1$$\n", [(1, "proved")]),  # braces are invisible: two double sums, as printed
+    # an integral without limits runs over the whole real line; a dot before the differential joins it
+    ("$$\\int e^{-x^2} \\cdot \\mathrm{d}x = \\sqrt{\\pi}$$\n", [(1, "proved")]),
+    # an error carried along past an expression that cannot be read is not refuted again
+    ("$$(x+1)^2 = x^2 + 2x + 2 = \\foo = x^2 + 2x + 2$$\n", [(1, "refuted"), (1, "not parsed"), (1, "not parsed")]),
     # macros: the document's own, and ProofWiki's; a comment column of an aligned row is no formula
     ("\\newcommand{\\half}{\\frac{1}{2}}\n\n$$\\half + \\half = 1$$\n", [(3, "proved")]),
     ("\\begin{align*}\n\\ds \\frac 1 {3 - 1} \\int_1^3 \\rd x & = \\map \\ln {e} "

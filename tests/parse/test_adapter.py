@@ -572,7 +572,7 @@ FAMILY_BAD = [
     (r"\int_{0}^{1} x = 1 \, dx", "has no differential"),
     (r"\int_{0}^{1} x, dx", "has no differential"),
     (r"\left(\int_{0}^{1} x\right) dx", "the integral at offset 6 has no differential"),
-    (r"\int x \, dx", "must be written \\int_{a}^{b} f \\, dx, with both limits"),
+    (r"\int^1 x \, dx", "must be written \\int_{a}^{b} f \\, dx, with both limits"),  # one limit
     (r"\int_{0} x \, dx", "with both limits"),
     (r"\mathrm{d}x", "a differential is only understood closing an integral"),
     (r"P(y)", "'y' at offset 2 is not P's variable x"),
