@@ -1014,8 +1014,9 @@ class _Checker:
         return self.outcome_domains[key]
 
     def _real(self, domain, *exprs: sp.Basic):
-        """``domain`` with every symbol of ``exprs`` that nothing places taken real: people write about real
-        numbers (``e^u / (1 + e^u) = 1 / (1 + e^{-u})`` holds for every real ``u``)."""
+        r"""``domain`` with every symbol of ``exprs`` that nothing places taken real: people write about real
+        numbers (``e^u / (1 + e^u) = 1 / (1 + e^{-u})`` holds for every real ``u``); a ``\sigma`` (``\sigma_1``,
+        ``\hat\sigma``) positive: it names a standard deviation."""
         from derive.domain import Domain
 
         loose = frozenset(s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)
@@ -1024,7 +1025,8 @@ class _Checker:
             return domain
         key = ("real", domain, loose)
         if key not in self.outcome_domains:
-            reals = Domain(intervals=tuple((s, sp.Interval(-sp.oo, sp.oo)) for s in sorted(loose, key=str)))
+            reals = Domain(intervals=tuple((s, sp.Interval.open(0, sp.oo) if _SCALE.fullmatch(s.name) else
+                                            sp.Interval(-sp.oo, sp.oo)) for s in sorted(loose, key=str)))
             try:
                 self.outcome_domains[key] = domain.merge(reals)
             except DeriveError:
@@ -1187,6 +1189,8 @@ def written_units(tex: str) -> str | None:
     return "bits" if bases == {"2"} else None
 
 
+#: The names of a standard deviation, positive when nothing else places them.
+_SCALE = re.compile(r"sigma(?:_\{?\w+\}?)?|sigma(?:hat|bar|tilde)")
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
 
 

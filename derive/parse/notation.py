@@ -1403,7 +1403,7 @@ class _Reader(CalculusForms, RandomVariableForms):
         else:
             start = under
             end = self._term_end(start, hi)
-            found = {self._at(self._next(k + 1, end), end) for k in range(start, end)
+            found = {self._subscript_letter(k, end) for k in range(start, end)
                      if self.tokens[k].text == "_" and _after_space_back(self.tokens, k) not in (r"\sum", r"\prod")}
             found = {f for f in found if len(f) == 1 and f.isalpha() and f.islower() and f not in indices}
             if len(found) != 1:
@@ -1417,6 +1417,11 @@ class _Reader(CalculusForms, RandomVariableForms):
         variable = sp.Symbol(name)
         body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
         return sp.Sum(body, (variable, 1, top)), stop
+
+    def _subscript_letter(self, k: int, hi: int) -> str:
+        """What the ``_`` at token ``k`` puts below: ``x_i`` and ``x_{i}`` alike give ``i``."""
+        script = self._next(k + 1, hi)
+        return self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
 
     def expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
         r"""``\mathbb{E}_{x \sim P}[body]`` or ``\mathbb{E}_{P}[body]``: the sum or integral of ``P(x) body``.

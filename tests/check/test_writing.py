@@ -91,6 +91,10 @@ DOCUMENTS = [
      "$$I(X; Y) = 0$$\n", [(3, "proved"), (5, "proved")]),  # under the independence the text declares
     ("$$\\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y) \\log p(x) - \\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y)}}}} "
      "= -H(X) - 1$$\n", [(1, "proved")]),  # braces are invisible: two double sums, as printed
+    # a sigma nothing places is a standard deviation: positive; another letter is not
+    ("$$\\sqrt{\\sigma^2} = \\sigma$$\n\n$$\\sqrt{a^2} = a$$\n", [(1, "proved"), (3, "unknown")]),
+    # a sample sum without limits whose terms write x_{i}
+    ("$$\\sum(x_{i}-\\mu)^{2} = \\sum x_i^2 - 2\\mu\\sum x_i + n\\mu^2$$\n", [(1, "proved")]),
     # an integral without limits runs over the whole real line; a dot before the differential joins it
     ("$$\\int e^{-x^2} \\cdot \\mathrm{d}x = \\sqrt{\\pi}$$\n", [(1, "proved")]),
     # an error carried along past an expression that cannot be read is not refuted again
