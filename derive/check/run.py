@@ -98,7 +98,7 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.check.sums import has_data_sums, linear
-from derive.check.variables import independent_blocks, speaks_of_variables, value_sets
+from derive.check.variables import family_bounds, independent_blocks, speaks_of_variables, value_sets
 from derive.errors import DeriveError
 from derive.verify.limits import OutOfTime, settle, time_limit
 
@@ -186,6 +186,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     units = options.units or settings.units or "nats"
     checker = _Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
+    checker.prose_bounds = _prose_bounds(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
         checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)
@@ -202,7 +203,7 @@ def macros_of(text: str) -> dict[str, tuple[int, str]]:
 
 
 #: A last column of an aligned row that holds only words: a comment on the row (``& & \text{by parts}``).
-_COMMENT_COLUMN = re.compile(r"(?:&\s*)+\\(?:text|textrm|mbox)\{[^{}$]*\}\s*(?=\\\\|$)")
+_COMMENT_COLUMN = re.compile(r"(?:&\s*)+\\(?:text|textrm|mbox)\{[^{}]*\}\s*(?=\\\\|$)")
 
 
 def _blank(match: re.Match) -> str:
@@ -221,6 +222,18 @@ def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Spa
             out.append(replace(span, tex=_COMMENT_COLUMN.sub(_blank, expand(span.tex, macros))))
         except ParseError:
             out.append(span)
+    return out
+
+
+def _prose_bounds(text: str) -> list[Bound]:
+    """The bounds the prose gives parameters by naming their family (:func:`~derive.check.variables.family_bounds`);
+    one that cannot be read is left out."""
+    out: list[Bound] = []
+    for relation in family_bounds(text):
+        try:
+            out.extend(parse_assumption(relation))
+        except CheckError:
+            continue
     return out
 
 
@@ -297,6 +310,7 @@ class _Checker:
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
+    prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -355,9 +369,13 @@ class _Checker:
 
         try:
             domain = Domain().merge(*(d.domain for d in self.dists))
-            return restrict(domain, self.bounds)
+            stated = restrict(domain, self.bounds)
         except DeriveError as exc:
             raise CheckError(f"contradictory assumptions: {exc}") from None
+        try:  # what the prose says of a family's parameters, unless it contradicts what is stated
+            return restrict(stated, self.prose_bounds) if self.prose_bounds else stated
+        except DeriveError:
+            return stated
 
     # -- where each assumption applies -----------------------------------------------------
     def _at(self, rank: int) -> None:

@@ -66,3 +66,36 @@ def independent_blocks(text: str) -> tuple[frozenset[str], ...]:
                     if name not in found:
                         found.append(name)
     return tuple(frozenset({n}) for n in found) if len(found) > 1 else ()
+
+
+#: Families named in prose and the bounds their parameters have, in the order the prose lists them (the last
+#: entry repeats for further parameters): "Poisson with parameters $\lambda_p, \lambda_q$" makes both positive.
+FAMILY_BOUNDS: dict[str, tuple[str, ...]] = {
+    "poisson": ("0 < {}",), "exponential": ("0 < {}",), "laplace": ("", "0 < {}"),
+    "bernoulli": ("0 < {} < 1",), "geometric": ("0 < {} < 1",), "gamma": ("0 < {}",), "beta": ("0 < {}",),
+}
+_FAMILY = re.compile(r"\b(" + "|".join(FAMILY_BOUNDS) + r")(?:\s*\(?\s*(?=\$)|\s+(?:distributions?\s+|distributed\s+|"
+                     r"random\s+variables?\s+)?with\s+(?:the\s+)?(?:parameters?|rates?|means?)\s+(?=\$))", re.I)
+_PARAMETER = re.compile(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?")
+
+
+def family_bounds(text: str) -> list[str]:
+    r"""Bounds the prose of ``text`` gives parameters by naming their family: "$p, q$ are Poisson with
+    parameters $\lambda_p, \lambda_q$" gives ``0 < \lambda_p`` and ``0 < \lambda_q``; "Bernoulli($\theta$)"
+    gives ``0 < \theta < 1``.  Only math right after the family's name (``Poisson($\lambda$)``, ``Poisson
+    $(\lambda)$``) or after "with parameter(s)" is read: "the exponential of $x$" gives nothing."""
+    out: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        for match in _FAMILY.finditer(sentence):
+            rest = sentence[match.start(1) + len(match.group(1)):]
+            maths = _INLINE.findall(rest[:rest.find("$", rest.find("$") + 1) + 1] if "$" in rest else "")
+            if not maths:
+                continue
+            family = match.group(1).lower()
+            names = [n for n in _PARAMETER.findall(maths[0].replace(r"\left", "").replace(r"\right", ""))
+                     if n not in (r"\mathrm", r"\operatorname", r"\text", r"\sim") and n.lower() != family]
+            roles = FAMILY_BOUNDS[family]
+            for k, name in enumerate(names):
+                if role := roles[min(k, len(roles) - 1)]:
+                    out.append(role.format(name))
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.variables import independent_blocks, speaks_of_variables, value_sets
+from derive.check.variables import family_bounds, independent_blocks, speaks_of_variables, value_sets
 
 SPEAKS = [
     (r"H(X, Y) = H(X) + H(Y|X)", True),
@@ -51,3 +51,20 @@ VALUE_SETS = [
 @pytest.mark.parametrize(("text", "expected"), VALUE_SETS, ids=[t[:40] for t, _ in VALUE_SETS])
 def test_value_sets(text: str, expected: dict[str, str]) -> None:
     assert value_sets(text) == expected
+
+
+FAMILIES = [
+    ("The distributions $p, q$ are Poisson with parameters $\\lambda_p, \\lambda_q$ respectively.",
+     ["0 < \\lambda_p", "0 < \\lambda_q"]),
+    ("Each draw is Bernoulli($\\theta$).", ["0 < \\theta < 1"]),
+    ("Each draw is Bernoulli $(\\theta)$.", ["0 < \\theta < 1"]),
+    ("Waiting times are exponential with rate $\\lambda$.", ["0 < \\lambda"]),
+    ("A Laplace distribution with parameters $\\mu, b$.", ["0 < b"]),  # the location is any real
+    ("The exponential of $x$ is positive.", []),  # a function, not a family: x is not bounded
+    ("Poisson regression uses $\\log \\mu$.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES, ids=[t[:40] for t, _ in FAMILIES])
+def test_family_bounds(text: str, expected: list[str]) -> None:
+    assert family_bounds(text) == expected

@@ -91,6 +91,9 @@ DOCUMENTS = [
      "$$I(X; Y) = 0$$\n", [(3, "proved"), (5, "proved")]),  # under the independence the text declares
     ("$$\\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y) \\log p(x) - \\sum\\limits_{x}{\\sum\\limits_{y}{p(x,y)}}}} "
      "= -H(X) - 1$$\n", [(1, "proved")]),  # braces are invisible: two double sums, as printed
+    # a family named in prose bounds its parameters: log of a rate splits
+    ("Counts are Poisson with parameter $\\lambda$.\n\n$$\\log(\\lambda^2) = 2 \\log \\lambda$$\n", [(3, "proved")]),
+    ("Counts are many.\n\n$$\\log(\\lambda^2) = 2 \\log \\lambda$$\n", [(3, "refuted")]),  # a real lambda
     # a sigma nothing places is a standard deviation: positive; another letter is not
     ("$$\\sqrt{\\sigma^2} = \\sigma$$\n\n$$\\sqrt{a^2} = a$$\n", [(1, "proved"), (3, "unknown")]),
     # a sample sum without limits whose terms write x_{i}
