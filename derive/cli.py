@@ -9,6 +9,7 @@ Errors print one line to standard error and exit with status 2.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Sequence
@@ -58,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--verbose", action="store_true", help="a line for every step, proved ones too")
     verify.add_argument("--timeout", default=30.0, type=_seconds, metavar="SECONDS", help="time per step (default: 30)")
     check = commands.add_parser("check", help="check every chain of equalities in a Markdown or LaTeX document")
-    check.add_argument("file", help="a Markdown (.md) or LaTeX (.tex) document")
+    check.add_argument("files", nargs="+", metavar="file",
+                       help="a Markdown (.md) or LaTeX (.tex) document, or a folder of them (checked in one process)")
     check.add_argument("--assume", action="append", default=[], metavar="RELATION",
                        help='a bound such as "0 < p < 1" (repeatable)')
     check.add_argument("--define", action="append", default=[], metavar="EQUATION",
@@ -193,14 +195,41 @@ def _verdict_line(report) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from derive.check import Options, check_file
+    """Each document in turn, in one process; a folder's ``.md`` and ``.tex`` files in name order.  The exit
+    status is the worst: 2 if a document is unusable, else 1 if a link is refuted (or, strict, not proved)."""
+    from derive.check import CheckError, Options, check_file
 
     options = Options(tuple(args.assume), tuple(args.define), args.units, args.strict, args.timeout)
-    result = check_file(args.file, options)
-    sys.stdout.write(result.json() if args.format == "json" else result.text())
-    if result.exit_code == 2:
-        print(f"derive: error: {args.file}: no link could be checked", file=sys.stderr)
-    return result.exit_code
+    paths = [p for name in args.files for p in _documents(Path(name))]
+    if not paths:
+        raise DeriveError(f"no .md or .tex document in {', '.join(args.files)}")
+    codes, reports = [], []
+    for path in paths:
+        try:
+            result = check_file(path, options)
+        except CheckError as exc:
+            if len(paths) == 1:
+                raise
+            print(f"derive: error: {exc}", file=sys.stderr)
+            codes.append(2)
+            continue
+        if args.format == "json" and len(paths) > 1:
+            reports.append(result.as_dict())
+        else:
+            sys.stdout.write(result.json() if args.format == "json" else result.text())
+        if result.exit_code == 2:
+            print(f"derive: error: {path}: no link could be checked", file=sys.stderr)
+        codes.append(result.exit_code)
+    if reports:  # several documents: one JSON list of their reports
+        sys.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False) + "\n")
+    return 2 if 2 in codes else max(codes)
+
+
+def _documents(path: Path) -> list[Path]:
+    """``path`` itself, or the ``.md`` and ``.tex`` documents under the folder ``path``, in name order."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.suffix in (".md", ".tex") and p.is_file())
 
 
 if __name__ == "__main__":

@@ -143,7 +143,7 @@ def test_bad_proof_files_exit_2_saying_where(tmp_path: Path, capsys: pytest.Capt
 
 UNREADABLE = [
     ("verify-a-folder", ["verify", "{dir}"], "cannot read {dir}: Is a directory"),
-    ("check-a-folder", ["check", "{dir}"], "is a folder, not a document"),
+    ("check-a-folder-of-no-document", ["check", "{dir}/void"], "no .md or .tex document in {dir}/void"),
     ("check-binary-data", ["check", "{dir}/binary.md"], "is not a text file"),
     ("check-empty-document", ["check", "{dir}/empty.md"], "no math found"),
     ("verify-a-dangling-link", ["verify", "{dir}/dangling.json"], "cannot read {dir}/dangling.json: No such file"),
@@ -163,6 +163,7 @@ def test_files_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture
     (tmp_path / "locked.md").write_text("$$x = x$$\n")
     (tmp_path / "locked.md").chmod(0)
     (tmp_path / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    (tmp_path / "void").mkdir()
     code = main([a.replace("{dir}", str(tmp_path)) for a in args])
     one_line_error(code, capsys.readouterr().err, fragment.replace("{dir}", str(tmp_path)))
 

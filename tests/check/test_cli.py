@@ -103,3 +103,22 @@ def test_payloads_are_never_run(tmp_path: Path) -> None:
     front.write_text(f"---\nderive:\n  define: [\"{payload}\"]\n---\n" + COIN)
     derive(str(front))
     assert not marker.exists()
+
+
+def test_several_documents_in_one_process(tmp_path: Path) -> None:
+    good, bad = tmp_path / "a" / "good.md", tmp_path / "a" / "b" / "bad.tex"
+    bad.parent.mkdir(parents=True)
+    good.write_text(COIN)
+    bad.write_text(COIN.replace("- H(P)", "+ H(P)"))
+    (tmp_path / "a" / "notes.txt").write_text("not a document")
+    result = derive(str(tmp_path / "a"))  # a folder: its .md and .tex files, in name order
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.index("bad.tex: 0 proved, 1 refuted") < result.stdout.index("good.md: 1 proved")
+    listed = json.loads(derive(str(good), str(bad), "--format", "json").stdout)
+    assert [r["file"] for r in listed] == [str(good), str(bad)] and [r["exit"] for r in listed] == [0, 1]
+    missing = derive(str(good), str(tmp_path / "missing.md"))  # one unusable: reported, the others still checked
+    assert missing.returncode == 2 and "good.md: 1 proved" in missing.stdout
+    assert "cannot read" in missing.stderr and "Traceback" not in missing.stderr
+    _one_line_error(derive(str(tmp_path / "a" / "b" / "empty")))
+    (tmp_path / "none").mkdir()
+    assert "no .md or .tex document" in _one_line_error(derive(str(tmp_path / "none")))
