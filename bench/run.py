@@ -152,6 +152,9 @@ class Results:
     article_simplified: str = ""
     scaling: list[ScalingPoint] = field(default_factory=list)
     symbolic_n: Comparison | None = None
+    check_cold: Comparison | None = None
+    folder: Comparison | None = None
+    corpus: Comparison | None = None
     closed_forms: list[ClosedFormPoint] = field(default_factory=list)
     closed_forms_note: str = ""
     wall: float = 0.0
@@ -361,6 +364,75 @@ def _wall(command: list[str]) -> float:
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}): {done.stderr[-2000:]}")
     return elapsed
+
+
+#: The seed article (outside the repository: the measurement is skipped without it).
+SEED_ARTICLE = ROOT.parent / "shared" / "article.md"
+FOLDER_SIZE = 25
+
+
+def measure_check_cold_start(repeats: int) -> Comparison | None:
+    """``derive check`` on the seed article in a fresh process against ``import sympy`` in a fresh process."""
+    if not SEED_ARTICLE.exists():
+        return None
+    command = [sys.executable, "-m", "derive.cli", "check", str(SEED_ARTICLE)]
+    _wall(command)  # untimed: bytecode, file cache
+    derive, sympy = Timing(), Timing()
+    for _ in range(max(repeats, 3) if repeats > 1 else 1):
+        sympy.runs.append(_wall([sys.executable, "-c", "import sympy"]))
+        derive.runs.append(_wall(command))
+    return Comparison("cold start: `derive check` on the seed article", derive, sympy,
+                      "`python -c \"import sympy\"`", "both in fresh processes, runs interleaved")
+
+
+def _writing_documents(folder: Path) -> list[Path]:
+    """The first :data:`FOLDER_SIZE` documents of ``tests/check/test_writing.py`` (short derivations written as
+    people write them), each a file of ``folder``."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from tests.check.test_writing import DOCUMENTS
+    finally:
+        sys.path.remove(str(ROOT))
+    paths = []
+    for n, (text, _) in enumerate(DOCUMENTS[:FOLDER_SIZE]):
+        path = folder / f"doc{n:02d}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def measure_folder(repeats: int, corpus: bool = False) -> Comparison:
+    """``derive check FOLDER`` (one process) against ``derive check FILE`` once per file (a process each):
+    :data:`FOLDER_SIZE` short documents, or (``corpus``) the first ones of the real corpus."""
+    with tempfile.TemporaryDirectory() as out:
+        folder = Path(out)
+        if corpus:
+            paths = sorted((ROOT / "tests" / "check" / "real").glob("*.md"))[:FOLDER_SIZE]
+            for path in paths:
+                (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+            paths = sorted(folder.glob("*.md"))
+        else:
+            paths = _writing_documents(folder)
+        one, each = Timing(), Timing()
+        command = [sys.executable, "-m", "derive.cli", "check"]
+        _wall_any(command + [str(paths[0])])  # untimed: bytecode, file cache
+        for _ in range(1 if corpus or repeats == 1 else 3):
+            one.runs.append(_wall_any(command + [str(folder)]))
+            each.runs.append(sum(_wall_any(command + [str(p)]) for p in paths))
+    which = "the first 25 documents of the real corpus (tests/check/real)" if corpus else \
+        "the first 25 documents of tests/check/test_writing.py"
+    return Comparison(f"`derive check` on a folder of {len(paths)} documents, one process", one, each,
+                      "one process per document", which)
+
+
+def _wall_any(command: list[str]) -> float:
+    """Wall time of ``command``; its exit status (1: a document refutes a link) is no failure here."""
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=_env(bytecode=True),
+                          timeout=WORKER_TIMEOUT * 10)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return time.perf_counter() - start
 
 
 # -- 2. the article ------------------------------------------------------------------------------------------
@@ -590,6 +662,12 @@ def targets(results: Results) -> list[Target]:
     rows.append(Target(f"peak memory (max RSS) of the largest case, k = {largest.k if largest else '?'}",
                        "n/a" if peak is None else f"{peak:.0f} MB", f"< {MEMORY_LIMIT_MB:.0f} MB",
                        None if peak is None else peak < MEMORY_LIMIT_MB))
+    check = results.check_cold.ratio if results.check_cold else None
+    rows.append(Target("cold start: `derive check` on the seed article / `import sympy`", _times(check), "≤ 2x",
+                       None if check is None else check <= 2))
+    folder = _ratio(results.folder.baseline.median, results.folder.derive.median) if results.folder else None
+    rows.append(Target(f"a folder of {FOLDER_SIZE} documents: one process per document / one process",
+                       _times(folder), "≥ 3x", None if folder is None else folder >= 3))
     every = all(point.proved for point in results.scaling)
     rows.append(Target("every step proved at every k (and the floor reaches 0)", "yes" if every else "NO", "yes",
                        every if results.scaling else None))
@@ -611,7 +689,7 @@ def render_markdown(results: Results, config: Config) -> str:
     lines += ["", "## Against a baseline", "",
               "| measurement | derive | baseline | baseline time | ratio (derive / baseline) | notes |",
               "|---|---|---|---|---|---|"]
-    for c in (results.cold, results.article, results.symbolic_n):
+    for c in (results.cold, results.check_cold, results.folder, results.corpus, results.article, results.symbolic_n):
         if c is not None:
             notes = "; ".join(filter(None, [c.note, c.derive.note]))
             lines.append(f"| {c.name} | {c.derive.cell()} | {c.baseline_name} | {c.baseline.cell()} | "
@@ -776,6 +854,13 @@ def run(config: Config, log: Callable[[str], None]) -> Results:
     results.scaling = measure_scaling(config, log)
     results.symbolic_n = measure_symbolic_n(config.repeats)
     log(f"symbolic n: {results.symbolic_n.derive.cell()}, k = 10: {results.symbolic_n.baseline.cell()}")
+    results.check_cold = measure_check_cold_start(config.repeats)
+    log(f"derive check cold start: {results.check_cold.derive.cell() if results.check_cold else 'no article'}")
+    results.folder = measure_folder(config.repeats)
+    log(f"folder: one process {results.folder.derive.cell()}, one each {results.folder.baseline.cell()}")
+    if not config.quick:
+        results.corpus = measure_folder(config.repeats, corpus=True)
+        log(f"corpus folder: one process {results.corpus.derive.cell()}, one each {results.corpus.baseline.cell()}")
     results.closed_forms, results.closed_forms_note = measure_closed_forms(config.repeats)
     log(f"closed forms: {len(results.closed_forms)} families {results.closed_forms_note}")
     results.wall = time.perf_counter() - start
