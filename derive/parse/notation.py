@@ -1166,10 +1166,10 @@ class _Reader(CalculusForms, RandomVariableForms):
             return self.integral(i, hi, indices)
         for head in _KL_HEADS:
             if (paren := self._call(i, hi, head, brackets=True)) is not None:
-                return self.kl(pos, *paren), paren[1] + 1
+                return self.kl(pos, *paren, indices), paren[1] + 1
         if text == "D" and (paren := self._call(i, hi, ("D",))) is not None and \
                 len(self._split(paren[0] + 1, paren[1], _KL_SEPARATORS, double_bar=True)) == 2:
-            return self.kl(pos, *paren), paren[1] + 1  # D(P || Q)
+            return self.kl(pos, *paren, indices), paren[1] + 1  # D(P || Q)
         if text in _ENTROPY_HEADS and (paren := self._call(i, hi, (text,))) is not None and \
                 self._key(paren[0] + 1, paren[1]) in self.by_key:  # \mathrm{h}(X): differential entropy
             return self._measure(Entropy, [self._dist(paren[0] + 1, paren[1])], pos), paren[1] + 1
@@ -1239,10 +1239,12 @@ class _Reader(CalculusForms, RandomVariableForms):
                              f"not {sp.sstr(at)}")
         return sp.Subs(self.expression(i + 1, self.partner[i], indices), at, point)
 
-    def kl(self, pos: int, open_: int, close: int) -> KL:
+    def kl(self, pos: int, open_: int, close: int, indices: Mapping[str, sp.Symbol] | None = None) -> sp.Basic:
         sides = self._split(open_ + 1, close, _KL_SEPARATORS, double_bar=True)
         if len(sides) == 1:  # KL(p, q)
             sides = self._split(open_ + 1, close, {","})
+        if (divergence := self.rv_divergence(sides, indices or {})) is not None:  # D(p(x, y) || p(x) p(y))
+            return divergence
         sides = [self._named(a, b) for a, b in sides]  # KL(P(x) || Q(x)): the distributions
         if len(sides) != 2 or not all(_NAME.fullmatch(self._key(a, b)) for a, b in sides):
             raise ParseError(f"{self._fragment(pos, self._offset(close + 1))} at offset {pos}: KL needs two "

@@ -18,6 +18,8 @@ LaTeX                                   SymPy
 ``p(x, y)``, ``P(x)``, ``p(X, Y)``,     the joint pmf ``p[X,Y](x, y)``; ``q(x)`` is another pmf
 ``\mathbb{P}[X = a, Y = b]``, ``\Pr``   ``q[X](x)``
 ``p(y \mid x)``, ``p(Y = y | X = x)``   ``p[X,Y](x, y) / p[X](x)``
+``D(p(x, y) \| p(x) p(y))``, ``KL``     ``\sum_{x, y} p(x, y) \log \frac{p(x, y)}{p(x) p(y)}``: over the
+                                        free values of the first side
 ``\sum_{x \in X}``, ``\sum_{x \in       the sum over the values of ``X``: ``Sum(body, (x, 1,
 \mathcal{X}}``, ``\sum_{x \in D(X)}``,  N[X]))``; the variable is the one the body's pmf puts
 ``\sum_{a \in A}``, ``\sum_{x, y}``,    at ``a`` (``\mathbb{P}[X = a]``), else the capital of
@@ -165,6 +167,21 @@ class RandomVariableForms:
                 return None
             out[name] = value
         return out or None
+
+    def rv_divergence(self, sides: list[tuple[int, int]], indices: Mapping[str, sp.Symbol]) -> sp.Basic | None:
+        r"""``D(p(x, y) \| p(x) p(y))``: the sum over the free values of the first side of ``A \log(A / B)``;
+        ``None`` unless both sides are expressions in the pmfs."""
+        if not self.masses or len(sides) != 2:
+            return None
+        first, second = (self.expression(a, b, indices) for a, b in sides)
+        owners = rv.owners(first)
+        if not owners or not rv.owners(second):
+            return None
+        free = sorted((v for v in owners if v in first.free_symbols and v not in indices.values()), key=str)
+        if not free:
+            return None
+        limits = [(v, 1, rv.support(owners[v])) for v in free]
+        return sp.Sum(first * sp.log(first / second), *reversed(limits))
 
     # -- sums over values ---------------------------------------------------------------------------
     def rv_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:

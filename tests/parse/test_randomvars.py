@@ -43,6 +43,8 @@ READINGS = [
     (r"\sum_x \sum_y p(x, y)", total(pxy, (x, "X"), (y, "Y"))),
     (r"\sum\limits_{x}{\sum\limits_{y}{p(x, y)}} - 1", total(pxy, (x, "X"), (y, "Y")) - 1),
     (r"\sum_x{p(x) - \sum_y{p(y)}}", total(p["X"], (x, "X")) - total(p["Y"], (y, "Y"))),  # braces invisible
+    (r"D(p(x, y) || p(x) p(y))", total(pxy * sp.log(pxy / (p["X"] * p["Y"])), (x, "X"), (y, "Y"))),
+    (r"D_{KL}(p(x) \| q(x))", total(p["X"] * sp.log(p["X"] / rv.mass("q", {"X": x})), (x, "X"))),
 ]
 
 
