@@ -37,12 +37,12 @@ from collections.abc import Iterable, Mapping, Sequence
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-__all__ = ["conditional", "conditional_entropy", "cross_entropy", "entropy", "evaluate", "independent", "involved", "mass",
-           "measure_of", "mutual_information", "owners", "reduce", "support", "variables_of"]
+__all__ = ["conditional", "conditional_entropy", "cross_entropy", "entropy", "evaluate", "independent", "involved",
+           "mass", "mass_of", "measure_of", "mutual_information", "owners", "reduce", "support", "variables_of"]
 
 _MASS = re.compile(r"(?P<family>[A-Za-z]+)\[(?P<vars>[A-Za-z0-9_]+(?:,[A-Za-z0-9_]+)*)\]\Z")
 _ENTROPY = re.compile(r"H\[(?P<vars>[A-Za-z0-9_]+(?:,[A-Za-z0-9_]+)*)\]\Z")
-_SUPPORT = re.compile(r"N\[(?P<var>[A-Za-z0-9_]+)\]\Z")
+_SUPPORT = re.compile(r"N\[(?P<vars>[A-Za-z0-9_]+)\]\Z")
 _CROSS = re.compile(r"C\[(?P<vars>[A-Za-z0-9_]+(?:,[A-Za-z0-9_]+)*)\]\Z")
 
 
@@ -96,42 +96,42 @@ def support(variable: str) -> sp.Symbol:
     return sp.Symbol(f"N[{_names([variable])[0]}]", positive=True, integer=True)
 
 
-def _mass_of(e: sp.Basic) -> tuple[str, tuple[str, ...]] | None:
+def mass_of(e: sp.Basic) -> tuple[str, tuple[str, ...]] | None:
+    """``("p", (X, Y))`` for the mass ``p[X,Y](x, y)``; ``None`` for anything else."""
     if isinstance(e, AppliedUndef) and (m := _MASS.fullmatch(e.func.__name__)) is not None:
         return m.group("family"), tuple(m.group("vars").split(","))
     return None
 
 
+def _listed(e: sp.Basic, pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The variables a symbol named by ``pattern`` lists (``H[X,Y]`` -> ``(X, Y)``); ``None`` for anything else."""
+    if isinstance(e, sp.Symbol) and (m := pattern.fullmatch(e.name)) is not None:
+        return tuple(m.group("vars").split(","))
+    return None
+
+
 def _entropy_of(e: sp.Basic) -> tuple[str, ...] | None:
-    if isinstance(e, sp.Symbol) and (m := _ENTROPY.fullmatch(e.name)) is not None:
-        return tuple(m.group("vars").split(","))
-    return None
-
-
-def _cross_of(e: sp.Basic) -> tuple[str, ...] | None:
-    if isinstance(e, sp.Symbol) and (m := _CROSS.fullmatch(e.name)) is not None:
-        return tuple(m.group("vars").split(","))
-    return None
+    return _listed(e, _ENTROPY)
 
 
 def measure_of(e: sp.Basic) -> tuple[str, tuple[str, ...]] | None:
     """``("H", (X, Y))`` for the symbol ``H[X,Y]``, ``("C", (X,))`` for ``C[X]``; ``None`` for anything else."""
-    if (found := _entropy_of(e)) is not None:
-        return "H", found
-    if (found := _cross_of(e)) is not None:
-        return "C", found
+    for kind, pattern in (("H", _ENTROPY), ("C", _CROSS)):
+        if (found := _listed(e, pattern)) is not None:
+            return kind, found
     return None
 
 
 def _support_of(e: sp.Basic) -> str | None:
-    if isinstance(e, sp.Symbol) and (m := _SUPPORT.fullmatch(e.name)) is not None:
-        return m.group("var")
-    return None
+    found = _listed(e, _SUPPORT)
+    return found[0] if found else None
 
 
 def involved(*exprs: sp.Basic) -> bool:
-    """Whether any of ``exprs`` speaks of these random variables (a mass, an entropy, a support)."""
-    return any(_mass_of(e) or measure_of(e) or _support_of(e) for expr in exprs for e in sp.preorder_traversal(expr))
+    """Whether any of ``exprs`` speaks of these random variables (a mass, an entropy, a support).  Every check
+    asks, so only the free symbols and the applied functions are looked at (a support bounds a sum, free)."""
+    return any(measure_of(x) or _support_of(x) for expr in exprs for x in expr.free_symbols) or \
+        any(mass_of(f) for expr in exprs for f in expr.atoms(AppliedUndef))
 
 
 def variables_of(*exprs: sp.Basic) -> tuple[str, ...]:
@@ -139,7 +139,8 @@ def variables_of(*exprs: sp.Basic) -> tuple[str, ...]:
     found: set[str] = set()
     for expr in exprs:
         for e in sp.preorder_traversal(expr):
-            found |= set((_mass_of(e) or ("", ()))[1]) | set((measure_of(e) or ("", ()))[1]) | {_support_of(e)} - {None}
+            named = mass_of(e) or measure_of(e) or (("N", (support,)) if (support := _support_of(e)) else None)
+            found.update(named[1] if named else ())
     return tuple(sorted(found))
 
 
@@ -148,7 +149,7 @@ def owners(*exprs: sp.Basic) -> dict[sp.Symbol, str]:
     out: dict[sp.Symbol, str] = {}
     for expr in exprs:
         for e in sp.preorder_traversal(expr):
-            found = _mass_of(e)
+            found = mass_of(e)
             if found is not None:
                 for name, value in zip(found[1], e.args):
                     if isinstance(value, sp.Symbol):
@@ -171,7 +172,7 @@ def independent(expr: sp.Basic, groups: Sequence[frozenset[str]]) -> sp.Basic:
         return parts if len(parts) > 1 else None
 
     def masses(e: sp.Basic) -> sp.Basic:
-        found = _mass_of(e)
+        found = mass_of(e)
         if found is None or (parts := split(found[1])) is None:
             return e
         values = dict(zip(found[1], e.args))
@@ -183,7 +184,7 @@ def independent(expr: sp.Basic, groups: Sequence[frozenset[str]]) -> sp.Basic:
             return e
         return sp.Add(*(entropy(part) for part in parts))
 
-    return expr.replace(lambda e: _mass_of(e) is not None, masses) \
+    return expr.replace(lambda e: mass_of(e) is not None, masses) \
         .replace(lambda e: _entropy_of(e) is not None, entropies)
 
 
@@ -192,36 +193,21 @@ def _bound(variable: str) -> sp.Symbol:
     return sp.Symbol(f"{variable}~")
 
 
-def _split_logs(expr: sp.Basic) -> sp.Basic:
-    """``log`` of a product, quotient or power of masses (and positive numbers) as the sum of their logs."""
-    def split(e: sp.log) -> sp.Basic:
-        factors = sp.Mul.make_args(e.args[0])
-        pieces = []
-        for f in factors:
-            base, power = f.as_base_exp()
-            if _mass_of(base) is None and not (base.is_number and base.is_positive):
-                return e
-            pieces.append(power * sp.log(base))
-        return sp.Add(*pieces)
-    return expr.replace(lambda e: isinstance(e, sp.log) and _mass_of(e.args[0]) is None
-                        and e.args[0].has(AppliedUndef), split)
-
-
 def _terms(expr: sp.Basic) -> list[tuple[frozenset[str], sp.Expr]]:
-    """``expr`` as a sum of terms, each (the variables summed over, the summand), sums distributed."""
+    """``expr`` as a sum of terms, each (the variables summed over, the summand), sums distributed.  SymPy's
+    expansion also splits the log of a product or quotient of masses: they are positive."""
     expr = sp.expand(expr)
     out: list[tuple[frozenset[str], sp.Expr]] = []
     for term in sp.Add.make_args(expr):
         sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
         rest = sp.Mul(*(f for f in sp.Mul.make_args(term) if not isinstance(f, sp.Sum)))
         pieces = [(frozenset(), rest)]
-        for s in sums:
+        for s in sums:  # a product of sums over different variables is one sum over all of them
             inner = _sum_terms(s)
-            if inner is None:
+            if inner is None or any(b & c for b, _ in pieces for c, _ in inner):
                 pieces = [(b, t * s) for b, t in pieces]
-                continue
-            pieces = [(b | c, t * u) for b, t in pieces for c, u in inner if not b & c] \
-                if all(not b & c for b, _ in pieces for c, _ in inner) else [(b, t * s) for b, t in pieces]
+            else:
+                pieces = [(b | c, t * u) for b, t in pieces for c, u in inner]
         out.extend(pieces)
     return out
 
@@ -257,7 +243,7 @@ def _fold(bound: frozenset[str], term: sp.Expr) -> sp.Expr:
             holders = [f for f in factors if f.has(symbol)]
             if not holders:  # the summand does not depend on it: N copies
                 term, changed = term * support(variable), True
-            elif len(holders) == 1 and (found := _mass_of(holders[0])) is not None and \
+            elif len(holders) == 1 and (found := mass_of(holders[0])) is not None and \
                     dict(zip(found[1], holders[0].args)).get(variable) == symbol:
                 values = {n: v for n, v in zip(found[1], holders[0].args) if n != variable}
                 term = term.xreplace({holders[0]: mass(found[0], values) if values else sp.Integer(1)})
@@ -269,9 +255,9 @@ def _fold(bound: frozenset[str], term: sp.Expr) -> sp.Expr:
     if not bound:
         return term
     factors = list(sp.Mul.make_args(term))
-    logs = [f for f in factors if isinstance(f, sp.log) and _mass_of(f.args[0]) is not None]
+    logs = [f for f in factors if isinstance(f, sp.log) and mass_of(f.args[0]) is not None]
     if len(logs) == 1:
-        family, names = _mass_of(logs[0].args[0])
+        family, names = mass_of(logs[0].args[0])
         symbols = {_bound(n) for n in names}
         rest = [f for f in factors if f is not logs[0]]
         weight = mass("p", {n: _bound(n) for n in names})
@@ -286,18 +272,18 @@ def _fold(bound: frozenset[str], term: sp.Expr) -> sp.Expr:
 
 def reduce(expr: sp.Basic) -> sp.Expr:
     """The normal form of ``expr``: equal normal forms mean equal for every joint distribution."""
-    expr = _split_logs(expr)
-    return sp.expand(sp.Add(*(_fold(bound, term) for bound, term in _terms(_split_logs(sp.expand(expr))))))
+    return sp.expand(sp.Add(*(_fold(bound, term) for bound, term in _terms(expr))))
 
 
 # -- values under one distribution -----------------------------------------------------------------------------
 def _table(names: Sequence[str], sizes: Mapping[str, int], seed: int,
            groups: Sequence[frozenset[str]]) -> dict[tuple[int, ...], sp.Rational]:
     """A joint pmf of ``names`` (each over ``1..size``), positive, independent across ``groups``."""
-    blocks = [sorted(g & set(names)) for g in groups if g & set(names)]
-    blocks += [[n] for n in names if not any(n in g for g in groups)] if len(groups) > 1 else []
     if len(groups) < 2:
         blocks = [list(names)]
+    else:  # each block its own table; a variable in no block is independent of the rest (one case allowed)
+        blocks = [sorted(g & set(names)) for g in groups if g & set(names)]
+        blocks += [[n] for n in names if not any(n in g for g in groups)]
     weights: dict[tuple[int, ...], sp.Rational] = {}
     state = seed * 7919 + 17
     block_tables = []
@@ -337,9 +323,11 @@ def evaluate(expr: sp.Basic, sizes: Mapping[str, int], seed: int, values: Mappin
 
     def h(kind: str, of: Sequence[str]) -> sp.Expr:
         cells = [[sp.Integer(v) for v in c] for c in itertools.product(*(range(1, sizes[n] + 1) for n in of))]
-        return -sp.Add(*(marginal(of, c) * sp.log(marginal(of, c, "p" if kind == "H" else "q")) for c in cells))
+        inside = "p" if kind == "H" else "q"  # H: -sum p log p; C: -sum p log q
+        return -sp.Add(*(weight * sp.log(marginal(of, c, inside) if inside == "q" else weight)
+                         for c in cells if (weight := marginal(of, c))))
 
     expr = expr.xreplace({support(n): sp.Integer(sizes[n]) for n in names}).subs(dict(values))  # bound x kept
     expr = expr.replace(lambda e: isinstance(e, sp.Sum), lambda e: e.doit())
-    expr = expr.replace(lambda e: _mass_of(e) is not None, lambda e: marginal(_mass_of(e)[1], e.args, _mass_of(e)[0]))
+    expr = expr.replace(lambda e: mass_of(e) is not None, lambda e: marginal(mass_of(e)[1], e.args, mass_of(e)[0]))
     return expr.replace(lambda e: measure_of(e) is not None, lambda e: h(*measure_of(e)))

@@ -311,6 +311,7 @@ class _Checker:
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
     prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
+    wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -648,7 +649,7 @@ class _Checker:
         out: list[tuple[int, Entry]] = []
         anchor: int | None = None  # the last expression not refuted
         values: list[sp.Basic | _Failed] = []
-        self.wrong: set[int] = set()  # the positions of this chain's refuted links
+        self.wrong.clear()
         for link in chain.links(key[1]):
             k = link.position
             self._at(link.rhs.rank)
@@ -758,7 +759,8 @@ class _Checker:
             return _entry(origin, link, DEFINITION, DEFINITION,
                           f"{link.lhs.tex} defines {left.func} from here on"), True
         value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
-        if isinstance(left, sp.Symbol) and not randomvars.involved(left) and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
+        named = isinstance(left, sp.Symbol) and not randomvars.involved(left)  # H[X] is a measure, no name
+        if named and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
             self.defined[left] = self.symbols[left] = _put(right, self.symbols)
             return _entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex} stands for this from here on"), True
         return None

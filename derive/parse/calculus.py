@@ -413,14 +413,12 @@ class CalculusForms:
 
     def log_in_base(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``\log_{b}(x)`` as ``Log(x, b)`` when ``b`` is a declared base; ``None`` otherwise."""
-        under = self._next(i + 1, hi)
-        script = self._next(under + 1, hi)
-        if self._at(under, hi) != "_" or script >= hi:
+        if (found := self._under(i, hi)) is None:
             return None
-        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+        lo, top, after = found
         name = self._key(lo, top)
         base = self.parameters.get(sp.Symbol(name)) if len(name) == 1 else None
-        opening = self._next(self.partner.get(script, script) + 1, hi)
+        opening = self._next(after, hi)
         if base not in self.log_bases or self._at(opening, hi) != "(":
             return None
         return Log(self._one_argument(opening, indices, r"\log"), base), self.partner[opening] + 1

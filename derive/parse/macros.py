@@ -9,9 +9,10 @@ times (a macro that expands into itself is an error, not a hang).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from derive.parse.adapter import ParseError
+from derive.parse.notation import _COMMAND, _brace_end
 
 __all__ = ["ARGUMENTS", "PROOFWIKI", "Macro", "defined", "expand"]
 
@@ -45,7 +46,6 @@ MAX_PASSES = 20
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?\s*(\\[A-Za-z]+)\s*\}?\s*(?:\[(\d)\])?\s*\{")
 _OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{\s*(\\[A-Za-z]+)\s*\}\s*\{([^{}]*)\}")
 _DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)\s*\{")
-_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)")
 
 
 def defined(text: str) -> dict[str, Macro]:
@@ -68,64 +68,51 @@ def defined(text: str) -> dict[str, Macro]:
 def expand(tex: str, macros: Mapping[str, Macro]) -> str:
     """``tex`` with every use of ``macros`` replaced by its body, arguments put in, and the arguments of
     :data:`ARGUMENTS` braced."""
-    if macros and any(name in tex for name in macros):
-        for _ in range(MAX_PASSES):
-            tex, changed = _once(tex, macros)
-            if not changed:
-                break
-        else:
-            raise ParseError(f"a macro still expands after {MAX_PASSES} passes (does one expand into itself?)")
-    return _braced(tex) if any(name in tex for name in ARGUMENTS) else tex
+    arity = {name: count for name, (count, _) in macros.items()}
+
+    def body(name: str, args: list[str]) -> str:
+        text = macros[name][1]
+        for n, arg in enumerate(args, 1):
+            text = text.replace(f"#{n}", arg)
+        return f" {text} " if text[:1].isalpha() or text[:1] == "\\" else text
+
+    for _ in range(MAX_PASSES):
+        if not any(name in tex for name in macros) or (expanded := _calls(tex, arity, body)) == tex:
+            return _braced(tex)
+        tex = expanded
+    raise ParseError(f"a macro still expands after {MAX_PASSES} passes (does one expand into itself?)")
 
 
 def _braced(tex: str) -> str:
-    """``\frac 1 {b - a}`` as ``\frac{1}{b - a}``: each argument of :data:`ARGUMENTS` in braces."""
+    r"""``\frac 1 {b - a}`` as ``\frac{1}{b - a}``: each argument of :data:`ARGUMENTS` in braces."""
+    if not any(name in tex for name in ARGUMENTS):
+        return tex
+    return _calls(tex, ARGUMENTS, lambda name, args: name + "".join(f"{{{_braced(arg)}}}" for arg in args))
+
+
+def _calls(tex: str, arity: Mapping[str, int], emit: Callable[[str, list[str]], str]) -> str:
+    """``tex`` with each command of ``arity`` and its arguments replaced by ``emit(command, arguments)``; one
+    followed by an optional argument (``\\sqrt[3]{x}``) is left as written."""
     out: list[str] = []
     i = 0
     while i < len(tex):
         match = _COMMAND.match(tex, i) if tex[i] == "\\" else None
-        if match is None:
-            out.append(tex[i])
-            i += 1
+        name = match.group() if match else tex[i]
+        count = arity.get(name)
+        if count is None or count and tex[i + len(name):].lstrip().startswith("["):
+            out.append(name)
+            i += len(name)
             continue
-        out.append(match.group())
-        i = match.end()
-        count = ARGUMENTS.get(match.group(), 0)
-        if tex[i:].lstrip().startswith("["):  # \sqrt[3]{x}: an optional argument first, left as written
-            continue
-        args = []
-        for _ in range(count):
-            found = _argument(tex, i)
-            if found is None:
-                break
-            args.append(found)
-            i = found[1]
-        out.extend(f"{{{_braced(arg)}}}" for arg, _ in args)
-    return "".join(out)
-
-
-def _once(tex: str, macros: Mapping[str, Macro]) -> tuple[str, bool]:
-    out: list[str] = []
-    i, changed = 0, False
-    while i < len(tex):
-        match = _COMMAND.match(tex, i) if tex[i] == "\\" else None
-        if match is None or match.group() not in macros:
-            out.append(match.group() if match else tex[i])
-            i = match.end() if match else i + 1
-            continue
-        count, body = macros[match.group()]
-        k, args = match.end(), []
+        args, k = [], i + len(name)
         for _ in range(count):
             found = _argument(tex, k)
             if found is None:
-                raise ParseError(f"the macro {match.group()} at offset {i} wants {count} arguments")
+                raise ParseError(f"{name} at offset {i} wants {count} arguments")
             args.append(found[0])
             k = found[1]
-        for n, arg in enumerate(args, 1):
-            body = body.replace(f"#{n}", arg)
-        out.append(f" {body} " if body[:1].isalpha() or body[:1] == "\\" else body)
-        i, changed = k, True
-    return "".join(out), changed
+        out.append(emit(name, args))
+        i = k
+    return "".join(out)
 
 
 def _argument(tex: str, k: int) -> tuple[str, int] | None:
@@ -144,12 +131,8 @@ def _argument(tex: str, k: int) -> tuple[str, int] | None:
 
 def _group(tex: str, k: int) -> tuple[str, int] | None:
     """The inside of the brace group opened at ``k`` and the offset after it; ``None`` if it is never closed."""
-    depth = 0
-    for j in range(k, len(tex)):
-        if tex[j] == "{" and (j == 0 or tex[j - 1] != "\\"):
-            depth += 1
-        elif tex[j] == "}" and tex[j - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return tex[k + 1:j], j + 1
-    return None
+    try:
+        end = _brace_end(tex, k)
+    except ParseError:
+        return None
+    return tex[k + 1:end - 1], end

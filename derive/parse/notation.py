@@ -1422,8 +1422,19 @@ class _Reader(CalculusForms, RandomVariableForms):
 
     def _subscript_letter(self, k: int, hi: int) -> str:
         """What the ``_`` at token ``k`` puts below: ``x_i`` and ``x_{i}`` alike give ``i``."""
-        script = self._next(k + 1, hi)
-        return self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
+        found = self._under(k - 1, hi)
+        return self._key(*found[:2]) if found else ""
+
+    def _under(self, i: int, hi: int) -> tuple[int, int, int] | None:
+        """The subscript right after token ``i`` (``\\log_{b}``, ``\\sum_x``): its tokens ``lo:top`` (a group's
+        inside, or one token) and the token after it; ``None`` without one."""
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or script >= hi:
+            return None
+        if script in self.partner:
+            return script + 1, self.partner[script], self.partner[script] + 1
+        return script, script + 1, script + 1
 
     def expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
         r"""``\mathbb{E}_{x \sim P}[body]`` or ``\mathbb{E}_{P}[body]``: the sum or integral of ``P(x) body``.

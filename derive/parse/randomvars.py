@@ -45,6 +45,7 @@ from derive import randomvars as rv
 MASS_HEADS = {"p": "p", "P": "p", r"\mathbb{P}": "p", r"\Pr": "p", r"\operatorname{Pr}": "p", r"\text{Pr}": "p",
               r"\mathrm{Pr}": "p", "q": "q", "Q": "q"}
 ENTROPY_HEADS = frozenset({"H", r"\mathrm{H}", r"\operatorname{H}"})
+_MEASURE_HEADS = ENTROPY_HEADS | {"I"}
 _VARIABLE = re.compile(r"[A-Z](?:_\{?[A-Za-z0-9]\}?)?\Z")
 _VALUE = re.compile(r"[a-z](?:_\{?[A-Za-z0-9]\}?)?\Z")
 _SET = re.compile(r"(?:\\mathcal\{(?P<cal>[A-Z])\}|(?:\\mathcal\{D\}|D)\((?P<of>[A-Z])\)|(?P<plain>[A-Z]))\Z")
@@ -66,7 +67,7 @@ class RandomVariableForms:
     def rv_measure(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         """``H(...)`` or ``I(...; ...)`` of undeclared capital letters at token ``i``; else ``None``."""
         text = self.tokens[i].text
-        if not self.masses or text not in ENTROPY_HEADS and text != "I" or (paren := self._call(i, hi, (text,))) is None:
+        if not self.masses or text not in _MEASURE_HEADS or (paren := self._call(i, hi, (text,))) is None:
             return None
         lo, top = paren[0] + 1, paren[1]
         given_parts = self._split(lo, top, {"|"})
@@ -186,12 +187,10 @@ class RandomVariableForms:
     # -- sums over values ---------------------------------------------------------------------------
     def rv_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``\sum_{x \in X} body`` and the other sums over values of the module docstring; else ``None``."""
-        under = self._next(i + 1, hi)
-        script = self._next(under + 1, hi)
-        if self._at(under, hi) != "_" or script >= hi:
+        if not self.masses or (found := self._under(i, hi)) is None:
             return None
-        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
-        if self._at(self._next(top + (script in self.partner), hi), hi) == "^":
+        lo, top, start = found
+        if self._at(self._next(start, hi), hi) == "^":  # \sum_{x=1}^{n}: a range
             return None
         letters: list[tuple[str, str | None]] = []
         for a, b in self._split(lo, top, {","}):
@@ -199,17 +198,11 @@ class RandomVariableForms:
             letter = self._key(*parts[0])
             if not (len(letter) == 1 and letter in string.ascii_lowercase) or len(parts) > 2:
                 return None
-            if len(parts) == 2:
-                found = _SET.fullmatch(self._key(*parts[1]))
-                if found is None:
-                    return None
-                letters.append((letter, found.group("cal") or found.group("of") or found.group("plain")))
-            else:
-                letters.append((letter, None))
+            named = _SET.fullmatch(self._key(*parts[1])) if len(parts) == 2 else None
+            if len(parts) == 2 and named is None:
+                return None
+            letters.append((letter, named and (named.group("cal") or named.group("of") or named.group("plain"))))
         written = any(s is not None for _, s in letters)
-        if not self.masses:
-            return None
-        start = self.partner.get(script, script) + 1
         bound = {letter: sp.Symbol(letter) for letter, _ in letters}
         body, end = self.body(start, hi, {**indices, **bound}, self.tokens[i].pos)
         limits = []
@@ -228,7 +221,7 @@ class RandomVariableForms:
         """The variable whose value the masses of ``body`` put at ``value``, when there is exactly one."""
         owners = set()
         for e in sp.preorder_traversal(body):
-            found = rv._mass_of(e)
+            found = rv.mass_of(e)
             if found is not None:
                 owners |= {n for n, a in zip(found[1], e.args) if a == value}
         return owners.pop() if len(owners) == 1 else None

@@ -50,9 +50,9 @@ def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
         return Verdict(Status.REFUTED, f"for every joint distribution{under}: the sides are {sp.sstr(a)} and "
                                        f"{sp.sstr(b)}")
     if not (rv.involved(lhs) and rv.involved(rhs)):  # H(X, Y) = 2: of the distribution the text has in mind
-        return Verdict(Status.UNKNOWN, f"a value of the measures of one distribution ({sp.sstr(b if rv.involved(a) else a)}"
-                                       "), which derive does not know: only identities for every distribution "
-                                       "are checked")
+        value = sp.sstr(b if rv.involved(a) else a)
+        return Verdict(Status.UNKNOWN, f"a value of the measures of one distribution ({value}), which derive does "
+                                       "not know: only identities for every distribution are checked")
     refuted = _refute(lhs, rhs, groups)
     if refuted is not None:
         return refuted
