@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-__all__ = ["conditional", "conditional_entropy", "cross_entropy", "entropy", "evaluate", "independent", "involved",
+__all__ = ["as_sums", "conditional", "conditional_entropy", "cross_entropy", "entropy", "evaluate", "independent", "involved",
            "mass", "mass_of", "measure_of", "mutual_information", "owners", "reduce", "support", "variables_of"]
 
 _MASS = re.compile(r"(?P<family>[A-Za-z]+)\[(?P<vars>[A-Za-z0-9_]+(?:,[A-Za-z0-9_]+)*)\]\Z")
@@ -188,6 +188,32 @@ def independent(expr: sp.Basic, groups: Sequence[frozenset[str]]) -> sp.Basic:
         .replace(lambda e: _entropy_of(e) is not None, entropies)
 
 
+def as_sums(expr: sp.Basic) -> tuple[sp.Basic, bool]:
+    r"""``expr`` with each integral over the values of variables (``\int p(x, z) \, dz``, over the real line) as
+    the sum over those values, and whether there was one.
+
+    An identity of densities is one of pmfs: its integrals of expressions in the density's values become sums
+    over a finite support, and any pmf is a density spread evenly over unit bins (its integrals are those sums),
+    so an identity proved for every pmf by :func:`reduce` holds for every density as well, and a pmf where it
+    fails is a density where it fails.  Bounds differ (a differential entropy may be negative, a density above 1):
+    callers prove none of those when this says there was an integral.
+    """
+    found = False
+
+    def summed(e: sp.Integral) -> sp.Basic:
+        nonlocal found
+        owned = owners(e.function)
+        limits = []
+        for limit in e.limits:
+            if len(limit) != 3 or limit[1:] != (-sp.oo, sp.oo) or limit[0] not in owned:
+                return e
+            limits.append((limit[0], 1, support(owned[limit[0]])))
+        found = True
+        return sp.Sum(e.function, *limits)
+
+    return expr.replace(lambda e: isinstance(e, sp.Integral), summed), found
+
+
 # -- the normal form ---------------------------------------------------------------------------------------------
 def _bound(variable: str) -> sp.Symbol:
     return sp.Symbol(f"{variable}~")
@@ -271,7 +297,9 @@ def _fold(bound: frozenset[str], term: sp.Expr) -> sp.Expr:
 
 
 def reduce(expr: sp.Basic) -> sp.Expr:
-    """The normal form of ``expr``: equal normal forms mean equal for every joint distribution."""
+    r"""The normal form of ``expr``: equal normal forms mean equal for every joint distribution.  A sum inside a
+    logarithm is put in normal form first (``\log \sum_z p(x, z)`` is ``\log p(x)``)."""
+    expr = expr.replace(lambda e: isinstance(e, sp.log) and e.args[0].has(sp.Sum), lambda e: sp.log(reduce(e.args[0])))
     return sp.expand(sp.Add(*(_fold(bound, term) for bound, term in _terms(expr))))
 
 

@@ -97,7 +97,7 @@ from derive.check.errors import CheckError
 from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
-from derive.check.sums import has_data_sums, linear
+from derive.check.sums import has_data_sums, linear, products_as_sums
 from derive.check.variables import family_bounds, independent_blocks, speaks_of_variables, value_sets
 from derive.errors import DeriveError
 from derive.verify.limits import OutOfTime, settle, time_limit
@@ -768,12 +768,19 @@ class _Checker:
     def _function_definition(self, left: sp.Basic, right: sp.Basic) -> sp.Lambda | None:
         r"""``f(x) = x^2`` (``H(p) = ...``, ``\ell(\lambda) = ...``): a function not defined yet, applied to distinct
         plain symbols, equal to an expression that does not use it: ``Lambda((x,), x**2)``; else ``None``."""
-        if not isinstance(left, AppliedUndef) or left.func in self.functions or right.has(left.func):
+        if not isinstance(left, AppliedUndef) or right.has(left.func):
             return None
+        if left.func in self.functions and not (self._rests_on_unknown(self.functions[left.func].expr)
+                                                and not self._rests_on_unknown(right)):
+            return None  # defined, and not merely through a function nothing defines: a claim
         args = left.args
         if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) for a in args):
             return None
         return sp.Lambda(args, _put(right, self.symbols))
+
+    def _rests_on_unknown(self, expr: sp.Basic) -> bool:
+        r"""``expr`` applies a function nothing defines (``\prod_i f(x_i, \theta)`` before ``f`` is given)."""
+        return any(f.func not in self.functions for f in expr.atoms(AppliedUndef) if randomvars.mass_of(f) is None)
 
     def _is_new(self, symbol: sp.Symbol) -> bool:
         names = {s.name for s in self.domain.symbols if isinstance(s, sp.Symbol)}
@@ -882,6 +889,9 @@ class _Checker:
         if not verdict.proved and (real := self._real(domain, a, b)) is not domain:  # proved for real values only
             on_reals = check_equal(a, b, real) if relation in EQUALITIES else check_relation(a, b, relation, real)
             verdict = on_reals if on_reals.proved else verdict
+        if not verdict.proved and relation in EQUALITIES and (natural := _where_logged(domain, a, b)) is not None:
+            on_natural = check_equal(a, b, self._real(natural, a, b))
+            verdict = _natural_verdict(on_natural, a, b, domain) if on_natural.proved else verdict
         if not verdict.proved and relation in EQUALITIES and (has_data_sums(a) or has_data_sums(b)):
             verdict = self._by_linearity(a, b, domain) or verdict
         if not verdict.proved and self.hypotheses:
@@ -897,11 +907,16 @@ class _Checker:
         from derive.core import Status, Verdict
         from derive.domain import Domain
         from derive.verify import check_equal, check_given
+        from derive.verify.signs import is_positive
 
         atoms: dict = {}
-        a2, b2 = (linear(_taken(e), atoms) for e in (a, b))
-        given = tuple(sp.Eq(linear(_taken(h.lhs), atoms), linear(_taken(h.rhs), atoms), evaluate=False)
-                      for h in hypotheses)
+        real = self._real(domain, a, b, *hypotheses)
+
+        def linear_(e: sp.Basic) -> sp.Basic:
+            return linear(products_as_sums(_taken(e), lambda base: is_positive(base, real)), atoms)
+
+        a2, b2 = linear_(a), linear_(b)
+        given = tuple(sp.Eq(linear_(h.lhs), linear_(h.rhs), evaluate=False) for h in hypotheses)
         if not atoms or any(e.has(sp.Sum) for e in (a2, b2)):
             return None
         counts = {c for key in atoms for c in key.limits[0][2].free_symbols if c not in domain.symbol_set}
@@ -911,6 +926,8 @@ class _Checker:
             return None
         real = self._real(domain, a2, b2, *given)
         verdict = check_given(given, a2, b2, "=", real) if given else check_equal(a2, b2, real)
+        if not verdict.proved and not given and (natural := _where_logged(domain, a2, b2)) is not None:
+            verdict = check_equal(a2, b2, self._real(natural, a2, b2))
         if verdict.proved:
             return Verdict(Status.PROVED, "by linearity of the sums, over a sample of n >= 1 terms")
         if given or sp.expand(a2 - b2).has(*atoms.values()):
@@ -1210,6 +1227,35 @@ def written_units(tex: str) -> str | None:
 
 
 #: The names of a standard deviation, positive when nothing else places them.
+def _where_logged(domain, a: sp.Basic, b: sp.Basic):
+    r"""``domain`` with each symbol positive whose logarithm both sides take (``\log\lambda`` on each side), or
+    ``None`` when there is none.
+
+    Where such a symbol is 0 or negative neither side is a real number, so the claim says nothing there: an
+    identity proved for positive values holds wherever it means something.  A logarithm on one side only
+    (``\log(a/b) = \log a - \log b``) gives nothing: there the sides are defined on different sets.
+    """
+    bound = {x for side in (a, b) for e in side.atoms(sp.Sum, sp.Integral, sp.Product) for x in e.variables}
+    logged = [{f.args[0] for f in side.atoms(sp.log) if isinstance(f.args[0], sp.Symbol)} for side in (a, b)]
+    symbols = sorted((s for s in logged[0] & logged[1] if s in a.free_symbols and s in b.free_symbols
+                      and s not in bound and s not in domain.symbol_set and not s.is_positive
+                      and s.is_real is not False), key=str)
+    if not symbols:
+        return None
+    try:
+        return restrict(domain, [Bound(s, sp.Integer(0)) for s in symbols])
+    except DeriveError:
+        return None
+
+
+def _natural_verdict(verdict, a: sp.Basic, b: sp.Basic, domain):
+    """A proof on the set where both sides are real numbers, saying so."""
+    from derive.core import Verdict
+
+    names = ", ".join(sp.sstr(s) for s in sorted(_where_logged(domain, a, b).symbol_set - domain.symbol_set, key=str))
+    return Verdict(verdict.status, f"{verdict.reason}, wherever the sides are real numbers ({names} > 0)")
+
+
 _SCALE = re.compile(r"sigma(?:_\{?\w+\}?)?|sigma(?:hat|bar|tilde)")
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
 

@@ -22,8 +22,8 @@ _INDEX = sp.Dummy("i", integer=True)
 
 
 def has_data_sums(expr: sp.Basic) -> bool:
-    """``expr`` holds a sum over a range with a symbolic end."""
-    return any(_counted(s) is not None for s in expr.atoms(sp.Sum))
+    """``expr`` holds a sum (or a product) over a range with a symbolic end."""
+    return any(_counted(s) is not None for s in expr.atoms(sp.Sum, sp.Product))
 
 
 def linear(expr: sp.Basic, atoms: dict[sp.Basic, sp.Dummy]) -> sp.Basic:
@@ -37,7 +37,7 @@ def linear(expr: sp.Basic, atoms: dict[sp.Basic, sp.Dummy]) -> sp.Basic:
                         lambda e: _split(e, atoms))
 
 
-def _counted(s: sp.Sum) -> tuple[sp.Symbol, sp.Basic, sp.Basic] | None:
+def _counted(s: sp.Sum | sp.Product) -> tuple[sp.Symbol, sp.Basic, sp.Basic] | None:
     """The one limit ``(i, lo, hi)`` of a sum whose range counts ``hi - lo + 1`` terms with a symbolic end:
     ``lo`` an integer, ``hi`` a symbol plus an integer; else ``None``."""
     if len(s.limits) != 1:
@@ -61,3 +61,42 @@ def _split(s: sp.Sum, atoms: dict[sp.Basic, sp.Dummy]) -> sp.Basic:
         atom = atoms.setdefault(key, sp.Dummy(f"S{len(atoms) + 1}", real=True))
         total += free * atom
     return total
+
+
+def products_as_sums(expr: sp.Basic, positive) -> sp.Basic:
+    r"""``expr`` with each product over a counted range of positive factors written through the sum of their
+    logarithms: ``\log \prod_i f_i`` as ``\sum_i \log f_i``, any other ``\prod_i f_i`` as ``\exp \sum_i \log f_i``.
+
+    Exact when every factor is positive, which ``positive(base)`` must prove for each base of a power in the
+    body (an ``exp`` and a factorial, ``k!`` of a count, are positive); a product it cannot prove so is left
+    as it is.  The logarithm of each factor is split (``\log(p^{x_i}) = x_i \log p``), which positive bases
+    allow.
+    """
+    def logs(product: sp.Product) -> sp.Basic | None:
+        if _counted(product) is None or not all(_positive_factor(f, positive) for f in _factors(product.function)):
+            return None
+        return sp.Sum(sp.expand_log(sp.log(product.function), force=True), product.limits[0])
+
+    def as_sum(e: sp.log) -> sp.Basic:
+        found = logs(e.args[0])
+        return e if found is None else found
+
+    def as_exp(e: sp.Product) -> sp.Basic:
+        found = logs(e)
+        return e if found is None else sp.exp(found)
+
+    expr = expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Product), as_sum)
+    return expr.replace(lambda e: isinstance(e, sp.Product), as_exp)
+
+
+def _factors(body: sp.Basic) -> list[sp.Basic]:
+    """The bases of ``body`` as a product of powers (``p^{x_i} (1 - p)^{1 - x_i}`` gives ``p``, ``1 - p``)."""
+    return [f.base if isinstance(f, sp.Pow) else f for f in sp.Mul.make_args(body)]
+
+
+def _positive_factor(base: sp.Basic, positive) -> bool:
+    if isinstance(base, (sp.exp, sp.factorial)) or base.is_positive:
+        return True
+    if isinstance(base, sp.Pow):
+        return _positive_factor(base.base, positive)
+    return bool(positive(base))

@@ -1,6 +1,6 @@
 r"""Whether a document is about random variables no one declares, and which of them it says are independent.
 
-A text that writes ``H(X)``, ``I(X; Y)``, ``p(y \mid x)``, ``\mathbb{P}[X = a]``
+A text that writes ``H(X)``, ``I(X; Y)``, ``p(y \mid x)``, ``\mathbb{P}[X = a]``, a model's ``p_\theta(x)``
 or ``\sum_{x \in \mathcal{X}}`` speaks of random variables: its ``p(x)`` is their
 pmf and its ``\sum_x`` runs over the values of ``X`` (:mod:`derive.parse.randomvars`).
 A sentence that says ``$X$`` takes its values in ``$A$`` makes ``\sum_{a \in A}``
@@ -20,6 +20,7 @@ _SIGNALS = re.compile(
     r"|\\sum(?:\\limits)?_\{\s*[a-z]\s*\\in\s*(?:[A-Z]|\\mathcal|D\s*\()"
     r"|(?<![A-Za-z\\])[pP]\s*\(\s*[a-z]\s*(?:\||\\mid)"
     r"|(?<![A-Za-z\\])[pP]\s*\(\s*[A-Z]\s*="
+    r"|(?<![A-Za-z\\])[pq]_\{?\\(?:theta|phi|psi|varphi)\}?\s*\("
     r"|\\mathbb\{P\}|\\Pr(?![A-Za-z])")
 _MATHS = r"\$[^$]+\$(?:\s*(?:,|and|,\s*and)\s*\$[^$]+\$)*"
 #: "$X$ and $Y$ are independent", "independent random variables $X$ and $Y$": the variables named there only.

@@ -338,7 +338,7 @@ class CalculusForms:
             return self.operand_end(k + 1, hi)
         if text in _GROUPS:
             return self._scripts_after(self.partner[k] + 1, hi)
-        if text == r"\sum":
+        if text in (r"\sum", r"\prod"):
             return self._term_end(k, hi)
         if text == r"\int":
             return self.integrals[k][1] + 1 if k in self.integrals else None

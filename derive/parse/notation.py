@@ -161,7 +161,7 @@ _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel":
                  r"\sim": r"\mathbb{E}_{x \sim P}[...]",
                  r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
-    r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\int",
+    r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\prod", r"\int",
     r"\underbrace", r"\ell", r"\Pr"} | EXTRA_COMMANDS
 _ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\lbrace": r"\{", r"\rbrace": r"\}",
             r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|",
@@ -190,13 +190,17 @@ _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _CLOSERS = frozenset(_OPENERS.values())
 _TERM_STOPS = _RELATIONS | {"+", "-", "=", "<", ">", ","}
 #: What ends the argument of a logarithm written without brackets, once it has a factor.
-_NEW_FACTORS = frozenset({r"\log", r"\ln", r"\exp", r"\sum", r"\int", r"\max", r"\min"})
+_NEW_FACTORS = frozenset({r"\log", r"\ln", r"\exp", r"\sum", r"\prod", r"\int", r"\max", r"\min"})
+#: Big operators whose body runs to the end of the term: a sum, a product.
+BIG_OPERATORS = frozenset({r"\sum", r"\prod"})
 #: Products written with a sign, which a logarithm without brackets leaves ambiguous (``\log x \cdot y``).
 _PRODUCT_SIGNS = frozenset({r"\cdot", r"\times", "/", r"\div"})
 #: What an integral's body cannot cross: its differential must come first.
 _INTEGRAL_STOPS = _RELATIONS | {"=", "<", ">", ","}
 _DIFFERENTIALS = frozenset({"d", r"\mathrm{d}"})
 #: Commands whose arguments may be single digits written apart (``\frac 1 2``): not one spaced number.
+_WORD = {sp.Sum: "sum", sp.Product: "product"}
+_HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
 _DIGIT_ARGUMENTS = frozenset({r"\frac", r"\sqrt", r"\binom"})
 _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 _KL_WORDS = frozenset({r"\mathrm{KL}", r"\text{KL}", r"\operatorname{KL}"})
@@ -1126,7 +1130,7 @@ class _Reader(CalculusForms, RandomVariableForms):
                 k = self.partner.get(script, script) + 1
             elif text == r"\int" and k in self.integrals:
                 k = self.integrals[k][1] + 1
-            elif text == r"\sum":
+            elif text in BIG_OPERATORS:
                 return self._term_end(k, hi)
             elif text in (r"\log", r"\ln"):
                 scripts, after = _scripts(self.tokens, self.partner, k)
@@ -1158,8 +1162,10 @@ class _Reader(CalculusForms, RandomVariableForms):
         if text == r"\sum":
             return self.rv_sum(i, hi, indices) or self.outcome_sum(i, hi, indices) or \
                 self.range_sum(i, hi, indices) or self.plain_sum(i, hi, indices) or self.sample_sum(i, hi, indices)
+        if text == r"\prod":
+            return self.range_sum(i, hi, indices, sp.Product) or self.sample_sum(i, hi, indices, sp.Product)
         if text in _EXPECTATIONS or text == "E" and self._written_expectation(i, hi):
-            return self.expectation(i, hi, indices)
+            return self.rv_expectation(i, hi, indices) or self.expectation(i, hi, indices)
         if text in _VARIANCES and len(self.by_key) == 1 and self._at(self._next(i + 1, hi), hi) in ("(", "["):
             return self.variance(i, hi, indices)
         if text == r"\int":
@@ -1299,8 +1305,10 @@ class _Reader(CalculusForms, RandomVariableForms):
         body, end = self.body(close + 1, hi, {**indices, name: symbol}, pos)
         return OutcomeSum(body, symbol, tuple(outcomes)), end
 
-    def range_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Sum, int] | None:
-        r"""``\sum_{i=a}^{b} body`` as ``Sum``; a declared distribution's index (``i``) is its own variable."""
+    def range_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol],
+                  kind: type = sp.Sum) -> tuple[sp.Sum | sp.Product, int] | None:
+        r"""``\sum_{i=a}^{b} body`` as ``Sum`` (``\prod`` as ``Product``); a declared distribution's index
+        (``i``) is its own variable."""
         pos = self.tokens[i].pos
         found = self._subscript(i, hi)
         if found is None:
@@ -1313,13 +1321,13 @@ class _Reader(CalculusForms, RandomVariableForms):
         caret = self._next(close + 1, hi)
         top = self._next(caret + 1, hi)
         if len(name) != 1 or name not in string.ascii_letters or self._at(caret, hi) != "^" or top >= hi:
-            raise ParseError(f"the sum at offset {pos} must be written \\sum_{{i=a}}^{{b}}")
+            raise ParseError(f"the {_WORD[kind]} at offset {pos} must be written {_HEAD[kind]}_{{i=a}}^{{b}}")
         limits = (self.expression(equals + 1, close, indices),
                   self.expression(top + 1, self.partner[top], indices) if top in self.partner
                   else self.expression(top, top + 1, indices))
         variable = self.variables.get(name, sp.Symbol(name))
         body, end = self.body(self.partner.get(top, top) + 1, hi, {**indices, name: variable}, pos)
-        return sp.Sum(body, (variable, *limits)), end
+        return kind(body, (variable, *limits)), end
 
     def integral(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Integral, int]:
         r"""``\int_{a}^{b} body \, dx`` as ``Integral(body, (x, a, b))``; the body ends at the differential.
@@ -1389,7 +1397,8 @@ class _Reader(CalculusForms, RandomVariableForms):
         body, stop = self.body(end, hi, {**indices, name: dist.variable}, self.tokens[i].pos)
         return dist.sum_over(body, dist.variable), stop
 
-    def sample_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+    def sample_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol],
+                   kind: type = sp.Sum) -> tuple[sp.Basic, int] | None:
         r"""``\sum_i x_i``, ``\sum x_i``, with no distribution declared: the sum over a sample, ``i`` from 1 to the
         upper limit of the formula's first ``\sum_{i=1}^{N}`` (else ``n``).  Without a written index it is the
         one letter the body puts under a ``_``; ``None`` when there is none or several."""
@@ -1409,8 +1418,8 @@ class _Reader(CalculusForms, RandomVariableForms):
                      if self.tokens[k].text == "_" and _after_space_back(self.tokens, k) not in (r"\sum", r"\prod")}
             found = {f for f in found if len(f) == 1 and f.isalpha() and f.islower() and f not in indices}
             if len(found) != 1:
-                raise ParseError(f"the sum at offset {self.tokens[i].pos} has no limits and no one index under its "
-                                 r"terms (x_i): write \sum_{i=1}^{n}")
+                raise ParseError(f"the {_WORD[kind]} at offset {self.tokens[i].pos} has no limits and no one index "
+                                 rf"under its terms (x_i): write {_HEAD[kind]}_{{i=1}}^{{n}}")
             (name,) = found
         if len(name) != 1 or name not in string.ascii_letters:
             return None
@@ -1418,7 +1427,7 @@ class _Reader(CalculusForms, RandomVariableForms):
         top = sp.Symbol(size.group(1).lstrip("\\")) if size else sp.Symbol("n")
         variable = sp.Symbol(name)
         body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
-        return sp.Sum(body, (variable, 1, top)), stop
+        return kind(body, (variable, 1, top)), stop
 
     def _subscript_letter(self, k: int, hi: int) -> str:
         """What the ``_`` at token ``k`` puts below: ``x_i`` and ``x_{i}`` alike give ``i``."""
@@ -1713,7 +1722,7 @@ class _Reader(CalculusForms, RandomVariableForms):
             elif text == r"\frac" and (head := self.derivative_head(k, hi)) is not None:
                 k = self._next(head.end, hi)  # a derivative's operand, whose leading sign belongs to it
                 k += 1 if self._at(k, hi) in ("+", "-") and head.operand is None else 0
-            elif text == r"\sum":  # its scripts, then its body, whose leading sign belongs to it
+            elif text in BIG_OPERATORS:  # its scripts, then its body, whose leading sign belongs to it
                 k = self._next(k + 1, hi)
                 while self._at(k, hi) in ("_", "^"):
                     script = self._next(k + 1, hi)

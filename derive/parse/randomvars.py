@@ -44,11 +44,21 @@ from derive import randomvars as rv
 #: Heads of the pmf of the text's variables, and of a second one (``q(x)``).
 MASS_HEADS = {"p": "p", "P": "p", r"\mathbb{P}": "p", r"\Pr": "p", r"\operatorname{Pr}": "p", r"\text{Pr}": "p",
               r"\mathrm{Pr}": "p", "q": "q", "Q": "q"}
+#: Letters that name a model's parameter under a pmf's head (``p_\theta``, ``q_\phi``), never a variable.
+_PARAMETERS = frozenset({r"\theta", r"\phi", r"\psi", r"\varphi", r"\vartheta", r"\omega", r"\lambda",
+                         r"\eta", r"\beta", r"\alpha"})
 ENTROPY_HEADS = frozenset({"H", r"\mathrm{H}", r"\operatorname{H}"})
 _MEASURE_HEADS = ENTROPY_HEADS | {"I"}
 _VARIABLE = re.compile(r"[A-Z](?:_\{?[A-Za-z0-9]\}?)?\Z")
 _VALUE = re.compile(r"[a-z](?:_\{?[A-Za-z0-9]\}?)?\Z")
 _SET = re.compile(r"(?:\\mathcal\{(?P<cal>[A-Z])\}|(?:\\mathcal\{D\}|D)\((?P<of>[A-Z])\)|(?P<plain>[A-Z]))\Z")
+
+
+def _is_value_of(weight: sp.Basic, value: sp.Symbol) -> bool:
+    """``value`` is a value the weight is a pmf of (in ``q(z | x)``, ``z``; ``x`` is given: it is in the
+    denominator's mass too)."""
+    top, bottom = sp.fraction(weight)
+    return value in top.free_symbols and value not in bottom.free_symbols
 
 
 def _name(key: str) -> str:
@@ -130,10 +140,10 @@ class RandomVariableForms:
 
     # -- masses ------------------------------------------------------------------------------------
     def rv_mass(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
-        """``p(x, y)``, ``p(y | x)``, ``\\mathbb{P}[X = a]`` at token ``i``; else ``None``."""
+        """``p(x, y)``, ``p(y | x)``, ``\\mathbb{P}[X = a]``, ``p_\\theta(x | z)`` at token ``i``; else ``None``."""
         text = self.tokens[i].text
         family = MASS_HEADS.get(text)
-        opening = self._next(i + 1, hi)
+        opening = self._model_subscript(i, hi)
         if family is None or self._at(opening, hi) not in ("(", "[") or text in self.by_key:
             return None
         close = self.partner[opening]
@@ -146,6 +156,51 @@ class RandomVariableForms:
         if values is None or given is None or set(values) & set(given):
             return None
         return rv.conditional(family, values, given), close + 1
+
+    def _model_subscript(self, i: int, hi: int) -> int:
+        r"""The token after a model's parameter written under the head at ``i`` (``p_\theta``, ``q_{\phi}``: the
+        model's pmf or density, the same one whatever its parameter), else the token after the head."""
+        found = self._under(i, hi)
+        if found is not None and found[1] - found[0] == 1 and self.tokens[found[0]].text in _PARAMETERS:
+            return self._next(found[2], hi)
+        return self._next(i + 1, hi)
+
+    def rv_expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\mathbb{E}_{z \sim q_\phi}[f]``, ``E_{q(z \mid x)}[f]``, ``\mathbb{E}_{p(x)}[f]``: the integral of the
+        pmf (or density) times ``f`` over the values it is of; ``None`` for any other expectation.
+
+        An integral, not a sum: whether the variables are discrete or continuous, its identities are the same,
+        and :mod:`derive.verify.entropic` proves no bound for it that holds for pmfs only."""
+        found = self._under(i, hi)
+        if not self.masses or self.by_key or found is None:
+            return None
+        lo, top, after = found
+        opening = self._next(after, hi)
+        if self._at(opening, hi) not in ("[", "("):
+            return None
+        parts = self._split(lo, top, {r"\sim"})
+        letter = self._key(*parts[0]) if len(parts) == 2 else None
+        head = self._next(parts[-1][0], parts[-1][1])
+        if len(parts) > 2 or letter is not None and not _VALUE.fullmatch(letter):
+            return None
+        if letter is not None and self._model_subscript(head, parts[-1][1]) >= parts[-1][1]:  # z \sim q_\phi
+            family = MASS_HEADS.get(self.tokens[head].text)
+            if family is None:
+                return None
+            weight, over = rv.mass(family, {_name(letter.upper()): sp.Symbol(_name(letter))}), [letter]
+        else:
+            mass = self.rv_mass(head, parts[-1][1], indices)
+            if mass is None or mass[1] != parts[-1][1]:
+                return None
+            weight = mass[0]
+            over = [letter] if letter else sorted(_name(v.name) for v in rv.owners(weight)
+                                                  if v not in indices.values() and _is_value_of(weight, v))
+        if not over:
+            return None
+        bound = {x: sp.Symbol(x, real=True) for x in over}
+        weight = weight.xreplace({sp.Symbol(x): bound[x] for x in over})
+        body = self.expression(opening + 1, self.partner[opening], {**indices, **bound})
+        return sp.Integral(weight * body, *((bound[x], -sp.oo, sp.oo) for x in over)), self.partner[opening] + 1
 
     def _values(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol]) -> dict[str, sp.Basic] | None:
         """``x, y`` / ``X, Y`` / ``X = x`` as variable -> value; ``None`` for anything else."""

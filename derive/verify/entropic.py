@@ -40,6 +40,7 @@ _TOLERANCE = sp.Float("1e-20", 30)
 def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
     """Decide ``lhs == rhs`` for every joint distribution of the variables (module docstring)."""
     groups = INDEPENDENT.get()
+    (lhs, _), (rhs, _) = rv.as_sums(lhs), rv.as_sums(rhs)
     lhs, rhs = rv.independent(lhs, groups), rv.independent(rhs, groups)
     under = f" (with {' and '.join(', '.join(sorted(g)) for g in groups)} independent)" if groups else ""
     a, b = rv.reduce(lhs), rv.reduce(rhs)
@@ -102,13 +103,18 @@ def order(small: sp.Basic, big: sp.Basic, strict: bool = False) -> Verdict:
     linear programming; refuted by a distribution where ``small`` exceeds ``big`` (equals it, when strict).
     """
     groups = INDEPENDENT.get()
+    (small, densities), (big, integrated) = rv.as_sums(small), rv.as_sums(big)
+    discrete = not (densities or integrated)  # a density may exceed 1, a differential entropy be negative
     small, big = rv.independent(small, groups), rv.independent(big, groups)
     gap = sp.expand(rv.reduce(big) - rv.reduce(small))
-    if _probability_bound(gap) and (not strict or not isinstance(gap, sp.Add)):
+    if discrete and _probability_bound(gap) and (not strict or not isinstance(gap, sp.Add)):
         return Verdict(Status.PROVED, f"a probability lies in (0, 1]: the gap is {sp.sstr(gap)}")
-    if not strict and _shannon(gap):
+    if not strict and _shannon(gap, discrete):
         return Verdict(Status.PROVED, f"a sum of Shannon's inequalities for every joint distribution: "
                                       f"the gap is {sp.sstr(gap)}")
+    if not strict and _gibbs(gap):
+        return Verdict(Status.PROVED, f"Gibbs' inequality: the gap {sp.sstr(gap)} is a divergence between two "
+                                      "distributions of the summed values")
     if not (rv.involved(small) and rv.involved(big)):  # H(X) <= 2: of one distribution, unless proved
         return Verdict(Status.UNKNOWN, f"not a sum of Shannon's inequalities (the gap {sp.sstr(gap)}), and a bound "
                                        "by a number is about one distribution, which derive does not know")
@@ -118,9 +124,10 @@ def order(small: sp.Basic, big: sp.Basic, strict: bool = False) -> Verdict:
     return Verdict(Status.UNKNOWN, f"not a sum of Shannon's inequalities (the gap {sp.sstr(gap)})")
 
 
-def _shannon(gap: sp.Expr) -> bool:
+def _shannon(gap: sp.Expr, discrete: bool = True) -> bool:
     """``gap`` (a combination of joint entropies and cross-entropies) is a nonnegative combination of elemental
-    inequalities: Shannon's, and Gibbs' ``C[T] - H[T] >= 0`` for each cross-entropy present."""
+    inequalities: Shannon's, and Gibbs' ``C[T] - H[T] >= 0`` for each cross-entropy present.  Of densities
+    (not ``discrete``) only those that hold for them: ``I(X_i; X_j | K) >= 0`` and Gibbs', not ``H(X | Y) >= 0``."""
     from sympy.solvers.simplex import InfeasibleLPError, linprog
 
     gap = _unscaled(gap)
@@ -133,7 +140,7 @@ def _shannon(gap: sp.Expr) -> bool:
     if len(names) > 4:
         return False
     every = frozenset(names)
-    elemental = [rv.entropy(every) - rv.entropy(every - {n}) for n in names]
+    elemental = [rv.entropy(every) - rv.entropy(every - {n}) for n in names] if discrete else []
     for a, b in itertools.combinations(names, 2):
         rest = sorted(every - {a, b})
         for k in range(len(rest) + 1):
@@ -141,6 +148,8 @@ def _shannon(gap: sp.Expr) -> bool:
                 elemental.append(rv.mutual_information({a}, {b}, given))
     crosses = [s for s, (kind, _) in measures.items() if kind == "C"]
     elemental += [c - rv.entropy(measures[c][1]) for c in crosses]  # Gibbs: KL(p || q) >= 0
+    if not elemental:
+        return False
     coordinates = [rv.entropy(c) for k in range(1, len(names) + 1) for c in itertools.combinations(names, k)]
     coordinates += crosses
     if gap.subs({s: 0 for s in coordinates}) != 0:
@@ -153,6 +162,43 @@ def _shannon(gap: sp.Expr) -> bool:
     except InfeasibleLPError:
         return False
     return True
+
+
+def _gibbs(gap: sp.Expr) -> bool:
+    r"""``gap`` is ``\sum_z A \log(A / B)`` for a pmf (or density) ``A`` of the summed values and a ``B`` whose
+    sum is 1: Gibbs' inequality, ``D(A \| B) >= 0``.
+
+    The gap's sums must run over the same values; each pmf ``A`` of exactly those values that sums to 1 is
+    tried: the gap is ``\sum_z A g`` (a term outside the sums times ``\sum_z A = 1``), so ``B = A e^{-g}``,
+    which must be free of ``exp`` and sum to 1 (``p(x, z) / p(x)`` over ``z``).
+    """
+    terms = [_inside(t) for t in sp.Add.make_args(sp.expand(gap))]
+    sums = [t for t in terms if isinstance(t, sp.Sum)]
+    if not sums or len({s.limits for s in sums}) != 1:
+        return False
+    limits = sums[0].limits
+    bound = {limit[0] for limit in limits}
+    outside = sp.Add(*(t for t in terms if not isinstance(t, sp.Sum)))
+    if outside.free_symbols & bound:
+        return False
+    weights = {f for s in sums for f in s.function.atoms(AppliedUndef)
+               if rv.mass_of(f) is not None and set(f.args) == bound and len(f.args) == len(bound)}
+    for weight in weights:
+        if sp.simplify(rv.reduce(sp.Sum(weight, *limits)) - 1) != 0:
+            continue
+        g = sp.expand(sp.Add(*(s.function for s in sums)) / weight + outside)
+        other = sp.simplify(sp.powsimp(sp.expand_log(weight * sp.exp(-g), force=True)))
+        if other.has(sp.exp, sp.log) or not rv.owners(other):
+            continue
+        if sp.simplify(rv.reduce(sp.Sum(other, *limits)) - 1) == 0:
+            return True
+    return False
+
+
+def _inside(term: sp.Expr) -> sp.Expr:
+    """``c * Sum(f, ...)`` as ``Sum(c * f, ...)`` for a number ``c``; any other term as it is."""
+    coefficient, rest = term.as_coeff_Mul()
+    return sp.Sum(coefficient * rest.function, *rest.limits) if isinstance(rest, sp.Sum) else term
 
 
 def _unscaled(gap: sp.Expr) -> sp.Expr:

@@ -106,6 +106,22 @@ DOCUMENTS = [
     ("\\newcommand{\\half}{\\frac{1}{2}}\n\n$$\\half + \\half = 1$$\n", [(3, "proved")]),
     ("\\begin{align*}\n\\ds \\frac 1 {3 - 1} \\int_1^3 \\rd x & = \\map \\ln {e} "
      "& & \\text{by a primitive} \\\\\n& = 1\n\\end{align*}\n", [(2, "proved"), (3, "proved")]),
+    # a logarithm of the same symbol on both sides: the claim means something only where it is positive
+    ("$$\\sum_{i=1}^N (k_i \\ln\\lambda - \\lambda) = (\\ln\\lambda)\\sum_{i=1}^N k_i - N\\lambda$$\n", [(1, "proved")]),
+    ("$$\\ln(\\lambda^2) = 2\\ln\\lambda$$\n", [(1, "refuted")]),  # on one side only: at lambda = -1 one side is real
+    # a product of positive factors through its logarithms; of data of unknown sign, never
+    ("Let $0 < p < 1$.\n\n$$\\ln \\prod_{i=1}^n p^{x_i}(1-p)^{1-x_i} = \\ln p \\sum_{i=1}^n x_i + "
+     "\\ln(1-p) \\sum_{i=1}^n (1 - x_i)$$\n", [(3, "proved")]),
+    ("$$\\ln \\prod_{i=1}^n x_i = \\sum_{i=1}^n \\ln x_i$$\n", [(1, "unknown")]),
+    # a function defined through one nothing defines is defined again by the explicit form that follows
+    ("$$L(\\theta) = \\prod_{i=1}^n f(x_i, \\theta)$$\n\n$$\\ln L(\\theta) = \\sum_{i=1}^n \\ln f(x_i, \\theta)$$\n\nThe answer has\n\n$$L(\\theta) = \\theta^{-n} e^{-\\sum x_i / \\theta}$$\n\n"
+     "$$\\frac{d}{d\\theta} \\ln L(\\theta) = -n \\theta + \\frac{\\sum x_i}{\\theta^2}$$\n",
+     [(1, "definition"), (3, "unknown"), (7, "definition"), (9, "refuted")]),
+    # a model's densities: the gap of the ELBO, and the ELBO bound
+    ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
+     "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"
+     "$$\\log p_\\theta(x) \\geq E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n",
+     [(3, "proved"), (5, "proved")]),
 ]
 
 

@@ -9,6 +9,7 @@ from derive import randomvars as rv
 from derive.parse import ParseError, parse_latex
 
 x, y, a, b = sp.symbols("x y a b")
+xr, yr = sp.symbols("x y", real=True)  # the variable of an integral is real
 p = {name: rv.mass("p", {name: value}) for name, value in (("X", x), ("Y", y))}
 pxy = rv.mass("p", {"X": x, "Y": y})
 H, N = rv.entropy, rv.support
@@ -45,6 +46,15 @@ READINGS = [
     (r"\sum_x{p(x) - \sum_y{p(y)}}", total(p["X"], (x, "X")) - total(p["Y"], (y, "Y"))),  # braces invisible
     (r"D(p(x, y) || p(x) p(y))", total(pxy * sp.log(pxy / (p["X"] * p["Y"])), (x, "X"), (y, "Y"))),
     (r"D_{KL}(p(x) \| q(x))", total(p["X"] * sp.log(p["X"] / rv.mass("q", {"X": x})), (x, "X"))),
+    # a model's pmf or density: its parameter under the head names no other distribution
+    (r"p_{\theta}(x, y)", pxy),
+    (r"p_\theta(y \mid x)", pxy / p["X"]),
+    (r"q_{\phi}(x)", rv.mass("q", {"X": x})),
+    # integrals and expectations over the values a pmf (or density) is of
+    (r"\int p(x, y) dy", sp.Integral(rv.mass("p", {"X": x, "Y": yr}), (yr, -sp.oo, sp.oo))),
+    (r"\mathbb{E}_{x \sim q_\phi}[\log p(x)]",
+     sp.Integral(rv.mass("q", {"X": xr}) * sp.log(rv.mass("p", {"X": xr})), (xr, -sp.oo, sp.oo))),
+    (r"E_{p(y \mid x)}[y]", sp.Integral(rv.mass("p", {"X": x, "Y": yr}) / p["X"] * yr, (yr, -sp.oo, sp.oo))),
 ]
 
 

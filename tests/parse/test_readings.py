@@ -137,6 +137,11 @@ READS = [
     (r"\sum x_i", (), (), sp.Sum(sp.IndexedBase("x")[i], (i, 1, n))),
     (r"\sum_i (x_i - p)", (), (), sp.Sum(sp.IndexedBase("x")[i] - p, (i, 1, n))),
     (r"\sum_{i=1}^{N} k_i - \sum k_i", (), (), sp.Integer(0)),
+    # products: the body runs to the end of the term, as a sum's does; without limits over the sample
+    (r"\prod_{i=1}^{n} p^{x_i} (1 - p)^{1 - x_i} + 1", (), (),
+     sp.Product(p ** sp.IndexedBase("x")[i] * (1 - p) ** (1 - sp.IndexedBase("x")[i]), (i, 1, n)) + 1),
+    (r"\prod_i x_i", (), (), sp.Product(sp.IndexedBase("x")[i], (i, 1, n))),
+    (r"\log \prod_{i=1}^{n} x_i", (), (), log(sp.Product(sp.IndexedBase("x")[i], (i, 1, n)))),
     (r"D(P||Q)", COINS, (), KL(*COINS)),  # KL written other ways
     (r"KL(P, Q)", COINS, (), KL(*COINS)),
     (r"\mathrm{KL}[P \| Q]", COINS, (), KL(*COINS)),
@@ -151,6 +156,8 @@ REFUSES = [
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
+    (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
+    (r"\prod_{i=1} x_i", (), (), r"must be written \prod_{i=a}^{b}"),
     (r"(a \over b)", (), (), r"must be inside {...}"),
     (r"f'(2x)", (), (), "is read on one variable"),
     (r"(x)'", (), (), "must follow a letter"),

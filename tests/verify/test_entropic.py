@@ -33,6 +33,13 @@ EQUALITIES = [
     (r"\sum_{y} \frac{p(x, y)}{p(y)} = 1", "unknown"),  # a side with no pmf: it may be of one distribution
     (r"H(X, Y) = 2", "unknown"),  # of the distribution the text has in mind: not every one
     (r"H(X) = c H(X)", "unknown"),  # c is no variable's value: never given a number here
+    # densities: integrals over the values are sums over them for identities (a pmf spread over unit bins)
+    (r"\log p(x) = \log \int p(x, z) dz", "proved"),
+    (r"\int q(z) \log \frac{q(z)}{p(z \mid x)} dz = \log p(x) - \mathbb{E}_{z \sim q}[\log \frac{p(x, z)}{q(z)}]",
+     "proved"),  # the gap of the ELBO
+    (r"\int q(z) \log \frac{q(z)}{p(z \mid x)} dz = \log p(x) + \mathbb{E}_{z \sim q}[\log \frac{p(x, z)}{q(z)}]",
+     "refuted"),
+    (r"\int\int p(x, y) \log p(x, y) dx dy = \int p(x) \log p(x) dx", "refuted"),
 ]
 
 
@@ -60,6 +67,15 @@ BOUNDS = [
     (r"I(X; Y)", "<=", r"I(X; Y \mid Z)", "refuted"),  # conditioning can lower it
     ("0", "<", r"I(X; Y)", "unknown"),  # zero for independent variables: strictness is not Shannon's
     (r"H(X)", "<=", "1", "unknown"),  # about one distribution
+    # Gibbs' inequality with a second distribution that is a conditional, or over a density
+    ("0", "<=", r"\sum_z q(z) \log \frac{q(z)}{p(z \mid x)}", "proved"),
+    (r"\mathbb{E}_{z \sim q}[\log \frac{p(x, z)}{q(z)}]", "<=", r"\log p(x)", "proved"),  # the ELBO bound
+    ("0", "<=", r"\int\int p(x, y) \log \frac{p(x, y)}{p(x) p(y)} dx dy", "proved"),  # I(X; Y) of densities
+    # what holds for pmfs only: a differential entropy may be negative, a density exceed 1
+    ("0", "<=", r"- \int p(z) \log p(z) dz", "unknown"),
+    ("0", "<=", r"- \int p(y \mid x) \log p(y \mid x) dy", "unknown"),
+    (r"\int p(x, y) dy", "<=", "1", "unknown"),
+    ("0", "<=", r"- \sum_z p(z) \log p(z)", "proved"),  # of a pmf it is Shannon's
 ]
 
 
