@@ -78,9 +78,47 @@ def expand(tex: str, macros: Mapping[str, Macro]) -> str:
 
     for _ in range(MAX_PASSES):
         if not any(name in tex for name in macros) or (expanded := _calls(tex, arity, body)) == tex:
-            return _braced(tex)
+            return angles(_braced(tex))
         tex = expanded
     raise ParseError(f"a macro still expands after {MAX_PASSES} passes (does one expand into itself?)")
+
+
+_ANGLE = re.compile(r"(?:\\left\s*)?\\langle(?![A-Za-z])")
+_ANGLES = re.compile(r"(?:\\left\s*)?\\langle(?![A-Za-z])|(?:\\right\s*)?\\rangle(?![A-Za-z])")
+
+
+def angles(tex: str) -> str:
+    r"""``\langle f \rangle_{p}`` as ``\mathbb{E}_{p}\left[f\right]``, and ``\langle f \rangle`` as
+    ``\mathbb{E}\left[f\right]`` (physicists' and statisticians' expectation); an inner product
+    ``\langle a, b \rangle`` (a comma outside brackets) is left as it is."""
+    out, k = [], 0
+    while (opening := _ANGLE.search(tex, k)) is not None:
+        depth, j, close = 1, opening.end(), None
+        while depth and (found := _ANGLES.search(tex, j)) is not None:
+            depth += 1 if "langle" in found.group() else -1
+            close = (found.start(), found.end()) if depth == 0 else None
+            j = found.end()
+        inside = tex[opening.end():close[0]] if close else ""
+        if close is None or _top_level_comma(inside):
+            out.append(tex[k:opening.end()])
+            k = opening.end()
+            continue
+        after, under = close[1], ""
+        script = re.match(r"\s*_", tex[after:])
+        if script is not None and (group := _argument(tex, after + script.end())) is not None:
+            under, after = f"_{{{group[0]}}}", group[1]
+        out.append(f"{tex[k:opening.start()]}\\mathbb{{E}}{under}\\left[{angles(inside)}\\right]")
+        k = after
+    return "".join(out) + tex[k:]
+
+
+def _top_level_comma(tex: str) -> bool:
+    depth = 0
+    for ch in tex:
+        depth += ch in "([{" and 1 or ch in ")]}" and -1 or 0
+        if ch == "," and depth == 0:
+            return True
+    return False
 
 
 def _braced(tex: str) -> str:

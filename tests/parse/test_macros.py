@@ -56,3 +56,28 @@ def test_document_macros() -> None:
 def test_refuses(macros: dict, tex: str, fragment: str) -> None:
     with pytest.raises(ParseError, match=fragment):
         expand(tex, macros)
+
+
+#: (LaTeX, what it is written as): angle brackets are an expectation; an inner product is left as it is.
+ANGLES = [
+    (r"\langle x^2 \rangle - \langle x \rangle^2", r"\mathbb{E}\left[ x^2 \right] - \mathbb{E}\left[ x \right]^2"),
+    (r"\langle f(x) \rangle_{p(x)} + 1", r"\mathbb{E}_{p(x)}\left[ f(x) \right] + 1"),
+    (r"\left\langle \log q \right\rangle_p", r"\mathbb{E}_{p}\left[ \log q \right]"),
+    (r"\langle \langle x \rangle \rangle", r"\mathbb{E}\left[ \mathbb{E}\left[ x \right] \right]"),
+    (r"\langle a, b \rangle", r"\langle a, b \rangle"),
+    (r"\langle x", r"\langle x"),  # never closed: left for the reader to report
+]
+
+
+@pytest.mark.parametrize(("tex", "expected"), ANGLES, ids=[t for t, _ in ANGLES])
+def test_angle_brackets(tex: str, expected: str) -> None:
+    assert expand(tex, {}) == expected
+
+
+def test_angle_brackets_in_a_document() -> None:
+    from derive.check import check_text
+
+    text = "Let $P = \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\\langle x^2 \\rangle - \\langle x \\rangle^2 = \\sigma^2$$\n\n" \
+           "$$\\langle x^2 \\rangle = \\sigma^2$$\n"
+    got = [(e.line, e.status) for e in check_text(text, "a.md").entries if e.kind == "claim"]
+    assert got == [(3, "proved"), (5, "refuted")]
