@@ -136,11 +136,13 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
     out: list[list[Statement]] = []
     last: list[int] = []  # the spans of the hypotheses the next "or" would join
     supposing = ""  # the word of the supposed equation just before, while only "and" or a comma follows it
+    said = ""  # the sentence so far, inline math included ("set the result to $0$:")
     for span, statements in found:
         before = reader.sentence
         if reader.ended or not span.joined:
             reader.new_sentence()
         alternative = reader.read(span.lead)
+        said = (said if reader.sentence == before and span.joined else "") + span.lead
         listing = tokens_of(span.lead)  # "and", ", and that": never nothing (two displays: the second follows)
         if reader.sentence != before or not span.joined or not listing or not set(listing) <= _LISTING:
             supposing = ""
@@ -148,7 +150,7 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         word = reader.word
         for k, statement in enumerate(statements):
             if k == 0:
-                statement = set_to_zero(statement, span.lead)
+                statement = set_to_zero(statement, said)
             if k and statement.joined:
                 word = statement.supposed or ("" if statement.joined in CLAIMS else word)
                 supposing = statement.supposed
@@ -166,6 +168,7 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
             for n in last:
                 out[n] = [replace(s, supposed="or") if is_bound(s) else s for s in out[n]]
         out.append(marked)
+        said += "" if span.display else f" ${span.tex}$ "
         last = [len(out) - 1] if any(is_bound(s) for s in marked) else []
         reader.fresh = True
         reader.ended = span.tex.rstrip().endswith((".", "!", "?"))

@@ -97,7 +97,7 @@ from derive.check.errors import CheckError
 from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
-from derive.check.sums import has_data_sums, linear, products_as_sums
+from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
 from derive.check.variables import family_bounds, independent_blocks, speaks_of_variables, value_sets
 from derive.errors import DeriveError
 from derive.verify.limits import OutOfTime, settle, time_limit
@@ -721,8 +721,10 @@ class _Checker:
             return _entry(origin, link, CLAIM, left.status, left.reason), False
         if isinstance(right, _Failed):
             return _entry(origin, link, CLAIM, right.status, right.reason), False
-        if k == 1:
-            special = self._definition(origin, link, left, right, key, chain.kind == SUPPOSITION)
+        if k == 1 or not isinstance(values[0], _Failed) and all(isinstance(v, _Failed) for v in values[1:k]):
+            # f(x) = [unreadable] = RHS defines f by RHS, as f(x) = RHS would
+            subject = link if k == 1 else replace(link, lhs=chain.expressions[0])
+            special = self._definition(origin, subject, values[0], right, key, chain.kind == SUPPOSITION)
             if special is not None:
                 return special
         if chain.kind == SUPPOSITION:
@@ -913,7 +915,10 @@ class _Checker:
         real = self._real(domain, a, b, *hypotheses)
 
         def linear_(e: sp.Basic) -> sp.Basic:
-            return linear(products_as_sums(_taken(e), lambda base: is_positive(base, real)), atoms)
+            def positive(base: sp.Basic) -> bool:
+                return is_positive(base, real)
+
+            return linear(split_logs(products_as_sums(_taken(e), positive), positive), atoms)
 
         a2, b2 = linear_(a), linear_(b)
         given = tuple(sp.Eq(linear_(h.lhs), linear_(h.rhs), evaluate=False) for h in hypotheses)
@@ -1296,8 +1301,11 @@ def _applied(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
     if not any(expr.has(f) for f in functions):
         return expr
     out = expr
-    for f, meaning in functions.items():
-        out = out.replace(f, meaning)
+    for _ in range(len(functions)):  # l(x) = \ln L(x) after L(x) = ...: applied until none is left
+        for f, meaning in functions.items():
+            out = out.replace(f, meaning)
+        if not any(out.has(f) for f in functions):
+            break
     return _taken(out)
 
 

@@ -89,6 +89,18 @@ def products_as_sums(expr: sp.Basic, positive) -> sp.Basic:
     return expr.replace(lambda e: isinstance(e, sp.Product), as_exp)
 
 
+def split_logs(expr: sp.Basic, positive) -> sp.Basic:
+    r"""``expr`` with the logarithm of each product of positive factors split into the sum of their logarithms
+    (``\log(\lambda^{k_i} e^{-\lambda} / k_i!)`` as ``k_i \log\lambda - \lambda - \log k_i!``); a logarithm of a
+    factor not proved positive (``positive``, as for :func:`products_as_sums`) is left as it is."""
+    def split(e: sp.log) -> sp.Basic:
+        if all(_positive_factor(f, positive) for f in _factors(e.args[0])):
+            return sp.expand_log(e, force=True)
+        return e
+
+    return expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], (sp.Mul, sp.Pow)), split)
+
+
 def _factors(body: sp.Basic) -> list[sp.Basic]:
     """The bases of ``body`` as a product of powers (``p^{x_i} (1 - p)^{1 - x_i}`` gives ``p``, ``1 - p``)."""
     return [f.base if isinstance(f, sp.Pow) else f for f in sp.Mul.make_args(body)]

@@ -99,4 +99,33 @@ def family_bounds(text: str) -> list[str]:
             for k, name in enumerate(names):
                 if role := roles[min(k, len(roles) - 1)]:
                     out.append(role.format(name))
+    return out + [bound for bound in conventional_bounds(text) if bound not in out]
+
+
+#: The letter each family's parameter is written with, and its bound: a text that names the family ("counts
+#: from a Poisson distribution") and writes that letter (``\lambda``, ``\lambda_2``) means that parameter.
+CONVENTIONAL: dict[str, tuple[str, str]] = {
+    "poisson": (r"\lambda", "0 < {}"), "exponential": (r"\lambda", "0 < {}"), "bernoulli": ("p", "0 < {} < 1"),
+    "binomial": ("p", "0 < {} < 1"), "geometric": ("p", "0 < {} < 1"),
+}
+_PROSE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S)
+
+
+def conventional_bounds(text: str) -> list[str]:
+    r"""Bounds on the letter a family's parameter is written with, where the prose names the family once and only
+    that family among them: "$N$ counts from a Poisson distribution" and ``\lambda`` (``\lambda_1``) in the
+    formulas give ``0 < \lambda``; "the exponential of $x$" is no family (an exponential is also a function, so
+    only "exponential distribution" counts)."""
+    prose = _PROSE_MATH.sub(" ", text)
+    named = {f for f in CONVENTIONAL if re.search(rf"\b{f}\b" + (r"\s+(?:distribution|random|law)" if f == "exponential"
+                                                                else ""), prose, re.I)}
+    letters = {CONVENTIONAL[f] for f in named}
+    if len({letter for letter, _ in letters}) != len(letters):  # one letter, two bounds (binomial p, Poisson p?)
+        return []
+    out: list[str] = []
+    maths = " ".join(m.group() for m in _PROSE_MATH.finditer(text))
+    for letter, bound in sorted(letters):
+        pattern = re.escape(letter) + r"(?:_\{?[A-Za-z0-9]+\}?)?" + (r"(?![A-Za-z])" if letter.startswith("\\") else "")
+        for name in dict.fromkeys(re.findall(rf"(?<![A-Za-z\\]){pattern}(?![A-Za-z({{])", maths)):
+            out.append(bound.format(name))
     return out

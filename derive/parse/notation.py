@@ -435,7 +435,8 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
                 end = _brace_end(source, k)
                 text = cmd + source[k:end]
                 word = _WORD_FUNCTIONS.get(source[k + 1:end - 1].strip()) if cmd != r"\mathbb" else None
-                tokens.append(_Token(word or (r"\mathrm{d}" if _key_of(text) == r"\mathrm{d}" else text), i))
+                upright_d = _key_of(text) in (r"\mathrm{d}", r"\text{d}", r"\operatorname{d}", r"\textrm{d}")
+                tokens.append(_Token(word or (r"\mathrm{d}" if upright_d else text), i))
                 i = end
                 continue
             token = _Token(_ALIASES.get(cmd, cmd), i)  # unknown commands are reported by _check_words

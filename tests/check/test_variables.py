@@ -62,6 +62,13 @@ FAMILIES = [
     ("A Laplace distribution with parameters $\\mu, b$.", ["0 < b"]),  # the location is any real
     ("The exponential of $x$ is positive.", []),  # a function, not a family: x is not bounded
     ("Poisson regression uses $\\log \\mu$.", []),
+    # the letter a family's parameter is written with, where the prose names the family
+    ("With $N$ counts $k_i$ from a Poisson distribution: $$L(\\lambda) = \\lambda^{k}$$", ["0 < \\lambda"]),
+    ("Two Poisson laws, $\\lambda_1$ and $\\lambda_2$.", ["0 < \\lambda_1", "0 < \\lambda_2"]),
+    ("A Bernoulli sample with $p(x) = p^x (1 - p)^{1 - x}$.", ["0 < p < 1"]),  # p( is the pmf, p the parameter
+    ("Waiting times follow an exponential distribution: $f(x) = \\lambda e^{-\\lambda x}$.", ["0 < \\lambda"]),
+    ("The exponential of $\\lambda$ is positive.", []),  # the function, not the family
+    ("A binomial count and a Poisson count with $p$ and $\\lambda$.", ["0 < \\lambda", "0 < p < 1"]),
 ]
 
 

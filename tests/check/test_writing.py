@@ -117,6 +117,19 @@ DOCUMENTS = [
     ("$$L(\\theta) = \\prod_{i=1}^n f(x_i, \\theta)$$\n\n$$\\ln L(\\theta) = \\sum_{i=1}^n \\ln f(x_i, \\theta)$$\n\nThe answer has\n\n$$L(\\theta) = \\theta^{-n} e^{-\\sum x_i / \\theta}$$\n\n"
      "$$\\frac{d}{d\\theta} \\ln L(\\theta) = -n \\theta + \\frac{\\sum x_i}{\\theta^2}$$\n",
      [(1, "definition"), (3, "unknown"), (7, "definition"), (9, "refuted")]),
+    # the MLE of a Poisson rate: a likelihood defined through an expression derive cannot read takes the form
+    # that follows; l = \\ln L applies L; the rate is positive in a text about a Poisson distribution; an equation
+    # the sentence sets to $0$ is solved; \\text{d} is a differential
+    ("With $N$ counts from a Poisson distribution:\n\n$$L(\\lambda) = \\prod_{i=1}^N p(x = k_i | \\lambda) = "
+     "\\prod_{i=1}^N \\frac{1}{k_i!}e^{-\\lambda}\\lambda^{k_i}$$\n\n"
+     "$$l(\\lambda) = \\ln L(\\lambda) = \\sum_{i=1}^N \\left( -\\ln(k_i!) - \\lambda + k_i \\ln\\lambda \\right)$$\n\n"
+     "Differentiate and set the result to $0$:\n\n"
+     "$$\\frac{\\text{d}l(\\lambda)}{\\text{d}\\lambda} = -N + \\frac{1}{\\lambda}\\sum_{i=1}^N k_i = 0$$\n\n"
+     "$$\\hat{\\lambda} = \\frac{1}{N}\\sum_{i=1}^N k_i$$\n",
+     [(3, "not parsed"), (3, "definition"), (5, "definition"), (5, "proved"), (9, "proved"), (9, "supposed"),
+      (11, "proved")]),
+    ("A Poisson count.\n\n$$\\ln \\prod_{i=1}^N \\frac{1}{k_i!}e^{-\\lambda}\\lambda^{k_i} = "
+     "\\sum_{i=1}^N \\left( -\\ln(k_i!) + \\lambda + k_i \\ln\\lambda \\right)$$\n", [(3, "refuted")]),
     # a model's densities: the gap of the ELBO, and the ELBO bound
     ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
      "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"

@@ -46,6 +46,8 @@ READS = [
     (r"\frac{d}{d x} x^{2}", (), (), derivative(x**2, x)),
     (r"\frac{\mathrm{d}}{\mathrm{d}x} x^3", (), (), derivative(x**3, x)),
     (r"\frac{\mathrm{d}}{\mathrm{d} x} x", (), (), derivative(x, x)),
+    (r"\frac{\text{d}}{\text{d}x} x^3", (), (), derivative(x**3, x)),  # an upright d however it is set
+    (r"\frac{\operatorname{d} f}{\operatorname{d} x}", (), (), derivative(f(x), x)),
     (r"\dfrac{d}{dx} f(x)", (), (), derivative(f(x), x)),
     (r"\frac{d}{dx} f", (), (), derivative(f(x), x)),  # a name no one declares: a function of x, never 0
     (r"\frac{d}{dx} p", COINS, (), derivative(p, x)),  # a parameter: a constant
