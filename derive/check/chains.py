@@ -118,6 +118,8 @@ _DEFINING_LABELS = re.compile(r"def|\\Delta|:|\\triangle", re.I)
 _SETTING_LABELS = re.compile(r"(?:\\(?:text|mathrm|textrm|mbox|operatorname)\{)?\s*(?:set|!|want|\?|setto0)\s*\}?",
                              re.I)
 #: Prose that sets the display after it to zero ("Setting the derivative to zero:", "equate it to 0").
+#: A derivative first (``\frac{dl}{d\sigma} = ... = 0``): the first-order condition of an optimum, solved.
+_DERIVATIVE = re.compile(r"\s*(?:\\[dt]?frac\s*\{\s*(?:\\partial|d|\\mathrm\{d\}|\\text\{d\})|\\nabla|[A-Za-z]'+\()")
 _SETS_TO_ZERO = re.compile(r"\b(?:set|sets|setting|equat\w*)\b[^.!?]*?(?:\bzero\b|\b0\b)[^.!?]*$|\bto zero\W*$", re.I)
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|\s+|[A-Za-z]+|.", re.S)
 _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?\b\.?|\\[,;:! ]|\\(?:quad|qquad)\b|\s+")
@@ -565,13 +567,17 @@ def _overset(toks: list[_Tok], k: int, hi: int) -> tuple[int, int, str] | None:
 
 def set_to_zero(statement: Statement, lead: str) -> Statement:
     """The statement with its ``= 0`` (or ``0 =``) made :data:`SET` when ``lead``, the prose before it, sets it to
-    zero ("Setting the derivative to zero gives"); else unchanged."""
-    if not statement.relations or not _SETS_TO_ZERO.search(" ".join(_MARKUP.sub(" ", lead).split())):
+    zero ("Setting the derivative to zero gives"), or when a derivative heads a chain of at least two links that
+    ends in ``= 0`` (``\\frac{dl}{dp} = \\frac{k}{p} - \\frac{n - k}{1 - p} = 0``); else unchanged."""
+    if not statement.relations:
+        return statement
+    derivative = _DERIVATIVE.match(statement.pieces[0].tex) is not None and len(statement.pieces) > 2
+    if not derivative and not _SETS_TO_ZERO.search(" ".join(_MARKUP.sub(" ", lead).split())):
         return statement
     relations, pieces = list(statement.relations), statement.pieces
     if relations[-1] == "=" and pieces[-1].tex.strip() == "0":
         relations[-1] = SET
-    elif relations[0] == "=" and pieces[0].tex.strip() == "0":
+    elif relations[0] == "=" and pieces[0].tex.strip() == "0" and not derivative:
         relations[0] = SET
     else:
         return statement

@@ -187,6 +187,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker = _Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
     checker.prose_bounds = _prose_bounds(text)
+    checker.headings = _headings(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
         checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)
@@ -312,6 +313,7 @@ class _Checker:
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
     prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
+    headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -342,6 +344,8 @@ class _Checker:
         self.hypotheses: tuple[sp.Equality, ...] = ()  # those that hold at the current link
         self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
                           if s.pieces}
+        self.lines = {s.pieces[0].rank: s.pieces[0].line for source in self.sources for s in source.statements
+                      if s.pieces and not source.defines}
         self.supposing = {s.pieces[0].rank for source in self.sources for s in source.statements
                           if s.pieces and s.supposed and s.supposed != "or"}
         self.local_domains: dict[tuple, object] = {}
@@ -419,10 +423,19 @@ class _Checker:
         rank, sentence = link.lhs.rank, self._sentence_of(link.lhs.rank)
         self.equations = [(r, min(last, sentence - 1) if (r, last) in self.solving else last, e)
                           for r, last, e in self.equations]
-        self.solving = {(rank, _FOREVER)}
+        last = self._section_end(link.line)
+        self.solving = {(rank, last)}
         if isinstance(left, sp.Expr) and isinstance(right, sp.Expr):
-            self.equations.append((rank, _FOREVER, sp.Eq(_put(left, self.symbols), _put(right, self.symbols),
-                                                        evaluate=False)))
+            self.equations.append((rank, last, sp.Eq(_put(left, self.symbols), _put(right, self.symbols),
+                                                     evaluate=False)))
+
+    def _section_end(self, line: int) -> int:
+        """The last sentence of the section of ``line`` (an answer after a question solves its own equations)."""
+        after = [h for h in self.headings if h > line]
+        if not after:
+            return _FOREVER
+        later = [self.sentences[r] for r, at in self.lines.items() if at > min(after) and r in self.sentences]
+        return min(later) - 1 if later else _FOREVER
 
     def _solution(self, left: sp.Basic, right: sp.Basic):
         r"""``\hat p = \frac{k}{n}`` while solving for ``p``: the verdict on ``p = k/n`` given the equation set, or
@@ -776,9 +789,16 @@ class _Checker:
                                                 and not self._rests_on_unknown(right)):
             return None  # defined, and not merely through a function nothing defines: a claim
         args = left.args
-        if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) for a in args):
+        if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) or _squared(a) for a in args):
             return None
-        return sp.Lambda(args, _put(right, self.symbols))
+        body = _put(right, self.symbols)
+        if not any(_squared(a) for a in args):
+            return sp.Lambda(args, body)
+        slots = tuple(sp.Dummy(a.base.name) if _squared(a) else a for a in args)
+        for a, slot in zip(args, slots):
+            if slot is not a:  # l(\mu, \sigma^2): a function of the variance; sigma = sqrt of the slot
+                body = body.xreplace({a: slot}).xreplace({a.base: sp.sqrt(slot)})
+        return _OfSquares(sp.Lambda(slots, body), tuple((k, a.base) for k, a in enumerate(args) if _squared(a)))
 
     def _rests_on_unknown(self, expr: sp.Basic) -> bool:
         r"""``expr`` applies a function nothing defines (``\prod_i f(x_i, \theta)`` before ``f`` is given)."""
@@ -885,7 +905,7 @@ class _Checker:
         from derive.verify import check_relation
         from derive.verify import check_equal
 
-        a, b = self._unify(_put(left, self.symbols), _put(right, self.symbols))
+        a, b = self._sides(left, right)
         domain = self._dom(a, b)
         verdict = check_equal(a, b, domain) if relation in EQUALITIES else check_relation(a, b, relation, domain)
         if not verdict.proved and (real := self._real(domain, a, b)) is not domain:  # proved for real values only
@@ -902,6 +922,11 @@ class _Checker:
             return verdict
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
         return _one_sided(verdict, a, b, domain, fixed)
+
+    def _sides(self, left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
+        """The two sides of a claim with what the symbols stand for put in (:func:`_unvaried`) and unified."""
+        values = _unvaried(self.symbols, left, right)
+        return self._unify(_put(left, values), _put(right, values))
 
     def _by_linearity(self, a: sp.Basic, b: sp.Basic, domain, hypotheses: tuple[sp.Equality, ...] = ()):
         """``a = b`` proved with its sums over data written by linearity (:mod:`derive.check.sums`), under
@@ -1086,7 +1111,7 @@ class _Checker:
         """
         from derive.verify import check_equal
 
-        a, b = self._unify(_put(left, self.symbols), _put(right, self.symbols))
+        a, b = self._sides(left, right)
         domain = self._dom(a, b)
         loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
                         and s not in domain.symbol_set and s.is_real is None), key=str)
@@ -1103,7 +1128,7 @@ class _Checker:
         """The verifier's reason, and whether symbols nothing bounds would settle it if positive."""
         from derive.verify import check_equal
 
-        a, b = self._unify(_put(left, self.symbols), _put(right, self.symbols))
+        a, b = self._sides(left, right)
         domain = self._dom(a, b)
         loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
                         and s not in domain.symbol_set and s.is_real is None), key=str)
@@ -1286,6 +1311,15 @@ def _put(expr: sp.Basic, values: dict) -> sp.Basic:
     return expr.subs(values) if bound & values.keys() else expr.xreplace(values)  # a sum's own x is not the x given
 
 
+def _unvaried(values: dict, *sides: sp.Basic) -> dict:
+    r"""``values`` without the symbols the sides differentiate against: ``\frac{\partial}{\partial \hat p}`` after
+    ``\hat p = k/n`` takes ``\hat p`` as a variable in that claim (a value given as a number is put in after the
+    derivative is taken, by :func:`_put`)."""
+    varied = {v for side in sides for d in side.atoms(sp.Derivative) for v in d.variables}
+    varied = {v for v in varied & values.keys() if not (isinstance(values[v], sp.Expr) and values[v].is_number)}
+    return {x: value for x, value in values.items() if x not in varied} if varied else values
+
+
 def _taken(expr: sp.Basic) -> sp.Basic:
     """``expr`` with its derivatives (and their values at a point) taken where nothing undefined is left in them
     (of a sum, term by term: SymPy differentiates under the sum)."""
@@ -1293,6 +1327,42 @@ def _taken(expr: sp.Basic) -> sp.Basic:
         return expr
     return expr.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)) and not e.has(AppliedUndef),
                         lambda e: e.doit())
+
+
+_HEADING = re.compile(r"[ ]{0,3}#{1,6}\s|\s*\\(?:sub)*section\*?\{|\s*\\(?:chapter|paragraph)\*?\{")
+
+
+def _headings(text: str) -> tuple[int, ...]:
+    """The lines (from 1) of a Markdown heading or a LaTeX sectioning command."""
+    return tuple(k for k, line in enumerate(text.splitlines(), 1) if _HEADING.match(line))
+
+
+def _squared(arg: sp.Basic) -> bool:
+    r"""``\sigma^2`` as the argument of a function being defined: the square of a positive scale."""
+    return isinstance(arg, sp.Pow) and arg.exp == 2 and isinstance(arg.base, sp.Symbol) and \
+        (arg.base.is_positive or _SCALE.fullmatch(arg.base.name) is not None)
+
+
+@dataclass(frozen=True)
+class _OfSquares:
+    r"""A function defined with a square among its arguments (``l(\mu, \sigma^2) = ...``).  Applied to the
+    square it gives the definition; applied to the scale itself (``l(\mu, \sigma)``, as people write the same
+    function of either) it gives the same, for that is what the author means; to anything else, the value with
+    the scale the square root of what is put in."""
+
+    meaning: sp.Lambda
+    squares: tuple[tuple[int, sp.Symbol], ...]
+
+    @property
+    def expr(self) -> sp.Basic:
+        return self.meaning.expr
+
+    def __call__(self, *args: sp.Basic) -> sp.Basic:
+        args = list(args)
+        for k, scale in self.squares:
+            if k < len(args) and args[k] == scale:
+                args[k] = scale**2
+        return self.meaning(*args)
 
 
 def _applied(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
@@ -1389,11 +1459,27 @@ def _one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = fro
     named = [side for side in (left, right) if side and side <= alone]
     solving = any(not side and other & alone for side, other in ((left, right), (right, left)))
     renamed = bool(left & alone) and bool(right & alone)  # each side names what the other does not: z = wx + b?
+    constant = sorted((c for c in alone if _CONSTANT.fullmatch(c.name) and _added(c, a if c in left else b)), key=str)
+    if constant:
+        shown = ", ".join(sp.latex(c) for c in constant)
+        return Verdict(Status.UNKNOWN, f"{shown} is added on one side only: a constant the text leaves open, not "
+                                       "every number")
     if not named and not solving and not renamed:
         return verdict
     shown = ", ".join(sp.latex(s) for s in sorted(alone, key=str))
     return Verdict(Status.UNKNOWN, f"not for every value of {shown}, which nothing places and which stands on one "
                                    f"side only: what does {shown} stand for?")
+
+
+#: Names people give a constant they leave open (``+ C``, ``+ \text{const}``).
+_CONSTANT = re.compile(r"[CcK](?:_\{?\w+\}?)?|const")
+
+
+def _added(symbol: sp.Symbol, side: sp.Basic) -> bool:
+    """``symbol`` is a term of ``side`` (times a number) and appears nowhere else in it."""
+    expanded = sp.expand(side)
+    slope = expanded.coeff(symbol)
+    return slope.is_number and slope != 0 and symbol not in (expanded - slope * symbol).free_symbols
 
 
 def _inclusion(symbol: sp.Symbol, interval: sp.Interval, bound: Bound,

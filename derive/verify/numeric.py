@@ -165,8 +165,9 @@ def _not_real(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) -
         # and sums the imaginary part must be far above what their quadrature could get wrong
         aggregates = sides[1 - k].has(sp.Integral, sp.Sum)
         value = evaluated(at(sides[1 - k], point))
-        if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
-            return None
+        if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number \
+                or value.has(sp.Sum, sp.Product, sp.Integral, sp.Function):
+            return None  # a value left unevaluated (a sum over a range that is no range) is no number to judge
         tolerance = UNRELIABLE if aggregates else sp.Float(10) ** (10 - DIGITS)
         size, imaginary = abs(value), abs(sp.im(value))
         if not (size.is_comparable and imaginary.is_comparable):

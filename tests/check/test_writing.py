@@ -130,6 +130,22 @@ DOCUMENTS = [
       (11, "proved")]),
     ("A Poisson count.\n\n$$\\ln \\prod_{i=1}^N \\frac{1}{k_i!}e^{-\\lambda}\\lambda^{k_i} = "
      "\\sum_{i=1}^N \\left( -\\ln(k_i!) + \\lambda + k_i \\ln\\lambda \\right)$$\n", [(3, "refuted")]),
+    # a function of the variance: l(\\mu, \\sigma^2) is the same function when written l(\\mu, \\sigma); a derivative
+    # that ends in = 0 is the condition of an optimum, solved
+    ("$l(\\mu, \\sigma^2) = -\\frac{n}{2}\\ln(2\\pi\\sigma^2) - \\frac{1}{2\\sigma^2}\\sum(x_i - \\mu)^2$\n\n"
+     "$$\\frac{dl(\\mu, \\sigma^2)}{d\\sigma} = -n\\sigma^{-1} + \\sum(x_i - \\mu)^2\\sigma^{-3} = 0$$\n\n"
+     "$$-n\\sigma^2 + \\sum(x_i - \\mu)^2 = 0$$\n\n"
+     "$$l(\\mu, \\sigma) = -\\frac{n}{2}\\ln(2\\pi) - \\frac{n}{2}\\ln(\\sigma^2) - \\frac{1}{2\\sigma^2}\\sum(x_i - \\mu)^2$$\n",
+     [(1, "definition"), (3, "proved"), (3, "supposed"), (5, "proved"), (7, "proved")]),
+    ("$$\\frac{d}{dp}(p^2 - p) = 2p - 2 = 0$$\n", [(1, "refuted"), (1, "supposed")]),
+    # an equation solved in one section is not supposed in the next (an answer does not solve the question's)
+    ("## Attempt\n\n$$\\frac{d}{dp} p^2 = 2p = 0$$\n\n$$p^2 = 0$$\n\n## Answer\n\n$$p^2 = 0$$\n",
+     [(3, "proved"), (3, "supposed"), (5, "proved"), (9, "unknown")]),
+    # a symbol defined earlier and differentiated against is a variable there
+    ("$$\\hat p = \\frac{k}{n}$$\n\n$$\\frac{\\partial}{\\partial \\hat p} (k \\hat p^2) = 2 k \\hat p$$\n",
+     [(1, "definition"), (3, "proved")]),
+    # a constant added on one side only is one the text leaves open: never refuted for every value of it
+    ("$$x^2 + C = x^2 + 1$$\n\n$$x + y = x + 1$$\n", [(1, "unknown"), (3, "refuted")]),
     # a model's densities: the gap of the ELBO, and the ELBO bound
     ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
      "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"
