@@ -22,6 +22,7 @@ _SIGNALS = re.compile(
     r"|(?<![A-Za-z\\])[pP]\s*\(\s*[A-Z]\s*="
     r"|(?<![A-Za-z\\])[pq]_\{?\\(?:theta|phi|psi|varphi)\}?\s*\("
     r"|\\mathbb\{P\}|\\Pr(?![A-Za-z])")
+_DENSITY_LOG = re.compile(r"(?<![A-Za-z\\])[pq]\s*\(\s*[a-z]\s*\)\s*(?:\\cdot\s*)?\\(?:log|ln)(?![A-Za-z])")
 _MATHS = r"\$[^$]+\$(?:\s*(?:,|and|,\s*and)\s*\$[^$]+\$)*"
 #: "$X$ and $Y$ are independent", "independent random variables $X$ and $Y$": the variables named there only.
 _DECLARED = re.compile(rf"(?P<before>{_MATHS})\s+are\s+(?:mutually\s+|statistically\s+)?independent\b"
@@ -38,8 +39,10 @@ _VARIABLE = re.compile(r"(?<![A-Za-z\\_^])([A-Z])(?:_\{?([A-Za-z0-9])\}?)?(?![A-
 
 
 def speaks_of_variables(texts: Iterable[str]) -> bool:
-    """Whether the math ``texts`` use the notation of random variables no one declares."""
-    return any(_SIGNALS.search(text) for text in texts)
+    r"""Whether the math ``texts`` use the notation of random variables no one declares: one of the signals, or an
+    integral of a density times a logarithm (``\int p(x) \log \frac{p(x)}{q(x)} dx``, an entropy or a
+    divergence of densities no one names)."""
+    return any(_SIGNALS.search(text) or r"\int" in text and _DENSITY_LOG.search(text) for text in texts)
 
 
 def value_sets(text: str) -> dict[str, str]:

@@ -15,6 +15,10 @@ SPEAKS = [
     (r"H(p) = -p \log p - (1 - p) \log (1 - p)", False),  # the binary entropy function of a number
     (r"f(x) = x^2", False),
     (r"\sum_{i=1}^{n} x_i", False),
+    (r"\int p(x) \log \frac{p(x)}{q(x)} dx", True),  # a divergence of densities no one names
+    (r"\int p(x) \cdot \ln p(x) \, dx", True),
+    (r"\int f(x) \log x \, dx", False),  # f is no density's name
+    (r"p(x) \log p(x)", False),  # no integral: p may be a function of a number
 ]
 
 
