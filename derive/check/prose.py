@@ -144,7 +144,8 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         alternative = reader.read(span.lead)
         said = (said if reader.sentence == before and span.joined else "") + span.lead
         listing = tokens_of(span.lead)  # "and", ", and that": never nothing (two displays: the second follows)
-        if reader.sentence != before or not span.joined or not listing or not set(listing) <= _LISTING:
+        if reader.sentence != before or not span.joined or not listing or not set(listing) <= _LISTING or \
+                span.display and "and" not in listing:  # "If $i = k$, $$...$$": the display is what follows
             supposing = ""
         marked: list[Statement] = []
         word = reader.word

@@ -138,6 +138,10 @@ DOCUMENTS = [
      "$$l(\\mu, \\sigma) = -\\frac{n}{2}\\ln(2\\pi) - \\frac{n}{2}\\ln(\\sigma^2) - \\frac{1}{2\\sigma^2}\\sum(x_i - \\mu)^2$$\n",
      [(1, "definition"), (3, "proved"), (3, "supposed"), (5, "proved"), (7, "proved")]),
     ("$$\\frac{d}{dp}(p^2 - p) = 2p - 2 = 0$$\n", [(1, "refuted"), (1, "supposed")]),
+    # "If $i = k$," then a display: the display is what follows under the case, not a further case
+    ("If $x = 2$,\n\n$$x^2 + x = 6$$\n\nIf $x = 3$,\n\n$$x^2 = 8$$\n",
+     [(1, "supposed"), (3, "proved"), (5, "supposed"), (7, "refuted")]),
+    ("If $x = 2$ and\n\n$$y = 3$$\n\nthen $x + y = 5$.\n", [(1, "supposed"), (3, "supposed"), (5, "proved")]),
     # an equation solved in one section is not supposed in the next (an answer does not solve the question's)
     ("## Attempt\n\n$$\\frac{d}{dp} p^2 = 2p = 0$$\n\n$$p^2 = 0$$\n\n## Answer\n\n$$p^2 = 0$$\n",
      [(3, "proved"), (3, "supposed"), (5, "proved"), (9, "unknown")]),
