@@ -104,7 +104,8 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
             return Declaration(written.group(1), rhs, key, family=found[0], arguments=found[1])
     match = _PROBABILITY.match(left)
     if match is not None and relation in ("=", ":=") and not (match.group(1) not in "PQR" and
-                                                              _uses(right, match.group(2))):
+                                                              (_uses(right, match.group(2)) or
+                                                               _number(match.group(2)))):
         name, label, _, index = match.groups()
         value = _INDEXED_VALUE.match(right)
         if index is None and label is not None and len(label) == 1 and label.islower() and value and \
@@ -118,6 +119,12 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
         if found is not None:
             return Declaration(left, rhs, key, family=found[0], arguments=found[1])
     return None
+
+
+def _number(label: str | None) -> bool:
+    """``L(1) = e^{-6.6}``: a name other than ``P``, ``Q``, ``R`` at a number is a function's value (a likelihood
+    at a candidate), not the probability of an outcome."""
+    return bool(label) and re.fullmatch(r"-?\d+(?:\.\d+)?", label) is not None
 
 
 def _uses(right: str, label: str | None) -> bool:

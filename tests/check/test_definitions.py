@@ -26,6 +26,8 @@ DECLARATIONS = [
     ("H(P)", "=", "x", None),  # H is the entropy
     ("E(X)", "=", r"\mu", None),  # E is the expectation
     ("P(x_i)", "=", "q_j", None),  # the index does not match
+    ("L(1)", "=", r"\exp(-6.6)", None),  # a likelihood at a candidate value: a function's value
+    ("P(1)", "=", r"\frac{1}{6}", ("P", "1", None, None, ())),  # P at the outcome 1 of a die
     ("P(H)", "<", "p", None),
     ("P", "=", "Q", None),
     ("f(x)", "=", "x", None),
