@@ -217,13 +217,21 @@ def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Spa
     from derive.parse import ParseError
     from derive.parse.macros import expand
 
+    named = {m.group(1) for span in found for m in _NAMED.finditer(span.tex)}
+    words = re.compile(r"\\text(?:rm)?\{\s*(" + "|".join(sorted(named)) + r")\s*\}") if named else None
     out = []
     for span in found:
+        tex = words.sub(r"\\mathrm{\1}", span.tex) if words else span.tex  # \text{ELBO} := ...: a quantity's name
         try:
-            out.append(replace(span, tex=_COMMENT_COLUMN.sub(_blank, expand(span.tex, macros))))
+            out.append(replace(span, tex=_COMMENT_COLUMN.sub(_blank, expand(tex, macros))))
         except ParseError:
-            out.append(span)
+            out.append(replace(span, tex=tex))
     return out
+
+
+#: ``\text{ELBO} \coloneqq ...`` (``:=``, ``\triangleq``, ``=``) at the start of a row: the document names a quantity.
+_NAMED = re.compile(r"(?:^|\\\\|&|\\begin\{\w+\*?\})\s*\\text(?:rm)?\{\s*([A-Za-z]{2,})\s*\}\s*"
+                    r"(?::=|\\coloneqq|\\triangleq|\\equiv|=(?!=))")
 
 
 def _prose_bounds(text: str) -> list[Bound]:

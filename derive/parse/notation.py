@@ -570,11 +570,22 @@ def _decorated(source: str, cmd: str, start: int, end: int) -> tuple[_Token, int
 
 def decorated_name(text: str) -> str | None:
     """The symbol name of a decorated token (``\\hat{\\sigma}`` -> ``sigmahat``, which SymPy prints as
-    ``\\hat{\\sigma}``), or ``None`` for any other token."""
+    ``\\hat{\\sigma}``), of an upright word that names a quantity (``\\mathrm{ELBO}``, ``\\operatorname{MSE}``:
+    ``ELBO``), or ``None`` for any other token."""
     match = _DECORATED.fullmatch(text)
+    if match is not None and match.group(1) in ("mathrm", "operatorname") and _QUANTITY.fullmatch(match.group(2)) \
+            and match.group(2).lower() not in _OPERATOR_WORDS:
+        return match.group(2)
     if match is None or "\\" + match.group(1) not in _DECORATIONS:
         return None
     return match.group(2).lstrip("\\") + _DECORATIONS["\\" + match.group(1)]
+
+
+#: An upright word that names a quantity: two letters or more (one letter is a function's name, ``\\mathrm{E}``).
+_QUANTITY = re.compile(r"[A-Za-z]{2,}")
+#: Upright words that are operators, never a quantity's name.
+_OPERATOR_WORDS = frozenset("""kl var cov det tr diag softmax sigmoid argmax argmin max min sup inf lim sign sgn erf
+    erfc beta gamma pr relu tanh sinh cosh sin cos tan arg exp log ln mod dim rank corr std sd cdf pdf pmf""".split())
 
 
 def _symbol_name(text: str) -> str:
@@ -1016,6 +1027,9 @@ class _Reader(CalculusForms, RandomVariableForms):
                                  r"derivative: \left.\frac{d}{dx} f\right|_{x=a}")
             elif text.startswith(tuple(_PROSE)):
                 raise ParseError(f"text {_short(text)} at offset {token.pos} is prose, not part of an expression")
+            elif text.startswith((r"\mathrm{", r"\operatorname{")) and decorated_name(text) is not None and \
+                    self._at(self._next(i + 1, hi), hi) not in ("(", "["):  # \mathrm{ELBO}: a named quantity
+                i = self.placeholder(sp.Symbol(decorated_name(text)), token.pos, out, i + 1)
             elif text.startswith(tuple(_OPAQUE)):
                 raise ParseError(f"unsupported command {_short(text)} at offset {token.pos}")
             elif (call := self.application(i, hi, indices)) is not None:

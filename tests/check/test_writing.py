@@ -150,6 +150,9 @@ DOCUMENTS = [
      [(1, "definition"), (3, "proved")]),
     # a constant added on one side only is one the text leaves open: never refuted for every value of it
     ("$$x^2 + C = x^2 + 1$$\n\n$$x + y = x + 1$$\n", [(1, "unknown"), (3, "refuted")]),
+    # a quantity the document names in words: \\text{ELBO} := ... is a symbol from there on
+    ("$$\\text{ELBO} \\coloneqq x^2 - 1$$\n\n$$\\text{gap} := (x - 1)(x + 1) - \\text{ELBO}$$\n\n$$\\text{gap} = 0$$\n",
+     [(1, "definition"), (3, "definition"), (5, "proved")]),
     # a model's densities: the gap of the ELBO, and the ELBO bound
     ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
      "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"

@@ -135,6 +135,8 @@ READS = [
     (r"H(p)", (), (), sp.Function("H")(p)),
     (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
     (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
+    (r"\mathrm{ELBO} - \operatorname{MSE}", (), (), sp.Symbol("ELBO") - sp.Symbol("MSE")),  # upright names
+    (r"x + \mathrm{const}", (), (), x + sp.Symbol("const")),
     # sums over a sample: without limits, i runs from 1 to the formula's N (else n); x_i is the i-th x
     (r"\sum x_i", (), (), sp.Sum(sp.IndexedBase("x")[i], (i, 1, n))),
     (r"\sum_i (x_i - p)", (), (), sp.Sum(sp.IndexedBase("x")[i] - p, (i, 1, n))),
@@ -159,6 +161,8 @@ REFUSES = [
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
+    (r"\mathrm{MSE}(w)", (), (), "unsupported command"),  # an upright word applied: no function derive knows
+    (r"\mathrm{Var} + 1", (), (), "unsupported command"),  # an operator's name is no quantity
     (r"\prod_{i=1} x_i", (), (), r"must be written \prod_{i=a}^{b}"),
     (r"(a \over b)", (), (), r"must be inside {...}"),
     (r"f'(2x)", (), (), "is read on one variable"),
