@@ -931,10 +931,22 @@ class _Checker:
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
         return _one_sided(verdict, a, b, domain, fixed)
 
+    def _family_members(self, tex: str) -> tuple[sp.Symbol, ...]:
+        """The names ``tex`` writes (``p_k``) that belong to a family defined so far (``p_i = ...``)."""
+        bases = {m.group(1) for s in self.defined if isinstance(s, sp.Symbol) and (m := _ENTRY.fullmatch(s.name))}
+        if not bases:
+            return ()
+        written = re.findall(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])\}?", tex)
+        return tuple(dict.fromkeys(sp.Symbol(f"{b}_{x}") for b, x in written if b in bases))
+
     def _sides(self, left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
         """The two sides of a claim with what the symbols stand for put in (:func:`_unvaried`) and unified."""
-        values = _unvaried(self.symbols, left, right)
-        return self._unify(_put(left, values), _put(right, values))
+        values = _members(_unvaried(self.symbols, left, right), left, right)
+        a, b = self._unify(_put(left, values), _put(right, values))
+        cases = {x: v for x, v in self.supposed_now.items() if isinstance(x, sp.Symbol)}
+        if cases and (a.has(sp.Indexed) or b.has(sp.Indexed)):  # i = k reaches o[i], which was o_i until now
+            a, b = a.xreplace(cases), b.xreplace(cases)
+        return a, b
 
     def _by_linearity(self, a: sp.Basic, b: sp.Basic, domain, hypotheses: tuple[sp.Equality, ...] = ()):
         """``a = b`` proved with its sums over data written by linearity (:mod:`derive.check.sums`), under
@@ -957,7 +969,14 @@ class _Checker:
         given = tuple(sp.Eq(linear_(h.lhs), linear_(h.rhs), evaluate=False) for h in hypotheses)
         if not atoms or any(e.has(sp.Sum) for e in (a2, b2)):
             return None
-        counts = {c for key in atoms for c in key.limits[0][2].free_symbols if c not in domain.symbol_set}
+        entries = {ix: sp.Dummy(f"{ix.base.label}_{ix.indices[0]}", real=True)  # o[k] outside the sums: a number
+                   for e in (a2, b2, *given) for ix in e.atoms(sp.Indexed) if len(ix.indices) == 1}
+        if entries:
+            a2, b2 = a2.xreplace(entries), b2.xreplace(entries)
+            given = tuple(h.xreplace(entries) for h in given)
+            atoms.update({ix: d for ix, d in entries.items()})  # never a counterexample from them either
+        counts = {c for key in atoms if isinstance(key, sp.Sum) for c in key.limits[0][2].free_symbols
+                  if c not in domain.symbol_set}
         try:  # \sum_{i=1}^{n}: a sample of n >= 1 terms
             domain = domain.merge(Domain(tuple((c, sp.Interval(1, sp.oo)) for c in sorted(counts, key=str))))
         except DeriveError:
@@ -1070,6 +1089,7 @@ class _Checker:
         """A plain symbol named like a family's variable that the link uses (``k`` beside ``P(k)``) is that variable."""
         if self.functions:
             a, b = _applied(a, self.functions), _applied(b, self.functions)
+        a, b = _entries(a, b)
         variables = {d.variable for d in self.dists if d.variable in a.free_symbols | b.free_symbols}
         plain = {sp.Symbol(v.name): v for v in variables if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name)}
         return (a.xreplace(plain), b.xreplace(plain)) if plain else (a, b)
@@ -1182,6 +1202,7 @@ class _Checker:
         try:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
             numbers += tuple(s for s in self.letters if s not in numbers)
+            numbers += self._family_members(tex)  # p_k (1 - p_k) after p_i = ...: a product
             value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses,
                                 supports=self.supports)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
@@ -1343,6 +1364,68 @@ _HEADING = re.compile(r"[ ]{0,3}#{1,6}\s|\s*\\(?:sub)*section\*?\{|\s*\\(?:chapt
 def _headings(text: str) -> tuple[int, ...]:
     """The lines (from 1) of a Markdown heading or a LaTeX sectioning command."""
     return tuple(k for k, line in enumerate(text.splitlines(), 1) if _HEADING.match(line))
+
+
+_ENTRY = re.compile(r"([A-Za-z])_\{?([a-z])\}?")
+
+
+def _entries(*sides: sp.Basic) -> tuple[sp.Basic, ...]:
+    r"""The sides with ``o_k`` read as the entry ``o[k]`` where they also sum over entries of ``o``
+    (``\frac{\partial}{\partial o_k} \sum_j e^{o_j}``), and derivatives with respect to an entry taken: a sum
+    of ``\delta_{jk} f(j)`` over ``j`` is ``f(k)``, ``k`` being one of the indices of ``o`` (it names an entry)."""
+    bases = {ix.base.label.name: ix.base for side in sides for ix in side.atoms(sp.Indexed)
+             if isinstance(ix.base.label, sp.Symbol)}
+    if not bases:
+        return sides
+    found = {}
+    for side in sides:
+        for symbol in side.free_symbols:
+            if isinstance(symbol, sp.Symbol) and (m := _ENTRY.fullmatch(symbol.name)) and m.group(1) in bases:
+                found[symbol] = bases[m.group(1)][sp.Symbol(m.group(2))]
+    if not found:
+        return sides
+    out = []
+    for side in sides:
+        side = side.xreplace(found)
+        side = side.replace(lambda e: isinstance(e, sp.Derivative) and not e.has(AppliedUndef) and
+                            any(isinstance(v, sp.Indexed) for v in e.variables), lambda e: e.doit())
+        out.append(side.replace(lambda e: isinstance(e, sp.Sum) and e.has(sp.KroneckerDelta), _delta_sum))
+    return tuple(out)
+
+
+def _members(values: dict, *sides: sp.Basic) -> dict:
+    r"""``values`` with each member of a family defined by one of them: after ``p_i = e^{o_i} / \sum_j e^{o_j}``,
+    ``p_k`` is ``e^{o_k} / \sum_j e^{o_j}`` (every name subscripted ``i`` in the definition, and ``i`` itself, made
+    ``k``)."""
+    families = {m.group(1): (m.group(2), symbol) for symbol in values if isinstance(symbol, sp.Symbol)
+                and (m := _ENTRY.fullmatch(symbol.name))}
+    if not families:
+        return values
+    out = dict(values)
+    for side in sides:
+        for symbol in side.free_symbols:
+            m = _ENTRY.fullmatch(symbol.name) if isinstance(symbol, sp.Symbol) else None
+            if m is None or symbol in values or m.group(1) not in families:
+                continue
+            index, defined = families[m.group(1)]
+            value = values[defined]
+            renamed = {s: sp.Symbol(f"{n.group(1)}_{m.group(2)}", **s.assumptions0) for s in value.free_symbols
+                       if isinstance(s, sp.Symbol) and (n := _ENTRY.fullmatch(s.name)) and n.group(2) == index}
+            out[symbol] = value.xreplace({**renamed, sp.Symbol(index): sp.Symbol(m.group(2))})
+    return out
+
+
+def _delta_sum(e: sp.Sum) -> sp.Basic:
+    """``Sum(f(j) * KroneckerDelta(j, k), (j, lo, hi))`` as ``f(k)``; any other sum as it is."""
+    if len(e.limits) != 1:
+        return e
+    j = e.limits[0][0]
+    for factor in sp.Mul.make_args(e.function):
+        if isinstance(factor, sp.KroneckerDelta) and j in factor.args:
+            k = factor.args[1] if factor.args[0] == j else factor.args[0]
+            if j not in k.free_symbols:
+                return (e.function / factor).xreplace({j: k})
+    return e
 
 
 def _squared(arg: sp.Basic) -> bool:

@@ -3,7 +3,8 @@ r"""Sums over data written by linearity, for derivations over a sample ``x_1, ..
 ``\sum_{i=1}^{n} (x_i - p)`` is ``S - n p`` with ``S`` standing for ``\sum_{i=1}^{n} x_i``: each sum over a
 range ``lo..hi`` with a symbolic end is split term by term, a factor free of the index comes out, a term free
 of it counts ``hi - lo + 1`` times, and what is left of each term is one *atom*, a sum of its own, named by a
-fresh real symbol shared by every side and hypothesis that writes the same atom.
+fresh real symbol shared by every side and hypothesis that writes the same atom (positive for a sum of
+exponentials, ``\sum_j e^{o_j}``, over its ``n >= 1`` terms of real exponents).
 
 Why it is sound for proofs only: the rewriting is exact wherever ``hi - lo + 1 >= 0`` (a range of ``n >= 0``
 terms; the checker reads ``\sum_{i=1}^{n}`` as over a sample of ``n >= 1``: an author who writes it counts
@@ -58,7 +59,8 @@ def _split(s: sp.Sum, atoms: dict[sp.Basic, sp.Dummy]) -> sp.Basic:
             total += free * (hi - lo + 1)
             continue
         key = sp.Sum(bound.xreplace({index: _INDEX}), (_INDEX, lo, hi))
-        atom = atoms.setdefault(key, sp.Dummy(f"S{len(atoms) + 1}", real=True))
+        positive = isinstance(bound, sp.exp) and bool(bound.args[0].is_real is not False)  # a sum of e^{o_j}
+        atom = atoms.setdefault(key, sp.Dummy(f"S{len(atoms) + 1}", real=True, positive=positive or None))
         total += free * atom
     return total
 

@@ -199,6 +199,8 @@ _PRODUCT_SIGNS = frozenset({r"\cdot", r"\times", "/", r"\div"})
 _INTEGRAL_STOPS = _RELATIONS | {"=", "<", ">", ","}
 _DIFFERENTIALS = frozenset({"d", r"\mathrm{d}"})
 #: Commands whose arguments may be single digits written apart (``\frac 1 2``): not one spaced number.
+_SUM_INDEX = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])")
+_SUBSCRIPTED = re.compile(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])(?![A-Za-z])")
 _WORD = {sp.Sum: "sum", sp.Product: "product"}
 _HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
 _DIGIT_ARGUMENTS = frozenset({r"\frac", r"\sqrt", r"\binom"})
@@ -1422,10 +1424,14 @@ class _Reader(CalculusForms, RandomVariableForms):
         under = self._next(i + 1, hi)
         if self._at(under, hi) == "^":
             return None
+        left_out = None  # \sum_{i \neq k}: every term but the k-th
         if self._at(under, hi) == "_":
             script = self._next(under + 1, hi)
             name = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
             start = self.partner.get(script, script) + 1
+            parts = self._split(script + 1, self.partner[script], {r"\neq", r"\ne"}) if script in self.partner else []
+            if len(parts) == 2 and kind is sp.Sum:
+                name, left_out = self._key(*parts[0]), self.expression(*parts[1], indices)
         else:
             start = under
             end = self._term_end(start, hi)
@@ -1442,6 +1448,8 @@ class _Reader(CalculusForms, RandomVariableForms):
         top = sp.Symbol(size.group(1).lstrip("\\")) if size else sp.Symbol("n")
         variable = sp.Symbol(name)
         body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
+        if left_out is not None:
+            return kind(body, (variable, 1, top)) - body.xreplace({variable: left_out}), stop
         return kind(body, (variable, 1, top)), stop
 
     def _subscript_letter(self, k: int, hi: int) -> str:
@@ -1632,7 +1640,14 @@ class _Reader(CalculusForms, RandomVariableForms):
         base = key.split("_", 1)[0]
         return key in indices or key in self.variables or key in self.printed or key in ("e", r"\pi") or \
             sp.Symbol(name) in self.parameters or (base in self.bases and "_" in key) or \
-            (base in self.bases and key == base) or decorated_name(base) is not None  # \bar x(1 - p): a product
+            (base in self.bases and key == base) or decorated_name(base) is not None or \
+            ("_" in key and base in self.summed_bases)  # \bar x(1 - p), y_k (1 - p_k) beside \sum_i y_i: products
+
+    @functools.cached_property
+    def summed_bases(self) -> frozenset[str]:
+        """The names this formula sums over by their subscript (``y`` of ``\\sum_i y_i``): ``y_k`` is an entry."""
+        indices = set(_SUM_INDEX.findall(self.source))
+        return frozenset(b for b, i in _SUBSCRIPTED.findall(self.source) if i in indices)
 
     @functools.cached_property
     def alone_counts(self) -> collections.Counter[str]:

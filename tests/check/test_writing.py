@@ -153,6 +153,14 @@ DOCUMENTS = [
     # a quantity the document names in words: \\text{ELBO} := ... is a symbol from there on
     ("$$\\text{ELBO} \\coloneqq x^2 - 1$$\n\n$$\\text{gap} := (x - 1)(x + 1) - \\text{ELBO}$$\n\n$$\\text{gap} = 0$$\n",
      [(1, "definition"), (3, "definition"), (5, "proved")]),
+    # the softmax: o_k beside \\sum_j e^{o_j} is the k-th entry, the derivative by an entry takes the k-th term of
+    # the sum; p_k is the member k of the family p_i defined; "If $i = k$" reaches o_i
+    ("$$p_i = \\frac{\\exp(o_i)}{\\sum_j \\exp(o_j)}$$\n\n"
+     "$$\\frac{\\partial}{\\partial o_k} \\frac{\\exp(o_k)}{\\sum_j \\exp(o_j)} = p_k (1 - p_k)$$\n\n"
+     "$$\\frac{\\partial}{\\partial o_k} \\frac{\\exp(o_k)}{\\sum_j \\exp(o_j)} = p_k (1 + p_k)$$\n\n"
+     "If $i = k$,\n\n$$\\frac{\\partial p_i}{\\partial o_k} = p_k - p_k^2$$\n\n"
+     "$$- y_k (1 - p_k) + \\sum_{i \\neq k} y_i p_k = - y_k + \\sum_i y_i p_k$$\n",
+     [(1, "definition"), (3, "proved"), (5, "unknown"), (7, "supposed"), (9, "proved"), (11, "proved")]),
     # a model's densities: the gap of the ELBO, and the ELBO bound
     ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
      "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"

@@ -145,6 +145,9 @@ READS = [
     (r"\prod_{i=1}^{n} p^{x_i} (1 - p)^{1 - x_i} + 1", (), (),
      sp.Product(p ** sp.IndexedBase("x")[i] * (1 - p) ** (1 - sp.IndexedBase("x")[i]), (i, 1, n)) + 1),
     (r"\prod_i x_i", (), (), sp.Product(sp.IndexedBase("x")[i], (i, 1, n))),
+    # every term but one; a name the formula sums over by its subscript is a number elsewhere (y_k, not y_k(...))
+    (r"\sum_{i \neq k} x_i", (), (), sp.Sum(sp.IndexedBase("x")[i], (i, 1, n)) - sp.IndexedBase("x")[sp.Symbol("k")]),
+    (r"y_k (1 - p) + \sum_i y_i", (), (), sp.Symbol("y_k") * (1 - p) + sp.Sum(sp.IndexedBase("y")[i], (i, 1, n))),
     (r"\log \prod_{i=1}^{n} x_i", (), (), log(sp.Product(sp.IndexedBase("x")[i], (i, 1, n)))),
     (r"D(P||Q)", COINS, (), KL(*COINS)),  # KL written other ways
     (r"KL(P, Q)", COINS, (), KL(*COINS)),
