@@ -37,8 +37,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-__all__ = ["as_sums", "conditional", "conditional_entropy", "cross_entropy", "entropy", "evaluate", "independent", "involved",
-           "mass", "mass_of", "measure_of", "mutual_information", "owners", "reduce", "support", "variables_of"]
+__all__ = ["as_sums", "conditional", "conditional_entropy", "cross_entropy", "entropy", "evaluate", "independent",
+           "involved", "mass", "mass_of", "measure_of", "mutual_information", "owners", "reduce", "support",
+           "variables_of"]
 
 _MASS = re.compile(r"(?P<family>[A-Za-z]+)\[(?P<vars>[A-Za-z0-9_]+(?:,[A-Za-z0-9_]+)*)\]\Z")
 _ENTROPY = re.compile(r"H\[(?P<vars>[A-Za-z0-9_]+(?:,[A-Za-z0-9_]+)*)\]\Z")

@@ -107,14 +107,16 @@ DOCUMENTS = [
     ("\\begin{align*}\n\\ds \\frac 1 {3 - 1} \\int_1^3 \\rd x & = \\map \\ln {e} "
      "& & \\text{by a primitive} \\\\\n& = 1\n\\end{align*}\n", [(2, "proved"), (3, "proved")]),
     # a logarithm of the same symbol on both sides: the claim means something only where it is positive
-    ("$$\\sum_{i=1}^N (k_i \\ln\\lambda - \\lambda) = (\\ln\\lambda)\\sum_{i=1}^N k_i - N\\lambda$$\n", [(1, "proved")]),
+    ("$$\\sum_{i=1}^N (k_i \\ln\\lambda - \\lambda) = (\\ln\\lambda)\\sum_{i=1}^N k_i - N\\lambda$$\n",
+     [(1, "proved")]),
     ("$$\\ln(\\lambda^2) = 2\\ln\\lambda$$\n", [(1, "refuted")]),  # on one side only: at lambda = -1 one side is real
     # a product of positive factors through its logarithms; of data of unknown sign, never
     ("Let $0 < p < 1$.\n\n$$\\ln \\prod_{i=1}^n p^{x_i}(1-p)^{1-x_i} = \\ln p \\sum_{i=1}^n x_i + "
      "\\ln(1-p) \\sum_{i=1}^n (1 - x_i)$$\n", [(3, "proved")]),
     ("$$\\ln \\prod_{i=1}^n x_i = \\sum_{i=1}^n \\ln x_i$$\n", [(1, "unknown")]),
     # a function defined through one nothing defines is defined again by the explicit form that follows
-    ("$$L(\\theta) = \\prod_{i=1}^n f(x_i, \\theta)$$\n\n$$\\ln L(\\theta) = \\sum_{i=1}^n \\ln f(x_i, \\theta)$$\n\nThe answer has\n\n$$L(\\theta) = \\theta^{-n} e^{-\\sum x_i / \\theta}$$\n\n"
+    ("$$L(\\theta) = \\prod_{i=1}^n f(x_i, \\theta)$$\n\n$$\\ln L(\\theta) = \\sum_{i=1}^n \\ln f(x_i, \\theta)$$\n\n"
+     "The answer has\n\n$$L(\\theta) = \\theta^{-n} e^{-\\sum x_i / \\theta}$$\n\n"
      "$$\\frac{d}{d\\theta} \\ln L(\\theta) = -n \\theta + \\frac{\\sum x_i}{\\theta^2}$$\n",
      [(1, "definition"), (3, "unknown"), (7, "definition"), (9, "refuted")]),
     # the MLE of a Poisson rate: a likelihood defined through an expression derive cannot read takes the form
@@ -135,7 +137,8 @@ DOCUMENTS = [
     ("$l(\\mu, \\sigma^2) = -\\frac{n}{2}\\ln(2\\pi\\sigma^2) - \\frac{1}{2\\sigma^2}\\sum(x_i - \\mu)^2$\n\n"
      "$$\\frac{dl(\\mu, \\sigma^2)}{d\\sigma} = -n\\sigma^{-1} + \\sum(x_i - \\mu)^2\\sigma^{-3} = 0$$\n\n"
      "$$-n\\sigma^2 + \\sum(x_i - \\mu)^2 = 0$$\n\n"
-     "$$l(\\mu, \\sigma) = -\\frac{n}{2}\\ln(2\\pi) - \\frac{n}{2}\\ln(\\sigma^2) - \\frac{1}{2\\sigma^2}\\sum(x_i - \\mu)^2$$\n",
+     "$$l(\\mu, \\sigma) = -\\frac{n}{2}\\ln(2\\pi) - \\frac{n}{2}\\ln(\\sigma^2) - "
+     "\\frac{1}{2\\sigma^2}\\sum(x_i - \\mu)^2$$\n",
      [(1, "definition"), (3, "proved"), (3, "supposed"), (5, "proved"), (7, "proved")]),
     ("$$\\frac{d}{dp}(p^2 - p) = 2p - 2 = 0$$\n", [(1, "refuted"), (1, "supposed")]),
     # "If $i = k$," then a display: the display is what follows under the case, not a further case
@@ -162,7 +165,8 @@ DOCUMENTS = [
      "$$- y_k (1 - p_k) + \\sum_{i \\neq k} y_i p_k = - y_k + \\sum_i y_i p_k$$\n",
      [(1, "definition"), (3, "proved"), (5, "unknown"), (7, "supposed"), (9, "proved"), (11, "proved")]),
     # a model's densities: the gap of the ELBO, and the ELBO bound
-    ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
+    ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n"
+     "$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
      "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"
      "$$\\log p_\\theta(x) \\geq E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n",
      [(3, "proved"), (5, "proved")]),

@@ -77,7 +77,8 @@ def test_angle_brackets(tex: str, expected: str) -> None:
 def test_angle_brackets_in_a_document() -> None:
     from derive.check import check_text
 
-    text = "Let $P = \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\\langle x^2 \\rangle - \\langle x \\rangle^2 = \\sigma^2$$\n\n" \
+    text = "Let $P = \\mathcal{N}(\\mu, \\sigma^2)$.\n\n" \
+           "$$\\langle x^2 \\rangle - \\langle x \\rangle^2 = \\sigma^2$$\n\n" \
            "$$\\langle x^2 \\rangle = \\sigma^2$$\n"
     got = [(e.line, e.status) for e in check_text(text, "a.md").entries if e.kind == "claim"]
     assert got == [(3, "proved"), (5, "refuted")]
