@@ -348,6 +348,8 @@ class _Checker:
         self.conditions: list[tuple[int, int, tuple[Bound, ...]]] = []  # (rank, sentence, bounds) of local ones
         self.members: list[tuple[int, sp.Symbol, sp.Symbol]] = []  # (rank, j, the index j stands for)
         self.supposed: list[tuple[int, int, sp.Basic, sp.Basic]] = []  # (rank, sentence, x, its supposed value)
+        self.distinct: list[tuple[int, int, sp.Symbol, sp.Symbol]] = []  # (rank, sentence, i, k) of "If i != k"
+        self.distinct_now: list[tuple[sp.Symbol, sp.Symbol]] = []
         self.equations: list[tuple[int, int, sp.Equality]] = []  # (rank, sentence, a supposed a = b, no x = value)
         self.hypotheses: tuple[sp.Equality, ...] = ()  # those that hold at the current link
         self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
@@ -402,6 +404,7 @@ class _Checker:
         self.hypotheses = tuple(_put(e, self.symbols) for r, last, e in self.equations
                                 if r < rank and sentence <= last)
         self.supposed_now = supposed
+        self.distinct_now = [(a, b) for r, last, a, b in self.distinct if r < rank and sentence <= last]
         self.plain = {**members, **self.defined} if members else self.defined  # without what is supposed
 
     def _sentence_of(self, rank: int) -> int:
@@ -416,8 +419,7 @@ class _Checker:
         if not isinstance(left, sp.Expr) or not isinstance(right, sp.Expr):
             return ""
         rank = link.lhs.rank
-        after = [r for r in self.sentences if r > rank and r not in self.supposing]  # past "and y = 3"
-        last = self.sentences[min(after)] if after else self._sentence_of(rank)
+        last = self._scope(rank)
         written = f"{link.lhs.tex.strip()} = {link.rhs.tex.strip()}"
         if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left):
             self.equations.append((rank, last, sp.Eq(_put(left, self.symbols), _put(right, self.symbols),
@@ -425,6 +427,11 @@ class _Checker:
             return "; the rest of this sentence and the next statement's are checked as its consequences"
         self.supposed.append((rank, last, left, _put(right, self.symbols)))
         return f"; the rest of this sentence and the next statement's are checked with {written}"
+
+    def _scope(self, rank: int) -> int:
+        """The last sentence a supposition at ``rank`` holds in: its own, and the next statement's."""
+        after = [r for r in self.sentences if r > rank and r not in self.supposing]  # past "and y = 3"
+        return self.sentences[min(after)] if after else self._sentence_of(rank)
 
     def _set(self, link: Link, left: sp.Basic, right: sp.Basic) -> None:
         """An equation set to be solved holds from here to the next one set (solving one equation at a time)."""
@@ -723,6 +730,12 @@ class _Checker:
             return supposed if chain.kind == SUPPOSITION else self._claim(origin, link, chain, values, anchor)
         if k == 1 and key in self.declared.made:  # P = \mathcal{N}(...), X \sim \mathrm{Laplace}(\mu, b)
             return _entry(origin, link, DEFINITION, DEFINITION, self.declared.made[key]), True
+        if link.relation == "!=" and chain.kind == SUPPOSITION and len(chain.expressions) == 2 and \
+                all(isinstance(v, sp.Symbol) and v.name.isalpha() and len(v.name) == 1 for v in values[:2]):
+            self.distinct.append((link.lhs.rank, self._scope(link.lhs.rank), values[0], values[1]))
+            return _entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"; the rest of this sentence "
+                                                            "and the next statement's are checked with the two "
+                                                            "indices different"), True
         if link.relation not in EQUALITIES:
             if link.relation == "≈" and (rounded := _rounded(values, link)) is not None:
                 return rounded_entry(origin, link, rounded)
@@ -942,10 +955,15 @@ class _Checker:
     def _sides(self, left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
         """The two sides of a claim with what the symbols stand for put in (:func:`_unvaried`) and unified."""
         values = _members(_unvaried(self.symbols, left, right), left, right)
-        a, b = self._unify(_put(left, values), _put(right, values))
+        a, b = (_family_entries(_put(e, values), values) for e in (left, right))
+        a, b = self._unify(a, b)
         cases = {x: v for x, v in self.supposed_now.items() if isinstance(x, sp.Symbol)}
         if cases and (a.has(sp.Indexed) or b.has(sp.Indexed)):  # i = k reaches o[i], which was o_i until now
             a, b = a.xreplace(cases), b.xreplace(cases)
+        if self.distinct_now and (a.has(sp.KroneckerDelta) or b.has(sp.KroneckerDelta)):  # i != k: delta_ik = 0
+            zero = {sp.KroneckerDelta(i, k): 0 for i, k in self.distinct_now}
+            zero.update({sp.KroneckerDelta(k, i): 0 for i, k in self.distinct_now})
+            a, b = a.xreplace(zero), b.xreplace(zero)
         return a, b
 
     def _by_linearity(self, a: sp.Basic, b: sp.Basic, domain, hypotheses: tuple[sp.Equality, ...] = ()):
@@ -1379,8 +1397,8 @@ def _entries(*sides: sp.Basic) -> tuple[sp.Basic, ...]:
         return sides
     found = {}
     for side in sides:
-        for symbol in side.free_symbols:
-            if isinstance(symbol, sp.Symbol) and (m := _ENTRY.fullmatch(symbol.name)) and m.group(1) in bases:
+        for symbol in side.atoms(sp.Symbol):  # \partial o_k: a derivative's variable is no free symbol
+            if (m := _ENTRY.fullmatch(symbol.name)) and m.group(1) in bases:
                 found[symbol] = bases[m.group(1)][sp.Symbol(m.group(2))]
     if not found:
         return sides
@@ -1413,6 +1431,27 @@ def _members(values: dict, *sides: sp.Basic) -> dict:
                        if isinstance(s, sp.Symbol) and (n := _ENTRY.fullmatch(s.name)) and n.group(2) == index}
             out[symbol] = value.xreplace({**renamed, sp.Symbol(index): sp.Symbol(m.group(2))})
     return out
+
+
+def _family_entries(expr: sp.Basic, values: dict) -> sp.Basic:
+    r"""``expr`` with each entry ``p[i]`` of a family defined as ``p_j = ...`` (read ``p[i]`` inside a sum over
+    ``i``) given that definition with ``j`` made ``i``."""
+    families = {m.group(1): (m.group(2), symbol) for symbol in values if isinstance(symbol, sp.Symbol)
+                and (m := _ENTRY.fullmatch(symbol.name))}
+    if not families or not expr.has(sp.Indexed):
+        return expr
+    varied = {str(v.base.label) for d in expr.atoms(sp.Derivative) for v in d.variables if isinstance(v, sp.Indexed)}
+    families = {name: found for name, found in families.items() if name not in varied}  # \partial p_i: a variable
+
+    def member(e: sp.Indexed) -> sp.Basic:
+        name = str(e.base.label)
+        if name not in families or len(e.indices) != 1 or not isinstance(e.indices[0], sp.Symbol):
+            return e
+        index, defined = families[name]
+        return _members({defined: values[defined]}, sp.Symbol(f"{name}_{e.indices[0]}"))[
+            sp.Symbol(f"{name}_{e.indices[0]}")] if e.indices[0] != sp.Symbol(index) else values[defined]
+
+    return expr.replace(lambda e: isinstance(e, sp.Indexed), member)
 
 
 def _delta_sum(e: sp.Sum) -> sp.Basic:

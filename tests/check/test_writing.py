@@ -164,6 +164,11 @@ DOCUMENTS = [
      "If $i = k$,\n\n$$\\frac{\\partial p_i}{\\partial o_k} = p_k - p_k^2$$\n\n"
      "$$- y_k (1 - p_k) + \\sum_{i \\neq k} y_i p_k = - y_k + \\sum_i y_i p_k$$\n",
      [(1, "definition"), (3, "proved"), (5, "unknown"), (7, "supposed"), (9, "proved"), (11, "proved")]),
+    # "If $i \\neq k$,": the Kronecker delta of the two indices is 0 in what follows
+    ("$$p_i = \\frac{\\exp(o_i)}{\\sum_j \\exp(o_j)}$$\n\nIf $i \\neq k$,\n\n"
+     "$$\\frac{\\partial p_i}{\\partial o_k} = - p_k p_i.$$\n\nIn general\n\n"
+     "$$\\frac{\\partial p_i}{\\partial o_k} = - p_k p_i$$\n",
+     [(1, "definition"), (3, "supposed"), (5, "proved"), (9, "unknown")]),
     # a model's densities: the gap of the ELBO, and the ELBO bound
     ("The joint density of $x$ and $z$ is $p_\\theta(x, z)$.\n\n"
      "$$\\int q_\\phi(z) \\log \\frac{q_\\phi(z)}{p_\\theta(z|x)} dz "
