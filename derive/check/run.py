@@ -934,7 +934,7 @@ class _Checker:
             verdict = on_reals if on_reals.proved else verdict
         if not verdict.proved and relation in EQUALITIES and (natural := _where_logged(domain, a, b)) is not None:
             on_natural = check_equal(a, b, self._real(natural, a, b))
-            verdict = _natural_verdict(on_natural, a, b, domain) if on_natural.proved else verdict
+            verdict = _natural_verdict(on_natural, natural, domain) if on_natural.proved else verdict
         if not verdict.proved and relation in EQUALITIES and (has_data_sums(a) or has_data_sums(b)):
             verdict = self._by_linearity(a, b, domain) or verdict
         if not verdict.proved and self.hypotheses:
@@ -946,7 +946,7 @@ class _Checker:
 
     def _family_members(self, tex: str) -> tuple[sp.Symbol, ...]:
         """The names ``tex`` writes (``p_k``) that belong to a family defined so far (``p_i = ...``)."""
-        bases = {m.group(1) for s in self.defined if isinstance(s, sp.Symbol) and (m := _ENTRY.fullmatch(s.name))}
+        bases = _families(self.defined)
         if not bases:
             return ()
         written = re.findall(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])\}?", tex)
@@ -1325,11 +1325,11 @@ def _where_logged(domain, a: sp.Basic, b: sp.Basic):
         return None
 
 
-def _natural_verdict(verdict, a: sp.Basic, b: sp.Basic, domain):
-    """A proof on the set where both sides are real numbers, saying so."""
+def _natural_verdict(verdict, natural, domain):
+    """A proof on ``natural``, where both sides are real numbers, saying so."""
     from derive.core import Verdict
 
-    names = ", ".join(sp.sstr(s) for s in sorted(_where_logged(domain, a, b).symbol_set - domain.symbol_set, key=str))
+    names = ", ".join(sp.sstr(s) for s in sorted(natural.symbol_set - domain.symbol_set, key=str))
     return Verdict(verdict.status, f"{verdict.reason}, wherever the sides are real numbers ({names} > 0)")
 
 
@@ -1411,45 +1411,52 @@ def _entries(*sides: sp.Basic) -> tuple[sp.Basic, ...]:
     return tuple(out)
 
 
+def _families(values: dict) -> dict[str, tuple[str, sp.Symbol]]:
+    """Each family ``values`` defines by one member (``p_i = ...``): ``p -> (i, p_i)``."""
+    return {m.group(1): (m.group(2), symbol) for symbol in values if isinstance(symbol, sp.Symbol)
+            and (m := _ENTRY.fullmatch(symbol.name))}
+
+
+def _member(value: sp.Basic, index: str, other: str) -> sp.Basic:
+    """A family's definition at ``index`` made the member at ``other``: every name subscripted ``index`` (and
+    ``index`` itself) subscripted ``other``."""
+    renamed = {s: sp.Symbol(f"{n.group(1)}_{other}", **s.assumptions0) for s in value.free_symbols
+               if isinstance(s, sp.Symbol) and (n := _ENTRY.fullmatch(s.name)) and n.group(2) == index}
+    return value.xreplace({**renamed, sp.Symbol(index): sp.Symbol(other)})
+
+
 def _members(values: dict, *sides: sp.Basic) -> dict:
     r"""``values`` with each member of a family defined by one of them: after ``p_i = e^{o_i} / \sum_j e^{o_j}``,
-    ``p_k`` is ``e^{o_k} / \sum_j e^{o_j}`` (every name subscripted ``i`` in the definition, and ``i`` itself, made
-    ``k``)."""
-    families = {m.group(1): (m.group(2), symbol) for symbol in values if isinstance(symbol, sp.Symbol)
-                and (m := _ENTRY.fullmatch(symbol.name))}
+    ``p_k`` is ``e^{o_k} / \sum_j e^{o_j}``."""
+    families = _families(values)
     if not families:
         return values
     out = dict(values)
     for side in sides:
         for symbol in side.free_symbols:
             m = _ENTRY.fullmatch(symbol.name) if isinstance(symbol, sp.Symbol) else None
-            if m is None or symbol in values or m.group(1) not in families:
-                continue
-            index, defined = families[m.group(1)]
-            value = values[defined]
-            renamed = {s: sp.Symbol(f"{n.group(1)}_{m.group(2)}", **s.assumptions0) for s in value.free_symbols
-                       if isinstance(s, sp.Symbol) and (n := _ENTRY.fullmatch(s.name)) and n.group(2) == index}
-            out[symbol] = value.xreplace({**renamed, sp.Symbol(index): sp.Symbol(m.group(2))})
+            if m is not None and symbol not in values and m.group(1) in families:
+                index, defined = families[m.group(1)]
+                out[symbol] = _member(values[defined], index, m.group(2))
     return out
 
 
 def _family_entries(expr: sp.Basic, values: dict) -> sp.Basic:
     r"""``expr`` with each entry ``p[i]`` of a family defined as ``p_j = ...`` (read ``p[i]`` inside a sum over
-    ``i``) given that definition with ``j`` made ``i``."""
-    families = {m.group(1): (m.group(2), symbol) for symbol in values if isinstance(symbol, sp.Symbol)
-                and (m := _ENTRY.fullmatch(symbol.name))}
-    if not families or not expr.has(sp.Indexed):
+    ``i``) given that definition with ``j`` made ``i``; not where ``p_i`` is itself a variable (``\partial p_i``)."""
+    if not expr.has(sp.Indexed):
         return expr
     varied = {str(v.base.label) for d in expr.atoms(sp.Derivative) for v in d.variables if isinstance(v, sp.Indexed)}
-    families = {name: found for name, found in families.items() if name not in varied}  # \partial p_i: a variable
+    families = {name: found for name, found in _families(values).items() if name not in varied}
+    if not families:
+        return expr
 
     def member(e: sp.Indexed) -> sp.Basic:
         name = str(e.base.label)
         if name not in families or len(e.indices) != 1 or not isinstance(e.indices[0], sp.Symbol):
             return e
         index, defined = families[name]
-        return _members({defined: values[defined]}, sp.Symbol(f"{name}_{e.indices[0]}"))[
-            sp.Symbol(f"{name}_{e.indices[0]}")] if e.indices[0] != sp.Symbol(index) else values[defined]
+        return _member(values[defined], index, e.indices[0].name)
 
     return expr.replace(lambda e: isinstance(e, sp.Indexed), member)
 

@@ -69,6 +69,9 @@ BOUNDS = [
     (r"H(X)", "<=", "1", "unknown"),  # about one distribution
     # Gibbs' inequality with a second distribution that is a conditional, or over a density
     ("0", "<=", r"\sum_z q(z) \log \frac{q(z)}{p(z \mid x)}", "proved"),
+    # Gibbs' side condition: the second distribution must sum to 1 (twice a pmf does not; the gap may be negative)
+    ("0", "<=", r"\sum_z q(z) \log \frac{q(z)}{2 p(z \mid x)}", "unknown"),
+    ("0", "<=", r"\sum_z q(z) \log \frac{q(z)}{p(x, z) + p(z)}", "unknown"),
     (r"\mathbb{E}_{z \sim q}[\log \frac{p(x, z)}{q(z)}]", "<=", r"\log p(x)", "proved"),  # the ELBO bound
     ("0", "<=", r"\int\int p(x, y) \log \frac{p(x, y)}{p(x) p(y)} dx dy", "proved"),  # I(X; Y) of densities
     # what holds for pmfs only: a differential entropy may be negative, a density exceed 1
