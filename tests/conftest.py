@@ -2,6 +2,8 @@
 
 * Hypothesis: the ``derive`` profile (fixed seed, no deadline, no example database written into the working
   tree) is loaded unless ``HYPOTHESIS_PROFILE`` names another one.
+* The grammar's prediction cache (``derive.parse.warm``) is off, so that tests never write to the user's
+  cache folder; ``tests/parse/test_warm.py`` turns it on in a temporary folder.
 * Mutation testing (``tests/test_mutation.py``): the ``mutation_tally`` fixture collects how many planted
   errors were tried, caught, and excluded as still-true identities; the counts are printed at the end of
   the run (``pytest_terminal_summary``), so they show in normal test output.
@@ -14,6 +16,8 @@ from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+os.environ.setdefault("DERIVE_CACHE", "off")
 
 settings.register_profile("derive", derandomize=True, deadline=None, database=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

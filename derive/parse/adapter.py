@@ -174,6 +174,9 @@ def _parser() -> Callable[[str, bool], sp.Basic]:
     from antlr4.error.ErrorListener import ErrorListener
     from latex2sympy2_extended import latex2sympy2 as l2s
 
+    from derive.parse import warm
+
+    warm.load()
     config = l2s.ConversionConfig(lowercase_symbols=False, interpret_as_mixed_fractions=False)
 
     class Listener(ErrorListener):
