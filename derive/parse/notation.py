@@ -162,8 +162,8 @@ _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel":
                  r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\prod", r"\int",
-    r"\underbrace", r"\ell", r"\Pr"} | EXTRA_COMMANDS
-_ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\lbrace": r"\{", r"\rbrace": r"\}",
+    r"\underbrace", r"\ell", r"\Pr", r"\binom"} | EXTRA_COMMANDS
+_ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\dbinom": r"\binom", r"\tbinom": r"\binom", r"\lbrace": r"\{", r"\rbrace": r"\}",
             r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|",
             r"\mid": "|"}
 _SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",
@@ -352,10 +352,10 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
             if match is None:
                 raise ParseError(f"lone backslash at offset {i}")
             cmd, end = match.group(), match.end()
-            if cmd == r"\over":  # {a \over b}: \frac{a}{b}, the group's parts
+            if cmd in (r"\over", r"\choose"):  # {a \over b}: \frac{a}{b}, the group's parts ({n \choose k}: \binom)
                 if stack and id(tokens[stack[-1]]) in made:
                     raise ParseError(f"{cmd} at offset {i}: two in one group (ambiguous)")
-                name = r"\frac"
+                name = r"\frac" if cmd == r"\over" else r"\binom"
                 if stack and tokens[stack[-1]].text == "(" and source[tokens[stack[-1]].pos] == "{":
                     opening = tokens[stack[-1]].pos  # a brace read as a bracket: {a \over b} is a fraction's
                     tokens[stack[-1]] = _Token("{", opening)
@@ -1600,8 +1600,8 @@ class _Reader(CalculusForms, RandomVariableForms):
         formula also uses alone (``x(1 - x)``) is ambiguous: an error.
         """
         found = self._name(i, hi)
-        if found is None or _after_space_back(self.tokens, i) == "_":  # \\log_b(x): b is the base
-            return None
+        if found is None or _after_space_back(self.tokens, i) in ("_", "^"):  # \\log_b(x): b is the base; p^k (1-p):
+            return None  # a one-token exponent, then a factor
         key, name, after = found
         opening = self._next(after, hi)
         if self._at(opening, hi) != "(" or self._is_number(key, name, indices):

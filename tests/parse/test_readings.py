@@ -26,6 +26,7 @@ from derive.semantics import plain
 from derive.testing import assert_identity
 
 p, q, x, y, t, z, n, i = sp.symbols("p q x y t z n i")
+k_ = sp.Symbol("k")
 COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
 CATEGORICALS = (SymbolicCategorical(n, name="P"), SymbolicCategorical(n, name="Q"))
 K, PK, N = CATEGORICALS[0].variable, CATEGORICALS[0].base, CATEGORICALS[0].n
@@ -156,11 +157,17 @@ READS = [
     (r"D(x)", (), (), sp.Function("D")(x)),  # no two distributions: a function
     (r"|x - 1| + 3", (), (), sp.Abs(x - 1) + 3),  # an absolute value is one factor, whatever signs it holds
     (r"|x| - |y|", (), (), sp.Abs(x) - sp.Abs(y)),
+    # binomial coefficients; a one-letter exponent is one token, so p^k (1-p) is a product, never k applied
+    (r"\binom{n}{k} p^k (1-p)^{n-k}", (), (), sp.binomial(n, k_) * p**k_ * (1 - p)**(n - k_)),
+    (r"{n \choose k} p^k", (), (), sp.binomial(n, k_) * p**k_),
+    (r"\dbinom{n}{2} + \tbinom{n}{1}", (), (), sp.binomial(n, 2) + n),
+    (r"x^k (1 - x)", (), (), x**k_ * (1 - x)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
 REFUSES = [
     (r"{a \over b \over c}", (), (), "two in one group"),
+    (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
