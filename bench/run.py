@@ -751,6 +751,10 @@ def notes_for(results: Results, config: Config) -> list[str]:
         "expansion of the final identity with every logarithm split, which any symbolic check must at least do.",
         "Peak RSS is `ru_maxrss` of the worker process read right after derive finished (before the floor "
         "ran); it includes the interpreter, SymPy and derive themselves.",
+        "`derive check` in a fresh process reads the grammar's prediction cache (`derive/parse/warm.py`, as "
+        "Python reads bytecode): here a folder of the benchmark's own, written by the untimed first run of each "
+        "measurement, so the user's cache never counts. Without it, ANTLR rebuilds its DFA in every process "
+        "(about 0.5 s on the seed article).",
     ]
     busy = max(results.load[0][:1] + results.load[1][:1], default=0.0)
     if busy > 0.5 * (os.cpu_count() or 1):
