@@ -120,6 +120,30 @@ class Size:
 
 
 @dataclass(frozen=True)
+class Count:
+    """An integer ``n >= low`` that counts terms (``\\sum_{i=1}^{n}``: ``n >= 1``), sampled as small integers.
+
+    Its cover is ``low + m`` for a nonnegative integer ``m``, so a proof holds for every count.
+    """
+
+    n: sp.Symbol
+    low: int = 1
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        return (self.n,)
+
+    def cover(self, _: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+        return {self.n: self.low + sp.Dummy(f"{self.n.name}_m", integer=True, nonnegative=True)}
+
+    def sample(self, k: int, _: dict[sp.Symbol, sp.Rational]) -> dict[sp.Basic, sp.Rational]:
+        return {self.n: sp.Integer(self.low + (2, 1, 3, 4, 2, 0, 3, 5)[k % 8])}
+
+    def conditions(self) -> tuple[sp.Basic, ...]:
+        return (sp.GreaterThan(self.n, self.low, evaluate=False),)
+
+
+@dataclass(frozen=True)
 class Member:
     """An index ``j`` naming one of ``n`` outcomes: ``1 <= j <= n`` (sampled inside that range).
 
@@ -207,7 +231,7 @@ class IndexedSimplex:
                 sp.Eq(sp.Sum(self.base[i], (i, 1, self.n)), 1, evaluate=False))
 
 
-Constraint = Simplex | Ordered | Defined | Size | Member | IndexedSimplex
+Constraint = Simplex | Ordered | Defined | Size | Count | Member | IndexedSimplex
 
 
 @dataclass(frozen=True)

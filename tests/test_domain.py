@@ -108,3 +108,16 @@ def test_reparametrization_covers_the_interval_with_a_positive_symbol():
     (t,) = cover.free_symbols
     assert t.is_positive
     assert sp.limit(cover, t, 0) == 0 and sp.limit(cover, t, sp.oo) == 1
+
+
+@pytest.mark.parametrize("low", [0, 1, 3])
+def test_a_count_is_sampled_at_integers_from_its_least_and_covered_by_every_one(low: int) -> None:
+    from derive.domain import Count
+
+    n = sp.Symbol("n")
+    domain = Domain(constraints=(Count(n, low),))
+    values = [point[n] for point in domain.sample_points(8)]
+    assert all(v.is_Integer and v >= low for v in values) and low in values and len(set(values)) >= 4
+    covered = domain.reparametrize(n)
+    assert covered.is_integer and (covered - low).is_nonnegative and covered != n
+    assert domain.conditions() == (sp.GreaterThan(n, low, evaluate=False),)

@@ -36,6 +36,13 @@ _DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 #: Longest assumption accepted.
 MAX_LENGTH = 1000
 _REALS = frozenset({r"\mathbb{R}", r"\mathbf{R}", r"\R", "ℝ"})
+#: Sets of integers from a least one on (``\mathbb{N}`` counts from 1: a claim must then hold from 1 on).
+_INTEGERS = {r"\mathbb{N}": 1, r"\mathbb{N}^+": 1, r"\mathbb{N}^{+}": 1, r"\mathbb{N}^*": 1, r"\mathbb{N}_{>0}": 1,
+             r"\mathbb{N}_{\geq1}": 1, r"\mathbb{N}_{\ge1}": 1, r"\mathbb{Z}^+": 1, r"\mathbb{Z}^{+}": 1,
+             r"\mathbb{Z}_+": 1, r"\mathbb{Z}_{+}": 1, r"\mathbb{Z}_{>0}": 1, r"\mathbb{N}_0": 0, r"\mathbb{N}_{0}": 0,
+             r"\mathbb{Z}_{\geq0}": 0, r"\mathbb{Z}_{\ge0}": 0, r"\mathbb{Z}_{\geq0}": 0}
+#: ``\{1, 2, 3, \dots\}``: consecutive integers, then dots.
+_LISTED = re.compile(r"\\\{(\d+(?:,\d+)+),?(?:\\dots|\\ldots|\\cdots|…|\.\.\.)\\\}")
 _POSITIVE_REALS = frozenset({r"\mathbb{R}_{>0}", r"\mathbb{R}^{+}", r"\mathbb{R}^+", r"\mathbb{R}_{+}",
                              r"\mathbb{R}_+", r"(0,\infty)"})
 
@@ -54,6 +61,7 @@ class Bound:
     high: sp.Expr = sp.oo
     low_closed: bool = False
     high_closed: bool = False
+    integer: bool = False  # the symbol counts: an integer (low is then finite and closed, high infinite)
 
     @property
     def interval(self) -> sp.Interval:
@@ -65,6 +73,8 @@ class Bound:
         at_least = "\\ge" if self.low_closed else ">"
         if self.low.is_infinite:
             return f"{name} {above} {self.high}"
+        if self.integer:
+            return f"{name} \\in \\{{{self.low}, {self.low + 1}, \\dots\\}}"
         if self.high.is_infinite:
             return f"{name} {at_least} {self.low}"
         return f"{self.low} {below} {name} {above} {self.high}"
@@ -107,6 +117,9 @@ def bounds_of(statement: Statement, text: str) -> tuple[Bound, ...]:
         if relations != ("∈",):
             raise CheckError(f"assumption {_quote(text)}: write x \\in (a, b) on its own")
         symbols = [_symbol(item, text) for item in _items(statement.pieces[0])]
+        least = _least_integer(statement.pieces[1].tex)
+        if least is not None:
+            return _merge(Bound(s, sp.Integer(least), sp.oo, True, False, integer=True) for s in symbols)
         low, high, low_closed, high_closed = _interval(statement.pieces[1].tex, text)
         return _merge(Bound(s, low, high, low_closed, high_closed) for s in symbols)
     rising = {r in ("<", "<=") for r in relations}
@@ -202,6 +215,20 @@ def _interval(tex: str, text: str) -> tuple[sp.Expr, sp.Expr, bool, bool]:
                      "\\mathbb{{R}}")
 
 
+def _least_integer(tex: str) -> int | None:
+    """The least member of a set of all integers from some one on (``\\mathbb{N}``, ``\\{1, 2, 3, \\dots\\}``), or
+    ``None`` for any other set."""
+    compact = "".join(tex.replace(r"\left", "").replace(r"\right", "").split())
+    if compact in _INTEGERS:
+        return _INTEGERS[compact]
+    listed = _LISTED.fullmatch(compact)
+    if listed is not None:
+        numbers = [int(x) for x in re.findall(r"\d+", compact)]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return numbers[0]
+    return None
+
+
 def _is_number(x: sp.Expr) -> bool:
     return not isinstance(x, sp.Symbol) and bool(x.is_number)
 
@@ -217,12 +244,12 @@ def _merge(bounds: Iterable[Bound]) -> tuple[Bound, ...]:
         if not isinstance(both, sp.Interval):
             stated = f"both {old.text()} and {b.text()}" if old is not None else b.text()
             raise Contradiction(f"no value of {b.symbol} satisfies {stated}")
-        merged[b.symbol] = _of_interval(b.symbol, both)
+        merged[b.symbol] = _of_interval(b.symbol, both, b.integer and (old is None or old.integer))
     return tuple(merged.values())
 
 
-def _of_interval(symbol: sp.Symbol, interval: sp.Interval) -> Bound:
-    return Bound(symbol, interval.start, interval.end, not interval.left_open, not interval.right_open)
+def _of_interval(symbol: sp.Symbol, interval: sp.Interval, integer: bool = False) -> Bound:
+    return Bound(symbol, interval.start, interval.end, not interval.left_open, not interval.right_open, integer)
 
 
 def from_relations(relations: Sequence[object]) -> tuple[Bound, ...]:
@@ -253,10 +280,19 @@ def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
     A bound names its symbol by name, so ``sigma_1 > 0`` applies to a
     distribution's ``sigma_1`` whatever assumptions that symbol carries.
     """
+    from derive.domain import Count
+
     intervals = dict(domain.intervals)
     by_name = {s.name: s for s in intervals}
     joint = {s.name for c in domain.constraints for s in c.symbols if isinstance(s, sp.Symbol)}
+    counted = ({b.symbol.name for b in bounds if b.integer} - {b.symbol.name for b in bounds if not b.integer}
+               - set(by_name) - joint)  # a set of integers alone on a new symbol: a count, sampled at integers
+    counts: dict[str, Count] = {}
     for b in bounds:
+        if b.symbol.name in counted:
+            least = max(int(b.low), counts[b.symbol.name].low if b.symbol.name in counts else int(b.low))
+            counts[b.symbol.name] = Count(b.symbol, least)
+            continue
         if b.symbol.name in joint:
             raise CheckError(f"{b.symbol} is constrained jointly with other parameters by its distribution; "
                              "an assumption cannot bound it alone")
@@ -271,7 +307,7 @@ def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
         intervals[symbol] = new
         by_name[b.symbol.name] = symbol
     try:
-        return Domain(tuple(intervals.items()), domain.constraints)
+        return Domain(tuple(intervals.items()), domain.constraints + tuple(counts.values()))
     except DeriveError as exc:
         raise Contradiction(f"assumptions: {exc}") from None
 

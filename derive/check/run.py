@@ -100,7 +100,9 @@ from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as I
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
 from derive.check.variables import family_bounds, independent_blocks, speaks_of_variables, value_sets
 from derive.errors import DeriveError
+from derive.domain import Count, Domain, IndexedSimplex
 from derive.verify.limits import OutOfTime, settle, time_limit
+from derive.verify.numeric import where
 
 #: Largest document read, in characters (and in bytes on disk, times four).
 MAX_CHARS = 1_000_000
@@ -380,8 +382,6 @@ class _Checker:
         return out
 
     def _domain(self):
-        from derive.domain import Domain
-
         try:
             domain = Domain().merge(*(d.domain for d in self.dists))
             stated = restrict(domain, self.bounds)
@@ -942,7 +942,13 @@ class _Checker:
         if verdict.status.value != REFUTED:
             return verdict
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
-        return _one_sided(verdict, a, b, domain, fixed)
+        placed = self.domain.merge(Domain(constraints=_counts(self.domain, a, b)))
+        return _one_sided(_on_chosen_data(verdict, a, b, placed, self._given_data()), a, b, domain, fixed)
+
+    def _given_data(self) -> frozenset[str]:
+        """The labels of data the text gives values for (``x_1 = 1.1``: ``x``)."""
+        return frozenset(m.group(1) for x, v in {**self.defined, **self.supposed_now}.items()
+                         if isinstance(x, sp.Symbol) and v.is_number and (m := _DATUM.fullmatch(x.name)))
 
     def _family_members(self, tex: str) -> tuple[sp.Symbol, ...]:
         """The names ``tex`` writes (``p_k``) that belong to a family defined so far (``p_i = ...``)."""
@@ -970,7 +976,6 @@ class _Checker:
         """``a = b`` proved with its sums over data written by linearity (:mod:`derive.check.sums`), under
         ``hypotheses`` when there are any; ``None`` when that proves nothing (never a refutation)."""
         from derive.core import Status, Verdict
-        from derive.domain import Domain
         from derive.verify import check_equal, check_given
         from derive.verify.signs import is_positive
 
@@ -1116,22 +1121,25 @@ class _Checker:
         """The domain, with each family's variable that ``exprs`` use placed in the family's support."""
         used = frozenset(v for v in (d.variable for d in self.dists)
                          if any(v in e.free_symbols for e in exprs))
-        if not used:
+        counts = _counts(self.domain, *exprs)
+        if not used and not counts:
             return self.domain
-        key = (used, self.domain)
+        key = (used, counts, self.domain)
         if key not in self.outcome_domains:
             try:
-                self.outcome_domains[key] = self.domain.merge(outcome_domain(self.dists, set(used)))
+                domain = self.domain.merge(Domain(constraints=counts))
             except DeriveError:
-                self.outcome_domains[key] = self.domain
+                domain = self.domain
+            try:
+                self.outcome_domains[key] = domain.merge(outcome_domain(self.dists, set(used))) if used else domain
+            except DeriveError:
+                self.outcome_domains[key] = domain
         return self.outcome_domains[key]
 
     def _real(self, domain, *exprs: sp.Basic):
         r"""``domain`` with every symbol of ``exprs`` that nothing places taken real: people write about real
         numbers (``e^u / (1 + e^u) = 1 / (1 + e^{-u})`` holds for every real ``u``); a ``\sigma`` (``\sigma_1``,
         ``\hat\sigma``) positive: it names a standard deviation."""
-        from derive.domain import Domain
-
         loose = frozenset(s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)
                           and s.is_real is None and s not in domain.symbol_set)
         if not loose:
@@ -1304,6 +1312,19 @@ def written_units(tex: str) -> str | None:
 
 
 #: The names of a standard deviation, positive when nothing else places them.
+def _counts(domain, *exprs: sp.Basic) -> tuple:
+    r"""A :class:`~derive.domain.Count` for each symbol nothing places that ends a sum or product with an integer
+    start: ``\sum_{i=1}^{n}`` has ``n >= 1`` terms, and ``n`` is an integer (sampled as one)."""
+    low: dict[sp.Symbol, int] = {}
+    for e in exprs:
+        for aggregate in e.atoms(sp.Sum, sp.Product):
+            for _, start, end in aggregate.limits:
+                if isinstance(end, sp.Symbol) and start.is_Integer and end not in domain.symbol_set \
+                        and end.is_real is None:
+                    low[end] = min(low.get(end, int(start)), int(start))
+    return tuple(Count(n, k) for n, k in sorted(low.items(), key=lambda item: str(item[0])))
+
+
 def _where_logged(domain, a: sp.Basic, b: sp.Basic):
     r"""``domain`` with each symbol positive whose logarithm both sides take (``\log\lambda`` on each side), or
     ``None`` when there is none.
@@ -1572,6 +1593,39 @@ def rounded_entry(origin: str, link: Link, rounded: tuple[bool, int]) -> tuple[E
         return _entry(origin, link, CLAIM, PROVED, f"to the {digits} decimals written"), True
     return Entry(origin, link.line, CLAIM, REFUTED, link.lhs.tex, link.rhs.tex,
                  f"differs in the {digits} decimals written", relation=link.relation), False
+
+
+_DATUM = re.compile(r"([A-Za-z]+)_\{?\d+\}?")
+
+
+def _on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[str]):
+    """A refutation at data derive chose (``x[1] = 1`` for ``\\sum_i x_i``) stands only for a claim over every
+    sample whose other symbols all vary apart from the data: each is placed by an assumption, a distribution or a
+    sum's count.  It is UNKNOWN where the text gives its own data (``x_1 = 1.1``), where nothing but data and
+    counts varies (``\\hat\\theta = 2.2``, ``L(1) = e^{-6.6}``: a statement about particular data), and where a
+    symbol nothing places may stand for something of the data (``\\bar x``, an estimate ``\\sigma^2``)."""
+    from derive.core import Status, Verdict
+
+    owned = {str(c.base.label) for c in domain.constraints if isinstance(c, IndexedSimplex)}  # p_i of a categorical
+    chosen = {str(x.base.label) for x, _ in verdict.counterexample if isinstance(x, sp.Indexed)} - owned
+    if verdict.status is not Status.REFUTED or not chosen:
+        return verdict
+    if chosen & given:
+        return Verdict(Status.UNKNOWN, f"false for some data, but the text gives its own values of "
+                                       f"{', '.join(sorted(chosen & given))}, which derive does not use here")
+    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
+    bound = {x for side in (a, b) for e in side.atoms(sp.Sum, sp.Product) for x in e.variables}
+    varying = {s for side in (a, b) for s in side.free_symbols if isinstance(s, sp.Symbol)} - labels - bound
+    counts = {s for c in domain.constraints if isinstance(c, Count) for s in c.symbols}
+    if not varying - counts:
+        return Verdict(Status.UNKNOWN, "a statement about particular data, which the text does not give: "
+                                       f"false for some ({where(dict(verdict.counterexample))})")
+    loose = sorted(varying - domain.symbol_set, key=str)
+    if loose:
+        names = ", ".join(sp.latex(s) for s in loose)
+        return Verdict(Status.UNKNOWN, f"false for some data ({where(dict(verdict.counterexample))}), unless {names} "
+                                       "stand for something of the data (a mean, an estimate), which nothing says")
+    return verdict
 
 
 def _one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = frozenset()):

@@ -104,13 +104,15 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     symbols, labels = needed(a, b)
     shown = (symbols | set(mention), labels)  # the counterexample names what the claim as written mentions
     evaluated = 0
-    for point, on_face in points(domain, loose, tried):
+    failed: dict[bool, Verdict] = {}  # by data kind, where derive chose the data (see _with_data)
+    for k, (point, on_face) in enumerate(points(domain, loose, tried)):
         if evaluated >= wanted and not on_face:
             continue
-        point = restrict(point, shown)
+        point, binary = _with_data(restrict(point, shown), (a, b), k)
         estimates = [estimate(at(side, point)) for side in (a, b)]
         if estimates[0] is None or estimates[1] is None:
-            found = _not_real((a, b), estimates, point) or (_undefined((a, b), estimates, point) if on_face else None)
+            found = None if binary is not None else \
+                _not_real((a, b), estimates, point) or (_undefined((a, b), estimates, point) if on_face else None)
             if found is not None:
                 return found
             continue
@@ -120,7 +122,12 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
             continue
         evaluated += 1
         if abs(x - y) > sp.Float(10) ** (10 - DIGITS) * scale + QUAD_SAFETY * (dx + dy):
-            return Verdict(Status.REFUTED, f"{short(x)} != {short(y)} at {where(point)}", tuple(point.items()))
+            found = Verdict(Status.REFUTED, f"{short(x)} != {short(y)} at {where(point)}", tuple(point.items()))
+            if binary is None:
+                return found
+            failed.setdefault(binary, found)
+            if len(failed) == 2:
+                return failed[True]
     if evaluated == 0:
         return Verdict(Status.UNKNOWN, "could not evaluate either side at any sample point")
     return None
@@ -192,6 +199,32 @@ def _undefined(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) 
     return None
 
 
+def _with_data(point: Point, sides: tuple[sp.Basic, sp.Basic], k: int) -> tuple[Point, bool | None]:
+    """``point`` with a value for each entry of data the sides name once their sums are written out (``x[2]`` of
+    ``\\sum_{i=1}^{n} x_i`` at ``n = 3``), and whether those values are 0 and 1 (``None``: no data chosen).
+
+    Points alternate between data of 0s and 1s (a Bernoulli sample) and data of other positive values; a claim
+    about data is refuted only where it fails for both kinds (so an identity true of 0/1 data alone, ``x_i^2 =
+    x_i``, is never refuted), and data that leave a side undefined never refute it.
+    """
+    if not any(side.has(sp.Indexed) for side in sides):
+        return point, None
+    given = {key for key in point if isinstance(key, sp.Indexed)}
+    labels = {key.base.label for key in given}
+    written = [at(side, point).replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and _integer_limits(e),
+                                       write_out) for side in sides]
+    entries = {ix for side in written for ix in side.atoms(sp.Indexed)
+               if ix not in given and ix.base.label not in labels and all(i.is_Integer for i in ix.indices)}
+    if not entries:
+        return point, None
+    binary = k % 2 == 0
+    values = {}
+    for ix in sorted(entries, key=sp.default_sort_key):
+        seed = sum(map(ord, str(ix.base.label))) + 7 * sum(int(i) for i in ix.indices) + 3 * k
+        values[ix] = sp.Integer(seed % 2) if binary else sp.Rational(1 + seed % 11, 4)
+    return point | values, binary
+
+
 def needed(a: sp.Basic, b: sp.Basic) -> tuple[set[sp.Basic], set[sp.Basic]]:
     """The symbols the two sides mention, and the labels of their indexed parameters."""
     labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
@@ -222,7 +255,7 @@ def at(expr: sp.Basic, point: Point) -> sp.Basic:
         entries = {k: sp.Float(v, DIGITS + 10) for k, v in entries.items()}
     expr = expr.xreplace(scalars)
     if entries:
-        expr = expr.replace(lambda e: isinstance(e, sp.Sum) and _integer_limits(e), write_out)
+        expr = expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and _integer_limits(e), write_out)
         expr = expr.xreplace(entries)
     return expr
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derive.domain import Defined, Domain, IndexedSimplex, Simplex, Size
+from derive.domain import Count, Defined, Domain, IndexedSimplex, Simplex, Size
 from derive.terms import as_expr
 
 oo = sp.oo
@@ -137,6 +137,8 @@ class Bounder:
                 self.indexed.add(c.base)
             elif isinstance(c, Size):
                 self.symbols[c.n] = Bound(sp.Integer(2), oo, False, True)
+            elif isinstance(c, Count):
+                self.symbols[c.n] = Bound(sp.Integer(c.low), oo, False, True)
 
     def of(self, e: sp.Basic) -> Bound | None:
         """A real interval holding every value of ``e``, or ``None`` (``e`` may then be non-real)."""

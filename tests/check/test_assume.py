@@ -145,3 +145,45 @@ def test_what_derive_cannot_use_is_not_a_contradiction() -> None:
         from_relations(["a >= 0", "a <= 0"])
     assert not isinstance(pinned.value, Contradiction)
     assert from_relations([sp.true, True]) == ()
+
+
+#: (assumption, least member) -- sets of every integer from some one on
+INTEGER_SETS = [
+    (r"n \in \mathbb{N}", 1),
+    (r"n \in \mathbb{N}_0", 0),
+    (r"n \in \mathbb{Z}^+", 1),
+    (r"n \in \mathbb{Z}_{\geq 0}", 0),
+    (r"n \in \{1, 2, 3, \dots\}", 1),
+    (r"n \in \{1,2,3…\}", 1),
+    (r"n \in \left\{0, 1, 2, \ldots\right\}", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "least"), INTEGER_SETS, ids=[t for t, _ in INTEGER_SETS])
+def test_a_set_of_integers_is_a_count(text: str, least: int) -> None:
+    from derive.domain import Count
+
+    (bound,) = parse_assumption(text)
+    assert bound.integer and (bound.low, bound.high) == (least, oo)
+    domain = restrict(Domain(), (bound,))
+    assert domain.intervals == () and domain.constraints == (Count(sp.Symbol("n"), least),)
+    assert {point[sp.Symbol("n")] for point in domain.sample_points(8)} <= set(range(least, least + 6))
+
+
+@pytest.mark.parametrize("text", [r"n \in \{1, 3, 4, \dots\}", r"n \in \{1, 2, 3\}", r"n \in \mathbb{Q}"])
+def test_other_sets_are_no_count(text: str) -> None:
+    with pytest.raises(CheckError, match="is not an interval"):
+        parse_assumption(text)
+
+
+def test_a_count_and_an_interval_on_one_symbol_keep_the_interval() -> None:
+    bounds = parse_assumption(r"n \in \mathbb{N}") + parse_assumption("n < 10")
+    domain = restrict(Domain(), bounds)
+    assert dict(domain.intervals) == {sp.Symbol("n"): sp.Interval.Ropen(1, 10)} and domain.constraints == ()
+
+
+def test_two_sets_of_integers_on_one_symbol_are_the_smaller() -> None:
+    from derive.domain import Count
+
+    domain = restrict(Domain(), parse_assumption(r"n \in \mathbb{N}_0") + parse_assumption(r"n \in \mathbb{N}"))
+    assert domain.constraints == (Count(sp.Symbol("n"), 1),)

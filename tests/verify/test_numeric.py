@@ -1,0 +1,52 @@
+"""derive.verify.numeric: sample points, and data chosen for sums over a sample of symbolic size."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derive import Domain, Status
+from derive.domain import Count
+from derive.verify import numeric
+
+n, theta = sp.Symbol("n"), sp.Symbol("theta", positive=True)
+i = sp.Symbol("i", integer=True)
+x = sp.IndexedBase("x")
+SAMPLE = Domain(constraints=(Count(n, 1),))
+
+
+def total(body: sp.Expr) -> sp.Sum:
+    return sp.Sum(body, (i, 1, n))
+
+
+#: (left, right, refuted?) over a sample x_1..x_n of n >= 1 data that derive chooses
+DATA = [
+    (total(x[i] + 1), total(x[i]) + 2 * n, True),  # wrong whatever the data
+    (sp.diff(-n * sp.log(theta) - total(x[i]) / theta, theta), -n / theta - total(x[i]) / theta**2, True),
+    (total(x[i] ** 2), total(x[i]), False),  # true of 0/1 data (a Bernoulli sample): never refuted
+    (total(sp.log(1 - x[i])), sp.log(sp.Product(1 - x[i], (i, 1, n))), False),  # data leaving a side undefined
+    (total(2 * x[i]), 2 * total(x[i]), False),  # an identity
+]
+
+
+@pytest.mark.parametrize(("left", "right", "refuted"), DATA, ids=[sp.sstr(row[0])[:40] for row in DATA])
+def test_data_are_chosen_of_two_kinds_and_refute_only_where_both_fail(left, right, refuted: bool) -> None:
+    placed, loose = numeric.place(SAMPLE, left, right)
+    found = numeric.refute_equal(left, right, placed, loose)
+    if refuted:
+        assert found is not None and found.status is Status.REFUTED, found
+        shown = dict(found.counterexample)
+        assert shown[n].is_Integer and all(shown[x[k]] in (0, 1) for k in range(1, int(shown[n]) + 1)), shown
+    else:
+        assert found is None or found.status is not Status.REFUTED, found
+
+
+def test_without_data_there_is_nothing_to_choose() -> None:
+    point = {theta: sp.Integer(2)}
+    assert numeric._with_data(point, (theta + 1, theta), 0) == (point, None)
+
+
+def test_chosen_data_follow_the_written_out_sums() -> None:
+    point, binary = numeric._with_data({n: sp.Integer(3)}, (total(x[i]), sp.Integer(1)), 1)
+    assert binary is False and set(point) == {n, x[1], x[2], x[3]}
+    assert all(v.is_Rational and v > 0 for k, v in point.items() if k != n)
