@@ -160,6 +160,7 @@ class Results:
     corpus: Comparison | None = None
     closed_forms: list[ClosedFormPoint] = field(default_factory=list)
     closed_forms_note: str = ""
+    peer: tuple[Any, Any] | None = None  # (derive, peer) tallies of bench/peer.py
     wall: float = 0.0
     load: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
 
@@ -727,6 +728,18 @@ def render_markdown(results: Results, config: Config) -> str:
                 continue
             lines.append(f"| {c.family} | {c.derive.cell()} | {c.numeric.cell()} | {_times(c.ratio)} | "
                          f"{c.value:.10g} | {c.reference:.10g} |")
+    if results.peer is not None:
+        lines += ["", "## `derive check` against a peer on the real corpus", "",
+                  "| checker | true equalities proved | the authors' wrong equalities proved | time | notes |",
+                  "|---|---|---|---|---|"]
+        for name, t, note in (("`derive check`", results.peer[0], "whole documents, inequalities and "
+                               "definitions included in the time"),
+                              ("latex2sympy2-extended + `simplify(lhs - rhs) == 0`", results.peer[1],
+                               f"{results.peer[1].unread} relations it could not read, {results.peer[1].timeouts} "
+                               "past the 10 s limit")):
+            share = t.proved["true"] / max(1, t.judged["true"])
+            lines.append(f"| {name} | {t.proved['true']} of {t.judged['true']} ({share:.0%}) | {t.proved['false']} "
+                         f"of {t.judged['false']} | {t.seconds:.1f} s | {note} |")
     lines += ["", "## Notes", ""] + [f"- {note}" for note in notes_for(results, config)]
     return "\n".join(lines) + "\n"
 
@@ -872,6 +885,11 @@ def run(config: Config, log: Callable[[str], None]) -> Results:
         log(f"corpus folder: one process {results.corpus.derive.cell()}, one each {results.corpus.baseline.cell()}")
     results.closed_forms, results.closed_forms_note = measure_closed_forms(config.repeats)
     log(f"closed forms: {len(results.closed_forms)} families {results.closed_forms_note}")
+    if not config.quick:
+        import peer
+
+        results.peer = peer.measure()
+        log(f"peer: derive {results.peer[0].proved['true']}, peer {results.peer[1].proved['true']} true proved")
     results.wall = time.perf_counter() - start
     results.load = (load_start, os.getloadavg())
     return results
