@@ -168,7 +168,9 @@ _ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\dbinom": r"\binom", r"\
             r"\mid": "|"}
 _SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",
            r"\Bigr", r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
-_SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle", r"\limits", r"\nolimits"}
+_SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle", r"\limits", r"\nolimits",
+            r"\space", r"\enspace", r"\thinspace", r"\medspace", r"\thickspace", r"\negthinspace", r"\negmedspace",
+            r"\negthickspace"}
 #: Layout that changes how a formula looks, never what it says: dropped (``\boxed{x}`` keeps its group).
 _LAYOUT = {r"\Large", r"\large", r"\LARGE", r"\small", r"\normalsize", r"\huge", r"\Huge", r"\nonumber",
            r"\notag", r"\boxed", r"\textstyle", r"\scriptstyle"}

@@ -162,6 +162,7 @@ READS = [
     (r"{n \choose k} p^k", (), (), sp.binomial(n, k_) * p**k_),
     (r"\dbinom{n}{2} + \tbinom{n}{1}", (), (), sp.binomial(n, 2) + n),
     (r"x^k (1 - x)", (), (), x**k_ * (1 - x)),
+    (r"x \space + \enspace y \thinspace", (), (), x + y),  # spacing commands of plain TeX and MathJax
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
