@@ -163,7 +163,8 @@ _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel":
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\prod", r"\int",
     r"\underbrace", r"\ell", r"\Pr", r"\binom"} | EXTRA_COMMANDS
-_ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\dbinom": r"\binom", r"\tbinom": r"\binom", r"\lbrace": r"\{", r"\rbrace": r"\}",
+_ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\dbinom": r"\binom", r"\tbinom": r"\binom",
+            r"\lbrace": r"\{", r"\rbrace": r"\}",
             r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|",
             r"\mid": "|"}
 _SIZING = {r"\left", r"\right", r"\middle", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl",

@@ -74,9 +74,11 @@ DOCUMENTS = [
     ("Let $x_1 = 1.1$ and $\\theta > 0$.\n\n$$\\frac{\\theta}{n}\\sum_{i=1}^{n} x_i = 2.2 \\theta$$\n",
      [(1, "definition"), (3, "unknown")]),
     ("$$\\sum_{i=1}^{n} x_i^2 = \\sum_{i=1}^{n} x_i$$\n", [(1, "unknown")]),  # true of a Bernoulli sample
-    ("Let $\\theta > 0$.\n\n$$\\frac{d}{d\\theta}\\left(-n \\log \\theta - \\frac{1}{\\theta}\\sum_{i=1}^{n} x_i\\right) = "
+    ("Let $\\theta > 0$.\n\n$$\\frac{d}{d\\theta}\\left(-n \\log \\theta"
+     " - \\frac{1}{\\theta}\\sum_{i=1}^{n} x_i\\right) = "
      "-\\frac{n}{\\theta} - \\frac{\\sum_{i=1}^{n} x_i}{\\theta^2}$$\n", [(3, "refuted")]),
-    ("Let $\\theta > 0$.\n\n$$\\frac{d}{d\\theta}\\left(-n \\log \\theta - \\frac{1}{\\theta}\\sum_{i=1}^{n} x_i\\right) = "
+    ("Let $\\theta > 0$.\n\n$$\\frac{d}{d\\theta}\\left(-n \\log \\theta"
+     " - \\frac{1}{\\theta}\\sum_{i=1}^{n} x_i\\right) = "
      "-\\frac{n}{\\theta} + \\frac{\\sum_{i=1}^{n} x_i}{\\theta^2}$$\n", [(3, "proved")]),
     ("$$\\bar x \\sum_{i=1}^{n} x_i = n \\bar x^2$$\n", [(1, "unknown")]),  # \\bar x may be the mean
     # sets of integers
@@ -84,7 +86,8 @@ DOCUMENTS = [
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}_0$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "refuted")]),
     # binomial coefficients
-    ("Let $n \\in \\mathbb{N}$.\n\n$$\\binom{n}{2} = \\frac{n (n - 1)}{2}$$\n\n$$\\binom{n}{2} = \\frac{n (n + 1)}{2}$$\n",
+    ("Let $n \\in \\mathbb{N}$.\n\n$$\\binom{n}{2} = \\frac{n (n - 1)}{2}$$\n\n"
+     "$$\\binom{n}{2} = \\frac{n (n + 1)}{2}$$\n",
      [(3, "proved"), (5, "refuted")]),
     # E(x^2), V(x), \mathrm{Var}(X) under the one declared distribution; the author's V - E^2 is caught
     ("Let $P = \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\\int x^2 P(x) dx = V(x) + E(x)^2 = \\sigma^2 + \\mu^2$$\n\n"
