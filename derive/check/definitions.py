@@ -157,6 +157,12 @@ def _family(right: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def family_of(tex: str) -> tuple[str, tuple[str, ...]] | None:
+    """The family and arguments ``tex`` names (``\\mathcal{N}(a, b)``), never a vector; ``None`` for anything else."""
+    found = _family(compact(tex))
+    return None if found is None or found[0] == "vector" else found
+
+
 def split_top(tex: str, separator: str = ",") -> list[str]:
     """``tex`` cut at the separators outside brackets."""
     parts, depth, start = [], 0, 0

@@ -98,7 +98,8 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
-from derive.check.variables import family_bounds, independent_blocks, speaks_of_variables, value_sets
+from derive.check.variables import (family_bounds, independent_blocks, prose_declarations, speaks_of_variables,
+                                   value_sets)
 from derive.errors import DeriveError
 from derive.domain import Count, Domain, IndexedSimplex
 from derive.verify.limits import OutOfTime, settle, time_limit
@@ -189,6 +190,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker = _Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
     checker.prose_bounds = _prose_bounds(text)
+    checker.prose_declared = prose_declarations(text)
     checker.headings = _headings(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
@@ -324,6 +326,7 @@ class _Checker:
     prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
+    prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -338,6 +341,9 @@ class _Checker:
         grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and (d := _declaration((n, k), c)) is not None]
+        written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
+        declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
+                         and (d := declaration(name, "~", family, ("prose", k))) is not None]
         self.declared: Declared = declare(declarations, self.texts)
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}

@@ -132,3 +132,38 @@ def conventional_bounds(text: str) -> list[str]:
         for name in dict.fromkeys(re.findall(rf"(?<![A-Za-z\\]){pattern}(?![A-Za-z({{])", maths)):
             out.append(bound.format(name))
     return out
+
+
+#: Words that may join a distribution's name to its family in prose: "$P$ is a $\mathcal{N}(0, 1)$",
+#: "with $P$ a $\text{Laplace}(\mu, b_1)$", "$Q$ is Poisson($\lambda_2$)", "$X$ follows $\mathrm{Exp}(\lambda)$".
+_JOINING = r"(?:is|be|being|a|an|as|the|denotes?|denoted|follows?|distributed|has|have|law|by|given)"
+_JOIN = re.compile(rf"\s*(?:,\s*)?(?:{_JOINING}\s+){{0,4}}(?:{_JOINING})?\s*", re.I)
+_WORD_FAMILY = re.compile(rf"\s*(?:,\s*)?(?:{_JOINING}\s+){{0,4}}([A-Za-z]+)\s*\(\s*\Z", re.I)
+_DECLARED_NAME = re.compile(r"[A-DF-GI-Z]")  # one capital letter but E (an expectation) and H (an entropy)
+
+
+def prose_declarations(text: str) -> list[tuple[str, str]]:
+    r"""``(name, family)`` for each distribution the prose of ``text`` gives a family: "with $P$ a
+    $\text{Laplace}(\mu, b_1)$" gives ``("P", r"\text{Laplace}(\mu, b_1)")``, "$Q$ is Poisson($\lambda_2$)"
+    gives ``("Q", r"Poisson(\lambda_2)")``.  The name is one capital letter in its own math; the family
+    follows within four joining words (is, a, be, follows, ...), as math or as a word whose arguments are
+    the next math.  A sentence that negates (not, never, no) declares nothing."""
+    from derive.check.definitions import family_of
+
+    out: list[tuple[str, str]] = []
+    for sentence in _SENTENCE.split(text):
+        if re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I):
+            continue
+        maths = list(_INLINE.finditer(sentence))
+        for first, second in zip(maths, maths[1:]):
+            name, gap = first.group(1).strip(), sentence[first.end():second.start()]
+            if not _DECLARED_NAME.fullmatch(name):
+                continue
+            family = None
+            if _JOIN.fullmatch(gap):
+                family = second.group(1).strip()
+            elif (word := _WORD_FAMILY.fullmatch(gap)) and sentence[second.end():].lstrip().startswith(")"):
+                family = f"{word.group(1)}({second.group(1).strip()})"
+            if family is not None and family_of(family) is not None and name not in (n for n, _ in out):
+                out.append((name, family))
+    return out

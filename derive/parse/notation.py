@@ -935,6 +935,7 @@ class _Reader(CalculusForms, RandomVariableForms):
         self.objects: dict[sp.Symbol, sp.Basic] = {}
         self.sums = 0  # sums and integrals being read, one inside the other
         self.by_key: dict[str, Distribution] = {}
+        self.lower: dict[str, Distribution] = {}  # p -> P, where p names nothing else (_lower_names)
         self.names: list[tuple[tuple[str, ...], Distribution]] = []
         self.outcomes: dict[str, Str] = {}
         self.parameters: dict[sp.Symbol, sp.Basic] = {}  # a plain symbol -> the distribution's own, same name
@@ -965,7 +966,18 @@ class _Reader(CalculusForms, RandomVariableForms):
             if isinstance(dist, Parametric) and not dist.discrete:
                 self.real_variables[dist.variable.name] = dist.variable
                 self.parameters.setdefault(sp.Symbol(dist.variable.name), dist.variable)  # a free x is the density's
+        self._lower_names()
         self.names.sort(key=lambda entry: -len(entry[0]))
+
+    def _lower_names(self) -> None:
+        """``p`` names ``P`` (``p(x)``, its density or mass; ``\\mathbb{E}_p``) when ``p`` names nothing else: no
+        distribution, parameter, outcome or variable is written so (Bernoulli(p)'s ``p`` stays the parameter)."""
+        taken = {s.name for s in self.parameters} | set(self.bases) | set(self.variables) | set(self.outcomes)
+        for key, dist in self.by_key.items():
+            lower = key.lower()
+            if len(key) == 1 and key.isupper() and lower not in self.by_key and lower not in taken:
+                self.lower[lower] = dist
+                self.names.append(((lower,), dist))
 
     # -- whole expressions ---------------------------------------------------
     def expression(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], top: bool = False) -> sp.Basic:
@@ -1482,8 +1494,11 @@ class _Reader(CalculusForms, RandomVariableForms):
         under = self._next(i + 1, hi)
         script = self._next(under + 1, hi)
         only = list(self.by_key.values())
+        inside = self._written_inside(under, hi) if len(only) > 1 else None
         if self._at(under, hi) in ("[", "(") and len(only) == 1:  # \mathbb{E}[X]: under the one distribution
             dist, written, opening = only[0], "x", under
+        elif inside is not None:  # \mathbb{E}[|X - \mu|] among several: X's, the one named inside
+            dist, written, opening = self.by_key[inside], inside, under
         elif self._at(under, hi) != "_" or script >= hi:
             raise ParseError(f"the expectation at offset {pos} must name its distribution: {form}")
         else:
@@ -1504,6 +1519,14 @@ class _Reader(CalculusForms, RandomVariableForms):
         finally:
             self.sums -= 1
         return dist.sum_over(mul(Prob(dist, dist.variable), body), dist.variable), self.partner[opening] + 1
+
+    def _written_inside(self, opening: int, hi: int) -> str | None:
+        """The one declared distribution's name (``X``) written as a variable inside the brackets at ``opening``."""
+        if self._at(opening, hi) not in ("[", "(") or opening not in self.partner:
+            return None
+        named = {t.text for t in self.tokens[opening + 1:self.partner[opening]]
+                 if len(t.text) == 1 and t.text.isupper() and t.text in self.by_key}
+        return named.pop() if len(named) == 1 else None
 
     def variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
         r"""``\mathrm{Var}(X)`` (``V(x)``, ``\operatorname{Var}[X]``) under the one declared distribution:
@@ -1794,8 +1817,11 @@ class _Reader(CalculusForms, RandomVariableForms):
         return _key_of("".join(t.text for t in self.tokens[lo:hi]))
 
     def _dist(self, lo: int, hi: int) -> Distribution:
-        """The distribution named by tokens ``lo:hi``."""
+        """The distribution named by tokens ``lo:hi``; ``p`` names ``P`` (its density or mass) when no ``p`` is declared:
+        ``D(p \\| q)``, ``\\mathbb{E}_p[...]``."""
         key, pos = self._key(lo, hi), self._offset(self._next(lo, hi))
+        if key in self.lower:
+            return self.lower[key]
         if key not in self.by_key:
             known = ", ".join(sorted(d.name for d in self.by_key.values())) or "none given"
             raise ParseError(f"unknown distribution name {key!r} at offset {pos} (known: {known})")

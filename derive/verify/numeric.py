@@ -122,7 +122,8 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
             continue
         evaluated += 1
         if abs(x - y) > sp.Float(10) ** (10 - DIGITS) * scale + QUAD_SAFETY * (dx + dy):
-            found = Verdict(Status.REFUTED, f"{short(x)} != {short(y)} at {where(point)}", tuple(point.items()))
+            found = Verdict(Status.REFUTED, f"{short(x)} != {short(y)}" + (f" at {where(point)}" if point else ""),
+                            tuple(point.items()))
             if binary is None:
                 return found
             failed.setdefault(binary, found)

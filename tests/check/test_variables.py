@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.variables import family_bounds, independent_blocks, speaks_of_variables, value_sets
+from derive.check.variables import (family_bounds, independent_blocks, prose_declarations, speaks_of_variables,
+                                   value_sets)
 
 SPEAKS = [
     (r"H(X, Y) = H(X) + H(Y|X)", True),
@@ -79,3 +80,23 @@ FAMILIES = [
 @pytest.mark.parametrize(("text", "expected"), FAMILIES, ids=[t[:40] for t, _ in FAMILIES])
 def test_family_bounds(text: str, expected: list[str]) -> None:
     assert family_bounds(text) == expected
+
+
+#: (prose, the (name, family) pairs it declares)
+DECLARED = [
+    (r"with $P$ a $\text{Laplace}(\mu, b_{1})$ and $Q$ a $\text{Laplace}(\mu, b_{2})$ distribution.",
+     [("P", r"\text{Laplace}(\mu, b_{1})"), ("Q", r"\text{Laplace}(\mu, b_{2})")]),
+    (r"Let $Q$ be Poisson($\lambda_2$).", [("Q", r"Poisson(\lambda_2)")]),
+    (r"$X$ follows $\mathrm{Exp}(\lambda)$.", [("X", r"\mathrm{Exp}(\lambda)")]),
+    (r"Suppose $P$ is distributed as $\mathcal{N}(\mu, \sigma^2)$.", [("P", r"\mathcal{N}(\mu, \sigma^2)")]),
+    (r"$P$ is not a $\mathcal{N}(0, 1)$.", []),  # a negation declares nothing
+    (r"$x$ is $\mathcal{N}(0, 1)$.", []),  # a lower-case letter is a value, not a distribution
+    (r"$E$ is $\mathcal{N}(0, 1)$.", []),  # E is an expectation
+    (r"$P$ and, much later in a long aside about something else, $\mathcal{N}(0, 1)$.", []),  # not joined
+    (r"The mean of $P$ is $(1, 2)$.", []),  # no family
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECLARED, ids=[t[:40] for t, _ in DECLARED])
+def test_prose_declarations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert prose_declarations(text) == expected

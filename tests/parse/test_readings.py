@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from derive import Bernoulli
+from derive import Bernoulli, Laplace, Normal
+from derive.measures import Prob
 from derive.measures import KL
 from derive.check import check_text
 from derive.distributions.indexed import SymbolicCategorical
@@ -28,6 +29,15 @@ from derive.testing import assert_identity
 p, q, x, y, t, z, n, i = sp.symbols("p q x y t z n i")
 k_ = sp.Symbol("k")
 COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
+mu, b = sp.Symbol("mu"), sp.Symbol("b", positive=True)
+NORMALS = (Normal(mu, b, name="P"), Normal(0, 1, name="Q"))
+LAPLACES = (Laplace(mu, b, name="X"), Normal(0, 1, name="P"))
+
+
+def _expected(dist, body) -> sp.Basic:
+    """``E[body(v)]`` under ``dist``, as the reader writes it: the integral of the density times the body."""
+    v = dist.variable
+    return sp.Integral(body(v) * Prob(dist, v), (v, -sp.oo, sp.oo))
 CATEGORICALS = (SymbolicCategorical(n, name="P"), SymbolicCategorical(n, name="Q"))
 K, PK, N = CATEGORICALS[0].variable, CATEGORICALS[0].base, CATEGORICALS[0].n
 f, g, h = sp.Function("f"), sp.Function("g"), sp.Function("h")
@@ -163,12 +173,23 @@ READS = [
     (r"\dbinom{n}{2} + \tbinom{n}{1}", (), (), sp.binomial(n, 2) + n),
     (r"x^k (1 - x)", (), (), x**k_ * (1 - x)),
     (r"x \space + \enspace y \thinspace", (), (), x + y),  # spacing commands of plain TeX and MathJax
+    # p names P (its density) where no p is declared; Bernoulli(p)'s p stays the parameter
+    (r"p(x) - q(x)", NORMALS, (), Prob(NORMALS[0], NORMALS[0].variable) - Prob(NORMALS[1], NORMALS[1].variable)),
+    (r"D(p \| q)", NORMALS, (), KL(*NORMALS)),
+    (r"\mathbb{E}_p[x] - E_{q}[x]", NORMALS, (),
+     _expected(NORMALS[0], lambda v: v) - _expected(NORMALS[1], lambda v: v)),
+    (r"p (1 - p)", COINS, (), p * (1 - p)),
+    # among several distributions, an expectation without a subscript is of the one named inside
+    (r"E[|X - \mu|]", LAPLACES, (), _expected(LAPLACES[0], lambda v: sp.Abs(v - mu))),
+    (r"\mathbb{E}[P^2]", LAPLACES, (), _expected(LAPLACES[1], lambda v: v**2)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
 REFUSES = [
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"{n \choose k \choose j}", (), (), "two in one group"),
+    (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
+    (r"\mathbb{E}[y]", LAPLACES, (), "must name its distribution"),
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
