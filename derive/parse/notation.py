@@ -1817,8 +1817,8 @@ class _Reader(CalculusForms, RandomVariableForms):
         return _key_of("".join(t.text for t in self.tokens[lo:hi]))
 
     def _dist(self, lo: int, hi: int) -> Distribution:
-        """The distribution named by tokens ``lo:hi``; ``p`` names ``P`` (its density or mass) when no ``p`` is declared:
-        ``D(p \\| q)``, ``\\mathbb{E}_p[...]``."""
+        """The distribution named by tokens ``lo:hi``; ``p`` names ``P`` (its density or mass) when no ``p`` is
+        declared: ``D(p \\| q)``, ``\\mathbb{E}_p[...]``."""
         key, pos = self._key(lo, hi), self._offset(self._next(lo, hi))
         if key in self.lower:
             return self.lower[key]

@@ -82,12 +82,14 @@ DOCUMENTS = [
      "-\\frac{n}{\\theta} + \\frac{\\sum_{i=1}^{n} x_i}{\\theta^2}$$\n", [(3, "proved")]),
     ("$$\\bar x \\sum_{i=1}^{n} x_i = n \\bar x^2$$\n", [(1, "unknown")]),  # \\bar x may be the mean
     # distributions declared in prose; p, q are the densities of P, Q where they name nothing else
-    ("Let $P$ be $\\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$-\\int p(x) \\log p(x) dx = \\frac{1}{2}\\log(2\\pi e \\sigma^2)$$\n",
+    ("Let $P$ be $\\mathcal{N}(\\mu, \\sigma^2)$.\n\n"
+     "$$-\\int p(x) \\log p(x) dx = \\frac{1}{2}\\log(2\\pi e \\sigma^2)$$\n",
      [(3, "proved")]),
     ("Take $P$ a $\\text{Laplace}(\\mu, b_1)$ and $Q$ a $\\text{Laplace}(\\mu, b_2)$ distribution.\n\n"
      "$$\\log\\frac{b_2}{b_1} - 1 + \\frac{b_1}{b_2} = D(p \\| q)$$\n\n"
      "$$\\log\\frac{b_2}{b_1} + 1 - \\frac{b_1}{b_2} = D(p \\| q)$$\n", [(3, "proved"), (5, "refuted")]),
-    ("Let $X$ be $\\mathrm{Laplace}(\\mu, b)$ and $P$ be $\\mathcal{N}(0, 1)$.\n\n$$E[|X - \\mu|] = b$$\n\n$$E[P^2] = 2$$\n",
+    ("Let $X$ be $\\mathrm{Laplace}(\\mu, b)$ and $P$ be $\\mathcal{N}(0, 1)$.\n\n"
+     "$$E[|X - \\mu|] = b$$\n\n$$E[P^2] = 2$$\n",
      [(3, "proved"), (5, "refuted")]),
     ("Let $Q$ be Poisson($\\lambda$).\n\n$$\\sum_{k=0}^{\\infty} k \\, q(k) = \\lambda$$\n", [(3, "proved")]),
     ("$P$ is not a $\\mathcal{N}(0, 1)$.\n\n$$\\int p(x) dx = 1$$\n", [(3, "unknown")]),
