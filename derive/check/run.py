@@ -1326,7 +1326,7 @@ def _counts(domain, *exprs: sp.Basic) -> tuple:
         for aggregate in e.atoms(sp.Sum, sp.Product):
             for _, start, end in aggregate.limits:
                 if isinstance(end, sp.Symbol) and start.is_Integer and end not in domain.symbol_set \
-                        and end.is_real is None:
+                        and end.is_real is None and end not in aggregate.variables:  # \sum_n p_n runs over n
                     low[end] = min(low.get(end, int(start)), int(start))
     return tuple(Count(n, k) for n, k in sorted(low.items(), key=lambda item: str(item[0])))
 

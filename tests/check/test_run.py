@@ -418,3 +418,10 @@ def test_a_supposition_never_reaches_a_later_display_that_restates_the_subject()
 def test_a_document_that_names_e_a_variable_means_it_everywhere(document: str, status: str) -> None:
     result = check_text(document, "e.md")
     assert [e.status for e in result.entries if e.kind == "claim"] == [status], result.text()
+
+
+def test_a_sum_over_its_own_limit_is_no_count() -> None:
+    r"""``\sum_n p_n`` runs over ``n`` itself (no limits written): ``n`` is bound there, never a count to cover."""
+    result = check_text("Let $0 < p_n, q_n < 1$.\n\n$$\\sum_n p_n \\log \\frac{q_n}{p_n} \\leq 0$$\n", "g.md")
+    (claim,) = [e for e in result.entries if e.kind == "claim"]
+    assert "error" not in claim.reason, claim.text()
