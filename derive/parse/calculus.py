@@ -159,6 +159,8 @@ class CalculusForms:
             self.printed.setdefault(_ONE_CHAR_SUBSCRIPT.sub(r"_\1", re.sub(r"\s+", "", sp.latex(symbol))), symbol)
         if units == "any":
             self.log_bases = frozenset({self.parameters[sp.Symbol(ANY_BASE.name)]})
+        for name in [k for k in self.lower if sp.Symbol(k) in self.parameters]:  # p a number of the text: not P's
+            self.names.remove(((name,), self.lower.pop(name)))
 
     def calculus_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         """A derivative, sigmoid, Kronecker delta, max/min or logarithm in base ``b`` at token ``i``, else ``None``."""

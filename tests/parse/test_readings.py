@@ -179,6 +179,7 @@ READS = [
     (r"\mathbb{E}_p[x] - E_{q}[x]", NORMALS, (),
      _expected(NORMALS[0], lambda v: v) - _expected(NORMALS[1], lambda v: v)),
     (r"p (1 - p)", COINS, (), p * (1 - p)),
+    (r"p (1 - p)", NORMALS, (p,), p * (1 - p)),  # p a number the text declares: not P's density
     # among several distributions, an expectation without a subscript is of the one named inside
     (r"E[|X - \mu|]", LAPLACES, (), _expected(LAPLACES[0], lambda v: sp.Abs(v - mu))),
     (r"\mathbb{E}[P^2]", LAPLACES, (), _expected(LAPLACES[1], lambda v: v**2)),
