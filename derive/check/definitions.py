@@ -50,7 +50,8 @@ _INDEXED_VALUE = re.compile(r"([A-Za-z])_\{?([a-z])\}?\Z")
 _HEAD = re.compile(r"\\(?:mathcal|mathrm|text|textrm|operatorname|mathsf|mathbf|mathit)\{([A-Za-z]+)\}|([A-Za-z]+)")
 _DOTS = re.compile(r"\\(?:ldots|dots|cdots|dotsc)")
 _VECTOR_ENTRY = re.compile(r"([A-Za-z])_\{?([A-Za-z0-9]+)\}?\Z")
-_OUTCOME_SUM = re.compile(r"\\sum_\{\s*[A-Za-z]\s*\\in\s*\\\{([^{}]*)\\\}\s*\}")
+_OUTCOME_SUM = re.compile(r"\\sum_\{\s*[A-Za-z]\s*\\in\s*(?:\\left\s*)?(?:\\\{|\\lbrace)([^{}]*?)"
+                          r"(?:\\right\s*)?(?:\\\}|\\rbrace)\s*\}")
 _RANGE_SUM = re.compile(r"\\sum(?:\\limits)?_\{\s*[a-z]\s*=\s*1\s*\}\^\{?\s*([A-Za-z])\s*\}?")
 _OTHER_SIDE = {"H": "T", "1": "0"}  # a coin's second outcome, when only the first is named
 _SPACING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?\b|\\[,;:! ]|\s+")
@@ -114,10 +115,11 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
         if index is not None:
             return Declaration(name, rhs, key, index=index) if value and value.group(2) == index else None
         return Declaration(name, rhs, key, outcome=label)
-    if re.fullmatch(_NAME, left) and relation in ("=", ":=", "~"):
+    named = re.fullmatch(rf"({_NAME}):[A-Z]", left)  # P: X \sim \mathrm{Bern}(p_1), a name for X's distribution
+    if (re.fullmatch(_NAME, left) or named) and relation in ("=", ":=", "~"):
         found = _family(right)
-        if found is not None:
-            return Declaration(left, rhs, key, family=found[0], arguments=found[1])
+        if found is not None and (named is None or relation == "~"):
+            return Declaration(named.group(1) if named else left, rhs, key, family=found[0], arguments=found[1])
     return None
 
 

@@ -101,6 +101,7 @@ from derive.check.sums import has_data_sums, linear, products_as_sums, split_log
 from derive.check.variables import (family_bounds, independent_blocks, prose_declarations, speaks_of_variables,
                                    value_sets)
 from derive.errors import DeriveError
+from derive.distributions.base import Distribution
 from derive.domain import Count, Domain, IndexedSimplex
 from derive.verify.limits import OutOfTime, settle, time_limit
 from derive.verify.numeric import where
@@ -327,6 +328,7 @@ class _Checker:
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
     prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
+    context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -684,6 +686,7 @@ class _Checker:
         anchor: int | None = None  # the last expression not refuted
         values: list[sp.Basic | _Failed] = []
         self.wrong.clear()
+        self.context = " ".join(p.tex for p in chain.expressions)
         for link in chain.links(key[1]):
             k = link.position
             self._at(link.rhs.rank)
@@ -1215,6 +1218,13 @@ class _Checker:
             self.cache[key] = self._parse(piece.tex, proposition=True)
         return self.cache[key]
 
+    def _applied_in_context(self) -> Distribution | None:
+        """The one declared distribution the chain being read applies (``P(x)``, ``p(x)``), if only one: an
+        expectation or variance written without a subscript there is under it."""
+        applied = [d for d in self.dists if re.search(rf"(?<![A-Za-z\\]){re.escape(d.name)}\s*\(", self.context,
+                                                      re.I if len(d.name) == 1 else 0)]
+        return applied[0] if len(applied) == 1 else None
+
     def _parse(self, tex: str, proposition: bool = False, units: str | None = None) -> sp.Basic | _Failed:
         from derive.parse import ParseError, parse_latex
 
@@ -1231,12 +1241,22 @@ class _Checker:
                 named[sp.Symbol(f"{match.group(1)}_{{mathcal}}")] = sp.Symbol(f"\\mathcal{{{match.group(1)}}}")
                 return f" {match.group(1)}_{{mathcal}} "
             tex = _CALLIGRAPHIC.sub(placeholder, tex)
+        one = self._applied_in_context() if len(self.dists) > 1 else None
         try:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
             numbers += tuple(s for s in self.letters if s not in numbers)
             numbers += self._family_members(tex)  # p_k (1 - p_k) after p_i = ...: a product
-            value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses,
-                                supports=self.supports)
+            try:
+                value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses,
+                                    supports=self.supports)
+            except ParseError as exc:
+                if "must name its distribution" not in str(exc) or (one := self._applied_in_context()) is None:
+                    raise
+                value = None
+            if value is None or one is not None and _UNSCRIPTED.intersection(
+                    e.func.__name__ for e in value.atoms(AppliedUndef)):  # E(x^2) beside \int x^2 P(x) dx
+                value = parse_latex(tex, (one,), units or self.units, numbers, masses=self.masses,
+                                    supports=self.supports)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
                 value = value.xreplace(named).replace(
                     lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,
@@ -1360,6 +1380,7 @@ def _natural_verdict(verdict, natural, domain):
     return Verdict(verdict.status, f"{verdict.reason}, wherever the sides are real numbers ({names} > 0)")
 
 
+_UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
 _SCALE = re.compile(r"sigma(?:_\{?\w+\}?)?|sigma(?:hat|bar|tilde)")
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
 

@@ -205,6 +205,8 @@ _DIFFERENTIALS = frozenset({"d", r"\mathrm{d}"})
 _SUM_INDEX = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])")
 _SUBSCRIPTED = re.compile(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])(?![A-Za-z])")
 _WORD = {sp.Sum: "sum", sp.Product: "product"}
+#: A set named by one letter, as the support of a distribution (``\mathcal{X}``, ``\Omega``, ``S``).
+_SET_NAME = re.compile(r"\\(?:mathcal|mathscr)\{[A-Z]\}|\\Omega|[A-Z]")
 _HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
 _DIGIT_ARGUMENTS = frozenset({r"\frac", r"\sqrt", r"\binom"})
 _KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
@@ -1198,7 +1200,7 @@ class _Reader(CalculusForms, RandomVariableForms):
             return self.range_sum(i, hi, indices, sp.Product) or self.sample_sum(i, hi, indices, sp.Product)
         if text in _EXPECTATIONS or text == "E" and self._written_expectation(i, hi):
             return self.rv_expectation(i, hi, indices) or self.expectation(i, hi, indices)
-        if text in _VARIANCES and len(self.by_key) == 1 and self._at(self._next(i + 1, hi), hi) in ("(", "["):
+        if text in _VARIANCES and self._the_one() is not None and self._at(self._next(i + 1, hi), hi) in ("(", "["):
             return self.variance(i, hi, indices)
         if text == r"\int":
             return self.integral(i, hi, indices)
@@ -1214,6 +1216,10 @@ class _Reader(CalculusForms, RandomVariableForms):
         for head, dist in self.names:
             if (paren := self._call(i, hi, head)) is not None:
                 arg = self._key(paren[0] + 1, paren[1])
+                if (value := re.fullmatch(r"[A-Z]=(.+)", arg)) is not None:  # P(X = 0): the outcome 0
+                    arg = value.group(1)
+                if isinstance(dist, Parametric) and arg == dist.variable.name.upper() and len(arg) == 1:
+                    arg = dist.variable.name  # \int P(X) dx: the random variable's value, x
                 if arg in indices:
                     return Prob(dist, indices[arg]), paren[1] + 1
                 if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
@@ -1324,6 +1330,12 @@ class _Reader(CalculusForms, RandomVariableForms):
             return None
         name = self.tokens[index].text
         opening = self._next(member + 1, close)
+        whole = self._next(opening + 1, close) == close and self.outcomes and \
+            _SET_NAME.fullmatch(self.tokens[opening].text) is not None
+        if len(name) == 1 and name in string.ascii_letters and whole:  # \sum_{x \in \mathcal{X}}: every outcome
+            symbol = sp.Symbol(name)
+            body, end = self.body(close + 1, hi, {**indices, name: symbol}, pos)
+            return OutcomeSum(body, symbol, tuple(dict.fromkeys(self.outcomes.values()))), end
         if len(name) != 1 or name not in string.ascii_letters or self._at(opening, close) != r"\{" or \
                 self._next(self.partner[opening] + 1, close) != close:
             raise ParseError(rf"the sum at offset {pos} must be written \sum_{{i \in \{{H, T\}}}}")
@@ -1493,12 +1505,11 @@ class _Reader(CalculusForms, RandomVariableForms):
         form = r"\mathbb{E}_{x \sim P}\left[...\right]"
         under = self._next(i + 1, hi)
         script = self._next(under + 1, hi)
-        only = list(self.by_key.values())
-        inside = self._written_inside(under, hi) if len(only) > 1 else None
-        if self._at(under, hi) in ("[", "(") and len(only) == 1:  # \mathbb{E}[X]: under the one distribution
-            dist, written, opening = only[0], "x", under
-        elif inside is not None:  # \mathbb{E}[|X - \mu|] among several: X's, the one named inside
+        inside = self._written_inside(under, hi) if len(self.by_key) > 1 else None
+        if inside is not None:  # \mathbb{E}[|X - \mu|] among several: X's, the one named inside
             dist, written, opening = self.by_key[inside], inside, under
+        elif self._at(under, hi) in ("[", "(") and (one := self._the_one()) is not None:  # \mathbb{E}[X]
+            dist, written, opening = one, "x", under
         elif self._at(under, hi) != "_" or script >= hi:
             raise ParseError(f"the expectation at offset {pos} must name its distribution: {form}")
         else:
@@ -1520,6 +1531,15 @@ class _Reader(CalculusForms, RandomVariableForms):
             self.sums -= 1
         return dist.sum_over(mul(Prob(dist, dist.variable), body), dist.variable), self.partner[opening] + 1
 
+    def _the_one(self) -> Distribution | None:
+        """The distribution an expectation or variance without a subscript is under: the only one declared, or
+        among several the only one this formula applies (``\\int x^2 P(x) dx = E(x^2)`` beside a declared ``Q``)."""
+        if len(self.by_key) == 1:
+            return next(iter(self.by_key.values()))
+        applied = {id(dist): dist for head, dist in self.names for k in range(len(self.tokens))
+                   if self._call(k, len(self.tokens), head) is not None}
+        return next(iter(applied.values())) if len(applied) == 1 else None
+
     def _written_inside(self, opening: int, hi: int) -> str | None:
         """The one declared distribution's name (``X``) written as a variable inside the brackets at ``opening``."""
         if self._at(opening, hi) not in ("[", "(") or opening not in self.partner:
@@ -1531,7 +1551,7 @@ class _Reader(CalculusForms, RandomVariableForms):
     def variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
         r"""``\mathrm{Var}(X)`` (``V(x)``, ``\operatorname{Var}[X]``) under the one declared distribution:
         ``E[x^2] - E[x]^2``, each the sum or integral of ``P(x)`` times the power of its variable."""
-        (dist,) = self.by_key.values()
+        dist = self._the_one()
         opening = self._next(i + 1, hi)
         written = self._key(opening + 1, self.partner[opening])
         if len(written) != 1 or written not in string.ascii_letters:
@@ -1544,7 +1564,7 @@ class _Reader(CalculusForms, RandomVariableForms):
     def _written_expectation(self, i: int, hi: int) -> bool:
         """A plain ``E`` at token ``i`` that opens an expectation: ``E[X]``, ``E_{p}[...]``, ``E_{x \\sim p}(...)``."""
         after = self._next(i + 1, hi)
-        if self._at(after, hi) == "[" or self._at(after, hi) == "(" and len(self.by_key) == 1:  # E(x^2), one P
+        if self._at(after, hi) == "[" or self._at(after, hi) == "(" and self._the_one() is not None:  # E(x^2)
             return True
         script = self._next(after + 1, hi)
         if self._at(after, hi) != "_" or script >= hi:

@@ -31,6 +31,8 @@ DECLARATIONS = [
     ("P(H)", "<", "p", None),
     ("P", "=", "Q", None),
     ("f(x)", "=", "x", None),
+    (r"P: \; X", "~", r"\mathrm{Bern}(p_1)", ("P", None, None, "bernoulli", ("p_1",))),  # P names X's distribution
+    (r"P: X", "=", r"\mathrm{Bern}(p_1)", None),  # only "P: X \sim ..."
 ]
 
 
@@ -98,5 +100,6 @@ def test_declare_reports_problems_per_declaration(equations: tuple, fragment: st
 def test_outcomes_and_size_come_from_the_document() -> None:
     decls = [Declaration("P", "p", 0, outcome="T")]
     assert outcome_labels(decls, [r"\sum_{i \in \{H, T\}} P(i)"]) == ("T", "H")
+    assert outcome_labels([], [r"\sum_{x \in \left\lbrace 0,1 \right\rbrace} p(x)"]) == ("0", "1")
     assert size_symbol([r"x", r"\sum_{j=1}^{K} p_j"]) == "K"
     assert size_symbol(["no sums"]) == "n"

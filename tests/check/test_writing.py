@@ -93,6 +93,15 @@ DOCUMENTS = [
      [(3, "proved"), (5, "refuted")]),
     ("Let $Q$ be Poisson($\\lambda$).\n\n$$\\sum_{k=0}^{\\infty} k \\, q(k) = \\lambda$$\n", [(3, "proved")]),
     ("$P$ is not a $\\mathcal{N}(0, 1)$.\n\n$$\\int p(x) dx = 1$$\n", [(3, "unknown")]),
+    ("$$P: \\; X \\sim \\mathrm{Bern}(p_1) \\quad Q: \\; X \\sim \\mathrm{Bern}(p_2)$$\n\n"
+     "$$\\mathrm{KL}[P \\| Q] = \\sum_{x \\in \\mathcal{X}} p(x) \\ln \\frac{p(x)}{q(x)} = "
+     "\\sum_{x \\in \\left\\lbrace 0,1 \\right\\rbrace} p(x) \\, \\ln \\frac{p(x)}{q(x)} = "
+     "p(X=0) \\ln \\frac{p(X=0)}{q(X=0)} + p(X=0) \\ln \\frac{p(X=0)}{q(X=0)}$$\n",
+     [(1, "definition"), (1, "definition"), (3, "definition"), (3, "proved"), (3, "refuted")]),
+    ("$P(x) = N(\\mu, \\sigma^2)$ and $Q(x) = N(0, 1)$.\n\n"
+     "$$\\int x^2 P(x) dx = V(x) + E(x)^2 = \\sigma^2 + \\mu^2$$\n\n"
+     "$$\\int x^2 P(x) dx = V(x) - E(x)^2$$\n", [(1, "definition"), (1, "definition"), (3, "proved"), (3, "proved"),
+                                                (5, "refuted")]),
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),

@@ -183,6 +183,10 @@ READS = [
     # among several distributions, an expectation without a subscript is of the one named inside
     (r"E[|X - \mu|]", LAPLACES, (), _expected(LAPLACES[0], lambda v: sp.Abs(v - mu))),
     (r"\mathbb{E}[P^2]", LAPLACES, (), _expected(LAPLACES[1], lambda v: v**2)),
+    (r"\int x^2 P(x) dx - E(x^2)", NORMALS, (), sp.Integer(0)),  # under the one applied: the same integral
+    (r"\int P(X) dx", NORMALS, (), _expected(NORMALS[0], lambda v: 1)),  # X, P's random variable: its value x
+    (r"\sum_{x \in \mathcal{X}} P(x) - P(X = H) - P(X=T)", COINS, (),  # over every outcome; P(X = H) is P(H)
+     parse_latex(r"\sum_{x \in \{H, T\}} P(x) - P(H) - P(T)", COINS)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
