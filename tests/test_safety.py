@@ -71,6 +71,8 @@ REVIEWED = {
     ("derive/export.py", "import_module"): "imports a backend only after checking it is one of BACKENDS",
     ("derive/export.py", "lambdify"): "SymPy code generation from an expression, never from text",
     ("derive/verify/quadrature.py", "lambdify"): "SymPy code generation from an integrand, never from text",
+    ("derive/parse/warm.py", "pickle"): "derive's own grammar cache, read by an Unpickler whose find_class admits "
+                                        "ANTLR's classes only (tests/parse/test_warm.py feeds it a payload)",
 }
 
 

@@ -328,6 +328,7 @@ class _Checker:
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
     prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
+    doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
 
     def run(self) -> list[Entry]:
@@ -801,6 +802,7 @@ class _Checker:
                          point(solved.counterexample), relation="="), status != REFUTED
         if (made := self._function_definition(left, right)) is not None:
             self.functions[left.func] = made
+            self.doubted.discard(left.func)  # defined anew: this is what it means from here on
             return _entry(origin, link, DEFINITION, DEFINITION,
                           f"{link.lhs.tex} defines {left.func} from here on"), True
         value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
@@ -932,11 +934,27 @@ class _Checker:
         return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
-        from derive.verify import check_relation
-        from derive.verify import check_equal
-
         a, b = self._sides(left, right)
         domain = self._dom(a, b)
+        verdict = self._judged(left, right, a, b, relation, domain)
+        used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
+        doubted = used & self.doubted
+        if verdict.status.value == UNKNOWN and relation in EQUALITIES and isinstance(left, (AppliedUndef, sp.log)):
+            restated = {f.func for f in left.atoms(AppliedUndef)
+                        if all(isinstance(x, sp.Symbol) or _squared(x) for x in f.args)}
+            self.doubted.update(used & restated)  # log L(mu, s) = ... + C, unproved: which L is meant from here on?
+        if verdict.status.value == REFUTED and doubted:
+            from derive.core import Status, Verdict
+
+            names = ", ".join(sorted(str(f) for f in doubted))
+            return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
+                                           "otherwise, unproved: which one does it mean here?")
+        return verdict
+
+    def _judged(self, left: sp.Basic, right: sp.Basic, a: sp.Basic, b: sp.Basic, relation: str, domain):
+        """The verdict on ``a R b`` (``left R right`` with meanings put in), by each reading in turn."""
+        from derive.verify import check_equal, check_relation
+
         verdict = check_equal(a, b, domain) if relation in EQUALITIES else check_relation(a, b, relation, domain)
         if not verdict.proved and (real := self._real(domain, a, b)) is not domain:  # proved for real values only
             on_reals = check_equal(a, b, real) if relation in EQUALITIES else check_relation(a, b, relation, real)

@@ -142,6 +142,7 @@ class _Head:
     order: int
     end: int
     operand: tuple[int, int] | None = None  # \frac{dy}{dx}: the operand's tokens on top
+    square: bool = False  # \frac{\partial}{\partial \sigma^2}: with respect to sigma^2, f'(sigma) / (2 sigma)
 
 
 class CalculusForms:
@@ -220,11 +221,13 @@ class CalculusForms:
         caret = lo
         while caret < close and self.tokens[caret].text != "^":  # the order's ^ is outside the variable's scripts
             caret = self.partner.get(caret, caret) + 1
-        if self._order(caret, close, pos) != order:
+        below = self._order(caret, close, pos)
+        square = order == 1 and below == 2  # \frac{\partial}{\partial \sigma^2}: with respect to the square
+        if below != order and not square:
             raise ParseError(f"the derivative at offset {pos} has different orders above and below")
         if self._next(lo, caret) >= caret:
             raise ParseError(f"the derivative at offset {pos} names no variable")
-        return _Head(lo, caret, order, close + 1, operand)
+        return _Head(lo, caret, order, close + 1, operand, square)
 
     def _top_order(self, k: int, hi: int, pos: int) -> tuple[int, tuple[int, int] | None]:
         """The order on top of a derivative (``^{2}`` after the operator, else 1) and the operand written after it."""
@@ -276,6 +279,8 @@ class CalculusForms:
         if self._at(self._next(top + 1, hi), hi) in _D_OPERATORS | {r"\partial"}:
             operand = self._dependent(operand, variable, head.operand or (start, end), pos, indices)
         value = sp.Derivative(operand, (variable, head.order), evaluate=False)
+        if head.square:  # the chain rule: d/d(s^2) = (d/ds) / (2s), wherever s is not 0
+            value = sp.Mul(value, sp.Pow(2 * variable, -1), evaluate=False)
         value, end = self._evaluated(i, value, variable, end, hi, indices)
         after = self._next(end, hi)
         if not bracketed and after < hi and self.tokens[after].text not in _OPERAND_ENDS:

@@ -13,7 +13,8 @@ state's configurations (most of the file) are unpickled only when the parser ext
 loading costs little more than reading the file.
 
 The folder is ``$DERIVE_CACHE`` (``off`` turns the cache off), else ``$XDG_CACHE_HOME/derive``,
-else ``~/.cache/derive``. Like ``__pycache__``, the file is trusted: it is a pickle.
+else ``~/.cache/derive``. The file is a pickle, read by an unpickler that admits ANTLR's own classes only (a
+file naming any other class or function is refused, and is no cache).
 """
 
 from __future__ import annotations
@@ -240,6 +241,14 @@ def _unpickler(source: Any, grammar: _Grammar, contexts: list) -> pickle.Unpickl
     by_name = dict(grammar.singletons)
 
     class Unpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> type:
+            """Only ANTLR's own classes: a file that names anything else is refused, so unpickling builds the DFA's
+            data objects and never calls a function the file names."""
+            found = _antlr_class(module, name)
+            if found is None:
+                raise pickle.UnpicklingError(f"{module}.{name} is not part of a grammar cache")
+            return found
+
         def persistent_load(self, pid: Any) -> Any:
             if pid[0] == "singleton":
                 return by_name[pid[1]]
@@ -249,6 +258,14 @@ def _unpickler(source: Any, grammar: _Grammar, contexts: list) -> pickle.Unpickl
             return atn.states[pid[2]]
 
     return Unpickler(source)
+
+
+def _antlr_class(module: str, name: str) -> type | None:
+    """The class ``module.name`` when the module is ANTLR's runtime's and already imported, else ``None``."""
+    if module != "antlr4" and not module.startswith("antlr4."):
+        return None
+    found = getattr(sys.modules.get(module), name, None)
+    return found if isinstance(found, type) and found.__module__ == module else None
 
 
 @functools.cache

@@ -102,6 +102,15 @@ DOCUMENTS = [
      "$$\\int x^2 P(x) dx = V(x) + E(x)^2 = \\sigma^2 + \\mu^2$$\n\n"
      "$$\\int x^2 P(x) dx = V(x) - E(x)^2$$\n", [(1, "definition"), (1, "definition"), (3, "proved"), (3, "proved"),
                                                 (5, "refuted")]),
+    # derivatives with respect to a square: d/d(s^2) = (d/ds) / (2s)
+    ("Let $\\sigma > 0$.\n\n"
+     "$$\\frac{\\partial}{\\partial \\sigma^2}\\left(-\\frac{1}{2\\sigma^2}\\right) = \\frac{1}{2\\sigma^4}$$\n\n"
+     "$$\\frac{d}{d\\sigma^2} \\log \\sigma = \\frac{1}{\\sigma^2}$$\n", [(3, "proved"), (5, "refuted")]),
+    # a function the text has since written otherwise, unproved, refutes nothing (the question's L, the answer's)
+    ("Let $\\theta > 0$ and $L(\\theta) = \\theta^2$.\n\n$$\\log L(\\theta) = 3 \\log \\theta + C$$\n\n"
+     "$$\\frac{d}{d\\theta} \\log L(\\theta) = \\frac{3}{\\theta}$$\n\n"
+     "$$\\frac{d}{d\\theta} \\log L(\\theta) = \\frac{2}{\\theta}$$\n",
+     [(1, "definition"), (3, "unknown"), (5, "unknown"), (7, "proved")]),
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),

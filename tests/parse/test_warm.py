@@ -132,3 +132,25 @@ def test_a_second_process_reads_the_cache_the_first_wrote(tmp_path: Path) -> Non
     assert runs[0].stdout == runs[1].stdout and "proved" in runs[0].stdout
     written = [p.name for p in (tmp_path / "cache").iterdir()]
     assert len(written) == 1 and written[0].startswith("grammar-dfa-") and written[0].endswith(".pickle")
+
+
+class _Payload:
+    """What a hostile cache file would hold: an object whose unpickling calls a function the file names."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_cache_that_names_anything_but_antlr_classes_is_refused_not_run(cache: Path, tmp_path: Path) -> None:
+    import pickle
+
+    marker = tmp_path / "ran"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(([_Payload(marker)], [], [])))
+    _reset()
+    assert not warm.load()
+    assert not marker.exists()
+    assert _parses(WARMING[:1]) == [parse_latex(WARMING[0])]
