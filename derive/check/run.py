@@ -98,8 +98,8 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
-from derive.check.variables import (family_bounds, independent_blocks, prose_declarations, speaks_of_variables,
-                                   value_sets)
+from derive.check.variables import (family_bounds, given_sample, independent_blocks, prose_declarations,
+                                   speaks_of_variables, value_sets)
 from derive.errors import DeriveError
 from derive.distributions.base import Distribution
 from derive.domain import Count, Domain, IndexedSimplex
@@ -192,6 +192,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
     checker.prose_bounds = _prose_bounds(text)
     checker.prose_declared = prose_declarations(text)
+    checker.sample = given_sample(text)
     checker.headings = _headings(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
@@ -328,6 +329,7 @@ class _Checker:
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
     prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
+    sample: tuple[str, tuple[str, ...]] | None = None  # the text's own sample: ("x", ("1.1", "2.2", "3.3"))
     doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
 
@@ -966,11 +968,50 @@ class _Checker:
             verdict = self._by_linearity(a, b, domain) or verdict
         if not verdict.proved and self.hypotheses:
             verdict = self._under_hypotheses(a, b, relation, domain)
+        if not verdict.proved and self.sample is not None and (on := self._on_sample(a, b, relation)) is not None:
+            return on
         if verdict.status.value != REFUTED:
             return verdict
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
         placed = self.domain.merge(Domain(constraints=_counts(self.domain, a, b)))
         return _one_sided(_on_chosen_data(verdict, a, b, placed, self._given_data()), a, b, domain, fixed)
+
+    def _on_sample(self, a: sp.Basic, b: sp.Basic, relation: str):
+        """The verdict on a claim about the text's own sample (``L(1) = e^{-6.6}`` after ``x_1 = 1.1, x_2 = 2.2,
+        x_3 = 3.3``, "three observed values"): nothing but its data and their count varies in it, so it is checked
+        at those values, with every count the sample's size; ``None`` for any other claim."""
+        from derive.verify import check_equal, check_relation
+
+        label, values = self.sample
+        labels = {str(ix.base.label) for side in (a, b) for ix in side.atoms(sp.Indexed)}
+        if labels != {label}:
+            return None
+        counts = {c.n for c in _counts(self.domain, a, b)}
+        bound = {x for side in (a, b) for e in side.atoms(sp.Sum, sp.Product) for x in e.variables}
+        free = {s for side in (a, b) for s in side.free_symbols if isinstance(s, sp.Symbol)}
+        if free - counts - bound - {sp.Symbol(label)}:
+            return None
+        size = {n: sp.Integer(len(values)) for n in counts}
+        data = {sp.IndexedBase(label)[k]: sp.Rational(v) for k, v in enumerate(values, 1)}
+
+        def at_sample(e: sp.Basic) -> sp.Basic:
+            e = e.xreplace(size)
+            e = e.replace(lambda x: isinstance(x, (sp.Sum, sp.Product)) and x.limits[0][2].is_Integer,
+                          lambda x: x.doit())
+            return e.xreplace({ix: data.get(sp.IndexedBase(str(ix.base.label))[ix.indices[0]], ix)
+                               for ix in e.atoms(sp.Indexed) if len(ix.indices) == 1})
+
+        a2, b2 = at_sample(a), at_sample(b)
+        if a2.has(sp.Indexed) or b2.has(sp.Indexed):
+            return None
+        domain = self.domain
+        verdict = check_equal(a2, b2, domain) if relation in EQUALITIES else check_relation(a2, b2, relation, domain)
+        if verdict.status.value == UNKNOWN:
+            return None
+        from derive.core import Verdict
+
+        shown = ", ".join(f"{label}_{k} = {v}" for k, v in enumerate(values, 1))
+        return Verdict(verdict.status, f"{verdict.reason}, on the text's sample ({shown})", verdict.counterexample)
 
     def _given_data(self) -> frozenset[str]:
         """The labels of data the text gives values for (``x_1 = 1.1``: ``x``)."""

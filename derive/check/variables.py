@@ -167,3 +167,28 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
             if family is not None and family_of(family) is not None and name not in (n for n, _ in out):
                 out.append((name, family))
     return out
+
+
+_DATUM = re.compile(r"(?<![A-Za-z\\])([a-z])_\{?(\d+)\}?\s*=\s*(-?\d+(?:\.\d+)?)(?![\d.])")
+_COUNT_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
+_SAMPLE_NOUNS = r"(?:observations?|observed|values?|data|points?|draws?|samples?|measurements?|outcomes?|trials?)"
+
+
+def given_sample(text: str) -> tuple[str, tuple[str, ...]] | None:
+    r"""``(label, values)`` when the text gives a whole sample: ``x_1 = 1.1, x_2 = 2.2, x_3 = 3.3`` in its math,
+    every index from 1 on, and prose that says how many ("three observed values", "a sample of size 3").
+    The values are as written (decimals exact later); ``None`` when no sample is given whole."""
+    found: dict[str, dict[int, str]] = {}
+    for math in _INLINE.findall(text) + re.findall(r"\$\$(.+?)\$\$", text, re.S):
+        for label, index, value in _DATUM.findall(math):
+            found.setdefault(label, {}).setdefault(int(index), value)
+    prose = _INLINE.sub(" ", text)
+    for label, values in found.items():
+        k = len(values)
+        if sorted(values) != list(range(1, k + 1)) or k < 2:
+            continue
+        count = rf"(?:{k}|{_COUNT_WORDS[k]})" if k < len(_COUNT_WORDS) else str(k)
+        said = re.search(rf"\b{count}\s+(?:\w+\s+){{0,2}}{_SAMPLE_NOUNS}|\bsample\s+of\s+size\s+\$?{k}\b", prose, re.I)
+        if said is not None:
+            return label, tuple(values[i] for i in range(1, k + 1))
+    return None

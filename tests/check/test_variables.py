@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.variables import (family_bounds, independent_blocks, prose_declarations, speaks_of_variables,
-                                   value_sets)
+from derive.check.variables import (family_bounds, given_sample, independent_blocks, prose_declarations,
+                                   speaks_of_variables, value_sets)
 
 SPEAKS = [
     (r"H(X, Y) = H(X) + H(Y|X)", True),
@@ -100,3 +100,18 @@ DECLARED = [
 @pytest.mark.parametrize(("text", "expected"), DECLARED, ids=[t[:40] for t, _ in DECLARED])
 def test_prose_declarations(text: str, expected: list[tuple[str, str]]) -> None:
     assert prose_declarations(text) == expected
+
+
+#: (text, the sample it gives whole)
+SAMPLES = [
+    (r"Let $x_1 = 1.1, x_2 = 2.2$ and $x_3 = 3.3$ be three observed values.", ("x", ("1.1", "2.2", "3.3"))),
+    (r"A sample of size 2: $y_1 = 0$, $y_{2} = 1$.", ("y", ("0", "1"))),
+    (r"Let $x_1 = 1$ and $x_2 = 2$.", None),  # how many the sample holds is not said: perhaps more
+    (r"Three observed values: $x_1 = 1$ and $x_3 = 2$.", None),  # not every index from 1
+    (r"Three observed values: $x_1 = 1$ and $x_2 = 2$.", None),  # three said, two given
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAMPLES, ids=[t[:40] for t, _ in SAMPLES])
+def test_given_sample(text: str, expected: tuple | None) -> None:
+    assert given_sample(text) == expected

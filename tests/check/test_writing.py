@@ -111,6 +111,11 @@ DOCUMENTS = [
      "$$\\frac{d}{d\\theta} \\log L(\\theta) = \\frac{3}{\\theta}$$\n\n"
      "$$\\frac{d}{d\\theta} \\log L(\\theta) = \\frac{2}{\\theta}$$\n",
      [(1, "definition"), (3, "unknown"), (5, "unknown"), (7, "proved")]),
+    # a sample the text gives whole: claims about those data are checked at them; others are not
+    ("Let $x_1 = 1.1$, $x_2 = 2.2$ and $x_3 = 3.3$ be three observed values.\n\n"
+     "$$\\frac{1}{n} \\sum_{i=1}^{n} x_i = 2.2$$\n\n$$\\frac{1}{n} \\sum_{i=1}^{n} x_i = 2.3$$\n\n"
+     "$$\\theta \\sum_{i=1}^{n} x_i = 6.6 \\theta$$\n",
+     [(1, "definition"), (1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted"), (7, "unknown")]),
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),
