@@ -1305,6 +1305,9 @@ class _Checker:
             numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
             numbers += tuple(s for s in self.letters if s not in numbers)
             numbers += self._family_members(tex)  # p_k (1 - p_k) after p_i = ...: a product
+            names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
+            numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
+                             and x.name.islower() and x not in numbers)
             try:
                 value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses,
                                     supports=self.supports)

@@ -147,13 +147,13 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
     $\text{Laplace}(\mu, b_1)$" gives ``("P", r"\text{Laplace}(\mu, b_1)")``, "$Q$ is Poisson($\lambda_2$)"
     gives ``("Q", r"Poisson(\lambda_2)")``.  The name is one capital letter in its own math; the family
     follows within four joining words (is, a, be, follows, ...), as math or as a word whose arguments are
-    the next math.  A sentence that negates (not, never, no) declares nothing."""
+    the next math.  A sentence that negates (not, never, no) or asks declares nothing."""
     from derive.check.definitions import family_of
 
     out: list[tuple[str, str]] = []
     for sentence in _SENTENCE.split(text):
-        if re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I):
-            continue
+        if re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I) or sentence.rstrip().endswith("?"):
+            continue  # a negation or a question declares nothing
         maths = list(_INLINE.finditer(sentence))
         for first, second in zip(maths, maths[1:]):
             name, gap = first.group(1).strip(), sentence[first.end():second.start()]

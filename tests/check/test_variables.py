@@ -90,6 +90,7 @@ DECLARED = [
     (r"$X$ follows $\mathrm{Exp}(\lambda)$.", [("X", r"\mathrm{Exp}(\lambda)")]),
     (r"Suppose $P$ is distributed as $\mathcal{N}(\mu, \sigma^2)$.", [("P", r"\mathcal{N}(\mu, \sigma^2)")]),
     (r"$P$ is not a $\mathcal{N}(0, 1)$.", []),  # a negation declares nothing
+    (r"Is $P$ a $\mathcal{N}(0, 1)$?", []),  # nor does a question
     (r"$x$ is $\mathcal{N}(0, 1)$.", []),  # a lower-case letter is a value, not a distribution
     (r"$E$ is $\mathcal{N}(0, 1)$.", []),  # E is an expectation
     (r"$P$ and, much later in a long aside about something else, $\mathcal{N}(0, 1)$.", []),  # not joined

@@ -93,6 +93,8 @@ DOCUMENTS = [
      [(3, "proved"), (5, "refuted")]),
     ("Let $Q$ be Poisson($\\lambda$).\n\n$$\\sum_{k=0}^{\\infty} k \\, q(k) = \\lambda$$\n", [(3, "proved")]),
     ("$P$ is not a $\\mathcal{N}(0, 1)$.\n\n$$\\int p(x) dx = 1$$\n", [(3, "unknown")]),
+    ("Let $P = \\mathcal{N}(0, 1)$ and let $p = 0.3$.\n\n$$p(1-p) = 0.21$$\n",  # p defined: a number, not P's
+     [(1, "definition"), (1, "definition"), (3, "proved")]),
     ("$$P: \\; X \\sim \\mathrm{Bern}(p_1) \\quad Q: \\; X \\sim \\mathrm{Bern}(p_2)$$\n\n"
      "$$\\mathrm{KL}[P \\| Q] = \\sum_{x \\in \\mathcal{X}} p(x) \\ln \\frac{p(x)}{q(x)} = "
      "\\sum_{x \\in \\left\\lbrace 0,1 \\right\\rbrace} p(x) \\, \\ln \\frac{p(x)}{q(x)} = "
