@@ -40,7 +40,7 @@ _REALS = frozenset({r"\mathbb{R}", r"\mathbf{R}", r"\R", "ℝ"})
 _INTEGERS = {r"\mathbb{N}": 1, r"\mathbb{N}^+": 1, r"\mathbb{N}^{+}": 1, r"\mathbb{N}^*": 1, r"\mathbb{N}_{>0}": 1,
              r"\mathbb{N}_{\geq1}": 1, r"\mathbb{N}_{\ge1}": 1, r"\mathbb{Z}^+": 1, r"\mathbb{Z}^{+}": 1,
              r"\mathbb{Z}_+": 1, r"\mathbb{Z}_{+}": 1, r"\mathbb{Z}_{>0}": 1, r"\mathbb{N}_0": 0, r"\mathbb{N}_{0}": 0,
-             r"\mathbb{Z}_{\geq0}": 0, r"\mathbb{Z}_{\ge0}": 0, r"\mathbb{Z}_{\geq0}": 0}
+             r"\mathbb{Z}_{\geq0}": 0, r"\mathbb{Z}_{\ge0}": 0}
 #: ``\{1, 2, 3, \dots\}``: consecutive integers, then dots.
 _LISTED = re.compile(r"\\\{(\d+(?:,\d+)+),?(?:\\dots|\\ldots|\\cdots|…|\.\.\.)\\\}")
 _POSITIVE_REALS = frozenset({r"\mathbb{R}_{>0}", r"\mathbb{R}^{+}", r"\mathbb{R}^+", r"\mathbb{R}_{+}",
@@ -222,11 +222,8 @@ def _least_integer(tex: str) -> int | None:
     if compact in _INTEGERS:
         return _INTEGERS[compact]
     listed = _LISTED.fullmatch(compact)
-    if listed is not None:
-        numbers = [int(x) for x in re.findall(r"\d+", compact)]
-        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
-            return numbers[0]
-    return None
+    numbers = [int(x) for x in listed.group(1).split(",")] if listed is not None else []
+    return numbers[0] if numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))) else None
 
 
 def _is_number(x: sp.Expr) -> bool:
@@ -289,9 +286,9 @@ def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
                - set(by_name) - joint)  # a set of integers alone on a new symbol: a count, sampled at integers
     counts: dict[str, Count] = {}
     for b in bounds:
-        if b.symbol.name in counted:
-            least = max(int(b.low), counts[b.symbol.name].low if b.symbol.name in counts else int(b.low))
-            counts[b.symbol.name] = Count(b.symbol, least)
+        if b.symbol.name in counted:  # two sets of integers: the smaller
+            earlier = counts.get(b.symbol.name)
+            counts[b.symbol.name] = Count(b.symbol, max(int(b.low), earlier.low if earlier else int(b.low)))
             continue
         if b.symbol.name in joint:
             raise CheckError(f"{b.symbol} is constrained jointly with other parameters by its distribution; "

@@ -39,13 +39,14 @@ import sympy as sp
 from derive.distributions.base import Distribution
 from derive.errors import DeriveError
 
-_NAME = r"[A-DF-GI-Z]"  # one capital letter but E and H
+#: A distribution's name: one capital letter but E (an expectation) and H (an entropy).
+DISTRIBUTION_NAME = r"[A-DF-GI-Z]"
 _LABEL = r"[A-Za-z0-9]+"
 #: Lower-case names a distribution may have when the document declares it as a family or a vector.
 _LOWER_NAME = re.compile(r"([pqr])")
 #: ``P(x)`` or ``p(x)`` equal to a family: the distribution written as its density.
 _FUNCTION = re.compile(r"([A-DF-GI-Zpqr])\(([A-Za-z])\)")
-_PROBABILITY = re.compile(rf"({_NAME})\((?:({_LABEL})|([A-Za-z])_\{{?([a-z])\}}?)\)\Z")
+_PROBABILITY = re.compile(rf"({DISTRIBUTION_NAME})\((?:({_LABEL})|([A-Za-z])_\{{?([a-z])\}}?)\)\Z")
 _INDEXED_VALUE = re.compile(r"([A-Za-z])_\{?([a-z])\}?\Z")
 _HEAD = re.compile(r"\\(?:mathcal|mathrm|text|textrm|operatorname|mathsf|mathbf|mathit)\{([A-Za-z]+)\}|([A-Za-z]+)")
 _DOTS = re.compile(r"\\(?:ldots|dots|cdots|dotsc)")
@@ -115,8 +116,8 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
         if index is not None:
             return Declaration(name, rhs, key, index=index) if value and value.group(2) == index else None
         return Declaration(name, rhs, key, outcome=label)
-    named = re.fullmatch(rf"({_NAME}):[A-Z]", left)  # P: X \sim \mathrm{Bern}(p_1), a name for X's distribution
-    if (re.fullmatch(_NAME, left) or named) and relation in ("=", ":=", "~"):
+    named = re.fullmatch(rf"({DISTRIBUTION_NAME}):[A-Z]", left)  # P: X \sim \mathrm{Bern}(p_1): X's is P
+    if (re.fullmatch(DISTRIBUTION_NAME, left) or named) and relation in ("=", ":=", "~"):
         found = _family(right)
         if found is not None and (named is None or relation == "~"):
             return Declaration(named.group(1) if named else left, rhs, key, family=found[0], arguments=found[1])

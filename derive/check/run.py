@@ -98,8 +98,8 @@ from derive.check.prose import hypotheses, is_local
 from derive.check.report import (ASSUMPTION, CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED,
                                  SKIPPED, SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, Result, point)
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
-from derive.check.variables import (family_bounds, given_sample, independent_blocks, prose_declarations,
-                                   speaks_of_variables, value_sets)
+from derive.check.variables import (family_bounds, given_data, given_sample, independent_blocks,
+                                   prose_declarations, speaks_of_variables, value_sets)
 from derive.errors import DeriveError
 from derive.distributions.base import Distribution
 from derive.domain import Count, Domain, IndexedSimplex
@@ -192,7 +192,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
     checker.prose_bounds = _prose_bounds(text)
     checker.prose_declared = prose_declarations(text)
-    checker.sample = given_sample(text)
+    checker.given, checker.sample = frozenset(given_data(text)), given_sample(text)
     checker.headings = _headings(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
@@ -329,6 +329,7 @@ class _Checker:
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
     prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
+    given: frozenset[str] = frozenset()  # labels of data the text gives values for (x_1 = 1.1: "x")
     sample: tuple[str, tuple[str, ...]] | None = None  # the text's own sample: ("x", ("1.1", "2.2", "3.3"))
     doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
@@ -938,7 +939,7 @@ class _Checker:
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
         a, b = self._sides(left, right)
         domain = self._dom(a, b)
-        verdict = self._judged(left, right, a, b, relation, domain)
+        verdict = self._judged(a, b, relation, domain)
         used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
         doubted = used & self.doubted
         if verdict.status.value == UNKNOWN and relation in EQUALITIES and isinstance(left, (AppliedUndef, sp.log)):
@@ -953,8 +954,8 @@ class _Checker:
                                            "otherwise, unproved: which one does it mean here?")
         return verdict
 
-    def _judged(self, left: sp.Basic, right: sp.Basic, a: sp.Basic, b: sp.Basic, relation: str, domain):
-        """The verdict on ``a R b`` (``left R right`` with meanings put in), by each reading in turn."""
+    def _judged(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
+        """The verdict on ``a R b`` (a claim with meanings put in), by each reading in turn."""
         from derive.verify import check_equal, check_relation
 
         verdict = check_equal(a, b, domain) if relation in EQUALITIES else check_relation(a, b, relation, domain)
@@ -974,7 +975,7 @@ class _Checker:
             return verdict
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
         placed = self.domain.merge(Domain(constraints=_counts(self.domain, a, b)))
-        return _one_sided(_on_chosen_data(verdict, a, b, placed, self._given_data()), a, b, domain, fixed)
+        return _one_sided(_on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed)
 
     def _on_sample(self, a: sp.Basic, b: sp.Basic, relation: str):
         """The verdict on a claim about the text's own sample (``L(1) = e^{-6.6}`` after ``x_1 = 1.1, x_2 = 2.2,
@@ -983,23 +984,19 @@ class _Checker:
         from derive.verify import check_equal, check_relation
 
         label, values = self.sample
-        labels = {str(ix.base.label) for side in (a, b) for ix in side.atoms(sp.Indexed)}
-        if labels != {label}:
+        if {str(ix.base.label) for side in (a, b) for ix in side.atoms(sp.Indexed)} != {label}:
             return None
         counts = {c.n for c in _counts(self.domain, a, b)}
-        bound = {x for side in (a, b) for e in side.atoms(sp.Sum, sp.Product) for x in e.variables}
-        free = {s for side in (a, b) for s in side.free_symbols if isinstance(s, sp.Symbol)}
-        if free - counts - bound - {sp.Symbol(label)}:
+        if _varying(a, b) - counts:
             return None
         size = {n: sp.Integer(len(values)) for n in counts}
-        data = {sp.IndexedBase(label)[k]: sp.Rational(v) for k, v in enumerate(values, 1)}
+        data = {k: sp.Rational(v) for k, v in enumerate(values, 1)}
 
         def at_sample(e: sp.Basic) -> sp.Basic:
-            e = e.xreplace(size)
-            e = e.replace(lambda x: isinstance(x, (sp.Sum, sp.Product)) and x.limits[0][2].is_Integer,
-                          lambda x: x.doit())
-            return e.xreplace({ix: data.get(sp.IndexedBase(str(ix.base.label))[ix.indices[0]], ix)
-                               for ix in e.atoms(sp.Indexed) if len(ix.indices) == 1})
+            e = e.xreplace(size).replace(lambda x: isinstance(x, (sp.Sum, sp.Product)) and x.limits[0][2].is_Integer,
+                                         lambda x: x.doit())
+            return e.xreplace({ix: data[int(ix.indices[0])] for ix in e.atoms(sp.Indexed)
+                               if len(ix.indices) == 1 and ix.indices[0].is_Integer and int(ix.indices[0]) in data})
 
         a2, b2 = at_sample(a), at_sample(b)
         if a2.has(sp.Indexed) or b2.has(sp.Indexed):
@@ -1012,11 +1009,6 @@ class _Checker:
 
         shown = ", ".join(f"{label}_{k} = {v}" for k, v in enumerate(values, 1))
         return Verdict(verdict.status, f"{verdict.reason}, on the text's sample ({shown})", verdict.counterexample)
-
-    def _given_data(self) -> frozenset[str]:
-        """The labels of data the text gives values for (``x_1 = 1.1``: ``x``)."""
-        return frozenset(m.group(1) for x, v in {**self.defined, **self.supposed_now}.items()
-                         if isinstance(x, sp.Symbol) and v.is_number and (m := _DATUM.fullmatch(x.name)))
 
     def _family_members(self, tex: str) -> tuple[sp.Symbol, ...]:
         """The names ``tex`` writes (``p_k``) that belong to a family defined so far (``p_i = ...``)."""
@@ -1284,8 +1276,37 @@ class _Checker:
                                                       re.I if len(d.name) == 1 else 0)]
         return applied[0] if len(applied) == 1 else None
 
-    def _parse(self, tex: str, proposition: bool = False, units: str | None = None) -> sp.Basic | _Failed:
+    def _reading(self, tex: str, units: str) -> sp.Basic:
+        """``tex`` read with what the text has declared so far (``ParseError`` when it cannot be read).
+
+        The document's numbers are passed as such, so ``p(1 - p)`` is a product; an expectation or variance
+        without a subscript among several distributions is read under the one the chain applies.
+        """
         from derive.parse import ParseError, parse_latex
+
+        numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
+        numbers += tuple(s for s in self.letters if s not in numbers)
+        numbers += self._family_members(tex)  # p_k (1 - p_k) after p_i = ...: a product
+        names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
+        numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
+                         and x.name.islower() and x not in numbers)
+
+        def read(dists: Sequence[Distribution]) -> sp.Basic:
+            return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports)
+
+        try:
+            value = read(self.dists)
+        except ParseError as exc:  # an expectation without a subscript
+            if "must name its distribution" not in str(exc) or (one := self._applied_in_context()) is None:
+                raise
+            return read((one,))
+        unscripted = _UNSCRIPTED.intersection(e.func.__name__ for e in value.atoms(AppliedUndef))
+        if unscripted and len(self.dists) > 1 and (one := self._applied_in_context()) is not None:
+            return read((one,))  # E(x^2) beside \int x^2 P(x) dx: under P
+        return value
+
+    def _parse(self, tex: str, proposition: bool = False, units: str | None = None) -> sp.Basic | _Failed:
+        from derive.parse import ParseError
 
         if not tex.strip():
             if proposition:
@@ -1300,25 +1321,8 @@ class _Checker:
                 named[sp.Symbol(f"{match.group(1)}_{{mathcal}}")] = sp.Symbol(f"\\mathcal{{{match.group(1)}}}")
                 return f" {match.group(1)}_{{mathcal}} "
             tex = _CALLIGRAPHIC.sub(placeholder, tex)
-        one = self._applied_in_context() if len(self.dists) > 1 else None
         try:
-            numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
-            numbers += tuple(s for s in self.letters if s not in numbers)
-            numbers += self._family_members(tex)  # p_k (1 - p_k) after p_i = ...: a product
-            names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
-            numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
-                             and x.name.islower() and x not in numbers)
-            try:
-                value = parse_latex(tex, self.dists, units or self.units, numbers, masses=self.masses,
-                                    supports=self.supports)
-            except ParseError as exc:
-                if "must name its distribution" not in str(exc) or (one := self._applied_in_context()) is None:
-                    raise
-                value = None
-            if value is None or one is not None and _UNSCRIPTED.intersection(
-                    e.func.__name__ for e in value.atoms(AppliedUndef)):  # E(x^2) beside \int x^2 P(x) dx
-                value = parse_latex(tex, (one,), units or self.units, numbers, masses=self.masses,
-                                    supports=self.supports)
+            value = self._reading(tex, units or self.units)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
                 value = value.xreplace(named).replace(
                     lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,
@@ -1399,7 +1403,6 @@ def written_units(tex: str) -> str | None:
     return "bits" if bases == {"2"} else None
 
 
-#: The names of a standard deviation, positive when nothing else places them.
 def _counts(domain, *exprs: sp.Basic) -> tuple:
     r"""A :class:`~derive.domain.Count` for each symbol nothing places that ends a sum or product with an integer
     start: ``\sum_{i=1}^{n}`` has ``n >= 1`` terms, and ``n`` is an integer (sampled as one)."""
@@ -1443,6 +1446,7 @@ def _natural_verdict(verdict, natural, domain):
 
 
 _UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
+#: The names of a standard deviation, positive when nothing else places them.
 _SCALE = re.compile(r"sigma(?:_\{?\w+\}?)?|sigma(?:hat|bar|tilde)")
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
 
@@ -1684,9 +1688,6 @@ def rounded_entry(origin: str, link: Link, rounded: tuple[bool, int]) -> tuple[E
                  f"differs in the {digits} decimals written", relation=link.relation), False
 
 
-_DATUM = re.compile(r"([A-Za-z]+)_\{?\d+\}?")
-
-
 def _on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[str]):
     """A refutation at data derive chose (``x[1] = 1`` for ``\\sum_i x_i``) stands only for a claim over every
     sample whose other symbols all vary apart from the data: each is placed by an assumption, a distribution or a
@@ -1702,10 +1703,8 @@ def _on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[
     if chosen & given:
         return Verdict(Status.UNKNOWN, f"false for some data, but the text gives its own values of "
                                        f"{', '.join(sorted(chosen & given))}, which derive does not use here")
-    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
-    bound = {x for side in (a, b) for e in side.atoms(sp.Sum, sp.Product) for x in e.variables}
-    varying = {s for side in (a, b) for s in side.free_symbols if isinstance(s, sp.Symbol)} - labels - bound
     counts = {s for c in domain.constraints if isinstance(c, Count) for s in c.symbols}
+    varying = _varying(a, b)
     if not varying - counts:
         return Verdict(Status.UNKNOWN, "a statement about particular data, which the text does not give: "
                                        f"false for some ({where(dict(verdict.counterexample))})")
@@ -1715,6 +1714,13 @@ def _on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[
         return Verdict(Status.UNKNOWN, f"false for some data ({where(dict(verdict.counterexample))}), unless {names} "
                                        "stand for something of the data (a mean, an estimate), which nothing says")
     return verdict
+
+
+def _varying(a: sp.Basic, b: sp.Basic) -> set[sp.Symbol]:
+    """The symbols of ``a R b`` other than the labels of its data (``x`` of ``x_i``) and its bound variables."""
+    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
+    bound = {x for side in (a, b) for e in side.atoms(sp.Sum, sp.Product) for x in e.variables}
+    return {s for side in (a, b) for s in side.free_symbols if isinstance(s, sp.Symbol)} - labels - bound
 
 
 def _one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = frozenset()):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from derive.check.definitions import DISTRIBUTION_NAME, family_of
+
 _SIGNALS = re.compile(
     r"(?<![A-Za-z\\])(?:H|I|\\mathrm\{H\}|\\operatorname\{H\})\s*\(\s*[A-Z](?:_\{?\w\}?)?\s*(?:[,;|)]|\\mid)"
     r"|\\sum(?:\\limits)?_\{\s*[a-z]\s*\\in\s*(?:[A-Z]|\\mathcal|D\s*\()"
@@ -139,7 +141,6 @@ def conventional_bounds(text: str) -> list[str]:
 _JOINING = r"(?:is|be|being|a|an|as|the|denotes?|denoted|follows?|distributed|has|have|law|by|given)"
 _JOIN = re.compile(rf"\s*(?:,\s*)?(?:{_JOINING}\s+){{0,4}}(?:{_JOINING})?\s*", re.I)
 _WORD_FAMILY = re.compile(rf"\s*(?:,\s*)?(?:{_JOINING}\s+){{0,4}}([A-Za-z]+)\s*\(\s*\Z", re.I)
-_DECLARED_NAME = re.compile(r"[A-DF-GI-Z]")  # one capital letter but E (an expectation) and H (an entropy)
 
 
 def prose_declarations(text: str) -> list[tuple[str, str]]:
@@ -148,8 +149,6 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
     gives ``("Q", r"Poisson(\lambda_2)")``.  The name is one capital letter in its own math; the family
     follows within four joining words (is, a, be, follows, ...), as math or as a word whose arguments are
     the next math.  A sentence that negates (not, never, no) or asks declares nothing."""
-    from derive.check.definitions import family_of
-
     out: list[tuple[str, str]] = []
     for sentence in _SENTENCE.split(text):
         if re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I) or sentence.rstrip().endswith("?"):
@@ -157,7 +156,7 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
         maths = list(_INLINE.finditer(sentence))
         for first, second in zip(maths, maths[1:]):
             name, gap = first.group(1).strip(), sentence[first.end():second.start()]
-            if not _DECLARED_NAME.fullmatch(name):
+            if not re.fullmatch(DISTRIBUTION_NAME, name):
                 continue
             family = None
             if _JOIN.fullmatch(gap):
@@ -174,16 +173,21 @@ _COUNT_WORDS = ("zero one two three four five six seven eight nine ten eleven tw
 _SAMPLE_NOUNS = r"(?:observations?|observed|values?|data|points?|draws?|samples?|measurements?|outcomes?|trials?)"
 
 
-def given_sample(text: str) -> tuple[str, tuple[str, ...]] | None:
-    r"""``(label, values)`` when the text gives a whole sample: ``x_1 = 1.1, x_2 = 2.2, x_3 = 3.3`` in its math,
-    every index from 1 on, and prose that says how many ("three observed values", "a sample of size 3").
-    The values are as written (decimals exact later); ``None`` when no sample is given whole."""
+def given_data(text: str) -> dict[str, dict[int, str]]:
+    """The data values the math of ``text`` gives, by label and index: ``x_1 = 1.1`` gives ``{"x": {1: "1.1"}}``."""
     found: dict[str, dict[int, str]] = {}
     for math in _INLINE.findall(text) + re.findall(r"\$\$(.+?)\$\$", text, re.S):
         for label, index, value in _DATUM.findall(math):
             found.setdefault(label, {}).setdefault(int(index), value)
+    return found
+
+
+def given_sample(text: str) -> tuple[str, tuple[str, ...]] | None:
+    r"""``(label, values)`` when the text gives a whole sample: ``x_1 = 1.1, x_2 = 2.2, x_3 = 3.3`` in its math,
+    every index from 1 on, and prose that says how many ("three observed values", "a sample of size 3").
+    The values are as written (decimals exact later); ``None`` when no sample is given whole."""
     prose = _INLINE.sub(" ", text)
-    for label, values in found.items():
+    for label, values in given_data(text).items():
         k = len(values)
         if sorted(values) != list(range(1, k + 1)) or k < 2:
             continue

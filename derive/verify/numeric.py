@@ -108,8 +108,8 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     for k, (point, on_face) in enumerate(points(domain, loose, tried)):
         if evaluated >= wanted and not on_face:
             continue
-        point, binary = _with_data(restrict(point, shown), (a, b), k)
-        estimates = [estimate(at(side, point)) for side in (a, b)]
+        point, binary, sides = _with_data(restrict(point, shown), (a, b), k)
+        estimates = [estimate(at(side, point)) for side in sides]
         if estimates[0] is None or estimates[1] is None:
             found = None if binary is not None else \
                 _not_real((a, b), estimates, point) or (_undefined((a, b), estimates, point) if on_face else None)
@@ -200,16 +200,18 @@ def _undefined(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) 
     return None
 
 
-def _with_data(point: Point, sides: tuple[sp.Basic, sp.Basic], k: int) -> tuple[Point, bool | None]:
+def _with_data(point: Point, sides: tuple[sp.Basic, sp.Basic],
+               k: int) -> tuple[Point, bool | None, tuple[sp.Basic, ...]]:
     """``point`` with a value for each entry of data the sides name once their sums are written out (``x[2]`` of
-    ``\\sum_{i=1}^{n} x_i`` at ``n = 3``), and whether those values are 0 and 1 (``None``: no data chosen).
+    ``\\sum_{i=1}^{n} x_i`` at ``n = 3``), whether those values are 0 and 1 (``None``: no data chosen), and the
+    sides to evaluate at it (written out at ``point`` when data were chosen, so that is done once).
 
     Points alternate between data of 0s and 1s (a Bernoulli sample) and data of other positive values; a claim
     about data is refuted only where it fails for both kinds (so an identity true of 0/1 data alone, ``x_i^2 =
     x_i``, is never refuted), and data that leave a side undefined never refute it.
     """
     if not any(side.has(sp.Indexed) for side in sides):
-        return point, None
+        return point, None, sides
     given = {key for key in point if isinstance(key, sp.Indexed)}
     labels = {key.base.label for key in given}
     written = [at(side, point).replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and _integer_limits(e),
@@ -217,13 +219,13 @@ def _with_data(point: Point, sides: tuple[sp.Basic, sp.Basic], k: int) -> tuple[
     entries = {ix for side in written for ix in side.atoms(sp.Indexed)
                if ix not in given and ix.base.label not in labels and all(i.is_Integer for i in ix.indices)}
     if not entries:
-        return point, None
+        return point, None, sides
     binary = k % 2 == 0
     values = {}
     for ix in sorted(entries, key=sp.default_sort_key):
         seed = sum(map(ord, str(ix.base.label))) + 7 * sum(int(i) for i in ix.indices) + 3 * k
         values[ix] = sp.Integer(seed % 2) if binary else sp.Rational(1 + seed % 11, 4)
-    return point | values, binary
+    return point | values, binary, tuple(written)
 
 
 def needed(a: sp.Basic, b: sp.Basic) -> tuple[set[sp.Basic], set[sp.Basic]]:

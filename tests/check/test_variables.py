@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.variables import (family_bounds, given_sample, independent_blocks, prose_declarations,
+from derive.check.variables import (family_bounds, given_data, given_sample, independent_blocks, prose_declarations,
                                    speaks_of_variables, value_sets)
 
 SPEAKS = [
@@ -116,3 +116,8 @@ SAMPLES = [
 @pytest.mark.parametrize(("text", "expected"), SAMPLES, ids=[t[:40] for t, _ in SAMPLES])
 def test_given_sample(text: str, expected: tuple | None) -> None:
     assert given_sample(text) == expected
+
+
+def test_given_data_by_label_and_index() -> None:
+    text = r"Let $x_1 = 1.1, x_2 = -2$ and $y_{3} = 0.5$; the model is $$z_1 = 4$$ and $x_1 = 9$ later, $w_a = 1$."
+    assert given_data(text) == {"x": {1: "1.1", 2: "-2"}, "y": {3: "0.5"}, "z": {1: "4"}}
