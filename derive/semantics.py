@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 import sympy as sp
+from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 
 from derive.functions import Log, Sigmoid
 from derive.group import Group
@@ -32,6 +33,8 @@ def denote(expr: sp.Basic) -> sp.Basic:
         return sp.log(denote(expr.args[0])) / sp.log(expr.base)
     if isinstance(expr, Sigmoid):
         return 1 / (1 + sp.exp(-denote(expr.args[0])))
+    if isinstance(expr, HyperbolicFunction):  # tanh x = (e^x - e^-x)/(e^x + e^-x): one form for the verifier
+        return expr.func(denote(expr.args[0])).rewrite(sp.exp)
     if isinstance(expr, sp.Derivative):
         return _resolve_deltas(sp.diff(denote(expr.expr), *expr.variable_count))
     if isinstance(expr, Prob):

@@ -349,7 +349,7 @@ class _Checker:
                         if c.kind in ("equality", SUPPOSITION) and (d := _declaration((n, k), c)) is not None]
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
-                         and (d := declaration(name, "~", family, ("prose", k))) is not None]
+                         and (d := declaration(name, "~" if name.isupper() else "=", family, ("prose", k))) is not None]
         self.declared: Declared = declare(declarations, self.texts)
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}

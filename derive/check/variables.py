@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from derive.check.definitions import DISTRIBUTION_NAME, family_of
+from derive.check.definitions import DISTRIBUTION_NAME, family_of, split_top
 
 _SIGNALS = re.compile(
     r"(?<![A-Za-z\\])(?:H|I|\\mathrm\{H\}|\\operatorname\{H\})\s*\(\s*[A-Z](?:_\{?\w\}?)?\s*(?:[,;|)]|\\mid)"
@@ -143,6 +143,39 @@ _JOIN = re.compile(rf"\s*(?:,\s*)?(?:{_JOINING}\s+){{0,4}}(?:{_JOINING})?\s*", r
 _WORD_FAMILY = re.compile(rf"\s*(?:,\s*)?(?:{_JOINING}\s+){{0,4}}([A-Za-z]+)\s*\(\s*\Z", re.I)
 
 
+#: A distribution's name in prose: one capital, or the lower-case p, q, r of densities ("$p, q$ are Poisson").
+_PROSE_NAME = rf"(?:{DISTRIBUTION_NAME}|[pqr])"
+#: "$p, q$ are Poisson with parameters $\lambda_p, \lambda_q$ respectively", "$P$ and $Q$ are
+#: $\mathcal{N}(0, 1)$ and $\mathcal{N}(1, 4)$": names, then one family word with a list of parameters or a
+#: list of families, as many as the names.
+_LISTED = re.compile(
+    rf"(?P<names>{_MATHS})\s+(?:are|be|follow)\s+(?:(?:both|two|the|respective|distributed|as|by|random|variables|"
+    rf"distributions?)\s+)*(?:(?P<word>[A-Za-z]+?)(?:s|ian|ians)?\s+(?:(?:distributions?|distributed|random|"
+    rf"variables?|laws?)\s+)*with\s+(?:the\s+)?(?:respective\s+)?(?:parameters?|rates?|means?)\s+)?"
+    rf"(?P<values>{_MATHS})", re.I)
+
+
+def _listed(maths: str) -> list[str]:
+    """The items of "$a, b$", "$a$ and $b$", "$a$, $b$" (commas outside brackets)."""
+    return [item.strip() for math in _INLINE.findall(maths) for item in split_top(math)]
+
+
+def listed_declarations(sentence: str) -> list[tuple[str, str]]:
+    r"""``(name, family)`` for names listed with their families in one sentence ("$p, q$ are Poisson with
+    parameters $\lambda_p, \lambda_q$ respectively"); nothing unless every name is a distribution's and the
+    lists have one length."""
+    out: list[tuple[str, str]] = []
+    for match in _LISTED.finditer(sentence):
+        names, values = _listed(match.group("names")), _listed(match.group("values"))
+        if len(names) < 2 or len(names) != len(values) or not all(re.fullmatch(_PROSE_NAME, n) for n in names):
+            continue
+        word = match.group("word")
+        families = [f"{word}({v})" if word else v for v in values]
+        if all(family_of(f) is not None for f in families):
+            out += list(zip(names, families))
+    return out
+
+
 def prose_declarations(text: str) -> list[tuple[str, str]]:
     r"""``(name, family)`` for each distribution the prose of ``text`` gives a family: "with $P$ a
     $\text{Laplace}(\mu, b_1)$" gives ``("P", r"\text{Laplace}(\mu, b_1)")``, "$Q$ is Poisson($\lambda_2$)"
@@ -153,10 +186,11 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
     for sentence in _SENTENCE.split(text):
         if re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I) or sentence.rstrip().endswith("?"):
             continue  # a negation or a question declares nothing
+        out += [found for found in listed_declarations(sentence) if found[0] not in (n for n, _ in out)]
         maths = list(_INLINE.finditer(sentence))
         for first, second in zip(maths, maths[1:]):
             name, gap = first.group(1).strip(), sentence[first.end():second.start()]
-            if not re.fullmatch(DISTRIBUTION_NAME, name):
+            if not re.fullmatch(_PROSE_NAME, name):
                 continue
             family = None
             if _JOIN.fullmatch(gap):

@@ -140,6 +140,7 @@ from derive.terms import bottom_up
 from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.calculus import EXTRA_COMMANDS, CalculusForms, split_cases, system_of
+from derive.parse.named import NamedFunctions, named_call
 from derive.parse.randomvars import MASS_HEADS, RandomVariableForms
 from derive.functions import Log, entry_of
 from derive.terms import add, mul, quotient
@@ -162,7 +163,7 @@ _CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel":
                  r"\{": r"\sum_{i \in \{H, T\}}", r"\}": r"\sum_{i \in \{H, T\}}", r"\in": r"\sum_{i \in \{H, T\}}"}
 _COMMANDS = _GREEK | _RELATIONS | _CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\prod", r"\int",
-    r"\underbrace", r"\ell", r"\Pr", r"\binom"} | EXTRA_COMMANDS
+    r"\underbrace", r"\ell", r"\Pr", r"\binom", r"\tanh", r"\sinh", r"\cosh", r"\sin", r"\cos", r"\tan"} | EXTRA_COMMANDS
 _ALIASES = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\dbinom": r"\binom", r"\tbinom": r"\binom",
             r"\lbrace": r"\{", r"\rbrace": r"\}",
             r"\lbrack": "[", r"\rbrack": "]", r"\lvert": "|", r"\rvert": "|", r"\vert": "|",
@@ -182,10 +183,18 @@ _LAYOUT_WITH_ARGUMENT = {r"\tag", r"\label", r"\color", r"\textcolor", r"\hspace
 _DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
                 r"\widetilde": "tilde", r"\vec": "vec", r"\dot": "dot", r"\ddot": "ddot", r"\boldsymbol": "bm",
                 r"\bm": "bm", r"\mathbf": "bm", r"\prime": "prime", r"\mathcal": "cal", r"\mathscr": "scr"}
-#: Function names written as words: ``\text{log}``, ``\operatorname{ln}``, ``\mathrm{exp}``.
-_WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp", "sigmoid": r"\sigma"}
-#: The same words typed as plain letters (``ln(x)``): never a product of letters l and n.
-_PLAIN_WORD = re.compile(r"(ln|log|exp|sigmoid)(?![A-Za-z])")
+#: A bracket next, perhaps after a power: ``(x)``, ``^2(x)``, ``^{2} (x)``.
+_BRACKET_NEXT = r"\s*(?:\^\s*(?:\{[^{}]*\}|\w))?\s*\("
+#: Function names written as words: ``\text{log}``, ``\operatorname{ln}``, ``\mathrm{exp}``, ``\mathrm{tanh}``.
+_WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp", "sigmoid": r"\sigma", "tanh": r"\tanh",
+                   "sinh": r"\sinh", "cosh": r"\cosh", "sin": r"\sin", "cos": r"\cos", "tan": r"\tan",
+                   "max": r"\max", "min": r"\min"}
+#: The same words typed as plain letters (``ln(x)``): never a product of letters l and n.  Those after the
+#: first four only before a bracket (``tanh(x)``, ``max(0, x)``).
+_PLAIN_WORD = re.compile(r"(ln|log|exp|sigmoid)(?![A-Za-z])|(tanh|sinh|cosh|sin|cos|tan|max|min)(?=" + _BRACKET_NEXT + ")")
+#: Functions typed as plain words before a bracket (``softmax(z)``, ``ReLU(x)``, ``pdf(x)``): one named
+#: function, read as ``\operatorname{word}`` is (:meth:`_Reader.named_function`), never a product of letters.
+_PLAIN_NAMED = re.compile(r"(softmax|softplus|relu|pdf|cdf|pmf|logit|sign|sgn)(?=" + _BRACKET_NEXT + ")", re.I)
 _PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}
 _OPAQUE = _PROSE | {r"\mathrm", r"\operatorname", r"\mathbb"}  # commands whose {argument} is one token, unread
 _CHARS = frozenset(string.ascii_letters + string.digits + "+-*/=<>()[]{}|^_,.!;")
@@ -449,9 +458,10 @@ def _tokenize(source: str) -> tuple[list[_Token], dict[int, int], dict[int, tupl
             token = _Token(_ALIASES.get(cmd, cmd), i)  # unknown commands are reported by _check_words
         elif char.isspace() or char == "~":
             token, end = _Token(" ", i), i + 1
-        elif char.isalpha() and (word := _PLAIN_WORD.match(source, i)) is not None and \
+        elif char.isalpha() and (word := _PLAIN_WORD.match(source, i) or _PLAIN_NAMED.match(source, i)) and \
                 (i == 0 or not (source[i - 1].isalpha() or source[i - 1] == "\\")):  # ln(x) typed without \
-            token, end = _Token(_WORD_FUNCTIONS[word.group(1)], i), word.end(1)
+            known = _WORD_FUNCTIONS.get(word.group(word.lastindex))
+            token, end = _Token(known or rf"\operatorname{{{word.group(1)}}}", i), word.end(word.lastindex)
         elif i in single:
             for text in ("{", char, "}"):
                 push(_Token(text, i))
@@ -714,6 +724,8 @@ def _check_words(tokens: list[_Token], partner: dict[int, int], differentials: S
             raise ParseError(f"more than {MAX_CHAIN} signs or logarithms in a row at offset {token.pos}")
         if _subscript_word(tokens, i) is not None:  # \hat{t}_{\text{ML}}: part of a name
             continue
+        if named_call(tokens, partner, i, _after_space):  # \operatorname{softmax}(z): a function applied
+            continue
         if i in labels or not text.startswith("\\") or text in _COMMANDS or text in _KL_WORDS or i in differentials \
                 or text in _EXPECTATIONS or decorated_name(text) is not None or text in _ENTROPY_HEADS \
                 or text in _VARIANCES or text in MASS_HEADS:
@@ -926,7 +938,7 @@ class _Out:
         return self.origins[bisect.bisect_right(self.starts, column) - 1]
 
 
-class _Reader(CalculusForms, RandomVariableForms):
+class _Reader(CalculusForms, RandomVariableForms, NamedFunctions):
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
     def __init__(self, source: str, tokens: list[_Token], partner: dict[int, int],
@@ -1230,6 +1242,8 @@ class _Reader(CalculusForms, RandomVariableForms):
                     return Prob(dist, dist.variable), paren[1] + 1
                 if isinstance(dist, Parametric) and arg.isdigit() and arg.isascii():
                     return Prob(dist, sp.Integer(int(arg))), paren[1] + 1
+                if isinstance(dist, Parametric) and (point := self._free_point(arg, dist)) is not None:
+                    return Prob(dist, point), paren[1] + 1  # p(x) of a mass in k: its value at the point x
                 if isinstance(dist, Parametric) and text != "H":
                     where = self._offset(self._next(paren[0] + 1, paren[1]))
                     raise ParseError(f"{arg!r} at offset {where} is not {dist.name}'s variable "
@@ -1239,6 +1253,8 @@ class _Reader(CalculusForms, RandomVariableForms):
                     where = self._offset(self._next(paren[0] + 1, paren[1]))
                     raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
                                      "nor a summation index")
+        if (named := self.named_function(i, hi, indices)) is not None:  # \operatorname{pdf}(x), relu(x)
+            return named
         if (measure := self.rv_measure(i, hi, indices)) is not None:  # H(X | Y), I(X; Y): random variables
             return measure
         if (pmf := self.rv_mass(i, hi, indices)) is not None:  # p(y | x), \mathbb{P}[X = a]
@@ -1258,6 +1274,15 @@ class _Reader(CalculusForms, RandomVariableForms):
                 call = self._fragment(pos, self._offset(paren[1] + 1))
                 raise ParseError(f"unknown distribution name {text!r} in {call} at offset {pos}")
         return None
+
+    def _free_point(self, arg: str, dist: Parametric) -> sp.Symbol | None:
+        """A lower-case letter the text uses as the point of ``dist``'s density (``p(x)`` for a mass in ``k``):
+        no parameter, variable or outcome of the text's, no letter of ``dist``'s parameters; else ``None``."""
+        if len(arg) != 1 or not ("a" <= arg <= "z") or arg in self.variables or arg in self.outcomes or \
+                arg in self.bases or any(s.name == arg for s in dist.free_symbols):
+            return None
+        symbol = sp.Symbol(arg)
+        return self.parameters.get(symbol, symbol)
 
     def _bar(self, i: int, hi: int) -> tuple[int, int] | None:
         """For the group opened at token ``i``, an evaluation bar ``|_{x=a}`` right after it: (the bar's token, the

@@ -72,7 +72,7 @@ def aggregate(e: sp.Integral | sp.Sum) -> tuple[sp.Float, sp.Float] | None:
             ends = [lo, *sorted(c for c in kinks(body, var) if (lo < c) is sp.true and (c < hi) is sp.true), hi]
             found = _fast_quadrature(body, var, ends) or _precise_quadrature(body, var, ends)
         else:
-            f = _lambdify(var, e.function, modules="mpmath")
+            f = _lambdify(var, reciprocal_gammas(e.function), modules=[{"rgamma": mpmath.rgamma}, "mpmath"])
             with mpmath.workdps(QUAD_DIGITS + 10):
                 found = _summation(f, lo, hi)
     except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NameError, OverflowError):
@@ -150,6 +150,17 @@ def _summation(f, lo: sp.Basic, hi: sp.Basic):
                 return total, abs(term) * ratio / (1 - ratio), QUAD_DIGITS + 10
         previous = term
     return None
+
+
+_RGAMMA = sp.Function("rgamma")
+
+
+def reciprocal_gammas(body: sp.Basic) -> sp.Basic:
+    """``1/(k-1)!`` as ``rgamma(k)``: 0 at ``k = 0, -1, ...``, as in every series written ``sum_{k>=0}
+    lambda^(k-1)/(k-1)!`` (``1/Gamma`` is entire); the factorial itself has a pole there."""
+    return body.replace(lambda e: isinstance(e, sp.Pow) and isinstance(e.base, (sp.factorial, sp.gamma))
+                        and e.exp.is_negative,
+                        lambda e: _RGAMMA(e.base.args[0] + (1 if isinstance(e.base, sp.factorial) else 0)) ** -e.exp)
 
 
 def _real(value):

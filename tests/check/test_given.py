@@ -157,7 +157,7 @@ def test_an_implication_after_a_wrong_one_is_not_proved_by_the_one_before_it() -
 
 
 def test_a_link_after_an_unread_expression_is_not_proved() -> None:
-    result = check_text(COIN + "$$p + q = \\mathrm{mystery}(p) = q + p$$", "u.md")
+    result = check_text(COIN + "$$p + q = \\mystery(p) = q + p$$", "u.md")
     assert [e.status for e in result.entries if e.kind == "claim"] == ["not parsed", "not parsed"], result.text()
     assert "agrees with line 3" in result.entries[-1].reason
 

@@ -289,7 +289,7 @@ LOGIC = [
     ("$$p - 1 = -(1 - p) \\leq 0 < 1$$",
      [("claim", "proved", "="), ("claim", "proved", "<="), ("claim", "proved", "<")]),
     ("$$-\\log(p) \\geq 1 - p$$", [("claim", "proved", ">=")]),
-    ("$$p q \\geq \\mathrm{mystery}(x)$$", [("claim", "skipped", ">=")]),
+    ("$$p q \\geq \\mystery(x)$$", [("claim", "skipped", ">=")]),
     ("$$p = q \\quad \\text{if} \\quad q = p$$", [("claim", "skipped", "="), ("supposition", "supposed", "=")]),
     ("where $0 < p < 1$ and $p > 0$", [("assumption", "assumption", ""), ("assumption", "assumption", "")]),
 ]

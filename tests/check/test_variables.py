@@ -95,6 +95,18 @@ DECLARED = [
     (r"$E$ is $\mathcal{N}(0, 1)$.", []),  # E is an expectation
     (r"$P$ and, much later in a long aside about something else, $\mathcal{N}(0, 1)$.", []),  # not joined
     (r"The mean of $P$ is $(1, 2)$.", []),  # no family
+    # lists, paired in order ("respectively"); lower-case p, q, r name densities
+    (r"The two distributions $p, q$ are Poisson with parameters $\lambda_p, \lambda_q$ respectively.",
+     [("p", r"Poisson(\lambda_p)"), ("q", r"Poisson(\lambda_q)")]),
+    (r"Suppose $P$, $Q$ are exponential distributions with rates $\lambda_1$ and $\lambda_2$.",
+     [("P", r"exponential(\lambda_1)"), ("Q", r"exponential(\lambda_2)")]),
+    (r"Let $P$ and $Q$ be $\mathcal{N}(\mu_1, \sigma_1^2)$ and $\mathcal{N}(\mu_2, \sigma_2^2)$ respectively.",
+     [("P", r"\mathcal{N}(\mu_1, \sigma_1^2)"), ("Q", r"\mathcal{N}(\mu_2, \sigma_2^2)")]),
+    (r"Let $p$ be Poisson($\lambda$).", [("p", r"Poisson(\lambda)")]),
+    (r"$P$ and $Q$ are Gaussians with means $\mu_1, \mu_2$.", []),  # a Gaussian needs two parameters
+    (r"$P, Q$ are Poisson with parameters $a, b, c$.", []),  # three parameters for two names
+    (r"$p$ and $q$ are probabilities $a$ and $b$.", []),  # no family
+    (r"$x, y$ are Poisson with parameters $a, b$.", []),  # x, y are values
 ]
 
 

@@ -232,6 +232,21 @@ DOCUMENTS = [
      "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"
      "$$\\log p_\\theta(x) \\geq E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n",
      [(3, "proved"), (5, "proved")]),
+    # functions named by words: one function each, defined by the text or known to everyone
+    ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
+     "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",
+     [(3, "definition"), (5, "proved"), (7, "refuted")]),
+    ("Let $x$ be real.\n\n$$\\mathrm{ReLU}(x) - relu(-x) = x$$\n\n$$tanh(x) = 2 sigmoid(2x) - 1$$\n\n"
+     "$$\\frac{d}{dx} \\tanh(x) = 1 - \\tanh^2(x)$$\n\n$$softmax(z) = softmax^2(z)$$\n",
+     [(3, "proved"), (5, "proved"), (7, "proved"), (9, "unknown")]),
+    # densities declared in a list, a mass at another letter than its own, a series shifted by one
+    ("The distributions $p, q$ are Poisson with parameters $\\lambda_p, \\lambda_q$ respectively.\n\n"
+     "$$\\sum_{x=0}^{\\infty} p(x) \\log \\frac{p(x)}{q(x)} = \\sum_{x=0}^{\\infty} p(x) "
+     "(\\lambda_q - \\lambda_p + x \\log \\frac{\\lambda_p}{\\lambda_q})$$\n\n"
+     "$$\\sum_{x=0}^{\\infty} x e^{-\\lambda_p} \\frac{\\lambda_p^x}{x!} = \\sum_{x=0}^{\\infty} e^{-\\lambda_p} "
+     "\\frac{\\lambda_p^{x-1}}{(x-1)!} \\lambda_p = \\lambda_p$$\n\n"
+     "$$\\sum_{x=0}^{\\infty} p(x) x = \\lambda_q$$\n",
+     [(3, "proved"), (5, "proved"), (5, "proved"), (7, "refuted")]),
 ]
 
 

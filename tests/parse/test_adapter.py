@@ -517,6 +517,7 @@ FAMILY_GOOD = [
     (r"\int_{-\infty}^\infty P(x) \, dx", NORMALS, normal_mass),
     (r"\int_0^1 t \, dt", (), sp.Integral(t_real, (t_real, 0, 1))),
     (r"\int_{0}^{1} \, dx", (), sp.Integral(1, (x_real, 0, 1))),
+    (r"P(y)", NORMALS, Prob(NORMALS[0], sp.Symbol("y"))),  # the density at another point, y
     # the body: a signed product or, up to the differential, a sum; the integral is one factor
     (r"\int_{-\infty}^{\infty} -P(x) \log(Q(x)) \, dx", NORMALS,
      sp.Integral(-Prob(NP, XV) * log(Prob(NQ, XV)), WHOLE_LINE)),
@@ -575,7 +576,7 @@ FAMILY_BAD = [
     (r"\int^1 x \, dx", "must be written \\int_{a}^{b} f \\, dx, with both limits"),  # one limit
     (r"\int_{0} x \, dx", "with both limits"),
     (r"\mathrm{d}x", "a differential is only understood closing an integral"),
-    (r"P(y)", "'y' at offset 2 is not P's variable x"),
+    (r"P(x_1)", "'x_1' at offset 2 is not P's variable x"),
     (r"P(H)", "'H' at offset 2 is not P's variable x"),
     (r"KL(P \Vert R)", "unknown distribution name 'R'"),
     ("".join(r"\int_{0}^{1} " for _ in range(9)) + "x" + "".join(r" \, dx" for _ in range(9)),

@@ -26,7 +26,7 @@ from derive.parse.calculus import LAGRANGE
 from derive.semantics import plain
 from derive.testing import assert_identity
 
-p, q, x, y, t, z, n, i = sp.symbols("p q x y t z n i")
+p, q, x, y, t, z, n, i, w = sp.symbols("p q x y t z n i w")
 k_ = sp.Symbol("k")
 COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
 mu, b = sp.Symbol("mu"), sp.Symbol("b", positive=True)
@@ -142,6 +142,16 @@ READS = [
     (r"x \overset{\text{set}}{=} 0", (), (), sp.Eq(x, 0)),
     (r"ln(x) + exp(y)", (), (), log(x) + sp.exp(y)),
     (r"sigmoid(z)", (), (), Sigmoid(z)),
+    # functions named by words, upright or typed plainly: one function, never a product of letters
+    (r"\mathrm{MSE}(w)", (), (), sp.Function("MSE")(w)),
+    (r"\operatorname{softmax}(z)", (), (), sp.Function("softmax")(z)),
+    (r"\text{pdf}(x) + cdf(x)", (), (), sp.Function("pdf")(x) + sp.Function("cdf")(x)),
+    (r"softmax^2(z)", (), (), sp.Function("softmax")(z) ** 2),
+    (r"\operatorname{ReLU}(x) + relu(-x)", (), (), sp.Max(0, x) + sp.Max(0, -x)),
+    (r"\mathrm{softplus}(z)", (), (), sp.log(1 + sp.exp(z))),
+    (r"tanh(x) + \tanh^2(x)", (), (), sp.tanh(x) + sp.tanh(x) ** 2),
+    (r"\sin^{2}(x) + cos(x)", (), (), sp.sin(x) ** 2 + sp.cos(x)),
+    (r"max(0, x) + \mathrm{min}(x, 1)", (), (), sp.Max(0, x) + sp.Min(x, 1)),
     # a function applied to a lower-case name: H(p), F(x) (H(P) names a distribution)
     (r"H(p)", (), (), sp.Function("H")(p)),
     (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
@@ -198,7 +208,6 @@ REFUSES = [
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
-    (r"\mathrm{MSE}(w)", (), (), "unsupported command"),  # an upright word applied: no function derive knows
     (r"\mathrm{Var} + 1", (), (), "unsupported command"),  # an operator's name is no quantity
     (r"\prod_{i=1} x_i", (), (), r"must be written \prod_{i=a}^{b}"),
     (r"(a \over b)", (), (), r"must be inside {...}"),
