@@ -198,8 +198,32 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
         each = [span for (span, _), group in zip(read, groups) for _ in group]
         checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)
                                  if (found_units := written_units(span.tex)) is not None}
+    checker.earlier = _referring_back(read, groups)
     entries = checker.run()
     return Result(file, tuple(entries), options.strict)
+
+
+#: The prose that hands the reader a name the math before it used: "using $\bar x = ...$", "where $\hat p$ is".
+_BACK = re.compile(r"(?:^|[\s,;(])(?:using|where|with|here|in\s+which|whereby|we\s+(?:have\s+)?used|denoting|defining)"
+                   r"\s*[:,]?\s*$", re.I)
+
+
+def _referring_back(read: Sequence[tuple[Span, Sequence[Statement]]],
+                    groups: Sequence[Sequence[Statement]]) -> dict[int, float]:
+    r"""Statements that name what the math just before them used, by rank: where to read them (just before the
+    first statement of that math), so that "$$L = p^{n \bar x}$$ using $\bar x = \frac{1}{n} \sum x_i$" reads
+    ``\bar x`` as defined.  Only a lone ``name = ...`` right after such words (a short lead) moves."""
+    out: dict[int, float] = {}
+    first, previous = 1, None
+    for (span, _), group in zip(read, groups):
+        words = len(re.findall(r"[A-Za-z]+", span.lead))
+        if group and previous is not None and words <= 4 and _BACK.search(" ".join(span.lead.split())) and \
+                group[0].relations in (("=",), (":=",)) and not group[0].supposed:
+            out[first] = previous - 0.5
+        if group:
+            previous = first
+        first += len(group)
+    return out
 
 
 def macros_of(text: str) -> dict[str, tuple[int, str]]:
@@ -322,6 +346,7 @@ class _Checker:
     seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
     functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
     written_units: dict[int, str] = field(default_factory=dict)  # rank -> "bits" where a display writes \log_2
+    earlier: dict[int, float] = field(default_factory=dict)  # rank -> where to read it: names defined after use
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
@@ -380,7 +405,8 @@ class _Checker:
                        if s.problem or (is_bound(s) and (s.supposed or _declares_real(s)))]
             for statement in assumed:
                 entries.append((statement.pieces[0].rank, self._assume(source.origin, statement)))
-            items = [(c.subject.rank, k, c) for k, c in enumerate(found)]
+            items = [(c.subject.rank if source.defines else self.earlier.get(c.subject.rank, c.subject.rank),
+                      k, c) for k, c in enumerate(found)]
             taken = {id(s) for s in assumed}
             items += [(s.pieces[0].rank, -1, s) for s in source.statements if is_bound(s) and id(s) not in taken]
             for rank, k, item in sorted(items, key=lambda i: (i[0], i[1])):
@@ -1693,7 +1719,8 @@ def _on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[
     sample whose other symbols all vary apart from the data: each is placed by an assumption, a distribution or a
     sum's count.  It is UNKNOWN where the text gives its own data (``x_1 = 1.1``), where nothing but data and
     counts varies (``\\hat\\theta = 2.2``, ``L(1) = e^{-6.6}``: a statement about particular data), and where a
-    symbol nothing places may stand for something of the data (``\\bar x``, an estimate ``\\sigma^2``)."""
+    symbol nothing places may stand for something of the data (``\\bar x``, an estimate ``\\sigma^2``), unless the
+    claim differentiates in it (``\\partial / \\partial \\hat p``: then it is a variable)."""
     from derive.core import Status, Verdict
 
     owned = {str(c.base.label) for c in domain.constraints if isinstance(c, IndexedSimplex)}  # p_i of a categorical
@@ -1708,7 +1735,8 @@ def _on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[
     if not varying - counts:
         return Verdict(Status.UNKNOWN, "a statement about particular data, which the text does not give: "
                                        f"false for some ({where(dict(verdict.counterexample))})")
-    loose = sorted(varying - domain.symbol_set, key=str)
+    differentiated = {v for side in (a, b) for d in side.atoms(sp.Derivative) for v in d.variables}  # varies
+    loose = sorted(varying - domain.symbol_set - differentiated, key=str)
     if loose:
         names = ", ".join(sp.latex(s) for s in loose)
         return Verdict(Status.UNKNOWN, f"false for some data ({where(dict(verdict.counterexample))}), unless {names} "

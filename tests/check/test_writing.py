@@ -232,6 +232,20 @@ DOCUMENTS = [
      "= \\log p_\\theta(x) - E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n\n"
      "$$\\log p_\\theta(x) \\geq E_{z \\sim q_\\phi}[\\log \\frac{p_\\theta(x, z)}{q_\\phi(z)}]$$\n",
      [(3, "proved"), (5, "proved")]),
+    # a name the text defines just after the math that used it ("using", "where"): read as defined there too
+    ("Let $0 < p < 1$ and $n \\geq 1$.\n\n$$L = p^{\\sum_{i=1}^n x_i} = p^{n \\bar x}$$\n\n"
+     "using $\\bar x = \\frac{1}{n} \\sum_{i=1}^n x_i$.\n",
+     [(3, "definition"), (3, "proved"), (5, "definition")]),
+    ("Let $0 < p < 1$ and $n \\geq 1$.\n\n$$L = p^{\\sum_{i=1}^n x_i} = p^{n \\bar x}$$,\n\n"
+     "where $\\bar x = \\frac{1}{n} \\sum_{i=1}^n x_i + 1$.\n",
+     [(3, "definition"), (3, "refuted"), (5, "definition")]),  # defined wrongly: the step is wrong with it
+    ("Let $0 < p < 1$ and $n \\geq 1$.\n\n$$L = p^{\\sum_{i=1}^n x_i} = p^{n \\bar x}$$\n\n"
+     "Much later, in a separate section on something else, $\\bar x = \\frac{1}{n} \\sum_{i=1}^n x_i$.\n",
+     [(3, "definition"), (3, "unknown"), (5, "unknown")]),  # not handed back: the step stays open
+    # a symbol the claim differentiates in varies, even beside data: never taken for an estimate of the data
+    ("Let $0 < p < 1$ and $n \\geq 1$.\n\n$$\\ell = \\sum_{i=1}^n x_i \\log \\hat p$$\n\n"
+     "$$\\frac{\\partial \\ell}{\\partial \\hat p} = \\frac{2}{\\hat p} \\sum_{i=1}^n x_i$$\n",
+     [(3, "definition"), (5, "refuted")]),
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",
