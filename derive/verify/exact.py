@@ -76,7 +76,46 @@ def _zero(expr: sp.Basic, depth: int) -> bool:
     if found is not None:
         return all(_zero(split_logs(case), depth - 1) for case in found)
     # simplify evaluates sums by Karr's convention, so never on an expression that still has one
-    return not expr.has(sp.Sum, sp.Product) and sp.count_ops(expr) <= SIMPLIFY_LIMIT and sp.simplify(expr) == 0
+    return not expr.has(sp.Sum, sp.Product) and sp.count_ops(expr) <= SIMPLIFY_LIMIT and may_vanish(expr) and \
+        sp.simplify(expr) == 0
+
+
+def _trial(s: sp.Symbol, j: int, k: int) -> sp.Expr:
+    """The ``k``-th value :func:`may_vanish` tries for the ``j``-th symbol ``s``, by what SymPy knows of it: each
+    symbol its own value (``a/b`` is not 1), reals of both signs, complex numbers off the real line."""
+    size = sp.Rational(7331, 10000) + sp.Rational(29, 100) * j + sp.Rational(11, 10) * k
+    sign = -1 if (j + k) % 2 == 0 else 1
+    if s.is_integer:
+        return sp.Integer(3 + 2 * j + 4 * k) * (1 if s.is_nonnegative else sign)
+    if s.is_nonnegative:
+        return size
+    if s.is_nonpositive:
+        return -size
+    if s.is_real:
+        return sign * size
+    return size * (sp.Rational(-61, 100) + sp.Rational(79, 100) * sp.I) ** (j + k + 1)
+
+
+def may_vanish(expr: sp.Expr) -> bool:
+    """Whether ``simplify(expr)`` could be 0: ``False`` once ``expr`` has a clearly non-zero value at a point its
+    symbols' own assumptions allow (a plain symbol is complex), where ``simplify``, which keeps the value, cannot
+    reach 0.  It only spares a hopeless call (``log(a/b) - log(a) + log(b)`` for complex ``a, b``); anything it
+    cannot evaluate may vanish."""
+    symbols = sorted(expr.free_symbols, key=sp.default_sort_key)
+    if not symbols or expr.has(sp.Piecewise, sp.Derivative, sp.Subs, sp.Integral) or \
+            any(not isinstance(s, sp.Symbol) for s in symbols):
+        return True
+    for k in range(2):
+        point = {s: _trial(s, j, k) for j, s in enumerate(symbols)}
+        try:
+            value = sp.N(expr.xreplace(point), 30)
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, RecursionError):
+            return True
+        if not value.is_number or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or value.free_symbols:
+            return True
+        if abs(value) > sp.Float(10) ** -12:
+            return False
+    return True
 
 
 def split_logs(expr: sp.Basic) -> sp.Basic:
