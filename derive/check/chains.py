@@ -646,6 +646,11 @@ def _equalities(growing: list[_Growing], statement: Statement, source: int | Non
         return len(growing) - 1
     if not head.empty:  # a display that writes the chain's subject again: its links claim subject R right side
         growing[target].restated.append(len(growing[target].pieces))
+    pieces = growing[target].pieces
+    if head.empty and len(pieces) > 1 and pieces[-1].empty and rest and not rest[0].empty:
+        # "$$= a =$$ ... $$= b$$": the relation left open at the end is closed by the next display's expression,
+        # on its own line; that display's "= b" then says it again
+        pieces[-1] = Piece(rest[0].tex, pieces[-1].line, rest[0].rank)
     growing[target].pieces.extend(rest)
     growing[target].relations.extend(statement.relations)
     return target

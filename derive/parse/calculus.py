@@ -229,6 +229,13 @@ class CalculusForms:
             raise ParseError(f"the derivative at offset {pos} names no variable")
         return _Head(lo, caret, order, close + 1, operand, square)
 
+    def _unbraced(self, lo: int, hi: int) -> tuple[int, int]:
+        r"""The tokens ``lo:hi`` without braces around them all (``\partial{w}``, ``\partial{L}``: a group, not a set)."""
+        first = self._next(lo, hi)
+        if self._at(first, hi) == "{" and self._next(self.partner[first] + 1, hi) >= hi:
+            return first + 1, self.partner[first]
+        return lo, hi
+
     def _top_order(self, k: int, hi: int, pos: int) -> tuple[int, tuple[int, int] | None]:
         """The order on top of a derivative (``^{2}`` after the operator, else 1) and the operand written after it."""
         k = self._next(k, hi)
@@ -263,12 +270,12 @@ class CalculusForms:
             fragment = self._fragment(pos, self._offset(head.end))[1:-1]
             raise ParseError(rf"ambiguous {fragment} at offset {pos}: d is a number here; "
                              r"write \frac{\mathrm{d}}{\mathrm{d}x} for the derivative")
-        variable = self.expression(head.lo, head.hi, indices)
+        variable = self.expression(*self._unbraced(head.lo, head.hi), indices)
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             raise ParseError(f"the derivative at offset {pos} is with respect to {sp.sstr(variable)}, not a symbol")
         bracketed = head.operand is not None
         if head.operand is not None:
-            operand, end = self.expression(*head.operand, indices), head.end
+            operand, end = self.expression(*self._unbraced(*head.operand), indices), head.end
         else:
             start = self._next(head.end, hi)
             end = self.operand_end(start, hi)
@@ -277,7 +284,8 @@ class CalculusForms:
             operand = self.expression(start, end, indices)
             bracketed = self._at(self._next(start + (self._at(start, hi) in ("+", "-")), hi), hi) in _GROUPS
         if self._at(self._next(top + 1, hi), hi) in _D_OPERATORS | {r"\partial"}:
-            operand = self._dependent(operand, variable, head.operand or (start, end), pos, indices)
+            written = self._unbraced(*head.operand) if head.operand is not None else (start, end)
+            operand = self._dependent(operand, variable, written, pos, indices)
         value = sp.Derivative(operand, (variable, head.order), evaluate=False)
         if head.square:  # the chain rule: d/d(s^2) = (d/ds) / (2s), wherever s is not 0
             value = sp.Mul(value, sp.Pow(2 * variable, -1), evaluate=False)

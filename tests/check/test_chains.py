@@ -64,6 +64,10 @@ CHAINS = [
     ("$$KL(P \\Vert Q) = a$$ $$KL(P || Q) = b$$", [[r"KL(P \Vert Q)", "a", "b"]]),
     ("$$KL = a$$ $$= b$$", [["KL", "a", "b"]]),
     ("$$= b$$", [["", "b"]]),
+    # a relation left open at the end of a display is closed by the next display's first expression
+    ("$$KL = a =$$ so $$= b$$", [["KL", "a", "b", "b"]]),
+    ("$$KL = a =$$ so $$= b = c$$", [["KL", "a", "b", "b", "c"]]),
+    ("$$KL = a =$$", [["KL", "a", ""]]),  # nothing closes it: an empty side, reported
     ("$$0 < p < 1$$ $$a = b$$", [["a", "b"]]),
     ("$$a = b$$ $$0 < p < 1$$ $$a = c$$", [["a", "b"], ["a", "c"]]),  # a bound between ends the chain
 ]

@@ -155,6 +155,10 @@ READS = [
     # a function applied to a lower-case name: H(p), F(x) (H(P) names a distribution)
     (r"H(p)", (), (), sp.Function("H")(p)),
     (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
+    (r"\frac{\partial{L}}{\partial{z}}", (), (), derivative(sp.Function("L")(z), z)),  # braces group, never a set
+    (r"\frac{d{y}}{d{x}}", (), (), derivative(sp.Function("y")(x), x)),
+    (r"\frac{\partial}{\partial{w}} w^2", (), (), derivative(w**2, w)),
+    (r"\frac{\partial {w^2}}{\partial w}", (), (), derivative(w**2, w)),
     (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
     (r"\mathrm{ELBO} - \operatorname{MSE}", (), (), sp.Symbol("ELBO") - sp.Symbol("MSE")),  # upright names
     (r"x + \mathrm{const}", (), (), x + sp.Symbol("const")),
