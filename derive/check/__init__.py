@@ -11,8 +11,14 @@ The pieces: :mod:`~derive.check.document` (math spans and their lines),
 :mod:`~derive.check.prose` (which bounds the prose makes hypotheses),
 :mod:`~derive.check.definitions` (definitions that declare distributions),
 :mod:`~derive.check.frontmatter` (the ``derive:`` block),
-:mod:`~derive.check.run` (the rule for definitions and claims, and the
-checking), :mod:`~derive.check.report` (text and JSON).
+:mod:`~derive.check.run` (reading a document, and the rule for definitions
+and claims), :mod:`~derive.check.checker` (the checker, whose stages are its
+mixins: :mod:`~derive.check.scope` where assumptions apply,
+:mod:`~derive.check.bounds` bounds, :mod:`~derive.check.links` classifying
+links, :mod:`~derive.check.claims` judging them, :mod:`~derive.check.domains`
+and :mod:`~derive.check.data` the domain and the data they are judged on,
+:mod:`~derive.check.reading` reading their pieces), and
+:mod:`~derive.check.report` (text and JSON).
 """
 
 from derive.check.errors import CheckError

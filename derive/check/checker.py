@@ -1,0 +1,157 @@
+"""The checker of a document: its declarations and domain, then its statements in order
+(:mod:`derive.check.run` builds it; each stage is a mixin of its own module)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from derive.check.assume import Bound, bounds_of, is_bound, restrict
+from derive.check.bounds import Bounds
+from derive.check.chains import SUPPOSITION, Chain, Statement, chains
+from derive.check.claims import Claims
+from derive.check.definitions import Declaration, Declared, declaration, declare
+from derive.check.domains import Domains
+from derive.check.errors import CheckError
+from derive.check.links import Links
+from derive.check.reading import Reading
+from derive.check.report import Entry
+from derive.check.scope import Scopes
+from derive.check.shared import Failed, Source
+from derive.check.variables import speaks_of_variables
+from derive.domain import Domain
+from derive.errors import DeriveError
+
+
+def declared_letters(statements: Iterable[Statement]) -> frozenset[sp.Symbol]:
+    """Letters the parser would read as constants that the document makes its own variables: ``e`` in
+    ``Let $e := 3$``, ``Suppose $e = 2$``, ``$e > 0$`` (every ``e`` of the document is then that variable,
+    never Euler's number)."""
+    found = set()
+    for statement in statements:
+        first = statement.pieces[0].tex.strip() if statement.pieces else ""
+        if first == "e" and statement.relations and (statement.relations[0] == ":=" or statement.supposed or
+                                                     statement.is_order):
+            found.add(sp.Symbol("e"))
+    return frozenset(found)
+
+
+def declares_real(statement: Statement) -> bool:
+    """``z \\in \\mathbb{R}``: a statement that a symbol is real, which bounds nothing; always an assumption."""
+    if statement.relations != ("∈",):
+        return False
+    try:
+        return all(b.low == -sp.oo and b.high == sp.oo for b in bounds_of(statement, ""))
+    except CheckError:
+        return False
+
+
+def chain_declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
+    if len(chain.expressions) < 2:
+        return None
+    return declaration(chain.subject.tex, chain.relations[0], chain.expressions[1].tex, key)
+
+
+
+@dataclass
+class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
+    """Walks the document in order: its assumptions, from where each is stated, and its chains, each link on the
+    domain known at its statement, keeping what earlier links defined."""
+
+    sources: list[Source]
+    texts: list[str]
+    bounds: list[Bound]
+    units: str
+    timeout: float | None
+    cache: dict[str, sp.Basic | Failed] = field(default_factory=dict)
+    measures: set[sp.Basic] = field(default_factory=set)
+    symbols: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # what symbols stand for at the current link
+    defined: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # symbols defined so far (rule 4)
+    seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
+    functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
+    written_units: dict[int, str] = field(default_factory=dict)  # rank -> "bits" where a display writes \log_2
+    earlier: dict[int, float] = field(default_factory=dict)  # rank -> where to read it: names defined after use
+    solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
+    independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
+    supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
+    prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
+    wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
+    headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
+    prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
+    given: frozenset[str] = frozenset()  # labels of data the text gives values for (x_1 = 1.1: "x")
+    sample: tuple[str, tuple[str, ...]] | None = None  # the text's own sample: ("x", ("1.1", "2.2", "3.3"))
+    doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
+    context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
+
+    def run(self) -> list[Entry]:
+        from derive.verify.entropic import INDEPENDENT
+
+        token = INDEPENDENT.set(self.independence)
+        try:
+            return self._run()
+        finally:
+            INDEPENDENT.reset(token)
+
+    def _run(self) -> list[Entry]:
+        grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
+        declarations = [d for n, source, found in grouped for k, c in enumerate(found)
+                        if c.kind in ("equality", SUPPOSITION) and (d := chain_declaration((n, k), c)) is not None]
+        written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
+        declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
+                         and (d := declaration(name, "~" if name.isupper() else "=", family, ("prose", k))) is not None]
+        self.declared: Declared = declare(declarations, self.texts)
+        self.declarations = {d.key: d for d in declarations}
+        self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
+        self.dists = self.declared.distributions
+        self.masses = not self.dists and speaks_of_variables(self.texts)  # p(x) is the pmf of X (variables.py)
+        self.letters = declared_letters(s for source in self.sources for s in source.statements)
+        self.base = self.domain = self._domain()
+        self.outcome_domains: dict[tuple, object] = {}
+        self.steps: list[tuple[int, object]] = []  # (rank, the domain from just after that statement on)
+        self.conditions: list[tuple[int, int, tuple[Bound, ...]]] = []  # (rank, sentence, bounds) of local ones
+        self.members: list[tuple[int, sp.Symbol, sp.Symbol]] = []  # (rank, j, the index j stands for)
+        self.supposed: list[tuple[int, int, sp.Basic, sp.Basic]] = []  # (rank, sentence, x, its supposed value)
+        self.distinct: list[tuple[int, int, sp.Symbol, sp.Symbol]] = []  # (rank, sentence, i, k) of "If i != k"
+        self.distinct_now: list[tuple[sp.Symbol, sp.Symbol]] = []
+        self.equations: list[tuple[int, int, sp.Equality]] = []  # (rank, sentence, a supposed a = b, no x = value)
+        self.hypotheses: tuple[sp.Equality, ...] = ()  # those that hold at the current link
+        self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
+                          if s.pieces}
+        self.lines = {s.pieces[0].rank: s.pieces[0].line for source in self.sources for s in source.statements
+                      if s.pieces and not source.defines}
+        self.supposing = {s.pieces[0].rank for source in self.sources for s in source.statements
+                          if s.pieces and s.supposed and s.supposed != "or"}
+        self.local_domains: dict[tuple, object] = {}
+        out: list[Entry] = []
+        for n, source, found in grouped:
+            entries: list[tuple[int, Entry]] = []
+            assumed = [s for s in source.statements
+                       if s.problem or (is_bound(s) and (s.supposed or declares_real(s)))]
+            for statement in assumed:
+                entries.append((statement.pieces[0].rank, self._assume(source.origin, statement)))
+            items = [(c.subject.rank if source.defines else self.earlier.get(c.subject.rank, c.subject.rank),
+                      k, c) for k, c in enumerate(found)]
+            taken = {id(s) for s in assumed}
+            items += [(s.pieces[0].rank, -1, s) for s in source.statements if is_bound(s) and id(s) not in taken]
+            for rank, k, item in sorted(items, key=lambda i: (i[0], i[1])):
+                if isinstance(item, Statement):
+                    self._at(rank)
+                    entries.append((rank, self._bound_claim(source.origin, item)))
+                else:
+                    entries.extend(self._chain(source, (n, k), item))
+            ordered = entries if source.defines else sorted(entries, key=lambda e: (e[1].line, e[0]))
+            out.extend(entry for _, entry in ordered)
+        return out
+
+    def _domain(self):
+        try:
+            domain = Domain().merge(*(d.domain for d in self.dists))
+            stated = restrict(domain, self.bounds)
+        except DeriveError as exc:
+            raise CheckError(f"contradictory assumptions: {exc}") from None
+        try:  # what the prose says of a family's parameters, unless it contradicts what is stated
+            return restrict(stated, self.prose_bounds) if self.prose_bounds else stated
+        except DeriveError:
+            return stated

@@ -1,0 +1,348 @@
+"""Claims and implications judged: each link against the expression before it, on the domain known at
+its statement, with the text's hypotheses, its data and its sample."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
+from derive.check.data import counts_of, on_chosen_data, one_sided, unvaried, varying_symbols
+from derive.check.domains import natural_verdict, where_logged
+from derive.check.entries import families_of, family_entries, members_of
+from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
+                                 point)
+from derive.check.shared import (Failed, link_entry, put_values, relation_reason, rounded_entry, rounding_of, squared,
+                                 taken_expr)
+from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
+from derive.domain import Domain
+from derive.errors import DeriveError
+
+
+#: A connective as derive.verify.check_relation takes it: (its name, whether the two sides swap).
+_CONNECTIVE = {"⇔": ("iff", False), "⇒": ("implies", False), "⇐": ("implies", True)}
+
+
+def compose(relations: Sequence[str]) -> str | None:
+    """The relation between the ends of links with ``relations``: ``=``, or one direction of inequality, or None."""
+    found = {r for r in relations if r not in EQUALITIES}
+    if not found:
+        return "="
+    for weak, strict in (("<=", "<"), (">=", ">")):
+        if found <= {weak, strict}:
+            return strict if strict in found else weak
+    return None
+
+
+def compose_connectives(relations: Sequence[str]) -> str | None:
+    """The connective between the ends of implication links: ``⇔`` if all are, else one direction, or None."""
+    found = set(relations) - {"⇔"}
+    if not found:
+        return "⇔"
+    return found.pop() if len(found) == 1 else None
+
+
+
+class Claims:
+    """Claims and implications, mixed into :class:`~derive.check.checker.Checker`."""
+
+    def _claim(self, origin: str, link: Link, chain: Chain, values: list, anchor: int | None) -> tuple[Entry, bool]:
+        """Check the right side against the expression before it; proved only so.
+
+        When that expression was refuted (or could not be read), the right
+        side is also compared with the anchor, the last expression not
+        refuted, if the links between compose into one relation (equalities,
+        inequalities one way): agreeing with it only explains the link (an
+        unknown, "agrees with line N, before the error", so that one wrong
+        expression refutes one link), disagreeing refutes it, unless a link
+        between was refuted already (the error carried along is not a new one).
+        """
+        k = link.position
+        left, right = values[k - 1], values[k]
+        order = link.relation in INEQUALITIES
+        if order and (isinstance(left, Failed) or isinstance(right, Failed)):
+            failed = left if isinstance(left, Failed) else right
+            return link_entry(origin, link, CLAIM, SKIPPED,
+                          f"{relation_reason(link.relation)} is not checked: {failed.reason}"), False
+        own = None if isinstance(left, Failed) else self._verdict(left, right, link.relation)
+        shown = self._as_displayed(link, chain, values)
+        if shown is not None:  # a display that writes its chain's subject again claims subject R right, here
+            if shown.proved:
+                return link_entry(origin, link, CLAIM, PROVED, ""), True
+            if own is not None and own.proved:
+                own = shown
+        if own is not None and own.proved:
+            return link_entry(origin, link, CLAIM, PROVED, ""), True
+        if link.position in chain.restated and own is not None and own.status.value == REFUTED:
+            # the display claims subject R right side, not that the display before it ends in its right side
+            if shown is None or shown.status.value != REFUTED:
+                why = shown.reason if shown is not None else "its subject could not be read"
+                return link_entry(origin, link, CLAIM, UNKNOWN, f"restates the subject of line "
+                              f"{chain.expressions[0].line}: {why}"), True
+            own = shown
+        if own is not None and not order and own.status.value != REFUTED:
+            natural = self._on_natural_domain(left, right)
+            if natural is not None:  # no symbol is positive unless something says so: not proved
+                return link_entry(origin, link, CLAIM, UNKNOWN, natural), True
+        back = None
+        if anchor is not None and anchor != k - 1 and (composed := compose(chain.relations[anchor:k])) is not None:
+            back = (anchor, composed, self._verdict(values[anchor], right, composed))
+        if back is not None and back[2].proved:
+            where = f"agrees with line {chain.expressions[anchor].line}, before the error"
+            if own is None:
+                return link_entry(origin, link, CLAIM, left.status, f"{left.reason}; this side {where}"), True
+            before = "refuted" if own.status.value == REFUTED else "not proved"
+            return link_entry(origin, link, CLAIM, UNKNOWN,
+                          f"{before} against the expression before it, which is wrong; this side {where}"), True
+        if own is None and back is None:
+            return link_entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
+        if own is None and back[2].status.value == REFUTED and self.wrong & set(range(anchor + 1, k)):
+            return link_entry(origin, link, CLAIM, left.status, f"{left.reason}; this side disagrees with line "
+                          f"{chain.expressions[anchor].line}, but a link between was already wrong"), False
+        if own is not None and own.status.value == REFUTED and (rounded := rounding_of(values, link)) is not None:
+            return rounded_entry(origin, link, rounded)
+        index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
+        if shown is not None and verdict is shown:
+            index = 0
+        lhs = chain.expressions[index].tex
+        if verdict.status.value == REFUTED:
+            reason = "" if relation in EQUALITIES and verdict.counterexample else verdict.reason
+            return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
+                         point(verdict.counterexample), relation=relation), False
+        reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES else verdict.reason
+        return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
+
+    def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
+        a, b = self._sides(left, right)
+        domain = self._dom(a, b)
+        verdict = self._judged(a, b, relation, domain)
+        used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
+        doubted = used & self.doubted
+        if verdict.status.value == UNKNOWN and relation in EQUALITIES and isinstance(left, (AppliedUndef, sp.log)):
+            restated = {f.func for f in left.atoms(AppliedUndef)
+                        if all(isinstance(x, sp.Symbol) or squared(x) for x in f.args)}
+            self.doubted.update(used & restated)  # log L(mu, s) = ... + C, unproved: which L is meant from here on?
+        if verdict.status.value == REFUTED and doubted:
+            from derive.core import Status, Verdict
+
+            names = ", ".join(sorted(str(f) for f in doubted))
+            return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
+                                           "otherwise, unproved: which one does it mean here?")
+        return verdict
+
+    def _judged(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
+        """The verdict on ``a R b`` (a claim with meanings put in), by each reading in turn."""
+        from derive.verify import check_equal, check_relation
+
+        verdict = check_equal(a, b, domain) if relation in EQUALITIES else check_relation(a, b, relation, domain)
+        if not verdict.proved and (real := self._real(domain, a, b)) is not domain:  # proved for real values only
+            on_reals = check_equal(a, b, real) if relation in EQUALITIES else check_relation(a, b, relation, real)
+            verdict = on_reals if on_reals.proved else verdict
+        if not verdict.proved and relation in EQUALITIES and (natural := where_logged(domain, a, b)) is not None:
+            on_natural = check_equal(a, b, self._real(natural, a, b))
+            verdict = natural_verdict(on_natural, natural, domain) if on_natural.proved else verdict
+        if not verdict.proved and relation in EQUALITIES and (has_data_sums(a) or has_data_sums(b)):
+            verdict = self._by_linearity(a, b, domain) or verdict
+        if not verdict.proved and self.hypotheses:
+            verdict = self._under_hypotheses(a, b, relation, domain)
+        if not verdict.proved and self.sample is not None and (on := self._on_sample(a, b, relation)) is not None:
+            return on
+        if verdict.status.value != REFUTED:
+            return verdict
+        fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
+        placed = self.domain.merge(Domain(constraints=counts_of(self.domain, a, b)))
+        return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed)
+
+    def _on_sample(self, a: sp.Basic, b: sp.Basic, relation: str):
+        """The verdict on a claim about the text's own sample (``L(1) = e^{-6.6}`` after ``x_1 = 1.1, x_2 = 2.2,
+        x_3 = 3.3``, "three observed values"): nothing but its data and their count varies in it, so it is checked
+        at those values, with every count the sample's size; ``None`` for any other claim."""
+        from derive.verify import check_equal, check_relation
+
+        label, values = self.sample
+        if {str(ix.base.label) for side in (a, b) for ix in side.atoms(sp.Indexed)} != {label}:
+            return None
+        counts = {c.n for c in counts_of(self.domain, a, b)}
+        if varying_symbols(a, b) - counts:
+            return None
+        size = {n: sp.Integer(len(values)) for n in counts}
+        data = {k: sp.Rational(v) for k, v in enumerate(values, 1)}
+
+        def at_sample(e: sp.Basic) -> sp.Basic:
+            e = e.xreplace(size).replace(lambda x: isinstance(x, (sp.Sum, sp.Product)) and x.limits[0][2].is_Integer,
+                                         lambda x: x.doit())
+            return e.xreplace({ix: data[int(ix.indices[0])] for ix in e.atoms(sp.Indexed)
+                               if len(ix.indices) == 1 and ix.indices[0].is_Integer and int(ix.indices[0]) in data})
+
+        a2, b2 = at_sample(a), at_sample(b)
+        if a2.has(sp.Indexed) or b2.has(sp.Indexed):
+            return None
+        domain = self.domain
+        verdict = check_equal(a2, b2, domain) if relation in EQUALITIES else check_relation(a2, b2, relation, domain)
+        if verdict.status.value == UNKNOWN:
+            return None
+        from derive.core import Verdict
+
+        shown = ", ".join(f"{label}_{k} = {v}" for k, v in enumerate(values, 1))
+        return Verdict(verdict.status, f"{verdict.reason}, on the text's sample ({shown})", verdict.counterexample)
+
+    def _family_members(self, tex: str) -> tuple[sp.Symbol, ...]:
+        """The names ``tex`` writes (``p_k``) that belong to a family defined so far (``p_i = ...``)."""
+        bases = families_of(self.defined)
+        if not bases:
+            return ()
+        written = re.findall(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])\}?", tex)
+        return tuple(dict.fromkeys(sp.Symbol(f"{b}_{x}") for b, x in written if b in bases))
+
+    def _sides(self, left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
+        """The two sides of a claim with what the symbols stand for put in (:func:`unvaried`) and unified."""
+        values = members_of(unvaried(self.symbols, left, right), left, right)
+        a, b = (family_entries(put_values(e, values), values) for e in (left, right))
+        a, b = self._unify(a, b)
+        cases = {x: v for x, v in self.supposed_now.items() if isinstance(x, sp.Symbol)}
+        if cases and (a.has(sp.Indexed) or b.has(sp.Indexed)):  # i = k reaches o[i], which was o_i until now
+            a, b = a.xreplace(cases), b.xreplace(cases)
+        if self.distinct_now and (a.has(sp.KroneckerDelta) or b.has(sp.KroneckerDelta)):  # i != k: delta_ik = 0
+            zero = {sp.KroneckerDelta(i, k): 0 for i, k in self.distinct_now}
+            zero.update({sp.KroneckerDelta(k, i): 0 for i, k in self.distinct_now})
+            a, b = a.xreplace(zero), b.xreplace(zero)
+        return a, b
+
+    def _by_linearity(self, a: sp.Basic, b: sp.Basic, domain, hypotheses: tuple[sp.Equality, ...] = ()):
+        """``a = b`` proved with its sums over data written by linearity (:mod:`derive.check.sums`), under
+        ``hypotheses`` when there are any; ``None`` when that proves nothing (never a refutation)."""
+        from derive.core import Status, Verdict
+        from derive.verify import check_equal, check_given
+        from derive.verify.signs import is_positive
+
+        atoms: dict = {}
+        real = self._real(domain, a, b, *hypotheses)
+
+        def linear_(e: sp.Basic) -> sp.Basic:
+            def positive(base: sp.Basic) -> bool:
+                return is_positive(base, real)
+
+            return linear(split_logs(products_as_sums(taken_expr(e), positive), positive), atoms)
+
+        a2, b2 = linear_(a), linear_(b)
+        given = tuple(sp.Eq(linear_(h.lhs), linear_(h.rhs), evaluate=False) for h in hypotheses)
+        if not atoms or any(e.has(sp.Sum) for e in (a2, b2)):
+            return None
+        entries = {ix: sp.Dummy(f"{ix.base.label}_{ix.indices[0]}", real=True)  # o[k] outside the sums: a number
+                   for e in (a2, b2, *given) for ix in e.atoms(sp.Indexed) if len(ix.indices) == 1}
+        if entries:
+            a2, b2 = a2.xreplace(entries), b2.xreplace(entries)
+            given = tuple(h.xreplace(entries) for h in given)
+            atoms.update({ix: d for ix, d in entries.items()})  # never a counterexample from them either
+        counts = {c for key in atoms if isinstance(key, sp.Sum) for c in key.limits[0][2].free_symbols
+                  if c not in domain.symbol_set}
+        try:  # \sum_{i=1}^{n}: a sample of n >= 1 terms
+            domain = domain.merge(Domain(tuple((c, sp.Interval(1, sp.oo)) for c in sorted(counts, key=str))))
+        except DeriveError:
+            return None
+        real = self._real(domain, a2, b2, *given)
+        verdict = check_given(given, a2, b2, "=", real) if given else check_equal(a2, b2, real)
+        if not verdict.proved and not given and (natural := where_logged(domain, a2, b2)) is not None:
+            verdict = check_equal(a2, b2, self._real(natural, a2, b2))
+        if verdict.proved:
+            return Verdict(Status.PROVED, "by linearity of the sums, over a sample of n >= 1 terms")
+        if given or sp.expand(a2 - b2).has(*atoms.values()):
+            return None  # the atoms are not independent: no counterexample from them
+        whole = {c: sp.Symbol(c.name, integer=True, positive=True) for c in counts}  # a sample has n = 1, 2, ...
+        a3, b3 = a2.xreplace(whole), b2.xreplace(whole)
+        verdict = check_equal(a3, b3, self._real(domain, a3, b3))
+        if verdict.status is Status.REFUTED:  # the difference holds no sum: it is the same for every sample
+            dummies = set(atoms.values())
+            return Verdict(Status.REFUTED, "by linearity of the sums, whatever the sample",
+                           tuple((x, v) for x, v in verdict.counterexample if x not in dummies))
+        return None
+
+    def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
+        """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as
+        hypotheses; a refutation found without them would not count (its point may break them)."""
+        from derive.core import Verdict
+        from derive.verify import check_given
+
+        said = ", ".join(f"{sp.sstr(e.lhs)} = {sp.sstr(e.rhs)}" for e in self.hypotheses)
+        verdict = check_given(self.hypotheses, a, b, "=" if relation in EQUALITIES else relation,
+                              self._dom(a, b, *self.hypotheses))
+        if verdict.proved:
+            return verdict
+        if relation in EQUALITIES and any(has_data_sums(e) for e in (a, b, *self.hypotheses)):
+            linear_verdict = self._by_linearity(a, b, self._dom(a, b, *self.hypotheses), self.hypotheses)
+            if linear_verdict is not None:
+                return linear_verdict
+        return Verdict(verdict.status, f"under the supposition {said}: {verdict.reason}", verdict.counterexample)
+
+    def _implication(self, origin: str, link: Link, chain: Chain, values: list,
+                     anchor: int | None) -> tuple[Entry, bool]:
+        """``before \\iff after`` (``\\implies``, ``\\impliedby``) between equations or systems; then from the
+        anchor, when the link before was refuted."""
+        k = link.position
+        left, right = values[k - 1], values[k]
+        if isinstance(right, Failed):
+            return link_entry(origin, link, IMPLIES, right.status, right.reason, relation=link.relation), False
+        candidates = [] if isinstance(left, Failed) else [(k - 1, link.relation)]
+        if anchor is not None and anchor != k - 1:
+            composed = compose_connectives(chain.relations[anchor:k])
+            if composed is not None:
+                candidates.append((anchor, composed))
+        if not candidates:
+            reason = ("nothing before it to relate it to: an implication needs an equation or a system before it"
+                      if link.lhs.empty else left.reason)
+            status = NOT_PARSED if link.lhs.empty else left.status
+            return link_entry(origin, link, IMPLIES, status, reason, relation=link.relation), False
+        verdicts = [(index, relation, self._related(values[index], right, relation))
+                    for index, relation in candidates]
+        own = verdicts[0][2] if verdicts[0][0] == k - 1 else None
+        if own is not None and own.proved:
+            return Entry(origin, link.line, IMPLIES, PROVED, link.lhs.tex, link.rhs.tex, "",
+                         relation=link.relation), True
+        if len(verdicts) > 1 or own is None:
+            index, relation, back = verdicts[-1]
+            if back.proved:  # explains the link, never proves it: the statement before it is wrong or unread
+                where = f"follows from line {chain.expressions[index].line}, before the error"
+                if own is None:
+                    return link_entry(origin, link, IMPLIES, left.status, f"{left.reason}; this statement {where}",
+                                  relation=link.relation), True
+                return link_entry(origin, link, IMPLIES, UNKNOWN, f"{own.status.value} from the statement before it, "
+                              f"which is wrong; this statement {where}", relation=link.relation), True
+        index, relation, verdict = verdicts[0]
+        status = verdict.status.value
+        return Entry(origin, link.line, IMPLIES, status, chain.expressions[index].tex, link.rhs.tex, verdict.reason,
+                     point(verdict.counterexample), relation=relation), status != REFUTED
+
+    def _related(self, before: sp.Basic, after: sp.Basic, connective: str):
+        from derive.verify import check_relation
+
+        name, swap = _CONNECTIVE[connective]
+        if not self.hypotheses and not self.supposed_now:
+            a, b = self._unify(put_values(before, self.symbols), put_values(after, self.symbols))
+            a, b = (b, a) if swap else (a, b)
+            return check_relation(a, b, name, self._dom(a, b))
+        a, b = self._unify(put_values(before, self.plain), put_values(after, self.plain))
+        a, b = (b, a) if swap else (a, b)
+        supposed = [sp.Eq(x, v, evaluate=False) for x, v in self.supposed_now.items()]
+        return self._implied(a, b, name, (*supposed, *self.hypotheses))
+
+    def _implied(self, a: sp.Basic, b: sp.Basic, name: str, hypotheses: tuple[sp.Equality, ...]):
+        r"""``a \implies b`` (both ways for ``iff``) where supposed equations hold: each with them as premises
+        (``Suppose $q = p$. $$\iff q - p = 0$$`` relates the supposition itself, which no substitution may
+        turn into ``p = p``)."""
+        from derive.core import Status, Verdict
+        from derive.system import System, equations_of
+        from derive.verify import check_relation
+
+        verdict = Verdict(Status.PROVED, "")
+        for premise, conclusion in [(a, b)] + ([(b, a)] if name == "iff" else []):
+            premises = equations_of(premise)
+            if premises is None:
+                return Verdict(Status.UNKNOWN, "an implication relates equations")
+            together = System(*premises, *hypotheses) if hypotheses else premise
+            verdict = check_relation(together, conclusion, "implies", self._dom(together, conclusion))
+            if not verdict.proved:
+                return verdict
+        return verdict

@@ -1,0 +1,116 @@
+"""Claims about data: a refutation at data derive chose stands only where nothing but assumptions,
+distributions and counts varies; a name on one side only is not every number."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from derive import randomvars
+from derive.domain import Count, IndexedSimplex
+from derive.verify.numeric import where
+
+
+def counts_of(domain, *exprs: sp.Basic) -> tuple:
+    r"""A :class:`~derive.domain.Count` for each symbol nothing places that ends a sum or product with an integer
+    start: ``\sum_{i=1}^{n}`` has ``n >= 1`` terms, and ``n`` is an integer (sampled as one)."""
+    low: dict[sp.Symbol, int] = {}
+    for e in exprs:
+        for aggregate in e.atoms(sp.Sum, sp.Product):
+            for _, start, end in aggregate.limits:
+                if isinstance(end, sp.Symbol) and start.is_Integer and end not in domain.symbol_set \
+                        and end.is_real is None and end not in aggregate.variables:  # \sum_n p_n runs over n
+                    low[end] = min(low.get(end, int(start)), int(start))
+    return tuple(Count(n, k) for n, k in sorted(low.items(), key=lambda item: str(item[0])))
+
+
+def unvaried(values: dict, *sides: sp.Basic) -> dict:
+    r"""``values`` without the symbols the sides differentiate against: ``\frac{\partial}{\partial \hat p}`` after
+    ``\hat p = k/n`` takes ``\hat p`` as a variable in that claim (a value given as a number is put in after the
+    derivative is taken, by :func:`put_values`)."""
+    varied = {v for side in sides for d in side.atoms(sp.Derivative) for v in d.variables}
+    varied = {v for v in varied & values.keys() if not (isinstance(values[v], sp.Expr) and values[v].is_number)}
+    return {x: value for x, value in values.items() if x not in varied} if varied else values
+
+
+def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[str]):
+    """A refutation at data derive chose (``x[1] = 1`` for ``\\sum_i x_i``) stands only for a claim over every
+    sample whose other symbols all vary apart from the data: each is placed by an assumption, a distribution or a
+    sum's count.  It is UNKNOWN where the text gives its own data (``x_1 = 1.1``), where nothing but data and
+    counts varies (``\\hat\\theta = 2.2``, ``L(1) = e^{-6.6}``: a statement about particular data), and where a
+    symbol nothing places may stand for something of the data (``\\bar x``, an estimate ``\\sigma^2``), unless the
+    claim differentiates in it (``\\partial / \\partial \\hat p``: then it is a variable)."""
+    from derive.core import Status, Verdict
+
+    owned = {str(c.base.label) for c in domain.constraints if isinstance(c, IndexedSimplex)}  # p_i of a categorical
+    chosen = {str(x.base.label) for x, _ in verdict.counterexample if isinstance(x, sp.Indexed)} - owned
+    if verdict.status is not Status.REFUTED or not chosen:
+        return verdict
+    if chosen & given:
+        return Verdict(Status.UNKNOWN, f"false for some data, but the text gives its own values of "
+                                       f"{', '.join(sorted(chosen & given))}, which derive does not use here")
+    counts = {s for c in domain.constraints if isinstance(c, Count) for s in c.symbols}
+    varying = varying_symbols(a, b)
+    if not varying - counts:
+        return Verdict(Status.UNKNOWN, "a statement about particular data, which the text does not give: "
+                                       f"false for some ({where(dict(verdict.counterexample))})")
+    differentiated = {v for side in (a, b) for d in side.atoms(sp.Derivative) for v in d.variables}  # varies
+    loose = sorted(varying - domain.symbol_set - differentiated, key=str)
+    if loose:
+        names = ", ".join(sp.latex(s) for s in loose)
+        return Verdict(Status.UNKNOWN, f"false for some data ({where(dict(verdict.counterexample))}), unless {names} "
+                                       "stand for something of the data (a mean, an estimate), which nothing says")
+    return verdict
+
+
+def varying_symbols(a: sp.Basic, b: sp.Basic) -> set[sp.Symbol]:
+    """The symbols of ``a R b`` other than the labels of its data (``x`` of ``x_i``) and its bound variables."""
+    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
+    bound = {x for side in (a, b) for e in side.atoms(sp.Sum, sp.Product) for x in e.variables}
+    return {s for side in (a, b) for s in side.free_symbols if isinstance(s, sp.Symbol)} - labels - bound
+
+
+def one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = frozenset()):
+    r"""A refutation of ``a R b`` that only says a name is not every number is UNKNOWN: one side made only of symbols
+    nothing places that the other side does not use (``\hat p = 0.6``, ``\bar x = \frac{1}{n} \sum x_i``,
+    ``KL_{loss} = ...``), or a constant side facing such a symbol (``\frac{3}{p} - \frac{3}{1 - p} = 0``, an
+    equation to solve).  Such a symbol names something (an estimate, a definition derive could not read, an
+    unknown), and no one means the relation for all of its values.  ``c p = 2 p`` is still refuted."""
+    from derive.core import Status, Verdict
+
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
+
+    def names(e: sp.Basic) -> set[sp.Symbol]:  # H[X]: an entropy, fixed by the distribution, names nothing
+        return {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in labels and not s.is_integer
+                and not randomvars.involved(s)}
+
+    left, right = names(a), names(b)
+    placed = domain.symbol_set | fixed | set(randomvars.owners(a, b))  # x in p(x): over the values of X
+    alone = {s for s in left ^ right if s not in placed}
+    named = [side for side in (left, right) if side and side <= alone]
+    solving = any(not side and other & alone for side, other in ((left, right), (right, left)))
+    renamed = bool(left & alone) and bool(right & alone)  # each side names what the other does not: z = wx + b?
+    constant = sorted((c for c in alone if _CONSTANT.fullmatch(c.name) and _added(c, a if c in left else b)), key=str)
+    if constant:
+        shown = ", ".join(sp.latex(c) for c in constant)
+        return Verdict(Status.UNKNOWN, f"{shown} is added on one side only: a constant the text leaves open, not "
+                                       "every number")
+    if not named and not solving and not renamed:
+        return verdict
+    shown = ", ".join(sp.latex(s) for s in sorted(alone, key=str))
+    return Verdict(Status.UNKNOWN, f"not for every value of {shown}, which nothing places and which stands on one "
+                                   f"side only: what does {shown} stand for?")
+
+
+#: Names people give a constant they leave open (``+ C``, ``+ \text{const}``).
+_CONSTANT = re.compile(r"[CcK](?:_\{?\w+\}?)?|const")
+
+
+def _added(symbol: sp.Symbol, side: sp.Basic) -> bool:
+    """``symbol`` is a term of ``side`` (times a number) and appears nowhere else in it."""
+    expanded = sp.expand(side)
+    slope = expanded.coeff(symbol)
+    return slope.is_number and slope != 0 and symbol not in (expanded - slope * symbol).free_symbols

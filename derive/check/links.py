@@ -1,0 +1,227 @@
+"""The links of a chain, classified: definitions (of a distribution, a measure, a symbol, a function),
+suppositions, equations set to be solved, and claims (judged in :mod:`derive.check.claims`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from derive import randomvars
+from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link
+from derive.check.errors import CheckError
+from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
+                                 SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
+from derive.check.shared import (Failed, OfSquares, Source, link_entry, put_values, relation_reason, rounded_entry,
+                                 rounding_of, squared)
+from derive.verify.limits import OutOfTime, settle, time_limit
+
+
+#: Supposing words after which a statement may still be a definition (a new symbol, a measure).
+_DEFINING_WORDS = frozenset({"let", "set", "given"})
+
+
+def written_link(link: Link) -> str:
+    return f"{link.lhs.tex} {link.relation} {link.rhs.tex}"
+
+
+
+class Links:
+    """Chains and their links, mixed into :class:`~derive.check.checker.Checker`."""
+
+    # -- chains ---------------------------------------------------------------------------
+    def _chain(self, source: Source, key: tuple[int, int], chain: Chain) -> list[tuple[int, Entry]]:
+        """The entries of a chain's links, each with the rank of its statement."""
+        origin, piece = source.origin, chain.subject
+        if chain.kind == SYSTEM:
+            return [(piece.rank, Entry(origin, piece.line, CLAIM, SKIPPED, piece.tex, "",
+                                       "a system of equations on its own is not checked (it may start an "
+                                       "implication)"))]
+        if chain.kind == SUPPOSITION and len(chain.expressions) == 1:
+            return [(piece.rank, Entry(origin, piece.line, SUPPOSES, SUPPOSED, piece.tex, "",
+                                       f"after \"{chain.supposed}\""))]
+        out: list[tuple[int, Entry]] = []
+        anchor: int | None = None  # the last expression not refuted
+        values: list[sp.Basic | Failed] = []
+        self.wrong.clear()
+        self.context = " ".join(p.tex for p in chain.expressions)
+        for link in chain.links(key[1]):
+            k = link.position
+            self._at(link.rhs.rank)
+            try:
+                with time_limit(self.timeout):
+                    read = self._proposition if chain.kind == IMPLICATION else self._read
+                    if k == 1:
+                        values.append(read(chain.subject))
+                        anchor = 0 if not isinstance(values[0], Failed) else None
+                    values.append(read(link.rhs))
+                    entry, good = self._link(origin, key, link, values, anchor, chain)
+            except OutOfTime as exc:
+                settle(exc)
+                entry, good = link_entry(origin, link, CLAIM, UNKNOWN, f"gave up after {self.timeout:g} s"), False
+            except Exception as exc:  # one link's failure is reported on its line, never as a traceback
+                reason = f"the check failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                kind = IMPLIES if chain.kind == IMPLICATION else CLAIM
+                entry, good = link_entry(origin, link, kind, UNKNOWN, reason), False
+            while len(values) <= k:
+                values.append(Failed(UNKNOWN, "not read"))
+            self.seen |= {s.name for v in values[k - 1:k + 1] if isinstance(v, sp.Basic)
+                          for s in v.free_symbols if isinstance(s, sp.Symbol)}
+            if source.defines and entry.kind == CLAIM:
+                raise CheckError(f"{origin}:{link.line}: {written_link(link)!r} is not a definition: a definition "
+                                 "gives a probability (P(H) = p), a distribution (P = ...), a measure (H(P) = ...) "
+                                 "or a new symbol")
+            out.append((link.rhs.rank, entry))
+            if entry.status == REFUTED:
+                self.wrong.add(k)
+            if good:
+                anchor = k
+        return out
+
+    def _link(self, origin: str, key: tuple[int, int], link: Link, values: list, anchor: int | None,
+              chain: Chain) -> tuple[Entry, bool]:
+        """The entry for one link, and whether its right side may anchor later links."""
+        k = link.position
+        if chain.kind == IMPLICATION:
+            return self._implication(origin, link, chain, values, anchor)
+        if chain.conditional:
+            reason = "a claim under a condition (\\text{if} ...) is not checked"
+            return link_entry(origin, link, CLAIM, SKIPPED, reason), False
+        supposed = link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\""), True
+        if link.relation == SET:
+            if not isinstance(values[k - 1], Failed) and not isinstance(values[k], Failed):
+                self._set(link, values[k - 1], values[k])
+            return link_entry(origin, link, SUPPOSES, SUPPOSED, "an equation set to be solved: what follows is "
+                                                            "checked as its consequence"), True
+        if link.relation in INEQUALITIES:
+            return supposed if chain.kind == SUPPOSITION else self._claim(origin, link, chain, values, anchor)
+        if k == 1 and key in self.declared.made:  # P = \mathcal{N}(...), X \sim \mathrm{Laplace}(\mu, b)
+            return link_entry(origin, link, DEFINITION, DEFINITION, self.declared.made[key]), True
+        if link.relation == "!=" and chain.kind == SUPPOSITION and len(chain.expressions) == 2 and \
+                all(isinstance(v, sp.Symbol) and v.name.isalpha() and len(v.name) == 1 for v in values[:2]):
+            self.distinct.append((link.lhs.rank, self._scope(link.lhs.rank), values[0], values[1]))
+            said = f"after \"{chain.supposed}\"; the rest of this sentence and the next statement's are checked " \
+                   "with the two indices different"
+            return link_entry(origin, link, SUPPOSES, SUPPOSED, said), True
+        if link.relation not in EQUALITIES:
+            if link.relation == "≈" and (rounded := rounding_of(values, link)) is not None:
+                return rounded_entry(origin, link, rounded)
+            return link_entry(origin, link, CLAIM, SKIPPED, f"{relation_reason(link.relation)} is not checked"), False
+        if k == 1 and key in self.declared.problems:
+            return link_entry(origin, link, DEFINITION, NOT_PARSED, self.declared.problems[key]), False
+        left, right = values[k - 1], values[k]
+        defining = chain.kind != SUPPOSITION or chain.supposed in _DEFINING_WORDS
+        if chain.kind == SUPPOSITION and (k > 1 or not defining or isinstance(left, Failed) or
+                                          isinstance(right, Failed)):
+            if k == 1 and len(chain.expressions) == 2 and not isinstance(left, Failed) and \
+                    not isinstance(right, Failed) and link.relation == "=":
+                note = self._suppose(link, left, right)
+                return link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"{note}"), True
+            return supposed
+        if k == 1 and isinstance(left, Failed):
+            return link_entry(origin, link, CLAIM, left.status, left.reason), False
+        if isinstance(right, Failed):
+            return link_entry(origin, link, CLAIM, right.status, right.reason), False
+        if k == 1 or not isinstance(values[0], Failed) and all(isinstance(v, Failed) for v in values[1:k]):
+            # f(x) = [unreadable] = RHS defines f by RHS, as f(x) = RHS would
+            subject = link if k == 1 else replace(link, lhs=chain.expressions[0])
+            special = self._definition(origin, subject, values[0], right, key, chain.kind == SUPPOSITION)
+            if special is not None:
+                return special
+        if chain.kind == SUPPOSITION:
+            if len(chain.expressions) == 2 and link.relation == "=":
+                note = self._suppose(link, left, right)
+                return link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"{note}"), True
+            return supposed
+        return self._claim(origin, link, chain, values, anchor)
+
+    def _definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic,
+                    key: object, supposed: bool = False) -> tuple[Entry, bool] | None:
+        """Rules 1, 3 and 4 of the module docstring; ``None`` for a claim."""
+        from derive.measures import Measure
+        from derive.render.printer import to_latex
+
+        if key in self.declarations:  # P(T) = 1 - p, given after P(H) = p set the coin
+            described = self.described.get(self.declarations[key].name, "")
+            return self._checked_definition(origin, link, left, right, f"agrees with: {described}", described)
+        supposing = any(x in self.symbols for _, _, x, _ in self.supposed)
+        if isinstance(left, Measure) and left not in self.measures and not supposing and \
+                (link.relation == ":=" or not right.has(Measure)):
+            self.measures.add(left)
+            title = left.title if left.title.startswith("KL") else left.title.lower()
+            derive_says = f"derive's {title} is {to_latex(left)} = {to_latex(left.definition())}"
+            return self._checked_definition(origin, link, left, right, f"agrees with derive's {title}", derive_says)
+        if link.relation == "=" and (solved := self._solution(left, right)) is not None:
+            if solved.proved:
+                return link_entry(origin, link, CLAIM, PROVED, ""), True
+            status = REFUTED if solved.status.value == REFUTED else UNKNOWN
+            return Entry(origin, link.line, CLAIM, status, link.lhs.tex, link.rhs.tex, solved.reason,
+                         point(solved.counterexample), relation="="), status != REFUTED
+        if (made := self._function_definition(left, right)) is not None:
+            self.functions[left.func] = made
+            self.doubted.discard(left.func)  # defined anew: this is what it means from here on
+            return link_entry(origin, link, DEFINITION, DEFINITION,
+                          f"{link.lhs.tex} defines {left.func} from here on"), True
+        value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
+        named = isinstance(left, sp.Symbol) and not randomvars.involved(left)  # H[X] is a measure, no name
+        if named and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
+            self.defined[left] = self.symbols[left] = put_values(right, self.symbols)
+            said = f"{link.lhs.tex} stands for this from here on"
+            return link_entry(origin, link, DEFINITION, DEFINITION, said), True
+        return None
+
+    def _function_definition(self, left: sp.Basic, right: sp.Basic) -> sp.Lambda | None:
+        r"""``f(x) = x^2`` (``H(p) = ...``, ``\ell(\lambda) = ...``): a function not defined yet, applied to distinct
+        plain symbols, equal to an expression that does not use it: ``Lambda((x,), x**2)``; else ``None``."""
+        if not isinstance(left, AppliedUndef) or right.has(left.func):
+            return None
+        if left.func in self.functions and not (self._rests_on_unknown(self.functions[left.func].expr)
+                                                and not self._rests_on_unknown(right)):
+            return None  # defined, and not merely through a function nothing defines: a claim
+        args = left.args
+        if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) or squared(a) for a in args):
+            return None
+        body = put_values(right, self.symbols)
+        if not any(squared(a) for a in args):
+            return sp.Lambda(args, body)
+        slots = tuple(sp.Dummy(a.base.name) if squared(a) else a for a in args)
+        for a, slot in zip(args, slots):
+            if slot is not a:  # l(\mu, \sigma^2): a function of the variance; sigma = sqrt of the slot
+                body = body.xreplace({a: slot}).xreplace({a.base: sp.sqrt(slot)})
+        return OfSquares(sp.Lambda(slots, body), tuple((k, a.base) for k, a in enumerate(args) if squared(a)))
+
+    def _rests_on_unknown(self, expr: sp.Basic) -> bool:
+        r"""``expr`` applies a function nothing defines (``\prod_i f(x_i, \theta)`` before ``f`` is given)."""
+        return any(f.func not in self.functions for f in expr.atoms(AppliedUndef) if randomvars.mass_of(f) is None)
+
+    def _is_new(self, symbol: sp.Symbol) -> bool:
+        names = {s.name for s in self.domain.symbols if isinstance(s, sp.Symbol)}
+        names |= {s.name for d in self.dists for s in d.free_symbols if isinstance(s, sp.Symbol)}
+        names |= {d.variable.name for d in self.dists} | self.seen
+        return symbol.name not in names and symbol not in self.symbols
+
+    def _checked_definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic, agrees: str,
+                            otherwise: str) -> tuple[Entry, bool]:
+        from derive.verify import check_equal
+
+        a, b = self._unify(left, put_values(right, self.symbols))
+        verdict = check_equal(a, b, self._dom(a, b))
+        if verdict.proved:
+            return link_entry(origin, link, DEFINITION, DEFINITION, agrees, checked=True), True
+        if verdict.status.value == REFUTED:
+            reason = "a wrong definition" + (f": {otherwise}" if otherwise else "")
+            return link_entry(origin, link, DEFINITION, REFUTED, reason, point(verdict.counterexample)), False
+        return link_entry(origin, link, DEFINITION, UNKNOWN, verdict.reason), True
+
+    def _as_displayed(self, link: Link, chain: Chain, values: list):
+        """For a link that starts a later display of the chain (``KL(P || Q) >= ...`` after ``KL(P || Q) = ...``):
+        the verdict on what that display shows, the subject against the right side, under what holds there
+        (a supposition or a condition of the earlier display may not); ``None`` for any other link."""
+        k = link.position
+        if k not in chain.restated or isinstance(values[k], Failed):
+            return None
+        subject = self._read(replace(chain.subject, rank=link.rhs.rank))  # in that display's units
+        if isinstance(subject, Failed):
+            return None
+        return self._verdict(subject, values[k], link.relation)  # what it shows: subject R right side

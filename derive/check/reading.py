@@ -1,0 +1,167 @@
+"""Reading the pieces of a link: LaTeX to SymPy with the document's distributions, numbers and units,
+cached per piece; a piece that cannot be read is reported, never guessed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from derive.check.chains import Piece
+from derive.check.report import NOT_PARSED, SKIPPED
+from derive.check.shared import Failed
+from derive.distributions.base import Distribution
+
+
+_ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots")
+
+
+#: ``\mathcal{L}`` written alone (not a family such as ``\mathcal{N}(...)``): a named symbol.
+_CALLIGRAPHIC = re.compile(r"(?<!\\in)(?<!\\in )\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")  # not x \in \mathcal{X}
+
+
+_UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
+
+
+
+class Reading:
+    """Reading pieces, mixed into :class:`~derive.check.checker.Checker`."""
+
+    # -- reading pieces -------------------------------------------------------------------
+    def _read(self, piece: Piece) -> sp.Basic | Failed:
+        units = self.written_units.get(piece.rank, self.units)  # a display written in \log_2 is in bits
+        key = piece.tex if units == self.units else f"\0{units}\0{piece.tex}"
+        if key not in self.cache:
+            self.cache[key] = self._parse(piece.tex, units=units)
+        return self.cache[key]
+
+    def _proposition(self, piece: Piece) -> sp.Basic | Failed:
+        """An equation or a ``cases`` system, as written (cached apart from expressions)."""
+        key = "\0proposition\0" + piece.tex
+        if key not in self.cache:
+            self.cache[key] = self._parse(piece.tex, proposition=True)
+        return self.cache[key]
+
+    def _applied_in_context(self) -> Distribution | None:
+        """The one declared distribution the chain being read applies (``P(x)``, ``p(x)``), if only one: an
+        expectation or variance written without a subscript there is under it."""
+        applied = [d for d in self.dists if re.search(rf"(?<![A-Za-z\\]){re.escape(d.name)}\s*\(", self.context,
+                                                      re.I if len(d.name) == 1 else 0)]
+        return applied[0] if len(applied) == 1 else None
+
+    def _reading(self, tex: str, units: str) -> sp.Basic:
+        """``tex`` read with what the text has declared so far (``ParseError`` when it cannot be read).
+
+        The document's numbers are passed as such, so ``p(1 - p)`` is a product; an expectation or variance
+        without a subscript among several distributions is read under the one the chain applies.
+        """
+        from derive.parse import ParseError, parse_latex
+
+        numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
+        numbers += tuple(s for s in self.letters if s not in numbers)
+        numbers += self._family_members(tex)  # p_k (1 - p_k) after p_i = ...: a product
+        names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
+        numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
+                         and x.name.islower() and x not in numbers)
+
+        def read(dists: Sequence[Distribution]) -> sp.Basic:
+            return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports)
+
+        try:
+            value = read(self.dists)
+        except ParseError as exc:  # an expectation without a subscript
+            if "must name its distribution" not in str(exc) or (one := self._applied_in_context()) is None:
+                raise
+            return read((one,))
+        unscripted = _UNSCRIPTED.intersection(e.func.__name__ for e in value.atoms(AppliedUndef))
+        if unscripted and len(self.dists) > 1 and (one := self._applied_in_context()) is not None:
+            return read((one,))  # E(x^2) beside \int x^2 P(x) dx: under P
+        return value
+
+    def _parse(self, tex: str, proposition: bool = False, units: str | None = None) -> sp.Basic | Failed:
+        from derive.parse import ParseError
+
+        if not tex.strip():
+            if proposition:
+                return Failed(NOT_PARSED, "nothing before it to relate it to: an implication needs an equation "
+                                           "or a system before it")
+            return Failed(NOT_PARSED, "an empty side: nothing before it to continue")
+        if any(dots in tex for dots in _ELIDED):
+            return Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
+        named = {}
+        if r"\mathcal" in tex:  # \mathcal{L}, a Lagrangian: one symbol (the parser reads \mathcal{N}(...) only)
+            def placeholder(match: re.Match) -> str:
+                named[sp.Symbol(f"{match.group(1)}_{{mathcal}}")] = sp.Symbol(f"\\mathcal{{{match.group(1)}}}")
+                return f" {match.group(1)}_{{mathcal}} "
+            tex = _CALLIGRAPHIC.sub(placeholder, tex)
+        try:
+            value = self._reading(tex, units or self.units)
+            if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
+                value = value.xreplace(named).replace(
+                    lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,
+                    lambda e: sp.Function(named[sp.Symbol(e.func.__name__)].name)(*e.args))
+        except ParseError as exc:
+            message = str(exc)
+            if "is prose" in message:
+                return Failed(SKIPPED, f"prose: {message.split(' at offset')[0].removeprefix('text ')}")
+            if "unknown distribution name" in message and not self.dists:
+                message += " (declare it: $P(H) = p$ in the document, or --define \"P(H) = p\")"
+            return Failed(NOT_PARSED, message)
+        if proposition:
+            from derive.system import System
+
+            if isinstance(value, (sp.Equality, System)):
+                return value
+            if isinstance(value, sp.core.relational.Relational):
+                return Failed(SKIPPED, "an implication between inequalities is not checked")
+            return Failed(NOT_PARSED, f"{tex[:40]!r} is not an equation or a system of equations")
+        if isinstance(value, sp.Equality) or not isinstance(value, sp.Expr):
+            return Failed(NOT_PARSED, f"{tex[:40]!r} is not an expression")
+        return self._entries_in_sums(value)
+
+    def _entries_in_sums(self, value: sp.Basic) -> sp.Basic:
+        """Finite categoricals written by their entries: ``\\sum_{i=1}^{3}`` over the outcomes 1, 2, 3 of a
+        declared categorical is the sum over its outcomes, and in a sum over ``i``, ``p_i`` is ``P(i)`` when
+        ``P = (p_1, p_2, p_3)`` (its probabilities are the symbols ``p_1``, ... named by its outcomes)."""
+        from derive.functions import entry_family
+        from derive.measures import OutcomeSum, Prob
+
+        if not value.has(sp.Sum, OutcomeSum):
+            return value
+        by_outcomes, entries = {}, {}
+        for dist in self.dists:
+            try:
+                labels = tuple(o.name for o in dist.outcomes)
+                params = dist.params
+            except (NotImplementedError, AttributeError):
+                continue
+            if not labels:
+                continue
+            by_outcomes.setdefault(labels, dist)
+            if len(params) == len(labels) and all(isinstance(v, sp.Symbol) for v in params):
+                bases = {v.name[:-len(label) - 1] for v, label in zip(params, labels)
+                         if v.name.endswith(f"_{label}")}
+                if len(bases) == 1 and all(v.name.endswith(f"_{label}") for v, label in zip(params, labels)):
+                    entries.setdefault(bases.pop(), dist)
+        if not by_outcomes:
+            return value
+
+        def entries_of(body: sp.Basic, index: sp.Symbol) -> sp.Basic:
+            body = body.replace(lambda e: entry_family(e) in entries and e.args[0] == index,
+                                lambda e: Prob(entries[entry_family(e)], index))
+            return body.xreplace({sp.Symbol(f"{base}_{index.name}"): Prob(dist, index)
+                                  for base, dist in entries.items()})
+
+        def rewrite(e: sp.Basic) -> sp.Basic:
+            if isinstance(e, OutcomeSum):
+                return OutcomeSum(entries_of(e.body, e.index), e.index, e.outcomes)
+            index, low, high = e.limits[0]
+            labels = tuple(str(n) for n in range(1, int(high) + 1)) if high.is_Integer and low == 1 else ()
+            if len(e.limits) != 1 or labels not in by_outcomes:
+                return e
+            return OutcomeSum(entries_of(e.function, index), index, tuple(by_outcomes[labels].outcomes))
+
+        return value.replace(lambda e: isinstance(e, OutcomeSum) or (isinstance(e, sp.Sum) and len(e.limits) == 1
+                                                                      and e.limits[0][2].is_Integer), rewrite)

@@ -1,0 +1,113 @@
+"""Where each assumption, supposition and equation being solved applies: the domain and the meanings of
+the symbols at one statement."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from derive.check.assume import restrict
+from derive.check.chains import Link
+from derive.check.shared import put_values
+
+
+_FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
+
+
+
+class Scopes:
+    """Where each assumption applies, mixed into :class:`~derive.check.checker.Checker`."""
+
+    # -- where each assumption applies -----------------------------------------------------
+    def _at(self, rank: int) -> None:
+        """Set the domain and the symbols' meanings to those known at the statement ranked ``rank``."""
+        self.domain = self._domain_at(rank)
+        members = {j: index for r, j, index in self.members if r < rank}
+        sentence = self._sentence_of(rank)
+        supposed = {x: value for r, last, x, value in self.supposed if r < rank and sentence <= last}
+        defined = {k: put_values(v, supposed) for k, v in self.defined.items()} if supposed else self.defined
+        self.symbols = {**members, **supposed, **defined} if members or supposed else self.defined
+        self.hypotheses = tuple(put_values(e, self.symbols) for r, last, e in self.equations
+                                if r < rank and sentence <= last)
+        self.supposed_now = supposed
+        self.distinct_now = [(a, b) for r, last, a, b in self.distinct if r < rank and sentence <= last]
+        self.plain = {**members, **self.defined} if members else self.defined  # without what is supposed
+
+    def _sentence_of(self, rank: int) -> int:
+        """The sentence of the statement at or just before ``rank``."""
+        starts = [r for r in self.sentences if r <= rank]
+        return self.sentences[max(starts)] if starts else 0
+
+    def _suppose(self, link: Link, left: sp.Basic, right: sp.Basic) -> str:
+        """A supposed equation ``x = value`` (a symbol or one entry ``q_j``): the rest of its sentence and the
+        sentence of the next statement that is not supposed too are checked with ``x`` replaced by ``value``.
+        The note to report."""
+        if not isinstance(left, sp.Expr) or not isinstance(right, sp.Expr):
+            return ""
+        rank = link.lhs.rank
+        last = self._scope(rank)
+        written = f"{link.lhs.tex.strip()} = {link.rhs.tex.strip()}"
+        if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.has(left):
+            self.equations.append((rank, last, sp.Eq(put_values(left, self.symbols), put_values(right, self.symbols),
+                                                     evaluate=False)))
+            return "; the rest of this sentence and the next statement's are checked as its consequences"
+        self.supposed.append((rank, last, left, put_values(right, self.symbols)))
+        return f"; the rest of this sentence and the next statement's are checked with {written}"
+
+    def _scope(self, rank: int) -> int:
+        """The last sentence a supposition at ``rank`` holds in: its own, and the next statement's."""
+        after = [r for r in self.sentences if r > rank and r not in self.supposing]  # past "and y = 3"
+        return self.sentences[min(after)] if after else self._sentence_of(rank)
+
+    def _set(self, link: Link, left: sp.Basic, right: sp.Basic) -> None:
+        """An equation set to be solved holds from here to the next one set (solving one equation at a time)."""
+        rank, sentence = link.lhs.rank, self._sentence_of(link.lhs.rank)
+        self.equations = [(r, min(last, sentence - 1) if (r, last) in self.solving else last, e)
+                          for r, last, e in self.equations]
+        last = self._section_end(link.line)
+        self.solving = {(rank, last)}
+        if isinstance(left, sp.Expr) and isinstance(right, sp.Expr):
+            self.equations.append((rank, last, sp.Eq(put_values(left, self.symbols), put_values(right, self.symbols),
+                                                     evaluate=False)))
+
+    def _section_end(self, line: int) -> int:
+        """The last sentence of the section of ``line`` (an answer after a question solves its own equations)."""
+        after = [h for h in self.headings if h > line]
+        if not after:
+            return _FOREVER
+        later = [self.sentences[r] for r, at in self.lines.items() if at > min(after) and r in self.sentences]
+        return min(later) - 1 if later else _FOREVER
+
+    def _solution(self, left: sp.Basic, right: sp.Basic):
+        r"""``\hat p = \frac{k}{n}`` while solving for ``p``: the verdict on ``p = k/n`` given the equation set, or
+        ``None`` when ``left`` names no estimate of an unknown of that equation."""
+        if not self.hypotheses or not isinstance(left, sp.Symbol) or not isinstance(right, sp.Expr):
+            return None
+        unknowns = {x.name: x for e in self.hypotheses for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        name = re.sub(r"_\{?(?:MLE|ML|mle|ml|opt)\}?$", "", left.name)  # \hat\theta_{\text{MLE}}, \mu_{ML}
+        candidates = (name[:-3] if name.endswith("hat") else "", name[:-4] if name.endswith("star") else "",
+                      name if name != left.name else "")
+        base = next((unknowns[c] for c in candidates if c in unknowns), None)
+        return None if base is None else self._verdict(base, right)
+
+    def _global_at(self, rank: int):
+        """The base domain, cut by every standing assumption stated before ``rank``."""
+        domain = self.base
+        for step_rank, step in self.steps:
+            if step_rank >= rank:
+                break
+            domain = step
+        return domain
+
+    def _domain_at(self, rank: int):
+        """The domain known at ``rank``: standing assumptions before it, and conditions before it in its sentence."""
+        domain = self._global_at(rank)
+        sentence = self.sentences.get(rank)
+        local = tuple(b for r, s, bounds in self.conditions if r < rank and s == sentence for b in bounds)
+        if not local:
+            return domain
+        key = (domain, local)
+        if key not in self.local_domains:
+            self.local_domains[key] = restrict(domain, local)
+        return self.local_domains[key]

@@ -1,0 +1,159 @@
+"""What the stages of ``derive check`` share: where a statement comes from, a piece that could not be read,
+the entry of a link, values put for symbols, rounding, and functions the text defines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from derive.check.chains import Link, Statement
+from derive.check.report import CLAIM, PROVED, REFUTED, Entry
+
+
+_RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a proportionality", "~": r"\sim",
+                   "≡": r"\equiv", "!=": r"\neq: an inequation", "<": "<: an inequality", ">": ">: an inequality",
+                   "<=": r"\le: an inequality", ">=": r"\ge: an inequality", "∈": r"\in: a membership",
+                   "→": r"\to: a limit or map", "⇒": "an implication", "⇔": "an equivalence",
+                   "≪": r"\ll", "≫": r"\gg"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Statements from one place: the document, or one ``--define`` (or front matter ``define``) item."""
+
+    origin: str
+    statements: list[Statement]
+    defines: bool
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A piece that could not be read: skipped (prose, elided) or not parsed, and why."""
+
+    status: str
+    reason: str
+
+
+#: The names of a standard deviation, positive when nothing else places them.
+SCALE = re.compile(r"sigma(?:_\{?\w+\}?)?|sigma(?:hat|bar|tilde)")
+
+
+def put_values(expr: sp.Basic, values: dict) -> sp.Basic:
+    r"""``expr`` with ``values`` put in; a derivative with respect to a symbol given a value is taken first
+    (``\frac{d}{dp} \log p`` at ``p = 1/2`` is 2, not a derivative with respect to 1/2)."""
+    if not values:
+        return expr
+    if expr.has(AppliedUndef):  # L(z) of \frac{\partial L}{\partial z}, where L stands for an expression
+        names = {x.name: value for x, value in values.items() if isinstance(x, sp.Symbol)}
+        expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in names,
+                            lambda e: names[e.func.__name__])
+    numbers = {x for x, value in values.items() if isinstance(value, sp.Expr) and value.is_number}
+    if numbers and expr.has(sp.Derivative):
+        def taken(e: sp.Derivative) -> sp.Basic:
+            inside = {x: value for x, value in values.items() if x not in e.variables}
+            return sp.Derivative(put_values(e.expr, inside), *e.variable_count).doit()
+
+        expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in numbers for v in e.variables),
+                            taken)
+    bound = {v for e in expr.atoms(sp.Sum, sp.Integral) for v in e.variables}
+    return expr.subs(values) if bound & values.keys() else expr.xreplace(values)  # a sum's own x is not the x given
+
+
+def taken_expr(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with its derivatives (and their values at a point) taken where nothing undefined is left in them
+    (of a sum, term by term: SymPy differentiates under the sum)."""
+    if not expr.has(sp.Derivative, sp.Subs):
+        return expr
+    return expr.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)) and not e.has(AppliedUndef),
+                        lambda e: e.doit())
+
+
+def squared(arg: sp.Basic) -> bool:
+    r"""``\sigma^2`` as the argument of a function being defined: the square of a positive scale."""
+    return isinstance(arg, sp.Pow) and arg.exp == 2 and isinstance(arg.base, sp.Symbol) and \
+        (arg.base.is_positive or SCALE.fullmatch(arg.base.name) is not None)
+
+
+@dataclass(frozen=True)
+class OfSquares:
+    r"""A function defined with a square among its arguments (``l(\mu, \sigma^2) = ...``).  Applied to the
+    square it gives the definition; applied to the scale itself (``l(\mu, \sigma)``, as people write the same
+    function of either) it gives the same, for that is what the author means; to anything else, the value with
+    the scale the square root of what is put in."""
+
+    meaning: sp.Lambda
+    squares: tuple[tuple[int, sp.Symbol], ...]
+
+    @property
+    def expr(self) -> sp.Basic:
+        return self.meaning.expr
+
+    def __call__(self, *args: sp.Basic) -> sp.Basic:
+        args = list(args)
+        for k, scale in self.squares:
+            if k < len(args) and args[k] == scale:
+                args[k] = scale**2
+        return self.meaning(*args)
+
+
+def with_functions(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
+    """``expr`` with each defined function applied: ``f(2)`` is ``4`` after ``f(x) = x^2``, and ``f'(x)``'s
+    derivative is taken of the definition."""
+    if not any(expr.has(f) for f in functions):
+        return expr
+    out = expr
+    for _ in range(len(functions)):  # l(x) = \ln L(x) after L(x) = ...: applied until none is left
+        for f, meaning in functions.items():
+            out = out.replace(f, meaning)
+        if not any(out.has(f) for f in functions):
+            break
+    return taken_expr(out)
+
+
+_DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
+
+
+def rounding_of(values: list, link: Link) -> tuple[bool, int] | None:
+    r"""A number written as a decimal beside an exact one (``\log_2 7 = 2.807``, ``\approx 0.0014``): whether
+    they agree to the decimals written (rounded or cut), and how many; ``None`` when it is not that."""
+    k = link.position
+    left, right = values[k - 1], values[k]
+    if isinstance(left, Failed) or isinstance(right, Failed):
+        return None
+    for written, value, other in ((link.rhs.tex, right, left), (link.lhs.tex, left, right)):
+        match = _DECIMAL.fullmatch(written)
+        if match is None or not isinstance(other, sp.Expr) or not other.is_number:
+            continue
+        digits = len(match.group(1))
+        try:
+            exact = sp.N(other, 30)
+        except (TypeError, ValueError):
+            return None
+        if not exact.is_real:
+            return None
+        scaled, shown = abs(exact) * 10 ** digits, abs(value) * 10 ** digits  # shown: an integer
+        agrees = sp.sign(exact) == sp.sign(value) and shown in (sp.floor(scaled), sp.floor(scaled + sp.Rational(1, 2)))
+        return bool(agrees), digits
+    return None
+
+
+def rounded_entry(origin: str, link: Link, rounded: tuple[bool, int]) -> tuple[Entry, bool]:
+    agrees, digits = rounded
+    if agrees:
+        return link_entry(origin, link, CLAIM, PROVED, f"to the {digits} decimals written"), True
+    return Entry(origin, link.line, CLAIM, REFUTED, link.lhs.tex, link.rhs.tex,
+                 f"differs in the {digits} decimals written", relation=link.relation), False
+
+
+def link_entry(origin: str, link: Link, kind: str, status: str, reason: str,
+           counterexample: tuple[tuple[str, str], ...] = (), checked: bool = False,
+           relation: str | None = None) -> Entry:
+    return Entry(origin, link.line, kind, status, link.lhs.tex, link.rhs.tex, reason, counterexample, checked,
+                 link.relation if relation is None else relation)
+
+
+def relation_reason(relation: str) -> str:
+    return _RELATION_NAMES.get(relation, relation)
