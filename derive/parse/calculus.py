@@ -230,7 +230,7 @@ class CalculusForms:
         return _Head(lo, caret, order, close + 1, operand, square)
 
     def _unbraced(self, lo: int, hi: int) -> tuple[int, int]:
-        r"""The tokens ``lo:hi`` without braces around them all (``\partial{w}``, ``\partial{L}``: a group, not a set)."""
+        r"""The tokens ``lo:hi`` without braces around them all (``\partial{w}``: a group, not a set)."""
         first = self._next(lo, hi)
         if self._at(first, hi) == "{" and self._next(self.partner[first] + 1, hi) >= hi:
             return first + 1, self.partner[first]

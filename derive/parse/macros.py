@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 
 from derive.parse.adapter import ParseError
-from derive.parse.notation import _COMMAND, _brace_end
+from derive.parse.lexer import COMMAND
+from derive.parse.tokens import brace_end
 
 __all__ = ["ARGUMENTS", "PROOFWIKI", "Macro", "defined", "expand"]
 
@@ -134,7 +135,7 @@ def _calls(tex: str, arity: Mapping[str, int], emit: Callable[[str, list[str]], 
     out: list[str] = []
     i = 0
     while i < len(tex):
-        match = _COMMAND.match(tex, i) if tex[i] == "\\" else None
+        match = COMMAND.match(tex, i) if tex[i] == "\\" else None
         name = match.group() if match else tex[i]
         count = arity.get(name)
         if count is None or count and tex[i + len(name):].lstrip().startswith("["):
@@ -162,7 +163,7 @@ def _argument(tex: str, k: int) -> tuple[str, int] | None:
     if tex[k] == "{":
         return _group(tex, k)
     if tex[k] == "\\":
-        match = _COMMAND.match(tex, k)
+        match = COMMAND.match(tex, k)
         return match.group(), match.end()
     return tex[k], k + 1
 
@@ -170,7 +171,7 @@ def _argument(tex: str, k: int) -> tuple[str, int] | None:
 def _group(tex: str, k: int) -> tuple[str, int] | None:
     """The inside of the brace group opened at ``k`` and the offset after it; ``None`` if it is never closed."""
     try:
-        end = _brace_end(tex, k)
+        end = brace_end(tex, k)
     except ParseError:
         return None
     return tex[k + 1:end - 1], end

@@ -1,0 +1,245 @@
+"""Sums, products and integrals as people write them: over outcomes, a range, a sample, the support of
+a density, with or without limits."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+
+import sympy as sp
+
+from derive.distributions.parametric import Parametric
+from derive.measures import OutcomeSum
+from derive.parse.adapter import ParseError
+from derive.parse.lexicon import MAX_CHAIN
+from derive.parse.output import Out
+from derive.parse.tokens import after_space_back, scripts_after
+
+
+_WORD = {sp.Sum: "sum", sp.Product: "product"}
+
+
+#: A set named by one letter, as the support of a distribution (``\mathcal{X}``, ``\Omega``, ``S``).
+_SET_NAME = re.compile(r"\\(?:mathcal|mathscr)\{[A-Z]\}|\\Omega|[A-Z]")
+
+
+_HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
+
+
+#: The upper limit of a formula's first ``\sum_{i=1}^{N}``: the size of the sample its other sums run over.
+_SAMPLE_SIZE = re.compile(r"\\sum(?:\\limits)?_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
+
+
+
+class Aggregates:
+    """Sums, products and integrals, mixed into :class:`~derive.parse.reader.Reader`."""
+
+    def outcome_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[OutcomeSum, int] | None:
+        r"""``\sum_{i \in \{H, T\}} body``; ``None`` for other sums, which latex2sympy2_extended reads."""
+        pos = self.tokens[i].pos
+        found = self._subscript(i, hi)
+        if found is None:
+            return None
+        group, close, index = found
+        member = self._next(index + 1, close)
+        if self._at(member, close) != r"\in":
+            return None
+        name = self.tokens[index].text
+        opening = self._next(member + 1, close)
+        whole = self._next(opening + 1, close) == close and self.outcomes and \
+            _SET_NAME.fullmatch(self.tokens[opening].text) is not None
+        if len(name) == 1 and name in string.ascii_letters and whole:  # \sum_{x \in \mathcal{X}}: every outcome
+            symbol = sp.Symbol(name)
+            body, end = self.body(close + 1, hi, {**indices, name: symbol}, pos)
+            return OutcomeSum(body, symbol, tuple(dict.fromkeys(self.outcomes.values()))), end
+        if len(name) != 1 or name not in string.ascii_letters or self._at(opening, close) != r"\{" or \
+                self._next(self.partner[opening] + 1, close) != close:
+            raise ParseError(rf"the sum at offset {pos} must be written \sum_{{i \in \{{H, T\}}}}")
+        outcomes = []
+        for a, b in self._split(opening + 1, self.partner[opening], {","}):
+            label = self._key(a, b)
+            if label not in self.outcomes:
+                raise ParseError(f"unknown outcome {label!r} in the sum at offset {pos}")
+            outcomes.append(self.outcomes[label])
+        symbol = sp.Symbol(name)
+        body, end = self.body(close + 1, hi, {**indices, name: symbol}, pos)
+        return OutcomeSum(body, symbol, tuple(outcomes)), end
+
+    def range_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol],
+                  kind: type = sp.Sum) -> tuple[sp.Sum | sp.Product, int] | None:
+        r"""``\sum_{i=a}^{b} body`` as ``Sum`` (``\prod`` as ``Product``); a declared distribution's index
+        (``i``) is its own variable."""
+        pos = self.tokens[i].pos
+        found = self._subscript(i, hi)
+        if found is None:
+            return None
+        group, close, index = found
+        equals = self._next(index + 1, close)
+        if self._at(equals, close) != "=":
+            return None
+        name = self.tokens[index].text
+        caret = self._next(close + 1, hi)
+        top = self._next(caret + 1, hi)
+        if len(name) != 1 or name not in string.ascii_letters or self._at(caret, hi) != "^" or top >= hi:
+            raise ParseError(f"the {_WORD[kind]} at offset {pos} must be written {_HEAD[kind]}_{{i=a}}^{{b}}")
+        limits = (self.expression(equals + 1, close, indices),
+                  self.expression(top + 1, self.partner[top], indices) if top in self.partner
+                  else self.expression(top, top + 1, indices))
+        variable = self.variables.get(name, sp.Symbol(name))
+        body, end = self.body(self.partner.get(top, top) + 1, hi, {**indices, name: variable}, pos)
+        return kind(body, (variable, *limits)), end
+
+    def integral(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Integral, int]:
+        r"""``\int_{a}^{b} body \, dx`` as ``Integral(body, (x, a, b))``; the body ends at the differential.
+
+        ``x`` is a declared density's own variable when one is named so, else a
+        real symbol; inside the body ``P(x)`` is the density of ``P`` at ``x``.  Without
+        limits it runs over the support of the declared density inside, else over the
+        whole real line (``\int e^{-x^2} dx = \sqrt{\pi}``).
+        """
+        pos = self.tokens[i].pos
+        form = r"\int_{a}^{b} f \, dx"
+        if i not in self.integrals or self.integrals[i][1] >= hi:
+            raise ParseError(f"the integral at offset {pos} has no differential (dx) before the end of its "
+                             f"expression; write {form}")
+        d, var = self.integrals[i]
+        scripts, start = scripts_after(self.tokens, self.partner, i)
+        name = self.tokens[var].text
+        density = self._density_in(start, d, name) if not scripts else None
+        if density is not None:  # \int P(x) ... dx: over the support of P
+            lower, upper = density.bounds
+        elif not scripts and start <= d:  # \int f(x) dx, no density declared inside: over the whole real line
+            lower, upper = -sp.oo, sp.oo
+        elif set(scripts) != {"_", "^"} or start > d:
+            raise ParseError(f"the integral at offset {pos} must be written {form}, with both limits")
+        else:
+            lower, upper = (self.expression(*scripts[s], indices) for s in ("_", "^"))
+        variable = self.real_variables.get(name) or sp.Symbol(name.lstrip("\\"), real=True)
+        last = d - 1
+        while last >= start and self.tokens[last].text in (" ", r"\cdot", r"\times"):
+            last -= 1  # e^{-x^2} \cdot dx: the dot joins the differential, no factor
+        if self._next(start, last + 1) > last:
+            return sp.Integral(sp.Integer(1), (variable, lower, upper)), var + 1
+        body, _ = self.body(start, last + 1, {**indices, name: variable}, pos, "integral", end=last + 1)
+        return sp.Integral(body, (variable, lower, upper)), var + 1
+
+    def _density_in(self, lo: int, hi: int, name: str) -> Parametric | None:
+        """The first declared density ``P`` whose ``P(x)`` (``x`` the variable ``name``) is in tokens ``lo:hi``."""
+        if name not in self.real_variables:
+            return None
+        for k in range(lo, hi):
+            for head, dist in self.names:
+                if isinstance(dist, Parametric) and dist.variable.name == name and \
+                        (paren := self._call(k, hi, head)) is not None and self._key(paren[0] + 1, paren[1]) == name:
+                    return dist
+        return None
+
+    def plain_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\sum_{i} body`` or ``\sum_i body``: over every outcome of the first declared distribution.
+
+        The index as written (``i``, ``j``, ``x``) stands for that distribution's own;
+        ``None`` without a declared distribution with outcomes, or with an upper limit.
+        """
+        dist = next(iter(self.by_key.values()), None)
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        if dist is None or self._at(under, hi) != "_" or script >= hi:
+            return None
+        if self.tokens[script].text == "{":
+            inside = [k for k in range(script + 1, self.partner[script]) if self.tokens[k].text != " "]
+            name, end = (self.tokens[inside[0]].text if len(inside) == 1 else ""), self.partner[script] + 1
+        else:
+            name, end = self.tokens[script].text, script + 1
+        if len(name) != 1 or name not in string.ascii_letters or self._at(self._next(end, hi), hi) == "^":
+            return None
+        if isinstance(dist, Parametric) and not dist.discrete:
+            raise ParseError(rf"the sum at offset {self.tokens[i].pos} is over a density's values; write an integral")
+        body, stop = self.body(end, hi, {**indices, name: dist.variable}, self.tokens[i].pos)
+        return dist.sum_over(body, dist.variable), stop
+
+    def sample_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol],
+                   kind: type = sp.Sum) -> tuple[sp.Basic, int] | None:
+        r"""``\sum_i x_i``, ``\sum x_i``, with no distribution declared: the sum over a sample, ``i`` from 1 to the
+        upper limit of the formula's first ``\sum_{i=1}^{N}`` (else ``n``).  Without a written index it is the
+        one letter the body puts under a ``_``; ``None`` when there is none or several."""
+        if self.by_key:
+            return None
+        under = self._next(i + 1, hi)
+        if self._at(under, hi) == "^":
+            return None
+        left_out = None  # \sum_{i \neq k}: every term but the k-th
+        if self._at(under, hi) == "_":
+            script = self._next(under + 1, hi)
+            name = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
+            start = self.partner.get(script, script) + 1
+            parts = self._split(script + 1, self.partner[script], {r"\neq", r"\ne"}) if script in self.partner else []
+            if len(parts) == 2 and kind is sp.Sum:
+                name, left_out = self._key(*parts[0]), self.expression(*parts[1], indices)
+        else:
+            start = under
+            end = self._term_end(start, hi)
+            found = {self._subscript_letter(k, end) for k in range(start, end)
+                     if self.tokens[k].text == "_" and after_space_back(self.tokens, k) not in (r"\sum", r"\prod")}
+            found = {f for f in found if len(f) == 1 and f.isalpha() and f.islower() and f not in indices}
+            if len(found) != 1:
+                raise ParseError(f"the {_WORD[kind]} at offset {self.tokens[i].pos} has no limits and no one index "
+                                 rf"under its terms (x_i): write {_HEAD[kind]}_{{i=1}}^{{n}}")
+            (name,) = found
+        if len(name) != 1 or name not in string.ascii_letters:
+            return None
+        size = _SAMPLE_SIZE.search(self.source)
+        top = sp.Symbol(size.group(1).lstrip("\\")) if size else sp.Symbol("n")
+        variable = sp.Symbol(name)
+        body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
+        if left_out is not None:
+            return kind(body, (variable, 1, top)) - body.xreplace({variable: left_out}), stop
+        return kind(body, (variable, 1, top)), stop
+
+    def _subscript_letter(self, k: int, hi: int) -> str:
+        """What the ``_`` at token ``k`` puts below: ``x_i`` and ``x_{i}`` alike give ``i``."""
+        found = self._under(k - 1, hi)
+        return self._key(*found[:2]) if found else ""
+
+    def _under(self, i: int, hi: int) -> tuple[int, int, int] | None:
+        """The subscript right after token ``i`` (``\\log_{b}``, ``\\sum_x``): its tokens ``lo:top`` (a group's
+        inside, or one token) and the token after it; ``None`` without one."""
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or script >= hi:
+            return None
+        if script in self.partner:
+            return script + 1, self.partner[script], self.partner[script] + 1
+        return script, script + 1, script + 1
+
+    def body(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol], pos: int, what: str = "sum",
+             end: int | None = None) -> tuple[sp.Basic, int]:
+        """The body of the sum (or the integral, up to ``end``) at ``pos`` from token ``lo``, and the token after it."""
+        end = self._term_end(lo, hi) if end is None else end
+        if not self._key(lo, end):
+            raise ParseError(f"the {what} at offset {pos} has no body")
+        if self.sums >= MAX_CHAIN:
+            raise ParseError(f"sums and integrals nested more than {MAX_CHAIN} deep at offset {pos}")
+        self.sums += 1
+        try:
+            return self.expression(lo, end, indices), end
+        finally:
+            self.sums -= 1
+
+    def underbrace(self, i: int, hi: int, indices: Mapping[str, sp.Symbol], out: Out) -> int:
+        r"""``\underbrace{X}_{label}`` written as ``(X)``; returns the token after the label."""
+        pos = self.tokens[i].pos
+        group = self._next(i + 1, hi)
+        if group >= hi or self.tokens[group].text != "{":
+            raise ParseError(rf"\underbrace at offset {pos} must be followed by {{...}}")
+        close = self.partner[group]
+        out.add(" (", pos)
+        self.rewrite(group + 1, close, indices, out)
+        out.add(") ", self.tokens[close].pos)
+        under = self._next(close + 1, hi)
+        if under >= hi or self.tokens[under].text != "_":
+            return close + 1
+        label = self._next(under + 1, hi)
+        if label >= hi:
+            raise ParseError(rf"the \underbrace at offset {pos} has a '_' but no label")
+        return self.partner.get(label, label) + 1

@@ -1,0 +1,173 @@
+"""KL divergences, entropies, expectations and variances of declared distributions."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+
+import sympy as sp
+
+from derive.distributions.base import Distribution
+from derive.distributions.parametric import Parametric
+from derive.errors import DeriveError
+from derive.measures import KL, Prob
+from derive.parse.adapter import ParseError
+from derive.parse.lexicon import KL_SEPARATORS, MAX_CHAIN, NAME
+from derive.terms import mul
+
+
+class MeasureForms:
+    """Measures, expectations and variances, mixed into :class:`~derive.parse.reader.Reader`."""
+
+    def _free_point(self, arg: str, dist: Parametric) -> sp.Symbol | None:
+        """A lower-case letter the text uses as the point of ``dist``'s density (``p(x)`` for a mass in ``k``):
+        no parameter, variable or outcome of the text's, no letter of ``dist``'s parameters; else ``None``."""
+        if len(arg) != 1 or not ("a" <= arg <= "z") or arg in self.variables or arg in self.outcomes or \
+                arg in self.bases or any(s.name == arg for s in dist.free_symbols):
+            return None
+        symbol = sp.Symbol(arg)
+        return self.parameters.get(symbol, symbol)
+
+    def _bar(self, i: int, hi: int) -> tuple[int, int] | None:
+        """For the group opened at token ``i``, an evaluation bar ``|_{x=a}`` right after it: (the bar's token, the
+        token after its subscript); else ``None``."""
+        bar = self._next(self.partner[i] + 1, hi)
+        under = self._next(bar + 1, hi)
+        group = self._next(under + 1, hi)
+        if self._at(bar, hi) == "|" and self._at(under, hi) == "_" and self._at(group, hi) == "{":
+            return bar, self.partner[group] + 1
+        return None
+
+    def _evaluated_at(self, i: int, bar: tuple[int, int], indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+        """The expression from token ``i`` to the bar, at the point its subscript ``{x=a}`` names."""
+        under = self._next(bar[0] + 1, bar[1])
+        group = self._next(under + 1, bar[1])
+        parts = self._split(group + 1, self.partner[group], {"="})
+        if len(parts) != 2:
+            raise ParseError(f"the evaluation bar at offset {self.tokens[bar[0]].pos} must be written "
+                             r"\left. f(x) \right|_{x=a}")
+        at, point = (self.expression(*part, indices) for part in parts)
+        if not isinstance(at, sp.Symbol):
+            raise ParseError(f"the evaluation bar at offset {self.tokens[bar[0]].pos} must name one variable, "
+                             f"not {sp.sstr(at)}")
+        return sp.Subs(self.expression(i + 1, self.partner[i], indices), at, point)
+
+    def kl(self, pos: int, open_: int, close: int, indices: Mapping[str, sp.Symbol] | None = None) -> sp.Basic:
+        sides = self._split(open_ + 1, close, KL_SEPARATORS, double_bar=True)
+        if len(sides) == 1:  # KL(p, q)
+            sides = self._split(open_ + 1, close, {","})
+        if (divergence := self.rv_divergence(sides, indices or {})) is not None:  # D(p(x, y) || p(x) p(y))
+            return divergence
+        sides = [self._named(a, b) for a, b in sides]  # KL(P(x) || Q(x)): the distributions
+        if len(sides) != 2 or not all(NAME.fullmatch(self._key(a, b)) for a, b in sides):
+            raise ParseError(f"{self._fragment(pos, self._offset(close + 1))} at offset {pos}: KL needs two "
+                             r"distribution names separated by \Vert, \| or ||")
+        return self._measure(KL, [self._dist(a, b) for a, b in sides], pos)
+
+    def _named(self, lo: int, hi: int) -> tuple[int, int]:
+        """Tokens ``lo:hi`` without a trailing ``(x)`` when they are a declared distribution's density at its
+        variable (``P(x)``), else as they are."""
+        first = self._next(lo, hi)
+        opening = self._next(first + 1, hi)
+        if self._at(opening, hi) == "(" and self.partner.get(opening) == hi - 1 or \
+                self._at(opening, hi) == "(" and self._next(self.partner.get(opening, hi) + 1, hi) >= hi:
+            name = self._key(first, first + 1)
+            dist = self.by_key.get(name)
+            if dist is not None and isinstance(dist, Parametric) and \
+                    self._key(opening + 1, self.partner[opening]) == dist.variable.name:
+                return first, first + 1
+        return lo, hi
+
+    def expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        r"""``\mathbb{E}_{x \sim P}[body]`` or ``\mathbb{E}_{P}[body]``: the sum or integral of ``P(x) body``.
+
+        Inside the brackets the variable as written, in either case (``x``,
+        ``X``), is ``P``'s own (``x`` for a density, ``i`` for outcomes).
+        """
+        pos = self.tokens[i].pos
+        form = r"\mathbb{E}_{x \sim P}\left[...\right]"
+        under = self._next(i + 1, hi)
+        script = self._next(under + 1, hi)
+        inside = self._written_inside(under, hi) if len(self.by_key) > 1 else None
+        if inside is not None:  # \mathbb{E}[|X - \mu|] among several: X's, the one named inside
+            dist, written, opening = self.by_key[inside], inside, under
+        elif self._at(under, hi) in ("[", "(") and (one := self._the_one()) is not None:  # \mathbb{E}[X]
+            dist, written, opening = one, "x", under
+        elif self._at(under, hi) != "_" or script >= hi:
+            raise ParseError(f"the expectation at offset {pos} must name its distribution: {form}")
+        else:
+            lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+            parts = self._split(lo, top, {r"\sim"})
+            dist = self._dist(*parts[-1])
+            written = self._key(*parts[0]) if len(parts) == 2 else dist.variable.name
+            opening = self._next(self.partner.get(script, script) + 1, hi)
+        if len(written) != 1 or written not in string.ascii_letters or self._at(opening, hi) not in ("[", "(") or \
+                self._at(under, hi) == "_" and len(self._split(lo, top, {r"\sim"})) > 2:
+            raise ParseError(f"the expectation at offset {pos} must be written {form}")
+        if self.sums >= MAX_CHAIN:
+            raise ParseError(f"sums and integrals nested more than {MAX_CHAIN} deep at offset {pos}")
+        self.sums += 1
+        try:
+            bound = {written.lower(): dist.variable, written.upper(): dist.variable}
+            body = self.expression(opening + 1, self.partner[opening], {**indices, **bound})
+        finally:
+            self.sums -= 1
+        return dist.sum_over(mul(Prob(dist, dist.variable), body), dist.variable), self.partner[opening] + 1
+
+    def _the_one(self) -> Distribution | None:
+        """The distribution an expectation or variance without a subscript is under: the only one declared, or
+        among several the only one this formula applies (``\\int x^2 P(x) dx = E(x^2)`` beside a declared ``Q``)."""
+        if len(self.by_key) == 1:
+            return next(iter(self.by_key.values()))
+        applied = {id(dist): dist for head, dist in self.names for k in range(len(self.tokens))
+                   if self._call(k, len(self.tokens), head) is not None}
+        return next(iter(applied.values())) if len(applied) == 1 else None
+
+    def _written_inside(self, opening: int, hi: int) -> str | None:
+        """The one declared distribution's name (``X``) written as a variable inside the brackets at ``opening``."""
+        if self._at(opening, hi) not in ("[", "(") or opening not in self.partner:
+            return None
+        named = {t.text for t in self.tokens[opening + 1:self.partner[opening]]
+                 if len(t.text) == 1 and t.text.isupper() and t.text in self.by_key}
+        return named.pop() if len(named) == 1 else None
+
+    def variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        r"""``\mathrm{Var}(X)`` (``V(x)``, ``\operatorname{Var}[X]``) under the one declared distribution:
+        ``E[x^2] - E[x]^2``, each the sum or integral of ``P(x)`` times the power of its variable."""
+        dist = self._the_one()
+        opening = self._next(i + 1, hi)
+        written = self._key(opening + 1, self.partner[opening])
+        if len(written) != 1 or written not in string.ascii_letters:
+            raise ParseError(f"the variance at offset {self.tokens[i].pos} is read of the variable only: "
+                             r"\mathrm{Var}(X)")
+        x = dist.variable  # E[x^2] - E[x]^2: no integral inside another's body
+        square, mean = (dist.sum_over(mul(Prob(dist, x), x**k), x) for k in (2, 1))
+        return square - mean**2, self.partner[opening] + 1
+
+    def _written_expectation(self, i: int, hi: int) -> bool:
+        """A plain ``E`` at token ``i`` that opens an expectation: ``E[X]``, ``E_{p}[...]``, ``E_{x \\sim p}(...)``."""
+        after = self._next(i + 1, hi)
+        if self._at(after, hi) == "[" or self._at(after, hi) == "(" and self._the_one() is not None:  # E(x^2)
+            return True
+        script = self._next(after + 1, hi)
+        if self._at(after, hi) != "_" or script >= hi:
+            return False
+        return self._at(self._next(self.partner.get(script, script) + 1, hi), hi) == "["
+
+    def _dist(self, lo: int, hi: int) -> Distribution:
+        """The distribution named by tokens ``lo:hi``; ``p`` names ``P`` (its density or mass) when no ``p`` is
+        declared: ``D(p \\| q)``, ``\\mathbb{E}_p[...]``."""
+        key, pos = self._key(lo, hi), self._offset(self._next(lo, hi))
+        if key in self.lower:
+            return self.lower[key]
+        if key not in self.by_key:
+            known = ", ".join(sorted(d.name for d in self.by_key.values())) or "none given"
+            raise ParseError(f"unknown distribution name {key!r} at offset {pos} (known: {known})")
+        return self.by_key[key]
+
+    @staticmethod
+    def _measure(cls: type, dists: list[Distribution], pos: int) -> sp.Basic:
+        try:
+            return cls(*dists)
+        except DeriveError as exc:
+            raise ParseError(f"at offset {pos}: {exc}") from None

@@ -1,0 +1,162 @@
+"""Symbols and entries (``p_i``, ``x_{\\text{ML}}``), functions applied (``f(x)``), and the names a
+formula uses alone."""
+
+from __future__ import annotations
+
+import collections
+import functools
+import re
+from collections.abc import Mapping
+
+import sympy as sp
+
+from derive.functions import entry_of
+from derive.parse.adapter import ParseError
+from derive.parse.tokens import after_space_back, decorated_name, key_of, subscript_word, symbol_name
+
+
+#: Commands whose arguments may be single digits written apart (``\frac 1 2``): not one spaced number.
+_SUM_INDEX = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])")
+
+
+_SUBSCRIPTED = re.compile(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])(?![A-Za-z])")
+
+
+
+class Names:
+    """Symbols, entries and functions applied, mixed into :class:`~derive.parse.reader.Reader`."""
+
+    def _subscript(self, i: int, hi: int) -> tuple[int, int, int] | None:
+        """For ``\\sum_{...}`` at token ``i``: the subscript's ``{``, its ``}``, and its first token."""
+        under = self._next(i + 1, hi)
+        group = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or self._at(group, hi) != "{":
+            return None
+        close = self.partner[group]
+        return group, close, self._next(group + 1, close)
+
+    # -- small forms the parser would misread ----------------------------------
+    def subscripted(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``x_1``, ``x_{10}``, ``\\alpha_1``: one symbol (the grammar's fast mode fails on these).
+
+        When ``p`` is a distribution's indexed parameter, ``p_{i}`` is ``p[i]``.
+        """
+        base = self.tokens[i].text
+        if not self._is_symbol(base):
+            return None
+        under = self._next(i + 1, hi)
+        sub = self._next(under + 1, hi)
+        if under >= hi or self.tokens[under].text != "_" or sub >= hi:
+            return None
+        if self.tokens[sub].text == "{":
+            close = self.partner[sub]
+            label, end = self._key(sub + 1, close), close + 1
+            inner = self._next(sub + 1, close)
+            word = subscript_word(self.tokens, inner) if self._next(inner + 1, close) >= close else None
+            label = word or label
+        else:
+            label, end = self.tokens[sub].text, sub + 1
+        if not label or not label.isalnum() or not label.isascii():
+            return None
+        if base in self.bases:
+            index = indices.get(label) or (sp.Integer(int(label)) if label.isdigit() else sp.Symbol(label))
+            return self.bases[base][self.parameters.get(index, index)], end
+        family = self.families.get(base.lstrip("\\")) if label in indices else None
+        if family is not None and (entry := entry_of(base.lstrip("\\"), family)) is not None:
+            return entry(indices[label]), end  # p_i over a bound i, P = (p_1, p_2, p_3)
+        if label in indices and isinstance(indices[label], sp.Symbol) and base not in self.printed:
+            return sp.IndexedBase(symbol_name(base))[indices[label]], end  # x_i in a sum over i: the i-th x
+        symbol = sp.Symbol(symbol_name(base) + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
+        return self.printed.get(key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
+
+    def application(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``f(x)``, ``g(x + 1)``, ``h(x, y)``, ``f_1(x)``: an undefined function applied, when ``f`` is no number.
+
+        ``None`` (a product, ``p (1 - p)``) when the name is declared a number: a
+        distribution's parameter or variable, a bound index, a symbol given to
+        :func:`parse_latex`, ``\\lambda``, ``e``, ``\\pi``.  An undeclared name that the
+        formula also uses alone (``x(1 - x)``) is ambiguous: an error.
+        """
+        found = self._name(i, hi)
+        if found is None or after_space_back(self.tokens, i) in ("_", "^"):  # \\log_b(x): b is the base; p^k (1-p):
+            return None  # a one-token exponent, then a factor
+        key, name, after = found
+        opening = self._next(after, hi)
+        if self._at(opening, hi) != "(" or self._is_number(key, name, indices):
+            return None
+        close = self.partner[opening]
+        if key in self.alone:
+            call = self._fragment(self.tokens[i].pos, self._offset(close + 1))[1:-1]
+            raise ParseError(f"ambiguous {call} at offset {self.tokens[i].pos}: a function {key} or a product? "
+                             f"{key} also stands alone in this formula; write {key} \\cdot (...) for a product, "
+                             f"or declare {key} a number (an assumption such as 0 < {key} < 1)")
+        parts = self._split(opening + 1, close, {","})
+        if any(self._next(a, b) >= b for a, b in parts):
+            raise ParseError(f"{self._fragment(self.tokens[i].pos, self._offset(close + 1))} at offset "
+                             f"{self.tokens[i].pos} has an empty argument")
+        return sp.Function(name)(*(self.expression(a, b, indices) for a, b in parts)), close + 1
+
+    def _name(self, i: int, hi: int) -> tuple[str, str, int] | None:
+        """A letter or greek letter at token ``i``, perhaps with a subscript: its key (``f_1``, ``\\phi``), the
+        symbol's name (``f_1``, ``phi``) and the token after it; ``None`` for anything else."""
+        base = self.tokens[i].text
+        if not (self._is_symbol(base) or base in ("I", r"\gamma", r"\Gamma")):
+            return None
+        under = self._next(i + 1, hi)
+        if self._at(under, hi) != "_":
+            return base, symbol_name(base), i + 1
+        sub = self._next(under + 1, hi)
+        label, end = (self._key(sub + 1, self.partner[sub]), self.partner[sub] + 1) if self._at(sub, hi) == "{" \
+            else (self._at(sub, hi), sub + 1)
+        if not label or not label.isalnum() or not label.isascii():
+            return None
+        name = base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}")
+        return key_of(f"{base}_{{{label}}}"), name, end
+
+    def _is_number(self, key: str, name: str, indices: Mapping[str, sp.Symbol]) -> bool:
+        """The name stands for a number here: declared by a distribution, an index, a given symbol, or a constant."""
+        base = key.split("_", 1)[0]
+        return key in indices or key in self.variables or key in self.printed or key in ("e", r"\pi") or \
+            sp.Symbol(name) in self.parameters or (base in self.bases and "_" in key) or \
+            (base in self.bases and key == base) or decorated_name(base) is not None or \
+            ("_" in key and base in self.summed_bases)  # \bar x(1 - p), y_k (1 - p_k) beside \sum_i y_i: products
+
+    @functools.cached_property
+    def summed_bases(self) -> frozenset[str]:
+        """The names this formula sums over by their subscript (``y`` of ``\\sum_i y_i``): ``y_k`` is an entry."""
+        indices = set(_SUM_INDEX.findall(self.source))
+        return frozenset(b for b, i in _SUBSCRIPTED.findall(self.source) if i in indices)
+
+    @functools.cached_property
+    def alone_counts(self) -> collections.Counter[str]:
+        """How often the source uses each name (a key, as :meth:`_name` gives it) without ``(`` after it."""
+        out: collections.Counter[str] = collections.Counter()
+        n = len(self.tokens)
+        for k in range(n):
+            if after_space_back(self.tokens, k) == "_":
+                continue  # a subscript's label, part of another name
+            found = self._name(k, n)
+            if found is not None and self._at(self._next(found[2], n), n) != "(":
+                out[found[0]] += 1
+        return out
+
+    @property
+    def alone(self) -> frozenset[str]:
+        """The names the source uses without ``(`` after them."""
+        return frozenset(self.alone_counts)
+
+    def integer_fraction(self, i: int, hi: int) -> tuple[sp.Rational, int] | None:
+        r"""``\frac{1}{2}`` as a Rational placeholder, so that ``2 \frac{1}{2}`` is not read as a mixed number."""
+        if self.tokens[i].text != r"\frac":
+            return None
+        numerator = self._next(i + 1, hi)
+        if numerator >= hi or self.tokens[numerator].text != "{":
+            return None
+        denominator = self._next(self.partner[numerator] + 1, hi)
+        if denominator >= hi or self.tokens[denominator].text != "{":
+            return None
+        top = self._key(numerator + 1, self.partner[numerator])
+        bottom = self._key(denominator + 1, self.partner[denominator])
+        if not (top.isdigit() and bottom.isdigit() and top.isascii() and bottom.isascii()) or int(bottom) == 0:
+            return None
+        return sp.Rational(int(top), int(bottom)), self.partner[denominator] + 1
