@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 
 import sympy as sp
+from sympy.core.symbol import Str
 
 from derive.distributions.base import Distribution
 from derive.distributions.parametric import Parametric
@@ -14,6 +16,17 @@ from derive.measures import KL, Prob
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import KL_SEPARATORS, MAX_CHAIN, NAME
 from derive.terms import mul
+
+
+_SUBSCRIPTED_INDEX = re.compile(r"[A-Za-z]_([A-Za-z])\Z")  # P(x_i): the outcome of index i
+
+
+def outcomes_of(dist: Distribution) -> tuple[Str, ...]:
+    """The named outcomes of ``dist``; none for distributions without them (densities, symbolic sizes)."""
+    try:
+        return tuple(dist.outcomes)
+    except NotImplementedError:
+        return ()
 
 
 class MeasureForms:
@@ -171,3 +184,36 @@ class MeasureForms:
             return cls(*dists)
         except DeriveError as exc:
             raise ParseError(f"at offset {pos}: {exc}") from None
+
+    def probability(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``P(H)``, ``P(X = 0)``, ``P(x_i)``, ``p(x)`` of a declared distribution: its mass or density there."""
+        text = self.tokens[i].text
+        for head, dist in self.names:
+            if (paren := self._call(i, hi, head)) is not None:
+                arg = self._key(paren[0] + 1, paren[1])
+                if (value := re.fullmatch(r"[A-Z]=(.+)", arg)) is not None:  # P(X = 0): the outcome 0
+                    arg = value.group(1)
+                if isinstance(dist, Parametric) and arg == dist.variable.name.upper() and len(arg) == 1:
+                    arg = dist.variable.name  # \int P(X) dx: the random variable's value, x
+                if arg in indices:
+                    return Prob(dist, indices[arg]), paren[1] + 1
+                if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
+                    return Prob(dist, indices[sub.group(1)]), paren[1] + 1  # P(x_i) in a sum over i
+                if arg in self.outcomes and self.outcomes[arg] in outcomes_of(dist):
+                    return Prob(dist, self.outcomes[arg]), paren[1] + 1
+                if isinstance(dist, Parametric) and arg == dist.variable.name:
+                    return Prob(dist, dist.variable), paren[1] + 1
+                if isinstance(dist, Parametric) and arg.isdigit() and arg.isascii():
+                    return Prob(dist, sp.Integer(int(arg))), paren[1] + 1
+                if isinstance(dist, Parametric) and (point := self._free_point(arg, dist)) is not None:
+                    return Prob(dist, point), paren[1] + 1  # p(x) of a mass in k: its value at the point x
+                if isinstance(dist, Parametric) and text != "H":
+                    where = self._offset(self._next(paren[0] + 1, paren[1]))
+                    raise ParseError(f"{arg!r} at offset {where} is not {dist.name}'s variable "
+                                     f"{dist.variable.name}, a number, nor a bound variable")
+                if text != "H":
+                    names = ", ".join(o.name for o in outcomes_of(dist))
+                    where = self._offset(self._next(paren[0] + 1, paren[1]))
+                    raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
+                                     "nor a summation index")
+        return None

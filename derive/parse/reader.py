@@ -12,7 +12,7 @@ from sympy.core.symbol import Str
 
 from derive.distributions.base import Distribution
 from derive.distributions.parametric import Parametric
-from derive.measures import CrossEntropy, Entropy, Prob
+from derive.measures import CrossEntropy, Entropy
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.aggregates import Aggregates
 from derive.parse.calculus import CalculusForms
@@ -20,7 +20,7 @@ from derive.parse.lexer import name_tokens
 from derive.parse.lexicon import (BIG_OPERATORS, CLOSERS, CONTEXT_ONLY, DIFFERENTIAL_ENTROPY_HEADS, EXPECTATIONS, GREEK,
                                   KL_SEPARATORS, NAME, OPAQUE, PROSE, TERM_STOPS, VARIANCES)
 from derive.parse.logs import Logs
-from derive.parse.measure_forms import MeasureForms
+from derive.parse.measure_forms import MeasureForms, outcomes_of
 from derive.parse.named import NamedFunctions
 from derive.parse.names import Names
 from derive.parse.output import Out
@@ -28,9 +28,6 @@ from derive.parse.randomvars import RandomVariableForms
 from derive.parse.tokens import Token, decorated_name, is_function_argument, key_of, short, symbol_name
 from derive.system import System
 from derive.terms import add
-
-
-_SUBSCRIPTED_INDEX = re.compile(r"[A-Za-z]_([A-Za-z])\Z")  # P(x_i): the outcome of index i
 
 
 _KL_HEADS = (("K", "L"), ("D", "_", "{", "K", "L", "}"), ("D", "_", "{", r"\mathrm{KL}", "}"),
@@ -50,15 +47,6 @@ def _parameters(dist: Distribution) -> tuple[sp.Basic, ...]:
         return tuple(dist.params)
     except NotImplementedError:
         return ()
-
-
-def _outcomes(dist: Distribution) -> tuple[Str, ...]:
-    """The named outcomes of ``dist``; none for distributions without them (densities, symbolic sizes)."""
-    try:
-        return tuple(dist.outcomes)
-    except NotImplementedError:
-        return ()
-
 
 
 class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, MeasureForms, Names, Logs):
@@ -89,7 +77,7 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
                 raise ParseError(f"two different distributions are named {dist.name}")
             for variant in {printed, key_of(printed)}:
                 self.names.append((name_tokens(variant), dist))
-            for outcome in _outcomes(dist):
+            for outcome in outcomes_of(dist):
                 self.outcomes[key_of(sp.latex(sp.Symbol(outcome.name)))] = outcome
             for param in _parameters(dist):
                 if isinstance(param, sp.IndexedBase):
@@ -222,74 +210,96 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
         return end
 
     # -- derive's notation ---------------------------------------------------
+    #: derive's notation, tried in order at each token: (the form's name, the method that reads it or says ``None``).
+    FORMS: tuple[tuple[str, str], ...] = (
+        ("calculus", "calculus_form"),  # derivatives, sigmoid, Kronecker delta, max/min, log in base b
+        ("sum", "sum_form"),
+        ("product", "product_form"),
+        ("expectation", "expectation_form"),
+        ("variance", "variance_form"),
+        ("integral", "integral_form"),
+        ("kl-divergence", "kl_form"),
+        ("differential-entropy", "differential_entropy_form"),
+        ("probability", "probability"),  # P(H), P(x_i), p(x) of a declared distribution
+        ("named-function", "named_function"),  # \operatorname{pdf}(x), relu(x)
+        ("random-variable-measure", "rv_measure"),  # H(X | Y), I(X; Y)
+        ("random-variable-mass", "rv_mass"),  # p(y | x), \mathbb{P}[X = a]
+        ("entropy", "entropy_form"),  # H(P), H(P, Q)
+        ("unknown-distribution", "unknown_distribution"),
+    )
+
     def form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
-        """The notation starting at token ``i`` and the token after it, or ``None``."""
-        text, pos = self.tokens[i].text, self.tokens[i].pos
-        if (calculus := self.calculus_form(i, hi, indices)) is not None:  # derivatives, sigma, delta, max, log_b
-            return calculus
-        if text == r"\sum":
-            return self.rv_sum(i, hi, indices) or self.outcome_sum(i, hi, indices) or \
-                self.range_sum(i, hi, indices) or self.plain_sum(i, hi, indices) or self.sample_sum(i, hi, indices)
-        if text == r"\prod":
-            return self.range_sum(i, hi, indices, sp.Product) or self.sample_sum(i, hi, indices, sp.Product)
-        if text in EXPECTATIONS or text == "E" and self._written_expectation(i, hi):
-            return self.rv_expectation(i, hi, indices) or self.expectation(i, hi, indices)
-        if text in VARIANCES and self._the_one() is not None and self._at(self._next(i + 1, hi), hi) in ("(", "["):
+        """The notation starting at token ``i`` and the token after it, or ``None``: the first of :attr:`FORMS`
+        that reads it."""
+        for _, method in self.FORMS:
+            if (found := getattr(self, method)(i, hi, indices)) is not None:
+                return found
+        return None
+
+    def sum_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        if self.tokens[i].text != r"\sum":
+            return None
+        return self.rv_sum(i, hi, indices) or self.outcome_sum(i, hi, indices) or \
+            self.range_sum(i, hi, indices) or self.plain_sum(i, hi, indices) or self.sample_sum(i, hi, indices)
+
+    def product_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        if self.tokens[i].text != r"\prod":
+            return None
+        return self.range_sum(i, hi, indices, sp.Product) or self.sample_sum(i, hi, indices, sp.Product)
+
+    def expectation_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        text = self.tokens[i].text
+        if not (text in EXPECTATIONS or text == "E" and self._written_expectation(i, hi)):
+            return None
+        return self.rv_expectation(i, hi, indices) or self.expectation(i, hi, indices)
+
+    def variance_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        if self.tokens[i].text in VARIANCES and self._the_one() is not None and \
+                self._at(self._next(i + 1, hi), hi) in ("(", "["):
             return self.variance(i, hi, indices)
-        if text == r"\int":
-            return self.integral(i, hi, indices)
+        return None
+
+    def integral_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        return self.integral(i, hi, indices) if self.tokens[i].text == r"\int" else None
+
+    def kl_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``KL(P || Q)``, ``D_{KL}(P \| Q)``, ``\mathrm{KL}[P \| Q]``, ``D(P || Q)``."""
+        pos = self.tokens[i].pos
         for head in _KL_HEADS:
             if (paren := self._call(i, hi, head, brackets=True)) is not None:
                 return self.kl(pos, *paren, indices), paren[1] + 1
-        if text == "D" and (paren := self._call(i, hi, ("D",))) is not None and \
+        if self.tokens[i].text == "D" and (paren := self._call(i, hi, ("D",))) is not None and \
                 len(self._split(paren[0] + 1, paren[1], KL_SEPARATORS, double_bar=True)) == 2:
-            return self.kl(pos, *paren, indices), paren[1] + 1  # D(P || Q)
+            return self.kl(pos, *paren, indices), paren[1] + 1
+        return None
+
+    def differential_entropy_form(self, i: int, hi: int,
+                                  indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\mathrm{h}(X)`` of a declared distribution."""
+        text = self.tokens[i].text
         if text in DIFFERENTIAL_ENTROPY_HEADS and (paren := self._call(i, hi, (text,))) is not None and \
-                self._key(paren[0] + 1, paren[1]) in self.by_key:  # \mathrm{h}(X): differential entropy
-            return self._measure(Entropy, [self._dist(paren[0] + 1, paren[1])], pos), paren[1] + 1
-        for head, dist in self.names:
-            if (paren := self._call(i, hi, head)) is not None:
-                arg = self._key(paren[0] + 1, paren[1])
-                if (value := re.fullmatch(r"[A-Z]=(.+)", arg)) is not None:  # P(X = 0): the outcome 0
-                    arg = value.group(1)
-                if isinstance(dist, Parametric) and arg == dist.variable.name.upper() and len(arg) == 1:
-                    arg = dist.variable.name  # \int P(X) dx: the random variable's value, x
-                if arg in indices:
-                    return Prob(dist, indices[arg]), paren[1] + 1
-                if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
-                    return Prob(dist, indices[sub.group(1)]), paren[1] + 1  # P(x_i) in a sum over i
-                if arg in self.outcomes and self.outcomes[arg] in _outcomes(dist):
-                    return Prob(dist, self.outcomes[arg]), paren[1] + 1
-                if isinstance(dist, Parametric) and arg == dist.variable.name:
-                    return Prob(dist, dist.variable), paren[1] + 1
-                if isinstance(dist, Parametric) and arg.isdigit() and arg.isascii():
-                    return Prob(dist, sp.Integer(int(arg))), paren[1] + 1
-                if isinstance(dist, Parametric) and (point := self._free_point(arg, dist)) is not None:
-                    return Prob(dist, point), paren[1] + 1  # p(x) of a mass in k: its value at the point x
-                if isinstance(dist, Parametric) and text != "H":
-                    where = self._offset(self._next(paren[0] + 1, paren[1]))
-                    raise ParseError(f"{arg!r} at offset {where} is not {dist.name}'s variable "
-                                     f"{dist.variable.name}, a number, nor a bound variable")
-                if text != "H":
-                    names = ", ".join(o.name for o in _outcomes(dist))
-                    where = self._offset(self._next(paren[0] + 1, paren[1]))
-                    raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
-                                     "nor a summation index")
-        if (named := self.named_function(i, hi, indices)) is not None:  # \operatorname{pdf}(x), relu(x)
-            return named
-        if (measure := self.rv_measure(i, hi, indices)) is not None:  # H(X | Y), I(X; Y): random variables
-            return measure
-        if (pmf := self.rv_mass(i, hi, indices)) is not None:  # p(y | x), \mathbb{P}[X = a]
-            return pmf
-        if text == "H" and (paren := self._call(i, hi, ("H",))) is not None:
-            args = self._split(paren[0] + 1, paren[1], {","})
-            keys = [self._key(a, b) for a, b in args]
-            applied = all(is_function_argument(k) and k not in self.by_key for k in keys)  # H(p): a function
-            if all(NAME.fullmatch(k) for k in keys) and not applied:
-                if len(args) > 2:
-                    raise ParseError(f"H(...) at offset {pos} takes one or two distributions, got {len(args)}")
-                dists = [self._dist(a, b) for a, b in args]
-                return self._measure(Entropy if len(dists) == 1 else CrossEntropy, dists, pos), paren[1] + 1
+                self._key(paren[0] + 1, paren[1]) in self.by_key:
+            return self._measure(Entropy, [self._dist(paren[0] + 1, paren[1])], self.tokens[i].pos), paren[1] + 1
+        return None
+
+    def entropy_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``H(P)``, ``H(P, Q)`` of declared distributions (``H(p)`` of a lower-case name is a function)."""
+        if self.tokens[i].text != "H" or (paren := self._call(i, hi, ("H",))) is None:
+            return None
+        args = self._split(paren[0] + 1, paren[1], {","})
+        keys = [self._key(a, b) for a, b in args]
+        applied = all(is_function_argument(k) and k not in self.by_key for k in keys)  # H(p): a function
+        if not all(NAME.fullmatch(k) for k in keys) or applied:
+            return None
+        pos = self.tokens[i].pos
+        if len(args) > 2:
+            raise ParseError(f"H(...) at offset {pos} takes one or two distributions, got {len(args)}")
+        dists = [self._dist(a, b) for a, b in args]
+        return self._measure(Entropy if len(dists) == 1 else CrossEntropy, dists, pos), paren[1] + 1
+
+    def unknown_distribution(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> None:
+        """``R(X)`` with ``R`` no declared distribution: an error, never a guess."""
+        text, pos = self.tokens[i].text, self.tokens[i].pos
         if len(text) == 1 and text in string.ascii_uppercase and (paren := self._call(i, hi, (text,))) is not None:
             key = self._key(paren[0] + 1, paren[1])
             if NAME.fullmatch(key) and not is_function_argument(key):
