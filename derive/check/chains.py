@@ -464,11 +464,18 @@ def _statement(span: Span, toks: list[_Tok], lo: int, hi: int) -> Statement:
     return Statement(tuple(pieces), tuple(relations), span.display)
 
 
+#: Spacing commands a piece may start with, or end with before the punctuation it drops.
+_SPACES = frozenset({"\\ ", r"\,", r"\;", r"\:", r"\!", r"\quad", r"\qquad", "~"})
+
+
 def _piece(span: Span, toks: list[_Tok], lo: int, hi: int, last: bool = False) -> Piece:
     """Tokens ``lo:hi`` as a piece of the source; ``&`` blanked, a trailing ``.``/``,``/``;`` dropped."""
-    if last:
-        while hi > lo and toks[hi - 1].text in (".", ",", ";") and toks[hi - 1].depth == 0:
+    if last:  # past spacing too: "P(X=1)=.45,\ \ \text{and} ..."
+        while hi > lo and (toks[hi - 1].text in (".", ",", ";") and toks[hi - 1].depth == 0 or
+                           toks[hi - 1].text in _SPACES):
             hi -= 1
+    while lo < hi and toks[lo].text in _SPACES:
+        lo += 1
     if lo >= hi:
         at = toks[lo].start if lo < len(toks) else (toks[-1].start if toks else 0)
         return Piece("", span.line_at(at))

@@ -20,6 +20,7 @@ from derive.check.reading import Reading
 from derive.check.report import Entry
 from derive.check.scope import Scopes
 from derive.check.shared import Failed, Source
+from derive.check.tables import given_tables, giving, table_values
 from derive.check.variables import speaks_of_variables
 from derive.domain import Domain
 from derive.errors import DeriveError
@@ -83,6 +84,8 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     given: frozenset[str] = frozenset()  # labels of data the text gives values for (x_1 = 1.1: "x")
     sample: tuple[str, tuple[str, ...]] | None = None  # the text's own sample: ("x", ("1.1", "2.2", "3.3"))
     doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
+    table_links: frozenset[tuple[str, str]] = frozenset()  # (left, right) of links that give a pmf in full
+    table_values: dict = field(default_factory=dict)  # p[X](0) -> 1/4, H[X] -> ...: what those pmfs fix
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
 
     def run(self) -> list[Entry]:
@@ -107,6 +110,11 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
         self.dists = self.declared.distributions
         self.masses = not self.dists and speaks_of_variables(self.texts)  # p(x) is the pmf of X (variables.py)
         self.letters = declared_letters(s for source in self.sources for s in source.statements)
+        if self.masses:  # P(X=0) = 1/4, P(X=1) = 3/4: a pmf given in full (tables.py)
+            firsts = [(c.expressions[0].tex.strip(), c.expressions[1].tex.strip()) for _, _, found in grouped
+                      for c in found if c.kind == "equality" and c.relations[:1] == ("=",)]
+            tables = given_tables(firsts)
+            self.table_links, self.table_values = giving(firsts, tables), table_values(tables)
         self.base = self.domain = self._domain()
         self.outcome_domains: dict[tuple, object] = {}
         self.steps: list[tuple[int, object]] = []  # (rank, the domain from just after that statement on)

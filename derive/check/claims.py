@@ -18,6 +18,7 @@ from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROV
 from derive.check.shared import (Failed, link_entry, put_values, relation_reason, rounded_entry, rounding_of, squared,
                                  taken_expr)
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
+from derive.check.tables import with_tables
 from derive.domain import Domain
 from derive.errors import DeriveError
 
@@ -117,6 +118,8 @@ class Claims:
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
         a, b = self._sides(left, right)
+        if self.table_values and (numbers := with_tables((a, b), self.table_values)) is not None:
+            a, b = numbers  # H(X) of a pmf the text gives in full: a number
         domain = self._dom(a, b)
         verdict = self._judged(a, b, relation, domain)
         used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()

@@ -108,6 +108,8 @@ class Links:
             if link.relation == "≈" and (rounded := rounding_of(values, link)) is not None:
                 return rounded_entry(origin, link, rounded)
             return link_entry(origin, link, CLAIM, SKIPPED, f"{relation_reason(link.relation)} is not checked"), False
+        if k == 1 and (link.lhs.tex.strip(), link.rhs.tex.strip()) in self.table_links:
+            return link_entry(origin, link, DEFINITION, DEFINITION, "a value of a pmf the text gives in full"), True
         if k == 1 and key in self.declared.problems:
             return link_entry(origin, link, DEFINITION, NOT_PARSED, self.declared.problems[key]), False
         left, right = values[k - 1], values[k]

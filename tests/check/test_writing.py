@@ -246,6 +246,17 @@ DOCUMENTS = [
     ("Let $0 < p < 1$ and $n \\geq 1$.\n\n$$\\ell = \\sum_{i=1}^n x_i \\log \\hat p$$\n\n"
      "$$\\frac{\\partial \\ell}{\\partial \\hat p} = \\frac{2}{\\hat p} \\sum_{i=1}^n x_i$$\n",
      [(3, "definition"), (5, "refuted")]),
+    # a pmf given in full fixes the masses and entropies of its variables; a general identity stays general
+    ("Let $X$ be a random variable with $P(X=0) = 1/4$ and $P(X=1) = 3/4$.\n\n"
+     "$$H(X) = -\\frac14 \\log \\frac14 - \\frac34 \\log \\frac34$$\n\n$$H(X) = \\log 2$$\n\n"
+     "$$2 P(X=0) + P(X=1) = \\frac54$$\n\n$$H(X) = -\\sum_{x} p(x) \\log p(x)$$\n",
+     [(1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted"), (7, "proved"), (9, "proved")]),
+    ("Let $X$ be a random variable with $P(X=0) = 1/4$ and $P(X=1) = 1/2$.\n\n"
+     "$$H(X) = -\\frac14 \\log \\frac14 - \\frac12 \\log \\frac12$$\n",
+     [(1, "unknown"), (1, "unknown"), (3, "unknown")]),  # 1/4 + 1/2: not a whole pmf, nothing is fixed
+    ("Two bits: $P(X=0, Y=0) = 1/2$ and $P(X=1, Y=1) = 1/2$.\n\n$$I(X; Y) = \\log 2$$\n\n"
+     "$$H(X, Y) = H(X) + H(Y)$$\n",
+     [(1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted")]),
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",
