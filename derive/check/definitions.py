@@ -100,7 +100,7 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
     """The declaration ``lhs relation rhs`` makes, or ``None`` when it declares no distribution."""
     left, right = compact(lhs), compact(rhs)
     written = _LOWER_NAME.fullmatch(left) or _FUNCTION.fullmatch(left)
-    if written is not None and relation in ("=", ":="):  # p = \mathcal{N}(...), p(x) = \mathcal{N}(...)
+    if written is not None and relation in ("=", ":=", "~"):  # p = \mathcal{N}(...), p(x) \sim \mathcal{N}(...)
         found = _family(right)
         if found is not None and (found[0] != "vector" or _entries_of(found[1], written.group(1))):
             return Declaration(written.group(1), rhs, key, family=found[0], arguments=found[1])

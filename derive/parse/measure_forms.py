@@ -114,7 +114,9 @@ class MeasureForms:
             dist = self._dist(*parts[-1])
             written = self._key(*parts[0]) if len(parts) == 2 else dist.variable.name
             opening = self._next(self.partner.get(script, script) + 1, hi)
-        if len(written) != 1 or written not in string.ascii_letters or self._at(opening, hi) not in ("[", "(") or \
+        bar = self._at(opening, hi) == "|" and self._bar_close(opening, hi) > opening  # E_p|x - \mu|
+        if len(written) != 1 or written not in string.ascii_letters or \
+                self._at(opening, hi) not in ("[", "(") and not bar or \
                 self._at(under, hi) == "_" and len(self._split(lo, top, {r"\sim"})) > 2:
             raise ParseError(f"the expectation at offset {pos} must be written {form}")
         if self.sums >= MAX_CHAIN:
@@ -122,10 +124,11 @@ class MeasureForms:
         self.sums += 1
         try:
             bound = {written.lower(): dist.variable, written.upper(): dist.variable}
-            body = self.expression(opening + 1, self.partner[opening], {**indices, **bound})
+            close = self._bar_close(opening, hi) if bar else self.partner[opening]
+            body = self.expression(opening + 1, close, {**indices, **bound})
         finally:
             self.sums -= 1
-        return dist.sum_over(mul(Prob(dist, dist.variable), body), dist.variable), self.partner[opening] + 1
+        return dist.sum_over(mul(Prob(dist, dist.variable), sp.Abs(body) if bar else body), dist.variable), close + 1
 
     def _the_one(self) -> Distribution | None:
         """The distribution an expectation or variance without a subscript is under: the only one declared, or
@@ -165,14 +168,21 @@ class MeasureForms:
         script = self._next(after + 1, hi)
         if self._at(after, hi) != "_" or script >= hi:
             return False
-        return self._at(self._next(self.partner.get(script, script) + 1, hi), hi) == "["
+        opening = self._at(self._next(self.partner.get(script, script) + 1, hi), hi)
+        if opening == "[":
+            return True
+        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+        named = self._key(*self._split(lo, top, {r"\sim"})[-1]) in self.by_key  # E_p(...), E_{x \sim p}|x|
+        return named and opening in ("(", "|")
 
     def _dist(self, lo: int, hi: int) -> Distribution:
         """The distribution named by tokens ``lo:hi``; ``p`` names ``P`` (its density or mass) when no ``p`` is
-        declared: ``D(p \\| q)``, ``\\mathbb{E}_p[...]``."""
+        declared: ``D(p \\| q)``, ``\\mathbb{E}_p[...]``; and ``P`` names a declared density ``p``."""
         key, pos = self._key(lo, hi), self._offset(self._next(lo, hi))
         if key in self.lower:
             return self.lower[key]
+        if key not in self.by_key and len(key) == 1 and key.lower() in "pqr" and key.lower() in self.by_key:
+            return self.by_key[key.lower()]  # D(P || Q) of the densities p, q the text declares
         if key not in self.by_key:
             known = ", ".join(sorted(d.name for d in self.by_key.values())) or "none given"
             raise ParseError(f"unknown distribution name {key!r} at offset {pos} (known: {known})")

@@ -33,6 +33,9 @@ DECLARATIONS = [
     ("f(x)", "=", "x", None),
     (r"P: \; X", "~", r"\mathrm{Bern}(p_1)", ("P", None, None, "bernoulli", ("p_1",))),  # P names X's distribution
     (r"P: X", "=", r"\mathrm{Bern}(p_1)", None),  # only "P: X \sim ..."
+    (r"p(x)", "~", r"\text{Laplace}(\mu_1, b_1)", ("p", None, None, "laplace", (r"\mu_1", "b_1"))),  # a density
+    (r"q", "~", r"\mathrm{Poisson}(\lambda)", ("q", None, None, "poisson", (r"\lambda",))),
+    (r"x", "~", r"\mathcal{N}(0, 1)", None),  # a value, not a distribution
 ]
 
 

@@ -257,6 +257,11 @@ DOCUMENTS = [
     ("Two bits: $P(X=0, Y=0) = 1/2$ and $P(X=1, Y=1) = 1/2$.\n\n$$I(X; Y) = \\log 2$$\n\n"
      "$$H(X, Y) = H(X) + H(Y)$$\n",
      [(1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted")]),
+    # densities declared with \sim, an expectation written E_p(...) or E_p|...|, D(P||Q) of the densities p, q
+    ("Let $p(x) \\sim \\text{Laplace}(\\mu_1, b_1)$ and $q(x) \\sim \\text{Laplace}(\\mu_2, b_2)$.\n\n"
+     "$$D(P||Q) = E_p(\\log p(x) - \\log q(x)) = \\log \\frac{b_2}{b_1} - \\frac{1}{b_1} E_p|x - \\mu_1| "
+     "+ \\frac{1}{b_2} E_p|x - \\mu_2| = \\log \\frac{b_2}{b_1} - 1 + \\frac{b_1}{b_2}$$\n",
+     [(1, "definition"), (1, "definition"), (3, "definition"), (3, "proved"), (3, "refuted")]),
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",

@@ -32,6 +32,7 @@ COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
 mu, b = sp.Symbol("mu"), sp.Symbol("b", positive=True)
 NORMALS = (Normal(mu, b, name="P"), Normal(0, 1, name="Q"))
 LAPLACES = (Laplace(mu, b, name="X"), Normal(0, 1, name="P"))
+DENSITIES = (Laplace(mu, b, name="p"), Normal(0, 1, name="q"))  # declared lower-case, as densities
 
 
 def _expected(dist, body) -> sp.Basic:
@@ -142,6 +143,12 @@ READS = [
     (r"x \overset{\text{set}}{=} 0", (), (), sp.Eq(x, 0)),
     (r"ln(x) + exp(y)", (), (), log(x) + sp.exp(y)),
     (r"sigmoid(z)", (), (), Sigmoid(z)),
+    # an expectation under a declared density, with brackets, parentheses or bars
+    (r"E_p(x)", DENSITIES, (), _expected(DENSITIES[0], lambda v: v)),
+    (r"E_{x \sim p}\left( x^2 \right)", DENSITIES, (), _expected(DENSITIES[0], lambda v: v**2)),
+    (r"E_p|x - \mu|", DENSITIES, (), _expected(DENSITIES[0], lambda v: sp.Abs(v - mu))),
+    (r"E_r(x)", DENSITIES, (), sp.Function("E_r")(sp.Symbol("x", real=True))),  # r names nothing: a function
+    (r"D(P || Q)", DENSITIES, (), KL(*DENSITIES)),  # P, Q of the densities p, q the text declares
     # functions named by words, upright or typed plainly: one function, never a product of letters
     (r"\mathrm{MSE}(w)", (), (), sp.Function("MSE")(w)),
     (r"\operatorname{softmax}(z)", (), (), sp.Function("softmax")(z)),
