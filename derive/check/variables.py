@@ -176,13 +176,42 @@ def listed_declarations(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+_OPEN, _CLOSE = r"(?:\$|\\\()\s*", r"\s*(?:\$|\\\))"
+#: "a discrete distribution $P$ on $N$ elements": P = (p_1, ..., p_N) where the text writes p_n.
+_ON_ELEMENTS = re.compile(rf"(?:distribution\s+{_OPEN}(?P<name>{DISTRIBUTION_NAME}){_CLOSE}|"
+                          rf"{_OPEN}(?P<first>{DISTRIBUTION_NAME}){_CLOSE}\s+(?:be|is)\s+an?\s+(?:discrete\s+|"
+                          rf"categorical\s+|probability\s+)?distribution)\s+(?:on|over)\s+"
+                          rf"{_OPEN}(?P<size>[A-Za-z]){_CLOSE}\s+(?:elements|outcomes|values|points|symbols|states|"
+                          rf"categories|letters|classes)\b", re.I)
+#: "any other discrete distribution $Q$": on the same elements.
+_OTHER = re.compile(rf"\b(?:other|another|second)\s+(?:discrete\s+|categorical\s+|probability\s+)?distribution\s+"
+                    rf"{_OPEN}(?P<name>{DISTRIBUTION_NAME}){_CLOSE}", re.I)
+
+
+def sized_declarations(text: str) -> list[tuple[str, str]]:
+    r"""``(name, vector)`` for distributions the prose puts on a number of elements: "a discrete distribution
+    $P$ on $N$ elements" gives ``("P", r"(p_1, \ldots, p_N)")`` where the text writes ``p_n`` (its entries), and
+    "any other distribution $Q$" after it gives ``Q`` the same elements when the text writes ``q_n``."""
+    out: list[tuple[str, str]] = []
+    size = None
+    for match in sorted([*_ON_ELEMENTS.finditer(text), *_OTHER.finditer(text)], key=lambda m: m.start()):
+        name = match.group("name") or match.groupdict().get("first")
+        size = match.groupdict().get("size") or size
+        letter = name.lower()
+        if size is None or name in (n for n, _ in out) or size == letter or \
+                not re.search(rf"(?<![A-Za-z\\]){letter}_", text):
+            continue
+        out.append((name, rf"({letter}_1, \ldots, {letter}_{size})"))
+    return out
+
+
 def prose_declarations(text: str) -> list[tuple[str, str]]:
     r"""``(name, family)`` for each distribution the prose of ``text`` gives a family: "with $P$ a
     $\text{Laplace}(\mu, b_1)$" gives ``("P", r"\text{Laplace}(\mu, b_1)")``, "$Q$ is Poisson($\lambda_2$)"
     gives ``("Q", r"Poisson(\lambda_2)")``.  The name is one capital letter in its own math; the family
     follows within four joining words (is, a, be, follows, ...), as math or as a word whose arguments are
     the next math.  A sentence that negates (not, never, no) or asks declares nothing."""
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = sized_declarations(text)
     for sentence in _SENTENCE.split(text):
         if re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I) or sentence.rstrip().endswith("?"):
             continue  # a negation or a question declares nothing

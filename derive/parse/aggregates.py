@@ -161,8 +161,8 @@ class Aggregates:
     def sample_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol],
                    kind: type = sp.Sum) -> tuple[sp.Basic, int] | None:
         r"""``\sum_i x_i``, ``\sum x_i``, with no distribution declared: the sum over a sample, ``i`` from 1 to the
-        upper limit of the formula's first ``\sum_{i=1}^{N}`` (else ``n``).  Without a written index it is the
-        one letter the body puts under a ``_``; ``None`` when there is none or several."""
+        upper limit of the formula's first ``\sum_{i=1}^{N}`` (else ``n``, or ``N`` over an index ``n``).  Without
+        a written index it is the one letter the body puts under a ``_``; ``None`` when there is none or several."""
         if self.by_key:
             return None
         under = self._next(i + 1, hi)
@@ -190,6 +190,8 @@ class Aggregates:
             return None
         size = _SAMPLE_SIZE.search(self.source)
         top = sp.Symbol(size.group(1).lstrip("\\")) if size else sp.Symbol("n")
+        if top.name == name:  # \sum_n p_n: n counts the terms, so their number is N
+            top = sp.Symbol(name.upper() if name.islower() else f"{name}_{{max}}")
         variable = sp.Symbol(name)
         body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
         if left_out is not None:

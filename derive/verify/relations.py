@@ -39,7 +39,7 @@ import sympy as sp
 
 from derive import randomvars
 from derive.core import Status, Verdict
-from derive.domain import Domain
+from derive.domain import Domain, IndexedSimplex
 from derive.functions import Log
 from derive.group import Group
 from derive.measures import OutcomeSum
@@ -146,6 +146,8 @@ def _no_order(sides: list[sp.Basic], estimates: list, point: numeric.Point, on_f
 
 def signed(expr: sp.Basic, domain: Domain, strict: bool) -> bool:
     """``expr >= 0`` (``> 0`` when strict) proved on the domain, looking inside sums and products."""
+    if expr.has(sp.Sum):
+        expr = gathered(expr, domain)
     if expr == 0:
         return not strict
     if signs.is_positive(expr, domain) or (not strict and signs.is_nonnegative(expr, domain)):
@@ -194,7 +196,7 @@ def _trade_logs(expr: sp.Add, domain: Domain) -> sp.Basic | None:
     ``None`` when no term can be traded.
     """
     out, traded = [], False
-    for term in sp.Add.make_args(expr):
+    for term in sp.Add.make_args(merged_logs(expr)):
         logs = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.log)]
         if len(logs) == 1 and signs.is_positive(logs[0].args[0], domain):
             c = sp.Mul(*(f for f in sp.Mul.make_args(term) if f is not logs[0]))
@@ -209,6 +211,52 @@ def _trade_logs(expr: sp.Add, domain: Domain) -> sp.Basic | None:
                 continue
         out.append(term)
     return sp.expand(sp.Add(*out)) if traded else None
+
+
+def gathered(expr: sp.Basic, domain: Domain) -> sp.Basic:
+    """``expr`` with the sums over one range merged into one (their factors free of the index taken inside:
+    ``-sum p log p + sum p log q`` is ``sum (p log q - p log p)``), and a simplex's entries summed to 1: each step
+    an identity, so the sign of the result is that of ``expr``."""
+    for c in domain.constraints:
+        if isinstance(c, IndexedSimplex) and expr.has(c.base):
+            expr = c.total(expr)
+    rest: list[sp.Basic] = []
+    bodies: dict[tuple[sp.Basic, sp.Basic], tuple[sp.Symbol, list[sp.Basic]]] = {}
+    for term in sp.Add.make_args(sp.expand(expr, deep=False, log=False, power_exp=False, multinomial=False)):
+        sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum) and len(f.limits) == 1
+                and len(f.limits[0]) == 3]
+        if len(sums) != 1:
+            rest.append(term)
+            continue
+        (v, lo, hi), = sums[0].limits
+        c = sp.Mul(*(f for f in sp.Mul.make_args(term) if f is not sums[0]))
+        v0 = bodies.get((lo, hi), (v, []))[0]
+        if c.has(v) or c.has(v0):
+            rest.append(term)
+            continue
+        bodies.setdefault((lo, hi), (v0, []))[1].append(c * sums[0].function.xreplace({v: v0}))
+    merged = [sp.Sum(sp.Add(*fs), (v0, lo, hi)) for (lo, hi), (v0, fs) in bodies.items()]
+    return sp.Add(*rest, *merged)
+
+
+def merged_logs(expr: sp.Basic) -> sp.Basic:
+    """``c log a - c log b`` as ``c log(a/b)``: the logarithms of each coefficient merged into one, so that a lower
+    bound traded for it (:func:`_trade_logs`) loses nothing (``p log q - p log p`` is ``p log(q/p)``, whose bound
+    ``p (q/p - 1)`` sums to 0 where those of its two halves do not)."""
+    groups: dict[sp.Basic, list[sp.Basic]] = {}
+    rest = []
+    flat = sp.Add(*sp.Add.make_args(expr))  # an unevaluated Add(f, 0) taken apart; terms kept whole
+    for term in sp.Add.make_args(flat):
+        logs = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.log)]
+        if len(logs) != 1:
+            rest.append(term)
+            continue
+        c = sp.Mul(*(f for f in sp.Mul.make_args(term) if f is not logs[0]))
+        sign, c = (-1, -c) if c.could_extract_minus_sign() else (1, c)
+        groups.setdefault(c, []).append((logs[0].args[0] ** sign, term))
+    merged = [c * sp.log(sp.Mul(*(u for u, _ in found))) if len(found) > 1 else found[0][1]
+              for c, found in groups.items()]
+    return sp.Add(*rest, *merged)
 
 
 def monotone(small: sp.Basic, big: sp.Basic, domain: Domain) -> str | None:

@@ -107,6 +107,12 @@ DECLARED = [
     (r"$P, Q$ are Poisson with parameters $a, b, c$.", []),  # three parameters for two names
     (r"$p$ and $q$ are probabilities $a$ and $b$.", []),  # no family
     (r"$x, y$ are Poisson with parameters $a, b$.", []),  # x, y are values
+    # a distribution put on a number of elements, its entries written p_n: a categorical of that size
+    (r"Take a discrete distribution \(P\) on \(N\) elements, $\sum_n p_n = 1$, and any other distribution "
+     r"\(Q\), with $q_n$.", [("P", r"(p_1, \ldots, p_N)"), ("Q", r"(q_1, \ldots, q_N)")]),
+    (r"Let $P$ be a distribution on $k$ outcomes with probabilities $p_i$.", [("P", r"(p_1, \ldots, p_k)")]),
+    (r"Let $P$ be a distribution on $k$ outcomes.", []),  # no entries written: nothing to name them
+    (r"Take any other distribution $Q$ with $q_i$.", []),  # other than none: no size
 ]
 
 

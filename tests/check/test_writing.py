@@ -262,6 +262,12 @@ DOCUMENTS = [
      "$$D(P||Q) = E_p(\\log p(x) - \\log q(x)) = \\log \\frac{b_2}{b_1} - \\frac{1}{b_1} E_p|x - \\mu_1| "
      "+ \\frac{1}{b_2} E_p|x - \\mu_2| = \\log \\frac{b_2}{b_1} - 1 + \\frac{b_1}{b_2}$$\n",
      [(1, "definition"), (1, "definition"), (3, "definition"), (3, "proved"), (3, "refuted")]),
+    # Gibbs' inequality over distributions the prose puts on N elements, proved by Jensen's inequality
+    ("Take a discrete distribution $P$ on $N$ elements and any other distribution $Q$.\n\n"
+     "$$- \\sum_n p_n \\log p_n \\leq - \\sum_n p_n \\log q_n$$\n\n"
+     "$$\\sum_n p_n \\log \\frac{q_n}{p_n} \\leq \\log \\sum_n p_n \\frac{q_n}{p_n} = \\log 1 = 0$$\n\n"
+     "$$\\sum_n p_n \\log \\frac{q_n}{p_n} \\geq 0$$\n",
+     [(3, "proved"), (5, "proved"), (5, "proved"), (5, "proved"), (7, "refuted")]),
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",

@@ -83,3 +83,47 @@ def test_each_lemma_is_true(lemma):
 def test_a_relation_the_checker_does_not_know_is_an_error():
     with pytest.raises(DeriveError, match="bound"):
         check_relation(q, p, "~", Domain())
+
+
+# -- sums over the entries of distributions of any size ----------------------------------------------------------
+def _categoricals():
+    from derive.distributions.indexed import SymbolicCategorical
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    left, right = SymbolicCategorical(n, name="P"), SymbolicCategorical(n, name="Q")
+    i = sp.Symbol("i", integer=True)
+    return left, right, left.base[i], right.base[i], i, n
+
+
+def _sum(body, i, n):
+    return sp.Sum(body, (i, 1, n))
+
+
+@pytest.mark.parametrize("case", ["gibbs", "gibbs-split", "jensen", "entropy-below-cross-entropy", "reversed"])
+def test_gibbs_over_any_number_of_entries(case: str) -> None:
+    from derive.measures import CrossEntropy, Entropy
+
+    left, right, p_i, q_i, i, n = _categoricals()
+    domain = Domain().merge(left.domain, right.domain)
+    small, big, status = {
+        "gibbs": (_sum(p_i * sp.log(q_i / p_i), i, n), sp.Integer(0), Status.PROVED),
+        "gibbs-split": (-_sum(p_i * sp.log(p_i), i, n), -_sum(p_i * sp.log(q_i), i, n), Status.PROVED),
+        "jensen": (_sum(p_i * sp.log(q_i / p_i), i, n), sp.log(_sum(p_i * q_i / p_i, i, n)), Status.PROVED),
+        "entropy-below-cross-entropy": (Entropy(left), CrossEntropy(left, right), Status.PROVED),
+        "reversed": (sp.Integer(0), _sum(p_i * sp.log(q_i / p_i), i, n), Status.REFUTED),
+    }[case]
+    verdict = check_relation(small, big, "<=", domain)
+    assert verdict.status is status, verdict
+
+
+def test_gathered_sums_merge_one_range_and_sum_a_simplex_to_one() -> None:
+    from derive.verify.relations import gathered, merged_logs
+
+    left, right, p_i, q_i, i, n = _categoricals()
+    domain = Domain().merge(left.domain, right.domain)
+    j = sp.Symbol("j", integer=True)
+    merged = gathered(-_sum(p_i * sp.log(p_i), i, n) + 2 * sp.Sum(left.base[j], (j, 1, n)) * 0 + _sum(q_i, i, n),
+                      domain)
+    assert merged == 1 + _sum(-p_i * sp.log(p_i), i, n)
+    assert merged_logs(p * sp.log(q) - p * sp.log(p)) == p * sp.log(q / p)
+    assert merged_logs(p * sp.log(q) - q * sp.log(p)) == p * sp.log(q) - q * sp.log(p)  # two coefficients
