@@ -299,10 +299,10 @@ _LOGS = re.compile(r"\\log\s*_\s*(?:\{\s*(\w+)\s*\}|(\d+|[A-Za-z]))|\\(?:log|ln)
 
 
 def written_units(tex: str) -> str | None:
-    """``bits`` for a display whose every logarithm is written ``\\log_2``; ``None`` (the document's units) for
-    any other, natural, mixed or without logarithms."""
+    """``bits`` for a display whose every logarithm is written ``\\log_2``, ``any`` for ``\\log_b`` (a base
+    left open, above 1); ``None`` (the document's units) for any other, natural, mixed or without logarithms."""
     bases = {m.group(1) or m.group(2) for m in _LOGS.finditer(tex)}
-    return "bits" if bases == {"2"} else None
+    return "bits" if bases == {"2"} else "any" if bases == {"b"} else None
 
 
 _HEADING = re.compile(r"[ ]{0,3}#{1,6}\s|\s*\\(?:sub)*section\*?\{|\s*\\(?:chapter|paragraph)\*?\{")

@@ -108,7 +108,7 @@ def _on_faces(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict:
 
 def notation(*sides: sp.Basic) -> bool:
     """A side holds derive's notation (measures, ``P(H)``, groups), which only its value can be evaluated through."""
-    return any(type(e).__module__.startswith("derive.") for side in sides for e in sp.preorder_traversal(side))
+    return any((type(e).__module__ or "").startswith("derive.") for side in sides for e in sp.preorder_traversal(side))
 
 
 def _not_expressions(*sides: sp.Basic) -> Verdict | None:

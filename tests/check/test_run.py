@@ -425,3 +425,16 @@ def test_a_sum_over_its_own_limit_is_no_count() -> None:
     result = check_text("Let $0 < p_n, q_n < 1$.\n\n$$\\sum_n p_n \\log \\frac{q_n}{p_n} \\leq 0$$\n", "g.md")
     (claim,) = [e for e in result.entries if e.kind == "claim"]
     assert "error" not in claim.reason, claim.text()
+
+
+@pytest.mark.parametrize(("tex", "units"), [
+    (r"H = -\sum_x p(x) \log_2 p(x)", "bits"),
+    (r"H = -\sum_x p(x) \log_b p(x) + \log_{b} 2", "any"),  # a base left open: above 1
+    (r"H = -\sum_x p(x) \log_b p(x) + \ln 2", None),  # mixed: the document's
+    (r"H = -\sum_x p(x) \log p(x)", None),
+    (r"x + 1", None),
+])
+def test_each_display_in_the_base_its_logarithms_are_written_in(tex: str, units: str | None) -> None:
+    from derive.check.run import written_units
+
+    assert written_units(tex) == units

@@ -268,6 +268,11 @@ DOCUMENTS = [
      "$$\\sum_n p_n \\log \\frac{q_n}{p_n} \\leq \\log \\sum_n p_n \\frac{q_n}{p_n} = \\log 1 = 0$$\n\n"
      "$$\\sum_n p_n \\log \\frac{q_n}{p_n} \\geq 0$$\n",
      [(3, "proved"), (5, "proved"), (5, "proved"), (5, "proved"), (7, "refuted")]),
+    # logarithms in a base b left open: measures in that base, b above 1
+    ("$X$ is a random variable with pmfs $p(x)$ and $q(x)$.\n\n"
+     "$$- \\sum_{x \\in \\mathcal{X}} p(x) \\log_b p(x) \\leq - \\sum_{x \\in \\mathcal{X}} p(x) \\log_b q(x)$$\n\n"
+     "$$\\log_b a = \\frac{\\ln a}{\\ln b}$$\n",
+     [(3, "proved"), (5, "proved")]),
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",

@@ -138,3 +138,12 @@ def test_an_undeclared_negative_symbol_is_not_treated_as_positive():
     z = sp.Symbol("z", negative=True)
     verdict = check_equal(sp.log(z**2), 2 * sp.log(z), Domain())
     assert verdict.status is not Status.PROVED, verdict
+
+
+def test_notation_is_told_apart_from_functions_sympy_makes() -> None:
+    from derive.functions import Log
+    from derive.verify.equality import notation
+
+    f = sp.Function("p")(x)  # a class SymPy makes at run time, of no module
+    assert not notation(f)
+    assert notation(Log(f, sp.Symbol("b")))
