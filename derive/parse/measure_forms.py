@@ -208,7 +208,9 @@ class MeasureForms:
                 if arg in indices:
                     return Prob(dist, indices[arg]), paren[1] + 1
                 if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
-                    return Prob(dist, indices[sub.group(1)]), paren[1] + 1  # P(x_i) in a sum over i
+                    if isinstance(dist, Parametric):  # a density at the i-th value of the data, x[i]
+                        return Prob(dist, sp.IndexedBase(arg[0])[indices[sub.group(1)]]), paren[1] + 1
+                    return Prob(dist, indices[sub.group(1)]), paren[1] + 1  # P(x_i) in a sum over i: P's i-th
                 if arg in self.outcomes and self.outcomes[arg] in outcomes_of(dist):
                     return Prob(dist, self.outcomes[arg]), paren[1] + 1
                 if isinstance(dist, Parametric) and arg == dist.variable.name:

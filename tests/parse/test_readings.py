@@ -143,6 +143,9 @@ READS = [
     (r"x \overset{\text{set}}{=} 0", (), (), sp.Eq(x, 0)),
     (r"ln(x) + exp(y)", (), (), log(x) + sp.exp(y)),
     (r"sigmoid(z)", (), (), Sigmoid(z)),
+    # a density at the i-th value of the data, never at i
+    (r"\sum_{i=1}^{n} \log P(x_i)", NORMALS, (),
+     sp.Sum(log(Prob(NORMALS[0], sp.IndexedBase("x")[i])), (i, 1, n))),
     # an expectation under a declared density, with brackets, parentheses or bars
     (r"E_p(x)", DENSITIES, (), _expected(DENSITIES[0], lambda v: v)),
     (r"E_{x \sim p}\left( x^2 \right)", DENSITIES, (), _expected(DENSITIES[0], lambda v: v**2)),
