@@ -231,7 +231,7 @@ def gathered(expr: sp.Basic, domain: Domain) -> sp.Basic:
         (v, lo, hi), = sums[0].limits
         c = sp.Mul(*(f for f in sp.Mul.make_args(term) if f is not sums[0]))
         v0 = bodies.get((lo, hi), (v, []))[0]
-        if c.has(v) or c.has(v0):
+        if c.has(v) or c.has(v0) or v != v0 and sums[0].function.has(v0):  # never capture a free v0
             rest.append(term)
             continue
         bodies.setdefault((lo, hi), (v0, []))[1].append(c * sums[0].function.xreplace({v: v0}))

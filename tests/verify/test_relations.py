@@ -127,3 +127,13 @@ def test_gathered_sums_merge_one_range_and_sum_a_simplex_to_one() -> None:
     assert merged == 1 + _sum(-p_i * sp.log(p_i), i, n)
     assert merged_logs(p * sp.log(q) - p * sp.log(p)) == p * sp.log(q / p)
     assert merged_logs(p * sp.log(q) - q * sp.log(p)) == p * sp.log(q) - q * sp.log(p)  # two coefficients
+
+
+def test_gathered_sums_never_capture_a_free_index() -> None:
+    from derive.verify.relations import gathered
+
+    i, j, n = sp.symbols("i j n", integer=True)
+    f, g = sp.Function("f"), sp.Function("g")
+    expr = sp.Sum(f(i), (i, 1, n)) + sp.Sum(g(j, i), (j, 1, n))  # i is free in the second sum
+    assert gathered(expr, Domain()) == expr
+    assert gathered(sp.Sum(f(i), (i, 1, n)) + sp.Sum(g(j), (j, 1, n)), Domain()) == sp.Sum(f(i) + g(i), (i, 1, n))
