@@ -156,8 +156,13 @@ class Claims:
         if verdict.status.value != REFUTED:
             return verdict
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
-        placed = self.domain.merge(Domain(constraints=counts_of(self.domain, a, b)))
+        placed = self.domain.merge(Domain(constraints=self._unstated_counts(a, b)))
         return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed)
+
+    def _unstated_counts(self, a: sp.Basic, b: sp.Basic) -> tuple:
+        """The counts of ``a R b`` that no assumption states (``n`` of a sum where nothing says ``n \\ge 1``): what
+        varies with the data, not a symbol the text lets vary on its own."""
+        return tuple(c for c in counts_of(self.domain, a, b) if c.n not in self.domain.symbol_set)
 
     def _on_sample(self, a: sp.Basic, b: sp.Basic, relation: str):
         """The verdict on a claim about the text's own sample (``L(1) = e^{-6.6}`` after ``x_1 = 1.1, x_2 = 2.2,
@@ -168,7 +173,7 @@ class Claims:
         label, values = self.sample
         if {str(ix.base.label) for side in (a, b) for ix in side.atoms(sp.Indexed)} != {label}:
             return None
-        counts = {c.n for c in counts_of(self.domain, a, b)}
+        counts = {c.n for c in self._unstated_counts(a, b)}
         if varying_symbols(a, b) - counts:
             return None
         size = {n: sp.Integer(len(values)) for n in counts}

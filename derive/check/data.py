@@ -13,16 +13,36 @@ from derive.verify.numeric import where
 
 
 def counts_of(domain, *exprs: sp.Basic) -> tuple:
-    r"""A :class:`~derive.domain.Count` for each symbol nothing places that ends a sum or product with an integer
-    start: ``\sum_{i=1}^{n}`` has ``n >= 1`` terms, and ``n`` is an integer (sampled as one)."""
+    r"""A :class:`~derive.domain.Count` for each symbol that ends a sum or product with an integer start:
+    ``\sum_{i=1}^{n}`` has ``n >= 1`` terms, and ``n`` is an integer (sampled as one).  A symbol nothing places
+    counts from the start; one an assumption bounds below only (``n \ge 2``) counts from that bound."""
+    intervals = dict(domain.intervals)
     low: dict[sp.Symbol, int] = {}
     for e in exprs:
         for aggregate in e.atoms(sp.Sum, sp.Product):
             for _, start, end in aggregate.limits:
-                if isinstance(end, sp.Symbol) and start.is_Integer and end not in domain.symbol_set \
-                        and end.is_real is None and end not in aggregate.variables:  # \sum_n p_n runs over n
+                if not isinstance(end, sp.Symbol) or not start.is_Integer or end.is_real is not None or \
+                        end in aggregate.variables:  # \sum_n p_n runs over n
+                    continue
+                if end in domain.symbol_set:
+                    stated = intervals.get(end)
+                    if stated is None or stated.sup != sp.oo or not stated.inf.is_number:
+                        continue
+                    first = int(sp.floor(stated.inf)) + 1 if stated.left_open or not stated.inf.is_Integer \
+                        else int(stated.inf)
+                    low[end] = max(first, int(start))
+                else:
                     low[end] = min(low.get(end, int(start)), int(start))
     return tuple(Count(n, k) for n, k in sorted(low.items(), key=lambda item: str(item[0])))
+
+
+def counted(domain, counts: tuple):
+    """``domain`` with ``counts`` in place of the intervals an assumption gave the same symbols."""
+    from derive.domain import Domain
+
+    mine = {c.n for c in counts}
+    kept = Domain(tuple((s, i) for s, i in domain.intervals if s not in mine), domain.constraints)
+    return kept.merge(Domain(constraints=counts))
 
 
 def unvaried(values: dict, *sides: sp.Basic) -> dict:

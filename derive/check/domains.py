@@ -7,7 +7,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.check.assume import Bound, restrict
-from derive.check.data import counts_of
+from derive.check.data import counted, counts_of
 from derive.check.definitions import outcome_domain
 from derive.check.entries import entries_read
 from derive.check.shared import SCALE, with_functions
@@ -67,7 +67,7 @@ class Domains:
         key = (used, counts, self.domain)
         if key not in self.outcome_domains:
             try:
-                domain = self.domain.merge(Domain(constraints=counts))
+                domain = counted(self.domain, counts)
             except DeriveError:
                 domain = self.domain
             try:

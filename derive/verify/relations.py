@@ -110,11 +110,12 @@ def _refute(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ..
         (x, dx), (y, dy) = estimates
         tolerance = sp.Float(10) ** (10 - numeric.DIGITS) * max(1, abs(x), abs(y)) + 10 * (dx + dy)
         if x - y > tolerance:
-            return Verdict(Status.REFUTED, f"{numeric.short(x)} > {numeric.short(y)} at {numeric.where(point)}",
-                           tuple(point.items()))
+            at = f" at {numeric.where(point)}" if point else ""  # numbers alone: no point to name
+            return Verdict(Status.REFUTED, f"{numeric.short(x)} > {numeric.short(y)}{at}", tuple(point.items()))
         if strict and not dx and not dy and _exactly_equal(*sides):
-            return Verdict(Status.REFUTED, f"both sides equal {numeric.short(x)} at {numeric.where(point)}, "
-                                           "where the claim says they differ", tuple(point.items()))
+            at = f" at {numeric.where(point)}" if point else ""
+            return Verdict(Status.REFUTED, f"both sides equal {numeric.short(x)}{at}, where the claim says they "
+                                           "differ", tuple(point.items()))
     return None
 
 

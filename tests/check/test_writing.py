@@ -275,7 +275,9 @@ DOCUMENTS = [
      [(3, "proved"), (5, "proved")]),
     # a density at the data x_i is not the density at i: never proved equal
     ("Let $P = \\mathcal{N}(\\mu, 1)$ and $n \\geq 1$.\n\n"
-     "$$\\sum_{i=1}^n \\log P(x_i) = \\sum_{i=1}^n \\log P(i)$$\n", [(1, "definition"), (3, "unknown")]),
+     "$$\\sum_{i=1}^n \\log P(x_i) = \\sum_{i=1}^n \\log P(i)$$\n\n"
+     "$$\\sum_{i=1}^n \\log P(x_i) = -\\frac{n}{2} \\log(2\\pi) - \\frac{1}{2} \\sum_{i=1}^n (x_i - \\mu)^2$$\n",
+     [(1, "definition"), (3, "refuted"), (5, "proved")]),  # n >= 1 ends a sum: an integer
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",
