@@ -21,6 +21,17 @@ from derive.terms import mul
 _SUBSCRIPTED_INDEX = re.compile(r"[A-Za-z]_([A-Za-z])\Z")  # P(x_i): the outcome of index i
 
 
+def _numbered(dist: Distribution) -> bool:
+    """``dist``'s outcomes are numbered 1, 2, ... (a categorical, of a size written or not), so that ``P(x_i)``
+    in a sum over ``i`` is its ``i``-th outcome's probability; of any other, the value at the ``i``-th datum."""
+    from derive.distributions.indexed import SymbolicCategorical
+
+    if isinstance(dist, SymbolicCategorical):
+        return True
+    outcomes = outcomes_of(dist)
+    return bool(outcomes) and all(str(getattr(o, "name", o)).isdigit() for o in outcomes)
+
+
 def outcomes_of(dist: Distribution) -> tuple[Str, ...]:
     """The named outcomes of ``dist``; none for distributions without them (densities, symbolic sizes)."""
     try:
@@ -208,9 +219,9 @@ class MeasureForms:
                 if arg in indices:
                     return Prob(dist, indices[arg]), paren[1] + 1
                 if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
-                    if isinstance(dist, Parametric):  # a density at the i-th value of the data, x[i]
-                        return Prob(dist, sp.IndexedBase(arg[0])[indices[sub.group(1)]]), paren[1] + 1
-                    return Prob(dist, indices[sub.group(1)]), paren[1] + 1  # P(x_i) in a sum over i: P's i-th
+                    if _numbered(dist):  # P(x_i) in a sum over i: P's i-th outcome, p_i
+                        return Prob(dist, indices[sub.group(1)]), paren[1] + 1
+                    return Prob(dist, sp.IndexedBase(arg[0])[indices[sub.group(1)]]), paren[1] + 1  # at datum x[i]
                 if arg in self.outcomes and self.outcomes[arg] in outcomes_of(dist):
                     return Prob(dist, self.outcomes[arg]), paren[1] + 1
                 if isinstance(dist, Parametric) and arg == dist.variable.name:

@@ -278,6 +278,10 @@ DOCUMENTS = [
      "$$\\sum_{i=1}^n \\log P(x_i) = \\sum_{i=1}^n \\log P(i)$$\n\n"
      "$$\\sum_{i=1}^n \\log P(x_i) = -\\frac{n}{2} \\log(2\\pi) - \\frac{1}{2} \\sum_{i=1}^n (x_i - \\mu)^2$$\n",
      [(1, "definition"), (3, "refuted"), (5, "proved")]),  # n >= 1 ends a sum: an integer
+    # a coin's P(x_i) over a sample is its value at the i-th datum, not at an i-th outcome it does not have
+    ("Let $P(H) = p$, $P(T) = 1 - p$ and $0 < p < 1$.\n\n$$\\sum_{i=1}^n P(x_i) = \\sum_{i=1}^n P(i)$$\n",
+     [(1, "definition"), (1, "definition"), (3, "unknown")]),
+    ("Let $P = (0.2, 0.3, 0.5)$.\n\n$$\\sum_{i=1}^3 P(x_i) = 1$$\n", [(1, "definition"), (3, "proved")]),
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",
