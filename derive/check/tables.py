@@ -4,8 +4,8 @@ entropy of those variables (``H(X)``, ``H(X, Y)``, ``I(X; Y)``).
 
 A table is read only from the first links of chains, a probability written with its variables' values set to
 labels (digits or letters) equal to a plain number; values given twice must agree, each must lie in (0, 1], and
-they must add up to exactly 1 (decimals read as the decimals written).  Anything else gives no table: the text's relations stay claims for
-every distribution.
+they must add up to exactly 1 (decimals read as the decimals written).  Anything else gives no table: the
+text's relations stay claims for every distribution.
 """
 
 from __future__ import annotations
