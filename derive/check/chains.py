@@ -481,8 +481,16 @@ def _piece(span: Span, toks: list[_Tok], lo: int, hi: int, last: bool = False) -
         return Piece("", span.line_at(at))
     start = toks[lo].start
     end = toks[hi - 1].start + len(toks[hi - 1].text)
-    tex = "".join(" " if t.text == "&" else t.text for t in _with_spaces(span.tex, start, end))
-    return Piece(tex.strip(), span.line_at(start))
+    tex = "".join(t.text for t in _with_spaces(span.tex, start, end))
+    return Piece(_blank_alignment(tex).strip(), span.line_at(start))
+
+
+_CASES_BLOCK = re.compile(r"(\\begin\s*\{\s*cases\s*\}.*?\\end\s*\{\s*cases\s*\})", re.S)
+
+
+def _blank_alignment(tex: str) -> str:
+    """``&`` blanked, except inside a ``cases`` environment, where it parts a value from its condition."""
+    return "".join(part if k % 2 else part.replace("&", " ") for k, part in enumerate(_CASES_BLOCK.split(tex)))
 
 
 def _with_spaces(tex: str, start: int, end: int) -> Iterable[_Tok]:

@@ -223,6 +223,14 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
+_CASES = re.compile(r"(\\begin\s*\{\s*cases\s*\}.*?\\end\s*\{\s*cases\s*\})", re.S)
+
+
+def _uncommented(tex: str) -> str:
+    """``tex`` with its comment columns blanked, outside ``cases`` (where ``& \text{otherwise}`` is a condition)."""
+    return "".join(part if k % 2 else _COMMENT_COLUMN.sub(_blank, part) for k, part in enumerate(_CASES.split(tex)))
+
+
 def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Span]:
     """Each span with its macros expanded (:mod:`derive.parse.macros`) and its comment columns blanked; one whose
     macros cannot be expanded is left as written, its formulas then reported where they are read."""
@@ -235,7 +243,7 @@ def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Spa
     for span in found:
         tex = words.sub(r"\\mathrm{\1}", span.tex) if words else span.tex  # \text{ELBO} := ...: a quantity's name
         try:
-            out.append(replace(span, tex=_COMMENT_COLUMN.sub(_blank, expand(tex, macros))))
+            out.append(replace(span, tex=_uncommented(expand(tex, macros))))
         except ParseError:
             out.append(replace(span, tex=tex))
     return out

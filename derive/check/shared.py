@@ -110,7 +110,18 @@ def with_functions(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Bas
             out = out.replace(f, meaning)
         if not any(out.has(f) for f in functions):
             break
-    return taken_expr(out)
+    return taken_expr(in_support(out) if out.has(sp.Piecewise) else out)
+
+
+def in_support(expr: sp.Basic) -> sp.Basic:
+    r"""``expr`` with each density defined by cases, applied to a datum (``f(x_i, \theta)``, the case ``x_i \ge 0``
+    or 0 otherwise), taken where it is not 0: a sample lies where its density is positive."""
+    def nonzero(e: sp.Piecewise) -> sp.Basic:
+        values = [value for value, _ in e.args if value != 0]
+        data = any(isinstance(x, sp.Indexed) for _, cond in e.args for x in cond.atoms(sp.Indexed))
+        return values[0] if len(values) == 1 and len(e.args) > 1 and data else e
+
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), nonzero)
 
 
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")

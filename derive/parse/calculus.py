@@ -132,6 +132,37 @@ def system_of(rows: Sequence[str], parse: Callable[[str], sp.Basic]) -> System:
     return System(*equations)
 
 
+_OTHERWISE = re.compile(r"\s*(?:\\text\s*\{\s*)?(?:otherwise|else|elsewhere|sonst)\s*\}?\s*[.,;]?\s*\Z", re.I)
+_CONDITION_WORD = re.compile(r"\s*(?:\\(?:text|mathrm|textrm)\s*\{\s*(?:if|for|when|where)\s*\}|if|for)"
+                             r"\s*(?:\\[,;: ]\s*)*", re.I)
+#: What an aligned row of equations continues with after its ``&``: a relation (``x &= 1``), never a condition.
+_ALIGNED = re.compile(r"\s*(?:=|<|>|\\(?:le|ge|leq|geq|neq|ne|approx)(?![A-Za-z]))")
+
+
+def by_cases(rows: Sequence[str]) -> bool:
+    """Every row of a ``cases`` environment is a value ``&`` a condition (not an equation aligned at ``&=``)."""
+    return all("&" in row and not _ALIGNED.match(row.partition("&")[2]) for row in rows)
+
+
+def piecewise_of(rows: Sequence[str], parse: Callable[[str], sp.Basic]) -> sp.Piecewise:
+    r"""The value of ``\begin{cases} a & x \ge 0 \\ 0 & \text{otherwise} \end{cases}``: each row a value and,
+    after its ``&``, the condition it holds under ("if", "for" dropped); "otherwise" is every other point."""
+    pieces = []
+    for k, row in enumerate(rows, 1):
+        value, _, condition = row.partition("&")
+        if not value.strip() or not condition.strip():
+            raise ParseError(f"row {k} of the cases environment needs a value & a condition")
+        if _OTHERWISE.match(condition):
+            pieces.append((parse(value), sp.true))
+            continue
+        cond = parse(_CONDITION_WORD.sub("", condition, count=1).strip().rstrip(".,;"))
+        if not isinstance(cond, (sp.core.relational.Relational, sp.logic.boolalg.Boolean)) or \
+                isinstance(cond, sp.Symbol):
+            raise ParseError(f"row {k} of the cases environment: the condition is no relation")
+        pieces.append((parse(value), cond))
+    return sp.Piecewise(*pieces)
+
+
 # -- the reader's additions -------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Head:

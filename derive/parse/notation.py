@@ -130,7 +130,7 @@ import sympy as sp
 from derive.distributions.base import Distribution
 from derive.measures import ANY_BASE, UNITS, Measure
 from derive.parse.adapter import ParseError
-from derive.parse.calculus import split_cases, system_of
+from derive.parse.calculus import by_cases, piecewise_of, split_cases, system_of
 from derive.parse.lexer import tokenize, unbraced_bodies
 from derive.parse.reader import Reader
 from derive.terms import bottom_up
@@ -198,7 +198,12 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         raise ParseError("empty input")
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
-        return system_of(rows, lambda row: _parse(row, distributions, units, symbols, masses, supports))
+        def read(row: str) -> sp.Basic:
+            return _parse(row, distributions, units, symbols, masses, supports)
+
+        if by_cases(rows):  # a value & its condition: a function by cases
+            return piecewise_of(rows, read)
+        return system_of([row.replace("&", " ") for row in rows], read)
     tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(_SCRIPTS_SWAPPED.sub(r"\2\1", tex)))
     try:
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)

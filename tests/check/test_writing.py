@@ -282,6 +282,17 @@ DOCUMENTS = [
     ("Let $P(H) = p$, $P(T) = 1 - p$ and $0 < p < 1$.\n\n$$\\sum_{i=1}^n P(x_i) = \\sum_{i=1}^n P(i)$$\n",
      [(1, "definition"), (1, "definition"), (3, "unknown")]),
     ("Let $P = (0.2, 0.3, 0.5)$.\n\n$$\\sum_{i=1}^3 P(x_i) = 1$$\n", [(1, "definition"), (3, "proved")]),
+    # a density by cases, applied to the text's own sample: the data lie where it is positive; claims about a
+    # function of the parameter are checked at the sample, the parameter varying; an equation to solve is not
+    ("Let $x_1 = 1.1, x_2 = 2.2$ and $x_3 = 3.3$ be three observed values from the density\n\n"
+     "$$f(x, \\theta) = \\begin{cases} \\frac{1}{\\theta} e^{-x/\\theta} & x \\ge 0 \\\\ "
+     "0 & \\text{otherwise} \\end{cases}$$\n\nwhere $\\theta > 0$.\n\n"
+     "$$L(\\theta) = \\prod_{i=1}^{n} f(x_i, \\theta)$$\n\n"
+     "$$\\ln L(\\theta) = -n \\ln \\theta - \\frac{\\sum x_i}{\\theta}$$\n\n"
+     "$$\\frac{d}{d\\theta} \\ln L(\\theta) = n\\theta + \\frac{\\sum x_i}{\\theta^2}$$\n\n"
+     "$$\\theta^3 = - \\frac{\\sum x_i}{n}$$\n",
+     [(1, "definition"), (1, "definition"), (1, "definition"), (3, "definition"), (7, "definition"),
+      (9, "proved"), (11, "refuted"), (13, "unknown")]),
     # functions named by words: one function each, defined by the text or known to everyone
     ("Let $x$ be real.\n\n$$\\operatorname{pdf}(x) = \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2}$$\n\n"
      "$$pdf(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}$$\n\n$$pdf(x) = e^{-x^2}$$\n",

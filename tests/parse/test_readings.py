@@ -24,6 +24,7 @@ from derive.functions import Sigmoid
 from derive.parse import ParseError, parse_latex
 from derive.parse.calculus import LAGRANGE
 from derive.semantics import plain
+from derive.system import System
 from derive.testing import assert_identity
 
 p, q, x, y, t, z, n, i, w = sp.symbols("p q x y t z n i w")
@@ -143,6 +144,12 @@ READS = [
     (r"x \overset{\text{set}}{=} 0", (), (), sp.Eq(x, 0)),
     (r"ln(x) + exp(y)", (), (), log(x) + sp.exp(y)),
     (r"sigmoid(z)", (), (), Sigmoid(z)),
+    # a function by cases: a value & its condition; "otherwise" is every other point; &= aligns equations
+    (r"\begin{cases} \frac{1}{t} e^{-x/t} & x \ge 0 \\ 0 & \text{otherwise} \end{cases}", (), (),
+     sp.Piecewise((sp.exp(-x / t) / t, x >= 0), (0, True))),
+    (r"\begin{cases} x & \text{if } x > 0 \\ 0 & \text{for } x \le 0 \end{cases}", (), (),
+     sp.Piecewise((x, x > 0), (0, x <= 0))),
+    (r"\begin{cases} x &= 1 \\ y &= 2 \end{cases}", (), (), System(sp.Eq(x, 1), sp.Eq(y, 2))),
     # a density at the i-th value of the data, never at i
     (r"\sum_{i=1}^{n} \log P(x_i)", NORMALS, (),
      sp.Sum(log(Prob(NORMALS[0], sp.IndexedBase("x")[i])), (i, 1, n))),
@@ -215,6 +222,8 @@ READS = [
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
 REFUSES = [
+    (r"\begin{cases} x & \\ 0 & \text{otherwise} \end{cases}", (), (), "needs a value & a condition"),
+    (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
