@@ -65,7 +65,6 @@ class Sigmoid(sp.Function):
         return True if self.args[0].is_real else None
 
 
-
 _ENTRY_CLASSES: dict[str, type] = {}
 
 

@@ -52,7 +52,6 @@ def written_statement(statement: Statement) -> str:
     return " ".join(parts)
 
 
-
 class Bounds:
     """Assumptions and bounds claimed, mixed into :class:`~derive.check.checker.Checker`."""
 

@@ -488,9 +488,15 @@ def _piece(span: Span, toks: list[_Tok], lo: int, hi: int, last: bool = False) -
 _CASES_BLOCK = re.compile(r"(\\begin\s*\{\s*cases\s*\}.*?\\end\s*\{\s*cases\s*\})", re.S)
 
 
+def outside_cases(tex: str, change: Callable[[str], str]) -> str:
+    """``tex`` with ``change`` made to every part outside a ``cases`` environment (where ``&`` parts a value from
+    its condition, and ``& \\text{otherwise}`` is no comment)."""
+    return "".join(part if k % 2 else change(part) for k, part in enumerate(_CASES_BLOCK.split(tex)))
+
+
 def _blank_alignment(tex: str) -> str:
-    """``&`` blanked, except inside a ``cases`` environment, where it parts a value from its condition."""
-    return "".join(part if k % 2 else part.replace("&", " ") for k, part in enumerate(_CASES_BLOCK.split(tex)))
+    """``&`` blanked, except inside a ``cases`` environment."""
+    return outside_cases(tex, lambda part: part.replace("&", " "))
 
 
 def _with_spaces(tex: str, start: int, end: int) -> Iterable[_Tok]:

@@ -55,7 +55,6 @@ def chain_declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
     return declaration(chain.subject.tex, chain.relations[0], chain.expressions[1].tex, key)
 
 
-
 @dataclass
 class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     """Walks the document in order: its assumptions, from where each is stated, and its chains, each link on the
@@ -84,7 +83,6 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     given: frozenset[str] = frozenset()  # labels of data the text gives values for (x_1 = 1.1: "x")
     sample: tuple[str, tuple[str, ...]] | None = None  # the text's own sample: ("x", ("1.1", "2.2", "3.3"))
     doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
-    written_sides: tuple = ()  # the sides of the claim being judged, as read (functions not yet applied)
     table_links: frozenset[tuple[str, str]] = frozenset()  # (left, right) of links that give a pmf in full
     table_values: dict = field(default_factory=dict)  # p[X](0) -> 1/4, H[X] -> ...: what those pmfs fix
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)

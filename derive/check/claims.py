@@ -46,7 +46,6 @@ def compose_connectives(relations: Sequence[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-
 class Claims:
     """Claims and implications, mixed into :class:`~derive.check.checker.Checker`."""
 
@@ -117,12 +116,11 @@ class Claims:
         return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
-        self.written_sides = (left, right)
         a, b = self._sides(left, right)
         if self.table_values and (numbers := with_tables((a, b), self.table_values)) is not None:
             a, b = numbers  # H(X) of a pmf the text gives in full: a number
         domain = self._dom(a, b)
-        verdict = self._judged(a, b, relation, domain)
+        verdict = self._judged(a, b, relation, domain, (left, right))
         used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
         doubted = used & self.doubted
         if verdict.status.value == UNKNOWN and relation in EQUALITIES and isinstance(left, (AppliedUndef, sp.log)):
@@ -137,7 +135,7 @@ class Claims:
                                            "otherwise, unproved: which one does it mean here?")
         return verdict
 
-    def _judged(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
+    def _judged(self, a: sp.Basic, b: sp.Basic, relation: str, domain, written: tuple = ()):
         """The verdict on ``a R b`` (a claim with meanings put in), by each reading in turn."""
         from derive.verify import check_equal, check_relation
 
@@ -153,7 +151,7 @@ class Claims:
         if not verdict.proved and self.hypotheses:
             verdict = self._under_hypotheses(a, b, relation, domain)
         if not verdict.proved and self.sample is not None and not self.hypotheses and \
-                (on := self._on_sample(a, b, relation)) is not None:  # under a supposition: its consequence
+                (on := self._on_sample(a, b, relation, written)) is not None:  # under a supposition: its consequence
             return on
         if verdict.status.value != REFUTED:
             return verdict
@@ -166,7 +164,7 @@ class Claims:
         varies with the data, not a symbol the text lets vary on its own."""
         return tuple(c for c in counts_of(self.domain, a, b) if c.n not in self.domain.symbol_set)
 
-    def _on_sample(self, a: sp.Basic, b: sp.Basic, relation: str):
+    def _on_sample(self, a: sp.Basic, b: sp.Basic, relation: str, written: tuple = ()):
         """The verdict on a claim about the text's own sample (``L(1) = e^{-6.6}`` after ``x_1 = 1.1, x_2 = 2.2,
         x_3 = 3.3``, "three observed values"): nothing but its data, their count and parameters the text places
         vary in it, so it is checked at those values, with every count the sample's size and the parameters over
@@ -177,7 +175,7 @@ class Claims:
         if {str(ix.base.label) for side in (a, b) for ix in side.atoms(sp.Indexed)} != {label}:
             return None
         counts = {c.n for c in self._unstated_counts(a, b)}
-        placed = self.domain.symbol_set if self._of_functions(a, b) else frozenset()
+        placed = self.domain.symbol_set if self._of_functions(written) else frozenset()
         if varying_symbols(a, b) - counts - placed:  # a parameter may vary in a claim about a function of it
             return None
         size = {n: sp.Integer(len(values)) for n in counts}
@@ -201,11 +199,11 @@ class Claims:
         shown = ", ".join(f"{label}_{k} = {v}" for k, v in enumerate(values, 1))
         return Verdict(verdict.status, f"{verdict.reason}, on the text's sample ({shown})", verdict.counterexample)
 
-    def _of_functions(self, a: sp.Basic, b: sp.Basic) -> bool:
-        """A side is a function the text defines, or a derivative (``\\log L(\\theta) = ...``): an identity in its
-        parameters, where ``\\theta^3 = ...`` may be an equation to solve for one."""
+    def _of_functions(self, written: tuple) -> bool:
+        """A side as read (``written``) applies a function the text defines or a derivative (``\\log L(\\theta) =
+        ...``): an identity in its parameters, where ``\\theta^3 = ...`` may be an equation to solve for one."""
         return any(isinstance(e, sp.Derivative) or isinstance(e, AppliedUndef) and e.func in self.functions
-                   for side in self.written_sides for e in sp.preorder_traversal(side))
+                   for side in written for e in sp.preorder_traversal(side))
 
     def _family_members(self, tex: str) -> tuple[sp.Symbol, ...]:
         """The names ``tex`` writes (``p_k``) that belong to a family defined so far (``p_i = ...``)."""

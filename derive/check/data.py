@@ -8,7 +8,7 @@ import re
 import sympy as sp
 
 from derive import randomvars
-from derive.domain import Count, IndexedSimplex
+from derive.domain import Count, Domain, IndexedSimplex
 from derive.verify.numeric import where
 
 
@@ -38,8 +38,6 @@ def counts_of(domain, *exprs: sp.Basic) -> tuple:
 
 def counted(domain, counts: tuple):
     """``domain`` with ``counts`` in place of the intervals an assumption gave the same symbols."""
-    from derive.domain import Domain
-
     mine = {c.n for c in counts}
     kept = Domain(tuple((s, i) for s, i in domain.intervals if s not in mine), domain.constraints)
     return kept.merge(Domain(constraints=counts))

@@ -44,7 +44,6 @@ def natural_verdict(verdict, natural, domain):
     return Verdict(verdict.status, f"{verdict.reason}, wherever the sides are real numbers ({names} > 0)")
 
 
-
 class Domains:
     """The domain of a link, mixed into :class:`~derive.check.checker.Checker`."""
 

@@ -26,7 +26,6 @@ def written_link(link: Link) -> str:
     return f"{link.lhs.tex} {link.relation} {link.rhs.tex}"
 
 
-
 class Links:
     """Chains and their links, mixed into :class:`~derive.check.checker.Checker`."""
 

@@ -25,7 +25,6 @@ _CALLIGRAPHIC = re.compile(r"(?<!\\in)(?<!\\in )\\mathcal\s*\{\s*([A-MO-TV-Z])\s
 _UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
 
 
-
 class Reading:
     """Reading pieces, mixed into :class:`~derive.check.checker.Checker`."""
 

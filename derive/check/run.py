@@ -85,7 +85,7 @@ from pathlib import Path
 
 from derive.check import frontmatter
 from derive.check.assume import Bound, is_bound, parse_assumption
-from derive.check.chains import Statement, chains, ranked, statements
+from derive.check.chains import Statement, chains, outside_cases, ranked, statements
 from derive.check.checker import Checker
 from derive.check.document import Span, front_matter, kind_of, spans
 from derive.check.errors import CheckError
@@ -223,12 +223,8 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
-_CASES = re.compile(r"(\\begin\s*\{\s*cases\s*\}.*?\\end\s*\{\s*cases\s*\})", re.S)
-
-
-def _uncommented(tex: str) -> str:
-    """``tex`` with its comment columns blanked, outside ``cases`` (where ``& \text{otherwise}`` is a condition)."""
-    return "".join(part if k % 2 else _COMMENT_COLUMN.sub(_blank, part) for k, part in enumerate(_CASES.split(tex)))
+def _blank_comments(tex: str) -> str:
+    return _COMMENT_COLUMN.sub(_blank, tex)
 
 
 def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Span]:
@@ -243,7 +239,7 @@ def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Spa
     for span in found:
         tex = words.sub(r"\\mathrm{\1}", span.tex) if words else span.tex  # \text{ELBO} := ...: a quantity's name
         try:
-            out.append(replace(span, tex=_uncommented(expand(tex, macros))))
+            out.append(replace(span, tex=outside_cases(expand(tex, macros), _blank_comments)))
         except ParseError:
             out.append(replace(span, tex=tex))
     return out

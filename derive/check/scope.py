@@ -15,7 +15,6 @@ from derive.check.shared import put_values
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
 
 
-
 class Scopes:
     """Where each assumption applies, mixed into :class:`~derive.check.checker.Checker`."""
 

@@ -205,16 +205,20 @@ def sized_declarations(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _denies(sentence: str) -> bool:
+    """A negation or a question, which declares nothing."""
+    return bool(re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I)) or sentence.rstrip().endswith("?")
+
+
 def prose_declarations(text: str) -> list[tuple[str, str]]:
     r"""``(name, family)`` for each distribution the prose of ``text`` gives a family: "with $P$ a
     $\text{Laplace}(\mu, b_1)$" gives ``("P", r"\text{Laplace}(\mu, b_1)")``, "$Q$ is Poisson($\lambda_2$)"
     gives ``("Q", r"Poisson(\lambda_2)")``.  The name is one capital letter in its own math; the family
     follows within four joining words (is, a, be, follows, ...), as math or as a word whose arguments are
     the next math.  A sentence that negates (not, never, no) or asks declares nothing."""
-    out: list[tuple[str, str]] = sized_declarations(text)
-    for sentence in _SENTENCE.split(text):
-        if re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I) or sentence.rstrip().endswith("?"):
-            continue  # a negation or a question declares nothing
+    sentences = _SENTENCE.split(text)  # a question asks, declares nothing; "never larger" still speaks of Q
+    out: list[tuple[str, str]] = sized_declarations(" ".join(s for s in sentences if not s.rstrip().endswith("?")))
+    for sentence in (s for s in sentences if not _denies(s)):
         out += [found for found in listed_declarations(sentence) if found[0] not in (n for n, _ in out)]
         maths = list(_INLINE.finditer(sentence))
         for first, second in zip(maths, maths[1:]):

@@ -31,7 +31,6 @@ _HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
 _SAMPLE_SIZE = re.compile(r"\\sum(?:\\limits)?_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
 
 
-
 class Aggregates:
     """Sums, products and integrals, mixed into :class:`~derive.parse.reader.Reader`."""
 

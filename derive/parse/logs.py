@@ -22,7 +22,6 @@ _NEW_FACTORS = frozenset({r"\log", r"\ln", r"\exp", r"\sum", r"\prod", r"\int", 
 _PRODUCT_SIGNS = frozenset({r"\cdot", r"\times", "/", r"\div"})
 
 
-
 class Logs:
     """Logarithms and their arguments, mixed into :class:`~derive.parse.reader.Reader`."""
 

@@ -22,7 +22,6 @@ _SUM_INDEX = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])")
 _SUBSCRIPTED = re.compile(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])(?![A-Za-z])")
 
 
-
 class Names:
     """Symbols, entries and functions applied, mixed into :class:`~derive.parse.reader.Reader`."""
 

@@ -146,9 +146,12 @@ def _no_order(sides: list[sp.Basic], estimates: list, point: numeric.Point, on_f
 
 
 def signed(expr: sp.Basic, domain: Domain, strict: bool) -> bool:
-    """``expr >= 0`` (``> 0`` when strict) proved on the domain, looking inside sums and products."""
-    if expr.has(sp.Sum):
-        expr = gathered(expr, domain)
+    """``expr >= 0`` (``> 0`` when strict) proved on the domain, looking inside sums and products (gathered
+    once: its sums over one range merged, :func:`gathered`)."""
+    return _signed(gathered(expr, domain) if expr.has(sp.Sum) else expr, domain, strict)
+
+
+def _signed(expr: sp.Basic, domain: Domain, strict: bool) -> bool:
     if expr == 0:
         return not strict
     if signs.is_positive(expr, domain) or (not strict and signs.is_nonnegative(expr, domain)):
@@ -158,12 +161,12 @@ def signed(expr: sp.Basic, domain: Domain, strict: bool) -> bool:
     if isinstance(expr, sp.Mul):
         negatives = [f for f in expr.args if f.is_number and f.is_negative is True]
         rest = [f for f in expr.args if not (f.is_number and f.is_negative is True)]
-        return len(negatives) % 2 == 0 and all(signed(f, domain, strict) for f in rest)
+        return len(negatives) % 2 == 0 and all(_signed(f, domain, strict) for f in rest)
     if isinstance(expr, sp.Add):
-        if all(signed(t, domain, False) for t in expr.args):
-            return not strict or any(signed(t, domain, True) for t in expr.args)
+        if all(_signed(t, domain, False) for t in expr.args):
+            return not strict or any(_signed(t, domain, True) for t in expr.args)
         traded = None if strict else _trade_logs(expr, domain)
-        return traded is not None and signed(traded, domain, False)
+        return traded is not None and _signed(traded, domain, False)
     return False
 
 
@@ -179,7 +182,7 @@ def _signed_sum(expr: sp.Sum, domain: Domain, strict: bool) -> bool:
     body = expr.function.xreplace({var: where})
     if strict and not ordered(lo, hi, domain):
         return False  # possibly empty: 0 is not positive
-    if signed(body, domain, strict):
+    if _signed(body, domain, strict):
         return True
     traded = None if strict else _trade_logs(sp.Add(expr.function, 0, evaluate=False), domain)
     if traded is None:

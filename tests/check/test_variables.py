@@ -112,6 +112,9 @@ DECLARED = [
      r"\(Q\), with $q_n$.", [("P", r"(p_1, \ldots, p_N)"), ("Q", r"(q_1, \ldots, q_N)")]),
     (r"Let $P$ be a distribution on $k$ outcomes with probabilities $p_i$.", [("P", r"(p_1, \ldots, p_k)")]),
     (r"Let $P$ be a distribution on $k$ outcomes.", []),  # no entries written: nothing to name them
+    (r"Is $P$ a distribution on $k$ outcomes with probabilities $p_i$?", []),  # a question declares nothing
+    (r"Take a distribution $P$ on $N$ elements. It is never worse than any other distribution $Q$, with $p_n, q_n$.",
+     [("P", r"(p_1, \ldots, p_N)"), ("Q", r"(q_1, \ldots, q_N)")]),  # "never" here negates no declaration
     (r"Take any other distribution $Q$ with $q_i$.", []),  # other than none: no size
 ]
 
