@@ -149,7 +149,8 @@ class Statement:
     ``conditional`` says a ``\\text{if}`` condition follows it in its row;
     ``joined`` is the joining word before it in its row (``\\text{then}``:
     ``then``), or empty; ``sentence`` numbers the sentence of the document it
-    is in (:mod:`derive.check.prose`; 0 until that is known).
+    is in (:mod:`derive.check.prose`; 0 until that is known); ``follows`` says
+    the prose before it draws it from what came before ("expanding gives").
     """
 
     pieces: tuple[Piece, ...]
@@ -161,6 +162,7 @@ class Statement:
     conditional: bool = False
     joined: str = ""
     sentence: int = 0
+    follows: bool = False
 
     @property
     def line(self) -> int:
@@ -621,11 +623,14 @@ def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] |
     growing: list[_Growing] = []
     last_display: int | None = None
     last: int | None = None  # the chain of the statement just before: a display restating a subject continues
+    displayed: list[tuple[int, int]] = []  # (line, chain) of each display statement so far
     for statement in found:  # only the display right before it (a definition or supposition between ends it)
         if statement.problem or (statement.is_order and is_assumption(statement)):
             last = None
             continue
         source = last_display if statement.display else (len(growing) - 1 if growing else None)
+        if statement.follows:  # drawn from the display before this row, not from a claim inside this row
+            source = next((t for line, t in reversed(displayed) if line < statement.pieces[0].line), None)
         if statement.propositions:
             target = _propositions(growing, statement, source)
         elif statement.supposed:
@@ -636,6 +641,7 @@ def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] |
             target = _equalities(growing, statement, source, last_display if last == last_display else None)
         if statement.display:
             last_display = target
+            displayed.append((statement.line, target))
         last = target
     return [Chain(tuple(g.pieces), tuple(g.relations), g.display, g.kind, g.supposed, g.conditional,
                   tuple(g.restated)) for g in growing]
@@ -685,6 +691,9 @@ def _propositions(growing: list[_Growing], statement: Statement, source: int | N
         growing.append(_Growing([head], [], statement.display, kind, statement.supposed))
         if not rest:
             return len(growing) - 1
+    if statement.follows and not head.empty and source is not None and growing[source].kind == IMPLICATION:
+        head, rest = Piece("", head.line), [head, *rest]  # "... \implies B", "expanding gives $$C \implies D$$"
+        statement = replace(statement, relations=("⇒", *statement.relations))
     if head.empty and source is not None and growing[source].kind == IMPLICATION:
         growing[source].pieces.extend(rest)
         growing[source].relations.extend(statement.relations)

@@ -55,6 +55,8 @@ class Links:
                         values.append(read(chain.subject))
                         anchor = 0 if not isinstance(values[0], Failed) else None
                     values.append(read(link.rhs))
+                    if self._release(values[k - 1:k + 1]):
+                        self._at(link.rhs.rank)
                     entry, good = self._link(origin, key, link, values, anchor, chain)
             except OutOfTime as exc:
                 settle(exc)
@@ -77,6 +79,16 @@ class Links:
             if good:
                 anchor = k
         return out
+
+    def _release(self, values: list) -> bool:
+        r"""A symbol defined as an expression (``\hat p = \bar x/5``) and differentiated in here is a variable from
+        here on (``\frac{\partial \log L}{\partial \hat p} = 0`` solves for it): its definition is dropped.
+        Whether one was."""
+        varied = {v for e in values if isinstance(e, sp.Basic) for d in e.atoms(sp.Derivative) for v in d.variables}
+        released = [x for x in varied if x in self.defined and not getattr(self.defined[x], "is_number", False)]
+        for x in released:
+            del self.defined[x]
+        return bool(released)
 
     def _link(self, origin: str, key: tuple[int, int], link: Link, values: list, anchor: int | None,
               chain: Chain) -> tuple[Entry, bool]:

@@ -60,6 +60,9 @@ CLAIMS = frozenset({"then", "so", "hence", "thus", "therefore", "since", "becaus
                     "find", "gives", "give", "yields", "implies", "imply", "shows", "show", "follows", "means",
                     "ie", "holds", "hold", "note", "clearly", "obviously", "conclude", "deduce", "see", "know",
                     "valid", "proves", "prove"})
+#: Last words of the prose before a display that draw it from the statement before ("simplifying gives").
+_DRAWING = frozenset({"gives", "give", "giving", "yields", "yield", "get", "gets", "obtain", "so", "hence", "thus",
+                      "therefore", "then", "implies", "means"})
 #: Words that keep a hypothesis word governing ("for all real $x > 0$", "assume that $n \ge 1$").
 FILLERS = frozenset({"that", "all", "every", "each", "any", "some", "the", "a", "an", "real", "positive",
                      "integer", "integers", "number", "numbers", "values", "also"})
@@ -152,6 +155,9 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         for k, statement in enumerate(statements):
             if k == 0:
                 statement = set_to_zero(statement, said)
+            if statement.propositions and span.display and _drawn(listing) and \
+                    not any(s.propositions for s in statements[:k]):
+                statement = replace(statement, follows=True)
             if k and statement.joined:
                 word = statement.supposed or ("" if statement.joined in CLAIMS else word)
                 supposing = statement.supposed
@@ -176,6 +182,11 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         if any(s.pieces and s.pieces[0].empty for s in statements):
             reader.clause = reader.word = ""  # "&= ...", "\iff ...": the derivation goes on
     return out
+
+
+def _drawn(tokens: list[str]) -> bool:
+    """The prose before a display ends by drawing it from what came before ("and expanding gives")."""
+    return bool(tokens) and tokens[-1].rstrip(":") in _DRAWING
 
 
 def _equation(statement: Statement) -> bool:

@@ -77,19 +77,30 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
     is refuted at a sample point, the solutions being the rest of the
     counterexample.
     """
+    claims = [g for g in claims if not _given(g, hypotheses, domain)]
+    if not claims:
+        return Verdict(Status.PROVED, "each equation concluded holds everywhere, or is a hypothesis restated")
     solution, pending = eliminate(hypotheses, domain, preferred)
-    if pending:
+    if pending:  # what was solved may be enough: the rest only narrows the points where all hold
+        if solution and all(equal(_put_all(g, solution, domain), sp.Integer(0), domain).proved for g in claims):
+            return Verdict(Status.PROVED, "solved: " + ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items()))
         return Verdict(Status.UNKNOWN, "could not solve " + ", ".join(f"{sp.sstr(f)} = 0" for f in pending))
     solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items()) or "nothing to solve"
     for g in claims:
         verdict = equal(_put_all(g, solution, domain), sp.Integer(0), domain)
         if verdict.status is Status.REFUTED:
             where = ", ".join(f"{s} = {v}" for s, v in verdict.counterexample)
-            return Verdict(Status.REFUTED, f"with {solved}, {sp.sstr(g)} = 0 fails at {where}",
+            return Verdict(Status.REFUTED, f"with {solved}, {sp.sstr(g)} = 0 fails" + (f" at {where}" if where else ""),
                            verdict.counterexample)
         if not verdict.proved:
             return Verdict(Status.UNKNOWN, f"with {solved}, could not prove {sp.sstr(g)} = 0")
     return Verdict(Status.PROVED, f"solved: {solved}")
+
+
+def _given(g: sp.Basic, hypotheses: list[sp.Basic], domain: Domain) -> bool:
+    """``g = 0`` holds everywhere on the domain, or wherever one hypothesis ``f = 0`` does (``g = ±f``)."""
+    return equal(g, sp.Integer(0), domain).proved or \
+        any(equal(g, f, domain).proved or equal(g, -f, domain).proved for f in hypotheses)
 
 
 def eliminate(hypotheses: list[sp.Basic], domain: Domain,

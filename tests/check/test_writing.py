@@ -25,6 +25,18 @@ DOCUMENTS = [
     ("Let $0 < p < 1$.\n\n$$\\frac{d}{dp}(p^2 - p) = 2p - 1 = 0 \\implies p = \\frac{1}{2}$$\n",
      [(3, "proved"), (3, "supposed"), (3, "proved")]),
     ("Let $0 < p < 1$.\n\n$$2p = 1 \\implies p = \\frac{1}{2} = 0.5$$\n", [(3, "proved"), (3, "proved")]),
+    # a display the prose draws from an implication before it ("expanding gives") goes on from its conclusion
+    ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nand expanding gives\n\n"
+     "$$3p - 3p^2 = 1 - p \\implies p = \\frac{1}{3}$$\n", [(3, "proved"), (7, "proved"), (7, "proved")]),
+    ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nand expanding gives\n\n"
+     "$$3p - 3p^2 = 1 + p \\implies p = \\frac{1}{3}$$\n", [(3, "proved"), (7, "refuted"), (7, "unknown")]),
+    ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nNext,\n\n"
+     "$$3p - 3p^2 = 1 + p \\implies p^2 = p^2$$\n", [(3, "proved"), (7, "proved")]),  # not drawn
+    # a name given a formula, then differentiated in and solved for, is a variable from there on
+    ("Let $n \\ge 1$ and $k > 0$.\n\nThe answer is $$\\hat p = \\frac{k}{n}$$\n\n"
+     "$$\\frac{\\partial}{\\partial \\hat p} (k \\log \\hat p + (n - k) \\log(1 - \\hat p)) = "
+     "\\frac{k}{\\hat p} - \\frac{2n - k}{1 - \\hat p} = 0 \\implies n \\hat p = k$$\n",
+     [(3, "definition"), (5, "refuted"), (5, "supposed"), (5, "unknown")]),  # \hat p is no longer k/n: never proved
     # a function defined by a formula, and its derivative written with a prime; L(p) = ... of p is no outcome's
     ("$$L(p) = 2p^3(1-p)^3$$\n\n$$\\log L(p) = 3\\log (2p) + 3\\log (1-p)$$\n", [(1, "definition"), (3, "refuted")]),
     ("$$f(x) = x^2 + 1$$\n\n$$f'(x) = 2x$$\n\n$$f(2) = 5$$\n\n$$f(3) = 5$$\n",
