@@ -219,7 +219,7 @@ def declare(declarations: Sequence[Declaration], texts: Sequence[str]) -> Declar
             continue
         dists.append(dist)
         for d in setting:
-            made[d.key] = f"{name} is {_describe(dist)}"
+            made[d.key] = f"{name} is {_describe(dist)}" + _reading_note(d)
     return Declared(tuple(dists), made, problems)
 
 
@@ -261,14 +261,20 @@ def _from_family(name: str, d: Declaration, outcomes: tuple[str, ...], size: str
 
 
 def _scale_of_variance(variance: sp.Expr, written: str) -> sp.Expr:
-    """``sigma^2`` -> ``sigma``: a normal is written with its variance, derive's Normal takes the scale."""
+    """``sigma^2`` -> ``sigma``: a normal is written with its variance, derive's Normal takes the scale; a bare
+    ``sigma`` is the scale itself (:func:`_sd_written`), a square number a variance."""
     if isinstance(variance, sp.Pow) and variance.exp == 2 and isinstance(variance.base, sp.Symbol):
         return variance.base
-    if variance.is_Rational and variance > 0:
-        root = sp.sqrt(variance)
-        if root.is_Rational:
-            return root
+    if _sd_written(variance):
+        return variance
+    if variance.is_Rational and variance > 0 and sp.sqrt(variance).is_Rational:
+        return sp.sqrt(variance)
     raise DeriveError(f"the variance {written} of a normal must be written as a square (\\sigma^2) or a square number")
+
+
+def _sd_written(argument: sp.Expr) -> bool:
+    """``N(\\mu, \\sigma)``: a bare sigma is a standard deviation by its name (a variance is written squared)."""
+    return isinstance(argument, sp.Symbol) and argument.name.split("_")[0] == "sigma"
 
 
 def _symbolic_categorical(name: str, size: str, base: str) -> Distribution:
@@ -317,6 +323,13 @@ def _number_or_symbol(tex: str) -> sp.Expr:
     if not isinstance(value, sp.Expr) or isinstance(value, sp.Equality):
         raise DeriveError(f"{tex} is not a parameter")
     return value
+
+
+def _reading_note(d: Declaration) -> str:
+    """What the declaration was read as, where the notation has two conventions."""
+    if d.family == "normal" and len(d.arguments) == 2 and _sd_written(_number_or_symbol(d.arguments[1])):
+        return f", with {d.arguments[1].strip()} read as the standard deviation (a variance is written squared)"
+    return ""
 
 
 def _describe(dist: Distribution) -> str:

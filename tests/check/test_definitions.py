@@ -78,6 +78,9 @@ BUILDS = [
     (("P = (a, b, c)",), (), (Categorical(list(sp.symbols("a b c"))),), {0}),
     ((r"P = \mathcal{N}(\mu_1, \sigma_1^2)",), (), (Normal(*sp.symbols("mu_1 sigma_1")),), {0}),
     ((r"P = \mathcal{N}(0, 4)",), (), (Normal(0, 2),), {0}),
+    # a bare sigma is a standard deviation by its name (the variance is written squared)
+    ((r"P = \mathcal{N}(\mu, \sigma)",), (), (Normal(*sp.symbols("mu sigma")),), {0}),
+    ((r"P = \mathcal{N}(\mu_1, \sigma_1)",), (), (Normal(*sp.symbols("mu_1 sigma_1")),), {0}),
 ]
 
 
@@ -92,7 +95,8 @@ def test_declare(equations: tuple, texts: tuple, expected: tuple, setting: set) 
 @pytest.mark.parametrize(("equations", "fragment"), [
     (("P(a) = p",), "has only the outcome a"),
     (("P(a) = x", "P(c) = z", "Q(b) = y"), "the probabilities of Q at a, c are not given"),
-    ((r"P = \mathcal{N}(\mu, \sigma)",), "must be written as a square"),
+    ((r"P = \mathcal{N}(\mu, v)",), "must be written as a square"),  # v: a variance or a scale?
+    ((r"P = \mathcal{N}(\mu, -1)",), "must be written as a square"),
     ((r"P = \mathrm{Bernoulli}(p, q)",), "takes one parameter"),
 ])
 def test_declare_reports_problems_per_declaration(equations: tuple, fragment: str) -> None:

@@ -32,6 +32,13 @@ DOCUMENTS = [
      "$$3p - 3p^2 = 1 + p \\implies p = \\frac{1}{3}$$\n", [(3, "proved"), (7, "refuted"), (7, "unknown")]),
     ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nNext,\n\n"
      "$$3p - 3p^2 = 1 + p \\implies p^2 = p^2$$\n", [(3, "proved"), (7, "proved")]),  # not drawn
+    # N(mu, sigma) with a bare sigma: the standard deviation, by its name; with another letter, refused
+    ("Let $p(x) = N(\\mu, \\sigma)$.\n\n$$\\int p(x) \\log p(x) dx = -\\frac{1}{2} (1 + \\log 2 \\pi \\sigma^2)$$\n",
+     [(1, "definition"), (3, "proved")]),
+    ("Let $p(x) = N(\\mu, \\sigma)$.\n\n$$\\int p(x) \\log p(x) dx = -\\frac{1}{2} (1 + \\log 2 \\pi \\sigma)$$\n",
+     [(1, "definition"), (3, "refuted")]),
+    ("Let $p(x) = N(\\mu, v)$.\n\n$$\\int p(x) \\log p(x) dx = -\\frac{1}{2} (1 + \\log 2 \\pi v)$$\n",
+     [(1, "not parsed"), (3, "unknown")]),
     # a name given a formula, then differentiated in and solved for, is a variable from there on
     ("Let $n \\ge 1$ and $k > 0$.\n\nThe answer is $$\\hat p = \\frac{k}{n}$$\n\n"
      "$$\\frac{\\partial}{\\partial \\hat p} (k \\log \\hat p + (n - k) \\log(1 - \\hat p)) = "
