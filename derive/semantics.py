@@ -37,6 +37,10 @@ def denote(expr: sp.Basic) -> sp.Basic:
         return expr.func(denote(expr.args[0])).rewrite(sp.exp)
     if isinstance(expr, sp.Derivative):
         return _resolve_deltas(sp.diff(denote(expr.expr), *expr.variable_count))
+    if isinstance(expr, sp.Subs):  # F at a point (an evaluation bar): the value there
+        return sp.Subs(denote(expr.expr), expr.variables, tuple(denote(v) for v in expr.point)).doit()
+    if isinstance(expr, sp.Limit):
+        return _limit(denote(expr.args[0]), *expr.args[1:])
     if isinstance(expr, Prob):
         try:
             return denote(expr.dist.pmf(expr.outcome))
@@ -46,6 +50,16 @@ def denote(expr: sp.Basic) -> sp.Basic:
         return expr
     value = expr.func(*(denote(a) for a in expr.args))
     return _resolve_deltas(value) if isinstance(value, sp.Sum) else value
+
+
+def _limit(body: sp.Expr, variable: sp.Symbol, point: sp.Expr, side: sp.Basic) -> sp.Basic:
+    """The limit's value where SymPy computes one, else the limit itself (nothing is claimed of it)."""
+    try:
+        value = sp.limit(body, variable, point, str(side))
+    except (NotImplementedError, ValueError, TypeError, RecursionError):
+        return sp.Limit(body, variable, point, str(side))
+    bad = value.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo) or not isinstance(value, sp.Expr)
+    return sp.Limit(body, variable, point, str(side)) if bad else value
 
 
 def _resolve_deltas(expr: sp.Basic) -> sp.Basic:

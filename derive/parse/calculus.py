@@ -64,6 +64,7 @@ import sympy as sp
 from derive.functions import Log, Sigmoid
 from derive.measures import ANY_BASE
 from derive.parse.adapter import ParseError
+from derive.parse.lexicon import TENDS_TO
 from derive.system import System
 
 #: Commands this module reads (added to the notation layer's known commands).
@@ -214,9 +215,36 @@ class CalculusForms:
             return _CALLS[text](*args), self.partner[opening] + 1
         if text == r"\delta":
             return self.kronecker(i, hi, indices)
+        if text == r"\lim":
+            return self.limit(i, hi, indices)
         if text == r"\log" and self.log_bases:
             return self.log_in_base(i, hi, indices)
         return None
+
+    def limit(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:
+        r"""``\lim_{x \to a} f`` (``\rightarrow``, ``a^+`` or ``a^-`` from one side): the limit of the rest of the term."""
+        pos = self.tokens[i].pos
+        form = r"\lim_{x \to a} f"
+        under = self._next(i + 1, hi)
+        group = self._next(under + 1, hi)
+        if self._at(under, hi) != "_" or self._at(group, hi) != "{":
+            raise ParseError(f"the limit at offset {pos} must be written {form}")
+        parts = self._split(group + 1, self.partner[group], TENDS_TO)
+        if len(parts) != 2:
+            raise ParseError(f"the limit at offset {pos} must be written {form}")
+        variable = self.expression(*parts[0], indices)
+        if not isinstance(variable, sp.Symbol):
+            raise ParseError(f"the limit at offset {pos} must name one variable, not {sp.sstr(variable)}")
+        lo, end = parts[1]
+        side = "+-"
+        last = [k for k in range(lo, end) if self.tokens[k].text not in (" ", "{", "}")]
+        if len(last) >= 2 and self.tokens[last[-2]].text == "^" and self.tokens[last[-1]].text in ("+", "-"):
+            side, end = self.tokens[last[-1]].text, last[-2]
+        point = self.expression(lo, end, indices)
+        if point in (sp.oo, -sp.oo):
+            side = "-" if point == sp.oo else "+"
+        body, stop = self.body(self.partner[group] + 1, hi, indices, pos, "limit")
+        return sp.Limit(body, variable, point, side), stop
 
     def derivative_head(self, i: int, hi: int) -> _Head | None:
         r"""``\frac{\partial}{\partial x}``, ``\frac{d}{dx}`` (``\mathrm{d}``), with an order ``^{k}`` and

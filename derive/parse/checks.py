@@ -19,7 +19,7 @@ _PREFIXES = frozenset({"+", "-", r"\ln", r"\log", r"\exp"})
 
 _COMMANDS = GREEK | RELATIONS | CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\prod", r"\int",
-    r"\underbrace", r"\ell", r"\Pr", r"\binom", r"\tanh", r"\sinh", r"\cosh", r"\sin", r"\cos", r"\tan",
+    r"\underbrace", r"\ell", r"\Pr", r"\binom", r"\lim", r"\to", r"\rightarrow", r"\longrightarrow", r"\tanh", r"\sinh", r"\cosh", r"\sin", r"\cos", r"\tan",
 } | EXTRA_COMMANDS
 
 

@@ -106,6 +106,7 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
         partner.update(moved)
         stack[:] = [k + shift * (k >= at) for k in stack]
 
+    source = bare_bars(source)
     i, n = 0, len(source)
     while i < n:
         char = source[i]
@@ -267,6 +268,40 @@ _UNICODE = {"−": "-", "–": "-", "—": "-", "·": r"\cdot", "⋅": r"\cdot",
 
 
 _LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")
+#: An evaluation bar written without ``\left.``: ``F \Big|_{a}^{b}``, ``F |_{x=a}``.
+_BARE_BAR = re.compile(r"(?<!\\right)(?<!\\right )(?:\\(?:big|Big|bigg|Bigg)r?\s*)?\|(?=\s*_\s*(?:\{[^{}]*=|[^{}]\s*\^|\{[^{}]*\}\s*\^))")
+_TERM_BREAKS = frozenset("+-=,&")
+_DERIVATIVE_TOP = re.compile(r"\\frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d|\\text\s*\{\s*d|\\partial)")
+
+
+def bare_bars(source: str) -> str:
+    r"""``F \Big|_{a}^{b}`` (``F|_{x=a}``) written as ``\left. F \right|_{a}^{b}``: the bar evaluates the term
+    before it, back to a sign, a relation or the bracket that holds it. A bar that closes an absolute value
+    (an odd number of bars before it in the term) is left alone."""
+    for match in reversed(list(_BARE_BAR.finditer(source))):
+        start = _term_start(source, match.start())
+        term = source[start:match.start()] if start is not None else ""
+        if start is None or term.count("|") % 2 or _DERIVATIVE_TOP.search(term):
+            continue  # an absolute value's closing bar; a derivative's bar, which the derivative reads
+        source = source[:start] + r"\left. " + source[start:match.start()] + r"\right|" + source[match.end():]
+    return source
+
+
+def _term_start(source: str, end: int) -> int | None:
+    """Where the term that ends at ``end`` starts (after a sign, a relation, a comma or an open bracket)."""
+    depth, k = 0, end
+    while k > 0:
+        char = source[k - 1]
+        if char in ")]}":
+            depth += 1
+        elif char in "([{":
+            if depth == 0:
+                return k
+            depth -= 1
+        elif depth == 0 and char in _TERM_BREAKS and not source[:k - 1].endswith("\\"):
+            return k
+        k -= 1
+    return 0 if source[:end].strip() else None
 
 
 def _right_bar(source: str, start: int) -> int | None:

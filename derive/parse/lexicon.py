@@ -49,8 +49,10 @@ CLOSERS = frozenset(OPENERS.values())
 TERM_STOPS = RELATIONS | {"+", "-", "=", "<", ">", ","}
 
 
-#: Big operators whose body runs to the end of the term: a sum, a product.
-BIG_OPERATORS = frozenset({r"\sum", r"\prod"})
+#: Big operators whose body runs to the end of the term: a sum, a product, a limit.
+BIG_OPERATORS = frozenset({r"\sum", r"\prod", r"\lim"})
+#: What stands between a limit's variable and its point: ``\lim_{x \to 0}``.
+TENDS_TO = frozenset({r"\to", r"\rightarrow", r"\longrightarrow"})
 
 
 KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})

@@ -38,6 +38,9 @@ PROOFWIKI: dict[str, Macro] = {
     r"\Bernoulli": (1, r"\mathrm{Bernoulli}\left(#1\right)"),
     r"\Geometric": (1, r"\mathrm{Geom}\left(#1\right)"),
     r"\R": (0, r"\mathbb{R}"),
+    r"\bigintlimits": (3, r"\left[#1\right]_{#2}^{#3}"),
+    r"\intlimits": (3, r"\left[#1\right]_{#2}^{#3}"),
+    r"\Bigintlimits": (3, r"\left[#1\right]_{#2}^{#3}"),
 }
 
 #: Commands whose arguments TeX also takes unbraced (``\frac 1 {b - a}``, ``\sqrt 2``): braced before reading.

@@ -53,28 +53,66 @@ class MeasureForms:
         return self.parameters.get(symbol, symbol)
 
     def _bar(self, i: int, hi: int) -> tuple[int, int] | None:
-        """For the group opened at token ``i``, an evaluation bar ``|_{x=a}`` right after it: (the bar's token, the
-        token after its subscript); else ``None``."""
+        """For the group opened at token ``i``, an evaluation after it: a bar ``|_{x=a}`` (``|_{a}^{b}``), or, after
+        square brackets, both limits ``[F]_{a}^{b}``: (the bar's or the subscript's token, the token after the
+        scripts); else ``None``."""
         bar = self._next(self.partner[i] + 1, hi)
-        under = self._next(bar + 1, hi)
-        group = self._next(under + 1, hi)
-        if self._at(bar, hi) == "|" and self._at(under, hi) == "_" and self._at(group, hi) == "{":
-            return bar, self.partner[group] + 1
-        return None
+        if self.tokens[i].text == "[":
+            bar = self.partner[i]
+            under = self._next(bar + 1, hi)
+        elif self._at(bar, hi) == "|":
+            under = self._next(bar + 1, hi)
+        else:
+            return None
+        if self._at(under, hi) != "_":
+            return None
+        end = self._script_end(under, hi)
+        over = self._next(end, hi)
+        if self._at(over, hi) == "^":
+            end = self._script_end(over, hi)
+        elif self.tokens[i].text == "[" or self._at(self._next(under + 1, hi), hi) != "{":
+            return None
+        return bar, end
+
+    def _script_end(self, mark: int, hi: int) -> int:
+        """The token after the script that the ``_`` or ``^`` at ``mark`` carries."""
+        group = self._next(mark + 1, hi)
+        return self.partner[group] + 1 if group in self.partner else group + 1
 
     def _evaluated_at(self, i: int, bar: tuple[int, int], indices: Mapping[str, sp.Symbol]) -> sp.Basic:
-        """The expression from token ``i`` to the bar, at the point its subscript ``{x=a}`` names."""
+        r"""The expression from token ``i`` to the bar at the point its subscript ``{x=a}`` names, or between the
+        limits ``_{a}^{b}`` (``_{x=a}^{b}``): ``F(b) - F(a)``, an infinite end as a limit."""
+        pos = self.tokens[bar[0]].pos
         under = self._next(bar[0] + 1, bar[1])
-        group = self._next(under + 1, bar[1])
-        parts = self._split(group + 1, self.partner[group], {"="})
-        if len(parts) != 2:
-            raise ParseError(f"the evaluation bar at offset {self.tokens[bar[0]].pos} must be written "
-                             r"\left. f(x) \right|_{x=a}")
-        at, point = (self.expression(*part, indices) for part in parts)
+        lower = self._script(under, bar[1])
+        over = self._next(self._script_end(under, bar[1]), bar[1])
+        upper = self._script(over, bar[1]) if over < bar[1] else None
+        parts = self._split(*lower, {"="})
+        if len(parts) > 2 or (upper is None and len(parts) != 2):
+            raise ParseError(f"the evaluation bar at offset {pos} must be written \\left. f(x) \\right|_{{x=a}} or "
+                             r"\left. F(x) \right|_{a}^{b}")
+        body = self.expression(i + 1, self.partner[i], indices)
+        if len(parts) == 2:
+            at = self.expression(*parts[0], indices)
+        else:
+            free = sorted(body.free_symbols, key=str)
+            free = free if len(free) == 1 else [s for s in free if s not in set(self.parameters.values())]
+            if len(free) != 1:
+                raise ParseError(f"the evaluation bar at offset {pos} must name its variable: |_{{x=a}}^{{b}}")
+            at = free[0]
         if not isinstance(at, sp.Symbol):
-            raise ParseError(f"the evaluation bar at offset {self.tokens[bar[0]].pos} must name one variable, "
-                             f"not {sp.sstr(at)}")
-        return sp.Subs(self.expression(i + 1, self.partner[i], indices), at, point)
+            raise ParseError(f"the evaluation bar at offset {pos} must name one variable, not {sp.sstr(at)}")
+        a = self.expression(*parts[-1], indices)
+        if upper is None:
+            return sp.Subs(body, at, a)
+        top = self._split(*upper, {"="})
+        b = self.expression(*top[-1], indices)
+        return sp.Add(_end(body, at, b), -_end(body, at, a), evaluate=False)
+
+    def _script(self, mark: int, hi: int) -> tuple[int, int]:
+        """The tokens of the script that the ``_`` or ``^`` at ``mark`` carries."""
+        group = self._next(mark + 1, hi)
+        return (group + 1, self.partner[group]) if group in self.partner else (group, group + 1)
 
     def kl(self, pos: int, open_: int, close: int, indices: Mapping[str, sp.Symbol] | None = None) -> sp.Basic:
         sides = self._split(open_ + 1, close, KL_SEPARATORS, double_bar=True)
@@ -240,3 +278,10 @@ class MeasureForms:
                     raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
                                      "nor a summation index")
         return None
+
+
+def _end(body: sp.Basic, variable: sp.Symbol, point: sp.Basic) -> sp.Basic:
+    """``body`` at one end of an evaluation: its value there, or its limit at an infinite end."""
+    if point in (sp.oo, -sp.oo):
+        return sp.Limit(body, variable, point, "-" if point == sp.oo else "+")
+    return sp.Subs(body, variable, point)

@@ -153,7 +153,7 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
             token = self.tokens[i]
             text = token.text
             form = self.form(i, hi, indices)
-            bar = self._bar(i, hi) if text == "(" and i in self.partner else None
+            bar = self._bar(i, hi) if text in ("(", "[") and i in self.partner else None
             if bar is not None:  # \left. x^2 + 1 \right|_{x=2}, read as the group ( x^2 + 1 ) |_{x=2}
                 i = self.placeholder(self._evaluated_at(i, bar, indices), token.pos, out, bar[1])
             elif form is not None:

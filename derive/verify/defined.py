@@ -73,6 +73,9 @@ def _defined(e: sp.Basic, domain: Domain) -> bool:
             all(_defined(part, domain) for part in _outside_parts(e.function, bound))
     if isinstance(e, sp.Derivative):
         return _defined(e.expr, domain)
+    if isinstance(e, sp.Limit):  # the body need not be defined at the point: the limit has its value, if any
+        value = denote(e)
+        return not value.has(sp.Limit) and _defined(value, domain)
     if isinstance(e, sp.Subs):  # f'(x) at x = a: defined where f is (for every x, hence at a)
         return _defined(e.expr, domain) and all(_defined(v, domain) for v in e.point)
     if isinstance(e, sp.Piecewise):

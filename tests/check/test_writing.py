@@ -32,6 +32,14 @@ DOCUMENTS = [
      "$$3p - 3p^2 = 1 + p \\implies p = \\frac{1}{3}$$\n", [(3, "proved"), (7, "refuted"), (7, "unknown")]),
     ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nNext,\n\n"
      "$$3p - 3p^2 = 1 + p \\implies p^2 = p^2$$\n", [(3, "proved"), (7, "proved")]),  # not drawn
+    # limits and evaluation bars
+    ("$$\\lim_{x \\to 0^+} x \\log x = 0$$\n\n$$\\lim_{x \\to 0^+} x \\log x = 1$$\n\n"
+     "$$\\lim_{h \\to 0} \\frac{(x+h)^2 - x^2}{h} = 2x$$\n\n$$\\lim_{x \\to 0} \\frac{1}{x} = 0$$\n",
+     [(1, "proved"), (3, "refuted"), (5, "proved"), (7, "unknown")]),  # 1/x has no limit at 0: never proved
+    ("Let $a < b$.\n\n$$\\int_a^b 2x \\, dx = \\left. x^2 \\right|_{a}^{b} = b^2 - a^2$$\n\n"
+     "$$\\int_0^\\infty e^{-x} dx = \\Big[-e^{-x}\\Big]_0^\\infty = 1$$\n\n"
+     "$$\\int_0^\\infty x e^{-x} dx = -x e^{-x} \\Big|_0^\\infty + \\int_0^\\infty e^{-x} dx = 2$$\n",
+     [(3, "proved"), (3, "proved"), (5, "proved"), (5, "proved"), (7, "proved"), (7, "refuted")]),
     # N(mu, sigma) with a bare sigma: the standard deviation, by its name; with another letter, refused
     ("Let $p(x) = N(\\mu, \\sigma)$.\n\n$$\\int p(x) \\log p(x) dx = -\\frac{1}{2} (1 + \\log 2 \\pi \\sigma^2)$$\n",
      [(1, "definition"), (3, "proved")]),

@@ -218,6 +218,20 @@ READS = [
     (r"\int P(X) dx", NORMALS, (), _expected(NORMALS[0], lambda v: 1)),  # X, P's random variable: its value x
     (r"\sum_{x \in \mathcal{X}} P(x) - P(X = H) - P(X=T)", COINS, (),  # over every outcome; P(X = H) is P(H)
      parse_latex(r"\sum_{x \in \{H, T\}} P(x) - P(H) - P(T)", COINS)),
+    # limits: of the rest of the term, from one side with a^+ or a^-
+    (r"\lim_{x \to \infty} x e^{-x}", (), (), sp.Limit(x * sp.exp(-x), x, sp.oo, "-")),
+    (r"\lim\limits_{x \rightarrow 0^+} x \log x", (), (), sp.Limit(x * sp.log(x), x, 0, "+")),
+    (r"\lim_{x \to 0^{-}} \frac{1}{x} + 1", (), (), sp.Limit(1 / x, x, 0, "-") + 1),
+    (r"1 + \lim_{x \to 1} \frac{x^2 - 1}{x - 1}", (), (), 1 + sp.Limit((x**2 - 1) / (x - 1), x, 1, "+-")),
+    # evaluation bars and brackets between limits: F(b) - F(a), an infinite end as a limit
+    (r"\left. x^2 \right|_{0}^{1}", (), (), sp.Subs(x**2, x, 1) - sp.Subs(x**2, x, 0)),
+    (r"\left. x^2 y \right|_{x=0}^{1}", (), (), sp.Subs(x**2 * y, x, 1) - sp.Subs(x**2 * y, x, 0)),
+    (r"\left[ -e^{-x} \right]_{0}^{\infty}", (), (),
+     sp.Limit(-sp.exp(-x), x, sp.oo, "-") - sp.Subs(-sp.exp(-x), x, 0)),
+    (r"y + x^2 \Big|_{0}^{1}", (), (), y + sp.Subs(x**2, x, 1) - sp.Subs(x**2, x, 0)),  # the term before the bar
+    (r"(x e^{-x^2}\Big|_{-\infty}^{+\infty} - 1)", (), (),
+     sp.Limit(x * sp.exp(-x**2), x, sp.oo, "-") - sp.Limit(x * sp.exp(-x**2), x, -sp.oo, "+") - 1),
+    (r"x^2 |_{x=2}", (), (), sp.Subs(x**2, x, 2)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -238,7 +252,9 @@ REFUSES = [
     (r"(x)'", (), (), "must follow a letter"),
     (r"x''", (), (), "2 primes on x"),
     (r"x \overset{a}{+} y", (), (), "is read over a relation"),
-    (r"\left. x \right|_{0}^{1}", (), (), "must be written"),
+    (r"\left. x y \right|_{0}^{1}", (), (), "must name its variable"),  # x or y?
+    (r"\lim_{x} x", (), (), "must be written"),
+    (r"\lim_{x + y \to 0} x", (), (), "must name one variable"),
     (r"2 3", (), (), "ambiguous number '2 3' at offset 0"),
     (r"2\,3", (), (), r"ambiguous number '2\,3'"),
     (r"2~3", (), (), "ambiguous number '2~3'"),
