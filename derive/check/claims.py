@@ -120,6 +120,12 @@ class Claims:
         if self.table_values and (numbers := with_tables((a, b), self.table_values)) is not None:
             a, b = numbers  # H(X) of a pmf the text gives in full: a number
         domain = self._dom(a, b)
+        still = _constant_derivatives(domain.symbol_set, a, b)
+        if still:
+            from derive.core import Status, Verdict
+
+            return Verdict(Status.UNKNOWN, f"{still} is differentiated in a variable it does not contain as written: "
+                                           "the text must mean it as a function of that variable; say what it is")
         verdict = self._judged(a, b, relation, domain, (left, right))
         used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
         doubted = used & self.doubted
@@ -362,3 +368,15 @@ class Claims:
             if not verdict.proved:
                 return verdict
         return verdict
+
+
+def _constant_derivatives(stated: frozenset, *sides: sp.Basic) -> str:
+    r"""The first derivative in a variable of an expression that does not contain it but holds a name nothing
+    states (``\frac{\partial}{\partial \theta} \sigma(z)`` with ``z`` never given in ``\theta``), written, or
+    empty: the text must mean that name to vary, so such a claim is neither proved (0) nor refuted."""
+    for side in sides:
+        for d in side.atoms(sp.Derivative) if isinstance(side, sp.Basic) else ():
+            inside = {s for s in d.expr.free_symbols if isinstance(s, sp.Symbol)}
+            if inside - stated and any(v not in inside and not isinstance(v, sp.Indexed) for v in d.variables):
+                return sp.sstr(d)
+    return ""

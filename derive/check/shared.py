@@ -110,8 +110,12 @@ def with_functions(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Bas
         return expr
     out = expr
     for _ in range(len(functions)):  # l(x) = \ln L(x) after L(x) = ...: applied until none is left
-        for f, meaning in functions.items():
-            out = out.replace(f, meaning)
+        for f, meaning in functions.items():  # applied to as many arguments as it was defined with (E(t, o), not E(o))
+            if isinstance(meaning, sp.Lambda):
+                out = out.replace(lambda e, f=f, n=len(meaning.variables): isinstance(e, AppliedUndef) and
+                                  e.func == f and len(e.args) == n, lambda e, meaning=meaning: meaning(*e.args))
+            else:
+                out = out.replace(f, meaning)
         if not any(out.has(f) for f in functions):
             break
     return taken_expr(in_support(out) if out.has(sp.Piecewise) else out)

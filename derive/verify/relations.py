@@ -103,7 +103,7 @@ def _refute(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbol, ..
         sides = [numeric.at(side, point) for side in (a, b)]
         estimates = [numeric.estimate(side) for side in sides]
         if estimates[0] is None or estimates[1] is None:
-            found = _no_order(sides, estimates, point, on_face)
+            found = _no_order(sides, estimates, point, on_face, loose)
             if found is not None:
                 return found
             continue
@@ -125,8 +125,13 @@ def _exactly_equal(x: sp.Basic, y: sp.Basic) -> bool:
     return difference == 0 or (not difference.has(sp.Integral, sp.Sum) and difference.is_zero is True)
 
 
-def _no_order(sides: list[sp.Basic], estimates: list, point: numeric.Point, on_face: bool) -> Verdict | None:
-    """A side with no real value at ``point``: not real (refutes), undefined on a closed face (refutes), else skip."""
+def _no_order(sides: list[sp.Basic], estimates: list, point: numeric.Point, on_face: bool,
+              loose: tuple[sp.Symbol, ...] = ()) -> Verdict | None:
+    r"""A side with no real value at ``point``: not real (refutes), undefined on a closed face (refutes), else skip.
+    A point that gives a symbol no stated domain (``loose``) a value refutes nothing this way: ``\sqrt{x - 1}``
+    is not real at ``x = 0``, which only says the text means ``x >= 1``."""
+    if any(x in loose for x in point):
+        return None
     for k in (0, 1):
         if estimates[k] is not None or sides[k].has(sp.Integral, sp.Sum):
             continue

@@ -32,6 +32,13 @@ DOCUMENTS = [
      "$$3p - 3p^2 = 1 + p \\implies p = \\frac{1}{3}$$\n", [(3, "proved"), (7, "refuted"), (7, "unknown")]),
     ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nNext,\n\n"
      "$$3p - 3p^2 = 1 + p \\implies p^2 = p^2$$\n", [(3, "proved"), (7, "proved")]),  # not drawn
+    # never refuted for what the text leaves open: a name that must vary, a point outside where a root is real
+    ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = \\sigma(z)(1 - \\sigma(z)) x$$\n", [(1, "unknown")]),
+    ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = 0$$\n", [(1, "unknown")]),  # nor proved 0
+    ("Let $0 < q < 1$.\n\n$$\\frac{d}{dq} (q^2 + 1) = 2q$$\n", [(3, "proved")]),
+    ("$$\\ln(x) \\le \\sqrt{x - 1}$$\n", [(1, "unknown")]),
+    ("Let $x \\ge 1$.\n\n$$\\ln(x) \\le \\sqrt{x - 1}$$\n", [(3, "unknown")]),
+    ("Let $x \\le 0$.\n\n$$\\sqrt{x - 1} \\le 1$$\n", [(3, "refuted")]),  # not real where the text says x is
     # limits and evaluation bars
     ("$$\\lim_{x \\to 0^+} x \\log x = 0$$\n\n$$\\lim_{x \\to 0^+} x \\log x = 1$$\n\n"
      "$$\\lim_{h \\to 0} \\frac{(x+h)^2 - x^2}{h} = 2x$$\n\n$$\\lim_{x \\to 0} \\frac{1}{x} = 0$$\n",
