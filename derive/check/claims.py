@@ -19,6 +19,7 @@ from derive.check.shared import (Failed, link_entry, put_values, relation_reason
                                  taken_expr)
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
 from derive.check.tables import with_tables
+from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
 
@@ -122,8 +123,6 @@ class Claims:
         domain = self._dom(a, b)
         still = _constant_derivatives(domain.symbol_set, a, b)
         if still:
-            from derive.core import Status, Verdict
-
             return Verdict(Status.UNKNOWN, f"{still} is differentiated in a variable it does not contain as written: "
                                            "the text must mean it as a function of that variable; say what it is")
         verdict = self._judged(a, b, relation, domain, (left, right))
@@ -134,8 +133,6 @@ class Claims:
                         if all(isinstance(x, sp.Symbol) or squared(x) for x in f.args)}
             self.doubted.update(used & restated)  # log L(mu, s) = ... + C, unproved: which L is meant from here on?
         if verdict.status.value == REFUTED and doubted:
-            from derive.core import Status, Verdict
-
             names = ", ".join(sorted(str(f) for f in doubted))
             return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
                                            "otherwise, unproved: which one does it mean here?")
@@ -200,8 +197,6 @@ class Claims:
         verdict = check_equal(a2, b2, domain) if relation in EQUALITIES else check_relation(a2, b2, relation, domain)
         if verdict.status.value == UNKNOWN:
             return None
-        from derive.core import Verdict
-
         shown = ", ".join(f"{label}_{k} = {v}" for k, v in enumerate(values, 1))
         return Verdict(verdict.status, f"{verdict.reason}, on the text's sample ({shown})", verdict.counterexample)
 
@@ -236,7 +231,6 @@ class Claims:
     def _by_linearity(self, a: sp.Basic, b: sp.Basic, domain, hypotheses: tuple[sp.Equality, ...] = ()):
         """``a = b`` proved with its sums over data written by linearity (:mod:`derive.check.sums`), under
         ``hypotheses`` when there are any; ``None`` when that proves nothing (never a refutation)."""
-        from derive.core import Status, Verdict
         from derive.verify import check_equal, check_given
         from derive.verify.signs import is_positive
 
@@ -285,7 +279,6 @@ class Claims:
     def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
         """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as
         hypotheses; a refutation found without them would not count (its point may break them)."""
-        from derive.core import Verdict
         from derive.verify import check_given
 
         said = ", ".join(f"{sp.sstr(e.lhs)} = {sp.sstr(e.rhs)}" for e in self.hypotheses)
@@ -354,7 +347,6 @@ class Claims:
         r"""``a \implies b`` (both ways for ``iff``) where supposed equations hold: each with them as premises
         (``Suppose $q = p$. $$\iff q - p = 0$$`` relates the supposition itself, which no substitution may
         turn into ``p = p``)."""
-        from derive.core import Status, Verdict
         from derive.system import System, equations_of
         from derive.verify import check_relation
 

@@ -84,6 +84,8 @@ class Links:
         r"""A symbol defined as an expression (``\hat p = \bar x/5``) and differentiated in here is a variable from
         here on (``\frac{\partial \log L}{\partial \hat p} = 0`` solves for it): its definition is dropped.
         Whether one was."""
+        if not self.defined:
+            return False
         varied = {v for e in values if isinstance(e, sp.Basic) for d in e.atoms(sp.Derivative) for v in d.variables}
         released = [x for x in varied if x in self.defined and not getattr(self.defined[x], "is_number", False)]
         for x in released:

@@ -43,8 +43,7 @@ SCALE = re.compile(r"sigma(?:_\{?\w+\}?)?|sigma(?:hat|bar|tilde)")
 
 def put_values(expr: sp.Basic, values: dict) -> sp.Basic:
     r"""``expr`` with ``values`` put in; a derivative with respect to a symbol given a value is taken first
-    (``\frac{d}{dp} \log p`` at ``p = 1/2`` is 2, not a derivative with respect to 1/2); a symbol differentiated
-    in and given an expression stays a variable."""
+    (``\frac{d}{dp} \log p`` at ``p = 1/2`` is 2, not a derivative with respect to 1/2)."""
     if not values:
         return expr
     if expr.has(AppliedUndef):  # L(z) of \frac{\partial L}{\partial z}, where L stands for an expression
@@ -59,9 +58,6 @@ def put_values(expr: sp.Basic, values: dict) -> sp.Basic:
 
         expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in numbers for v in e.variables),
                             taken)
-    varied = {v for e in expr.atoms(sp.Derivative) for v in e.variables} & values.keys()
-    if varied:  # differentiated in, a symbol is a variable here, whatever expression it stands for elsewhere
-        values = {x: value for x, value in values.items() if x not in varied}
     bound = {v for e in expr.atoms(sp.Sum, sp.Integral) for v in e.variables}
     return expr.subs(values) if bound & values.keys() else expr.xreplace(values)  # a sum's own x is not the x given
 

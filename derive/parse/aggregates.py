@@ -37,14 +37,10 @@ class Aggregates:
     def outcome_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[OutcomeSum, int] | None:
         r"""``\sum_{i \in \{H, T\}} body``; ``None`` for other sums, which latex2sympy2_extended reads."""
         pos = self.tokens[i].pos
-        found = self._subscript(i, hi)
+        found = self._index_with(i, hi, r"\in")
         if found is None:
             return None
-        group, close, index = found
-        member = self._next(index + 1, close)
-        if self._at(member, close) != r"\in":
-            return None
-        name = self.tokens[index].text
+        close, member, name = found
         opening = self._next(member + 1, close)
         whole = self._next(opening + 1, close) == close and self.outcomes and \
             _SET_NAME.fullmatch(self.tokens[opening].text) is not None
@@ -70,14 +66,10 @@ class Aggregates:
         r"""``\sum_{i=a}^{b} body`` as ``Sum`` (``\prod`` as ``Product``); a declared distribution's index
         (``i``) is its own variable."""
         pos = self.tokens[i].pos
-        found = self._subscript(i, hi)
+        found = self._index_with(i, hi, "=")
         if found is None:
             return None
-        group, close, index = found
-        equals = self._next(index + 1, close)
-        if self._at(equals, close) != "=":
-            return None
-        name = self.tokens[index].text
+        close, equals, name = found
         caret = self._next(close + 1, hi)
         top = self._next(caret + 1, hi)
         if len(name) != 1 or name not in string.ascii_letters or self._at(caret, hi) != "^" or top >= hi:

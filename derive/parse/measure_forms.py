@@ -15,6 +15,7 @@ from derive.errors import DeriveError
 from derive.measures import KL, Prob
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import KL_SEPARATORS, MAX_CHAIN, NAME
+from derive.parse.tokens import scripts_after
 from derive.terms import mul
 
 
@@ -52,43 +53,26 @@ class MeasureForms:
         symbol = sp.Symbol(arg)
         return self.parameters.get(symbol, symbol)
 
-    def _bar(self, i: int, hi: int) -> tuple[int, int] | None:
+    def _bar(self, i: int, hi: int) -> tuple[int, dict[str, tuple[int, int]], int] | None:
         """For the group opened at token ``i``, an evaluation after it: a bar ``|_{x=a}`` (``|_{a}^{b}``), or, after
-        square brackets, both limits ``[F]_{a}^{b}``: (the bar's or the subscript's token, the token after the
-        scripts); else ``None``."""
-        bar = self._next(self.partner[i] + 1, hi)
-        if self.tokens[i].text == "[":
-            bar = self.partner[i]
-            under = self._next(bar + 1, hi)
-        elif self._at(bar, hi) == "|":
-            under = self._next(bar + 1, hi)
-        else:
+        square brackets, both limits ``[F]_{a}^{b}``: (the bar's or the bracket's token, its scripts, the token
+        after them); else ``None``."""
+        square = self.tokens[i].text == "["
+        bar = self.partner[i] if square else self._next(self.partner[i] + 1, hi)
+        if not square and self._at(bar, hi) != "|":
             return None
-        if self._at(under, hi) != "_":
+        scripts, after = scripts_after(self.tokens, self.partner, bar)
+        if "_" not in scripts or after > hi or (square and "^" not in scripts):
             return None
-        end = self._script_end(under, hi)
-        over = self._next(end, hi)
-        if self._at(over, hi) == "^":
-            end = self._script_end(over, hi)
-        elif self.tokens[i].text == "[" or self._at(self._next(under + 1, hi), hi) != "{":
-            return None
-        return bar, end
+        return bar, scripts, after
 
-    def _script_end(self, mark: int, hi: int) -> int:
-        """The token after the script that the ``_`` or ``^`` at ``mark`` carries."""
-        group = self._next(mark + 1, hi)
-        return self.partner[group] + 1 if group in self.partner else group + 1
-
-    def _evaluated_at(self, i: int, bar: tuple[int, int], indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+    def _evaluated_at(self, i: int, bar: tuple[int, dict[str, tuple[int, int]], int],
+                      indices: Mapping[str, sp.Symbol]) -> sp.Basic:
         r"""The expression from token ``i`` to the bar at the point its subscript ``{x=a}`` names, or between the
         limits ``_{a}^{b}`` (``_{x=a}^{b}``): ``F(b) - F(a)``, an infinite end as a limit."""
-        pos = self.tokens[bar[0]].pos
-        under = self._next(bar[0] + 1, bar[1])
-        lower = self._script(under, bar[1])
-        over = self._next(self._script_end(under, bar[1]), bar[1])
-        upper = self._script(over, bar[1]) if over < bar[1] else None
-        parts = self._split(*lower, {"="})
-        if len(parts) > 2 or (upper is None and len(parts) != 2):
+        pos, scripts = self.tokens[bar[0]].pos, bar[1]
+        parts = self._split(*scripts["_"], {"="})
+        if len(parts) > 2 or ("^" not in scripts and len(parts) != 2):
             raise ParseError(f"the evaluation bar at offset {pos} must be written \\left. f(x) \\right|_{{x=a}} or "
                              r"\left. F(x) \right|_{a}^{b}")
         body = self.expression(i + 1, self.partner[i], indices)
@@ -103,16 +87,10 @@ class MeasureForms:
         if not isinstance(at, sp.Symbol):
             raise ParseError(f"the evaluation bar at offset {pos} must name one variable, not {sp.sstr(at)}")
         a = self.expression(*parts[-1], indices)
-        if upper is None:
+        if "^" not in scripts:
             return sp.Subs(body, at, a)
-        top = self._split(*upper, {"="})
-        b = self.expression(*top[-1], indices)
+        b = self.expression(*self._split(*scripts["^"], {"="})[-1], indices)
         return sp.Add(_end(body, at, b), -_end(body, at, a), evaluate=False)
-
-    def _script(self, mark: int, hi: int) -> tuple[int, int]:
-        """The tokens of the script that the ``_`` or ``^`` at ``mark`` carries."""
-        group = self._next(mark + 1, hi)
-        return (group + 1, self.partner[group]) if group in self.partner else (group, group + 1)
 
     def kl(self, pos: int, open_: int, close: int, indices: Mapping[str, sp.Symbol] | None = None) -> sp.Basic:
         sides = self._split(open_ + 1, close, KL_SEPARATORS, double_bar=True)

@@ -34,6 +34,16 @@ class Names:
         close = self.partner[group]
         return group, close, self._next(group + 1, close)
 
+    def _index_with(self, i: int, hi: int, mark: str) -> tuple[int, int, str] | None:
+        """For ``\\sum_{i MARK ...}`` at token ``i`` (``\\in``, ``=``): the subscript's ``}``, the mark's token and the
+        index as written; ``None`` for another subscript."""
+        found = self._subscript(i, hi)
+        if found is None:
+            return None
+        _, close, index = found
+        at = self._next(index + 1, close)
+        return (close, at, self.tokens[index].text) if self._at(at, close) == mark else None
+
     # -- small forms the parser would misread ----------------------------------
     def subscripted(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         """``x_1``, ``x_{10}``, ``\\alpha_1``: one symbol (the grammar's fast mode fails on these).

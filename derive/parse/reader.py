@@ -155,7 +155,7 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
             form = self.form(i, hi, indices)
             bar = self._bar(i, hi) if text in ("(", "[") and i in self.partner else None
             if bar is not None:  # \left. x^2 + 1 \right|_{x=2}, read as the group ( x^2 + 1 ) |_{x=2}
-                i = self.placeholder(self._evaluated_at(i, bar, indices), token.pos, out, bar[1])
+                i = self.placeholder(self._evaluated_at(i, bar, indices), token.pos, out, bar[2])
             elif form is not None:
                 i = self.placeholder(form[0], token.pos, out, form[1])
             elif text == r"\underbrace":

@@ -77,13 +77,14 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
     is refuted at a sample point, the solutions being the rest of the
     counterexample.
     """
-    claims = [g for g in claims if not _given(g, hypotheses, domain)]
+    claims = [g for g in claims if not any(_restates(g, f) for f in hypotheses)]
     if not claims:
-        return Verdict(Status.PROVED, "each equation concluded holds everywhere, or is a hypothesis restated")
+        return Verdict(Status.PROVED, "each equation concluded restates a hypothesis")
     solution, pending = eliminate(hypotheses, domain, preferred)
-    if pending:  # what was solved may be enough: the rest only narrows the points where all hold
-        if solution and all(equal(_put_all(g, solution, domain), sp.Integer(0), domain).proved for g in claims):
-            return Verdict(Status.PROVED, "solved: " + ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items()))
+    if pending:  # what was solved (perhaps nothing) may be enough: the rest only narrows where all hold
+        if all(equal(_put_all(g, solution, domain), sp.Integer(0), domain).proved for g in claims):
+            solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items())
+            return Verdict(Status.PROVED, f"solved: {solved}" if solved else "holds everywhere on the domain")
         return Verdict(Status.UNKNOWN, "could not solve " + ", ".join(f"{sp.sstr(f)} = 0" for f in pending))
     solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items()) or "nothing to solve"
     for g in claims:
@@ -97,10 +98,9 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
     return Verdict(Status.PROVED, f"solved: {solved}")
 
 
-def _given(g: sp.Basic, hypotheses: list[sp.Basic], domain: Domain) -> bool:
-    """``g = 0`` holds everywhere on the domain, or wherever one hypothesis ``f = 0`` does (``g = ±f``)."""
-    return equal(g, sp.Integer(0), domain).proved or \
-        any(equal(g, f, domain).proved or equal(g, -f, domain).proved for f in hypotheses)
+def _restates(g: sp.Basic, f: sp.Basic) -> bool:
+    """``g = 0`` is the hypothesis ``f = 0`` written again, expanded or with its sides swapped (``g = ±f``)."""
+    return sp.expand(g - f) == 0 or sp.expand(g + f) == 0
 
 
 def eliminate(hypotheses: list[sp.Basic], domain: Domain,
