@@ -150,7 +150,9 @@ class Statement:
     ``joined`` is the joining word before it in its row (``\\text{then}``:
     ``then``), or empty; ``sentence`` numbers the sentence of the document it
     is in (:mod:`derive.check.prose`; 0 until that is known); ``follows`` says
-    the prose before it draws it from what came before ("expanding gives").
+    the prose before it draws it from what came before ("expanding gives");
+    ``restricted`` is the condition the prose puts after it ("for every
+    $x \\ge 1$"), and ``trailing`` marks the statements of such a condition.
     """
 
     pieces: tuple[Piece, ...]
@@ -163,6 +165,8 @@ class Statement:
     joined: str = ""
     sentence: int = 0
     follows: bool = False
+    restricted: str = ""
+    trailing: bool = False
 
     @property
     def line(self) -> int:
@@ -257,12 +261,43 @@ def statements(span: Span) -> list[Statement]:
     out: list[Statement] = []
     for row in rows:
         out.extend(_row_statements(span, toks, *row))
+    if not out and (hidden := _hidden_relation(toks)) is not None:  # never silent about what it cannot see
+        command, at = hidden
+        return [Statement((Piece(tex.strip()[:60], span.line_at(at)),), (), span.display,
+                          f"relations inside {command} are not read: " + ("a braced block of rows is no formula"
+                          if command.endswith("...") else "derive does not know this command (define it with "
+                          "\\newcommand in the document)"))]
     word = supposing(span.lead, span.display)
     if word in SPECIALISING and not (out and _gives_a_value(out[0])):
         word = ""  # "we arrive at $$...$$": no value given, no supposition
     if out and word and not out[0].supposed and not out[0].problem:
         out[0] = replace(out[0], supposed=word)
     return out
+
+
+def _hidden_relation(toks: list[_Tok]) -> tuple[str, int] | None:
+    r"""The command whose braced argument holds a relation, when no relation stands outside any (``\argmax{x \in
+    A}{f(x) = 0}``), and the offset of that relation; ``None`` when there is none (or only in scripts and text)."""
+    for k, tok in enumerate(toks):
+        if tok.text not in RELATIONS or not tok.depth:
+            continue
+        outer = tok.depth - 1
+        opener = next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == outer), 0)
+        if toks[opener].text in (r"\lbrace", r"\{") and any(t.text in _ROW_BREAKS for t in toks[opener:]):
+            return toks[opener].text + "...", tok.start  # Repeat \{ \newline \theta := ... \newline \}: a block
+        j = next((i for i in range(k - 1, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
+        while j is not None and j >= 1 and toks[j - 1].text == "}":  # \cmd{...}{...}: back to \cmd
+            j = next((i for i in range(j - 2, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
+        command = toks[j - 1].text if j else ""
+        if command[1:].isalpha() and command.startswith("\\") and command not in _TEXT | _KNOWN_ARGUMENTS:
+            return command, tok.start
+    return None
+
+
+#: Commands whose arguments are read (or are no place for a claim): a relation inside one is no hidden claim.
+_KNOWN_ARGUMENTS = frozenset({r"\frac", r"\dfrac", r"\tfrac", r"\sqrt", r"\begin", r"\end", r"\operatorname",
+                              r"\substack", r"\overset", r"\underset", r"\stackrel", r"\underbrace", r"\overbrace",
+                              r"\label", r"\tag", r"\color", r"\textcolor", r"\mathbb", r"\mathcal"})
 
 
 _RESTATING = re.compile(r"\b(?:if|suppose|assume|assuming|given|let)\b[^.!?]*?\b((?:if|suppose|assume|assuming|"

@@ -18,7 +18,7 @@ from derive.check.errors import CheckError
 from derive.check.links import Links
 from derive.check.reading import Reading
 from derive.check.report import Entry
-from derive.check.scope import Scopes
+from derive.check.scope import Scopes, restrictions
 from derive.check.shared import Failed, Source
 from derive.check.tables import given_tables, giving, table_values
 from derive.check.variables import speaks_of_variables
@@ -76,6 +76,7 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
+    ranges: dict[str, str] = field(default_factory=dict)  # j -> N: a sum without limits runs to N (\sum_{j=1}^N)
     prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
@@ -131,6 +132,8 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
         self.supposing = {s.pieces[0].rank for source in self.sources for s in source.statements
                           if s.pieces and s.supposed and s.supposed != "or"}
         self.local_domains: dict[tuple, object] = {}
+        self.restricted, self.back = restrictions([s for source in self.sources if not source.defines
+                                                   for s in source.statements])
         out: list[Entry] = []
         for n, source, found in grouped:
             entries: list[tuple[int, Entry]] = []
@@ -145,7 +148,7 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
             for rank, k, item in sorted(items, key=lambda i: (i[0], i[1])):
                 if isinstance(item, Statement):
                     self._at(rank)
-                    entries.append((rank, self._bound_claim(source.origin, item)))
+                    entries.append((rank, self._restrained(self._bound_claim(source.origin, item), rank)))
                 else:
                     entries.extend(self._chain(source, (n, k), item))
             ordered = entries if source.defines else sorted(entries, key=lambda e: (e[1].line, e[0]))

@@ -73,6 +73,7 @@ class Links:
                 raise CheckError(f"{origin}:{link.line}: {written_link(link)!r} is not a definition: a definition "
                                  "gives a probability (P(H) = p), a distribution (P = ...), a measure (H(P) = ...) "
                                  "or a new symbol")
+            entry = self._restrained(entry, link.rhs.rank)
             out.append((link.rhs.rank, entry))
             if entry.status == REFUTED:
                 self.wrong.add(k)
@@ -178,13 +179,51 @@ class Links:
             self.doubted.discard(left.func)  # defined anew: this is what it means from here on
             return link_entry(origin, link, DEFINITION, DEFINITION,
                           f"{link.lhs.tex} defines {left.func} from here on"), True
+        if (logged := self._log_definition(link, left, right)) is not None:
+            return link_entry(origin, link, DEFINITION, DEFINITION, logged), True
         value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
         named = isinstance(left, sp.Symbol) and not randomvars.involved(left)  # H[X] is a measure, no name
+        if named and right.has(left):  # c = c^2, \theta := \theta - \alpha g: an equation or an update, no name
+            return self._in_itself(origin, link, left, right) if self._is_new(left) else None
         if named and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
             self.defined[left] = self.symbols[left] = put_values(right, self.symbols)
             said = f"{link.lhs.tex} stands for this from here on"
             return link_entry(origin, link, DEFINITION, DEFINITION, said), True
         return None
+
+    def _log_definition(self, link: Link, left: sp.Basic, right: sp.Basic) -> str | None:
+        r"""``\ln L = ...`` (``\log L(\theta) = ...``) of a name nothing defined: the name is the exponential of the
+        right side from here on (its one real value), so that ``\frac{\partial \ln L}{\partial \sigma}`` can be
+        taken.  What to report, or ``None`` when the link is no such definition."""
+        if not isinstance(left, sp.log) or link.relation not in ("=", ":=") or not isinstance(right, sp.Expr):
+            return None
+        inner = left.args[0]
+        if right.has(inner) or (isinstance(inner, AppliedUndef) and right.has(inner.func)) or \
+                randomvars.involved(inner, right):  # \log p(x) = \log \int p(x|z) p(z) dz: a density's own
+            return None
+        said = f"{link.lhs.tex.strip()} defines {sp.latex(inner)} as the exponential of its right side from here on"
+        if isinstance(inner, sp.Symbol) and self._is_new(inner) and not randomvars.involved(inner) and \
+                inner not in self.defined:
+            self.defined[inner] = self.symbols[inner] = put_values(sp.exp(right), self.symbols)
+            return said
+        if isinstance(inner, AppliedUndef) and (made := self._function_definition(inner, sp.exp(right))) is not None:
+            self.functions[inner.func] = made
+            self.doubted.discard(inner.func)
+            return said
+        return None
+
+    def _in_itself(self, origin: str, link: Link, left: sp.Symbol, right: sp.Basic) -> tuple[Entry, bool]:
+        """``x = f(x)`` of a name nothing placed: proved when it holds for every ``x``; an update (``:=``) or an
+        equation in ``x`` to solve otherwise, which is not refuted for failing at some ``x``."""
+        if link.relation == ":=":
+            return link_entry(origin, link, CLAIM, SKIPPED, f"an update of {link.lhs.tex.strip()} (it stands on both "
+                                                            "sides) is not checked"), False
+        verdict = self._verdict(left, right)
+        if verdict.proved:
+            return link_entry(origin, link, CLAIM, PROVED, ""), True
+        return link_entry(origin, link, CLAIM, UNKNOWN, f"an equation in {link.lhs.tex.strip()}, which nothing "
+                                                        "places: not an identity, and what solves it is not "
+                                                        "checked"), False
 
     def _function_definition(self, left: sp.Basic, right: sp.Basic) -> sp.Lambda | None:
         r"""``f(x) = x^2`` (``H(p) = ...``, ``\ell(\lambda) = ...``): a function not defined yet, applied to distinct

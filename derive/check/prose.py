@@ -49,12 +49,12 @@ from derive.check.document import Span
 #: Words (and phrases) after which an order statement is a hypothesis.
 HYPOTHESES = frozenset({"where", "with", "for", "for all", "for every", "for each", "for any", "let", "suppose",
                         "assume", "assuming", "given", "if", "when", "whenever", "such that", "provided", "fix",
-                        "take", "set"})
+                        "take", "set", "on"})
 #: Hypothesis words that open a clause running on through other words ("Let $P$ be a coin with bias ...").
 OPENERS = frozenset({"let", "suppose", "assume", "assuming", "given", "if", "when", "whenever", "fix", "take", "set"})
 #: Hypothesis words whose hypothesis holds to the end of its sentence only (a condition, not a standing assumption).
 LOCAL = frozenset({"if", "when", "whenever", "for", "for all", "for every", "for each", "for any", "provided",
-                   "provided that"})
+                   "provided that", "on"})
 #: Words that make what follows a claim: a consequence or a justification.
 CLAIMS = frozenset({"then", "so", "hence", "thus", "therefore", "since", "because", "as", "have", "get", "obtain",
                     "find", "gives", "give", "yields", "implies", "imply", "shows", "show", "follows", "means",
@@ -66,6 +66,13 @@ _DRAWING = frozenset({"gives", "give", "giving", "yields", "yield", "get", "gets
 #: Words that keep a hypothesis word governing ("for all real $x > 0$", "assume that $n \ge 1$").
 FILLERS = frozenset({"that", "all", "every", "each", "any", "some", "the", "a", "an", "real", "positive",
                      "integer", "integers", "number", "numbers", "values", "also"})
+#: Words that, right after a claim in its sentence, restrict it: "$\ln x \le x - 1$ for every $x > 0$",
+#: "$g(x) > 0$ on $(0, 1)$".  Those of :data:`HEDGES` restrict it even with no math after them ("if X is constant").
+TRAILING = LOCAL | {"over", "unless", "except"}
+HEDGES = frozenset({"if", "when", "whenever", "provided", "provided that", "unless", "except"})
+#: Words that may stand between such a word and the condition's math ("for every real", "on the open interval").
+_CONDITION_FILLERS = FILLERS | {"interval", "intervals", "set", "domain", "region", "range", "whole", "open",
+                                "closed", "half", "in", "of"}
 #: Tokens that continue a list of statements.
 CONNECTORS = frozenset({",", ";", ":", "and", "*", "+", "-", "&"})
 #: What may stand between two supposed equations for the second to be supposed too ("and that", ", and").
@@ -141,10 +148,14 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
     supposing = ""  # the word of the supposed equation just before, while only "and" or a comma follows it
     said = ""  # the sentence so far, inline math included ("set the result to $0$:")
     for span, statements in found:
-        before = reader.sentence
+        before, ended = reader.sentence, reader.ended
         if reader.ended or not span.joined:
             reader.new_sentence()
         alternative = reader.read(span.lead)
+        condition, trailing = _condition(tokens_of(span.lead), span) if out and span.joined and not ended else ("", False)
+        if condition:  # "$A$ for every $x \ge 1$": the claims of the span before hold under it
+            out[-1] = [replace(s, restricted=condition) if s.relations and not s.supposed and not s.problem else s
+                       for s in out[-1]]
         said = (said if reader.sentence == before and span.joined else "") + span.lead
         listing = tokens_of(span.lead)  # "and", ", and that": never nothing (two displays: the second follows)
         if reader.sentence != before or not span.joined or not listing or not set(listing) <= _LISTING or \
@@ -170,7 +181,7 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
                 statement = replace(statement, supposed=supposing)  # "Suppose $x + y = 2$ and $x - y = 0$"
             supposing = statement.supposed if statement.supposed in SUPPOSING and \
                 statement.supposed not in SPECIALISING and _equation(statement) else ""
-            marked.append(replace(statement, sentence=reader.sentence))
+            marked.append(replace(statement, sentence=reader.sentence, trailing=trailing))
         if alternative and any(is_bound(s) for s in marked):
             for n in last:
                 out[n] = [replace(s, supposed="or") if is_bound(s) else s for s in out[n]]
@@ -182,6 +193,22 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         if any(s.pieces and s.pieces[0].empty for s in statements):
             reader.clause = reader.word = ""  # "&= ...", "\iff ...": the derivation goes on
     return out
+
+
+def _condition(tokens: list[str], span: Span) -> tuple[str, bool]:
+    """The condition that the prose before ``span`` (``tokens``) puts on the claims just before it, as written, and
+    whether it is the math of ``span`` ("for every $x \\ge 1$") rather than words ("if X is constant"); or
+    ``("", False)``."""
+    words = [t for t in tokens if t not in (",", ";")] if tokens[:1] in ([","], [";"]) else tokens
+    pair = " ".join(words[:2])
+    word = pair if pair in _PHRASES else words[0] if words else ""
+    rest = words[len(word.split()):]
+    if word in TRAILING and set(rest) <= _CONDITION_FILLERS:
+        return f"{span.lead.strip()} ${span.tex.strip()}$", True
+    if word in HEDGES:
+        end = next((k for k, t in enumerate(words) if t in _ENDS), len(words))
+        return " ".join(words[:end]), False
+    return "", False
 
 
 def _drawn(tokens: list[str]) -> bool:

@@ -66,7 +66,8 @@ class Reading:
                          and x.name.islower() and x not in numbers)
 
         def read(dists: Sequence[Distribution]) -> sp.Basic:
-            return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports)
+            return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports,
+                               ranges=self.ranges)
 
         try:
             value = read(self.dists)

@@ -172,6 +172,9 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     units = options.units or settings.units or "nats"
     checker = Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
+    from derive.parse.aggregates import sample_ranges
+
+    checker.ranges = sample_ranges(span.tex for span in found)
     checker.prose_bounds = _prose_bounds(text)
     checker.prose_declared = prose_declarations(text)
     checker.given, checker.sample = frozenset(given_data(text)), given_sample(text)

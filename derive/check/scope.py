@@ -4,15 +4,54 @@ the symbols at one statement."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
 from derive.check.assume import restrict
-from derive.check.chains import Link
+from derive.check.chains import Link, Statement
+from derive.check.report import CLAIM, IMPLICATION, REFUTED, UNKNOWN, Entry
 from derive.check.shared import put_values
 
 
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
+
+
+@dataclass
+class Restriction:
+    """The condition the prose puts after a claim (:attr:`Statement.restricted`): the ranks of its statements not
+    applied yet, and of those applied as conditions of the claim (words apply none)."""
+
+    condition: str
+    pending: set[int]
+    applied: set[int]
+
+    @property
+    def in_force(self) -> bool:
+        """Every part of the condition is applied to the claim: a refutation under it stands."""
+        return bool(self.applied) and not self.pending
+
+
+def restrictions(statements: Sequence[Statement]) -> tuple[dict[int, Restriction], dict[int, float]]:
+    """By rank, the restriction of each restricted statement; and where each trailing condition applies from (just
+    before the first claim it restricts)."""
+    out: dict[int, Restriction] = {}
+    back: dict[int, float] = {}
+    claims: list[int] = []
+    for statement in statements:
+        rank = statement.pieces[0].rank if statement.pieces else 0
+        if statement.trailing and claims:
+            back[rank] = claims[0] - 0.5
+            for claim in claims:
+                out[claim].pending.add(rank)
+        elif statement.restricted:
+            claims = claims if claims and claims[-1] == rank - 1 else []
+            claims.append(rank)
+            out[rank] = Restriction(statement.restricted, set(), set())
+        elif not statement.trailing:
+            claims = []
+    return out, back
 
 
 class Scopes:
@@ -32,6 +71,25 @@ class Scopes:
         self.supposed_now = supposed
         self.distinct_now = [(a, b) for r, last, a, b in self.distinct if r < rank and sentence <= last]
         self.plain = {**members, **self.defined} if members else self.defined  # without what is supposed
+
+    def _restrained(self, entry: Entry, rank: int) -> Entry:
+        """A refuted claim that the text restricts by a condition not applied: unknown, never refuted."""
+        restriction = self.restricted.get(rank)
+        if entry.status != REFUTED or entry.kind not in (CLAIM, IMPLICATION) or restriction is None or \
+                restriction.in_force:
+            return entry
+        where = ", ".join(f"{k}={v}" for k, v in entry.counterexample)
+        said = f" ({where})" if where else ""
+        return replace(entry, status=UNKNOWN, counterexample=(),
+                       reason=f"false on the domain as stated{said}, but the text restricts it "
+                              f"(\"{restriction.condition}\") in a way derive does not apply")
+
+    def _applied(self, rank: int) -> None:
+        """The trailing condition at ``rank`` is applied: the claims it restricts are checked under it."""
+        for restriction in self.restricted.values():
+            if rank in restriction.pending:
+                restriction.pending.discard(rank)
+                restriction.applied.add(rank)
 
     def _sentence_of(self, rank: int) -> int:
         """The sentence of the statement at or just before ``rank``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import sympy as sp
 
@@ -31,8 +31,26 @@ _HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
 _SAMPLE_SIZE = re.compile(r"\\sum(?:\\limits)?_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
 
 
+#: ``\sum_{j=1}^{N}``: the index and the number of terms of a sum over a sample.
+_SAMPLE_RANGE = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
+
+
+def sample_ranges(texts: Iterable[str]) -> dict[str, str]:
+    r"""What a text's sums written without limits run to, from the first ``\sum_{j=1}^{N}`` it writes: ``N`` by
+    the index ``j``, and by ``""`` for any other index; ``n`` when it writes none."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for index, top in _SAMPLE_RANGE.findall(text):
+            if top != index:
+                out.setdefault(index, top)
+                out.setdefault("", top)
+    return out
+
+
 class Aggregates:
     """Sums, products and integrals, mixed into :class:`~derive.parse.reader.Reader`."""
+
+    ranges: Mapping[str, str] = {}  # j -> N: what a sum without limits runs to (sample_ranges)
 
     def outcome_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[OutcomeSum, int] | None:
         r"""``\sum_{i \in \{H, T\}} body``; ``None`` for other sums, which latex2sympy2_extended reads."""
@@ -180,7 +198,7 @@ class Aggregates:
         if len(name) != 1 or name not in string.ascii_letters:
             return None
         size = _SAMPLE_SIZE.search(self.source)
-        top = sp.Symbol(size.group(1).lstrip("\\")) if size else sp.Symbol("n")
+        top = sp.Symbol(size.group(1).lstrip("\\") if size else self.ranges.get(name, self.ranges.get("", "n")))
         if top.name == name:  # \sum_n p_n: n counts the terms, so their number is N
             top = sp.Symbol(name.upper() if name.islower() else f"{name}_{{max}}")
         variable = sp.Symbol(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import string
 
 from derive.parse.adapter import ParseError
@@ -225,6 +226,11 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
             token, end = Token({"{": "(", "}": ")"}.get(char, char) if i in parens else char, i), i + 1
         elif char in _UNICODE:  # typed as a character: − for -, · for \cdot
             token, end = Token(_UNICODE[char], i), i + 1
+        elif char in _SUPERSCRIPTS:  # σ²: a power typed as a character
+            for text in ("^", "{", _SUPERSCRIPTS[char], "}"):
+                push(Token(text, i))
+            i += 1
+            continue
         else:
             raise ParseError(f"unexpected character {char!r} at offset {i}")
         push(token)
@@ -264,7 +270,16 @@ _BRACES_GROUP_AFTER = frozenset({r"\log", r"\ln", r"\exp", "(", "[", "+", "-", "
 
 #: Characters typed for commands: the minus sign and dashes, dots and crosses for products.
 _UNICODE = {"−": "-", "–": "-", "—": "-", "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "∞": r"\infty",
-            "π": r"\pi"}
+            "µ": r"\mu", "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "∂": r"\partial", "∇": r"\nabla", "√": r"\sqrt", "ℓ": r"\ell",
+            "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "∈": r"\in", "±": r"\pm", "∓": r"\mp", "…": r"\ldots",
+            "ϵ": r"\epsilon", "ε": r"\varepsilon", "ϑ": r"\vartheta", "ϕ": r"\phi", "φ": r"\varphi", "ϱ": r"\varrho",
+            **{chr(c): "\\" + unicodedata.name(chr(c)).split()[-1].lower().replace("lamda", "lambda")
+               for c in range(0x3B1, 0x3CA) if chr(c) not in "οεφς"},
+            **{g: "\\" + name for g, name in zip("ΓΔΘΛΞΠΣΥΦΨΩ", ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma",
+                                                              "Upsilon", "Phi", "Psi", "Omega"))}}
+
+#: Superscript digits typed as characters: powers.
+_SUPERSCRIPTS = {"²": "2", "³": "3", "⁴": "4"}
 
 
 _LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")

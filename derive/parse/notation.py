@@ -141,7 +141,7 @@ MAX_LENGTH = 100_000
 
 def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats",
                 symbols: Sequence[sp.Symbol] = (), masses: bool = False,
-                supports: Mapping[str, str] | None = None) -> sp.Basic:
+                supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None) -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
@@ -153,13 +153,16 @@ def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str
     ``masses`` the text is about random variables no one declares: ``p(x, y)``
     is their joint pmf and ``\\sum_x`` runs over the values of ``X``
     (:mod:`derive.parse.randomvars`); ``supports`` names the sets the text says
-    they take their values in (``{"A": "X"}``).  Also a
+    they take their values in (``{"A": "X"}``); ``ranges`` the number of terms of a sum
+written without limits (``\\sum_j x_j``) by its index, ``""`` for any index
+(:func:`derive.parse.aggregates.sample_ranges`).  Also a
     relation ``a \\geq b`` or a ``cases`` system (:mod:`derive.parse.calculus`).
     Raises :class:`ParseError` with a one-line message on anything it cannot read.
     """
     if units not in UNITS and units != "any":
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
-    expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {})), tex)
+    expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {}),
+                                  dict(ranges or {})), tex)
     if units == "nats":
         return expr
     base = UNITS.get(units, ANY_BASE)
@@ -189,7 +192,7 @@ _DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+")
 
 def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
            symbols: tuple[sp.Symbol, ...] = (), masses: bool = False,
-           supports: Mapping[str, str] | None = None) -> sp.Basic:
+           supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None) -> sp.Basic:
     if not isinstance(tex, str):
         raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
     if len(tex) > MAX_LENGTH:
@@ -199,7 +202,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
         def read(row: str) -> sp.Basic:
-            return _parse(row, distributions, units, symbols, masses, supports)
+            return _parse(row, distributions, units, symbols, masses, supports, ranges)
 
         if by_cases(rows):  # a value & its condition: a function by cases
             return piecewise_of(rows, read)
@@ -209,6 +212,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
         reader.masses, reader.rv_units, reader.supports = masses, units, dict(supports or {})
+        reader.ranges = dict(ranges or {})
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None

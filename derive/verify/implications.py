@@ -156,6 +156,7 @@ def _regular(f: sp.Basic, x: sp.Basic, domain: Domain) -> bool:
     non-zero on the domain; its roots are then all the solutions, everywhere.
     """
     t = sp.Dummy("x")
+    f = _unknown_out_of_sums(f, x)
     held = {a: sp.Dummy("s") for a in f.atoms(sp.Sum, sp.Integral) if not a.has(x)}
     numerator = sp.numer(sp.together(sp.factor_terms(f.xreplace(held).xreplace({x: t}))))
     try:
@@ -207,7 +208,7 @@ def solve(f: sp.Basic, unknown: sp.Basic, domain: Domain | None = None) -> list[
     solutions proved to lie outside the unknown's interval are dropped.
     """
     x = sp.Dummy("x")
-    expr = sp.factor_terms(f.xreplace({unknown: x}))
+    expr = sp.factor_terms(_unknown_out_of_sums(f, unknown).xreplace({unknown: x}))
     held = {a: sp.Dummy("s") for a in expr.atoms(sp.Sum, sp.Integral) if not a.has(x)}
     expr = expr.xreplace(held)
     if expr.has(sp.Sum, sp.Integral, sp.Derivative) or not expr.has(x):
@@ -223,6 +224,22 @@ def solve(f: sp.Basic, unknown: sp.Basic, domain: Domain | None = None) -> list[
     back = {v: k for k, v in held.items()} | {x: unknown}
     found = [s.xreplace(back) for s in solutions]
     return found if domain is None else [s for s in found if not _outside(s, unknown, domain)]
+
+
+def _unknown_out_of_sums(f: sp.Basic, unknown: sp.Basic) -> sp.Basic:
+    r"""``f`` with each sum over one index that holds ``unknown`` split term by term, the factors free of the index
+    taken out: ``\sum_j (x_j / \lambda - 1)`` is ``(\sum_j x_j) / \lambda - \sum_j 1``.  Exact: a sum is linear
+    (for any range, in SymPy's convention for sums whose upper end is below the lower)."""
+    def split(s: sp.Sum) -> sp.Basic:
+        index = s.limits[0][0]
+        total = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(s.function)):
+            free, bound = term.as_independent(index, as_Add=False)
+            total += free * sp.Sum(bound, s.limits[0]).doit() if bound == 1 else free * sp.Sum(bound, s.limits[0])
+        return total
+
+    return f.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1 and e.function.has(unknown)
+                     and not any(lim.has(unknown) for lim in e.limits[0][1:]), split)
 
 
 def _outside(value: sp.Basic, unknown: sp.Basic, domain: Domain) -> bool:

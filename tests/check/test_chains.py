@@ -44,6 +44,21 @@ def test_each_piece_has_its_line() -> None:
     assert [[p.line for p in s.pieces] for s in found] == [[2, 2], [3, 3], [4, 4]]
 
 
+@pytest.mark.parametrize(("tex", "problem"), [
+    ("\\argmaxx{x \\in A}{f(x) = 0}", "relations inside \\argmaxx are not read"),
+    ("Repeat \\lbrace \\newline \\theta := \\theta - g \\newline \\rbrace", "a braced block of rows is no formula"),
+])
+def test_relations_hidden_inside_an_unknown_command_are_reported(tex: str, problem: str) -> None:
+    (statement,) = statements(Span(tex, 3, True, "$$"))
+    assert problem in statement.problem and not statement.relations
+
+
+@pytest.mark.parametrize("tex", ["\\sum_{i=1}^n x_i", "\\frac{a = b}{2}", "\\text{where } a = b",
+                                 "\\{x : x > 0\\}", "P(X = 0)"])
+def test_no_hidden_relation_in_scripts_fractions_text_or_sets(tex: str) -> None:
+    assert all(not s.problem for s in statements(Span(tex, 3, False, "$")))
+
+
 def test_deep_nesting_is_reported_not_split() -> None:
     (statement,) = statements(Span("{" * 300 + "x" + "}" * 300 + " = 1", 7, True, "$$"))
     assert statement.problem == "brackets nested 300 deep (at most 200)" and statement.line == 7

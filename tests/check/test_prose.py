@@ -75,7 +75,7 @@ def test_sentences_are_numbered_across_spans() -> None:
 
 def test_a_condition_holds_to_the_end_of_its_sentence_only() -> None:
     assert {w for w in HYPOTHESES if is_local(w)} == {"if", "when", "whenever", "for", "for all", "for every",
-                                                      "for each", "for any", "provided"}
+                                                      "for each", "for any", "provided", "on"}
     assert not is_local("where") and not is_local("let") and "provided that" in LOCAL
 
 
@@ -87,3 +87,22 @@ def test_tokens_drop_markup_and_keep_bullets_and_sentence_ends() -> None:
     assert tokens_of("_(rule `log-split`; valid since") == ["rule", "log", "split", ";", "valid", "since"]
     assert tokens_of("with.\n* and") == ["with", ".", "*", "and"]
     assert tokens_of("i.e. the bias") == ["ie", "the", "bias"]
+
+
+def _restricted(document: str) -> list[tuple[str, str, bool]]:
+    """(the statement's pieces, the condition put after it, whether it is a trailing condition) of ``document``."""
+    found = spans(document)
+    read = hypotheses([(span, statements(span)) for span in found])
+    return [(" ".join(p.tex for p in s.pieces), s.restricted, s.trailing) for group in read for s in group]
+
+
+@pytest.mark.parametrize(("document", "expected"), [
+    ("$f(x) > 0$ for every $x > 1$.", [("f(x) 0", "for every $x > 1$", False), ("x 1", "", True)]),
+    ("$f(x) > 0$, for all real $x > 1$.", [("f(x) 0", ", for all real $x > 1$", False), ("x 1", "", True)]),
+    ("$g(x) > 0$ on the open interval $(0, 1)$.", [("g(x) 0", "on the open interval $(0, 1)$", False)]),
+    ("$H(X) = 0$ if X is constant. Next $y = 1$.", [("H(X) 0", "if x is constant", False), ("y 1", "", False)]),
+    ("$a = b$ for the coin, and $c = d$.", [("a b", "", False), ("c d", "", False)]),  # no condition
+    ("$a = b$. For every $x > 1$, $c = d$.", [("a b", "", False), ("x 1", "", False), ("c d", "", False)]),
+])
+def test_a_condition_after_a_claim_restricts_it(document: str, expected: list) -> None:
+    assert _restricted(document) == expected

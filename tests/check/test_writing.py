@@ -39,6 +39,31 @@ DOCUMENTS = [
     ("$$\\ln(x) \\le \\sqrt{x - 1}$$\n", [(1, "unknown")]),
     ("Let $x \\ge 1$.\n\n$$\\ln(x) \\le \\sqrt{x - 1}$$\n", [(3, "unknown")]),
     ("Let $x \\le 0$.\n\n$$\\sqrt{x - 1} \\le 1$$\n", [(3, "refuted")]),  # not real where the text says x is
+    # a condition written after a claim restricts it: applied when it is a bound, else the claim is never refuted
+    ("We use $\\ln(x) \\le x - 1$ for every $x > 0$, and $x^2 - 1 \\ge 0$ for all $x \\ge 1$.\n",
+     [(1, "proved"), (1, "proved")]),
+    ("Clearly $x - 2 \\ge 0$ whenever $x \\ge 1$.\n", [(1, "refuted")]),  # false under the condition too
+    ("Let $x > 0$. Note $x^2 - 1 \\ge 0$ for every $x \\ge 1$, and $x^2 + x - 2 \\ge 0$ too.\n\n"
+     "And $x^2 + x - 2 \\ge 0$.\n", [(1, "proved"), (1, "proved"), (3, "refuted")]),  # to the end of its sentence
+    ("Let $0 < x < 1$ and $g(x) = x - \\frac{1}{2}$. Then $g(x) < 0$ on $J = (0, \\frac{1}{2})$.\n",
+     [(1, "definition"), (1, "unknown"), (1, "not parsed")]),  # J is not applied: unknown, never refuted
+    ("Let $0 < x < 1$ and $g(x) = x - \\frac{1}{2}$. Then $g(x) < 0$ if $x$ is small.\n",
+     [(1, "definition"), (1, "unknown")]),
+    ("Let $0 < x < 1$ and $g(x) = x - \\frac{1}{2}$. Then $g(x) < 0$ for the coin.\n",
+     [(1, "definition"), (1, "refuted")]),  # "for" and words: no condition
+    # a name on both sides: an identity, an equation in it, or an update; never a definition
+    ("Note $a = a$ and $b = 2b - b$ and $c = c^2$, and $d := d + 1$.\n",
+     [(1, "proved"), (1, "proved"), (1, "unknown"), (1, "skipped")]),
+    # relations inside a command derive does not know, or a braced block of rows: reported, never dropped
+    ("\\[\n\\argmaxx{\\mu \\in \\R}{\n\\sigma > 0\n}\n\\]\n\nand $a = 1$.\n", [(2, "not parsed"), (7, "unknown")]),
+    # \ln L = ... names L, so that its derivatives can be taken; sums without limits run as the text's do
+    ("$$\\ln L = -n \\ln \\sigma - \\sum_{i=1}^n \\frac{(x_i - m)^2}{2\\sigma^2}$$\n\n"
+     "$$\\frac{\\partial \\ln L}{\\partial m} = \\sum_{i=1}^n \\frac{x_i - m}{\\sigma^2}$$\n\n"
+     "$$\\frac{\\partial \\ln L}{\\partial m} = \\sum_{i=1}^n \\frac{x_i + m}{\\sigma^2}$$\n",
+     [(1, "definition"), (3, "proved"), (5, "refuted")]),
+    ("$$\\sum_{j=1}^N \\left(\\frac{x_j}{\\lambda} - 1\\right) \\overset{!}{=} 0$$\n\n"
+     "$$\\lambda = \\sum_j \\frac{x_j}{N}$$\n\n$$\\lambda = \\sum_j \\frac{x_j}{N + 1}$$\n",
+     [(1, "supposed"), (3, "proved"), (5, "unknown")]),
     # limits and evaluation bars
     ("$$\\lim_{x \\to 0^+} x \\log x = 0$$\n\n$$\\lim_{x \\to 0^+} x \\log x = 1$$\n\n"
      "$$\\lim_{h \\to 0} \\frac{(x+h)^2 - x^2}{h} = 2x$$\n\n$$\\lim_{x \\to 0} \\frac{1}{x} = 0$$\n",

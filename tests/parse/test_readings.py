@@ -22,6 +22,7 @@ from derive.check import check_text
 from derive.distributions.indexed import SymbolicCategorical
 from derive.functions import Sigmoid
 from derive.parse import ParseError, parse_latex
+from derive.parse.aggregates import sample_ranges
 from derive.parse.calculus import LAGRANGE
 from derive.semantics import plain
 from derive.system import System
@@ -232,6 +233,11 @@ READS = [
     (r"(x e^{-x^2}\Big|_{-\infty}^{+\infty} - 1)", (), (),
      sp.Limit(x * sp.exp(-x**2), x, sp.oo, "-") - sp.Limit(x * sp.exp(-x**2), x, -sp.oo, "+") - 1),
     (r"x^2 |_{x=2}", (), (), sp.Subs(x**2, x, 2)),
+    # letters, operators and powers typed as Unicode characters read as their commands
+    ("μ + σ²", (), (), mu + sp.Symbol("sigma")**2),
+    ("∑_{i=1}^n x_i³", (), (), sp.Sum(sp.IndexedBase("x")[i]**3, (i, 1, n))),
+    ("e^{-λ} λ^x", (), (), parse_latex(r"e^{-\lambda} \lambda^x")),
+    ("Γ(z) ≤ ∞", (), (), parse_latex(r"\Gamma(z) \le \infty")),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -458,3 +464,13 @@ def test_a_decorated_symbol_in_a_document_is_its_own_symbol():
            "\n$$\n\\log(y^2) = 2 \\log y\n$$\n")
     result = check_text(doc, "d.md")
     assert [e.status for e in result.entries if e.kind == "claim"] == ["proved", "proved", "unknown"], result.text()
+
+
+def test_a_sum_without_limits_runs_as_the_text_s_own_sums_do() -> None:
+    ranges = sample_ranges([r"\sum_{j=1}^{N} x_j = 1", r"\sum_{k=1}^m y_k", r"\sum_{i=0}^n z_i"])
+    assert ranges == {"j": "N", "": "N", "k": "m"}  # a sum from 0 counts n + 1 terms: no sample size
+    N, m = sp.Symbol("N"), sp.Symbol("m")
+    assert parse_latex(r"\sum_j x_j", ranges=ranges) == sp.Sum(sp.IndexedBase("x")[sp.Symbol("j")], (sp.Symbol("j"), 1, N))
+    assert parse_latex(r"\sum_k y_k", ranges=ranges).limits == ((sp.Symbol("k"), 1, m),)
+    assert parse_latex(r"\sum_i x_i", ranges=ranges).limits == ((i, 1, N),)
+    assert parse_latex(r"\sum_i x_i").limits == ((i, 1, n),)  # none written: n

@@ -15,6 +15,9 @@ P, Q = Categorical(n=n, name="P"), Categorical(n=n, name="Q")
 p, q = P.base, Q.base
 j = sp.Symbol("j", integer=True, positive=True)
 x = sp.Symbol("x", real=True)
+y = sp.IndexedBase("y")
+i = sp.Symbol("i", integer=True)
+lam = sp.Symbol("lambda", positive=True)
 REALS = Domain(((x, sp.Interval(-sp.oo, sp.oo)),))
 
 
@@ -64,8 +67,11 @@ def test_a_sum_over_entries_needs_the_hypothesis_for_every_entry():
     # solving one hypothesis may be enough; the one left unsolved only narrows where they hold
     (System(eq(2 * x, 4), eq(sp.exp(x) + x ** 5, 3)), eq(x ** 2, 4), "implies", Status.PROVED),
     (System(eq(2 * x, 4), eq(sp.exp(x) + x ** 5, 3)), eq(x ** 2, 5), "implies", Status.UNKNOWN),  # no refutation
+    # an unknown inside a sum over the sample comes out of it by linearity
+    (eq(sp.Sum(y[i] / lam - 1, (i, 1, n)), 0), eq(lam, sp.Sum(y[i], (i, 1, n)) / n), "implies", Status.PROVED),
+    (eq(sp.Sum(y[i] - x, (i, 1, n)), 0), eq(x, sp.Sum(y[i], (i, 1, n)) / (n + 1)), "implies", Status.REFUTED),
 ], ids=["x^2=1 => x=1", "x=1 => x^2=1", "x=1 <=> x^2=1", "2x=4 <=> x=2", "x^3=8 => x=2", "identity", "restated",
-        "not restated", "partly solved", "partly solved, false"])
+        "not restated", "partly solved", "partly solved, false", "sum", "sum, false"])
 def test_implications_between_equations(before, after, relation, status):
     verdict = check_relation(before, after, relation, REALS)
     if status is Status.PROVED:
