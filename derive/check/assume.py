@@ -317,3 +317,22 @@ def _shown(symbol: sp.Symbol, interval: sp.Interval) -> str:
 def _quote(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return "'" + (text if len(text) <= limit else text[:limit - 3] + "...") + "'"
+
+
+def named_intervals(statements: Sequence[Statement]) -> dict[str, str]:
+    r"""Names the text gives an interval and uses as a set: ``I = (0, 1)`` with ``x \in I`` somewhere, or in a
+    condition after a claim (``g(x) > 0`` on ``J = (0, 1)``): ``{"I": "(0,1)"}``, so that ``x \in I`` bounds ``x``
+    (and ``I`` is no distribution)."""
+    members = {s.pieces[1].tex.strip() for s in statements if s.relations == ("∈",) and len(s.pieces) == 2}
+    out: dict[str, str] = {}
+    for statement in statements:
+        if statement.relations not in (("=",), (":=",)) or len(statement.pieces) != 2:
+            continue
+        name, written = (piece.tex.strip() for piece in statement.pieces)
+        if (name in members or statement.trailing) and name not in out:
+            try:
+                _interval(written, written)
+            except CheckError:
+                continue
+            out[name] = written
+    return out

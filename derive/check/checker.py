@@ -77,6 +77,7 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
     ranges: dict[str, str] = field(default_factory=dict)  # j -> N: a sum without limits runs to N (\sum_{j=1}^N)
+    sets: dict[str, str] = field(default_factory=dict)  # I -> (0, 1): a name given an interval, used as a set
     prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
@@ -101,6 +102,7 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
         grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and (d := chain_declaration((n, k), c)) is not None]
+        declarations = [d for d in declarations if d.name not in self.sets]  # I = (0, 1) with x \in I: a set
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
                          and (d := declaration(name, "~" if name.isupper() else "=", family, ("prose", k))) is not None]

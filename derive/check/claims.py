@@ -84,8 +84,8 @@ class Claims:
                 return link_entry(origin, link, CLAIM, UNKNOWN, f"restates the subject of line "
                               f"{chain.expressions[0].line}: {why}"), True
             own = shown
-        if own is not None and not order and own.status.value != REFUTED:
-            natural = self._on_natural_domain(left, right)
+        if own is not None and not order and own.status.value != REFUTED and _DIFFERENTIATED not in own.reason:
+            natural = self._on_natural_domain(left, right)  # (a derivative taken as 0 there proves nothing)
             if natural is not None:  # no symbol is positive unless something says so: not proved
                 return link_entry(origin, link, CLAIM, UNKNOWN, natural), True
         back = None
@@ -113,7 +113,8 @@ class Claims:
             reason = "" if relation in EQUALITIES and verdict.counterexample else verdict.reason
             return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
                          point(verdict.counterexample), relation=relation), False
-        reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES else verdict.reason
+        reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES and \
+            _DIFFERENTIATED not in verdict.reason else verdict.reason
         return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
@@ -123,8 +124,11 @@ class Claims:
         domain = self._dom(a, b)
         still = _constant_derivatives(domain.symbol_set, a, b)
         if still:
-            return Verdict(Status.UNKNOWN, f"{still} is differentiated in a variable it does not contain as written: "
-                                           "the text must mean it as a function of that variable; say what it is")
+            held = _held_derivatives(domain.symbol_set, a, b)  # the same unknown derivative on both sides
+            if self._judged(a.xreplace(held), b.xreplace(held), relation, domain).proved:
+                return Verdict(Status.PROVED, f"whatever {still} stands for")
+            return Verdict(Status.UNKNOWN, f"{still} {_DIFFERENTIATED} as written: the text must mean it as a "
+                                           "function of that variable; say what it is")
         verdict = self._judged(a, b, relation, domain, (left, right))
         used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
         doubted = used & self.doubted
@@ -360,6 +364,25 @@ class Claims:
             if not verdict.proved:
                 return verdict
         return verdict
+
+
+_DIFFERENTIATED = "is differentiated in a variable it does not contain"
+
+
+def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.Basic]:
+    """Each derivative :func:`_constant_derivatives` finds, as a new symbol, or an entry ``D[i]`` when it holds the
+    index ``i`` of a sum it is in (so that it may differ from term to term): an identity that holds whatever those
+    values are holds whatever the derivatives mean.  Never used to refute (the text's meaning is one value of them)."""
+    found = {d for side in sides if isinstance(side, sp.Basic) for d in side.atoms(sp.Derivative)
+             if _constant_derivatives(stated, d)}
+    bound = {v for side in sides if isinstance(side, sp.Basic) for e in side.atoms(sp.Sum, sp.Product)
+             for v in e.variables}
+
+    def held(d: sp.Derivative, k: int) -> sp.Basic:
+        indices = sorted(d.free_symbols & bound, key=str)
+        return sp.IndexedBase(f"D_{k}")[tuple(indices)] if indices else sp.Symbol(f"D_{k}")
+
+    return {d: held(d, k) for k, d in enumerate(sorted(found, key=str), 1)}
 
 
 def _constant_derivatives(stated: frozenset, *sides: sp.Basic) -> str:

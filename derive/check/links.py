@@ -110,6 +110,8 @@ class Links:
                                                             "checked as its consequence"), True
         if link.relation in INEQUALITIES:
             return supposed if chain.kind == SUPPOSITION else self._claim(origin, link, chain, values, anchor)
+        if k == 1 and link.lhs.tex.strip() in self.sets and link.relation in EQUALITIES:  # I = (0, 1), x \in I
+            return link_entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex.strip()} is this interval"), True
         if k == 1 and key in self.declared.made:  # P = \mathcal{N}(...), X \sim \mathrm{Laplace}(\mu, b)
             return link_entry(origin, link, DEFINITION, DEFINITION, self.declared.made[key]), True
         if link.relation == "!=" and chain.kind == SUPPOSITION and len(chain.expressions) == 2 and \

@@ -61,6 +61,10 @@ class Reading:
         numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
         numbers += tuple(s for s in self.letters if s not in numbers)
         numbers += self._family_members(tex)  # p_k (1 - p_k) after p_i = ...: a product
+        named = {getattr(f, "__name__", str(f)) for f in self.functions}
+        numbers += tuple(dict.fromkeys(v for made in self.functions.values()  # g(x) = ...: x(1 - x) a product
+                                       for v in getattr(made, "variables", ()) if isinstance(v, sp.Symbol) and
+                                       v.name not in named and v not in numbers and _applied_alone(v.name, tex)))
         names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
         numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
                          and x.name.islower() and x not in numbers)
@@ -165,3 +169,10 @@ class Reading:
 
         return value.replace(lambda e: isinstance(e, OutcomeSum) or (isinstance(e, sp.Sum) and len(e.limits) == 1
                                                                       and e.limits[0][2].is_Integer), rewrite)
+
+
+def _applied_alone(name: str, tex: str) -> bool:
+    """``x(1 - x)``: the letter ``name`` is written before a bracket in ``tex``, and never with a subscript (an
+    entry ``x_i`` of data is another matter)."""
+    letter = rf"(?<![\\A-Za-z]){re.escape(name)}"
+    return re.search(letter + r"\s*\(", tex) is not None and re.search(letter + r"\s*_", tex) is None

@@ -84,7 +84,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from derive.check import frontmatter
-from derive.check.assume import Bound, is_bound, parse_assumption
+from derive.check.assume import Bound, is_bound, named_intervals, parse_assumption
 from derive.check.chains import Statement, chains, outside_cases, ranked, statements
 from derive.check.checker import Checker
 from derive.check.document import Span, front_matter, kind_of, spans
@@ -159,6 +159,8 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
             raise CheckError(f"{file} has more than {MAX_LINKS} equations, more than derive check takes; split it")
     groups = hypotheses(read)
     document = ranked([s for group in groups for s in group])
+    sets = named_intervals(document)  # I = (0, 1) and x \in I: x is in (0, 1)
+    document = [_in_named(s, sets) for s in document] if sets else document
     if not document:
         raise CheckError(f"{file}: no equation or relation in its {len(found)} math spans")
     defines = [(text_, "--define", k) for k, text_ in enumerate(options.define, 1)]
@@ -175,6 +177,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     from derive.parse.aggregates import sample_ranges
 
     checker.ranges = sample_ranges(span.tex for span in found)
+    checker.sets = sets
     checker.prose_bounds = _prose_bounds(text)
     checker.prose_declared = prose_declarations(text)
     checker.given, checker.sample = frozenset(given_data(text)), given_sample(text)
@@ -186,6 +189,14 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker.earlier = _referring_back(read, groups)
     entries = checker.run()
     return Result(file, tuple(entries), options.strict)
+
+
+def _in_named(statement: Statement, sets: dict[str, str]) -> Statement:
+    """``x \\in I`` with ``I`` a named interval: ``x \\in`` that interval."""
+    if statement.relations != ("∈",) or len(statement.pieces) != 2 or statement.pieces[1].tex.strip() not in sets:
+        return statement
+    member, name = statement.pieces
+    return replace(statement, pieces=(member, replace(name, tex=sets[name.tex.strip()])))
 
 
 #: The prose that hands the reader a name the math before it used: "using $\bar x = ...$", "where $\hat p$ is".

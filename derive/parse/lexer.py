@@ -197,13 +197,19 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
                 after = skip_spaces(source, brace_end(source, k))
                 if after < n and source[after].isalnum() and source[after].isascii():
                     single.add(after)  # \frac{\bar x}5: the 5 is the bottom, as if braced
+            if cmd == r"\sqrt" and (k := skip_spaces(source, end)) < n and source[k].isascii() and \
+                    source[k].isalnum():
+                single.add(k)  # \sqrt 2: the one character after it, as if braced
             if cmd in OPAQUE:
                 k = skip_spaces(source, end)
-                if k >= n or source[k] != "{":
+                if k < n and source[k].isascii() and source[k].isalnum():  # \mathrm b: one character, as if braced
+                    end, text = k + 1, f"{cmd}{{{source[k]}}}"
+                elif k >= n or source[k] != "{":
                     raise ParseError(f"{cmd} at offset {i} must be followed by {{...}}")
-                end = brace_end(source, k)
-                text = cmd + source[k:end]
-                word = _WORD_FUNCTIONS.get(source[k + 1:end - 1].strip()) if cmd != r"\mathbb" else None
+                else:
+                    end = brace_end(source, k)
+                    text = cmd + source[k:end]
+                word = _WORD_FUNCTIONS.get(text[len(cmd) + 1:-1].strip()) if cmd != r"\mathbb" else None
                 upright_d = key_of(text) in (r"\mathrm{d}", r"\text{d}", r"\operatorname{d}", r"\textrm{d}")
                 tokens.append(Token(word or (r"\mathrm{d}" if upright_d else text), i))
                 i = end

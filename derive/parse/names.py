@@ -12,6 +12,7 @@ import sympy as sp
 
 from derive.functions import entry_of
 from derive.parse.adapter import ParseError
+from derive.parse.lexicon import GREEK
 from derive.parse.tokens import after_space_back, decorated_name, key_of, subscript_word, symbol_name
 
 
@@ -65,6 +66,10 @@ class Names:
             label = word or label
         else:
             label, end = self.tokens[sub].text, sub + 1
+        letters = [x for x in re.split(r"[\s,]*", label) if x]
+        if len(letters) > 1 and all(len(x) == 1 and x.isalnum() for x in letters) and \
+                any(x in indices for x in letters):  # x_{ij} in a sum over i: the (i, j) entry, never one symbol
+            return sp.IndexedBase(symbol_name(base))[tuple(self._index(x, indices) for x in letters)], end
         if not label or not label.isalnum() or not label.isascii():
             return None
         if base in self.bases:
@@ -77,6 +82,11 @@ class Names:
             return sp.IndexedBase(symbol_name(base))[indices[label]], end  # x_i in a sum over i: the i-th x
         symbol = sp.Symbol(symbol_name(base) + (f"_{label}" if len(label) == 1 else f"_{{{label}}}"))
         return self.printed.get(key_of(f"{base}_{{{label}}}")) or self.parameters.get(symbol, symbol), end
+
+    @staticmethod
+    def _index(letter: str, indices: Mapping[str, sp.Symbol]) -> sp.Basic:
+        """One index of an entry as written: a bound index, a number, or a symbol."""
+        return indices.get(letter) or (sp.Integer(int(letter)) if letter.isdigit() else sp.Symbol(letter))
 
     def application(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         """``f(x)``, ``g(x + 1)``, ``h(x, y)``, ``f_1(x)``: an undefined function applied, when ``f`` is no number.
@@ -117,6 +127,10 @@ class Names:
         sub = self._next(under + 1, hi)
         label, end = (self._key(sub + 1, self.partner[sub]), self.partner[sub] + 1) if self._at(sub, hi) == "{" \
             else (self._at(sub, hi), sub + 1)
+        if self._at(sub, hi) == "{" and self._next(self._next(sub + 1, hi) + 1, hi) >= self.partner[sub]:
+            label = subscript_word(self.tokens, self._next(sub + 1, hi)) or label  # H_{\mathrm{b}}(p): H_b
+        if label in GREEK:  # h_\theta(x), q_{\phi}(z): a function the parameter indexes
+            return key_of(f"{base}_{{{label}}}"), f"{base.lstrip(chr(92))}_{{{label}}}", end
         if not label or not label.isalnum() or not label.isascii():
             return None
         name = base.lstrip("\\") + (f"_{label}" if len(label) == 1 else f"_{{{label}}}")

@@ -207,7 +207,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         if by_cases(rows):  # a value & its condition: a function by cases
             return piecewise_of(rows, read)
         return system_of([row.replace("&", " ") for row in rows], read)
-    tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(_SCRIPTS_SWAPPED.sub(r"\2\1", tex)))
+    tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(_examples(_SCRIPTS_SWAPPED.sub(r"\2\1", tex))))
     try:
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
@@ -219,4 +219,19 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
 
 
 #: A superscript written before its subscript, ``\mu^2_1``: swapped (same length) so the subscript names the symbol.
+#: ``x^{(i)}``, ``x_j^{(i)}``: the i-th example (of a sample), never a power; ``f^{(n)}(x)`` is left alone.
+_EXAMPLE = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+)(?:_(\{[^{}]*\}|[A-Za-z0-9]))?\^\{\s*\(\s*([a-z])\s*\)\s*\}"
+                      r"(?!\s*\()")
+
+
+def _examples(tex: str) -> str:
+    r"""``tex`` with each ``x^{(i)}`` written ``x_{i}`` and each ``x_j^{(i)}`` written ``x_{i j}`` (the j-th entry of
+    the i-th example), so that a sum over ``i`` runs over them."""
+    def entry(match: re.Match) -> str:
+        base, sub, index = match.groups()
+        return f"{base}_{{{index}{' ' + sub.strip('{}') if sub else ''}}}"
+
+    return _EXAMPLE.sub(entry, tex) if "^{(" in tex.replace(" ", "") else tex
+
+
 _SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))")

@@ -167,8 +167,8 @@ def _not_real(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) -
     """A refutation when one side is a real number at ``point`` and the other a number that is not real
     (``log(-p - 1)`` on ``0 < p < 1``): no real number equals it.  ``None`` otherwise."""
     for k in (0, 1):
-        if estimates[k] is None or estimates[1 - k] is not None:
-            continue
+        if estimates[k] is None or estimates[1 - k] is not None or not _real_throughout(sides[k], point):
+            continue  # a real value reached through roots of negatives (complex parts that cancel) judges nothing
         # SymPy's own evaluation, which allows complex values (the quadrature does not); for integrals
         # and sums the imaginary part must be far above what their quadrature could get wrong
         aggregates = sides[1 - k].has(sp.Integral, sp.Sum)
@@ -185,6 +185,21 @@ def _not_real(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) -
             shown = f"{real} != {other}" if k == 0 else f"{other} != {real}"
             return Verdict(Status.REFUTED, f"{shown} (not a real number) at {where(point)}", tuple(point.items()))
     return None
+
+
+def _real_throughout(expr: sp.Basic, point: Point) -> bool:
+    """Every root and logarithm in ``expr`` is of a number that is real and not negative at ``point`` (as far as
+    SymPy can tell): the value of ``expr`` there is real as written, not by complex parts cancelling."""
+    for e in expr.atoms(sp.Pow, sp.log):
+        inner = e.args[0]
+        if isinstance(e, sp.Pow) and (e.exp.is_integer or not e.exp.is_number):
+            continue
+        value = evaluated(at(inner, point))
+        if value is None or not value.is_number or value.free_symbols:
+            continue  # not a number here (a sum left as it is): nothing to say
+        if value.has(sp.I) or (value.is_comparable and value < 0):
+            return False
+    return True
 
 
 def _undefined(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) -> Verdict | None:

@@ -187,3 +187,16 @@ def test_two_sets_of_integers_on_one_symbol_are_the_smaller() -> None:
 
     domain = restrict(Domain(), parse_assumption(r"n \in \mathbb{N}_0") + parse_assumption(r"n \in \mathbb{N}"))
     assert domain.constraints == (Count(sp.Symbol("n"), 1),)
+
+
+def test_a_name_given_an_interval_and_used_as_a_set_is_that_interval() -> None:
+    from derive.check.assume import named_intervals
+    from derive.check.chains import statements
+    from derive.check.document import spans
+
+    def read(document: str) -> list:
+        return [s for span in spans(document) for s in statements(span)]
+
+    assert named_intervals(read("Let $I = (0, 1)$ and $x \\in I$.")) == {"I": "(0, 1)"}
+    assert named_intervals(read("Let $P = (0.2, 0.8)$ and $x > 0$.")) == {}  # not a set: a pmf, perhaps
+    assert named_intervals(read("Let $I = (a, b)$ and $x \\in I$.")) == {}  # no numbers: no interval

@@ -46,7 +46,7 @@ DOCUMENTS = [
     ("Let $x > 0$. Note $x^2 - 1 \\ge 0$ for every $x \\ge 1$, and $x^2 + x - 2 \\ge 0$ too.\n\n"
      "And $x^2 + x - 2 \\ge 0$.\n", [(1, "proved"), (1, "proved"), (3, "refuted")]),  # to the end of its sentence
     ("Let $0 < x < 1$ and $g(x) = x - \\frac{1}{2}$. Then $g(x) < 0$ on $J = (0, \\frac{1}{2})$.\n",
-     [(1, "definition"), (1, "unknown"), (1, "not parsed")]),  # J is not applied: unknown, never refuted
+     [(1, "definition"), (1, "unknown"), (1, "definition")]),  # J is not applied: unknown, never refuted
     ("Let $0 < x < 1$ and $g(x) = x - \\frac{1}{2}$. Then $g(x) < 0$ if $x$ is small.\n",
      [(1, "definition"), (1, "unknown")]),
     ("Let $0 < x < 1$ and $g(x) = x - \\frac{1}{2}$. Then $g(x) < 0$ for the coin.\n",
@@ -64,6 +64,25 @@ DOCUMENTS = [
     ("$$\\sum_{j=1}^N \\left(\\frac{x_j}{\\lambda} - 1\\right) \\overset{!}{=} 0$$\n\n"
      "$$\\lambda = \\sum_j \\frac{x_j}{N}$$\n\n$$\\lambda = \\sum_j \\frac{x_j}{N + 1}$$\n",
      [(1, "supposed"), (3, "proved"), (5, "unknown")]),
+    # a name given an interval and used as a set bounds its members; it is no distribution
+    ("Given $I = (0, 1)$, for any $x \\in I$ we have $x (1 - x) > 0$ and $x^2 < x$.\n",
+     [(1, "definition"), (1, "proved"), (1, "proved")]),
+    # the variable of a function the text defines is a number: x(1 - x) is then a product
+    ("Let $g(x) = x^2$.\n\n$$g(x) + x(1 - x) = x$$\n", [(1, "definition"), (3, "proved")]),
+    # a value that is real only by complex parts cancelling (roots of negatives) refutes nothing
+    ("$$p\\sqrt{\\frac{1}{p}-1} + (1-p)\\sqrt{\\frac{1}{1-p}-1} = 2\\sqrt{p \\cdot (1-p)}$$\n", [(1, "unknown")]),
+    # a function named with a subscript in words or a parameter: H_{\mathrm b}(p), h_\theta(x)
+    ("$$H_{\\mathrm b}(p) = -p \\log p$$\n\n$$H_{\\mathrm{b}}(q) = -q \\log q$$\n\n"
+     "$$h_\\theta(x) = \\theta x$$\n\n$$h_\\theta(2) = 2 \\theta$$\n",
+     [(1, "definition"), (3, "proved"), (5, "definition"), (7, "proved")]),
+    # the same unknown derivative on both sides: the algebra around it is proved, whatever it means
+    ("$$\\frac{\\partial \\sigma(x_i)}{\\partial\\theta} (a + b) = a \\frac{\\partial \\sigma(x_i)}{\\partial\\theta} + "
+     "b \\frac{\\partial \\sigma(x_i)}{\\partial\\theta}$$\n\n"
+     "$$\\frac{\\partial \\sigma(x_i)}{\\partial\\theta} (a + b) = a \\frac{\\partial \\sigma(x_i)}{\\partial\\theta}$$\n",
+     [(1, "proved"), (3, "unknown")]),
+    # x^{(i)}, the i-th example: an entry of a sum over i, never a power
+    ("$$\\sum_{i=1}^{m} (x^{(i)} - 1) y^{(i)} = \\sum_{i=1}^{m} x_i y_i - \\sum_{i=1}^{m} y_i$$\n\n"
+     "$$\\sum_{i=1}^{m} x^{(i)} = m$$\n", [(1, "proved"), (3, "unknown")]),  # data the text does not give
     # limits and evaluation bars
     ("$$\\lim_{x \\to 0^+} x \\log x = 0$$\n\n$$\\lim_{x \\to 0^+} x \\log x = 1$$\n\n"
      "$$\\lim_{h \\to 0} \\frac{(x+h)^2 - x^2}{h} = 2x$$\n\n$$\\lim_{x \\to 0} \\frac{1}{x} = 0$$\n",

@@ -238,6 +238,18 @@ READS = [
     ("∑_{i=1}^n x_i³", (), (), sp.Sum(sp.IndexedBase("x")[i]**3, (i, 1, n))),
     ("e^{-λ} λ^x", (), (), parse_latex(r"e^{-\lambda} \lambda^x")),
     ("Γ(z) ≤ ∞", (), (), parse_latex(r"\Gamma(z) \le \infty")),
+    # a command's one-character argument without braces, as TeX takes it
+    (r"\sqrt 2 + \sqrt x", (), (), sp.sqrt(2) + sp.sqrt(x)),
+    (r"H_{\mathrm b}(p)", (), (), sp.Function("H_b")(p)),
+    (r"H_{\mathrm{b}}(p)", (), (), sp.Function("H_b")(p)),
+    # a function indexed by a parameter; entries with two indices; the i-th example x^{(i)}
+    (r"h_\theta(x) + q_{\phi}(z)", (), (), sp.Function(r"h_{\theta}")(x) + sp.Function(r"q_{\phi}")(z)),
+    (r"\sum_{i=1}^{n} x_{ij}", (), (), sp.Sum(sp.IndexedBase("x")[i, sp.Symbol("j")], (i, 1, n))),
+    (r"\sum_{i=1}^{n} x_{i,j} y_i", (), (),
+     sp.Sum(sp.IndexedBase("x")[i, sp.Symbol("j")] * sp.IndexedBase("y")[i], (i, 1, n))),
+    (r"\sum_{i=1}^{n} y^{(i)} x^{(i)}_j", (), (),
+     sp.Sum(sp.IndexedBase("y")[i] * sp.IndexedBase("x")[i, sp.Symbol("j")], (i, 1, n))),
+    (r"\sum_{i=1}^{n} x_{ML}", (), (), sp.Sum(sp.Symbol("x_{ML}"), (i, 1, n))),  # no index in it: a symbol
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).

@@ -50,3 +50,22 @@ def test_chosen_data_follow_the_written_out_sums() -> None:
     point, binary, sides = numeric._with_data({n: sp.Integer(3)}, (total(x[i]), sp.Integer(1)), 1)
     assert binary is False and set(point) == {n, x[1], x[2], x[3]} and sides == (x[1] + x[2] + x[3], 1)
     assert all(v.is_Rational and v > 0 for k, v in point.items() if k != n)
+
+
+@pytest.mark.parametrize(("expr", "real"), [
+    (sp.sqrt(sp.Symbol("p")), True),
+    (sp.log(sp.Symbol("p")) + sp.sqrt(2), True),
+    (sp.sqrt(1 / sp.Symbol("p") - 1), False),  # at p = 4/3: the root of a negative
+    (sp.log(1 - sp.Symbol("p")), False),
+    (sp.Symbol("p") ** 2 - 5, True),  # negative, but real as written
+])
+def test_a_value_is_real_throughout_only_without_roots_or_logs_of_negatives(expr: sp.Expr, real: bool) -> None:
+    assert numeric._real_throughout(expr, {sp.Symbol("p"): sp.Rational(4, 3)}) is real
+
+
+def test_a_real_value_reached_through_complex_parts_refutes_nothing() -> None:
+    p = sp.Symbol("p")
+    left = p * sp.sqrt(1 / p - 1) + (1 - p) * sp.sqrt(1 / (1 - p) - 1)  # 0 at p = 4/3, through roots of negatives
+    right = 2 * sp.sqrt(p * (1 - p))  # not real there
+    verdict = numeric.refute_equal(left, right, Domain(), (p,))
+    assert verdict is None or verdict.status is not Status.REFUTED
