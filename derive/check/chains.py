@@ -121,6 +121,9 @@ _SETTING_LABELS = re.compile(r"(?:\\(?:text|mathrm|textrm|mbox|operatorname)\{)?
 #: A derivative first (``\frac{dl}{d\sigma} = ... = 0``): the first-order condition of an optimum, solved.
 _DERIVATIVE = re.compile(r"\s*(?:\\[dt]?frac\s*\{\s*(?:\\partial|d|\\mathrm\{d\}|\\text\{d\})|\\nabla|[A-Za-z]'+\()")
 _SETS_TO_ZERO = re.compile(r"\b(?:set|sets|setting|equat\w*)\b[^.!?]*?(?:\bzero\b|\b0\b)[^.!?]*$|\bto zero\W*$", re.I)
+#: Prose that solves the equation after it ("by solving", "the stationarity condition reads"): one ``E = 0``.
+_SOLVING = re.compile(r"\b(?:solv\w*|stationar\w*|first[- ]order\s+conditions?|critical\s+points?|optimality)\b"
+                      r"[^.!?]*$", re.I)
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|\s+|[A-Za-z]+|.", re.S)
 _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?\b\.?|\\[,;:! ]|\\(?:quad|qquad)\b|\s+")
 
@@ -630,12 +633,17 @@ def set_to_zero(statement: Statement, lead: str) -> Statement:
     if not statement.relations:
         return statement
     derivative = _DERIVATIVE.match(statement.pieces[0].tex) is not None and len(statement.pieces) > 2
-    if not derivative and not _SETS_TO_ZERO.search(" ".join(_MARKUP.sub(" ", lead).split())):
+    said = " ".join(_MARKUP.sub(" ", lead).split())
+    solving = _SOLVING.search(said) is not None and (len(statement.pieces) == 2 or derivative)
+    if not derivative and not solving and not _SETS_TO_ZERO.search(said):
         return statement
     relations, pieces = list(statement.relations), statement.pieces
     if relations[-1] == "=" and pieces[-1].tex.strip() == "0":
         relations[-1] = SET
     elif relations[0] == "=" and pieces[0].tex.strip() == "0" and not derivative:
+        relations[0] = SET
+    elif relations[0] == "=" and len(pieces) > 2 and pieces[1].tex.strip() == "0" and \
+            _DERIVATIVE.match(pieces[0].tex) is not None:  # \frac{dM}{dp} = 0 = ...: the derivative is set to 0
         relations[0] = SET
     else:
         return statement

@@ -12,7 +12,7 @@ from derive.check.assume import Bound, bounds_of, is_bound, restrict
 from derive.check.bounds import Bounds
 from derive.check.chains import SUPPOSITION, Chain, Statement, chains
 from derive.check.claims import Claims
-from derive.check.definitions import Declaration, Declared, declaration, declare
+from derive.check.definitions import Declaration, Declared, declaration, declare, formulas
 from derive.check.domains import Domains
 from derive.check.errors import CheckError
 from derive.check.links import Links
@@ -102,7 +102,7 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
         grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and (d := chain_declaration((n, k), c)) is not None]
-        declarations = [d for d in declarations if d.name not in self.sets]  # I = (0, 1) with x \in I: a set
+        declarations = formulas([d for d in declarations if d.name not in self.sets])  # I = (0, 1), x \in I: a set
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
                          and (d := declaration(name, "~" if name.isupper() else "=", family, ("prose", k))) is not None]

@@ -183,8 +183,7 @@ class Claims:
             return None
         counts = {c.n for c in self._unstated_counts(a, b)}
         placed = self.domain.symbol_set if self._of_functions(written) else frozenset()
-        if varying_symbols(a, b) - counts - placed:  # a parameter may vary in a claim about a function of it
-            return None
+        free = varying_symbols(a, b) - counts - placed  # a parameter may vary in a claim about a function of it
         size = {n: sp.Integer(len(values)) for n in counts}
         data = {k: sp.Rational(v) for k, v in enumerate(values, 1)}
 
@@ -199,7 +198,7 @@ class Claims:
             return None
         domain = self.domain
         verdict = check_equal(a2, b2, domain) if relation in EQUALITIES else check_relation(a2, b2, relation, domain)
-        if verdict.status.value == UNKNOWN:
+        if verdict.status.value == UNKNOWN or (free and not verdict.proved):  # for every value of the others: a proof
             return None
         shown = ", ".join(f"{label}_{k} = {v}" for k, v in enumerate(values, 1))
         return Verdict(verdict.status, f"{verdict.reason}, on the text's sample ({shown})", verdict.counterexample)

@@ -124,6 +124,13 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
     return None
 
 
+def formulas(declarations: Sequence[Declaration]) -> list[Declaration]:
+    """The declarations without ``P(x) = (1 - p)^{x - 1} p`` where nothing else declares ``P``: a pmf given by its
+    formula in ``x`` (a function of it, defined as any other), not the probability of an outcome named ``x``."""
+    families = {d.name for d in declarations if d.family}
+    return [d for d in declarations if not (d.outcome and d.name not in families and _uses(compact(d.value), d.outcome))]
+
+
 def _number(label: str | None) -> bool:
     """``L(1) = e^{-6.6}``: a name other than ``P``, ``Q``, ``R`` at a number is a function's value (a likelihood
     at a candidate), not the probability of an outcome."""
@@ -133,9 +140,9 @@ def _number(label: str | None) -> bool:
 def _uses(right: str, label: str | None) -> bool:
     """``L(p) = 2 p^3 (1 - p)^3``: the right side uses the lower-case letter in the brackets (not as a
     subscript), so a name other than ``P``, ``Q``, ``R`` defines a function of it, not the probability of an
-    outcome named so."""
+    outcome named so (for those, see :func:`formulas`)."""
     return bool(label) and len(label) == 1 and label.islower() and \
-        re.search(rf"(?<![A-Za-z\\_{{]){label}(?![A-Za-z])", right) is not None
+        re.search(rf"(?<![A-Za-z\\_])(?<!_{{){label}(?![A-Za-z])", right) is not None  # not p_x, p_{x}
 
 
 def _entries_of(entries: Sequence[str], letter: str) -> bool:

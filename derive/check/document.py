@@ -90,7 +90,11 @@ def spans(text: str, kind: str = "md") -> tuple[Span, ...]:
         start = 0
     else:
         start = front_matter(text)[1]
+        text = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)  # <!-- ... -->: not shown
     return tuple(_Scanner(text, kind).scan(start))
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 
 
 #: Commands whose one argument is shown as it is, boxed, underlined or in another font: blanked with their braces,

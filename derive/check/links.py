@@ -3,6 +3,8 @@ suppositions, equations set to be solved, and claims (judged in :mod:`derive.che
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 import sympy as sp
@@ -183,7 +185,8 @@ class Links:
                           f"{link.lhs.tex} defines {left.func} from here on"), True
         if (logged := self._log_definition(link, left, right)) is not None:
             return link_entry(origin, link, DEFINITION, DEFINITION, logged), True
-        value = isinstance(right, sp.Expr) and right.is_number  # x = 2: a claim, unless "Let" or := says otherwise
+        value = isinstance(right, sp.Expr) and right.is_number and \
+            not re.search(r"\\(?:sum|prod)", link.rhs.tex)  # x = 2: a claim, unless "Let" or := says otherwise
         named = isinstance(left, sp.Symbol) and not randomvars.involved(left)  # H[X] is a measure, no name
         if named and right.has(left):  # c = c^2, \theta := \theta - \alpha g: an equation or an update, no name
             return self._in_itself(origin, link, left, right) if self._is_new(left) else None

@@ -33,15 +33,32 @@ class Reading:
         units = self.written_units.get(piece.rank, self.units)  # a display written in \log_2 is in bits
         key = piece.tex if units == self.units else f"\0{units}\0{piece.tex}"
         if key not in self.cache:
-            self.cache[key] = self._parse(piece.tex, units=units)
+            self.cache[key] = self._on_the_sample(self._parse(piece.tex, units=units))
         return self.cache[key]
 
     def _proposition(self, piece: Piece) -> sp.Basic | Failed:
         """An equation or a ``cases`` system, as written (cached apart from expressions)."""
         key = "\0proposition\0" + piece.tex
         if key not in self.cache:
-            self.cache[key] = self._parse(piece.tex, proposition=True)
+            self.cache[key] = self._on_the_sample(self._parse(piece.tex, proposition=True))
         return self.cache[key]
+
+    def _on_the_sample(self, value: sp.Basic | Failed) -> sp.Basic | Failed:
+        """``value`` with the text's own sample put in (:func:`derive.check.variables.given_sample`): each sum or
+        product over exactly its entries written out, each entry ``x_k`` its value."""
+        if self.sample is None or isinstance(value, Failed) or not value.has(sp.Indexed):
+            return value
+        label, values = self.sample
+        data = {k: sp.Rational(v) for k, v in enumerate(values, 1)}
+
+        def over_sample(e: sp.Basic) -> bool:
+            return isinstance(e, (sp.Sum, sp.Product)) and len(e.limits) == 1 and e.limits[0][1] == 1 and \
+                e.limits[0][2] == len(values) and any(str(ix.base.label) == label for ix in e.atoms(sp.Indexed))
+
+        value = value.replace(over_sample, lambda e: e.doit())
+        return value.xreplace({ix: data[int(ix.indices[0])] for ix in value.atoms(sp.Indexed)
+                               if str(ix.base.label) == label and len(ix.indices) == 1 and ix.indices[0].is_Integer
+                               and int(ix.indices[0]) in data})
 
     def _applied_in_context(self) -> Distribution | None:
         """The one declared distribution the chain being read applies (``P(x)``, ``p(x)``), if only one: an

@@ -180,7 +180,8 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker.sets = sets
     checker.prose_bounds = _prose_bounds(text)
     checker.prose_declared = prose_declarations(text)
-    checker.given, checker.sample = frozenset(given_data(text)), given_sample(text)
+    checker.sample = given_sample(text)
+    checker.given = frozenset(given_data(text)) | ({checker.sample[0]} if checker.sample else set())
     checker.headings = _headings(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]

@@ -251,8 +251,10 @@ def given_data(text: str) -> dict[str, dict[int, str]]:
 
 def given_sample(text: str) -> tuple[str, tuple[str, ...]] | None:
     r"""``(label, values)`` when the text gives a whole sample: ``x_1 = 1.1, x_2 = 2.2, x_3 = 3.3`` in its math,
-    every index from 1 on, and prose that says how many ("three observed values", "a sample of size 3").
-    The values are as written (decimals exact later); ``None`` when no sample is given whole."""
+    every index from 1 on, and prose that says how many ("three observed values", "a sample of size 3"); or a list
+    of numbers the prose calls the data ("the observations 3 7 5 3 2") with one label its sums run over
+    (:func:`_listed_sample`).  The values are as written (decimals exact later); ``None`` when no sample is given
+    whole."""
     prose = _INLINE.sub(" ", text)
     for label, values in given_data(text).items():
         k = len(values)
@@ -262,4 +264,27 @@ def given_sample(text: str) -> tuple[str, tuple[str, ...]] | None:
         said = re.search(rf"\b{count}\s+(?:\w+\s+){{0,2}}{_SAMPLE_NOUNS}|\bsample\s+of\s+size\s+\$?{k}\b", prose, re.I)
         if said is not None:
             return label, tuple(values[i] for i in range(1, k + 1))
-    return None
+    return _listed_sample(text, prose)
+
+
+#: "the observations 3 7 5 3 2", "data: 1.2, 0.7, 3.1": a noun of data, then two or more numbers in prose.
+_DATA_LIST = re.compile(rf"\b{_SAMPLE_NOUNS}\b(?:\s+(?:are|were|is|of|given\s+by))?\s*:?\s*"
+                     r"((?:-?\d+(?:\.\d+)?(?:\s*[,;]\s*|\s+)(?:and\s+)?)+-?\d+(?:\.\d+)?)(?!\d|\.\d)", re.I)
+#: The label and the index of a term of a sum or product over a sample: ``\sum_{i=1}^{5} ... x_i``.
+_SUMMED = re.compile(r"\\(?:sum|prod)(?:\\limits)?_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*(\w+)\s*\}?")
+
+
+def _listed_sample(text: str, prose: str) -> tuple[str, tuple[str, ...]] | None:
+    """A list of numbers the prose calls the data, as the sample of the one label the text's sums over ``i = 1``
+    run on (``x`` of ``\\sum_{i=1}^{5} \\ln P(x_i)``): only when that label is the one subscripted by the index,
+    and every sum with a number of terms written counts as many as the list has."""
+    found = _DATA_LIST.search(prose)
+    if found is None:
+        return None
+    values = tuple(re.findall(r"-?\d+(?:\.\d+)?", found.group(1)))
+    sums = _SUMMED.findall(text)
+    if not sums or any(top.isdigit() and int(top) != len(values) for _, top in sums):
+        return None
+    labels = {m.group(1) for index in {i for i, _ in sums}
+              for m in re.finditer(rf"(?<![A-Za-z\\])([a-z])_\{{?{index}\}}?(?![A-Za-z0-9])", text)}
+    return (labels.pop(), values) if len(labels) == 1 else None

@@ -200,3 +200,18 @@ def test_ranked_statements_give_each_piece_its_position() -> None:
     found = ranked(statements(Span(r"a = b \quad c = d", 1, True, "$$")), 5)
     assert [[p.rank for p in s.pieces] for s in found] == [[5, 5], [6, 6]]
     assert [s.joined for s in statements(Span(r"a = b \quad \text{then} \quad c = d", 1, True, "$$"))] == ["", "then"]
+
+
+
+@pytest.mark.parametrize(("lead", "tex", "relations"), [
+    ("We find the maximum by solving", "\\frac{3}{p} - 1 = 0", ("=!",)),
+    ("so the stationarity condition reads", "\\frac{3}{p} - 1 = 0", ("=!",)),
+    ("The asker solves", "\\frac{dM}{dp} = 0 = \\frac{1}{p}", ("=!", "=")),  # the derivative is set to 0
+    ("The estimate solves", "\\lambda = \\arg\\max l = 0", ("=", "=")),  # no E = 0 alone: a claim
+    ("Note that", "\\frac{3}{p} - 1 = 0", ("=",)),
+])
+def test_prose_that_solves_sets_the_equation_after_it(lead: str, tex: str, relations: tuple) -> None:
+    from derive.check.chains import set_to_zero
+
+    (statement,) = statements(Span(tex, 1, True, "$$"))
+    assert set_to_zero(statement, lead).relations == relations

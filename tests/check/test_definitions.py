@@ -110,3 +110,14 @@ def test_outcomes_and_size_come_from_the_document() -> None:
     assert outcome_labels([], [r"\sum_{x \in \left\lbrace 0,1 \right\rbrace} p(x)"]) == ("0", "1")
     assert size_symbol([r"x", r"\sum_{j=1}^{K} p_j"]) == "K"
     assert size_symbol(["no sums"]) == "n"
+
+
+def test_a_mass_given_by_its_formula_declares_no_outcome_unless_a_family_does() -> None:
+    from derive.check.definitions import formulas
+
+    formula = declaration("P(x)", "=", "(1-p)^{x-1} p", 1)
+    assert formula is not None and formula.outcome == "x"
+    assert formulas([formula]) == []  # a function of x, defined as any other
+    family = declaration("P", "=", "\\mathrm{Poisson}(\\lambda)", 2)
+    mass = declaration("P(k)", "=", "\\frac{\\lambda^k e^{-\\lambda}}{k!}", 3)
+    assert formulas([family, mass]) == [family, mass]  # checked against the family's own mass

@@ -107,3 +107,9 @@ def test_tags_with_nested_braces_are_blanked() -> None:
 ])
 def test_a_lead_is_joined_when_it_is_all_the_prose_since_the_math_before(source: str, joined: list[bool]) -> None:
     assert [s.joined for s in spans(source)] == joined
+
+
+def test_html_comments_hold_no_math() -> None:
+    text = "<!-- source: a page; the $$ around displays were restored, $x$ -->\n\nThen $a = b$.\n"
+    (span,) = spans(text)
+    assert span.tex == "a = b" and span.line == 3

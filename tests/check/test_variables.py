@@ -142,3 +142,15 @@ def test_given_sample(text: str, expected: tuple | None) -> None:
 def test_given_data_by_label_and_index() -> None:
     text = r"Let $x_1 = 1.1, x_2 = -2$ and $y_{3} = 0.5$; the model is $$z_1 = 4$$ and $x_1 = 9$ later, $w_a = 1$."
     assert given_data(text) == {"x": {1: "1.1", 2: "-2"}, "y": {3: "0.5"}, "z": {1: "4"}}
+
+
+@pytest.mark.parametrize(("text", "sample"), [
+    ("The observations 3 7 5 3 2 are geometric. $$\\sum_{i=1}^5 \\ln P(x_i)$$", ("x", ("3", "7", "5", "3", "2"))),
+    ("The data are 1.5, 2 and 4. $$\\prod_{j=1}^{3} f(y_j)$$", ("y", ("1.5", "2", "4"))),
+    ("The data are 1.5, 2 and 4. $$\\prod_{j=1}^{n} f(y_j)$$", ("y", ("1.5", "2", "4"))),
+    ("The data are 1.5, 2 and 4. $$\\sum_{j=1}^{5} y_j$$", None),  # five terms, three values: not this sample
+    ("The data are 1.5, 2 and 4. $$\\sum_{j=1}^{3} y_j + z_j$$", None),  # two labels: whose values?
+    ("There are 3 apples. $$\\sum_{i=1}^{3} x_i$$", None),  # no list of data
+])
+def test_data_listed_in_prose_are_the_sample_of_the_one_label_summed(text: str, sample: object) -> None:
+    assert given_sample(text) == sample

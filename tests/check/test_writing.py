@@ -195,7 +195,15 @@ DOCUMENTS = [
     ("Let $x_1 = 1.1$, $x_2 = 2.2$ and $x_3 = 3.3$ be three observed values.\n\n"
      "$$\\frac{1}{n} \\sum_{i=1}^{n} x_i = 2.2$$\n\n$$\\frac{1}{n} \\sum_{i=1}^{n} x_i = 2.3$$\n\n"
      "$$\\theta \\sum_{i=1}^{n} x_i = 6.6 \\theta$$\n",
-     [(1, "definition"), (1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted"), (7, "unknown")]),
+     [(1, "definition"), (1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted"), (7, "proved")]),
+    ("Let $x_1 = 1.1$, $x_2 = 2.2$ and $x_3 = 3.3$ be three observed values.\n\n"
+     "$$\\theta \\sum_{i=1}^{n} x_i = 6.5 \\theta$$\n", [(1, "definition"), (1, "definition"), (1, "definition"),
+                                                      (3, "unknown")]),  # theta varies freely: never refuted
+    # data listed in prose, for the one label the sums run over; an equation being solved, in words
+    ("The observations are 3, 7, 5.\n\n$$M = \\sum_{i=1}^{3} x_i^2 = 83$$\n\n$$\\prod_{i=1}^{3} x_i = 104$$\n",
+     [(3, "definition"), (3, "proved"), (5, "refuted")]),
+    ("Let $0 < p < 1$. We find the maximum by solving $$\\frac{3}{p} - \\frac{1}{1 - p} = 0$$ which gives "
+     "$$p = \\frac{3}{4}$$\n", [(1, "supposed"), (1, "proved")]),
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),
