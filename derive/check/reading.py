@@ -82,6 +82,8 @@ class Reading:
         numbers += tuple(dict.fromkeys(v for made in self.functions.values()  # g(x) = ...: x(1 - x) a product
                                        for v in getattr(made, "variables", ()) if isinstance(v, sp.Symbol) and
                                        v.name not in named and v not in numbers and _applied_alone(v.name, tex)))
+        numbers += tuple(sp.Symbol(top) for top in sorted(set(self.ranges.values()))  # n(n - 1), n the count of a
+                         if sp.Symbol(top) not in numbers and _applied_alone(top, tex))  # sample the text sums over
         names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
         numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
                          and x.name.islower() and x not in numbers)

@@ -32,7 +32,7 @@ _SAMPLE_SIZE = re.compile(r"\\sum(?:\\limits)?_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*
 
 
 #: ``\sum_{j=1}^{N}``: the index and the number of terms of a sum over a sample.
-_SAMPLE_RANGE = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
+_SAMPLE_RANGE = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*(?:\1\s*=\s*)?([A-Za-z])\s*\}?")
 
 
 def sample_ranges(texts: Iterable[str]) -> dict[str, str]:

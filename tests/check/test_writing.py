@@ -204,6 +204,8 @@ DOCUMENTS = [
      [(3, "definition"), (3, "proved"), (5, "refuted")]),
     ("Let $0 < p < 1$. We find the maximum by solving $$\\frac{3}{p} - \\frac{1}{1 - p} = 0$$ which gives "
      "$$p = \\frac{3}{4}$$\n", [(1, "supposed"), (1, "proved")]),
+    # the count of the sample the text sums over is a number: n(n - 1) is a product
+    ("$$\\sum_{i=1}^{i=n} 1 = n$$\n\n$$n(n-1) + n = n^2$$\n", [(1, "proved"), (3, "proved")]),
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),

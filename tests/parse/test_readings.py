@@ -250,6 +250,8 @@ READS = [
     (r"\sum_{i=1}^{n} y^{(i)} x^{(i)}_j", (), (),
      sp.Sum(sp.IndexedBase("y")[i] * sp.IndexedBase("x")[i, sp.Symbol("j")], (i, 1, n))),
     (r"\sum_{i=1}^{n} x_{ML}", (), (), sp.Sum(sp.Symbol("x_{ML}"), (i, 1, n))),  # no index in it: a symbol
+    (r"\sum_{k=0}^{k=n} k", (), (), sp.Sum(sp.Symbol("k"), (sp.Symbol("k"), 0, n))),  # the top names its index
+    (r"\prod_{i=1}^{i = n} x_i", (), (), sp.Product(sp.IndexedBase("x")[i], (i, 1, n))),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -479,7 +481,7 @@ def test_a_decorated_symbol_in_a_document_is_its_own_symbol():
 
 
 def test_a_sum_without_limits_runs_as_the_text_s_own_sums_do() -> None:
-    ranges = sample_ranges([r"\sum_{j=1}^{N} x_j = 1", r"\sum_{k=1}^m y_k", r"\sum_{i=0}^n z_i"])
+    ranges = sample_ranges([r"\sum_{j=1}^{N} x_j = 1", r"\sum_{k=1}^{k=m} y_k", r"\sum_{i=0}^n z_i"])
     assert ranges == {"j": "N", "": "N", "k": "m"}  # a sum from 0 counts n + 1 terms: no sample size
     N, m = sp.Symbol("N"), sp.Symbol("m")
     assert parse_latex(r"\sum_j x_j", ranges=ranges) == sp.Sum(sp.IndexedBase("x")[sp.Symbol("j")], (sp.Symbol("j"), 1, N))
