@@ -412,6 +412,23 @@ def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Stat
             item = replace(item, joined=said)
         word, after_statement, follows = "", True, False
         out.append(item)
+    return _cases_first(out)
+
+
+#: An index, as a case condition names it: ``i``, ``j``, ``k_1``.
+_INDEX = re.compile(r"\s*[a-z](?:_\{?\w\}?)?\s*")
+
+
+def _cases_first(found: list[Statement]) -> list[Statement]:
+    """``\\frac{\\partial p_j}{\\partial o_i} = p_i (1 - p_i), \\quad i = j``: a claim followed in its row by
+    a condition between two indices (``i = j``, ``i \\neq j``) holds under it, as "If $i = j$, then ..."."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        claim, case = out[k], out[k + 1]
+        if claim.relations and not claim.supposed and not claim.problem and not case.supposed and \
+                not case.problem and case.relations in (("=",), ("!=",)) and not case.joined and \
+                all(_INDEX.fullmatch(piece.tex) for piece in case.pieces):
+            out[k], out[k + 1] = replace(case, supposed="if"), replace(claim, joined=claim.joined or "then")
     return out
 
 

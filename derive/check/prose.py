@@ -182,6 +182,9 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
             supposing = statement.supposed if statement.supposed in SUPPOSING and \
                 statement.supposed not in SPECIALISING and _equation(statement) else ""
             marked.append(replace(statement, sentence=reader.sentence, trailing=trailing))
+            if k and statement.joined == "then" and statements[k - 1].supposed == "if" and \
+                    statements[k - 1].line == statement.line and span.display:
+                reader.new_sentence()  # "claim, \quad i = j": the case holds for its own row only
         if alternative and any(is_bound(s) for s in marked):
             for n in last:
                 out[n] = [replace(s, supposed="or") if is_bound(s) else s for s in out[n]]

@@ -208,6 +208,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
             return piecewise_of(rows, read)
         return system_of([row.replace("&", " ") for row in rows], read)
     tex = _TOP_NAMED.sub(r"\1", tex)  # \sum_{k=0}^{k=n}: the top is n
+    tex = _SUBSCRIPTED_PARTIAL.sub(lambda m: rf"\frac{{\partial}}{{\partial {m.group(1).strip('{}')}}}", tex)
     tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(_examples(_SCRIPTS_SWAPPED.sub(r"\2\1", tex))))
     try:
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)
@@ -222,6 +223,10 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
 #: A superscript written before its subscript, ``\mu^2_1``: swapped (same length) so the subscript names the symbol.
 #: ``\sum_{k=0}^{k=n}``: an upper limit that names the index again (``k=``), dropped.
 _TOP_NAMED = re.compile(r"(\\(?:sum|prod)(?:\\limits)?\s*_\s*\{\s*([A-Za-z])\s*=[^{}]*\}\s*\^\s*\{)\s*\2\s*=")
+
+
+#: ``\partial_\mu f``, ``\nabla_{\theta} J``: the derivative in that one variable, as ``\frac{\partial}{\partial \mu} f``.
+_SUBSCRIPTED_PARTIAL = re.compile(r"\\(?:partial|nabla)\s*_\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])")
 
 
 #: ``x^{(i)}``, ``x_j^{(i)}``: the i-th example (of a sample), never a power; ``f^{(n)}(x)`` is left alone.

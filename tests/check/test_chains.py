@@ -215,3 +215,12 @@ def test_prose_that_solves_sets_the_equation_after_it(lead: str, tex: str, relat
 
     (statement,) = statements(Span(tex, 1, True, "$$"))
     assert set_to_zero(statement, lead).relations == relations
+
+
+
+def test_a_case_condition_after_a_claim_in_its_row_is_supposed_before_it() -> None:
+    (span,) = spans("$$f_i = g_i, \\quad i = j$$")
+    case, claim = statements(span)
+    assert (case.pieces[0].tex.strip(), case.supposed) == ("i", "if") and claim.pieces[0].tex.strip() == "f_i"
+    (span,) = spans("$$f_i = g_i, \\quad x = 2$$")  # no index: two claims, in order
+    assert [s.pieces[0].tex.strip() for s in statements(span)] == ["f_i", "x"]

@@ -206,6 +206,11 @@ DOCUMENTS = [
      "$$p = \\frac{3}{4}$$\n", [(1, "supposed"), (1, "proved")]),
     # the count of the sample the text sums over is a number: n(n - 1) is a product
     ("$$\\sum_{i=1}^{i=n} 1 = n$$\n\n$$n(n-1) + n = n^2$$\n", [(1, "proved"), (3, "proved")]),
+    # a case condition after a claim in its row (", \quad i = j") is supposed before it
+    ("$$p_j = \\frac{e^{o_j}}{\\sum_k e^{o_k}}$$\n\n"
+     "$$\\frac{\\partial p_j}{\\partial o_i} = p_i(1 - p_i),\\quad i = j$$\n\n"
+     "$$\\frac{\\partial p_j}{\\partial o_i} = -p_i p_j,\\quad i \\neq j$$\n",
+     [(1, "definition"), (3, "supposed"), (3, "proved"), (5, "supposed"), (5, "proved")]),
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),

@@ -252,6 +252,9 @@ READS = [
     (r"\sum_{i=1}^{n} x_{ML}", (), (), sp.Sum(sp.Symbol("x_{ML}"), (i, 1, n))),  # no index in it: a symbol
     (r"\sum_{k=0}^{k=n} k", (), (), sp.Sum(sp.Symbol("k"), (sp.Symbol("k"), 0, n))),  # the top names its index
     (r"\prod_{i=1}^{i = n} x_i", (), (), sp.Product(sp.IndexedBase("x")[i], (i, 1, n))),
+    # a derivative written with a subscript: \partial_x f, \nabla_\theta J
+    (r"\partial_x (x^2 y)", (), (), derivative(x**2 * y, x)),
+    (r"\nabla_{t} t^3", (), (), derivative(t**3, t)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
