@@ -13,7 +13,7 @@ from sympy.core.symbol import Str
 from derive.distributions.base import Distribution, OutcomeSum  # OutcomeSum: re-exported with the measures
 from derive.errors import DeriveError
 from derive.functions import log_in
-from derive.terms import MINUS_ONE, add, mul, quotient, replace
+from derive.terms import MINUS_ONE, add, bottom_up, mul, quotient, replace
 
 #: Logarithm bases by unit name.
 UNITS = {"nats": sp.E, "bits": sp.Integer(2)}
@@ -131,5 +131,22 @@ class KL(Measure):
 
 
 def expand_outcome_sum(s: OutcomeSum) -> sp.Expr:
-    """The sum written out term by term, in outcome order."""
-    return add(*(replace(s.body, {s.index: o}) for o in s.outcomes))
+    """The sum written out term by term, in outcome order.  An outcome named by a number (``1``, ``0`` of
+    ``X \\sim \\mathrm{Bernoulli}(p)``) is that number where the body uses it as a value (``x P(x)``)."""
+    def term(o: Str) -> sp.Expr:
+        named = bottom_up(s.body, lambda e: Prob(e.dist, o) if isinstance(e, Prob) and e.outcome == s.index else e)
+        value = _number_named(o)
+        if isinstance(value, Str) and named.has(s.index):
+            raise DeriveError(f"the outcome {o.name} is no number: a sum that uses the outcomes as values (an "
+                              "expectation) needs outcomes that are numbers")
+        return replace(named, {s.index: value})
+
+    return add(*(term(o) for o in s.outcomes))
+
+
+def _number_named(outcome: Str) -> sp.Basic:
+    """The number an outcome's name writes (``1``, ``-2``, ``0.5``), or the outcome itself."""
+    try:
+        return sp.Rational(outcome.name)
+    except (TypeError, ValueError):
+        return outcome

@@ -261,7 +261,8 @@ def _from_family(name: str, d: Declaration, outcomes: tuple[str, ...], size: str
     if d.family == "bernoulli":
         if len(args) != 1:
             raise DeriveError(f"Bernoulli takes one parameter, got {len(args)}")
-        return Bernoulli(args[0], name=name, outcomes=outcomes if len(outcomes) == 2 else ("H", "T"))
+        default = ("1", "0") if name.isupper() and name not in "PQR" else ("H", "T")  # X ~ Bernoulli(p): 1 or 0
+        return Bernoulli(args[0], name=name, outcomes=outcomes if len(outcomes) == 2 else default)
     if d.family == "normal" and len(args) == 2:
         args[1] = _scale_of_variance(args[1], d.arguments[1])
     return family(d.family).from_parameters(args, name)

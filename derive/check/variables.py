@@ -205,6 +205,19 @@ def sized_declarations(text: str) -> list[tuple[str, str]]:
     return out
 
 
+#: "$X$ is 1 with probability $p$ (and 0 otherwise)": a Bernoulli variable, in words.
+_INDICATOR = re.compile(r"\$\s*([A-Z])\s*\$\s+(?:is|be|equals?|takes?\s+(?:the\s+)?value)\s+\$?\s*1\s*\$?\s+with\s+"
+                        r"probability\s+\$([^$]+)\$", re.I)
+
+
+def indicator_declarations(text: str) -> list[tuple[str, str]]:
+    r"""``(X, \mathrm{Bernoulli}(p))`` for "Let $X$ be 1 with probability $p$ and 0 with probability $1 - p$" (math
+    in ``\( \)`` too): a variable that is 1 with probability ``p``, else 0."""
+    plain = re.sub(r"\\\((.+?)\\\)", r"$\1$", text)
+    return [(m.group(1), rf"\mathrm{{Bernoulli}}({m.group(2).strip()})") for m in _INDICATOR.finditer(plain)
+            if not _denies(m.group(0))]
+
+
 def _denies(sentence: str) -> bool:
     """A negation or a question, which declares nothing."""
     return bool(re.search(r"\b(?:not|never|no|isn't|aren't)\b", sentence, re.I)) or sentence.rstrip().endswith("?")
@@ -218,6 +231,7 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
     the next math.  A sentence that negates (not, never, no) or asks declares nothing."""
     sentences = _SENTENCE.split(text)  # a question asks, declares nothing; "never larger" still speaks of Q
     out: list[tuple[str, str]] = sized_declarations(" ".join(s for s in sentences if not s.rstrip().endswith("?")))
+    out += [found for found in indicator_declarations(text) if found[0] not in (n for n, _ in out)]
     for sentence in (s for s in sentences if not _denies(s)):
         out += [found for found in listed_declarations(sentence) if found[0] not in (n for n, _ in out)]
         maths = list(_INLINE.finditer(sentence))

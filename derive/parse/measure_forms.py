@@ -155,6 +155,11 @@ class MeasureForms:
             body = self.expression(opening + 1, close, {**indices, **bound})
         finally:
             self.sums -= 1
+        others = sorted(s.name for s in body.free_symbols if isinstance(s, sp.Symbol) and len(s.name) == 1 and
+                        s.name.isupper() and s.name not in _variable_names(dist) | {written.upper()})
+        if others:  # E[Y] under X's distribution: Y is no number, and not X
+            raise ParseError(f"the expectation at offset {pos} is under {dist.name}, whose variable is not "
+                             f"{others[0]}; declare {others[0]}'s distribution")
         return dist.sum_over(mul(Prob(dist, dist.variable), sp.Abs(body) if bar else body), dist.variable), close + 1
 
     def _the_one(self) -> Distribution | None:
@@ -183,6 +188,9 @@ class MeasureForms:
         if len(written) != 1 or written not in string.ascii_letters:
             raise ParseError(f"the variance at offset {self.tokens[i].pos} is read of the variable only: "
                              r"\mathrm{Var}(X)")
+        if written not in _variable_names(dist):
+            raise ParseError(f"the variance of {written} at offset {self.tokens[i].pos}: {written} is not the "
+                             f"variable of {dist.name}, the one distribution declared; declare {written}'s")
         x = dist.variable  # E[x^2] - E[x]^2: no integral inside another's body
         square, mean = (dist.sum_over(mul(Prob(dist, x), x**k), x) for k in (2, 1))
         return square - mean**2, self.partner[opening] + 1
@@ -263,3 +271,10 @@ def _end(body: sp.Basic, variable: sp.Symbol, point: sp.Basic) -> sp.Basic:
     if point in (sp.oo, -sp.oo):
         return sp.Limit(body, variable, point, "-" if point == sp.oo else "+")
     return sp.Subs(body, variable, point)
+
+
+def _variable_names(dist: Distribution) -> set[str]:
+    """How a text may write the variable of ``dist``: ``X`` (and ``x``) of a distribution named ``P``, ``Q`` or
+    ``R`` (or ``p``...), its variable's own name; the name itself, of a variable ``X \\sim ...``."""
+    names = {dist.name, dist.name.lower(), dist.variable.name, dist.variable.name.upper()}
+    return names if len(dist.name) == 1 and dist.name.upper() not in "PQR" else names | {"x", "X"}

@@ -181,6 +181,8 @@ def _guarded(check: Callable[[], Verdict], timeout: float | None) -> Verdict:
         raise
     except RecursionError:
         return Verdict(Status.UNKNOWN, "the expression is nested too deeply to check")
+    except DeriveError as exc:  # what derive refuses to give a value, said as it is
+        return Verdict(Status.UNKNOWN, _one_line(exc))
     except Exception as exc:  # noqa: BLE001 (an internal error is reported, never a traceback or a proof)
         return Verdict(Status.UNKNOWN, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
     finally:

@@ -154,3 +154,16 @@ def test_given_data_by_label_and_index() -> None:
 ])
 def test_data_listed_in_prose_are_the_sample_of_the_one_label_summed(text: str, sample: object) -> None:
     assert given_sample(text) == sample
+
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Let $X$ be 1 with probability $p$ and 0 with probability $q = 1-p$.", [("X", "\\mathrm{Bernoulli}(p)")]),
+    ("Here \\( Y \\) equals 1 with probability \\( \\theta \\), else 0.", [("Y", "\\mathrm{Bernoulli}(\\theta)")]),
+    ("$X$ is not 1 with probability $p$.", []),
+    ("$X$ is 2 with probability $p$.", []),
+])
+def test_a_variable_that_is_1_with_probability_p_is_bernoulli(text: str, found: list) -> None:
+    from derive.check.variables import indicator_declarations
+
+    assert indicator_declarations(text) == found

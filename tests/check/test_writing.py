@@ -211,6 +211,15 @@ DOCUMENTS = [
      "$$\\frac{\\partial p_j}{\\partial o_i} = p_i(1 - p_i),\\quad i = j$$\n\n"
      "$$\\frac{\\partial p_j}{\\partial o_i} = -p_i p_j,\\quad i \\neq j$$\n",
      [(1, "definition"), (3, "supposed"), (3, "proved"), (5, "supposed"), (5, "proved")]),
+    # a variable that is 1 with probability p: its expectation and variance use the outcomes as numbers
+    ("Let $X$ be 1 with probability $p$ and 0 otherwise, with $0 < p < 1$.\n\n"
+     "$$\\mathbb{E}[X] = 1 \\cdot p + 0 \\cdot (1 - p) = p$$\n\n$$\\mathrm{Var}(X) = p(1 - p)$$\n\n"
+     "$$\\mathbb{E}[X^2] = p^2$$\n",
+     [(3, "proved"), (3, "proved"), (5, "proved"), (7, "refuted")]),
+    ("Let $X \\sim \\mathrm{Bernoulli}(p)$.\n\n$$\\mathbb{E}[X^2] = p$$\n\n$$\\mathbb{E}[Y] = p$$\n",
+     [(1, "definition"), (3, "proved"), (5, "not parsed")]),
+    ("Let $P(H) = p$ and $P(T) = 1 - p$.\n\n$$\\mathbb{E}[X] = p$$\n",
+     [(1, "definition"), (1, "definition"), (3, "unknown")]),  # the outcomes H, T are no numbers
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),

@@ -258,7 +258,12 @@ READS = [
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
+INDICATOR = (Bernoulli(sp.Symbol("p"), name="X", outcomes=("1", "0")),)
+
 REFUSES = [
+    # under X's distribution, another variable is neither a number nor X
+    (r"\mathbb{E}[Y]", INDICATOR, (), "whose variable is not Y"),
+    (r"\mathrm{Var}(Y)", INDICATOR, (), "Y is not the variable of X"),
     (r"\begin{cases} x & \\ 0 & \text{otherwise} \end{cases}", (), (), "needs a value & a condition"),
     (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
     (r"{a \over b \over c}", (), (), "two in one group"),
