@@ -90,10 +90,11 @@ class Bounds:
             return Entry(origin, statement.line, ASSUMPTION, SKIPPED, written, "", f"{written}: not applied: {exc}")
         if is_local(word):
             self.conditions.append((rank, statement.sentence, bounds))
-            if rank in self.back:  # "A for every x >= 1": from the claim A on too, in A's sentence
-                self.conditions.append((self.back[rank], self._sentence_of(round(self.back[rank] + 0.5)), bounds))
+            reach = "the end of its sentence"
+            if (claim := self.back.get(rank)) is not None:  # "A for every x >= 1": from the claim A on, in its sentence
+                self.conditions.append((claim - 0.5, self._sentence_of(claim), bounds))
                 self._applied(rank)
-            reach = "the claim before it and the rest of its sentence" if rank in self.back else "the end of its sentence"
+                reach = "the claim before it and the rest of its sentence"
             return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "", f"after \"{word}\": to {reach}")
         self.steps.append((rank, restrict(self._global_at(rank), bounds)))
         return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written)

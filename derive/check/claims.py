@@ -10,7 +10,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
-from derive.check.data import counts_of, on_chosen_data, one_sided, unvaried, varying_symbols
+from derive.check.data import counts_of, on_chosen_data, one_sided, put_sample, unvaried, varying_symbols
 from derive.check.domains import natural_verdict, where_logged
 from derive.check.entries import families_of, family_entries, members_of
 from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
@@ -185,15 +185,7 @@ class Claims:
         placed = self.domain.symbol_set if self._of_functions(written) else frozenset()
         free = varying_symbols(a, b) - counts - placed  # a parameter may vary in a claim about a function of it
         size = {n: sp.Integer(len(values)) for n in counts}
-        data = {k: sp.Rational(v) for k, v in enumerate(values, 1)}
-
-        def at_sample(e: sp.Basic) -> sp.Basic:
-            e = e.xreplace(size).replace(lambda x: isinstance(x, (sp.Sum, sp.Product)) and x.limits[0][2].is_Integer,
-                                         lambda x: x.doit())
-            return e.xreplace({ix: data[int(ix.indices[0])] for ix in e.atoms(sp.Indexed)
-                               if len(ix.indices) == 1 and ix.indices[0].is_Integer and int(ix.indices[0]) in data})
-
-        a2, b2 = at_sample(a), at_sample(b)
+        a2, b2 = (put_sample(side.xreplace(size), label, values) for side in (a, b))
         if a2.has(sp.Indexed) or b2.has(sp.Indexed):
             return None
         domain = self.domain
@@ -373,7 +365,7 @@ def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.
     index ``i`` of a sum it is in (so that it may differ from term to term): an identity that holds whatever those
     values are holds whatever the derivatives mean.  Never used to refute (the text's meaning is one value of them)."""
     found = {d for side in sides if isinstance(side, sp.Basic) for d in side.atoms(sp.Derivative)
-             if _constant_derivatives(stated, d)}
+             if _unstated_rate(stated, d)}
     bound = {v for side in sides if isinstance(side, sp.Basic) for e in side.atoms(sp.Sum, sp.Product)
              for v in e.variables}
 
@@ -390,7 +382,12 @@ def _constant_derivatives(stated: frozenset, *sides: sp.Basic) -> str:
     empty: the text must mean that name to vary, so such a claim is neither proved (0) nor refuted."""
     for side in sides:
         for d in side.atoms(sp.Derivative) if isinstance(side, sp.Basic) else ():
-            inside = {s for s in d.expr.free_symbols if isinstance(s, sp.Symbol)}
-            if inside - stated and any(v not in inside and not isinstance(v, sp.Indexed) for v in d.variables):
+            if _unstated_rate(stated, d):
                 return sp.sstr(d)
     return ""
+
+
+def _unstated_rate(stated: frozenset, d: sp.Derivative) -> bool:
+    """``d`` is in a variable its operand does not contain, and the operand holds a name nothing states."""
+    inside = {s for s in d.expr.free_symbols if isinstance(s, sp.Symbol)}
+    return bool(inside - stated) and any(v not in inside and not isinstance(v, sp.Indexed) for v in d.variables)

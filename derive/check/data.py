@@ -132,3 +132,18 @@ def _added(symbol: sp.Symbol, side: sp.Basic) -> bool:
     expanded = sp.expand(side)
     slope = expanded.coeff(symbol)
     return slope.is_number and slope != 0 and symbol not in (expanded - slope * symbol).free_symbols
+
+
+def put_sample(expr: sp.Basic, label: str, values: tuple[str, ...]) -> sp.Basic:
+    """``expr`` with the text's own sample put in: each sum or product over exactly its entries (``1`` to the
+    sample's size, over ``label``) written out, and each entry ``label_k`` its value (decimals exact)."""
+    data = {k: sp.Rational(v) for k, v in enumerate(values, 1)}
+
+    def over_sample(e: sp.Basic) -> bool:
+        return isinstance(e, (sp.Sum, sp.Product)) and len(e.limits) == 1 and e.limits[0][1] == 1 and \
+            e.limits[0][2] == len(values) and any(str(ix.base.label) == label for ix in e.atoms(sp.Indexed))
+
+    expr = expr.replace(over_sample, lambda e: e.doit())
+    return expr.xreplace({ix: data[int(ix.indices[0])] for ix in expr.atoms(sp.Indexed)
+                          if str(ix.base.label) == label and len(ix.indices) == 1 and ix.indices[0].is_Integer
+                          and int(ix.indices[0]) in data})

@@ -128,7 +128,8 @@ def formulas(declarations: Sequence[Declaration]) -> list[Declaration]:
     """The declarations without ``P(x) = (1 - p)^{x - 1} p`` where nothing else declares ``P``: a pmf given by its
     formula in ``x`` (a function of it, defined as any other), not the probability of an outcome named ``x``."""
     families = {d.name for d in declarations if d.family}
-    return [d for d in declarations if not (d.outcome and d.name not in families and _uses(compact(d.value), d.outcome))]
+    return [d for d in declarations
+            if not (d.outcome and d.name not in families and _uses(compact(d.value), d.outcome))]
 
 
 def _number(label: str | None) -> bool:

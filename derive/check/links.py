@@ -4,7 +4,6 @@ suppositions, equations set to be solved, and claims (judged in :mod:`derive.che
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 import sympy as sp
@@ -207,8 +206,7 @@ class Links:
                 randomvars.involved(inner, right):  # \log p(x) = \log \int p(x|z) p(z) dz: a density's own
             return None
         said = f"{link.lhs.tex.strip()} defines {sp.latex(inner)} as the exponential of its right side from here on"
-        if isinstance(inner, sp.Symbol) and self._is_new(inner) and not randomvars.involved(inner) and \
-                inner not in self.defined:
+        if isinstance(inner, sp.Symbol) and self._is_new(inner) and inner not in self.defined:
             self.defined[inner] = self.symbols[inner] = put_values(sp.exp(right), self.symbols)
             return said
         if isinstance(inner, AppliedUndef) and (made := self._function_definition(inner, sp.exp(right))) is not None:

@@ -49,12 +49,12 @@ from derive.check.document import Span
 #: Words (and phrases) after which an order statement is a hypothesis.
 HYPOTHESES = frozenset({"where", "with", "for", "for all", "for every", "for each", "for any", "let", "suppose",
                         "assume", "assuming", "given", "if", "when", "whenever", "such that", "provided", "fix",
-                        "take", "set", "on"})
+                        "take", "set", "on", "over"})
 #: Hypothesis words that open a clause running on through other words ("Let $P$ be a coin with bias ...").
 OPENERS = frozenset({"let", "suppose", "assume", "assuming", "given", "if", "when", "whenever", "fix", "take", "set"})
 #: Hypothesis words whose hypothesis holds to the end of its sentence only (a condition, not a standing assumption).
 LOCAL = frozenset({"if", "when", "whenever", "for", "for all", "for every", "for each", "for any", "provided",
-                   "provided that", "on"})
+                   "provided that", "on", "over"})
 #: Words that make what follows a claim: a consequence or a justification.
 CLAIMS = frozenset({"then", "so", "hence", "thus", "therefore", "since", "because", "as", "have", "get", "obtain",
                     "find", "gives", "give", "yields", "implies", "imply", "shows", "show", "follows", "means",
@@ -68,7 +68,7 @@ FILLERS = frozenset({"that", "all", "every", "each", "any", "some", "the", "a", 
                      "integer", "integers", "number", "numbers", "values", "also"})
 #: Words that, right after a claim in its sentence, restrict it: "$\ln x \le x - 1$ for every $x > 0$",
 #: "$g(x) > 0$ on $(0, 1)$".  Those of :data:`HEDGES` restrict it even with no math after them ("if X is constant").
-TRAILING = LOCAL | {"over", "unless", "except"}
+TRAILING = LOCAL | {"unless", "except"}
 HEDGES = frozenset({"if", "when", "whenever", "provided", "provided that", "unless", "except"})
 #: Words that may stand between such a word and the condition's math ("for every real", "on the open interval").
 _CONDITION_FILLERS = FILLERS | {"interval", "intervals", "set", "domain", "region", "range", "whole", "open",
@@ -152,7 +152,8 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         if reader.ended or not span.joined:
             reader.new_sentence()
         alternative = reader.read(span.lead)
-        condition, trailing = _condition(tokens_of(span.lead), span) if out and span.joined and not ended else ("", False)
+        condition, trailing = ("", False) if not out or not span.joined or ended else \
+            _condition(tokens_of(span.lead), span)
         if condition:  # "$A$ for every $x \ge 1$": the claims of the span before hold under it
             out[-1] = [replace(s, restricted=condition) if s.relations and not s.supposed and not s.problem else s
                        for s in out[-1]]

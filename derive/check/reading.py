@@ -10,6 +10,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive.check.chains import Piece
+from derive.check.data import put_sample
 from derive.check.report import NOT_PARSED, SKIPPED
 from derive.check.shared import Failed
 from derive.distributions.base import Distribution
@@ -48,17 +49,7 @@ class Reading:
         product over exactly its entries written out, each entry ``x_k`` its value."""
         if self.sample is None or isinstance(value, Failed) or not value.has(sp.Indexed):
             return value
-        label, values = self.sample
-        data = {k: sp.Rational(v) for k, v in enumerate(values, 1)}
-
-        def over_sample(e: sp.Basic) -> bool:
-            return isinstance(e, (sp.Sum, sp.Product)) and len(e.limits) == 1 and e.limits[0][1] == 1 and \
-                e.limits[0][2] == len(values) and any(str(ix.base.label) == label for ix in e.atoms(sp.Indexed))
-
-        value = value.replace(over_sample, lambda e: e.doit())
-        return value.xreplace({ix: data[int(ix.indices[0])] for ix in value.atoms(sp.Indexed)
-                               if str(ix.base.label) == label and len(ix.indices) == 1 and ix.indices[0].is_Integer
-                               and int(ix.indices[0]) in data})
+        return put_sample(value, *self.sample)
 
     def _applied_in_context(self) -> Distribution | None:
         """The one declared distribution the chain being read applies (``P(x)``, ``p(x)``), if only one: an

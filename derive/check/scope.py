@@ -33,16 +33,16 @@ class Restriction:
         return bool(self.applied) and not self.pending
 
 
-def restrictions(statements: Sequence[Statement]) -> tuple[dict[int, Restriction], dict[int, float]]:
-    """By rank, the restriction of each restricted statement; and where each trailing condition applies from (just
-    before the first claim it restricts)."""
+def restrictions(statements: Sequence[Statement]) -> tuple[dict[int, Restriction], dict[int, int]]:
+    """By rank, the restriction of each restricted statement; and by rank of each trailing condition, the first
+    claim it restricts (it applies from there)."""
     out: dict[int, Restriction] = {}
-    back: dict[int, float] = {}
+    back: dict[int, int] = {}
     claims: list[int] = []
     for statement in statements:
         rank = statement.pieces[0].rank if statement.pieces else 0
         if statement.trailing and claims:
-            back[rank] = claims[0] - 0.5
+            back[rank] = claims[0]
             for claim in claims:
                 out[claim].pending.add(rank)
         elif statement.restricted:

@@ -284,19 +284,19 @@ def given_sample(text: str) -> tuple[str, tuple[str, ...]] | None:
 #: "the observations 3 7 5 3 2", "data: 1.2, 0.7, 3.1": a noun of data, then two or more numbers in prose.
 _DATA_LIST = re.compile(rf"\b{_SAMPLE_NOUNS}\b(?:\s+(?:are|were|is|of|given\s+by))?\s*:?\s*"
                      r"((?:-?\d+(?:\.\d+)?(?:\s*[,;]\s*|\s+)(?:and\s+)?)+-?\d+(?:\.\d+)?)(?!\d|\.\d)", re.I)
-#: The label and the index of a term of a sum or product over a sample: ``\sum_{i=1}^{5} ... x_i``.
-_SUMMED = re.compile(r"\\(?:sum|prod)(?:\\limits)?_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*(\w+)\s*\}?")
 
 
 def _listed_sample(text: str, prose: str) -> tuple[str, tuple[str, ...]] | None:
     """A list of numbers the prose calls the data, as the sample of the one label the text's sums over ``i = 1``
     run on (``x`` of ``\\sum_{i=1}^{5} \\ln P(x_i)``): only when that label is the one subscripted by the index,
     and every sum with a number of terms written counts as many as the list has."""
+    from derive.parse.aggregates import from_one
+
     found = _DATA_LIST.search(prose)
     if found is None:
         return None
     values = tuple(re.findall(r"-?\d+(?:\.\d+)?", found.group(1)))
-    sums = _SUMMED.findall(text)
+    sums = from_one(text)
     if not sums or any(top.isdigit() and int(top) != len(values) for _, top in sums):
         return None
     labels = {m.group(1) for index in {i for i, _ in sums}

@@ -31,8 +31,14 @@ _HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
 _SAMPLE_SIZE = re.compile(r"\\sum(?:\\limits)?_\{?\s*[a-z]\s*=\s*1\s*\}?\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
 
 
-#: ``\sum_{j=1}^{N}``: the index and the number of terms of a sum over a sample.
-_SAMPLE_RANGE = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*(?:\1\s*=\s*)?([A-Za-z])\s*\}?")
+#: ``\sum_{j=1}^{N}``, ``\prod_{i=1}^{5}``, ``\sum_{j=1}^{j=N}``: the index and the top of a sum or product from 1.
+_FROM_ONE = re.compile(r"\\(?:sum|prod)(?:\\limits)?_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\s*\{?\s*(?:\1\s*=\s*)?(\w+)\s*\}?")
+
+
+def from_one(text: str) -> list[tuple[str, str]]:
+    r"""``(index, top)`` of each sum or product from 1 that ``text`` writes, in order (``("j", "N")``,
+    ``("i", "5")``)."""
+    return _FROM_ONE.findall(text)
 
 
 def sample_ranges(texts: Iterable[str]) -> dict[str, str]:
@@ -40,8 +46,8 @@ def sample_ranges(texts: Iterable[str]) -> dict[str, str]:
     the index ``j``, and by ``""`` for any other index; ``n`` when it writes none."""
     out: dict[str, str] = {}
     for text in texts:
-        for index, top in _SAMPLE_RANGE.findall(text):
-            if top != index:
+        for index, top in from_one(text):
+            if len(top) == 1 and top.isalpha() and top != index:
                 out.setdefault(index, top)
                 out.setdefault("", top)
     return out

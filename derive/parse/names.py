@@ -73,7 +73,7 @@ class Names:
         if not label or not label.isalnum() or not label.isascii():
             return None
         if base in self.bases:
-            index = indices.get(label) or (sp.Integer(int(label)) if label.isdigit() else sp.Symbol(label))
+            index = self._index(label, indices)
             return self.bases[base][self.parameters.get(index, index)], end
         family = self.families.get(base.lstrip("\\")) if label in indices else None
         if family is not None and (entry := entry_of(base.lstrip("\\"), family)) is not None:

@@ -18,7 +18,7 @@ def test_a_trailing_condition_restricts_the_claims_just_before_it() -> None:
              _statement(5)]
     restricted, back = restrictions(found)
     assert restricted == {2: Restriction("for $x > 0$", {4}, set()), 3: Restriction("for $x > 0$", {4}, set())}
-    assert back == {4: 1.5}  # applies from just before the first claim it restricts
+    assert back == {4: 2}  # applies from the first claim it restricts
 
 
 def test_words_restrict_with_nothing_to_apply() -> None:

@@ -220,6 +220,14 @@ DOCUMENTS = [
      [(1, "definition"), (3, "proved"), (5, "not parsed")]),
     ("Let $P(H) = p$ and $P(T) = 1 - p$.\n\n$$\\mathbb{E}[X] = p$$\n",
      [(1, "definition"), (1, "definition"), (3, "unknown")]),  # the outcomes H, T are no numbers
+    # false claims on the new paths are refuted: under a case condition, under a named interval, by \partial_x
+    ("Let $g(i) = i^2$.\n\n$$g(i) - g(j) = 0, \\quad i = j$$\n\n$$g(i) - g(j) = 1, \\quad i = j$$\n",
+     [(1, "definition"), (3, "supposed"), (3, "proved"), (5, "supposed"), (5, "refuted")]),
+    ("Given $I = (0, 1)$, for any $x \\in I$ we have $x^2 > x$.\n", [(1, "definition"), (1, "refuted")]),
+    ("Let $x > 0$.\n\n$$\\partial_x (x^2) = 2x$$\n\n$$\\nabla_x (x^2) = 3x$$\n", [(3, "proved"), (5, "refuted")]),
+    # an unknown derivative held per term of a sum: never one value for all terms
+    ("$$\\sum_{i=1}^n \\frac{\\partial \\sigma(x_i)}{\\partial\\theta} y_i = "
+     "\\frac{\\partial \\sigma(x_1)}{\\partial\\theta} \\sum_{i=1}^n y_i$$\n", [(1, "unknown")]),
     # sets of integers
     ("Let $\\theta \\in \\{1, 2, 3, \\dots\\}$.\n\n$$\\log \\theta^2 = 2 \\log \\theta$$\n", [(3, "proved")]),
     ("Let $n \\in \\mathbb{N}$.\n\n$$\\frac{n (n + 1)}{2} \\geq 1$$\n", [(3, "proved")]),
