@@ -528,6 +528,11 @@ _SPACES = frozenset({"\\ ", r"\,", r"\;", r"\:", r"\!", r"\quad", r"\qquad", "~"
 def _piece(span: Span, toks: list[_Tok], lo: int, hi: int, last: bool = False) -> Piece:
     """Tokens ``lo:hi`` as a piece of the source; ``&`` blanked, a trailing ``.``/``,``/``;`` dropped."""
     if last:  # past spacing too: "P(X=1)=.45,\ \ \text{and} ..."
+        dots = hi
+        while dots > lo and toks[dots - 1].text == ".":
+            dots -= 1
+        if hi - dots >= 3:  # p + 2p^2 + ...: an ellipsis, kept (the link is elided, never read without it)
+            return _piece(span, toks, lo, hi)
         while hi > lo and (toks[hi - 1].text in (".", ",", ";") and toks[hi - 1].depth == 0 or
                            toks[hi - 1].text in _SPACES):
             hi -= 1
@@ -576,10 +581,15 @@ def _split(toks: Sequence[_Tok], lo: int, hi: int, at) -> list[tuple[int, int]]:
 
 
 def _break_end(toks: list[_Tok], k: int) -> int:
-    r"""The token after a statement break at ``k`` (``\quad``, ``;``, ``\text{and}``), or 0 if there is none."""
+    r"""The token after a statement break at ``k`` (``\quad``, ``;``, ``\ \ \ ``, ``\text{and}``), or 0 if there is
+    none."""
     text = toks[k].text
     if text in _BREAKS:
         return k + 1
+    if text == "\\ " and k + 1 < len(toks) and toks[k + 1].text == "\\ ":  # a wide space made of \ \ \ : a break
+        while k < len(toks) and toks[k].text == "\\ ":
+            k += 1
+        return k
     if text in _TEXT and _group_text(toks, k + 1).lower() in _JOINING_WORDS:
         return _group_end(toks, k + 1) + 1
     return 0

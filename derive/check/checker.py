@@ -16,7 +16,7 @@ from derive.check.definitions import Declaration, Declared, declaration, declare
 from derive.check.domains import Domains
 from derive.check.errors import CheckError
 from derive.check.links import Links
-from derive.check.reading import Reading
+from derive.check.reading import Reading, matrix_names
 from derive.check.report import Entry
 from derive.check.scope import Scopes, restrictions
 from derive.check.shared import Failed, Source
@@ -71,6 +71,8 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     defined: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # symbols defined so far (rule 4)
     seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
     functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
+    #: f -> the interval of each of its variables where the text defined it (g(x) = ... for any x in I), or None
+    function_domains: dict[object, tuple] = field(default_factory=dict)
     written_units: dict[int, str] = field(default_factory=dict)  # rank -> "bits" where a display writes \log_2
     earlier: dict[int, float] = field(default_factory=dict)  # rank -> where to read it: names defined after use
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
@@ -112,6 +114,10 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
         self.dists = self.declared.distributions
         self.masses = not self.dists and speaks_of_variables(self.texts)  # p(x) is the pmf of X (variables.py)
         self.letters = declared_letters(s for source in self.sources for s in source.statements)
+        from derive.parse.notation import uses_t
+
+        self.t_number = any(uses_t(text) for text in self.texts)  # N - T: ^T is a power, never a transpose
+        self.matrices = matrix_names(self.texts)  # X = \begin{bmatrix} ...: formulas with X are not checked
         if self.masses:  # P(X=0) = 1/4, P(X=1) = 3/4: a pmf given in full (tables.py)
             firsts = [(c.expressions[0].tex.strip(), c.expressions[1].tex.strip()) for _, _, found in grouped
                       for c in found if c.kind == "equality" and c.relations[:1] == ("=",)]

@@ -10,13 +10,15 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
-from derive.check.data import counts_of, on_chosen_data, one_sided, put_sample, unvaried, varying_symbols
+from derive.check.data import (counts_of, free_indices, on_chosen_data, one_sided, put_sample, unvaried,
+                               varying_symbols)
 from derive.check.domains import natural_verdict, where_logged
+from derive.check.reading import ELIDED_STEPS
 from derive.check.entries import families_of, family_entries, members_of
 from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
                                  point)
-from derive.check.shared import (Failed, link_entry, put_values, relation_reason, rounded_entry, rounding_of, squared,
-                                 taken_expr)
+from derive.check.shared import (Failed, arguments_placed, link_entry, put_values, relation_reason, rounded_entry,
+                                 rounding_of, squared, taken_expr)
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
 from derive.check.tables import with_tables
 from derive.core import Status, Verdict
@@ -91,6 +93,11 @@ class Claims:
         back = None
         if anchor is not None and anchor != k - 1 and (composed := compose(chain.relations[anchor:k])) is not None:
             back = (anchor, composed, self._verdict(values[anchor], right, composed))
+        if back is not None and own is None and left.reason == ELIDED_STEPS:  # a = ... = b: a R b, across them
+            status = {Status.PROVED: PROVED, Status.REFUTED: REFUTED}.get(back[2].status, UNKNOWN)
+            return Entry(origin, link.line, CLAIM, status, chain.expressions[anchor].tex, link.rhs.tex,
+                         "" if status == PROVED else back[2].reason, point(back[2].counterexample),
+                         relation=back[1]), status != REFUTED
         if back is not None and back[2].proved:
             where = f"agrees with line {chain.expressions[anchor].line}, before the error"
             if own is None:
@@ -121,7 +128,7 @@ class Claims:
         a, b = self._sides(left, right)
         if self.table_values and (numbers := with_tables((a, b), self.table_values)) is not None:
             a, b = numbers  # H(X) of a pmf the text gives in full: a number
-        domain = self._dom(a, b)
+        domain = self._by_arguments(self._dom(a, b), left, right)
         still = _constant_derivatives(domain.symbol_set, a, b)
         if still:
             held = _held_derivatives(domain.symbol_set, a, b)  # the same unknown derivative on both sides
@@ -131,16 +138,31 @@ class Claims:
                                            "function of that variable; say what it is")
         verdict = self._judged(a, b, relation, domain, (left, right))
         used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
+        used |= {x for side in (left, right) for x in side.free_symbols} & self.defined.keys()
         doubted = used & self.doubted
         if verdict.status.value == UNKNOWN and relation in EQUALITIES and isinstance(left, (AppliedUndef, sp.log)):
             restated = {f.func for f in left.atoms(AppliedUndef)
                         if all(isinstance(x, sp.Symbol) or squared(x) for x in f.args)}
             self.doubted.update(used & restated)  # log L(mu, s) = ... + C, unproved: which L is meant from here on?
+        if verdict.status.value == UNKNOWN and relation in EQUALITIES and left in self.defined:
+            self.doubted.add(left)  # S = ..., unproved: the text may mean S otherwise from here on
         if verdict.status.value == REFUTED and doubted:
             names = ", ".join(sorted(str(f) for f in doubted))
             return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
                                            "otherwise, unproved: which one does it mean here?")
         return verdict
+
+    def _by_arguments(self, domain, left: sp.Basic, right: sp.Basic):
+        """``domain`` with each symbol it does not place that the claim gives a function the text defined on an
+        interval (``f(x)`` after "for any x in I let f(x) = ...") in that interval: the claim is about ``f``."""
+        placed = {s: i for side in (left, right) for s, i in arguments_placed(side, self.function_domains).items()
+                  if s not in domain.symbol_set}
+        if not placed:
+            return domain
+        try:
+            return domain.merge(Domain(tuple(sorted(placed.items(), key=lambda item: str(item[0])))))
+        except DeriveError:
+            return domain
 
     def _judged(self, a: sp.Basic, b: sp.Basic, relation: str, domain, written: tuple = ()):
         """The verdict on ``a R b`` (a claim with meanings put in), by each reading in turn."""
@@ -163,7 +185,8 @@ class Claims:
         if verdict.status.value != REFUTED:
             return verdict
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
-        placed = self.domain.merge(Domain(constraints=self._unstated_counts(a, b)))
+        counts = self._unstated_counts(a, b)
+        placed = self.domain.merge(Domain(constraints=counts + free_indices(self.domain, counts, a, b)))
         return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed)
 
     def _unstated_counts(self, a: sp.Basic, b: sp.Basic) -> tuple:

@@ -8,7 +8,7 @@ import re
 import sympy as sp
 
 from derive import randomvars
-from derive.domain import Count, Domain, IndexedSimplex
+from derive.domain import Count, Domain, IndexedSimplex, Member
 from derive.verify.numeric import where
 
 
@@ -34,6 +34,47 @@ def counts_of(domain, *exprs: sp.Basic) -> tuple:
                 else:
                     low[end] = min(low.get(end, int(start)), int(start))
     return tuple(Count(n, k) for n, k in sorted(low.items(), key=lambda item: str(item[0])))
+
+
+def free_indices(domain, counts: tuple, *exprs: sp.Basic) -> tuple:
+    r"""A :class:`~derive.domain.Member` for each free index of a family the link sums over: in
+    ``\frac{\partial L}{\partial o_i} = p_i - y_i`` beside ``\sum_{k=1}^{n} y_k``, ``i`` names one of the ``n``
+    entries (``y_i`` means nothing for another ``i``), so the claim is for ``1 \le i \le n``, ``i`` an integer.
+    Only where every family the free symbol indexes is summed from 1 to one and the same counted ``n``."""
+    counted_ = {c.n for c in counts} | {c.n for c in domain.constraints if isinstance(c, Count)}
+    ranges: dict[sp.Basic, set] = {}
+    free: dict[sp.Symbol, set] = {}
+    for e in exprs:
+        _walk(e, frozenset(), ranges, free)
+    out = []
+    for i, bases in sorted(free.items(), key=lambda item: str(item[0])):
+        tops = {r for base in bases for r in ranges.get(base, {None})}
+        if len(tops) != 1 or i in domain.symbol_set or i.is_real is not None or i in counted_:
+            continue
+        (top,) = tops
+        if top is not None and top[0] == 1 and top[1] in counted_ and top[1] not in free:
+            out.append(Member(i, top[1]))
+    return tuple(out)
+
+
+def _walk(e: sp.Basic, bound: frozenset, ranges: dict, free: dict) -> None:
+    """Record in ``ranges`` each family summed over its index (base -> {(start, end)}), and in ``free`` each
+    symbol that indexes a family outside any sum over it (symbol -> {base})."""
+    if isinstance(e, (sp.Sum, sp.Product)):
+        variables = {v: (lo, hi) for v, lo, hi in e.limits}
+        for x in e.function.atoms(sp.Indexed):
+            if len(x.indices) == 1 and x.indices[0] in variables:
+                ranges.setdefault(x.base, set()).add(variables[x.indices[0]])
+        for _, lo, hi in e.limits:
+            _walk(lo, bound, ranges, free)
+            _walk(hi, bound, ranges, free)
+        _walk(e.function, bound | set(variables), ranges, free)
+        return
+    if isinstance(e, sp.Indexed) and len(e.indices) == 1 and isinstance(e.indices[0], sp.Symbol) and \
+            e.indices[0] not in bound:
+        free.setdefault(e.indices[0], set()).add(e.base)
+    for arg in e.args:
+        _walk(arg, bound, ranges, free)
 
 
 def counted(domain, counts: tuple):
@@ -68,7 +109,7 @@ def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[s
     if chosen & given:
         return Verdict(Status.UNKNOWN, f"false for some data, but the text gives its own values of "
                                        f"{', '.join(sorted(chosen & given))}, which derive does not use here")
-    counts = {s for c in domain.constraints if isinstance(c, Count) for s in c.symbols}
+    counts = {s for c in domain.constraints if isinstance(c, (Count, Member)) for s in c.symbols}  # n, and i of y_i
     varying = varying_symbols(a, b)
     if not varying - counts:
         return Verdict(Status.UNKNOWN, "a statement about particular data, which the text does not give: "

@@ -2,8 +2,8 @@ r"""Math in a document: every ``$...$``, ``$$...$$``, ``\[...\]``, ``\(...\)`` a
 
 Markdown (the default) and LaTeX (``.tex``, ``.latex``, ``.ltx``) are read by
 one linear scan.  Markdown skips front matter, fenced code and inline code;
-LaTeX skips ``%`` comments and ``verbatim``.  ``$`` opens inline math only
-when a non-space follows it, and closes it after a non-space and before
+LaTeX skips ``%`` comments and ``verbatim``.  ``$`` opens inline math
+unless a digit (after spaces, ``$ 5``) or a line end follows it, and closes it after a non-space and before
 anything but a digit, or after a space and before a space, punctuation or
 the end (so ``$5 and $10`` is prose); inline math never crosses a blank
 line.  ``\$`` is a dollar sign.
@@ -104,7 +104,8 @@ _SHOWN = re.compile(r"\\(?:eqalign(?:no)?|displaylines|boxed|underline|sf|mathsf
 
 
 def _unwrap(tex: str) -> str:
-    """``tex`` with each :data:`_SHOWN` command and the braces of its argument blanked (offsets kept)."""
+    """``tex`` with each :data:`_SHOWN` command and the braces of its argument blanked, and a tilde written as
+    text made ``\\sim`` (offsets kept)."""
     at = 0
     while (found := _SHOWN.search(tex, at)) is not None:
         depth, k = 0, found.end() - 1
@@ -117,7 +118,16 @@ def _unwrap(tex: str) -> str:
             break
         tex = tex[:found.start()] + " " * (found.end() - found.start()) + tex[found.end():k] + " " + tex[k + 1:]
         at = found.start()
-    return tex
+    return _tilde(tex)
+
+
+#: A tilde written as text (``X \texttt{~} Poisson(\lambda)``): the relation ``\sim``.
+_TEXT_TILDE = re.compile(r"\\(?:texttt|text|mathtt|textrm|mathrm)\s*\{\s*(?:~|\\sim|\\textasciitilde)\s*\}")
+
+
+def _tilde(tex: str) -> str:
+    """``tex`` with each tilde written as text made ``\\sim`` (padded, so offsets are kept)."""
+    return _TEXT_TILDE.sub(lambda m: r"\sim" + " " * (len(m.group()) - 4), tex)
 
 
 def _blank_comments(text: str) -> str:
@@ -274,11 +284,16 @@ class _Scanner:
                 return i + 2
             out.extend(self._span(i + 2, end, True, "$$", i, end + 2))
             return end + 2
-        if i + 1 >= len(text) or text[i + 1].isspace():
+        if i + 1 >= len(text):
             return i + 1
         end = self._inline_end(i + 1)
         if end < 0:
             return i + 1
+        if text[i + 1].isspace():  # $ x = 1 $ (MathJax and KaTeX read it), but $ 5 and $ 10 is money
+            inside = text[i + 1:end].strip(" \t")
+            if not inside or inside[0] == "\n" or inside.startswith("\\begin") or \
+                    inside[0].isdigit() and not re.search(r"[=<>\\^_]", inside):  # $ \begin{align}: its own
+                return i + 1
         out.extend(self._span(i + 1, end, False, "$", i, end + 1))
         return end + 1
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.check.assume import Bound, restrict
-from derive.check.data import counted, counts_of
+from derive.check.data import counted, counts_of, free_indices
 from derive.check.definitions import outcome_domain
 from derive.check.entries import entries_read
 from derive.check.shared import SCALE, with_functions
@@ -63,10 +63,11 @@ class Domains:
         counts = counts_of(self.domain, *exprs)
         if not used and not counts:
             return self.domain
-        key = (used, counts, self.domain)
+        indices = free_indices(self.domain, counts, *exprs)
+        key = (used, counts, indices, self.domain)
         if key not in self.outcome_domains:
             try:
-                domain = counted(self.domain, counts)
+                domain = counted(self.domain, counts + indices)
             except DeriveError:
                 domain = self.domain
             try:

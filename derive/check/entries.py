@@ -68,13 +68,18 @@ def members_of(values: dict, *sides: sp.Basic) -> dict:
 
 def family_entries(expr: sp.Basic, values: dict) -> sp.Basic:
     r"""``expr`` with each entry ``p[i]`` of a family defined as ``p_j = ...`` (read ``p[i]`` inside a sum over
-    ``i``) given that definition with ``j`` made ``i``; not where ``p_i`` is itself a variable (``\partial p_i``)."""
+    ``i``) given that definition with ``j`` made ``i``.  A derivative in the family's own entries
+    (``\frac{\partial \log p_i}{\partial p_i}``, the chain rule's first factor) takes ``p`` as a variable: it
+    is taken first, and the definition goes in after; one that cannot be taken keeps ``p`` as written inside it."""
     if not expr.has(sp.Indexed):
         return expr
-    varied = {str(v.base.label) for d in expr.atoms(sp.Derivative) for v in d.variables if isinstance(v, sp.Indexed)}
-    families = {name: found for name, found in families_of(values).items() if name not in varied}
+    families = families_of(values)
     if not families:
         return expr
+
+    def own(e: sp.Basic) -> bool:
+        return isinstance(e, sp.Derivative) and any(isinstance(v, sp.Indexed) and str(v.base.label) in families
+                                                    for v in e.variables)
 
     def member(e: sp.Indexed) -> sp.Basic:
         name = str(e.base.label)
@@ -83,7 +88,10 @@ def family_entries(expr: sp.Basic, values: dict) -> sp.Basic:
         index, defined = families[name]
         return member_value(values[defined], index, e.indices[0].name)
 
-    return expr.replace(lambda e: isinstance(e, sp.Indexed), member)
+    expr = expr.replace(lambda e: own(e) and not e.has(AppliedUndef), lambda e: e.doit())
+    held = {d: sp.Dummy("held") for d in expr.atoms(sp.Derivative) if own(d)}
+    expr = expr.xreplace(held).replace(lambda e: isinstance(e, sp.Indexed), member)
+    return expr.xreplace({dummy: d for d, dummy in held.items()})
 
 
 def _delta_sum(e: sp.Sum) -> sp.Basic:

@@ -14,8 +14,8 @@ from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPP
 from derive.check.errors import CheckError
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
-from derive.check.shared import (Failed, OfSquares, Source, link_entry, put_values, relation_reason, rounded_entry,
-                                 rounding_of, squared)
+from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
+                                 rounded_entry, rounding_of, squared)
 from derive.verify.limits import OutOfTime, settle, time_limit
 
 
@@ -141,6 +141,8 @@ class Links:
         if k == 1 and isinstance(left, Failed):
             return link_entry(origin, link, CLAIM, left.status, left.reason), False
         if isinstance(right, Failed):
+            if isinstance(values[0], sp.Symbol) and values[0] in self.defined:  # S = [unreadable]: which S now?
+                self.doubted.add(values[0])
             return link_entry(origin, link, CLAIM, right.status, right.reason), False
         if k == 1 or not isinstance(values[0], Failed) and all(isinstance(v, Failed) for v in values[1:k]):
             # f(x) = [unreadable] = RHS defines f by RHS, as f(x) = RHS would
@@ -179,6 +181,7 @@ class Links:
                          point(solved.counterexample), relation="="), status != REFUTED
         if (made := self._function_definition(left, right)) is not None:
             self.functions[left.func] = made
+            self.function_domains[left.func] = self._argument_intervals(left.args, right)
             self.doubted.discard(left.func)  # defined anew: this is what it means from here on
             return link_entry(origin, link, DEFINITION, DEFINITION,
                           f"{link.lhs.tex} defines {left.func} from here on"), True
@@ -191,9 +194,17 @@ class Links:
             return self._in_itself(origin, link, left, right) if self._is_new(left) else None
         if named and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
             self.defined[left] = self.symbols[left] = put_values(right, self.symbols)
+            self.doubted.discard(left)
             said = f"{link.lhs.tex} stands for this from here on"
             return link_entry(origin, link, DEFINITION, DEFINITION, said), True
         return None
+
+    def _argument_intervals(self, args: tuple, body: sp.Basic) -> tuple:
+        """Where each variable of a function being defined lies: the interval the domain gives it here ("for any
+        x in I let g(x) = ..."), else the one it has as the variable of a function the body applies to it."""
+        stated = dict(self.domain.intervals)
+        inherited = arguments_placed(body, self.function_domains)
+        return tuple(stated.get(a, inherited.get(a)) if isinstance(a, sp.Symbol) else None for a in args)
 
     def _log_definition(self, link: Link, left: sp.Basic, right: sp.Basic) -> str | None:
         r"""``\ln L = ...`` (``\log L(\theta) = ...``) of a name nothing defined: the name is the exponential of the

@@ -16,7 +16,29 @@ from derive.check.shared import Failed
 from derive.distributions.base import Distribution
 
 
-_ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots")
+_ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots", "...")
+#: The reason for an expression that is only an ellipsis (``a = \ldots = b``): steps left out.
+ELIDED_STEPS = "steps left out (...): the expressions around them are compared"
+
+#: A matrix written out, or a name the text gives one (``X = \begin{bmatrix}``, ``W \in \mathbb{R}^{n \times m}``,
+#: ``x \in \mathbb{R}^d``).
+MATRIX = re.compile(r"\\begin\s*\{\s*[bBpvV]?matrix\s*\}")
+_MATRIX_NAME = re.compile(r"((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?)\s*"
+                          r"(?:=\s*\\begin\s*\{\s*[bBpvV]?matrix\s*\}|"
+                          r"\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{(?!\s*1\s*\})[^{}]+\}|[a-zA-Z2-9]))")
+
+
+def matrix_names(texts: Sequence[str]) -> frozenset[str]:
+    """The names the texts give a matrix or a vector (each as written, ``X``, ``\\theta``, ``W_1``)."""
+    return frozenset(m.group(1).replace(" ", "") for text in texts for m in _MATRIX_NAME.finditer(text))
+
+
+def uses_name(tex: str, names: frozenset[str]) -> str | None:
+    """The first of ``names`` that ``tex`` uses as a whole (``X`` in ``X\\theta``, not in ``X_i``, an entry)."""
+    for name in sorted(names):
+        if re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z])(?!\s*_)", tex):
+            return name
+    return None
 
 
 #: ``\mathcal{L}`` written alone (not a family such as ``\mathcal{N}(...)``): a named symbol.
@@ -78,6 +100,8 @@ class Reading:
         names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
         numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
                          and x.name.islower() and x not in numbers)
+        numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x not in numbers and  # S(1 - p)
+                         _times_bracket(x.name, tex))  # after S = \sum ...: a product, S a number
 
         def read(dists: Sequence[Distribution]) -> sp.Basic:
             return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports,
@@ -102,8 +126,18 @@ class Reading:
                 return Failed(NOT_PARSED, "nothing before it to relate it to: an implication needs an equation "
                                            "or a system before it")
             return Failed(NOT_PARSED, "an empty side: nothing before it to continue")
+        if re.fullmatch(r"(?:\s|\\[,;:! ]|\\q?quad|\.|\\[lcv]?dots|\\dotsc|\\dotsb)*", tex):  # a = ... = b
+            return Failed(SKIPPED, ELIDED_STEPS)
         if any(dots in tex for dots in _ELIDED):
             return Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
+        matrix = "a matrix written out" if MATRIX.search(tex) else uses_name(tex, self.matrices)
+        if matrix:
+            return Failed(SKIPPED, f"{matrix if ' ' in matrix else matrix + ' is a matrix or a vector'}: vector and "
+                                   "matrix algebra is not checked (derive reads numbers)")
+        if self.t_number:  # N - T elsewhere: p^H (1-p)^T is a power
+            from derive.parse.notation import t_as_power
+
+            tex = t_as_power(tex)
         named = {}
         if r"\mathcal" in tex:  # \mathcal{L}, a Lagrangian: one symbol (the parser reads \mathcal{N}(...) only)
             def placeholder(match: re.Match) -> str:
@@ -118,6 +152,8 @@ class Reading:
                     lambda e: sp.Function(named[sp.Symbol(e.func.__name__)].name)(*e.args))
         except ParseError as exc:
             message = str(exc)
+            if message.startswith("a transpose"):
+                return Failed(SKIPPED, "a transpose: vector and matrix algebra is not checked (derive reads numbers)")
             if "is prose" in message:
                 return Failed(SKIPPED, f"prose: {message.split(' at offset')[0].removeprefix('text ')}")
             if "unknown distribution name" in message and not self.dists:
@@ -179,6 +215,14 @@ class Reading:
 
         return value.replace(lambda e: isinstance(e, OutcomeSum) or (isinstance(e, sp.Sum) and len(e.limits) == 1
                                                                       and e.limits[0][2].is_Integer), rewrite)
+
+
+def _times_bracket(name: str, tex: str) -> bool:
+    """``S (1 - p)``: the letter ``name`` before a bracket holding more than one symbol (``L(\\theta)`` would be
+    an application)."""
+    letter = rf"(?<![\\A-Za-z]){re.escape(name)}\s*\(([^()]*)\)"
+    return any(not re.fullmatch(r"\s*(?:\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*,?\s*)+", m.group(1))
+               for m in re.finditer(letter, tex))
 
 
 def _applied_alone(name: str, tex: str) -> bool:

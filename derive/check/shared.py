@@ -172,3 +172,18 @@ def link_entry(origin: str, link: Link, kind: str, status: str, reason: str,
 
 def relation_reason(relation: str) -> str:
     return _RELATION_NAMES.get(relation, relation)
+
+
+def arguments_placed(expr: sp.Basic, domains: dict) -> dict:
+    """Each free plain symbol ``expr`` gives a function as its variable, where the text defined that function on
+    an interval (``function_domains``): the interval (a symbol given two different ones is left out)."""
+    found: dict = {}
+    clash = set()
+    free = expr.free_symbols
+    for f in expr.atoms(AppliedUndef):
+        for arg, interval in zip(f.args, domains.get(f.func, ())):
+            if isinstance(arg, sp.Symbol) and interval is not None and arg in free:
+                if found.get(arg, interval) != interval:
+                    clash.add(arg)
+                found[arg] = interval
+    return {s: i for s, i in found.items() if s not in clash}

@@ -188,6 +188,48 @@ _OTHER = re.compile(rf"\b(?:other|another|second)\s+(?:discrete\s+|categorical\s
                     rf"{_OPEN}(?P<name>{DISTRIBUTION_NAME}){_CLOSE}", re.I)
 
 
+_MATH_OPEN, _MATH_CLOSE = r"(?:\$\$?|\\\()\s*", r"\s*(?:\$\$?|\\\))"
+_NAMES = rf"{_MATH_OPEN}[A-Za-z](?:\s*\(\s*[a-z]\s*\))?(?:\s*,\s*[A-Za-z](?:\s*\(\s*[a-z]\s*\))?)*{_MATH_CLOSE}"
+_NAME_LIST = rf"({_NAMES}(?:\s*(?:,|and|,\s*and)\s*{_NAMES})*)"
+_GENERIC = (r"(?:(?:discrete|categorical|probability|arbitrary|two|three|any|some|other|given|the)\s+)*"
+            r"(?:distributions?|probability\s+mass\s+functions?|pmfs?)")
+#: "two distributions $p$ and $q$", "$P$ and $Q$ are probability distributions", "a distribution $p(x)$".
+_GENERIC_NAMED = re.compile(rf"\b{_GENERIC}\s+{_NAME_LIST}|{_NAME_LIST}\s+(?:are|be|is|denotes?)\s+"
+                            rf"(?:an?\s+|two\s+|both\s+)?{_GENERIC}", re.I)
+
+
+def generic_declarations(sentence: str, text: str) -> list[tuple[str, str]]:
+    r"""``(name, vector)`` for distributions the prose names with no family ("take two distributions $p$ and $q$"):
+    categorical on a number of outcomes nothing else names (``N``), shared by them all, so that ``\sum_x p(x)
+    \log q(x)`` sums over their outcomes.  Only names the math applies to an outcome (``p(x)``) and never uses
+    as a number (``1 - p``), and not where the math speaks of random variables (their pmfs are read so)."""
+    names = [n for m in _GENERIC_NAMED.finditer(sentence)
+             for n in re.findall(r"(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z])",
+                                 re.sub(r"\(\s*[a-z]\s*\)", "", m.group(1) or m.group(2)))]
+    displays = r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\\begin\{(?:equation|align|eqnarray)\*?\}(.+?)\\end"
+    found = [next(g for g in m.groups() if g is not None) for m in re.finditer(displays, text, re.S)]
+    spans = found + _INLINE.findall(re.sub(displays, " ", text, flags=re.S))
+    maths = " ; ".join(m for m in spans if not re.fullmatch(r"\s*[A-Za-z]\s*", m))  # $p$ alone names it
+    if speaks_of_variables(spans):  # p(x) beside X, \sum_{x \in \mathcal{X}}: the pmfs of random variables
+        return []
+    every = " ; ".join(spans)
+    size = next((n for n in ("N", "K", "M") if not re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", every)), None)
+    if size is None:
+        return []
+    return [(name, rf"({name.lower()}_1, \ldots, {name.lower()}_{size})") for name in dict.fromkeys(names)
+            if _applied_only(name, maths)]
+
+
+def _applied_only(name: str, maths: str) -> bool:
+    """``name`` is applied to an outcome (``p(x)``) somewhere, and elsewhere only the argument of a measure
+    (``H(p)``, ``D(p \| q)``), never a number (``1 - p``, ``p^2``, ``p_1``)."""
+    uses = list(re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", maths))
+    applied = [u for u in uses if re.match(r"\s*\(\s*[a-z]", maths[u.end():])]
+    argument = [u for u in uses if re.search(r"[(,|;]\s*\Z", maths[:u.start()]) and
+                re.match(r"\s*(?:[),|;]|\\\|)", maths[u.end():])]
+    return bool(applied) and len(applied) + len(argument) == len(uses)
+
+
 def sized_declarations(text: str) -> list[tuple[str, str]]:
     r"""``(name, vector)`` for distributions the prose puts on a number of elements: "a discrete distribution
     $P$ on $N$ elements" gives ``("P", r"(p_1, \ldots, p_N)")`` where the text writes ``p_n`` (its entries), and
@@ -234,6 +276,7 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
     out += [found for found in indicator_declarations(text) if found[0] not in (n for n, _ in out)]
     for sentence in (s for s in sentences if not _denies(s)):
         out += [found for found in listed_declarations(sentence) if found[0] not in (n for n, _ in out)]
+        out += [found for found in generic_declarations(sentence, text) if found[0] not in (n for n, _ in out)]
         maths = list(_INLINE.finditer(sentence))
         for first, second in zip(maths, maths[1:]):
             name, gap = first.group(1).strip(), sentence[first.end():second.start()]

@@ -159,14 +159,18 @@ class Aggregates:
         dist = next(iter(self.by_key.values()), None)
         under = self._next(i + 1, hi)
         script = self._next(under + 1, hi)
-        if dist is None or self._at(under, hi) != "_" or script >= hi:
+        if dist is not None and self._at(under, hi) not in ("_", "^", "") and \
+                (name := self._one_index(under, hi, indices)):  # \sum \phi(p_i): over the index under its terms
+            end = under
+        elif dist is None or self._at(under, hi) != "_" or script >= hi:
             return None
-        if self.tokens[script].text == "{":
+        elif self.tokens[script].text == "{":
             inside = [k for k in range(script + 1, self.partner[script]) if self.tokens[k].text != " "]
             name, end = (self.tokens[inside[0]].text if len(inside) == 1 else ""), self.partner[script] + 1
         else:
             name, end = self.tokens[script].text, script + 1
-        if len(name) != 1 or name not in string.ascii_letters or self._at(self._next(end, hi), hi) == "^":
+        if len(name) != 1 or name not in string.ascii_letters or (end != under and
+                                                                  self._at(self._next(end, hi), hi) == "^"):
             return None
         if isinstance(dist, Parametric) and not dist.discrete:
             raise ParseError(rf"the sum at offset {self.tokens[i].pos} is over a density's values; write an integral")
@@ -193,14 +197,10 @@ class Aggregates:
                 name, left_out = self._key(*parts[0]), self.expression(*parts[1], indices)
         else:
             start = under
-            end = self._term_end(start, hi)
-            found = {self._subscript_letter(k, end) for k in range(start, end)
-                     if self.tokens[k].text == "_" and after_space_back(self.tokens, k) not in (r"\sum", r"\prod")}
-            found = {f for f in found if len(f) == 1 and f.isalpha() and f.islower() and f not in indices}
-            if len(found) != 1:
+            name = self._one_index(start, hi, indices)
+            if not name:
                 raise ParseError(f"the {_WORD[kind]} at offset {self.tokens[i].pos} has no limits and no one index "
                                  rf"under its terms (x_i): write {_HEAD[kind]}_{{i=1}}^{{n}}")
-            (name,) = found
         if len(name) != 1 or name not in string.ascii_letters:
             return None
         size = _SAMPLE_SIZE.search(self.source)
@@ -212,6 +212,15 @@ class Aggregates:
         if left_out is not None:
             return kind(body, (variable, 1, top)) - body.xreplace({variable: left_out}), stop
         return kind(body, (variable, 1, top)), stop
+
+    def _one_index(self, start: int, hi: int, indices: Mapping[str, sp.Symbol]) -> str:
+        """The one lower-case letter the term from token ``start`` puts under a ``_`` (``x_i``, ``\\phi(p_i)``), not
+        an index already bound; empty when there is none or several."""
+        end = self._term_end(start, hi)
+        found = {self._subscript_letter(k, end) for k in range(start, end)
+                 if self.tokens[k].text == "_" and after_space_back(self.tokens, k) not in (r"\sum", r"\prod")}
+        found = {f for f in found if len(f) == 1 and f.isalpha() and f.islower() and f not in indices}
+        return next(iter(found)) if len(found) == 1 else ""
 
     def _subscript_letter(self, k: int, hi: int) -> str:
         """What the ``_`` at token ``k`` puts below: ``x_i`` and ``x_{i}`` alike give ``i``."""

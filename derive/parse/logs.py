@@ -29,7 +29,7 @@ class Logs:
         r"""``\log`` at token ``i``, written for the parser or read here; returns the token after what it took.
 
         ``\log(x)`` (with its scripts, ``\log_2(x)``, ``\log^{2}(x)``, ``\log(x)^{2}``) is left
-        to the parser.  ``\log[x]`` is the same with square brackets.  Without brackets the
+        to the parser.  ``\log[x]`` is the same with square brackets, ``\log_2{(x)}`` with braces.  Without brackets the
         argument is the product that follows (module docstring): ``\log x^2`` is ``log(x**2)``.
         """
         pos = self.tokens[i].pos
@@ -45,7 +45,10 @@ class Logs:
                                      r"write \log\left(x^{r}\right) or \left(\log x\right)^{r}")
             out.add(r"\log " if "_" in scripts else r"\ln ", pos)
             return i + 1
-        if self._at(opening, hi) == "[":
+        if self._at(opening, hi) in ("[", "{") and opening in self.partner:  # \log[x], \log_2{(p)}: its inside
+            if self._at(self._next(self.partner[opening] + 1, hi), hi) == "^" and self._at(opening, hi) == "{":
+                raise ParseError(f"ambiguous power after the \\log{{...}} at offset {pos}: write "
+                                 r"\log\left(x^{r}\right) or \left(\log x\right)^{r}")
             arg, end = self.expression(opening + 1, self.partner[opening], indices), self.partner[opening] + 1
         else:
             end = self._log_argument_end(opening, hi, pos)

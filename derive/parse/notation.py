@@ -208,6 +208,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
             return piecewise_of(rows, read)
         return system_of([row.replace("&", " ") for row in rows], read)
     tex = _TOP_NAMED.sub(r"\1", tex)  # \sum_{k=0}^{k=n}: the top is n
+    tex = _transposes(tex)
     tex = _SUBSCRIPTED_PARTIAL.sub(lambda m: rf"\frac{{\partial}}{{\partial {m.group(1).strip('{}')}}}", tex)
     tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(_examples(_SCRIPTS_SWAPPED.sub(r"\2\1", tex))))
     try:
@@ -218,6 +219,38 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None
+
+
+#: A transpose: ``^T``, ``^{T}``, ``^\top``, ``^{\intercal}``, ``^\mathsf{T}``, ``^{\mathrm{T}}``.
+TRANSPOSE = re.compile(r"\^\s*(?:\{\s*(?:T|\\top|\\intercal|\\math(?:sf|rm)\s*\{\s*T\s*\}|\\math(?:sf|rm)\s*T)\s*\}"
+                       r"|T|\\top|\\intercal|\\math(?:sf|rm)\s*\{\s*T\s*\})")
+#: The letter ``T`` as a symbol of its own (``N - T``, ``P(T)``).
+_LETTER_T = re.compile(r"(?<![\\A-Za-z])T(?![A-Za-z])")
+_PLAIN_T = re.compile(r"\^\s*(?:T|\{\s*T\s*\})")
+_NUMBER_BASE = re.compile(r"(?:(?<![\\A-Za-z])e|\d|\\pi)\s*$")
+
+
+def uses_t(tex: str) -> bool:
+    """``tex`` writes the letter ``T`` other than as a superscript ``^T`` (a count of tails, a horizon)."""
+    return bool(_LETTER_T.search(TRANSPOSE.sub(" ", tex)))
+
+
+def t_as_power(tex: str) -> str:
+    """``tex`` with each ``^T`` / ``^{T}`` a power ``T`` (the text uses ``T`` as a number)."""
+    return _PLAIN_T.sub("^{(T)}", tex)
+
+
+def _transposes(tex: str) -> str:
+    r"""``p^H (1-p)^T`` beside ``N - T``: a power, ``T`` a number the formula uses; any other transpose (``w^T x``,
+    ``X^\top``) is refused: derive reads numbers, and matrix algebra read as numbers proves false things
+    (``X^T Y = Y^T X``)."""
+    found = next((m for m in TRANSPOSE.finditer(tex) if not _NUMBER_BASE.search(tex, 0, m.start())), None)
+    if found is None:  # e^T, 2^{T}: a number is never transposed
+        return t_as_power(tex)
+    if uses_t(tex) and all(_PLAIN_T.fullmatch(m.group(0)) for m in TRANSPOSE.finditer(tex)):
+        return t_as_power(tex)
+    raise ParseError(f"a transpose at offset {found.start()}: derive reads numbers, not vectors or matrices "
+                     "(if T is a number, write ^{(T)})")
 
 
 #: A superscript written before its subscript, ``\mu^2_1``: swapped (same length) so the subscript names the symbol.

@@ -1,4 +1,4 @@
-"""Sums and integrals made safe to reason about: bound variables, empty sums, and what a range covers.
+r"""Sums and integrals made safe to reason about: bound variables, empty sums, and what a range covers.
 
 Three conventions hold on every path of the verifier (exact and numeric alike):
 
@@ -20,6 +20,9 @@ Three conventions hold on every path of the verifier (exact and numeric alike):
    ``n >= 0`` is known, and refuted at ``n = -2`` otherwise.
 3. **Several limits are several binders**: ``Integral(f, (x, ...), (y, ...))``
    is the integral over ``y`` of the integral over ``x``.
+4. **A factor a finite sum's terms share is taken out of it** (``sum_k c f(k) = c sum_k f(k)``, ``c`` free of
+   ``k``): the same factor then reads the same inside and outside sums (``\sum_j e^{o_j}`` under a sum over
+   ``k`` and alone), where the nesting would give its bound variable another name.
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ def canonical(expr: sp.Basic, domain: Domain) -> sp.Basic:
 
 def _one(e: Aggregate, domain: Domain, visit, depth: int) -> sp.Basic:
     limits = list(e.limits)
+    shared = _shared_factors(e)
+    if shared is not None:
+        return visit(shared, depth) * _one(sp.Sum(e.function / shared, *limits), domain, visit, depth)
     body = visit(e.function, depth + len(limits))
     if body == (1 if isinstance(e, sp.Product) else 0):
         return body  # nothing to add, integrate or multiply, over any range
@@ -73,6 +79,17 @@ def _one(e: Aggregate, domain: Domain, visit, depth: int) -> sp.Basic:
                 return sp.Integer(1 if isinstance(e, sp.Product) else 0)
             body = e.func(body, (fresh, lo, hi))
     return body
+
+
+def _shared_factors(e: Aggregate) -> sp.Basic | None:
+    """The factors of a finite sum's body free of its bound variables (``None`` without any): linearity takes
+    them out (an empty sum is 0 either way)."""
+    if not isinstance(e, sp.Sum) or not isinstance(e.function, sp.Mul) or \
+            any(len(limit) != 3 or limit[1].is_infinite or limit[2].is_infinite for limit in e.limits):
+        return None
+    bound = set(e.variables)
+    shared = [f for f in e.function.args if not f.free_symbols & bound and f != -1]
+    return sp.Mul(*shared) if shared else None
 
 
 def _fresh(var: sp.Symbol, lo: sp.Basic, e: Aggregate, depth: int) -> sp.Dummy:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive.check.data import counted, counts_of
-from derive.domain import Count, Domain
+from derive.check.data import counted, counts_of, free_indices
+from derive.domain import Count, Domain, Member
 
-n, m, i, x = sp.symbols("n m i x")
-X = sp.IndexedBase("x")
+n, m, i, k, x = sp.symbols("n m i k x")
+X, Y = sp.IndexedBase("x"), sp.IndexedBase("y")
 
 #: (stated intervals, the sum, the counts expected)
 COUNTS = [
@@ -33,3 +33,24 @@ def test_counted_puts_the_count_in_place_of_the_stated_interval() -> None:
     domain = counted(Domain(((n, sp.Interval(2, sp.oo)), (m, sp.Interval(0, 1)))), (Count(n, 2),))
     assert dict(domain.intervals) == {m: sp.Interval(0, 1)} and Count(n, 2) in domain.constraints
     assert all(p[n].is_Integer and p[n] >= 2 for p in domain.sample_points(4))
+
+
+#: (stated intervals, the claim's sides, the free indices expected): ``i`` of ``y_i`` beside ``\sum_{k=1}^{n} y_k``
+#: names one of the ``n`` entries; never where the families it indexes run over other ranges, or none.
+INDICES = [
+    ((), (Y[i], sp.Sum(Y[k], (k, 1, n))), (Member(i, n),)),
+    ((), (Y[i] * X[i], sp.Sum(Y[k] + X[k], (k, 1, n))), (Member(i, n),)),
+    ((), (Y[i], sp.Sum(Y[k], (k, 1, n)) + sp.Sum(Y[k], (k, 1, m))), ()),  # two ranges: which?
+    ((), (X[i], sp.Sum(Y[k], (k, 1, n))), ()),  # x is summed nowhere
+    ((), (Y[i], sp.Sum(Y[k], (k, 0, n))), ()),  # from 0: not one of 1..n
+    ((), (sp.Sum(Y[i], (i, 1, n)), Y[k] * 0 + 1), ()),  # i bound, and free nowhere
+    ((), (Y[i] + sp.Sum(Y[i], (i, 1, n)),), (Member(i, n),)),  # free beside the sum that binds its name
+    (((i, sp.Interval(0, 1)),), (Y[i], sp.Sum(Y[k], (k, 1, n))), ()),  # stated otherwise
+    ((), (Y[n], sp.Sum(Y[k], (k, 1, n))), ()),  # the count itself
+]
+
+
+@pytest.mark.parametrize(("intervals", "sides", "expected"), INDICES, ids=[str(c[1]) for c in INDICES])
+def test_free_indices(intervals: tuple, sides: tuple, expected: tuple) -> None:
+    domain = Domain(intervals)
+    assert free_indices(domain, counts_of(domain, *sides), *sides) == expected

@@ -13,7 +13,10 @@ SPANS = [
     ("one\ntwo\n$$\nx = 1\n$$\n$y$", "md", [("x = 1", 3, True), ("y", 6, False)]),
     ("costs $5 and $10 today", "md", []),
     (r"a \$ sign and $y$", "md", [("y", 1, False)]),
-    ("$ x$ is not math", "md", []),
+    ("$ x$ is math to MathJax and KaTeX", "md", [("x", 1, False)]),
+    ("Assume $ P(X=k) = p $ with $ k \\in Z $.", "md", [("P(X=k) = p", 1, False), ("k \\in Z", 1, False)]),
+    ("costs $ 5 and $ 10 today", "md", []),  # money, with spaces
+    ("a $\n$ b", "md", []),
     ("$a\n\nb$", "md", []),
     ("```\n$x = 1$\n```\n$y$", "md", [("y", 4, False)]),
     ("~~~python\n$x$\n~~~\n$y$", "md", [("y", 4, False)]),

@@ -116,6 +116,17 @@ DECLARED = [
     (r"Take a distribution $P$ on $N$ elements. It is never worse than any other distribution $Q$, with $p_n, q_n$.",
      [("P", r"(p_1, \ldots, p_N)"), ("Q", r"(q_1, \ldots, q_N)")]),  # "never" here negates no declaration
     (r"Take any other distribution $Q$ with $q_i$.", []),  # other than none: no size
+    # distributions named with no family, applied to an outcome: categoricals on a number of outcomes N
+    (r"Take two distributions $$p$$ and $$q$$. Then $$H(p, q) = -\sum_x p(x) \log q(x)$$",
+     [("p", r"(p_1, \ldots, p_N)"), ("q", r"(q_1, \ldots, q_N)")]),
+    (r"Here $p(x)$ is a probability distribution, so $\sum_x p(x) = 1$ over its $K$ bins.",
+     [("p", r"(p_1, \ldots, p_N)")]),
+    (r"Let $P$ and $Q$ be pmfs on $N$ points: $D(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)}$.",
+     [("P", r"(p_1, \ldots, p_K)"), ("Q", r"(q_1, \ldots, q_K)")]),  # N is taken: another name
+    (r"Let $p$ be a distribution with $p(x)$ and $1 - p$.", []),  # p is a number too
+    (r"Let $p$ be a distribution with $p(H) = 1/2$.", []),  # applied to an outcome's name, not a variable
+    (r"Let $P$ and $Q$ be probability distributions.", []),  # never applied: nothing to read
+    (r"Let $p$ and $q$ be distributions with $p(x) = q(x)$, $N$ and $K$ and $M$ trials.", []),  # no name left
 ]
 
 

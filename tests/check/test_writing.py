@@ -418,6 +418,53 @@ DOCUMENTS = [
      "\\frac{\\lambda_p^{x-1}}{(x-1)!} \\lambda_p = \\lambda_p$$\n\n"
      "$$\\sum_{x=0}^{\\infty} p(x) x = \\lambda_q$$\n",
      [(3, "proved"), (5, "proved"), (5, "proved"), (7, "refuted")]),
+    # a free index of a family the text sums over is one of its entries; the chain rule through a defined family
+    # takes the derivative in the family's own entry first (it was 0 once: a false proof)
+    ("Let $$p_i = \\frac{\\exp(o_i)}{\\sum_j \\exp(o_j)}.$$\n\n"
+     "$$\\sum_k y_k \\frac{\\partial \\log p_k}{\\partial o_i} = y_i - p_i \\sum_k y_k$$\n\n"
+     "$$\\frac{\\partial}{\\partial o_k} \\sum_j o_j = 1 + \\sum_i y_i \\frac{\\partial \\log p_i}{\\partial p_i} "
+     "\\frac{\\partial p_i}{\\partial o_k} - y_k + p_k \\sum_i y_i$$\n\n"
+     "$$\\frac{\\partial}{\\partial o_k} \\sum_j o_j = 1 + \\sum_i y_i \\frac{\\partial \\log p_i}{\\partial p_i} "
+     "\\frac{\\partial p_i}{\\partial o_k}$$\n\n"
+     "$$\\sum_k y_k \\frac{\\partial \\log p_k}{\\partial o_i} = y_i - p_i$$\n\n$$\\sum_k \\delta_{ik} x_k = x_i$$\n",
+     [(1, "definition"), (3, "proved"), (5, "proved"), (7, "unknown"), (9, "unknown"), (11, "proved")]),
+    # matrix and vector algebra is not read as numbers (X^T Y = Y^T X, AB = BA were proved so once); T used as a
+    # number in the text makes ^T a power
+    ("$$X^T Y = Y^T X$$\n\n$$\\frac{\\partial (\\theta^\\top A \\theta)}{\\partial \\theta} = 2 A \\theta$$\n\n"
+     "$$A = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$$\n\n$$A B = B A$$\n\n$$A_1 B = B A_1$$\n\n"
+     "Let $w \\in \\mathbb{R}^d$.\n\n$$w x = x w$$\n",
+     [(1, "skipped"), (3, "skipped"), (5, "skipped"), (7, "skipped"), (9, "proved"), (13, "skipped")]),
+    ("Let $0 < p < 1$, with $H$ heads and $T = n - H$ tails.\n\n$$L(p) = p^H (1-p)^T$$\n\n"
+     "$$\\log L(p) = H \\log p + T \\log(1-p)$$\n\n$$p^H(1-p)^T = p^H (1-p)$$\n",
+     [(1, "definition"), (3, "definition"), (5, "proved"), (7, "refuted")]),
+    # distributions the prose names with no family: categoricals on a number of outcomes, compared on them
+    ("Take two distributions $$p$$ and $$q$$.\n\n$$H(p,q)=H(p)+D_{KL}(p||q)$$\n\n"
+     "$$\\sum_x p(x) - \\sum_x q(x) = 0$$\n\n$$-\\sum_x p(x) \\log q(x) = -\\sum_x q(x) \\log p(x)$$\n\n"
+     "$$D_{KL}(p||q) \\ge \\sum_x p(x) (1 - \\frac{q(x)}{p(x)})$$\n",
+     [(3, "proved"), (5, "proved"), (7, "refuted"), (9, "proved")]),
+    # a wide space of \ \ \  between relations separates them, as \quad does
+    ("$\\frac{d}{dx} x^2 = 2x\\ \\ \\ \\frac{d}{dx} x^3 = 3x^2 \\ \\ \\frac{d}{dx} x^4 = 4x$ and $a\\ b = a b$\n",
+     [(1, "proved"), (1, "proved"), (1, "refuted"), (1, "proved")]),
+    # a name restated in a way derive cannot read (a series written with ...) may mean something else from there on:
+    # a claim false with its first definition is not refuted
+    ("Let $0 < p < 1$.\n\n$$S = \\sum_{k=1}^{\\infty} k p^k$$\n\n$$S = p + 2p^2 + 3p^3 + ...$$\n\n"
+     "$$S (1 - p) = p$$\n\n$$S = \\frac{p}{(1-p)^2}$$\n",
+     [(3, "definition"), (5, "skipped"), (7, "unknown"), (9, "proved")]),  # true with S as defined: proved
+    ("Let $0 < p < 1$.\n\n$$S = \\sum_{k=1}^{\\infty} k p^k$$\n\n$$S (1 - p) = p$$\n",
+     [(3, "definition"), (5, "refuted")]),  # nothing restated it: false with S as defined
+    # a = ... = b: the steps left out are not checked, and a R b is, across them
+    ("Let $x>0$. $$x^2 + 2x + 1 = (x+1)(x+1) = ... \\\\= (x+1)^2$$\n\n$$x^2 - 1 = \\ldots = (x-1)(x+2)$$\n"
+     "\n$$x^2 - 1 \\le \\cdots = x^2$$\n",
+     [(1, "proved"), (1, "skipped"), (1, "proved"), (3, "skipped"), (3, "refuted"), (5, "skipped"), (5, "proved")]),
+    # a tilde written as text is \sim; a sum with no index written runs over the index under its terms, here the
+    # outcomes of the categorical p
+    ("Let $X \\texttt{~} Poisson(\\lambda)$ with $\\lambda > 0$.\n\n$$E[X] = \\lambda$$\n\n$$E[X] = 2\\lambda$$\n",
+     [(1, "definition"), (3, "proved"), (5, "refuted")]),
+    ("Let $\\phi(x) = x\\log x$ and $p=[p_1, p_2, \\ldots, p_N]$.\n\n$$S(p) = -\\sum \\phi(p_i)$$\n\n"
+     "$$S(p) = H(p)$$\n\n$$\\sum p_i = 1$$\n\n$$\\sum p_i^2 = 1$$\n",
+     [(1, "definition"), (1, "definition"), (3, "definition"), (5, "proved"), (7, "proved"), (9, "refuted")]),
+    # $ x $ with spaces is math (MathJax and KaTeX render it); a base written in braces, \log_2{(p)}
+    ("Let $ 0 < p < 1 $.\n\n$$\\log_{2}{(p)} + \\log_2{(1-p)} = \\log_{2}{(p(1-p))}$$\n", [(3, "proved")]),
 ]
 
 

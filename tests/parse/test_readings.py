@@ -53,6 +53,8 @@ def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Deriva
     return d(expr, (variable, order), evaluate=False)
 
 
+p_, H_, T_ = sp.symbols("p H T")
+
 #: (LaTeX, distributions, symbols declared, what it reads as).
 READS = [
     # derivatives with d: of the factor (or bracket) that follows, or of what is written on top
@@ -255,6 +257,10 @@ READS = [
     # a derivative written with a subscript: \partial_x f, \nabla_\theta J
     (r"\partial_x (x^2 y)", (), (), derivative(x**2 * y, x)),
     (r"\nabla_{t} t^3", (), (), derivative(t**3, t)),
+    # T used as a number in the formula: ^T is a power (a count of tails); a number is never transposed
+    (r"p^H (1-p)^T + T", (), (), p_**H_ * (1 - p_)**T_ + T_),
+    (r"e^{T}", (), (), sp.exp(T_)),
+    (r"2^T", (), (), 2**T_),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -308,6 +314,15 @@ REFUSES = [
     (r"\log x / y", (), (), "ambiguous"),
     (r"\log^{-1} x", (), (), r"ambiguous \log^{-1} x at offset 0: a power or the inverse function?"),
     (r"\log", (), (), "has no argument"),
+    # a transpose is matrix algebra, which read as numbers proves false things (X^T Y = Y^T X)
+    (r"X^T Y", (), (), "a transpose at offset 1"),
+    (r"w^Tx_i", (), (), "a transpose"),
+    (r"(1-p)^{T}", (), (), "a transpose"),  # no T beside it: which is it?
+    (r"X^\top Y", (), (), "a transpose"),
+    (r"x^{\intercal} y", (), (), "a transpose"),
+    (r"x^\mathsf{T} y", (), (), "a transpose"),
+    (r"X^{\mathrm{T}} y", (), (), "a transpose"),
+    (r"N - T + X^\top", (), (), "a transpose"),  # \top is never a power
 ]
 
 

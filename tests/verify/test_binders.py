@@ -14,6 +14,8 @@ x = sp.Symbol("x", real=True)
 a = sp.Symbol("a", real=True)
 n = sp.Symbol("n", integer=True)
 i = sp.Symbol("i", integer=True)
+k, j = sp.symbols("k j", integer=True)
+Y = sp.IndexedBase("y", real=True)
 NONE = Domain()
 N_POSITIVE = Domain(((n, sp.Interval(1, sp.oo)),))
 
@@ -82,6 +84,13 @@ CLAIMS = [
     (sp.Sum(i, (i, 1, n)), n * (n + 1) / 2, N_POSITIVE, Status.PROVED),
     (sp.Sum(i, (i, 1, -3)), sp.Integer(0), NONE, Status.PROVED),
     (sp.Sum(i, (i, 1, -3)), sp.Integer(-3), NONE, Status.REFUTED),  # Karr: -(-2 - 1 + 0)
+    # a factor the terms share comes out of a finite sum, and reads alike inside and outside other sums
+    (sp.Sum(Y[k] * Y[i] / sp.Sum(sp.exp(Y[j]), (j, 1, n)), (k, 1, n)),
+     Y[i] * sp.Sum(Y[k], (k, 1, n)) / sp.Sum(sp.exp(Y[j]), (j, 1, n)), N_POSITIVE, Status.PROVED),
+    (sp.Sum(Y[k] * Y[i] / sp.Sum(sp.exp(Y[j]), (j, 1, n)), (k, 1, n)),
+     Y[k] * sp.Sum(Y[k], (k, 1, n)) / sp.Sum(sp.exp(Y[j]), (j, 1, n)), N_POSITIVE, Status.REFUTED),  # k is bound
+    (sp.Sum(i * Y[k], (k, 1, n)), i * sp.Sum(Y[k], (k, 1, n)) + 1, N_POSITIVE, Status.REFUTED),
+    (sp.Sum(Y[k] * i, (k, 1, -3)), sp.Integer(0), NONE, Status.PROVED),  # empty: 0 with the factor out too
 ]
 
 
