@@ -47,6 +47,11 @@ _WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp", "sigmoid": r"\s
                    "max": r"\max", "min": r"\min"}
 
 
+#: Letters set upright that mean what the letter does: Euler's ``\mathrm{e}``, mutual information's
+#: ``\mathrm{I}(X; Y)`` (``\mathrm{H}`` and ``\mathrm{d}`` have their own readings).
+_UPRIGHT = {"e": "e", "I": "I"}
+
+
 #: The same words typed as plain letters (``ln(x)``): never a product of letters l and n.  Those after the
 #: first four only before a bracket (``tanh(x)``, ``max(0, x)``).
 _PLAIN_WORD = re.compile(r"(ln|log|exp|sigmoid)(?![A-Za-z])"
@@ -210,6 +215,7 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
                     end = brace_end(source, k)
                     text = cmd + source[k:end]
                 word = _WORD_FUNCTIONS.get(text[len(cmd) + 1:-1].strip()) if cmd != r"\mathbb" else None
+                word = word or (_UPRIGHT.get(text[len(cmd) + 1:-1].strip()) if cmd != r"\mathbb" else None)
                 upright_d = key_of(text) in (r"\mathrm{d}", r"\text{d}", r"\operatorname{d}", r"\textrm{d}")
                 tokens.append(Token(word or (r"\mathrm{d}" if upright_d else text), i))
                 i = end
@@ -217,6 +223,9 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
             token = Token(_ALIASES.get(cmd, cmd), i)  # unknown commands are reported by check_words
         elif char.isspace() or char == "~":
             token, end = Token(" ", i), i + 1
+        elif char == "V" and source.startswith("Var", i) and re.match(r"Var\s*[(\[]", source[i:]) and \
+                (i == 0 or not (source[i - 1].isalpha() or source[i - 1] == "\\")):  # Var(X) typed without \
+            token, end = Token(r"\mathrm{Var}", i), i + 3
         elif char.isalpha() and (word := _PLAIN_WORD.match(source, i) or _PLAIN_NAMED.match(source, i)) and \
                 (i == 0 or not (source[i - 1].isalpha() or source[i - 1] == "\\")):  # ln(x) typed without \
             known = _WORD_FUNCTIONS.get(word.group(word.lastindex))
@@ -387,8 +396,10 @@ def _decorated(source: str, cmd: str, start: int, end: int) -> tuple[Token, int]
     elif k < len(source) and source[k] == "\\":
         match = COMMAND.match(source, k)
         inner, after = match.group(), match.end()
-    elif k < len(source) and source[k].isalpha():
+    elif k < len(source) and (source[k].isalpha() or source[k] in _UNICODE):
         inner, after = source[k], k + 1
+    if len(inner) == 1 and _UNICODE.get(inner, "").startswith("\\"):  # \hat θ: the greek letter typed
+        inner = _UNICODE[inner]
     if not (len(inner) == 1 and inner.isalpha() and inner.isascii() or inner in GREEK or inner == r"\ell"):
         raise ParseError(f"{cmd} at offset {start} decorates one letter or greek letter, not {inner or 'nothing'!r}")
     return Token(f"{cmd}{{{inner}}}", start), after

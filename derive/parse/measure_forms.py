@@ -13,6 +13,7 @@ from derive.distributions.base import Distribution
 from derive.distributions.parametric import Parametric
 from derive.errors import DeriveError
 from derive.measures import KL, Prob
+from derive.moments import Expect, variables
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import KL_SEPARATORS, MAX_CHAIN, NAME
 from derive.parse.tokens import scripts_after
@@ -161,6 +162,35 @@ class MeasureForms:
             raise ParseError(f"the expectation at offset {pos} is under {dist.name}, whose variable is not "
                              f"{others[0]}; declare {others[0]}'s distribution")
         return dist.sum_over(mul(Prob(dist, dist.variable), sp.Abs(body) if bar else body), dist.variable), close + 1
+
+    def free_expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``E(X)``, ``\mathbb{E}[X^2]``, ``E^2(X)`` (its square) with no distribution declared: the expectation of
+        a body that holds a capital letter, a random variable (:mod:`derive.moments`); ``None`` otherwise."""
+        if self.by_key:
+            return None
+        k, power = self._next(i + 1, hi), 1
+        if self._at(k, hi) == "^":  # E^2(X): the square of the expectation
+            script = self._next(k + 1, hi)
+            written = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
+            if not written.isdigit():
+                return None
+            power, k = int(written), self._next(self.partner.get(script, script) + 1, hi)
+        if self._at(k, hi) not in ("[", "(") or k not in self.partner:
+            return None
+        body = self.expression(k + 1, self.partner[k], indices)
+        if not variables(body):
+            return None
+        return Expect(body) ** power, self.partner[k] + 1
+
+    def free_variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\mathrm{Var}(X)`` with no distribution declared: ``E(X^2) - E(X)^2`` for every distribution of ``X``."""
+        k = self._next(i + 1, hi)
+        if self.by_key or self._at(k, hi) not in ("[", "(") or k not in self.partner:
+            return None
+        body = self.expression(k + 1, self.partner[k], indices)
+        if not variables(body):
+            return None
+        return Expect(body**2) - Expect(body)**2, self.partner[k] + 1
 
     def _the_one(self) -> Distribution | None:
         """The distribution an expectation or variance without a subscript is under: the only one declared, or

@@ -249,6 +249,10 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
 
     def expectation_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         text = self.tokens[i].text
+        if not self.by_key and (text in EXPECTATIONS or text == "E") and \
+                (self.rv_expectation(i, hi, indices) if self.masses else None) is None and \
+                (free := self.free_expectation(i, hi, indices)) is not None:  # E(X) of an X no one declares
+            return free
         if not (text in EXPECTATIONS or text == "E" and self._written_expectation(i, hi)):
             return None
         return self.rv_expectation(i, hi, indices) or self.expectation(i, hi, indices)
@@ -257,6 +261,8 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
         if self.tokens[i].text in VARIANCES and self._the_one() is not None and \
                 self._at(self._next(i + 1, hi), hi) in ("(", "["):
             return self.variance(i, hi, indices)
+        if self.tokens[i].text in VARIANCES:
+            return self.free_variance(i, hi, indices)
         return None
 
     def integral_form(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive import randomvars
+from derive import moments, randomvars
 from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.semantics import denote
@@ -52,6 +52,8 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return refused
     if randomvars.involved(lhs, rhs):  # H(X), p(x, y): for every joint distribution (entropic.py)
         return entropic.equal(denote(lhs), denote(rhs))
+    if moments.involved(lhs, rhs):  # E(X^2) - E^2(X) of an X no one declares: by linearity (moments.py)
+        return _by_moments(lhs, rhs, domain)
     large = too_large(lhs, rhs)
     fast = None if large else normal_forms(domain).equal(lhs, rhs)
     if fast and not domain.faces():  # every term's template is defined on the whole domain (shape.py)
@@ -90,6 +92,16 @@ def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return Verdict(Status.UNKNOWN, "equal wherever both sides are defined, but a side is not proved defined "
                                        "everywhere on the domain (a division by zero, a logarithm of 0?)")
     return _on_faces(a, b, placed)
+
+
+def _by_moments(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
+    """Proved when linearity of expectation gives both sides one form; never refuted (the moments of one
+    distribution are no independent numbers, and the text may mean a law it only describes)."""
+    a, b = moments.moments(lhs), moments.moments(rhs)
+    if not moments.involved(a, b) and equal(a, b, domain).proved:
+        return Verdict(Status.PROVED, "for every distribution, by linearity of expectation")
+    return Verdict(Status.UNKNOWN, "not one form by linearity of expectation, for a variable whose distribution "
+                                   "the text does not declare")
 
 
 def _on_faces(a: sp.Basic, b: sp.Basic, domain: Domain) -> Verdict:

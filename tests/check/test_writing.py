@@ -463,6 +463,11 @@ DOCUMENTS = [
     ("Let $\\phi(x) = x\\log x$ and $p=[p_1, p_2, \\ldots, p_N]$.\n\n$$S(p) = -\\sum \\phi(p_i)$$\n\n"
      "$$S(p) = H(p)$$\n\n$$\\sum p_i = 1$$\n\n$$\\sum p_i^2 = 1$$\n",
      [(1, "definition"), (1, "definition"), (3, "definition"), (5, "proved"), (7, "proved"), (9, "refuted")]),
+    # the expectation of a variable no one declares: identities by linearity for every distribution of it; never
+    # refuted (the text may mean a law it describes in words)
+    ("$$Var(X)=E(X^2)-E^2(X)$$\n\n$$\\text{Var}(X)=E((X-E(X))^2)=E(X^2-2XE(X)+E^2(X))$$\n\n"
+     "$$E(X^2)-2E(X)E(X)+E(E^2(X))=E(X^2)-E^2(X)$$\n\n$$Var(X) = E(X^2) + E^2(X)$$\n\n$$E(X) = \\frac{p}{1-p}$$\n",
+     [(1, "proved"), (3, "proved"), (3, "proved"), (5, "proved"), (7, "unknown"), (9, "unknown")]),
     # $ x $ with spaces is math (MathJax and KaTeX render it); a base written in braces, \log_2{(p)}
     ("Let $ 0 < p < 1 $.\n\n$$\\log_{2}{(p)} + \\log_2{(1-p)} = \\log_{2}{(p(1-p))}$$\n", [(3, "proved")]),
 ]

@@ -18,6 +18,7 @@ import sympy as sp
 from derive import Bernoulli, Laplace, Normal
 from derive.measures import Prob
 from derive.measures import KL
+from derive.moments import Expect
 from derive.check import check_text
 from derive.distributions.indexed import SymbolicCategorical
 from derive.functions import Sigmoid
@@ -53,7 +54,7 @@ def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Deriva
     return d(expr, (variable, order), evaluate=False)
 
 
-p_, H_, T_ = sp.symbols("p H T")
+p_, H_, T_, X_ = sp.symbols("p H T X")
 
 #: (LaTeX, distributions, symbols declared, what it reads as).
 READS = [
@@ -259,6 +260,15 @@ READS = [
     (r"\nabla_{t} t^3", (), (), derivative(t**3, t)),
     # T used as a number in the formula: ^T is a power (a count of tails); a number is never transposed
     (r"p^H (1-p)^T + T", (), (), p_**H_ * (1 - p_)**T_ + T_),
+    # expectations and variances of a variable no one declares: for every distribution of it
+    (r"E(X^2)-E^2(X)", (), (), Expect(X_**2) - Expect(X_)**2),
+    (r"\mathbb{E}[(X - E(X))^2]", (), (), Expect((X_ - Expect(X_))**2)),
+    (r"Var(X)", (), (), Expect(X_**2) - Expect(X_)**2),
+    (r"\text{Var}(X)", (), (), Expect(X_**2) - Expect(X_)**2),
+    (r"E(x)", (), (), sp.Function("E")(x)),  # no capital letter inside: a function
+    # upright letters: Euler's e, mutual information's I; \hat on a greek letter typed as a character
+    (r"\mathrm{e}^{x}", (), (), sp.exp(x)),
+    (r"\hat θ", (), (), sp.Symbol("thetahat")),
     (r"e^{T}", (), (), sp.exp(T_)),
     (r"2^T", (), (), 2**T_),
 ]

@@ -1,0 +1,55 @@
+r"""Expectations of random variables no one declares: ``E(X)``, ``\mathbb{E}[X^2]``, ``\mathrm{Var}(X)``.
+
+A text may write ``Var(X) = E(X^2) - E^2(X)`` or expand ``E((X - E(X))^2)`` by linearity without saying
+what ``X`` is.  Such a step holds for *every* distribution of ``X`` (with the moments it uses), and is read
+so: :class:`Expect` is the expectation of its argument, and :func:`moments` reduces an expression by
+linearity alone (``E(a f + b g) = a E(f) + b E(g)`` for ``a, b`` free of the variables, ``E(c) = c``), each
+remaining ``E(f)`` one unknown real number (``E[X**2]``).  Two sides with the same reduced form are equal for
+every distribution; different reduced forms prove nothing (the moments of one distribution are not
+independent numbers, and the text may mean one law it describes in words).
+
+A random variable is a single capital letter (``X``, ``Y``) written inside the expectation.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+class Expect(sp.Function):
+    """The expectation of its argument, a function of random variables (capital letters) no one declares."""
+
+    nargs = 1
+
+    def _latex(self, printer) -> str:
+        return rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]"
+
+
+def variables(expr: sp.Basic) -> set[sp.Symbol]:
+    """The random variables of ``expr``: its single capital letters."""
+    return {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and len(s.name) == 1 and s.name.isupper()}
+
+
+def involved(*exprs: sp.Basic) -> bool:
+    """Some expression holds an expectation of a variable no one declares."""
+    return any(isinstance(e, sp.Basic) and e.has(Expect) for e in exprs)
+
+
+def moments(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with every expectation reduced by linearity to numbers and unknown moments (innermost first)."""
+    return expr.replace(lambda e: isinstance(e, Expect), lambda e: _linear(e.args[0]))
+
+
+def _linear(arg: sp.Basic) -> sp.Basic:
+    """``E(arg)`` by linearity: each term's factor free of the variables comes out, a constant is its own
+    expectation, and what is left of each term is one unknown moment."""
+    out = sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(arg)):
+        free, bound = sp.Integer(1), sp.Integer(1)
+        for factor in sp.Mul.make_args(term):
+            if variables(factor):
+                bound *= factor
+            else:
+                free *= factor
+        out += free * (bound if bound == 1 else sp.Symbol(f"E[{sp.sstr(bound)}]", real=True))
+    return out
