@@ -87,6 +87,8 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     given: frozenset[str] = frozenset()  # labels of data the text gives values for (x_1 = 1.1: "x")
     sample: tuple[str, tuple[str, ...]] | None = None  # the text's own sample: ("x", ("1.1", "2.2", "3.3"))
     doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
+    base_two: bool = False  # the prose says its logarithms are to base 2: a plain \log is \log_2
+    tied: set = field(default_factory=set)  # names a relation ties down that derive did not take (q of p + q = 1)
     table_links: frozenset[tuple[str, str]] = frozenset()  # (left, right) of links that give a pmf in full
     table_values: dict = field(default_factory=dict)  # p[X](0) -> 1/4, H[X] -> ...: what those pmfs fix
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)

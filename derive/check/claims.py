@@ -146,6 +146,15 @@ class Claims:
             self.doubted.update(used & restated)  # log L(mu, s) = ... + C, unproved: which L is meant from here on?
         if verdict.status.value == UNKNOWN and relation in EQUALITIES and left in self.defined:
             self.doubted.add(left)  # S = ..., unproved: the text may mean S otherwise from here on
+        if verdict.status.value == UNKNOWN and verdict.reason.startswith(_OPEN_NAME) and relation in EQUALITIES:
+            self.tied.update(s for s in (left, right) if isinstance(s, sp.Symbol) and s not in domain.symbol_set
+                             and s not in self.defined)  # q = 1 - p left open: q is tied down, what it is is said
+        tied = {x for side in (left, right) for x in side.free_symbols} & self.tied
+        if verdict.status.value == REFUTED and tied and verdict.counterexample and \
+                {x for x, _ in verdict.counterexample} & tied:
+            names = ", ".join(sorted(sp.latex(x) for x in tied))
+            return Verdict(Status.UNKNOWN, f"false for some value of {names}, which the text ties to other names in "
+                                           "a relation derive did not take: what does it stand for here?")
         if verdict.status.value == REFUTED and doubted:
             names = ", ".join(sorted(str(f) for f in doubted))
             return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
@@ -381,6 +390,10 @@ class Claims:
 
 
 _DIFFERENTIATED = "is differentiated in a variable it does not contain"
+
+
+#: How :func:`~derive.check.data.one_sided` says a relation names something it does not place.
+_OPEN_NAME = "not for every value of"
 
 
 def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.Basic]:

@@ -27,6 +27,10 @@ def written_link(link: Link) -> str:
     return f"{link.lhs.tex} {link.relation} {link.rhs.tex}"
 
 
+#: Names of measures of a distribution: ``H(p) = \frac12 \log 2 + ...`` is a value, never a function's definition.
+_MEASURE_NAMES = frozenset({"H", "D", "I", "h", "KL", "CE"})
+
+
 class Links:
     """Chains and their links, mixed into :class:`~derive.check.checker.Checker`."""
 
@@ -249,6 +253,8 @@ class Links:
             return None  # defined, and not merely through a function nothing defines: a claim
         args = left.args
         if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) or squared(a) for a in args):
+            return None
+        if str(left.func) in _MEASURE_NAMES and not right.free_symbols & set(args):  # H(p) = 1.5: a value of p's
             return None
         body = put_values(right, self.symbols)
         if not any(squared(a) for a in args):

@@ -12,11 +12,16 @@ from sympy.core.function import AppliedUndef
 from derive.check.chains import Piece
 from derive.check.data import put_sample
 from derive.check.report import NOT_PARSED, SKIPPED
-from derive.check.shared import Failed
+from derive.check.shared import UNIT_WORD, Failed
 from derive.distributions.base import Distribution
 
 
 _ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots", "...")
+#: A remark in words closing an expression (``\mbox{ (because of the LOTUS)}``, ``\quad \text{by linearity}``): text
+#: with a space or a bracket in it, after no operator (``+ \text{const}`` is a term).
+_REMARK = re.compile(r"(?<![-+=*/]\s)(?<![-+=*/])(?:\s|\\[,;:! ]|\\q?quad)*\\(?:text|mbox|textrm|mathrm)\s*"
+                     r"\{[^{}]*[ ()][^{}]*\}\s*\Z")
+
 #: The reason for an expression that is only an ellipsis (``a = \ldots = b``): steps left out.
 ELIDED_STEPS = "steps left out (...): the expressions around them are compared"
 
@@ -134,6 +139,10 @@ class Reading:
         if matrix:
             return Failed(SKIPPED, f"{matrix if ' ' in matrix else matrix + ' is a matrix or a vector'}: vector and "
                                    "matrix algebra is not checked (derive reads numbers)")
+        tex = UNIT_WORD.sub("", tex)  # 1.5 \mathrm{bits}: the unit, no factor
+        tex = _REMARK.sub("", tex)  # ... - \lambda^2 \mbox{ (because of the LOTUS)}: a remark, no factor
+        if self.base_two:  # "the logarithms are base 2": \log is \log_2
+            tex = re.sub(r"\\log(?![A-Za-z])(?!\s*_)", r"\\log_2 ", tex)
         if self.t_number:  # N - T elsewhere: p^H (1-p)^T is a power
             from derive.parse.notation import t_as_power
 

@@ -92,8 +92,8 @@ from derive.check.errors import CheckError
 from derive.check.prose import hypotheses
 from derive.check.report import Result
 from derive.check.shared import Source
-from derive.check.variables import (family_bounds, given_data, given_sample, independent_blocks, prose_declarations,
-                                    value_sets)
+from derive.check.variables import (family_bounds, given_data, given_sample, independent_blocks,
+                                    logarithms_in_base_two, prose_declarations, value_sets)
 
 
 #: Largest document read, in characters (and in bytes on disk, times four).
@@ -171,8 +171,10 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     if links > MAX_LINKS:
         raise CheckError(f"{file} has {links} links, more than derive check takes ({MAX_LINKS}); split it")
     bounds = _option_bounds(options.assume) + _settings_bounds(settings, file)
-    units = options.units or settings.units or "nats"
+    base_two = logarithms_in_base_two(text) and not options.units and not settings.units
+    units = options.units or settings.units or ("bits" if base_two else "nats")
     checker = Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
+    checker.base_two = base_two
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
     from derive.parse.aggregates import sample_ranges
 

@@ -131,6 +131,10 @@ def in_support(expr: sp.Basic) -> sp.Basic:
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
 
 
+#: A unit written after a number (``1.5 \mathrm{bits}``, ``0.08 \text{ nats}``): no factor of the formula.
+UNIT_WORD = re.compile(r"(?:\\[,;:! ]|\s|~)*\\(?:mathrm|text|textrm|operatorname)\s*"
+                       r"\{\s*(?:bits?|nats?|shannons?)\s*\}")
+
 def rounding_of(values: list, link: Link) -> tuple[bool, int] | None:
     r"""A number written as a decimal beside an exact one (``\log_2 7 = 2.807``, ``\approx 0.0014``): whether
     they agree to the decimals written (rounded or cut), and how many; ``None`` when it is not that."""
@@ -139,7 +143,7 @@ def rounding_of(values: list, link: Link) -> tuple[bool, int] | None:
     if isinstance(left, Failed) or isinstance(right, Failed):
         return None
     for written, value, other in ((link.rhs.tex, right, left), (link.lhs.tex, left, right)):
-        match = _DECIMAL.fullmatch(written)
+        match = _DECIMAL.fullmatch(UNIT_WORD.sub("", written).strip())
         if match is None or not isinstance(other, sp.Expr) or not other.is_number:
             continue
         digits = len(match.group(1))

@@ -188,6 +188,21 @@ _OTHER = re.compile(rf"\b(?:other|another|second)\s+(?:discrete\s+|categorical\s
                     rf"{_OPEN}(?P<name>{DISTRIBUTION_NAME}){_CLOSE}", re.I)
 
 
+#: "$X$ is a Poisson random variable with parameter $\lambda$", "$X$ has an exponential distribution with rate
+#: $\lambda$", "$X$ is Bernoulli with parameter $p$": a family word, then its parameters in one math.
+_WITH_PARAMETERS = re.compile(rf"{_OPEN}(?P<name>[A-Z]){_CLOSE}\s+(?:is|be|follows|has)\s+(?:an?\s+)?"
+                              r"(?P<word>[A-Za-z]+)(?:\s+(?:random\s+variable|variable|distribution|law|r\.v\.))?"
+                              r"\s*,?\s+with\s+(?:the\s+)?(?:parameters?|rate|mean|intensity|probability)\s+"
+                              rf"{_OPEN}(?P<args>[^$]+?){_CLOSE}", re.I)
+
+
+def parameter_declarations(sentence: str) -> list[tuple[str, str]]:
+    """``(X, Poisson(\\lambda))`` for a variable the sentence gives a family by its word and its parameters."""
+    found = [(m.group("name"), f"{m.group('word')}({m.group('args').strip()})")
+             for m in _WITH_PARAMETERS.finditer(sentence)]
+    return [(name, family) for name, family in found if family_of(family) is not None]
+
+
 _MATH_OPEN, _MATH_CLOSE = r"(?:\$\$?|\\\()\s*", r"\s*(?:\$\$?|\\\))"
 _NAMES = rf"{_MATH_OPEN}[A-Za-z](?:\s*\(\s*[a-z]\s*\))?(?:\s*,\s*[A-Za-z](?:\s*\(\s*[a-z]\s*\))?)*{_MATH_CLOSE}"
 _NAME_LIST = rf"({_NAMES}(?:\s*(?:,|and|,\s*and)\s*{_NAMES})*)"
@@ -276,6 +291,7 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
     out += [found for found in indicator_declarations(text) if found[0] not in (n for n, _ in out)]
     for sentence in (s for s in sentences if not _denies(s)):
         out += [found for found in listed_declarations(sentence) if found[0] not in (n for n, _ in out)]
+        out += [found for found in parameter_declarations(sentence) if found[0] not in (n for n, _ in out)]
         out += [found for found in generic_declarations(sentence, text) if found[0] not in (n for n, _ in out)]
         maths = list(_INLINE.finditer(sentence))
         for first, second in zip(maths, maths[1:]):
@@ -345,3 +361,15 @@ def _listed_sample(text: str, prose: str) -> tuple[str, tuple[str, ...]] | None:
     labels = {m.group(1) for index in {i for i, _ in sums}
               for m in re.finditer(rf"(?<![A-Za-z\\])([a-z])_\{{?{index}\}}?(?![A-Za-z0-9])", text)}
     return (labels.pop(), values) if len(labels) == 1 else None
+
+
+#: The prose saying its logarithms are binary: "the logarithms are base 2", "log base 2", "binary logarithms".
+_BASE_TWO = re.compile(r"\blog(?:arithm)?s?\b[^.$]{0,30}?\b(?:base|to\s+the\s+base)[- ]?(?:2|two)\b|"
+                       r"\bbase[- ](?:2|two)\s+log(?:arithm)?s?\b|\bbinary\s+log(?:arithm)?s?\b", re.I)
+
+
+def logarithms_in_base_two(text: str) -> bool:
+    """The prose of ``text`` says its logarithms are to base 2 (in a sentence that does not negate it): a plain
+    ``\\log`` is ``\\log_2`` there, and its measures are in bits."""
+    prose = re.sub(r"\$\$.+?\$\$|\$[^$]*\$", " ", text, flags=re.S)
+    return any(_BASE_TWO.search(s) and not _denies(s) for s in _SENTENCE.split(prose))

@@ -209,6 +209,10 @@ class Aggregates:
             top = sp.Symbol(name.upper() if name.islower() else f"{name}_{{max}}")
         variable = sp.Symbol(name)
         body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
+        if variable in body.free_symbols and not any(variable in x.indices for x in body.atoms(sp.Indexed)):
+            raise ParseError(f"the {_WORD[kind]} at offset {self.tokens[i].pos} has no limits, and {name} in it is "
+                             "a value, not the index of a sample's entries: write "
+                             rf"{_HEAD[kind]}_{{{name}=0}}^{{\infty}}")
         if left_out is not None:
             return kind(body, (variable, 1, top)) - body.xreplace({variable: left_out}), stop
         return kind(body, (variable, 1, top)), stop

@@ -167,7 +167,13 @@ def _argument(tex: str, k: int) -> tuple[str, int] | None:
         return _group(tex, k)
     if tex[k] == "\\":
         match = COMMAND.match(tex, k)
-        return match.group(), match.end()
+        end = match.end()
+        for _ in range(ARGUMENTS.get(match.group(), 0)):  # \sqrt \frac{a}{b}: the fraction, its arguments with it
+            found = _argument(tex, end)
+            if found is None:
+                return None
+            end = found[1]
+        return tex[k:end], end
     return tex[k], k + 1
 
 

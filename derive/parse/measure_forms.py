@@ -244,6 +244,11 @@ class MeasureForms:
         """The distribution named by tokens ``lo:hi``; ``p`` names ``P`` (its density or mass) when no ``p`` is
         declared: ``D(p \\| q)``, ``\\mathbb{E}_p[...]``; and ``P`` names a declared density ``p``."""
         key, pos = self._key(lo, hi), self._offset(self._next(lo, hi))
+        written = re.fullmatch(r"([A-Za-z])\(([a-z])\)", key)  # \mathbb{E}_{p(x)}: the density p at x, P's own
+        if written and written.group(1) not in self.by_key and \
+                (dist := self.lower.get(written.group(1)) or self.by_key.get(written.group(1).upper())) is not None \
+                and getattr(dist, "variable", None) is not None and dist.variable.name == written.group(2):
+            return dist
         if key in self.lower:
             return self.lower[key]
         if key not in self.by_key and len(key) == 1 and key.lower() in "pqr" and key.lower() in self.by_key:

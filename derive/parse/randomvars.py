@@ -226,7 +226,8 @@ class RandomVariableForms:
 
     def rv_divergence(self, sides: list[tuple[int, int]], indices: Mapping[str, sp.Symbol]) -> sp.Basic | None:
         r"""``D(p(x, y) \| p(x) p(y))``: the sum over the free values of the first side of ``A \log(A / B)``;
-        ``None`` unless both sides are expressions in the pmfs."""
+        between conditionals (``D(p(y \mid x) \| q(y \mid x))``) the conditional relative entropy, the same sum
+        weighted by the joint ``p(x, y)``.  ``None`` unless both sides are expressions in the pmfs."""
         if not self.masses or len(sides) != 2:
             return None
         first, second = (self.expression(a, b, indices) for a, b in sides)
@@ -237,7 +238,9 @@ class RandomVariableForms:
         if not free:
             return None
         limits = [(v, 1, rv.support(owners[v])) for v in free]
-        return sp.Sum(first * sp.log(first / second), *reversed(limits))
+        joint, given = sp.fraction(first)  # D(p(y|x) || q(y|x)): averaged over p(x), by the joint's weight
+        weight = joint if given != 1 and rv.owners(given) else first
+        return sp.Sum(weight * sp.log(first / second), *reversed(limits)) / sp.log(self.rv_base())
 
     # -- sums over values ---------------------------------------------------------------------------
     def rv_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:

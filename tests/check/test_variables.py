@@ -116,6 +116,12 @@ DECLARED = [
     (r"Take a distribution $P$ on $N$ elements. It is never worse than any other distribution $Q$, with $p_n, q_n$.",
      [("P", r"(p_1, \ldots, p_N)"), ("Q", r"(q_1, \ldots, q_N)")]),  # "never" here negates no declaration
     (r"Take any other distribution $Q$ with $q_i$.", []),  # other than none: no size
+    # a family word, then its parameters in one math
+    (r"Here $X$ is a Poisson random variable with parameter $\lambda$.", [("X", r"Poisson(\lambda)")]),
+    (r"Let $X$ be an exponential random variable with rate $\lambda$.", [("X", r"exponential(\lambda)")]),
+    (r"$X$ has a Poisson distribution with mean $\mu$.", [("X", r"Poisson(\mu)")]),
+    (r"$X$ is a fine variable with parameter $p$.", []),  # no family of that name
+    (r"$X$ is not a Poisson variable with parameter $\mu$.", []),
     # distributions named with no family, applied to an outcome: categoricals on a number of outcomes N
     (r"Take two distributions $$p$$ and $$q$$. Then $$H(p, q) = -\sum_x p(x) \log q(x)$$",
      [("p", r"(p_1, \ldots, p_N)"), ("q", r"(q_1, \ldots, q_N)")]),

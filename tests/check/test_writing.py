@@ -468,6 +468,30 @@ DOCUMENTS = [
     ("$$Var(X)=E(X^2)-E^2(X)$$\n\n$$\\text{Var}(X)=E((X-E(X))^2)=E(X^2-2XE(X)+E^2(X))$$\n\n"
      "$$E(X^2)-2E(X)E(X)+E(E^2(X))=E(X^2)-E^2(X)$$\n\n$$Var(X) = E(X^2) + E^2(X)$$\n\n$$E(X) = \\frac{p}{1-p}$$\n",
      [(1, "proved"), (3, "proved"), (3, "proved"), (5, "proved"), (7, "unknown"), (9, "unknown")]),
+    # a name a relation ties down in a way derive does not take (p + q = 1) is never refuted for a value of its own
+    ("Writing $p$ and $q$ for the two probabilities, so that $p + q = 1$ and $q = 1 - p$, one has\n\n"
+     "$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n",
+     [(1, "unknown"), (1, "unknown"), (3, "unknown")]),
+    ("$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n", [(1, "refuted")]),
+    # "the logarithms are base 2": \log is \log_2, units after a number are no factor; H(p) = a number is a value
+    ("The results are in bits, so the logarithms are base 2.\n\n"
+     "$$H(p) =\\frac{1}{2} \\log 2+\\frac{1}{4} \\log 4+\\frac{1}{4} \\log 4=1.5 \\mathrm{bits}$$\n\n"
+     "$$H(q) =3 \\times \\frac{1}{3} \\log 3=1.58496 \\mathrm{bits}$$\n\n$$\\log 3 = 1.7 \\mathrm{bits}$$\n",
+     [(3, "unknown"), (3, "proved"), (5, "unknown"), (5, "proved"), (7, "refuted")]),
+    # between conditionals, D is the conditional relative entropy: averaged over p(x)
+    ("For joint mass functions $p(x, y)$ and $q(x, y)$,\n\n$$D(p(y \\mid x) \\| q(y \\mid x)) =\\sum_x p(x) \\sum_y "
+     "p(y \\mid x) \\log \\frac{p(y \\mid x)}{q(y \\mid x)}$$\n\n$$D(p(y \\mid x) \\| q(y \\mid x)) =\\sum_x "
+     "\\sum_y p(y \\mid x) \\log \\frac{p(y \\mid x)}{q(y \\mid x)}$$\n",
+     [(3, "proved"), (5, "refuted")]),
+    # a sum without limits whose index is a value (x!, \mu^x), not an entry's: not a sample's sum, not read
+    ("$$e^{-\\mu} \\sum_{x} \\frac{(e^\\theta \\mu)^x}{x!} = e^{-\\mu} e^{e^\\theta \\mu}$$\n", [(1, "not parsed")]),
+    # a family in words with its parameter; \mathbb{E}_{p(x)} under P; a remark in words closing an expression
+    ("Here $X$ is a Poisson random variable with parameter $\\lambda$.\n\n$$Var[X] = E[X^2] - E[X]^2 = E[X^2] - "
+     "\\lambda^2 \\mbox{ (because of the LOTUS)}$$\n\n$$E[X] = 2\\lambda$$\n",
+     [(3, "proved"), (3, "proved"), (5, "refuted")]),
+    ("Let $P = \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\\left\\langle (x - \\mu)^2 \\right\\rangle_{p(x)} = "
+     "\\sigma^2$$\n\n$$\\mathbb{E}_{p(x)}[x] = 2\\mu$$\n",
+     [(1, "definition"), (3, "proved"), (5, "refuted")]),
     # $ x $ with spaces is math (MathJax and KaTeX render it); a base written in braces, \log_2{(p)}
     ("Let $ 0 < p < 1 $.\n\n$$\\log_{2}{(p)} + \\log_2{(1-p)} = \\log_{2}{(p(1-p))}$$\n", [(3, "proved")]),
 ]

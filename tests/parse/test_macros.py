@@ -16,6 +16,8 @@ PROOFWIKI_FORMS = [
     (r"\frac 1 {b - a}", r"\frac{1}{b - a}"),  # an unbraced argument, as TeX takes it
     (r"\frac12", r"\frac{1}{2}"),
     (r"\sqrt[3]{x} + \sqrt 2", r"\sqrt[3]{x} + \sqrt{2}"),
+    (r"\sqrt \frac{a}{b}", r"\sqrt{\frac{a}{b}}"),  # an argument that takes arguments of its own, with them
+    (r"\left\langle \sqrt \frac{a}{b} \right\rangle_{p(x)}", r"\mathbb{E}_{p(x)}\left[ \sqrt{\frac{a}{b}} \right]"),
     (r"X \sim \ContinuousUniform a b", r"X \sim \mathcal{U}\left(a, b\right)"),
 ]
 
