@@ -586,7 +586,7 @@ def _break_end(toks: list[_Tok], k: int) -> int:
     text = toks[k].text
     if text in _BREAKS:
         return k + 1
-    if text == "\\ " and k + 1 < len(toks) and toks[k + 1].text == "\\ ":  # a wide space made of \ \ \ : a break
+    if text == "\\ " and all(j < len(toks) and toks[j].text == "\\ " for j in (k + 1, k + 2)):  # \ \ \ : a break
         while k < len(toks) and toks[k].text == "\\ ":
             k += 1
         return k

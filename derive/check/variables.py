@@ -225,7 +225,7 @@ def generic_declarations(sentence: str, text: str) -> list[tuple[str, str]]:
     found = [next(g for g in m.groups() if g is not None) for m in re.finditer(displays, text, re.S)]
     spans = found + _INLINE.findall(re.sub(displays, " ", text, flags=re.S))
     maths = " ; ".join(m for m in spans if not re.fullmatch(r"\s*[A-Za-z]\s*", m))  # $p$ alone names it
-    if speaks_of_variables(spans):  # p(x) beside X, \sum_{x \in \mathcal{X}}: the pmfs of random variables
+    if speaks_of_variables(spans) or any(r"\int" in m for m in spans):  # pmfs of random variables; densities
         return []
     every = " ; ".join(spans)
     size = next((n for n in ("N", "K", "M") if not re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", every)), None)

@@ -172,8 +172,10 @@ class RandomVariableForms:
         An integral, not a sum: whether the variables are discrete or continuous, its identities are the same,
         and :mod:`derive.verify.entropic` proves no bound for it that holds for pmfs only."""
         found = self._under(i, hi)
-        if not self.masses or self.by_key or found is None:
+        if not self.masses or self.by_key:
             return None
+        if found is None:
+            return self._joint_expectation(i, hi, indices)
         lo, top, after = found
         opening = self._next(after, hi)
         if self._at(opening, hi) not in ("[", "("):
@@ -201,6 +203,21 @@ class RandomVariableForms:
         weight = weight.xreplace({sp.Symbol(x): bound[x] for x in over})
         body = self.expression(opening + 1, self.partner[opening], {**indices, **bound})
         return sp.Integral(weight * body, *((bound[x], -sp.oo, sp.oo) for x in over)), self.partner[opening] + 1
+
+    def _joint_expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\mathbb{E}[\log \frac{1}{p(X)}]``, no distribution written: under the joint pmf of the variables whose
+        masses the body takes at their values (``p(X \mid Y)``: of ``X`` and ``Y``); ``None`` when it takes none."""
+        opening = self._next(i + 1, hi)
+        if self._at(opening, hi) not in ("[", "(") or opening not in self.partner:
+            return None
+        body = self.expression(opening + 1, self.partner[opening], indices)
+        values = {v: name for v, name in rv.owners(body).items() if v not in indices.values()}
+        if not values:
+            return None
+        bound = {v: sp.Symbol(v.name, real=True) for v in values}
+        weight = rv.mass("p", {name: bound[v] for v, name in values.items()})
+        limits = [(bound[v], -sp.oo, sp.oo) for v in sorted(values, key=str)]
+        return sp.Integral(weight * body.xreplace(bound), *limits), self.partner[opening] + 1
 
     def _values(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol]) -> dict[str, sp.Basic] | None:
         """``x, y`` / ``X, Y`` / ``X = x`` as variable -> value; ``None`` for anything else."""

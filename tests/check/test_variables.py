@@ -132,6 +132,7 @@ DECLARED = [
     (r"Let $p$ be a distribution with $p(x)$ and $1 - p$.", []),  # p is a number too
     (r"Let $p$ be a distribution with $p(H) = 1/2$.", []),  # applied to an outcome's name, not a variable
     (r"Let $P$ and $Q$ be probability distributions.", []),  # never applied: nothing to read
+    (r"Take two distributions $p$ and $q$: $h = -\int p(x) \log q(x) dx$.", []),  # densities: not categoricals
     (r"Let $p$ and $q$ be distributions with $p(x) = q(x)$, $N$ and $K$ and $M$ trials.", []),  # no name left
 ]
 

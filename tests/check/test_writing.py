@@ -442,8 +442,8 @@ DOCUMENTS = [
      "$$\\sum_x p(x) - \\sum_x q(x) = 0$$\n\n$$-\\sum_x p(x) \\log q(x) = -\\sum_x q(x) \\log p(x)$$\n\n"
      "$$D_{KL}(p||q) \\ge \\sum_x p(x) (1 - \\frac{q(x)}{p(x)})$$\n",
      [(3, "proved"), (5, "proved"), (7, "refuted"), (9, "proved")]),
-    # a wide space of \ \ \  between relations separates them, as \quad does
-    ("$\\frac{d}{dx} x^2 = 2x\\ \\ \\ \\frac{d}{dx} x^3 = 3x^2 \\ \\ \\frac{d}{dx} x^4 = 4x$ and $a\\ b = a b$\n",
+    # a wide space of three \\ or more between relations separates them, as \quad does (two are spacing)
+    ("$\\frac{d}{dx} x^2 = 2x\\ \\ \\ \\frac{d}{dx} x^3 = 3x^2 \\ \\ \\ \\frac{d}{dx} x^4 = 4x$ and $2\\ \\ x = 2x$\n",
      [(1, "proved"), (1, "proved"), (1, "refuted"), (1, "proved")]),
     # a name restated in a way derive cannot read (a series written with ...) may mean something else from there on:
     # a claim false with its first definition is not refuted
@@ -492,6 +492,11 @@ DOCUMENTS = [
     ("Let $P = \\mathcal{N}(\\mu, \\sigma^2)$.\n\n$$\\left\\langle (x - \\mu)^2 \\right\\rangle_{p(x)} = "
      "\\sigma^2$$\n\n$$\\mathbb{E}_{p(x)}[x] = 2\\mu$$\n",
      [(1, "definition"), (3, "proved"), (5, "refuted")]),
+    # an expectation with no distribution written, of the masses of random variables: under their joint pmf
+    ("$$H(X)-H(X \\mid Y) =\\mathbb{E}\\left[\\log \\frac{1}{p(X)}\\right]-\\mathbb{E}\\left[\\log "
+     "\\frac{1}{p(X \\mid Y)}\\right]$$\n\n$$H(X)-H(X \\mid Y) =\\mathbb{E}\\left[\\log \\frac{p(X)}{p(X \\mid Y)}"
+     "\\right]$$\n\n$$I(X; Y) = \\mathbb{E}\\left[\\log \\frac{p(X, Y)}{p(X) p(Y)}\\right]$$\n",
+     [(1, "proved"), (3, "refuted"), (5, "proved")]),
     # $ x $ with spaces is math (MathJax and KaTeX render it); a base written in braces, \log_2{(p)}
     ("Let $ 0 < p < 1 $.\n\n$$\\log_{2}{(p)} + \\log_2{(1-p)} = \\log_{2}{(p(1-p))}$$\n", [(3, "proved")]),
 ]
