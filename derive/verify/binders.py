@@ -20,9 +20,9 @@ Three conventions hold on every path of the verifier (exact and numeric alike):
    ``n >= 0`` is known, and refuted at ``n = -2`` otherwise.
 3. **Several limits are several binders**: ``Integral(f, (x, ...), (y, ...))``
    is the integral over ``y`` of the integral over ``x``.
-4. **A factor a finite sum's terms share is taken out of it** (``sum_k c f(k) = c sum_k f(k)``, ``c`` free of
-   ``k``): the same factor then reads the same inside and outside sums (``\sum_j e^{o_j}`` under a sum over
-   ``k`` and alone), where the nesting would give its bound variable another name.
+4. **An aggregate a finite sum's terms share as a factor is taken out of it** (``sum_k S f(k) = S sum_k f(k)``,
+   ``S = \sum_j e^{o_j}`` free of ``k``): it then reads the same inside and outside sums, where the nesting
+   would give its bound variable another name.
 """
 
 from __future__ import annotations
@@ -82,13 +82,13 @@ def _one(e: Aggregate, domain: Domain, visit, depth: int) -> sp.Basic:
 
 
 def _shared_factors(e: Aggregate) -> sp.Basic | None:
-    """The factors of a finite sum's body free of its bound variables (``None`` without any): linearity takes
-    them out (an empty sum is 0 either way)."""
+    """The factors of a finite sum's body that are free of its bound variables and hold a sum or an integral
+    themselves (``None`` without any): linearity takes them out (an empty sum is 0 either way)."""
     if not isinstance(e, sp.Sum) or not isinstance(e.function, sp.Mul) or \
             any(len(limit) != 3 or limit[1].is_infinite or limit[2].is_infinite for limit in e.limits):
         return None
     bound = set(e.variables)
-    shared = [f for f in e.function.args if not f.free_symbols & bound and f != -1]
+    shared = [f for f in e.function.args if not f.free_symbols & bound and f.has(sp.Sum, sp.Integral)]
     return sp.Mul(*shared) if shared else None
 
 
