@@ -105,8 +105,8 @@ class Reading:
         names = {d.name for d in self.dists}  # p = 0.3 defined beside a declared P: p is that number, not P's
         numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x.name.upper() in names
                          and x.name.islower() and x not in numbers)
-        numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x not in numbers and  # S(1 - p)
-                         _times_bracket(x.name, tex))  # after S = \sum ...: a product, S a number
+        numbers += tuple(x for x in self.defined if isinstance(x, sp.Symbol) and x not in numbers and
+                         _times_bracket(x.name, tex))  # after a name is defined as a sum, name times a bracket
 
         def read(dists: Sequence[Distribution]) -> sp.Basic:
             return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports,
