@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from derive.check import CheckError, Options, check_file, check_text
-from tests.article_source import ARTICLE, article_text
+from tests.article_source import article_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -263,9 +263,6 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(CheckError, match="is a folder"):
         check_file(tmp_path)
 
-
-def test_article_path_is_shared() -> None:
-    assert ARTICLE.name == "article.md"
 
 
 # -- suppositions, implications and inequalities ------------------------------------------------

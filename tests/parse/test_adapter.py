@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from derive.group import Group
 from derive.measures import ANY_BASE, OutcomeSum
 from derive.parse import ParseError, parse_latex
 from derive.parse.calculus import LAGRANGE, read_assumption
+from tests.article_source import article_text, display_equations
 from derive.render.printer import to_latex
 from derive.semantics import denote, plain
 from derive.system import System
@@ -459,9 +459,7 @@ def test_round_trip(label: str, original: sp.Basic, reading: Reading) -> None:
 
 
 # -- the founding article -------------------------------------------------------------------
-ARTICLE = Path(__file__).resolve().parents[2].parent / "shared" / "article.md"
-DISPLAYS = ([m.strip() for m in re.findall(r"\$\$(.*?)\$\$", ARTICLE.read_text(encoding="utf-8"), flags=re.S)]
-            if ARTICLE.exists() else [])
+DISPLAYS = display_equations(article_text())
 PROSE = (r"\text{Cross-Entropy}", r"\text{Minimizing")
 
 
@@ -469,8 +467,7 @@ def _is_prose(display: str) -> bool:
     return any(display.startswith(marker) for marker in PROSE)
 
 
-@pytest.mark.parametrize("display", DISPLAYS or [pytest.param("", marks=pytest.mark.skip(
-    reason=f"the article is not at {ARTICLE}"))], ids=[d[:50] for d in DISPLAYS] or ["absent"])
+@pytest.mark.parametrize("display", DISPLAYS, ids=[d[:50] for d in DISPLAYS])
 def test_article_display(display: str) -> None:
     if _is_prose(display):
         with pytest.raises(ParseError, match="is prose"):
@@ -482,8 +479,6 @@ def test_article_display(display: str) -> None:
 
 
 def test_article_has_two_prose_displays() -> None:
-    if not DISPLAYS:
-        pytest.skip(f"the article is not at {ARTICLE}")
     assert sum(_is_prose(d) for d in DISPLAYS) == 2
     assert len(DISPLAYS) > 2
 
