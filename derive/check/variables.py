@@ -237,7 +237,7 @@ def generic_declarations(sentence: str, text: str) -> list[tuple[str, str]]:
 
 def _applied_only(name: str, maths: str) -> bool:
     """``name`` is applied to an outcome (``p(x)``) somewhere, and elsewhere only the argument of a measure
-    (``H(p)``, ``D(p \| q)``), never a number (``1 - p``, ``p^2``, ``p_1``)."""
+    (``H(p)``, ``D(p || q)``), never a number (``1 - p``, ``p^2``, ``p_1``)."""
     uses = list(re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", maths))
     applied = [u for u in uses if re.match(r"\s*\(\s*[a-z]", maths[u.end():])]
     argument = [u for u in uses if re.search(r"[(,|;]\s*\Z", maths[:u.start()]) and
