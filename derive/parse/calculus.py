@@ -64,7 +64,7 @@ import sympy as sp
 from derive.functions import Log, Sigmoid
 from derive.measures import ANY_BASE
 from derive.parse.adapter import ParseError
-from derive.parse.lexicon import TENDS_TO
+from derive.parse.lexicon import PRIMED, TENDS_TO
 from derive.system import System
 
 #: Commands this module reads (added to the notation layer's known commands).
@@ -593,3 +593,22 @@ def _symbol_name(text: str) -> str:
 def _number(text: str) -> sp.Rational:
     value = Fraction(text)
     return sp.Rational(value.numerator, value.denominator)
+
+
+def operator_derivatives(expr: sp.Basic, name: str, numbers: Sequence[sp.Symbol] = ()) -> sp.Basic:
+    r"""Each ``name(f)`` of ``expr`` (Euler's ``D(f)``, a primed bracket ``(f)'``; ``name`` twice over for
+    ``(f)''``) as ``Derivative(f, x)``, ``x`` the one variable ``expr`` has beside ``numbers``; ``f`` constant
+    needs none (``D(1)`` is 0 in any variable).  :class:`ParseError` when the variable is not one."""
+    calls = {e: len(e.func.__name__) // len(name) for e in expr.atoms(sp.core.function.AppliedUndef)
+             if len(e.args) == 1 and e.func.__name__ == name * (len(e.func.__name__) // len(name))}
+    if not calls:
+        return expr
+    known = {s.name for s in numbers} | {ANY_BASE.name, LAGRANGE.name}
+    free = sorted({s for s in expr.free_symbols if s.name not in known}, key=str)
+    varying = [c for c in calls if c.args[0].free_symbols - set(numbers)]
+    if len(free) > 1 and varying:
+        raise ParseError(f"the derivative {name}({varying[0].args[0]}) is in which variable? the formula has "
+                         f"{', '.join(map(str, free))}: write \\frac{{d}}{{dx}} for one")
+    variable = free[0] if free else sp.Symbol("x")
+    return expr.xreplace({c: sp.Derivative(c.args[0], (variable, order), evaluate=False)
+                          for c, order in calls.items()})

@@ -53,6 +53,34 @@ def derivative_ds(tokens: list[Token], partner: dict[int, int]) -> set[int]:
     return found
 
 
+def differentials_first(tokens: list[Token], partner: dict[int, int]) -> bool:
+    """``\\int dz\\, f(z)`` (the differential written first, as physicists do) put as ``\\int f(z) dz``: the
+    integrand is the rest of the term, up to a sign, a relation, a comma or a closing bracket.  Tokens and
+    ``partner`` change in place; whether one integral was moved (call again for the next)."""
+    for k, token in enumerate(tokens):
+        if token.text != r"\int":
+            continue
+        j = after_space(tokens, scripts_after(tokens, partner, k)[1])
+        variable = after_space(tokens, j + 1)
+        if j >= len(tokens) or tokens[j].text not in _DIFFERENTIALS or variable >= len(tokens) or \
+                not is_variable(tokens[variable].text):
+            continue
+        start = after_space(tokens, variable + 1)
+        end = start + (start < len(tokens) and tokens[start].text in ("+", "-"))
+        while end < len(tokens) and tokens[end].text not in CLOSERS and tokens[end].text not in _INTEGRAL_STOPS \
+                and tokens[end].text not in ("+", "-"):
+            end = partner[end] + 1 if end in partner else end + 1
+        if end == start:
+            continue
+        shift = variable + 1 - j
+        tokens[j:end] = tokens[variable + 1:end] + tokens[j:variable + 1]
+        moved = {o - shift if j < o < end else o: c - shift if j < c < end else c for o, c in partner.items()}
+        partner.clear()
+        partner.update(moved)
+        return True
+    return False
+
+
 def match_integrals(tokens: list[Token], partner: dict[int, int]) -> dict[int, tuple[int, int]]:
     """Each ``\\int`` paired with the first differential (``d x``, ``\\mathrm{d} x``) that closes it.
 

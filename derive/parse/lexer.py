@@ -7,8 +7,9 @@ import unicodedata
 import string
 
 from derive.parse.adapter import ParseError
-from derive.parse.checks import check_numbers, check_scripts, check_words, derivative_ds, match_integrals
-from derive.parse.lexicon import CLOSERS, DECORATIONS, GREEK, MAX_DEPTH, OPAQUE, OPENERS, RELATIONS
+from derive.parse.checks import (check_numbers, check_scripts, check_words, derivative_ds, differentials_first,
+                                 match_integrals)
+from derive.parse.lexicon import CLOSERS, DECORATIONS, GREEK, MAX_DEPTH, OPAQUE, OPENERS, PRIMED, RELATIONS
 from derive.parse.tokens import Token, after_space, after_space_back, brace_end, key_of, short, skip_spaces, unbalanced
 
 
@@ -117,6 +118,12 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
     while i < n:
         char = source[i]
         if char in "'’′" or source.startswith("^\\prime", i) or source.startswith("^{\\prime}", i):
+            if (opener := _primed_group(tokens, partner)) is not None and source[i] in "'’′":  # (u/v)'
+                tokens[opener], tokens[-1] = Token("(", tokens[opener].pos), Token(")", tokens[-1].pos)
+                order = len(re.match(r"['’′]+", source[i:]).group())
+                insert(opener, [Token(rf"\operatorname{{{PRIMED * order}}}", i)])
+                i += order
+                continue
             i = _primed(source, i, tokens, push)
             continue
         if char == "\\":
@@ -189,14 +196,14 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
                 token, i = _decorated(source, cmd, i, end)
                 tokens.append(token)
                 continue
-            if cmd in (r"\frac", r"\dfrac", r"\tfrac") and _short_fraction(source, end):  # \frac12
+            if cmd in (r"\frac", r"\dfrac", r"\tfrac") and _short_fraction(source, end):  # \frac12, \frac1{n}
                 tokens.append(Token(r"\frac", i))
                 k = skip_spaces(source, end)
-                for char in source[k:k + 2]:
-                    partner[len(tokens)] = len(tokens) + 2
-                    tokens.extend((Token("{", k), Token(char, k), Token("}", k)))
-                    k += 1
-                i = k
+                partner[len(tokens)] = len(tokens) + 2
+                tokens.extend((Token("{", k), Token(source[k], k), Token("}", k)))
+                i = skip_spaces(source, k + 1)
+                if source[i] != "{":
+                    single.add(i)  # \frac 1 2: the bottom is one character too
                 continue
             if cmd in (r"\frac", r"\dfrac", r"\tfrac") and (k := skip_spaces(source, end)) < n and source[k] == "{":
                 after = skip_spaces(source, brace_end(source, k))
@@ -255,6 +262,9 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
     if stack:
         opener = tokens[stack[-1]]
         raise ParseError(f"{unbalanced(opener.text)}: {opener.text!r} at offset {opener.pos} is never closed")
+    for _ in range(MAX_DEPTH):  # \int dz f(z): the differential after the integrand
+        if not differentials_first(tokens, partner):
+            break
     integrals = match_integrals(tokens, partner)
     check_words(tokens, partner, {d for d, _ in integrals.values()} | derivative_ds(tokens, partner))
     check_numbers(source, tokens)
@@ -353,6 +363,20 @@ _PRIME = re.compile(r"['’′]|\^\\prime(?![A-Za-z])|\^\{\s*\\prime\s*\}")
 _PRIMED_ARGUMENT = re.compile(r"\(\s*(\\[A-Za-z]+|[A-Za-z])\s*\)")
 
 
+#: What may stand before a bracket that a prime differentiates: nothing, an operator, a relation, an opener.
+_BEFORE_PRIMED = frozenset({"", "+", "-", "=", ",", "(", "[", "{", r"\cdot", r"\times", "*", "/"}) | RELATIONS
+
+
+def _primed_group(tokens: list[Token], partner: dict[int, int]) -> int | None:
+    """The opener of the bracketed group just read, when a prime after it is the group's derivative
+    (``(u/v)'``, ``{(1+e^{-x})^{-1}}'``): not an argument (``f(x)'``), a script or a command's group."""
+    if not tokens or tokens[-1].text not in (")", "}"):
+        return None
+    opener = next(k for k, v in partner.items() if v == len(tokens) - 1)
+    before = after_space_back(tokens, opener)
+    return opener if before in _BEFORE_PRIMED or before.replace(".", "").isdigit() else None  # 2(x^3)'
+
+
 def _primed(source: str, start: int, tokens: list[Token], push) -> int:
     r"""Primes on the letter just read: ``f'(x)`` (``f''(x)``, ``f^{\prime}(x)``) is ``\frac{d}{dx} f(x)``,
     tokens pushed in its place; a bare ``x'`` is a symbol of its own (``xprime``).  The offset after the primes."""
@@ -406,9 +430,15 @@ def _decorated(source: str, cmd: str, start: int, end: int) -> tuple[Token, int]
 
 
 def _short_fraction(source: str, end: int) -> bool:
-    """``\\frac12``: two single digits (or letters) as the fraction's top and bottom, without braces."""
+    """``\\frac12``, ``\\frac 1 2``, ``\\frac1{n}``: one digit (or letter) as the fraction's top, without braces,
+    and one character or a braced group as its bottom."""
     k = skip_spaces(source, end)
-    return k + 1 < len(source) and all(c.isalnum() and c.isascii() for c in source[k:k + 2])
+    j = skip_spaces(source, k + 1)
+    return j < len(source) and _one_character(source[k]) and (_one_character(source[j]) or source[j] == "{")
+
+
+def _one_character(char: str) -> bool:
+    return char.isalnum() and char.isascii()
 
 
 _SUM_HEAD = re.compile(r"\\(?:sum|prod)(?![A-Za-z])")

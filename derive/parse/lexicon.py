@@ -45,6 +45,10 @@ OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 
 CLOSERS = frozenset(OPENERS.values())
 
+#: The function a prime on a bracket stands for while reading (``(u/v)'``, ``{(1+e^{-x})^{-1}}'``): a derivative
+#: in the formula's one variable (:func:`derive.parse.calculus.operator_derivatives`).
+PRIMED = "primed"
+
 
 TERM_STOPS = RELATIONS | {"+", "-", "=", "<", ">", ","}
 

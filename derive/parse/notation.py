@@ -130,7 +130,8 @@ import sympy as sp
 from derive.distributions.base import Distribution
 from derive.measures import ANY_BASE, UNITS, Measure
 from derive.parse.adapter import ParseError
-from derive.parse.calculus import by_cases, piecewise_of, split_cases, system_of
+from derive.parse.calculus import by_cases, operator_derivatives, piecewise_of, split_cases, system_of
+from derive.parse.lexicon import PRIMED
 from derive.parse.lexer import tokenize, unbraced_bodies
 from derive.parse.reader import Reader
 from derive.terms import bottom_up
@@ -163,6 +164,7 @@ written without limits (``\\sum_j x_j``) by its index, ``""`` for any index
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
     expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {}),
                                   dict(ranges or {})), tex)
+    expr = operator_derivatives(expr, PRIMED, symbols)  # (u/v)': in the formula's one variable
     if units == "nats":
         return expr
     base = UNITS.get(units, ANY_BASE)
@@ -262,19 +264,26 @@ _TOP_NAMED = re.compile(r"(\\(?:sum|prod)(?:\\limits)?\s*_\s*\{\s*([A-Za-z])\s*=
 _SUBSCRIPTED_PARTIAL = re.compile(r"\\(?:partial|nabla)\s*_\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])")
 
 
-#: ``x^{(i)}``, ``x_j^{(i)}``: the i-th example (of a sample), never a power; ``f^{(n)}(x)`` is left alone.
-_EXAMPLE = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+)(?:_(\{[^{}]*\}|[A-Za-z0-9]))?\^\{\s*\(\s*([a-z])\s*\)\s*\}"
-                      r"(?!\s*\()")
+#: ``x^{(i)}``, ``x_j^{(i)}``, ``\sigma_j^{(i)2}``: the i-th example (of a sample), never a power (what follows the
+#: label is one); ``f^{(n)}(x)`` is left alone.
+_EXAMPLE = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+)(?:_(\{[^{}]*\}|[A-Za-z0-9]))?\^\{\s*\(\s*([a-z0-9])\s*\)"
+                      r"([^{}()]*)\}(?!\s*\()")
+#: ``f^{(2)}(x)``: the second derivative of ``f`` at ``x``, as ``f''(x)`` (up to the third).
+_NTH_DERIVATIVE = re.compile(r"((?<![\\A-Za-z])[A-Za-z])\^\{\s*\(\s*([1-3])\s*\)\s*\}(?=\s*\()")
 
 
 def _examples(tex: str) -> str:
     r"""``tex`` with each ``x^{(i)}`` written ``x_{i}`` and each ``x_j^{(i)}`` written ``x_{i j}`` (the j-th entry of
-    the i-th example), so that a sum over ``i`` runs over them."""
+    the i-th example), so that a sum over ``i`` runs over them; ``\sigma^{(i)2}`` is ``\sigma_{i}^{2}``, and
+    ``f^{(2)}(x)`` is ``f''(x)``."""
     def entry(match: re.Match) -> str:
-        base, sub, index = match.groups()
-        return f"{base}_{{{index}{' ' + sub.strip('{}') if sub else ''}}}"
+        base, sub, index, power = match.groups()
+        power = f"^{{{power.strip()}}}" if power.strip() else ""
+        return f"{base}_{{{index}{' ' + sub.strip('{}') if sub else ''}}}{power}"
 
-    return _EXAMPLE.sub(entry, tex) if "^{(" in tex.replace(" ", "") else tex
+    if "^{(" not in tex.replace(" ", ""):
+        return tex
+    return _EXAMPLE.sub(entry, _NTH_DERIVATIVE.sub(lambda m: m.group(1) + "'" * int(m.group(2)), tex))
 
 
 _SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))")

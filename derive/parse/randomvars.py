@@ -140,9 +140,13 @@ class RandomVariableForms:
 
     # -- masses ------------------------------------------------------------------------------------
     def rv_mass(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
-        """``p(x, y)``, ``p(y | x)``, ``\\mathbb{P}[X = a]``, ``p_\\theta(x | z)`` at token ``i``; else ``None``."""
+        """``p(x, y)``, ``p(y | x)``, ``\\mathbb{P}[X = a]``, ``p_\\theta(x | z)`` at token ``i``; ``p_X(a)``,
+        ``P_{XY}(x, y)``, ``p_{Y|X}(y|x)`` (the variables named under the head); else ``None``."""
         text = self.tokens[i].text
         family = MASS_HEADS.get(text)
+        if family is not None and self.masses and text not in self.by_key and \
+                (named := self._named_mass(i, hi, family, indices)) is not None:
+            return named
         opening = self._model_subscript(i, hi)
         if family is None or self._at(opening, hi) not in ("(", "[") or text in self.by_key:
             return None
@@ -156,6 +160,29 @@ class RandomVariableForms:
         if values is None or given is None or set(values) & set(given):
             return None
         return rv.conditional(family, values, given), close + 1
+
+    def _named_mass(self, i: int, hi: int, family: str,
+                    indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        """``p_X(a)``, ``P_{XY}(x, y)``, ``p_{X,Y}(x, y)``, ``p_{Y|X}(y \\mid x)``: the mass of the variables the
+        subscript names, at the values the argument gives them, one by one; ``None`` for any other form."""
+        found = self._under(i, hi)
+        if found is None:
+            return None
+        lo, top, after = found
+        named = [[t.text for t in self.tokens[a:b] if t.text not in (",", " ")] for a, b in self._split(lo, top, {"|"})]
+        opening = self._next(after, hi)
+        if not named or not all(named) or not all(re.fullmatch(r"[A-Z]", v) for side in named for v in side) or \
+                self._at(opening, hi) != "(":
+            return None
+        close = self.partner[opening]
+        parts = self._split(opening + 1, close, {"|"})
+        given = [self._split(*part, {","}) for part in parts]
+        if len(parts) != len(named) or any(len(v) != len(a) for v, a in zip(named, given)):
+            return None
+        values = [{_name(v): self.expression(*arg, indices) for v, arg in zip(vs, args)} for vs, args in zip(named, given)]
+        if len({name for side in values for name in side}) != sum(len(side) for side in values):
+            return None
+        return rv.conditional(family, values[0], values[1] if len(values) == 2 else {}), close + 1
 
     def _model_subscript(self, i: int, hi: int) -> int:
         r"""The token after a model's parameter written under the head at ``i`` (``p_\theta``, ``q_{\phi}``: the

@@ -55,6 +55,7 @@ def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Deriva
 
 
 p_, H_, T_, X_ = sp.symbols("p H T X")
+X_R, Y_R, Z_ = sp.symbols("x y z", real=True)  # integration variables are real
 
 #: (LaTeX, distributions, symbols declared, what it reads as).
 READS = [
@@ -137,6 +138,21 @@ READS = [
     (r"f^{\prime}(x)", (), (), derivative(f(x), x)),
     (r"f’(x)", (), (), derivative(f(x), x)),
     (r"x' + x", (), (), sp.Symbol("xprime") + x),
+    # a prime on a bracket, and Euler's D in the checker: the derivative in the formula's one variable
+    (r"\left(\frac{1}{x}\right)'", (), (), derivative(1 / x, x)),
+    (r"{(1+e^{-x})^{-1}}' + 2(x^3)'", (), (), derivative(1 / (1 + sp.exp(-x)), x) + 2 * derivative(x**3, x)),
+    (r"(x^2)''", (), (), derivative(x**2, x, 2)),
+    (r"(y x)' = y", (), (y,), sp.Eq(derivative(y * x, x), y)),  # y a declared number: x is the variable
+    (r"(3)'", (), (), derivative(sp.Integer(3), x)),
+    # a label in brackets up top is no power: the i-th example, then its power; f^{(2)}(x) is f''(x)
+    (r"\sigma_j^{(i)2} + x^{(2)}", (), (), sp.Symbol("sigma_{ij}") ** 2 + sp.Symbol("x_2")),
+    (r"f^{(2)}(x)", (), (), derivative(f(x), x, 2)),
+    # \frac with one character on top and the bottom braced or one character (TeX reads the next token)
+    (r"\frac1{1+x} + \frac 1 2 + \frac ab", (), (), 1 / (1 + x) + sp.Rational(1, 2) + sp.Symbol("a") / sp.Symbol("b")),
+    # the differential first, as physicists write: the integrand is the rest of the term
+    (r"\int_0^1 \mathrm dz\, z^2 + 1", (), (), sp.Integral(Z_**2, (Z_, 0, 1)) + 1),
+    (r"\int dx \int dy\, f(x, y)", (), (), sp.Integral(f(X_R, Y_R), (X_R, -sp.oo, sp.oo), (Y_R, -sp.oo, sp.oo))),
+    (r"\int_0^1 dx = 1", (), (), sp.Eq(sp.Integral(1, (X_R, 0, 1)), 1)),
     # \over, braces that only group, scripts in either order
     (r"{1 \over 2} + {x \over y+1}", (), (), sp.Rational(1, 2) + x / (y + 1)),
     (r"\log{x^2}", (), (), log(x**2)),
@@ -293,7 +309,9 @@ REFUSES = [
     (r"\prod_{i=1} x_i", (), (), r"must be written \prod_{i=a}^{b}"),
     (r"(a \over b)", (), (), r"must be inside {...}"),
     (r"f'(2x)", (), (), "is read on one variable"),
-    (r"(x)'", (), (), "must follow a letter"),
+    (r"f(x)'", (), (), "must follow a letter"),  # f(x)': the argument is no bracket to differentiate
+    (r"y_{i}' + \hat{y}'", (), (), "must follow a letter"),
+    (r"(a x)'", (), (), "is in which variable? the formula has a, x"),
     (r"x''", (), (), "2 primes on x"),
     (r"x \overset{a}{+} y", (), (), "is read over a relation"),
     (r"\left. x y \right|_{0}^{1}", (), (), "must name its variable"),  # x or y?
