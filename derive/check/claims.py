@@ -193,6 +193,9 @@ class Claims:
             return on
         if verdict.status.value != REFUTED:
             return verdict
+        if (end := _UNDEFINED.search(verdict.reason)) is not None:  # x/x at x = 0 after "x >= 0": the bound's fault
+            return Verdict(Status.UNKNOWN, f"{end.group(1)} is undefined at {end.group(2)}, which the text's bounds "
+                                           "include: does it hold only where both sides are defined?")
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
         counts = self._unstated_counts(a, b)
         placed = self.domain.merge(Domain(constraints=counts + free_indices(self.domain, counts, a, b)))
@@ -394,6 +397,10 @@ _DIFFERENTIATED = "is differentiated in a variable it does not contain"
 
 #: How :func:`~derive.check.data.one_sided` says a relation names something it does not place.
 _OPEN_NAME = "not for every value of"
+#: A refutation only by a point where one side has no value (:mod:`derive.verify.numeric`): in a text, the claim
+#: is meant where it is defined, and the bounds the text states are rarely written to leave such points out.
+_UNDEFINED = re.compile(r"(the (?:left|right) side|\S.*?) is undefined at (.*?), "
+                        r"(?:an end the domain includes|a point of the domain)")
 
 
 def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.Basic]:

@@ -118,7 +118,43 @@ def _unwrap(tex: str) -> str:
             break
         tex = tex[:found.start()] + " " * (found.end() - found.start()) + tex[found.end():k] + " " + tex[k + 1:]
         at = found.start()
-    return _tilde(tex)
+    tex = _COLOR.sub(lambda m: " " * len(m.group()), tex)
+    return _tilde(_open_groups(tex))
+
+
+#: A colour switch with its colour (``\color{blue}``, ``\textcolor{red}``): blanked, its group read as written.
+_COLOR = re.compile(r"\\(?:color|textcolor)\s*\{[^{}]*\}")
+#: A relation, as the groups :func:`_open_groups` opens hold one.
+_RELATION = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|neq|ne|approx|propto|sim|equiv)(?![A-Za-z])")
+
+
+def _open_groups(tex: str) -> str:
+    """``tex`` with the braces blanked of each group that only groups (after no command, script or other group)
+    and holds a relation of its own (``{ H(X,Y) = H(Y|X) + H(X) }``, what was ``\\color{blue}{...}``)."""
+    chars, stack = list(tex), []
+    for k, char in enumerate(tex):
+        if char == "{" and tex[k - 1:k] != "\\":
+            stack.append(k)
+        elif char == "}" and tex[k - 1:k] != "\\" and stack:
+            start = stack.pop()
+            before = tex[max(0, start - 40):start].rstrip()
+            if before.endswith(("_", "^", "}", "]")) or re.search(r"\\[A-Za-z]+$", before):
+                continue
+            inner = "".join(c if not stack_depth else " " for c, stack_depth in _depths(tex[start + 1:k]))
+            if _RELATION.search(inner):
+                chars[start] = chars[k] = " "
+    return "".join(chars)
+
+
+def _depths(tex: str):
+    """Each character of ``tex`` with the brace depth it sits at (0 outside any group of ``tex``)."""
+    depth = 0
+    for k, char in enumerate(tex):
+        if char == "}" and tex[k - 1:k] != "\\":
+            depth -= 1
+        yield char, depth
+        if char == "{" and tex[k - 1:k] != "\\":
+            depth += 1
 
 
 #: A tilde written as text (``X \texttt{~} Poisson(\lambda)``): the relation ``\sim``.

@@ -112,8 +112,8 @@ class _Reader:
             if pair in _PHRASES:
                 token, k = pair, k + 1
             k += 1
-            if token in SCOPE_ENDS and k > 1:  # a condition of this sentence stops here
-                self.sentence += 1
+            if token in SCOPE_ENDS and k > 1 or token == ";":  # a condition of this sentence stops here ("if
+                self.sentence += 1  # L > 1, ...; if L < 1, ...": a semicolon ends a clause and its conditions)
             if token in _ENDS:
                 if tokens[k:k + 1] and tokens[k] in ("*", "+", "-") and tokens[k + 1:k + 2] == ["and"]:
                     continue  # "... with $0 < q < 1$.\n* and $x > 0$.": a list item that carries on
@@ -203,7 +203,9 @@ def _condition(tokens: list[str], span: Span) -> tuple[str, bool]:
     """The condition that the prose before ``span`` (``tokens``) puts on the claims just before it, as written, and
     whether it is the math of ``span`` ("for every $x \\ge 1$") rather than words ("if X is constant"); or
     ``("", False)``."""
-    words = [t for t in tokens if t not in (",", ";")] if tokens[:1] in ([","], [";"]) else tokens
+    if tokens[:1] == [";"]:  # "...; if $x < 1$, ...": a clause of its own, no condition on the one before
+        return "", False
+    words = [t for t in tokens if t != ","] if tokens[:1] == [","] else tokens
     pair = " ".join(words[:2])
     word = pair if pair in _PHRASES else words[0] if words else ""
     rest = words[len(word.split()):]

@@ -50,6 +50,12 @@ def uses_name(tex: str, names: frozenset[str]) -> str | None:
 _CALLIGRAPHIC = re.compile(r"(?<!\\in)(?<!\\in )\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")  # not x \in \mathcal{X}
 
 
+#: An expectation under a pmf or density named by its letter alone (``\mathbb{E}_q``, ``E_{q_\phi}``), not applied.
+_BARE_EXPECTATION = re.compile(r"(?P<operator>\\mathbb\s*\{\s*E\s*\}|\\mathbb\s*E|\\mathrm\s*\{\s*E\s*\}|"
+                               r"(?<![A-Za-z\\])E)\s*_\s*(?:\{\s*(?P<head>[pq](?:_\{?\\?[A-Za-z]+\}?)?)\s*\}|"
+                               r"(?P<bare>[pq]))(?!\s*\()")
+#: The text defines a function ``D`` of its own (``D(t) = t^2``): no derivative operator then.
+_OWN_D = re.compile(r"(?<![\\A-Za-z])D\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv)")
 _UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
 
 
@@ -70,6 +76,19 @@ class Reading:
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, proposition=True))
         return self.cache[key]
+
+    def _applied_mass(self, match: re.Match) -> str:
+        """``\\mathbb{E}_{q}`` written as ``\\mathbb{E}_{q(z | x)}`` when the chain (or else the text) applies ``q``
+        to one argument only; as it was otherwise."""
+        head = match.group("head") or match.group("bare")
+        pattern = re.compile(rf"(?<![A-Za-z\\]){re.escape(head)}\s*\(([^()]*)\)")
+        for texts in ([self.context], self.texts):
+            found = {re.sub(r"\s+", "", m.group(1)) for text in texts for m in pattern.finditer(text)}
+            if len(found) == 1:
+                return f"{match.group('operator')}_{{{head}({found.pop()})}}"
+            if found:
+                break
+        return match.group()
 
     def _on_the_sample(self, value: sp.Basic | Failed) -> sp.Basic | Failed:
         """``value`` with the text's own sample put in (:func:`derive.check.variables.given_sample`): each sum or
@@ -92,6 +111,7 @@ class Reading:
         without a subscript among several distributions is read under the one the chain applies.
         """
         from derive.parse import ParseError, parse_latex
+        from derive.parse.calculus import operator_derivatives
 
         numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
         numbers += tuple(s for s in self.letters if s not in numbers)
@@ -118,6 +138,9 @@ class Reading:
             if "must name its distribution" not in str(exc) or (one := self._applied_in_context()) is None:
                 raise
             return read((one,))
+        if "D" not in named and all(d.name != "D" for d in self.dists) and \
+                not any(_OWN_D.search(text) for text in self.texts):  # D(e^{-x}): Euler's derivative operator
+            value = operator_derivatives(value, "D", numbers)
         unscripted = _UNSCRIPTED.intersection(e.func.__name__ for e in value.atoms(AppliedUndef))
         if unscripted and len(self.dists) > 1 and (one := self._applied_in_context()) is not None:
             return read((one,))  # E(x^2) beside \int x^2 P(x) dx: under P
@@ -147,6 +170,8 @@ class Reading:
             from derive.parse.notation import t_as_power
 
             tex = t_as_power(tex)
+        if self.masses and "_" in tex:  # \mathbb{E}_q[...]: under q as the text applies it (q(z | x))
+            tex = _BARE_EXPECTATION.sub(self._applied_mass, tex)
         named = {}
         if r"\mathcal" in tex:  # \mathcal{L}, a Lagrangian: one symbol (the parser reads \mathcal{N}(...) only)
             def placeholder(match: re.Match) -> str:

@@ -55,10 +55,23 @@ def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
         return Verdict(Status.UNKNOWN, f"a value of the measures of one distribution ({value}), which derive does "
                                        "not know: only identities for every distribution are checked")
     refuted = _refute(lhs, rhs, groups)
+    if refuted is not None and (numbers := _one_distributions(lhs, rhs)):
+        values = ", ".join(sorted(map(sp.sstr, rv.owners(lhs, rhs))))
+        return Verdict(Status.UNKNOWN, f"the values at {values} of one distribution, with the numbers "
+                                       f"{', '.join(map(sp.sstr, numbers))}: false for some distributions, and "
+                                       "derive does not know the one the text has in mind")
     if refuted is not None:
         return refuted
     return Verdict(Status.UNKNOWN, f"not reduced to one form for every joint distribution{under} "
                                    f"({sp.sstr(a)} against {sp.sstr(b)})")
+
+
+def _one_distributions(lhs: sp.Basic, rhs: sp.Basic) -> list[sp.Number]:
+    """The fractions of a claim that evaluates masses at named values (``H(X) = 0.5 h(H) + 0.5 h(T)`` for a fair
+    coin): numbers such a claim takes from one distribution, so no drawn pmf refutes it; ``[]`` otherwise."""
+    if not rv.owners(lhs, rhs):
+        return []
+    return sorted({n for side in (lhs, rhs) for n in side.atoms(sp.Rational, sp.Float) if not n.is_integer})
 
 
 def _refute(lhs: sp.Basic, rhs: sp.Basic, groups: tuple[frozenset[str], ...], bound: str = "!=") -> Verdict | None:

@@ -499,6 +499,32 @@ DOCUMENTS = [
      [(1, "proved"), (3, "refuted"), (5, "proved")]),
     # $ x $ with spaces is math (MathJax and KaTeX render it); a base written in braces, \log_2{(p)}
     ("Let $ 0 < p < 1 $.\n\n$$\\log_{2}{(p)} + \\log_2{(1-p)} = \\log_{2}{(p(1-p))}$$\n", [(3, "proved")]),
+    # Euler's D and a primed bracket: derivatives in the formula's one variable (the quotient rule the wrong way)
+    ("$$D\\left(\\frac1{1+e^{-x}}\\right)=\\frac{(1+e^{-x}) D(1) - 1 \\cdot D(1+e^{-x})}{(1+e^{-x})^2}$$\n\n"
+     "$$D\\left(\\frac1{1+e^{-x}}\\right)=\\frac{1 \\cdot D(1+e^{-x})-(1+e^{-x}) D(1)}{(1+e^{-x})^2}$$\n\n"
+     "$${(1+e^{-x})^{-1}}'=-1(1+e^{-x})^{-2}\\cdot (-e^{-x})$$\n", [(1, "proved"), (3, "refuted"), (5, "proved")]),
+    ("$$D(t) = t^2$$\n\n$$D(x) = x^2$$\n", [(1, "definition"), (3, "proved")]),  # a D of the text's own
+    # a display wrapped in a colour or in braces that only group: its relations are read
+    ("$$ \\color{blue} { H(X,Y) = H(Y|X) + H(X) } $$\n$$ {H(X,Y) = H(X) + H(X)} $$\n", [(1, "proved"), (2, "refuted")]),
+    # "if ..., ...; if ..., ...": cases, each condition to the end of its clause (no contradiction)
+    ("If $x > 1$, then $x^2 > 1$; if $x < 1$, then $x - 1 < 0$.\n", [(1, "proved"), (1, "proved")]),
+    # a name given a value is a case, never an identity refuted for its other values
+    ("Let $0 < p < 1$. The entropy is largest for $p = \\frac{1}{2}$.\n", [(1, "unknown")]),
+    # a bound the text states that includes a point where a side is undefined: the claim is not refuted there
+    ("For $x, w \\geq 0$ we have $\\frac{w x}{w} \\geq x - 1$.\n", [(1, "unknown")]),
+    # masses at named values with the numbers of one distribution (a fair coin): not refuted by a drawn pmf
+    ("$$H(X) = -\\sum_x p(x) \\log p(x) = 0.5 \\cdot (-\\log p(H)) + 0.5 \\cdot (-\\log p(T))$$\n",
+     [(1, "proved"), (1, "unknown")]),
+    ("$$H(X) = -\\sum_x p(x) \\log p(x) = -p(H) \\log p(H) + p(T) \\log p(T)$$\n", [(1, "proved"), (1, "refuted")]),
+    # the differential written first: the integrand follows it
+    ("$$p(x, z) = p(z \\mid x) p(x)$$\n\n$$\\int \\mathrm dz\\, p(x, z) = p(x)$$\n\n$$\\int \\mathrm dz\\, p(x, z) = p(z)$$\n",
+     [(1, "proved"), (3, "proved"), (5, "refuted")]),
+    # masses named by their variables under the head (P_X(x), P_{XY}(x, y), p_{Y|X}(y|x))
+    ("$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{Y|X}(y|x)$$\n\n"
+     "$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{X|Y}(x|y)$$\n", [(1, "proved"), (3, "refuted")]),
+    # an expectation under a density written by its letter alone: as the text applies it
+    ("We have $p(z \\mid x)$ and $q(z)$.\n\n$$\\mathbb{E}_q[\\log p(x, z)] = \\int q(z) \\log p(x, z) dz$$\n\n"
+     "$$\\mathbb{E}_q[\\log p(x, z)] = \\int q(z) \\log p(x) dz$$\n", [(3, "proved"), (5, "refuted")]),
 ]
 
 
