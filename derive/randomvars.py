@@ -340,12 +340,15 @@ def evaluate(expr: sp.Basic, sizes: Mapping[str, int], seed: int, values: Mappin
     blocks ``groups`` independent) and the free symbols ``values``."""
     names = tuple(sorted(sizes))
     joints = {"p": _table(names, sizes, seed, groups), "q": _table(names, sizes, seed + 1000, groups)}
+    families = {found[0] for e in expr.atoms(AppliedUndef) if (found := mass_of(e)) is not None}
+    if len(families) > 1 and families - set(joints):  # g(x | z) p(z): the text may mean the factors of one model
+        raise ValueError(f"the pmfs {', '.join(sorted(families))} may be one model's")
 
     def marginal(of: Sequence[str], at: Sequence[sp.Basic], family: str = "p") -> sp.Rational:
         if not all(a.is_Integer and 1 <= int(a) <= sizes[n] for n, a in zip(of, at)):
             raise ValueError(f"the value {at} lies outside the support")
-        if family not in joints:
-            raise ValueError(f"no values for the pmf {family}")
+        if family not in joints:  # g of g(x | z): a pmf of its own
+            joints[family] = _table(names, sizes, seed + 1000 * sum(map(ord, family)), groups)
         spots = [names.index(n) for n in of]
         return sum((q for cell, q in joints[family].items() if all(cell[k] == int(a) for k, a in zip(spots, at))),
                    sp.Integer(0))

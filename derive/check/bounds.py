@@ -190,6 +190,8 @@ class Bounds:
         except OutOfTime as exc:
             settle(exc)
             return UNKNOWN, f"gave up after {self.timeout:g} s", ()
+        except DeriveError:  # x \in \mathbb{R}^d: no relation between two numbers
+            return None
         return verdict.status.value, verdict.reason, point(verdict.counterexample)
 
     def _bound_verdict(self, bound: Bound) -> tuple[str, str, tuple[tuple[str, str], ...]]:

@@ -86,12 +86,14 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
     given: frozenset[str] = frozenset()  # labels of data the text gives values for (x_1 = 1.1: "x")
     sample: tuple[str, tuple[str, ...]] | None = None  # the text's own sample: ("x", ("1.1", "2.2", "3.3"))
+    unverified: dict = field(default_factory=dict)  # names defined across an unread step, by the line of it
     doubted: set = field(default_factory=set)  # functions the text restated otherwise, unproved (L of log L = ...)
     base_two: bool = False  # the prose says its logarithms are to base 2: a plain \log is \log_2
     tied: set = field(default_factory=set)  # names a relation ties down that derive did not take (q of p + q = 1)
     table_links: frozenset[tuple[str, str]] = frozenset()  # (left, right) of links that give a pmf in full
     table_values: dict = field(default_factory=dict)  # p[X](0) -> 1/4, H[X] -> ...: what those pmfs fix
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
+    point: tuple[str, str] | None = None  # the chain's subject is evaluated there: g'(t=0) = ... is at t = 0
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT

@@ -71,6 +71,10 @@ class Claims:
             return link_entry(origin, link, CLAIM, SKIPPED,
                           f"{relation_reason(link.relation)} is not checked: {failed.reason}"), False
         own = None if isinstance(left, Failed) else self._verdict(left, right, link.relation)
+        if own is not None and own.status.value == REFUTED and len(chain.expressions) == 2 and \
+                not self.hypotheses and (named := given_value(left, right)) is not None:
+            own = Verdict(Status.UNKNOWN, f"a value of {sp.latex(named)} (a case the text considers), not an "
+                                          "identity in it: not checked")
         shown = self._as_displayed(link, chain, values)
         if shown is not None:  # a display that writes its chain's subject again claims subject R right, here
             if shown.proved:
@@ -155,6 +159,12 @@ class Claims:
             names = ", ".join(sorted(sp.latex(x) for x in tied))
             return Verdict(Status.UNKNOWN, f"false for some value of {names}, which the text ties to other names in "
                                            "a relation derive did not take: what does it stand for here?")
+        unread = sorted((self.unverified[x], str(x)) for x in used if x in self.unverified)
+        if verdict.proved and unread:  # l(p) = \ln P(p | data) = \ln[...]: l is the last, if the unread step holds
+            names = ", ".join(name for _, name in unread)
+            lines = ", ".join(str(line) for line, _ in unread)
+            return Verdict(Status.UNKNOWN, f"holds with {names} as taken on line {lines}, across a step derive could "
+                                           "not read there: proved only if that step is right")
         if verdict.status.value == REFUTED and doubted:
             names = ", ".join(sorted(str(f) for f in doubted))
             return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
@@ -417,6 +427,16 @@ def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.
         return sp.IndexedBase(f"D_{k}")[tuple(indices)] if indices else sp.Symbol(f"D_{k}")
 
     return {d: held(d, k) for k, d in enumerate(sorted(found, key=str), 1)}
+
+
+def given_value(left: sp.Basic, right: sp.Basic) -> sp.Symbol | None:
+    """The name ``p = 1/2`` (either way round) gives a value, outside any equation being solved: the text
+    considers that case ("largest for $p = 1/2$"); it never means ``p`` is 1/2 whatever it is."""
+    for side, other in ((left, right), (right, left)):
+        if isinstance(side, sp.Symbol) and isinstance(other, sp.Expr) and other.is_number and \
+                not other.has(AppliedUndef, sp.Subs, sp.Derivative, sp.Integral, sp.Sum):
+            return side
+    return None
 
 
 def _constant_derivatives(stated: frozenset, *sides: sp.Basic) -> str:

@@ -146,10 +146,6 @@ def one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = froz
         return {s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in labels and not s.is_integer
                 and not randomvars.involved(s)}
 
-    for side, other in ((a, b), (b, a)):
-        if isinstance(side, sp.Symbol) and side not in fixed and not other.free_symbols:
-            return Verdict(Status.UNKNOWN, f"a value of {sp.latex(side)} (a case the text considers, or a solution), "
-                                           "not an identity in it: not checked")
     left, right = names(a), names(b)
     placed = domain.symbol_set | fixed | set(randomvars.owners(a, b))  # x in p(x): over the values of X
     alone = {s for s in left ^ right if s not in placed}

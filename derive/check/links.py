@@ -12,6 +12,7 @@ from sympy.core.function import AppliedUndef
 from derive import randomvars
 from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link
 from derive.check.errors import CheckError
+from derive.check.reading import evaluation_point
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
 from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
@@ -50,6 +51,7 @@ class Links:
         values: list[sp.Basic | Failed] = []
         self.wrong.clear()
         self.context = " ".join(p.tex for p in chain.expressions)
+        self.point = evaluation_point(chain.subject.tex)
         for link in chain.links(key[1]):
             k = link.position
             self._at(link.rhs.rank)
@@ -153,6 +155,13 @@ class Links:
             subject = link if k == 1 else replace(link, lhs=chain.expressions[0])
             special = self._definition(origin, subject, values[0], right, key, chain.kind == SUPPOSITION)
             if special is not None:
+                name = values[0].func if isinstance(values[0], AppliedUndef) else values[0]
+                if special[0].status == DEFINITION and k > 1:  # defined across a step derive could not read
+                    self.unverified[name] = link.line
+                    special = (replace(special[0], reason=f"{special[0].reason}, taken across the step before it, "
+                                                          "which derive could not read"), special[1])
+                elif special[0].status == DEFINITION:
+                    self.unverified.pop(name, None)
                 return special
         if chain.kind == SUPPOSITION:
             if len(chain.expressions) == 2 and link.relation == "=":

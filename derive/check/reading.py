@@ -50,6 +50,23 @@ def uses_name(tex: str, names: frozenset[str]) -> str | None:
 _CALLIGRAPHIC = re.compile(r"(?<!\\in)(?<!\\in )\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")  # not x \in \mathcal{X}
 
 
+#: A function (or its derivative) written at a point by its variable: ``g'(t=0)``, ``M_X(t = 0)``.
+_EVALUATED = re.compile(r"^\s*(?P<name>(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?(?:'+|\^\{?\(\d\)\}?)?)\s*"
+                        r"(?:\\left)?\(\s*"
+                        r"(?P<variable>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*=\s*(?P<value>[^()=]+?)\s*(?:\\right)?\)\s*$")
+
+
+def evaluation_point(subject: str) -> tuple[str, str] | None:
+    """The variable and the value a chain's subject is written at (``g'(t=0)``: ``("t", "0")``), or ``None``."""
+    match = _EVALUATED.match(subject)
+    if match is None or match.group("name")[0] in "pPqQ" or not match.group("variable")[-1].islower():
+        return None  # P(Y = 0), p(x = 1): an event, not a point
+    return match.group("variable"), match.group("value")
+
+
+#: A conditional density written with a letter other than p or q: ``g_\theta(x \mid z)``, ``f(y|x)``.
+_CONDITIONAL = re.compile(r"(?<![A-Za-z\\])([abcf-or-z])(?:_\{?\\?[A-Za-z]+\}?)?\s*\(\s*[a-z]\s*(?:\||\\mid)\s*"
+                          r"[a-z]\s*\)")
 #: An expectation under a pmf or density named by its letter alone (``\mathbb{E}_q``, ``E_{q_\phi}``), not applied.
 _BARE_EXPECTATION = re.compile(r"(?P<operator>\\mathbb\s*\{\s*E\s*\}|\\mathbb\s*E|\\mathrm\s*\{\s*E\s*\}|"
                                r"(?<![A-Za-z\\])E)\s*_\s*(?:\{\s*(?P<head>[pq](?:_\{?\\?[A-Za-z]+\}?)?)\s*\}|"
@@ -66,8 +83,24 @@ class Reading:
     def _read(self, piece: Piece) -> sp.Basic | Failed:
         units = self.written_units.get(piece.rank, self.units)  # a display written in \log_2 is in bits
         key = piece.tex if units == self.units else f"\0{units}\0{piece.tex}"
+        if self.point is not None:
+            return self._at_point(piece, units, key)
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, units=units))
+        return self.cache[key]
+
+    def _at_point(self, piece: Piece, units: str, key: str) -> sp.Basic | Failed:
+        """``piece`` of a chain whose subject is evaluated at a point (``g'(t=0) = n p e^t (...) = n p``): read
+        at that point, the subject as ``g'(0)``."""
+        variable, value = (self._parse(tex) for tex in self.point)
+        key = f"\0at {self.point}\0{key}"
+        if key not in self.cache:
+            tex = _EVALUATED.sub(lambda m: f"{m.group('name')}({self.point[1]})", piece.tex)
+            read = self._on_the_sample(self._parse(tex, units=units))
+            if not isinstance(variable, sp.Symbol) or isinstance(value, Failed) or isinstance(read, Failed):
+                self.cache[key] = read
+            else:
+                self.cache[key] = read.subs(variable, value)
         return self.cache[key]
 
     def _proposition(self, piece: Piece) -> sp.Basic | Failed:
@@ -76,6 +109,16 @@ class Reading:
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, proposition=True))
         return self.cache[key]
+
+    def _mass_letters(self) -> frozenset[str]:
+        """The letters besides ``p`` and ``q`` the text writes a conditional density with (``g_\\theta(x \\mid
+        z)``): each names a pmf or density of its variables wherever it is applied."""
+        if not self.masses:
+            return frozenset()
+        if "mass_letters" not in self.cache:
+            self.cache["mass_letters"] = frozenset(m.group(1) for text in self.texts
+                                                   for m in _CONDITIONAL.finditer(text))
+        return self.cache["mass_letters"]
 
     def _applied_mass(self, match: re.Match) -> str:
         """``\\mathbb{E}_{q}`` written as ``\\mathbb{E}_{q(z | x)}`` when the chain (or else the text) applies ``q``
@@ -130,7 +173,7 @@ class Reading:
 
         def read(dists: Sequence[Distribution]) -> sp.Basic:
             return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports,
-                               ranges=self.ranges)
+                               ranges=self.ranges, families=self._mass_letters())
 
         try:
             value = read(self.dists)

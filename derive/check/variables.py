@@ -23,6 +23,7 @@ _SIGNALS = re.compile(
     r"|(?<![A-Za-z\\])[pP]\s*\(\s*[a-z]\s*(?:\||\\mid)"
     r"|(?<![A-Za-z\\])[pP]\s*\(\s*[A-Z]\s*="
     r"|(?<![A-Za-z\\])[pq]_\{?\\(?:theta|phi|psi|varphi)\}?\s*\("
+    r"|(?<![A-Za-z\\])[a-ce-z](?:_\{?\\?[A-Za-z]+\}?)?\s*\(\s*[a-z]\s*(?:\||\\mid)\s*[a-z]\s*\)"  # g_\theta(x|z)
     r"|(?<![A-Za-z\\])[pP]_\{?\s*[A-Z](?:\s*(?:,|\||\\mid)?\s*[A-Z])*\s*\}?\s*\("  # p_X(x), P_{Y|X}(y|x)
     r"|\\mathbb\{P\}|\\Pr(?![A-Za-z])")
 _DENSITY_LOG = re.compile(r"(?<![A-Za-z\\])[pq]\s*\(\s*[a-z]\s*\)\s*(?:\\cdot\s*)?\\(?:log|ln)(?![A-Za-z])")

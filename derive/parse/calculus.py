@@ -64,7 +64,7 @@ import sympy as sp
 from derive.functions import Log, Sigmoid
 from derive.measures import ANY_BASE
 from derive.parse.adapter import ParseError
-from derive.parse.lexicon import PRIMED, TENDS_TO
+from derive.parse.lexicon import TENDS_TO
 from derive.system import System
 
 #: Commands this module reads (added to the notation layer's known commands).

@@ -109,7 +109,7 @@ class Names:
             raise ParseError(f"ambiguous {call} at offset {self.tokens[i].pos}: a function {key} or a product? "
                              f"{key} also stands alone in this formula; write {key} \\cdot (...) for a product, "
                              f"or declare {key} a number (an assumption such as 0 < {key} < 1)")
-        parts = self._split(opening + 1, close, {","})
+        parts = self._split(opening + 1, close, {",", ";"})  # f(x; θ): a parameter after ";"
         if any(self._next(a, b) >= b for a, b in parts):
             raise ParseError(f"{self._fragment(self.tokens[i].pos, self._offset(close + 1))} at offset "
                              f"{self.tokens[i].pos} has an empty argument")

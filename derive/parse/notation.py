@@ -142,7 +142,8 @@ MAX_LENGTH = 100_000
 
 def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats",
                 symbols: Sequence[sp.Symbol] = (), masses: bool = False,
-                supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None) -> sp.Basic:
+                supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None,
+                families: Sequence[str] = ()) -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
@@ -156,14 +157,15 @@ def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str
     (:mod:`derive.parse.randomvars`); ``supports`` names the sets the text says
     they take their values in (``{"A": "X"}``); ``ranges`` the number of terms of a sum
 written without limits (``\\sum_j x_j``) by its index, ``""`` for any index
-(:func:`derive.parse.aggregates.sample_ranges`).  Also a
+(:func:`derive.parse.aggregates.sample_ranges`); ``families`` the letters besides ``p`` and ``q`` the
+text writes pmfs or densities with (``g`` of ``g_\\theta(x \\mid z)``).  Also a
     relation ``a \\geq b`` or a ``cases`` system (:mod:`derive.parse.calculus`).
     Raises :class:`ParseError` with a one-line message on anything it cannot read.
     """
     if units not in UNITS and units != "any":
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
     expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {}),
-                                  dict(ranges or {})), tex)
+                                  dict(ranges or {}), frozenset(families)), tex)
     expr = operator_derivatives(expr, PRIMED, symbols)  # (u/v)': in the formula's one variable
     if units == "nats":
         return expr
@@ -194,7 +196,8 @@ _DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+")
 
 def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
            symbols: tuple[sp.Symbol, ...] = (), masses: bool = False,
-           supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None) -> sp.Basic:
+           supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None,
+           families: frozenset[str] = frozenset()) -> sp.Basic:
     if not isinstance(tex, str):
         raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
     if len(tex) > MAX_LENGTH:
@@ -204,7 +207,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
         def read(row: str) -> sp.Basic:
-            return _parse(row, distributions, units, symbols, masses, supports, ranges)
+            return _parse(row, distributions, units, symbols, masses, supports, ranges, families)
 
         if by_cases(rows):  # a value & its condition: a function by cases
             return piecewise_of(rows, read)
@@ -212,12 +215,13 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
     tex = _TOP_NAMED.sub(r"\1", tex)  # \sum_{k=0}^{k=n}: the top is n
     tex = _transposes(tex)
     tex = _SUBSCRIPTED_PARTIAL.sub(lambda m: rf"\frac{{\partial}}{{\partial {m.group(1).strip('{}')}}}", tex)
-    tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(_examples(_SCRIPTS_SWAPPED.sub(r"\2\1", tex))))
+    tex = _primed_at(_examples(_SCRIPTS_SWAPPED.sub(r"\2\1", tex)))
+    tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(tex))
     try:
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
         reader.masses, reader.rv_units, reader.supports = masses, units, dict(supports or {})
-        reader.ranges = dict(ranges or {})
+        reader.ranges, reader.mass_letters = dict(ranges or {}), families
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None
@@ -270,6 +274,24 @@ _EXAMPLE = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+)(?:_(\{[^{}]*\}|[A-
                       r"([^{}()]*)\}(?!\s*\()")
 #: ``f^{(2)}(x)``: the second derivative of ``f`` at ``x``, as ``f''(x)`` (up to the third).
 _NTH_DERIVATIVE = re.compile(r"((?<![\\A-Za-z])[A-Za-z])\^\{\s*\(\s*([1-3])\s*\)\s*\}(?=\s*\()")
+
+
+#: ``g'(0)``, ``f''(2x)``: a derivative at a point (an argument that is not one variable).
+_PRIMED_AT = re.compile(r"(?<![\\A-Za-z])([A-Za-z])('{1,3})\s*\(([^()]+)\)")
+_ONE_VARIABLE = re.compile(r"\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*")
+
+
+def _primed_at(tex: str) -> str:
+    r"""``tex`` with each ``g'(0)`` written ``\left.\frac{d}{d\varsigma} g(\varsigma)\right|_{\varsigma=0}``: the
+    derivative of ``g`` evaluated there (``f'(x)`` at one variable is read as it is)."""
+    def at(match: re.Match) -> str:
+        name, primes, argument = match.groups()
+        if _ONE_VARIABLE.fullmatch(argument) or r"\varsigma" in argument:
+            return match.group()
+        order = f"^{{{len(primes)}}}" if len(primes) > 1 else ""
+        return (rf"\left.\frac{{d{order}}}{{d\varsigma{order}}} {name}(\varsigma)\right|_{{\varsigma={argument}}}")
+
+    return _PRIMED_AT.sub(at, tex) if "'" in tex else tex
 
 
 def _examples(tex: str) -> str:

@@ -72,6 +72,7 @@ class RandomVariableForms:
     masses = False  # the text is about random variables: H(X), p(x) their pmf, \sum_x over the values of X
     rv_units = "nats"
     supports: Mapping[str, str] = {}  # A -> X: the text says X takes its values in A
+    mass_letters: frozenset[str] = frozenset()  # g: the text writes a density g(x | z) with a letter of its own
 
     # -- measures ----------------------------------------------------------------------------------
     def rv_measure(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
@@ -148,6 +149,8 @@ class RandomVariableForms:
                 (named := self._named_mass(i, hi, family, indices)) is not None:
             return named
         opening = self._model_subscript(i, hi)
+        if family is None and text in self.mass_letters:
+            family = text  # g_\theta(x | z), g(x, z): a density the text writes with a letter of its own
         if family is None or self._at(opening, hi) not in ("(", "[") or text in self.by_key:
             return None
         close = self.partner[opening]

@@ -287,15 +287,16 @@ DOCUMENTS = [
      "$$\\frac{d}{d\\theta} \\ln L(\\theta) = -n \\theta + \\frac{\\sum x_i}{\\theta^2}$$\n",
      [(1, "definition"), (3, "unknown"), (7, "definition"), (9, "refuted")]),
     # the MLE of a Poisson rate: a likelihood defined through an expression derive cannot read takes the form
-    # that follows; l = \\ln L applies L; the rate is positive in a text about a Poisson distribution; an equation
-    # the sentence sets to $0$ is solved; \\text{d} is a differential
+    # that follows, but proves nothing until it is restated (the unread step may drop a constant); l = \\ln L
+    # applies L; the rate is positive in a text about a Poisson distribution; an equation the sentence sets to $0$
+    # is solved; \\text{d} is a differential
     ("With $N$ counts from a Poisson distribution:\n\n$$L(\\lambda) = \\prod_{i=1}^N p(x = k_i | \\lambda) = "
      "\\prod_{i=1}^N \\frac{1}{k_i!}e^{-\\lambda}\\lambda^{k_i}$$\n\n"
      "$$l(\\lambda) = \\ln L(\\lambda) = \\sum_{i=1}^N \\left( -\\ln(k_i!) - \\lambda + k_i \\ln\\lambda \\right)$$\n\n"
      "Differentiate and set the result to $0$:\n\n"
      "$$\\frac{\\text{d}l(\\lambda)}{\\text{d}\\lambda} = -N + \\frac{1}{\\lambda}\\sum_{i=1}^N k_i = 0$$\n\n"
      "$$\\hat{\\lambda} = \\frac{1}{N}\\sum_{i=1}^N k_i$$\n",
-     [(3, "not parsed"), (3, "definition"), (5, "definition"), (5, "proved"), (9, "proved"), (9, "supposed"),
+     [(3, "not parsed"), (3, "definition"), (5, "definition"), (5, "unknown"), (9, "proved"), (9, "supposed"),
       (11, "proved")]),
     ("A Poisson count.\n\n$$\\ln \\prod_{i=1}^N \\frac{1}{k_i!}e^{-\\lambda}\\lambda^{k_i} = "
      "\\sum_{i=1}^N \\left( -\\ln(k_i!) + \\lambda + k_i \\ln\\lambda \\right)$$\n", [(3, "refuted")]),
@@ -519,6 +520,20 @@ DOCUMENTS = [
     # the differential written first: the integrand follows it
     ("$$p(x, z) = p(z \\mid x) p(x)$$\n\n$$\\int \\mathrm dz\\, p(x, z) = p(x)$$\n\n$$\\int \\mathrm dz\\, p(x, z) = p(z)$$\n",
      [(1, "proved"), (3, "proved"), (5, "refuted")]),
+    # a subject written at a point by its variable, g'(t=0): the chain is at t = 0 (as the text substitutes it)
+    ("Let $n > 0$ and $0 < p < 1$.\n\n$$g(t) = (pe^t + 1 - p)^n$$\n\n"
+     "$$ g'(t=0) = npe^t(pe^t +1-p)^{n-1} = npe^0(pe^0 +1-p)^{n-1} = np $$\n\n$$ g'(0) = n $$\n",
+     [(3, "definition"), (5, "proved"), (5, "proved"), (5, "proved"), (7, "refuted")]),
+    # a name defined across a step derive cannot read is not used to prove (the step may drop a constant)
+    ("Let $0 < p < 1$ and $a > 1$.\n\n$$\\ell(p) = \\ln P(p \\mid \\text{data}) = \\ln p^{a}$$\n\n"
+     "$$\\ell(p) = a \\ln p$$\n", [(3, "skipped"), (3, "definition"), (5, "unknown")]),
+    # a membership between names derive does not read is skipped, never a crash
+    ("Here $y \\in R^d$ holds.\n\n$$y = y$$\n", [(1, "skipped"), (3, "proved")]),
+    # a density written with a letter of the text's own (g(x | z)): a pmf of its variables; beside p, never refuted
+    # for being another model's (g(x | z) p(z) may be the factors of one)
+    ("A decoder $g_\\theta(x \\mid z)$.\n\n$$\\log g(x|z) = \\log g(x, z) - \\log g(z)$$\n\n"
+     "$$\\log g(x|z) = \\log g(x, z) - \\log g(x)$$\n\n$$\\log g(x) = \\log \\int g(x|z) p(z) dz$$\n",
+     [(3, "proved"), (5, "refuted"), (7, "unknown")]),
     # masses named by their variables under the head (P_X(x), P_{XY}(x, y), p_{Y|X}(y|x))
     ("$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{Y|X}(y|x)$$\n\n"
      "$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{X|Y}(x|y)$$\n", [(1, "proved"), (3, "refuted")]),

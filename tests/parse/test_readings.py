@@ -56,6 +56,7 @@ def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Deriva
 
 p_, H_, T_, X_ = sp.symbols("p H T X")
 X_R, Y_R, Z_ = sp.symbols("x y z", real=True)  # integration variables are real
+VARSIGMA = sp.Symbol("varsigma")  # the variable of a derivative taken at a point, g'(0)
 
 #: (LaTeX, distributions, symbols declared, what it reads as).
 READS = [
@@ -147,6 +148,12 @@ READS = [
     # a label in brackets up top is no power: the i-th example, then its power; f^{(2)}(x) is f''(x)
     (r"\sigma_j^{(i)2} + x^{(2)}", (), (), sp.Symbol("sigma_{ij}") ** 2 + sp.Symbol("x_2")),
     (r"f^{(2)}(x)", (), (), derivative(f(x), x, 2)),
+    # a parameter after a semicolon is one more argument: s(\theta; X), f(x; \mu, \sigma)
+    (r"s(\theta;X) + f(x; \mu, \sigma)", (), (), sp.Function("s")(sp.Symbol("theta"), X_)
+     + f(x, sp.Symbol("mu"), sp.Symbol("sigma"))),
+    # f'(c) at a point that is not one variable: the derivative there
+    (r"g'(0) + f''(2x)", (), (), sp.Subs(derivative(g(VARSIGMA), VARSIGMA), VARSIGMA, 0)
+     + sp.Subs(derivative(f(VARSIGMA), VARSIGMA, 2), VARSIGMA, 2 * x)),
     # \frac with one character on top and the bottom braced or one character (TeX reads the next token)
     (r"\frac1{1+x} + \frac 1 2 + \frac ab", (), (), 1 / (1 + x) + sp.Rational(1, 2) + sp.Symbol("a") / sp.Symbol("b")),
     # the differential first, as physicists write: the integrand is the rest of the term
@@ -308,7 +315,6 @@ REFUSES = [
     (r"\mathrm{Var} + 1", (), (), "unsupported command"),  # an operator's name is no quantity
     (r"\prod_{i=1} x_i", (), (), r"must be written \prod_{i=a}^{b}"),
     (r"(a \over b)", (), (), r"must be inside {...}"),
-    (r"f'(2x)", (), (), "is read on one variable"),
     (r"f(x)'", (), (), "must follow a letter"),  # f(x)': the argument is no bracket to differentiate
     (r"y_{i}' + \hat{y}'", (), (), "must follow a letter"),
     (r"(a x)'", (), (), "is in which variable? the formula has a, x"),
