@@ -653,10 +653,16 @@ def _overset(toks: list[_Tok], k: int, hi: int) -> tuple[int, int, str] | None:
     return k, end + 1, relation
 
 
-def set_to_zero(statement: Statement, lead: str) -> Statement:
+#: A name a solution is written for (``p``, ``\hat{\lambda}``, ``\theta^*``, ``\hat p_{\text{MLE}}``).
+_SOLUTION = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat)\s*\{?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\s*\}?"
+                       r"(?:_\{?(?:[^{}]|\{[^{}]*\})*\}?)?(?:\^\{?\s*\*\s*\}?)?\s*")
+
+
+def set_to_zero(statement: Statement, lead: str, immediate: str = "") -> Statement:
     """The statement with its ``= 0`` (or ``0 =``) made :data:`SET` when ``lead``, the prose before it, sets it to
     zero ("Setting the derivative to zero gives"), or when a derivative heads a chain of at least two links that
-    ends in ``= 0`` (``\\frac{dl}{dp} = \\frac{k}{p} - \\frac{n - k}{1 - p} = 0``); else unchanged."""
+    ends in ``= 0`` (``\\frac{dl}{dp} = \\frac{k}{p} - \\frac{n - k}{1 - p} = 0``); an equation with no 0 written
+    right after such prose (``immediate``, its own lead) is the one set, rearranged; else unchanged."""
     if not statement.relations:
         return statement
     derivative = _DERIVATIVE.match(statement.pieces[0].tex) is not None and len(statement.pieces) > 2
@@ -672,6 +678,9 @@ def set_to_zero(statement: Statement, lead: str) -> Statement:
     elif relations[0] == "=" and len(pieces) > 2 and pieces[1].tex.strip() == "0" and \
             _DERIVATIVE.match(pieces[0].tex) is not None:  # \frac{dM}{dp} = 0 = ...: the derivative is set to 0
         relations[0] = SET
+    elif relations == ["="] and _SETS_TO_ZERO.search(" ".join(_MARKUP.sub(" ", immediate).split())) and \
+            not _SOLUTION.fullmatch(pieces[0].tex):
+        relations[0] = SET  # "Set the derivative equal to zero: $$\frac{a}{p} = \frac{b}{1 - p}$$", rearranged
     else:
         return statement
     return replace(statement, relations=tuple(relations))

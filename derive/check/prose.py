@@ -166,7 +166,7 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         word = reader.word
         for k, statement in enumerate(statements):
             if k == 0:
-                statement = set_to_zero(statement, said)
+                statement = set_to_zero(statement, said, span.lead)
             if statement.propositions and span.display and _drawn(listing) and \
                     not any(s.propositions for s in statements[:k]):
                 statement = replace(statement, follows=True)

@@ -274,7 +274,9 @@ class RandomVariableForms:
     def rv_divergence(self, sides: list[tuple[int, int]], indices: Mapping[str, sp.Symbol]) -> sp.Basic | None:
         r"""``D(p(x, y) \| p(x) p(y))``: the sum over the free values of the first side of ``A \log(A / B)``;
         between conditionals (``D(p(y \mid x) \| q(y \mid x))``) the conditional relative entropy, the same sum
-        weighted by the joint ``p(x, y)``.  ``None`` unless both sides are expressions in the pmfs."""
+        weighted by the joint ``p(x, y)``; from a conditional to what is not conditioned on its values
+        (``D(q(z \mid x) \| p(z))``) the divergence at the values given.  ``None`` unless both sides are
+        expressions in the pmfs."""
         if not self.masses or len(sides) != 2:
             return None
         first, second = (self.expression(a, b, indices) for a, b in sides)
@@ -284,9 +286,12 @@ class RandomVariableForms:
         free = sorted((v for v in owners if v in first.free_symbols and v not in indices.values()), key=str)
         if not free:
             return None
-        limits = [(v, 1, rv.support(owners[v])) for v in free]
         joint, given = sp.fraction(first)  # D(p(y|x) || q(y|x)): averaged over p(x), by the joint's weight
-        weight = joint if given != 1 and rv.owners(given) else first
+        fixed = set(rv.owners(given)) if given != 1 else set()
+        weight = joint if fixed else first
+        if fixed and not fixed <= set(rv.owners(second)):  # D(q(z|x) || p(z)): at the x given, as in a VAE
+            free, weight = [v for v in free if v not in fixed], first
+        limits = [(v, 1, rv.support(owners[v])) for v in free]
         return sp.Sum(weight * sp.log(first / second), *reversed(limits)) / sp.log(self.rv_base())
 
     # -- sums over values ---------------------------------------------------------------------------

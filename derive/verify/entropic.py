@@ -55,6 +55,9 @@ def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
         return Verdict(Status.UNKNOWN, f"a value of the measures of one distribution ({value}), which derive does "
                                        "not know: only identities for every distribution are checked")
     refuted = _refute(lhs, rhs, groups)
+    if refuted is not None and (pair := _same_value(lhs, rhs)):
+        return Verdict(Status.UNKNOWN, f"{pair[0]} and {pair[1]} are values of one variable that the text may mean "
+                                       "as the same (an example and its name): false where they differ")
     if refuted is not None and (numbers := _one_distributions(lhs, rhs)):
         values = ", ".join(sorted(map(sp.sstr, rv.owners(lhs, rhs))))
         return Verdict(Status.UNKNOWN, f"the values at {values} of one distribution, with the numbers "
@@ -64,6 +67,17 @@ def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
         return refuted
     return Verdict(Status.UNKNOWN, f"not reduced to one form for every joint distribution{under} "
                                    f"({sp.sstr(a)} against {sp.sstr(b)})")
+
+
+def _same_value(lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, str] | None:
+    """Two values of one variable in a claim, one the other's name with a subscript (``q(z | x^{(i)})`` beside
+    ``q(z | x)``): the text may mean one example by both; ``None`` otherwise."""
+    owners = rv.owners(lhs, rhs)
+    for a in owners:
+        for b in owners:
+            if owners[b].startswith(owners[a]) and b.name.startswith(a.name + "_"):  # x_i of X_i, beside x of X
+                return sp.sstr(a), sp.sstr(b)
+    return None
 
 
 def _one_distributions(lhs: sp.Basic, rhs: sp.Basic) -> list[sp.Number]:

@@ -534,6 +534,15 @@ DOCUMENTS = [
     ("A decoder $g_\\theta(x \\mid z)$.\n\n$$\\log g(x|z) = \\log g(x, z) - \\log g(z)$$\n\n"
      "$$\\log g(x|z) = \\log g(x, z) - \\log g(x)$$\n\n$$\\log g(x) = \\log \\int g(x|z) p(z) dz$$\n",
      [(3, "proved"), (5, "refuted"), (7, "unknown")]),
+    # "set the derivative equal to zero" before an equation without 0 written: the equation to solve, rearranged
+    ("Let $0 < p < 1$ and $a, b > 0$.\n\nSet the derivative equal to zero:\n\n$$\\frac{a}{p} = \\frac{b}{1 - p}$$\n\n"
+     "$$a(1 - p) = b p$$\n\n$$a = (a + b) p$$\n\n$$a = (a - b) p$$\n",
+     [(5, "supposed"), (7, "proved"), (9, "proved"), (11, "refuted")]),
+    # a divergence from a conditional to what is not conditioned on its value: at that value (a VAE's KL term)
+    ("$$D(q(z|x) \\| p(z)) = \\sum_z q(z|x) \\log \\frac{q(z|x)}{p(z)}$$\n\n"
+     "$$D(q(z|x) \\| p(z)) = \\sum_z q(z|x) \\log \\frac{p(z)}{q(z|x)}$$\n\n"
+     "$$D(q(z|x^{(i)}) \\| p(z)) = \\sum_z q(z|x) \\log \\frac{q(z|x)}{p(z)}$$\n",
+     [(1, "proved"), (3, "refuted"), (5, "unknown")]),  # x^{(i)} beside x: one example, perhaps
     # masses named by their variables under the head (P_X(x), P_{XY}(x, y), p_{Y|X}(y|x))
     ("$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{Y|X}(y|x)$$\n\n"
      "$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{X|Y}(x|y)$$\n", [(1, "proved"), (3, "refuted")]),
