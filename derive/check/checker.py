@@ -92,6 +92,7 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
     tied: set = field(default_factory=set)  # names a relation ties down that derive did not take (q of p + q = 1)
     table_links: frozenset[tuple[str, str]] = frozenset()  # (left, right) of links that give a pmf in full
     table_values: dict = field(default_factory=dict)  # p[X](0) -> 1/4, H[X] -> ...: what those pmfs fix
+    discrete_uniform: bool = False  # the prose says "discrete uniform": \mathcal{U}(a, b) is not derive's Uniform
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
     point: tuple[str, str] | None = None  # the chain's subject is evaluated there: g'(t=0) = ... is at t = 0
 
@@ -112,7 +113,12 @@ class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
                          and (d := declaration(name, "~" if name.isupper() else "=", family, ("prose", k))) is not None]
+        discrete = [d for d in declarations if d.family == "uniform" and self.discrete_uniform]
+        declarations = [d for d in declarations if d not in discrete]
         self.declared: Declared = declare(declarations, self.texts)
+        for d in discrete:  # "a discrete uniform distribution": not derive's Uniform, which is continuous
+            self.declared.problems[d.key] = f"{d.name} has a discrete uniform distribution, the text says; derive's " \
+                                            "Uniform is continuous, so its claims are not checked"
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
         self.dists = self.declared.distributions

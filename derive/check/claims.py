@@ -73,8 +73,8 @@ class Claims:
         own = None if isinstance(left, Failed) else self._verdict(left, right, link.relation)
         if own is not None and own.status.value == REFUTED and len(chain.expressions) == 2 and \
                 not self.hypotheses and (named := given_value(left, right)) is not None:
-            own = Verdict(Status.UNKNOWN, f"a value of {sp.latex(named)} (a case the text considers), not an "
-                                          "identity in it: not checked")
+            own = Verdict(Status.UNKNOWN, f"a value of {sp.latex(named)} (a case the text considers, or an estimate "
+                                          "from the data), not an identity in it: not checked")
         shown = self._as_displayed(link, chain, values)
         if shown is not None:  # a display that writes its chain's subject again claims subject R right, here
             if shown.proved:
@@ -431,10 +431,14 @@ def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.
 
 def given_value(left: sp.Basic, right: sp.Basic) -> sp.Symbol | None:
     """The name ``p = 1/2`` (either way round) gives a value, outside any equation being solved: the text
-    considers that case ("largest for $p = 1/2$"); it never means ``p`` is 1/2 whatever it is."""
+    considers that case ("largest for $p = 1/2$"); it never means ``p`` is 1/2 whatever it is.  So does a name
+    given in terms of the data (``lambda = n / sum x_i``, an estimate reached with no equation set)."""
     for side, other in ((left, right), (right, left)):
-        if isinstance(side, sp.Symbol) and isinstance(other, sp.Expr) and other.is_number and \
-                not other.has(AppliedUndef, sp.Subs, sp.Derivative, sp.Integral, sp.Sum):
+        if not isinstance(side, sp.Symbol) or not isinstance(other, sp.Expr) or other.has(side):
+            continue
+        if other.is_number and not other.has(AppliedUndef, sp.Subs, sp.Derivative, sp.Integral, sp.Sum):
+            return side
+        if other.has(sp.Indexed) and not other.has(AppliedUndef, sp.Derivative, sp.Integral):  # lambda = n/sum x_i
             return side
     return None
 

@@ -38,6 +38,8 @@ _WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|mu
                        r"multline|flalign|alignat|eqnarray|array)\*?\}(?:\{[\d\w]+\})?"
                        r"|\\(?:nonumber|notag|displaystyle)\b"
                        r"|\\(?:label|tag\*?)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\footnotesize\texttt{x}}
+#: A row break with the space after it (``\\[1em]``, ``\\[-2pt]``): the space is layout.
+_ROW_SPACE = re.compile(r"(\\\\)\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|pc)\s*\]")
 #: ``\resizebox{w}{h}{$`` and ``\scalebox{f}{$``: a box around math, blanked with the ``$}`` that closes it.
 _BOX = re.compile(r"\\(?:resizebox\s*\{[^{}]*\}\s*\{[^{}]*\}|scalebox\s*\{[^{}]*\}(?:\[[^\]]*\])?)\s*\{\s*\$")
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
@@ -130,31 +132,22 @@ _RELATION = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|neq|ne|approx|propto|sim|equiv
 
 def _open_groups(tex: str) -> str:
     """``tex`` with the braces blanked of each group that only groups (after no command, script or other group)
-    and holds a relation of its own (``{ H(X,Y) = H(Y|X) + H(X) }``, what was ``\\color{blue}{...}``)."""
-    chars, stack = list(tex), []
+    and holds a relation of its own (``{ H(X,Y) = H(Y|X) + H(X) }``, what was ``\\color{blue}{...}``).  One pass:
+    each open group notes whether a relation stands at its own depth."""
+    chars = list(tex)
+    stack: list[list] = []  # [offset of the brace, whether a relation stands directly inside]
     for k, char in enumerate(tex):
-        if char == "{" and tex[k - 1:k] != "\\":
-            stack.append(k)
-        elif char == "}" and tex[k - 1:k] != "\\" and stack:
-            start = stack.pop()
+        escaped = tex[k - 1:k] == "\\"
+        if char == "{" and not escaped:
+            stack.append([k, False])
+        elif char == "}" and not escaped and stack:
+            start, related = stack.pop()
             before = tex[max(0, start - 40):start].rstrip()
-            if before.endswith(("_", "^", "}", "]")) or re.search(r"\\[A-Za-z]+$", before):
-                continue
-            inner = "".join(c if not stack_depth else " " for c, stack_depth in _depths(tex[start + 1:k]))
-            if _RELATION.search(inner):
+            if related and not before.endswith(("_", "^", "}", "]")) and not re.search(r"\\[A-Za-z]+$", before):
                 chars[start] = chars[k] = " "
+        elif stack and not stack[-1][1] and char in "=<>\\" and _RELATION.match(tex, k):
+            stack[-1][1] = True
     return "".join(chars)
-
-
-def _depths(tex: str):
-    """Each character of ``tex`` with the brace depth it sits at (0 outside any group of ``tex``)."""
-    depth = 0
-    for k, char in enumerate(tex):
-        if char == "}" and tex[k - 1:k] != "\\":
-            depth -= 1
-        yield char, depth
-        if char == "{" and tex[k - 1:k] != "\\":
-            depth += 1
 
 
 #: A tilde written as text (``X \texttt{~} Poisson(\lambda)``): the relation ``\sim``.
@@ -175,6 +168,7 @@ def clean(tex: str) -> str:
     """A display's LaTeX with ``%`` comments (KaTeX and MathJax skip them too), layout-only wrappers, labels, tags
     and ``\\resizebox{..}{..}{$...$}`` blanked out."""
     tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), _blank_comments(tex))
+    tex = _ROW_SPACE.sub(lambda m: m.group(1) + " " * (len(m.group()) - 2), tex)  # \\[1em]: a row break
     tex = _unwrap(tex)
     at = 0
     while (box := _BOX.search(tex, at)) is not None:

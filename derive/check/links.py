@@ -258,7 +258,8 @@ class Links:
         if not isinstance(left, AppliedUndef) or right.has(left.func):
             return None
         if left.func in self.functions and not (self._rests_on_unknown(self.functions[left.func].expr)
-                                                and not self._rests_on_unknown(right)):
+                                                and not self._rests_on_unknown(right)) and \
+                not self._other_parameters(left):
             return None  # defined, and not merely through a function nothing defines: a claim
         args = left.args
         if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) or squared(a) for a in args):
@@ -273,6 +274,14 @@ class Links:
             if slot is not a:  # l(\mu, \sigma^2): a function of the variance; sigma = sqrt of the slot
                 body = body.xreplace({a: slot}).xreplace({a.base: sp.sqrt(slot)})
         return OfSquares(sp.Lambda(slots, body), tuple((k, a.base) for k, a in enumerate(args) if squared(a)))
+
+    def _other_parameters(self, left: AppliedUndef) -> bool:
+        r"""``f(x; \lambda) = ...`` after ``f(x, p) = ...``: the name defined again with a parameter the first
+        definition did not have (another family, in another section), not a claim about the first."""
+        made = self.functions[left.func]
+        before = {v.name for v in getattr(made, "variables", ())}
+        now = {a.name for a in left.args if isinstance(a, sp.Symbol)}
+        return len(now) == len(left.args) > 1 and bool(before) and now != before and bool(now & before)
 
     def _rests_on_unknown(self, expr: sp.Basic) -> bool:
         r"""``expr`` applies a function nothing defines (``\prod_i f(x_i, \theta)`` before ``f`` is given)."""

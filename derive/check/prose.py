@@ -157,7 +157,7 @@ def hypotheses(found: Sequence[tuple[Span, Sequence[Statement]]]) -> list[list[S
         if condition:  # "$A$ for every $x \ge 1$": the claims of the span before hold under it
             out[-1] = [replace(s, restricted=condition) if s.relations and not s.supposed and not s.problem else s
                        for s in out[-1]]
-        said = (said if reader.sentence == before and span.joined else "") + span.lead
+        said = (said + " " if reader.sentence == before and span.joined else "") + span.lead
         listing = tokens_of(span.lead)  # "and", ", and that": never nothing (two displays: the second follows)
         if reader.sentence != before or not span.joined or not listing or not set(listing) <= _LISTING or \
                 span.display and "and" not in listing:  # "If $i = k$, $$...$$": the display is what follows

@@ -175,6 +175,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     units = options.units or settings.units or ("bits" if base_two else "nats")
     checker = Checker(sources, [s.tex for s in found] + [d[0] for d in defines], bounds, units, options.timeout)
     checker.base_two = base_two
+    checker.discrete_uniform = re.search(r"\bdiscrete\s+uniform\b", text, re.I) is not None
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
     from derive.parse.aggregates import sample_ranges
 

@@ -82,7 +82,8 @@ def test_unusable_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], 
     "$$x = 1$$\n" + "word " * 700_000,
     "$5 and " * 100_000 + "\n",
     "\\[ " * 200_000,
-], ids=["deep-braces", "deep-parentheses", "megabytes", "many-dollars", "unclosed-brackets"])
+    "$$" + "{" * 100_000 + "x = 1" + "}" * 100_000 + "$$\n",  # groups opened around a relation: one pass
+], ids=["deep-braces", "deep-parentheses", "megabytes", "many-dollars", "unclosed-brackets", "deep-relation"])
 def test_hostile_documents_fail_cleanly_in_bounded_time(tmp_path: Path, content: str) -> None:
     doc = tmp_path / "hostile.md"
     doc.write_text(content)

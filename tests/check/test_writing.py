@@ -543,6 +543,21 @@ DOCUMENTS = [
      "$$D(q(z|x) \\| p(z)) = \\sum_z q(z|x) \\log \\frac{p(z)}{q(z|x)}$$\n\n"
      "$$D(q(z|x^{(i)}) \\| p(z)) = \\sum_z q(z|x) \\log \\frac{q(z|x)}{p(z)}$$\n",
      [(1, "proved"), (3, "refuted"), (5, "unknown")]),  # x^{(i)} beside x: one example, perhaps
+    # a row break with its space (\\[1em]) is layout; "discrete uniform" is not derive's continuous Uniform
+    ("$$\\begin{align*} s(x) &= \\frac{1}{1 + e^{-x}} \\\\[1em] \\frac{d}{dx} s(x) &= \\frac{e^{-x}}{(1 + e^{-x})^2}"
+     " \\\\[-2pt] \\end{align*}$$\n", [(1, "definition"), (1, "proved")]),
+    ("Let $X$ follow a discrete uniform distribution:\n\n$$X \\sim \\mathcal{U}(a,b)$$\n\n"
+     "$$\\mathrm{H}(X) = \\ln(b-a+1)$$\n",
+     [(3, "skipped"), (5, "unknown")]),
+    # a function named again with another parameter (a second family, in another section) is defined anew; the
+    # parameter given in terms of the data with no equation set is an estimate, not an identity
+    ("Let $0 < p < 1$ and $\\lambda > 0$.\n\n$$f(x, p) = p(1 - p)^{x - 1}$$\n\n"
+     "$$f(x;\\lambda) = \\lambda e^{-\\lambda x}$$\n\n$$f(1; 2) = 2 e^{-2}$$\n\n$$\\lambda = \\frac{n}{\\sum_{i=1}^n x_i}$$\n",
+     [(3, "definition"), (5, "definition"), (7, "proved"), (9, "unknown")]),
+    # "Equating this to zero, we have" after a display in the same sentence still sets the equation after it
+    ("Let $0 < p < 1$. Taking the derivative, we have\n\n$$\\frac{d}{dp} (2 \\ln p + \\ln(1 - p)) = \\frac{2}{p} - "
+     "\\frac{1}{1 - p}$$\n\nEquating this to zero, we have\n\n$$\\frac{2}{p} - \\frac{1}{1 - p} = 0$$\n\n"
+     "Solving for $p$,\n\n$$p = \\frac{2}{3}$$\n", [(3, "proved"), (7, "supposed"), (11, "proved")]),
     # masses named by their variables under the head (P_X(x), P_{XY}(x, y), p_{Y|X}(y|x))
     ("$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{Y|X}(y|x)$$\n\n"
      "$$H(Y|X) = -\\sum_{x,y} P_{XY}(x,y) \\log P_{X|Y}(x|y)$$\n", [(1, "proved"), (3, "refuted")]),
