@@ -552,7 +552,8 @@ DOCUMENTS = [
     # a function named again with another parameter (a second family, in another section) is defined anew; the
     # parameter given in terms of the data with no equation set is an estimate, not an identity
     ("Let $0 < p < 1$ and $\\lambda > 0$.\n\n$$f(x, p) = p(1 - p)^{x - 1}$$\n\n"
-     "$$f(x;\\lambda) = \\lambda e^{-\\lambda x}$$\n\n$$f(1; 2) = 2 e^{-2}$$\n\n$$\\lambda = \\frac{n}{\\sum_{i=1}^n x_i}$$\n",
+     "$$f(x;\\lambda) = \\lambda e^{-\\lambda x}$$\n\n$$f(1; 2) = 2 e^{-2}$$\n\n"
+     "$$\\lambda = \\frac{n}{\\sum_{i=1}^n x_i}$$\n",
      [(3, "definition"), (5, "definition"), (7, "proved"), (9, "unknown")]),
     # "Equating this to zero, we have" after a display in the same sentence still sets the equation after it
     ("Let $0 < p < 1$. Taking the derivative, we have\n\n$$\\frac{d}{dp} (2 \\ln p + \\ln(1 - p)) = \\frac{2}{p} - "
