@@ -92,9 +92,9 @@ class Reading:
     def _at_point(self, piece: Piece, units: str, key: str) -> sp.Basic | Failed:
         """``piece`` of a chain whose subject is evaluated at a point (``g'(t=0) = n p e^t (...) = n p``): read
         at that point, the subject as ``g'(0)``."""
-        variable, value = (self._parse(tex) for tex in self.point)
         key = f"\0at {self.point}\0{key}"
         if key not in self.cache:
+            variable, value = (self._parse(tex) for tex in self.point)
             tex = _EVALUATED.sub(lambda m: f"{m.group('name')}({self.point[1]})", piece.tex)
             read = self._on_the_sample(self._parse(tex, units=units))
             if not isinstance(variable, sp.Symbol) or isinstance(value, Failed) or isinstance(read, Failed):
@@ -109,6 +109,12 @@ class Reading:
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, proposition=True))
         return self.cache[key]
+
+    def _own_d(self) -> bool:
+        """The text defines a function ``D`` of its own (``D(t) = t^2``), once per document."""
+        if "own D" not in self.cache:
+            self.cache["own D"] = any(_OWN_D.search(text) for text in self.texts)
+        return self.cache["own D"]
 
     def _mass_letters(self) -> frozenset[str]:
         """The letters besides ``p`` and ``q`` the text writes a conditional density with (``g_\\theta(x \\mid
@@ -182,7 +188,7 @@ class Reading:
                 raise
             return read((one,))
         if "D" not in named and all(d.name != "D" for d in self.dists) and \
-                not any(_OWN_D.search(text) for text in self.texts):  # D(e^{-x}): Euler's derivative operator
+                not self._own_d():  # D(e^{-x}): Euler's derivative operator
             value = operator_derivatives(value, "D", numbers)
         unscripted = _UNSCRIPTED.intersection(e.func.__name__ for e in value.atoms(AppliedUndef))
         if unscripted and len(self.dists) > 1 and (one := self._applied_in_context()) is not None:
