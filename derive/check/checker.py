@@ -16,6 +16,7 @@ from derive.check.definitions import Declaration, Declared, declaration, declare
 from derive.check.domains import Domains
 from derive.check.errors import CheckError
 from derive.check.links import Links
+from derive.check.proportions import Proportions
 from derive.check.reading import Reading, matrix_names
 from derive.check.report import Entry
 from derive.check.scope import Scopes, restrictions
@@ -56,7 +57,7 @@ def chain_declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
 
 
 @dataclass
-class Checker(Scopes, Bounds, Links, Claims, Domains, Reading):
+class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     """Walks the document in order: its assumptions, from where each is stated, and its chains, each link on the
     domain known at its statement, keeping what earlier links defined."""
 

@@ -127,6 +127,8 @@ class Links:
             said = f"after \"{chain.supposed}\"; the rest of this sentence and the next statement's are checked " \
                    "with the two indices different"
             return link_entry(origin, link, SUPPOSES, SUPPOSED, said), True
+        if link.relation == "∝" and chain.kind != SUPPOSITION:
+            return self._proportion(origin, link, chain, values)
         if link.relation not in EQUALITIES:
             if link.relation == "≈" and (rounded := rounding_of(values, link)) is not None:
                 return rounded_entry(origin, link, rounded)
@@ -197,7 +199,7 @@ class Links:
             self.function_domains[left.func] = self._argument_intervals(left.args, right)
             self.doubted.discard(left.func)  # defined anew: this is what it means from here on
             return link_entry(origin, link, DEFINITION, DEFINITION,
-                          f"{link.lhs.tex} defines {left.func} from here on"), True
+                          f"{link.lhs.tex} defines {str(left.func).split('|')[0]} from here on"), True
         if (logged := self._log_definition(link, left, right)) is not None:
             return link_entry(origin, link, DEFINITION, DEFINITION, logged), True
         value = isinstance(right, sp.Expr) and right.is_number and \
