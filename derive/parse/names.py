@@ -94,7 +94,8 @@ class Names:
         ``None`` (a product, ``p (1 - p)``) when the name is declared a number: a
         distribution's parameter or variable, a bound index, a symbol given to
         :func:`parse_latex`, ``\\lambda``, ``e``, ``\\pi``.  An undeclared name that the
-        formula also uses alone (``x(1 - x)``) is ambiguous: an error.
+        formula also uses alone is ambiguous (``f(x) + f``): an error, unless it stands alone only inside its own
+        argument (``x(1 - x)``, ``\\sigma(1 - \\sigma)``: a product, as a function of a value of itself is none).
         """
         found = self._name(i, hi)
         if found is None or after_space_back(self.tokens, i) in ("_", "^"):  # \\log_b(x): b is the base; p^k (1-p):
@@ -104,12 +105,20 @@ class Names:
         if self._at(opening, hi) != "(" or self._is_number(key, name, indices):
             return None
         close = self.partner[opening]
+        if key in self.alone and self._alone_between(key, opening + 1, close) == self.alone_counts[key]:
+            return None  # x(1 - x), \sigma(1 - \sigma): a function of a value of itself is none, this is a product
         if key in self.alone:
             call = self._fragment(self.tokens[i].pos, self._offset(close + 1))[1:-1]
             raise ParseError(f"ambiguous {call} at offset {self.tokens[i].pos}: a function {key} or a product? "
                              f"{key} also stands alone in this formula; write {key} \\cdot (...) for a product, "
                              f"or declare {key} a number (an assumption such as 0 < {key} < 1)")
-        parts = self._split(opening + 1, close, {",", ";"})  # f(x; θ): a parameter after ";"
+        parts = self._split(opening + 1, close, {","})
+        halves = self._split(opening + 1, close, {"|", ";"})
+        if len(halves) == 2 and all(self._next(a, b) < b for a, b in halves):
+            # f(x | θ), f(x; θ): a density given its parameters, a function of all of them, but never the same
+            # function as f(x, θ) (a joint density): its name says where the bar stands
+            before = self._split(*halves[0], {","})
+            parts, name = before + self._split(*halves[1], {","}), f"{name}|{len(before)}"
         if any(self._next(a, b) >= b for a, b in parts):
             raise ParseError(f"{self._fragment(self.tokens[i].pos, self._offset(close + 1))} at offset "
                              f"{self.tokens[i].pos} has an empty argument")
@@ -153,13 +162,19 @@ class Names:
     @functools.cached_property
     def alone_counts(self) -> collections.Counter[str]:
         """How often the source uses each name (a key, as :meth:`_name` gives it) without ``(`` after it."""
+        return self._alone(0, len(self.tokens))
+
+    def _alone_between(self, key: str, lo: int, hi: int) -> int:
+        """How often tokens ``lo`` to ``hi`` use the name ``key`` without ``(`` after it."""
+        return self._alone(lo, hi)[key]
+
+    def _alone(self, lo: int, hi: int) -> collections.Counter[str]:
         out: collections.Counter[str] = collections.Counter()
-        n = len(self.tokens)
-        for k in range(n):
+        for k in range(lo, hi):
             if after_space_back(self.tokens, k) == "_":
                 continue  # a subscript's label, part of another name
-            found = self._name(k, n)
-            if found is not None and self._at(self._next(found[2], n), n) != "(":
+            found = self._name(k, hi)
+            if found is not None and self._at(self._next(found[2], hi), hi) != "(":
                 out[found[0]] += 1
         return out
 

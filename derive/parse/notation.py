@@ -212,10 +212,12 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         if by_cases(rows):  # a value & its condition: a function by cases
             return piecewise_of(rows, read)
         return system_of([row.replace("&", " ") for row in rows], read)
-    tex = _TOP_NAMED.sub(r"\1", tex)  # \sum_{k=0}^{k=n}: the top is n
+    tex = _TOP_NAMED.sub(r"\1", _SCRIPTS_SWAPPED.sub(r"\2\1", tex))  # \sum_{k=0}^{k=n}: the top is n
+    tex = _BRACED_OPERATOR.sub(r" \1 ", _CONSTANT_GROUP.sub(r"\\pi \\cdot ", tex))
+    tex = _FROM_ONE.sub(lambda m: f"{m.group(1)}{{{m.group(2) or m.group(3)}=1}}", tex)
     tex = _transposes(tex)
     tex = _SUBSCRIPTED_PARTIAL.sub(lambda m: rf"\frac{{\partial}}{{\partial {m.group(1).strip('{}')}}}", tex)
-    tex = _primed_at(_examples(_SCRIPTS_SWAPPED.sub(r"\2\1", tex)))
+    tex = _primed_at(_examples(tex))
     tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(tex))
     try:
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)
@@ -262,6 +264,12 @@ def _transposes(tex: str) -> str:
 #: A superscript written before its subscript, ``\mu^2_1``: swapped (same length) so the subscript names the symbol.
 #: ``\sum_{k=0}^{k=n}``: an upper limit that names the index again (``k=``), dropped.
 _TOP_NAMED = re.compile(r"(\\(?:sum|prod)(?:\\limits)?\s*_\s*\{\s*([A-Za-z])\s*=[^{}]*\}\s*\^\s*\{)\s*\2\s*=")
+#: ``\pi{\sigma}^2``: a group after the number pi is a factor, never its argument.
+_CONSTANT_GROUP = re.compile(r"\\pi(?![A-Za-z])\s*(?=\{)")
+#: ``a {+} b``, ``e{\cdot}2``: an operator in braces (set as an ordinary symbol) is the operator.
+_BRACED_OPERATOR = re.compile(r"(?<![\^_\\}])\{\s*([+\-]|\\cdot|\\times)\s*\}")
+#: ``\sum_j^C``, ``\prod_{i}^{n}``: an index with a top but no bottom runs from 1 (``\sum_{j=1}^{C}``).
+_FROM_ONE = re.compile(r"(\\(?:sum|prod)(?:\\limits)?\s*_\s*)(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))(?=\s*\^)")
 
 
 #: ``\partial_\mu f``, ``\nabla_{\theta} J``: the derivative in that one variable, as ``\frac{\partial}{\partial \mu} f``.

@@ -148,9 +148,24 @@ READS = [
     # a label in brackets up top is no power: the i-th example, then its power; f^{(2)}(x) is f''(x)
     (r"\sigma_j^{(i)2} + x^{(2)}", (), (), sp.Symbol("sigma_{ij}") ** 2 + sp.Symbol("x_2")),
     (r"f^{(2)}(x)", (), (), derivative(f(x), x, 2)),
-    # a parameter after a semicolon is one more argument: s(\theta; X), f(x; \mu, \sigma)
-    (r"s(\theta;X) + f(x; \mu, \sigma)", (), (), sp.Function("s")(sp.Symbol("theta"), X_)
-     + f(x, sp.Symbol("mu"), sp.Symbol("sigma"))),
+    # an operator set in braces is the operator; a group after pi is a factor
+    (r"\ln(y){+}\ln(x) - 2\pi{\sigma_{2}}^{2}", (), (),
+     log(sp.Symbol("y")) + log(x) - 2 * sp.pi * sp.Symbol("sigma_2") ** 2),
+    # an index with a top and no bottom runs from 1; scripts in either order
+    (r"\sum_j^C x_j + \prod_{i}^{n} x_i - \sum^{m}_{k} x_k", (), (),
+     sp.Sum(sp.Indexed("x", sp.Symbol("j")), (sp.Symbol("j"), 1, sp.Symbol("C")))
+     + sp.Product(sp.Indexed("x", sp.Symbol("i")), (sp.Symbol("i"), 1, sp.Symbol("n")))
+     - sp.Sum(sp.Indexed("x", sp.Symbol("k")), (sp.Symbol("k"), 1, sp.Symbol("m")))),
+    # a name alone only inside its own argument is a value: x(1 - x), \sigma(1 - \sigma), p_j(1 - p_j) are products
+    (r"x(1-x) + \sigma(1 - \sigma) + p_j(1-p_j)", (), (),
+     x * (1 - x) + sp.Symbol("sigma") * (1 - sp.Symbol("sigma")) + sp.Symbol("p_j") * (1 - sp.Symbol("p_j"))),
+    # parameters after a semicolon or a bar are more arguments, of a function other than the joint f(x, mu)
+    (r"s(\theta;X) + f(x; \mu, \sigma)", (), (), sp.Function("s|1")(sp.Symbol("theta"), X_)
+     + sp.Function("f|1")(x, sp.Symbol("mu"), sp.Symbol("sigma"))),
+    (r"f(x \mid \mu, \sigma^2) - f(x | \mu, \sigma^2) + g(x, y | z)", (), (),
+     sp.Function("g|2")(x, sp.Symbol("y"), sp.Symbol("z"))),
+    (r"f(x \mid \mu) - f(x, \mu)", (), (), sp.Function("f|1")(x, sp.Symbol("mu")) - f(x, sp.Symbol("mu"))),
+    (r"f(|x|) + g(|x| + |y|)", (), (), f(sp.Abs(x)) + g(sp.Abs(x) + sp.Abs(sp.Symbol("y")))),  # bars of |x|
     # f'(c) at a point that is not one variable: the derivative there
     (r"g'(0) + f''(2x)", (), (), sp.Subs(derivative(g(VARSIGMA), VARSIGMA), VARSIGMA, 0)
      + sp.Subs(derivative(f(VARSIGMA), VARSIGMA, 2), VARSIGMA, 2 * x)),
@@ -330,8 +345,7 @@ REFUSES = [
     (r"2.5 3", (), (), "ambiguous number '2.5 3'"),
     (r"1{,}000", (), (), "ambiguous number '1{,}000'"),
     (r"1,000", (), (), "ambiguous number '1,000'"),
-    (r"x(1-x)", (), (), "ambiguous x(1-x) at offset 0"),
-    (r"p(1 - p)", (), (), "ambiguous p(1 - p) at offset 0"),
+    (r"p(1 - p) + p", (), (), "ambiguous p(1 - p) at offset 0"),  # p alone outside its argument: p(x) + p?
     (r"f(x) + f", (), (), "ambiguous f(x) at offset 0"),
     (r"f()", (), (), "has an empty argument"),
     (r"\frac{d}{dx} x^2", (), D_NUMBER, r"ambiguous \frac{d}{dx} at offset 0: d is a number here"),
@@ -405,8 +419,9 @@ def test_assert_identity_reads_derivatives() -> None:
 def test_assert_identity_reads_applications_and_products() -> None:
     assert_identity(r"p(1 - p)", r"p - p^{2}", define=["P(H) = p"])
     assert_identity(r"x(1 - x)", r"x - x^{2}", assume=["0 < x < 1"])
-    with pytest.raises(ParseError, match=r"^ambiguous x\(1 - x\)"):
-        assert_identity(r"x(1 - x)", r"x - x^{2}")
+    assert_identity(r"x(1 - x)", r"x - x^{2}")  # x alone inside its own argument: a value, so a product
+    with pytest.raises(ParseError, match=r"^ambiguous f\(x\)"):
+        assert_identity(r"f(x) + f", r"2 f")
 
 
 def test_assert_identity_reads_logarithms_and_numbers() -> None:
@@ -423,13 +438,13 @@ DOCUMENT = "\n\n".join([
     r"$$\frac{d}{dx} x^2 = x$$",                               # 3
     r"$$\frac{d^2}{dx^2} x^3 = 6x$$",                          # 5
     r"$$\left.\frac{\mathrm{d}}{\mathrm{d}x} x^2\right|_{x=3} = 6$$",  # 7
-    r"$$t(1-t) = t - t^2$$",                                   # 9
+    r"$$f(t) + f = 2f$$",                                      # 9
     r"$$2 3 = 6$$",                                            # 11
     r"$$\log^2 y = \log(y)^2$$",                               # 13
     r"$$\frac{dy}{dx} = 0$$",                                  # 15
 ]) + "\n"
 EXPECTED = [(1, "proved", ""), (3, "refuted", ""), (5, "proved", ""), (7, "proved", ""),
-            (9, "not parsed", "ambiguous t(1-t)"), (11, "not parsed", "ambiguous number '2 3'"), (13, "proved", ""),
+            (9, "not parsed", "ambiguous f(t)"), (11, "not parsed", "ambiguous number '2 3'"), (13, "proved", ""),
             (15, "unknown", "")]
 BOUNDED = "Let $0 < t < 1$ and $y > 0$.\n\n" + "\n\n".join([
     r"$$t(1-t) = t - t^2$$",                                   # 3
@@ -466,9 +481,9 @@ def test_the_command_line_reports_what_it_cannot_read(tmp_path: Path) -> None:
     assert run.returncode == 1, run.stdout + run.stderr  # line 3 is refuted
     lines = run.stdout.splitlines()
     assert f"{path}:1: proved" in lines
-    assert f"{path}:9: not parsed: ambiguous t(1-t) at offset 0: a function t or a product? " \
-           "t also stands alone in this formula; write t \\cdot (...) for a product, or declare t a number " \
-           "(an assumption such as 0 < t < 1)" in lines, run.stdout
+    assert f"{path}:9: not parsed: ambiguous f(t) at offset 0: a function f or a product? " \
+           "f also stands alone in this formula; write f \\cdot (...) for a product, or declare f a number " \
+           "(an assumption such as 0 < f < 1)" in lines, run.stdout
     assert any(line.startswith(f"{path}:11: not parsed: ambiguous number '2 3'") for line in lines), run.stdout
 
 
