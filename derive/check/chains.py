@@ -435,8 +435,9 @@ def _cases_first(found: list[Statement]) -> list[Statement]:
 def _inner_claims(span: Span, toks: list[_Tok], found: list[tuple[int, int, str]], a: int,
                   b: int) -> list[Statement]:
     r"""The equalities inside the propositions of an implication, as claims of their own: ``A = B = 0 \implies
-    p = rac{1}{2} = 0.5`` claims ``A = B`` and ``rac{1}{2} = 0.5``; the implication relates ``B = 0`` (the
-    equation the premise ends with) and ``p = rac{1}{2}`` (the one its conclusion starts with)."""
+    p = \frac{1}{2} = 0.5`` claims ``A = B`` and ``\frac{1}{2} = 0.5`` and sets ``B = 0``; the implication relates
+    ``B = 0`` (the equation the premise ends with) and ``p = \frac{1}{2}`` (the one its conclusion starts with).
+    A premise ``A = B = C`` that ends in no number claims ``B = C`` as well."""
     connectives = [(k, e) for k, e, r in found if RELATIONS[r] in CONNECTIVES]
     out = []
     for (_, start), (stop, _) in zip([(a, a)] + connectives, connectives + [(b, b)]):
@@ -445,8 +446,9 @@ def _inner_claims(span: Span, toks: list[_Tok], found: list[tuple[int, int, str]
                 any(t.text == "," and t.depth == toks[start].depth for t in toks[start:stop]):
             continue  # q = p, \lambda = 1: a system, not a chain
         lo = inside[0][1] if start != a else start  # past the equation the conclusion starts with
-        ending = start == a and stop != b and len(inside) > 1 and _is_zero(toks, inside[-1][1], stop)  # A = B = 0
-        hi = stop if ending or inside[-1][2] == SET else inside[-1][0] if start == a else stop
+        ending = start == a and stop != b and len(inside) > 1 and _is_number(toks, inside[-1][1], stop)  # A = B = 0
+        # a premise A = B = C claims A = B and B = C, and implies from B = C; A = B = 0 (or 2) sets B = 0
+        hi = stop if ending or inside[-1][2] == SET or len(inside) > 1 else inside[-1][0] if start == a else stop
         if any(lo <= k < hi for k, _, _ in inside) and not (start == a and stop == b) and \
                 (len(inside) > 1 or ending or inside[-1][2] == SET):
             statement = _statement(span, toks, lo, hi)
@@ -456,9 +458,9 @@ def _inner_claims(span: Span, toks: list[_Tok], found: list[tuple[int, int, str]
     return out
 
 
-def _is_zero(toks: list[_Tok], lo: int, hi: int) -> bool:
-    """Tokens ``lo:hi`` are a lone 0 (layout aside)."""
-    return [t.text for t in toks[lo:hi] if t.text not in _LAYOUT] == ["0"]
+def _is_number(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """Tokens ``lo:hi`` are a lone number, 0 or another (layout aside)."""
+    return re.fullmatch(r"-?\d+(?:\.\d+)?", "".join(t.text for t in toks[lo:hi] if t.text not in _LAYOUT)) is not None
 
 
 def _text_word(toks: list[_Tok], lo: int, hi: int) -> str:

@@ -71,8 +71,8 @@ class Claims:
             return link_entry(origin, link, CLAIM, SKIPPED,
                           f"{relation_reason(link.relation)} is not checked: {failed.reason}"), False
         own = None if isinstance(left, Failed) else self._verdict(left, right, link.relation)
-        if own is not None and own.status.value == REFUTED and len(chain.expressions) == 2 and \
-                not self.hypotheses and (named := given_value(left, right)) is not None:
+        if own is not None and own.status.value == REFUTED and (k == 1 or len(chain.expressions) == 2) and \
+                not self.hypotheses and (named := given_value(left, right)) is not None:  # p = 55/100 = 0.55
             own = Verdict(Status.UNKNOWN, f"a value of {sp.latex(named)} (a case the text considers, or an estimate "
                                           "from the data), not an identity in it: not checked")
         shown = self._as_displayed(link, chain, values)

@@ -71,6 +71,12 @@ _CONDITIONAL = re.compile(r"(?<![A-Za-z\\])([abcf-or-z])(?:_\{?\\?[A-Za-z]+\}?)?
 _BARE_EXPECTATION = re.compile(r"(?P<operator>\\mathbb\s*\{\s*E\s*\}|\\mathbb\s*E|\\mathrm\s*\{\s*E\s*\}|"
                                r"(?<![A-Za-z\\])E)\s*_\s*(?:\{\s*(?P<head>[pq](?:_\{?\\?[A-Za-z]+\}?)?)\s*\}|"
                                r"(?P<bare>[pq]))(?!\s*\()")
+#: A measure of pmfs named by their letters alone: ``H(p)``, ``H(p, q)``, ``D_{\mathrm{KL}}(p \| q)``, ``KL[q||p]``.
+_MASS_MEASURE = re.compile(r"(?P<head>(?<![A-Za-z\\])(?:H|D|KL|CE)|\\math(?:rm|bb)\s*\{\s*(?:H|KL|D)\s*\}|"
+                           r"\\operatorname\s*\{\s*(?:H|KL|D)\s*\})(?P<open>\s*(?:_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?"
+                           r"\s*(?:\\left\s*)?[(\[])(?P<args>\s*[pq]\s*(?:(?:,|;|\|\||\\\||\\parallel|\\Vert)\s*[pq]\s*)?)"
+                           r"(?=(?:\\right\s*)?[)\]])")
+_BARE_LETTER = re.compile(r"(?<![A-Za-z\\])([pq])(?![A-Za-z])")
 #: The text defines a function ``D`` of its own (``D(t) = t^2``): no derivative operator then.
 _OWN_D = re.compile(r"(?<![\\A-Za-z])D\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv)")
 _UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
@@ -130,14 +136,29 @@ class Reading:
         """``\\mathbb{E}_{q}`` written as ``\\mathbb{E}_{q(z | x)}`` when the chain (or else the text) applies ``q``
         to one argument only; as it was otherwise."""
         head = match.group("head") or match.group("bare")
+        applied = self._applied_form(head)
+        return match.group() if applied is None else f"{match.group('operator')}_{{{applied}}}"
+
+    def _applied_form(self, head: str) -> str | None:
+        """``q(z|x)`` for ``q`` when the chain (or else the text) applies it to one argument only, else ``None``."""
         pattern = re.compile(rf"(?<![A-Za-z\\]){re.escape(head)}\s*\(([^()]*)\)")
         for texts in ([self.context], self.texts):
             found = {re.sub(r"\s+", "", m.group(1)) for text in texts for m in pattern.finditer(text)}
             if len(found) == 1:
-                return f"{match.group('operator')}_{{{head}({found.pop()})}}"
+                return f"{head}({found.pop()})"
             if found:
                 break
-        return match.group()
+        return None
+
+    def _measured_masses(self, match: re.Match) -> str:
+        """``H(p, q)``, ``D_{KL}(p \\| q)`` with each bare pmf letter applied as the text applies it: ``H(p(x),
+        q(x))``; as it was when a letter is applied to several arguments, or to none."""
+        letters = _BARE_LETTER.findall(match.group("args"))
+        applied = {letter: self._applied_form(letter) for letter in letters}
+        if not letters or None in applied.values():
+            return match.group()
+        args = _BARE_LETTER.sub(lambda m: applied[m.group(1)], match.group("args"))
+        return f"{match.group('head')}{match.group('open')}{args}"
 
     def _on_the_sample(self, value: sp.Basic | Failed) -> sp.Basic | Failed:
         """``value`` with the text's own sample put in (:func:`derive.check.variables.given_sample`): each sum or
@@ -221,6 +242,8 @@ class Reading:
             tex = t_as_power(tex)
         if self.masses and "_" in tex:  # \mathbb{E}_q[...]: under q as the text applies it (q(z | x))
             tex = _BARE_EXPECTATION.sub(self._applied_mass, tex)
+        if self.masses:  # H(p, q), D_{KL}(p \| q): of the pmfs as the text applies them (p(x), q(x))
+            tex = _MASS_MEASURE.sub(self._measured_masses, tex)
         named = {}
         if r"\mathcal" in tex:  # \mathcal{L}, a Lagrangian: one symbol (the parser reads \mathcal{N}(...) only)
             def placeholder(match: re.Match) -> str:

@@ -27,6 +27,8 @@ _SIGNALS = re.compile(
     r"|(?<![A-Za-z\\])[pP]_\{?\s*[A-Z](?:\s*(?:,|\||\\mid)?\s*[A-Z])*\s*\}?\s*\("  # p_X(x), P_{Y|X}(y|x)
     r"|\\mathbb\{P\}|\\Pr(?![A-Za-z])")
 _DENSITY_LOG = re.compile(r"(?<![A-Za-z\\])[pq]\s*\(\s*[a-z]\s*\)\s*(?:\\cdot\s*)?\\(?:log|ln)(?![A-Za-z])")
+#: ``\sum_x``, ``\sum_{x}``: a sum over the values of a variable, without limits.
+_BARE_SUM = re.compile(r"\\sum(?:\\limits)?\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z])(?!\s*[=^])")
 _MATHS = r"\$[^$]+\$(?:\s*(?:,|and|,\s*and)\s*\$[^$]+\$)*"
 #: "$X$ and $Y$ are independent", "independent random variables $X$ and $Y$": the variables named there only.
 _DECLARED = re.compile(rf"(?P<before>{_MATHS})\s+are\s+(?:mutually\s+|statistically\s+)?independent\b"
@@ -44,9 +46,10 @@ _VARIABLE = re.compile(r"(?<![A-Za-z\\_^])([A-Z])(?:_\{?([A-Za-z0-9])\}?)?(?![A-
 
 def speaks_of_variables(texts: Iterable[str]) -> bool:
     r"""Whether the math ``texts`` use the notation of random variables no one declares: one of the signals, or an
-    integral of a density times a logarithm (``\int p(x) \log \frac{p(x)}{q(x)} dx``, an entropy or a
-    divergence of densities no one names)."""
-    return any(_SIGNALS.search(text) or r"\int" in text and _DENSITY_LOG.search(text) for text in texts)
+    integral of a density, or a sum of a pmf, times a logarithm (``\int p(x) \log \frac{p(x)}{q(x)} dx``,
+    ``\sum_x p(x) \log q(x)``: an entropy or a divergence of densities no one names)."""
+    return any(_SIGNALS.search(text) or (r"\int" in text or _BARE_SUM.search(text)) and _DENSITY_LOG.search(text)
+               for text in texts)
 
 
 def value_sets(text: str) -> dict[str, str]:

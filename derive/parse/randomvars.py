@@ -96,6 +96,9 @@ class RandomVariableForms:
             value = rv.mutual_information(names[0], names[1], conditions)
         else:
             names = self._variables(*main)
+            if names is None and given is None:  # H(p(x)), H(p(x), q(x)): of the pmfs the text applies
+                value = self._of_masses(self._split(*main, {","}), indices)
+                return None if value is None else (value, top + 1)
             if names is None:
                 return None
             fixed = {n: v for n, v in conditions.items() if v is not None}
@@ -106,6 +109,22 @@ class RandomVariableForms:
             else:
                 value = rv.conditional_entropy(names, conditions)
         return value / sp.log(self.rv_base()), top + 1
+
+    def _of_masses(self, parts: list[tuple[int, int]], indices: Mapping[str, sp.Symbol]) -> sp.Basic | None:
+        """``H(p(x))``, the entropy of a pmf (``-sum p log p``), and ``H(p(x), q(x))``, the cross-entropy of the
+        second relative to the first (``-sum p log q``), over the values the first is of; ``None`` unless each
+        argument is an expression in the pmfs."""
+        if len(parts) not in (1, 2):
+            return None
+        sides = [self.expression(a, b, indices) for a, b in parts]
+        owners = rv.owners(sides[0])
+        if not owners or not all(rv.owners(side) for side in sides):
+            return None
+        free = sorted((v for v in owners if v in sides[0].free_symbols and v not in indices.values()), key=str)
+        if not free:
+            return None
+        limits = [(v, 1, rv.support(owners[v])) for v in reversed(free)]
+        return -sp.Sum(sides[0] * sp.log(sides[-1]), *limits) / sp.log(self.rv_base())
 
     def rv_base(self) -> sp.Expr:
         """The base of the measures' logarithms: ``e`` in nats, 2 in bits, ``b`` in arbitrary units."""

@@ -25,6 +25,13 @@ DOCUMENTS = [
     ("Let $0 < p < 1$.\n\n$$\\frac{d}{dp}(p^2 - p) = 2p - 1 = 0 \\implies p = \\frac{1}{2}$$\n",
      [(3, "proved"), (3, "supposed"), (3, "proved")]),
     ("Let $0 < p < 1$.\n\n$$2p = 1 \\implies p = \\frac{1}{2} = 0.5$$\n", [(3, "proved"), (3, "proved")]),
+    # a premise a = b = c claims both links and implies from b = c; one ending in a number (= 2) sets it
+    ("Let $x > 0$.\n\n$$x^2 - 1 = (x - 1)(x + 1) = 3 \\implies x = 2$$\n",
+     [(3, "proved"), (3, "supposed"), (3, "proved")]),
+    ("Let $x > 0$.\n\n$$(x + 1)^2 = x^2 + 2x + 1 = x^2 + 1 + 2x \\implies (x + 1)^2 - 2x = x^2 + 1$$\n",
+     [(3, "proved"), (3, "proved"), (3, "proved")]),
+    ("Let $x > 0$.\n\n$$(x + 1)^2 = x^2 + 2x + 1 = x^2 + 1 \\implies (x + 1)^2 = x^2 + 1$$\n",
+     [(3, "proved"), (3, "refuted"), (3, "proved")]),  # 2x = 0 implies 2x = 0
     # a display the prose draws from an implication before it ("expanding gives") goes on from its conclusion
     ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nand expanding gives\n\n"
      "$$3p - 3p^2 = 1 - p \\implies p = \\frac{1}{3}$$\n", [(3, "proved"), (7, "proved"), (7, "proved")]),
@@ -565,6 +572,15 @@ DOCUMENTS = [
     # an expectation under a density written by its letter alone: as the text applies it
     ("We have $p(z \\mid x)$ and $q(z)$.\n\n$$\\mathbb{E}_q[\\log p(x, z)] = \\int q(z) \\log p(x, z) dz$$\n\n"
      "$$\\mathbb{E}_q[\\log p(x, z)] = \\int q(z) \\log p(x) dz$$\n", [(3, "proved"), (5, "refuted")]),
+    # measures of pmfs named by their letters alone: of p and q as the text applies them (p(x), q(x))
+    ("$$H(p) = -\\sum_x p(x) \\log p(x)$$\n\n$$H(p, q) = -\\sum_x p(x) \\log q(x)$$\n\n"
+     "$$D_{KL}(p \\| q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}$$\n\n$$H(p, q) = H(p) + D_{KL}(p \\| q)$$\n\n"
+     "$$H(p, q) = H(p) - D_{KL}(p \\| q)$$\n\n$$H(q, p) = -\\sum_x p(x) \\log q(x)$$\n",
+     [(1, "proved"), (3, "proved"), (5, "proved"), (7, "proved"), (9, "refuted"), (11, "refuted")]),
+    ("$$\\mathrm{H}(p, q) = -\\int p(x) \\ln q(x) \\, dx = \\mathrm{H}(p) + \\mathrm{KL}[p \\| q]$$\n",
+     [(1, "proved"), (1, "proved")]),
+    # a name given a value, then the value written another way: a case, not an identity in p
+    ("We see 55 heads, so we say $p = 55/100 = 0.55$.\n", [(1, "unknown"), (1, "proved")]),
 ]
 
 
