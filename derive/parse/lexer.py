@@ -49,8 +49,9 @@ _WORD_FUNCTIONS = {"log": r"\log", "ln": r"\ln", "exp": r"\exp", "sigmoid": r"\s
 
 
 #: Letters and words set upright that mean what they do in math: Euler's ``\mathrm{e}``, mutual information's
-#: ``\mathrm{I}(X; Y)``, ``\text{E}[X]``, ``\text{Var}(X)`` (``\mathrm{H}`` and ``\mathrm{d}`` have their own readings).
-_UPRIGHT = {"e": "e", "I": "I", "E": r"\mathrm{E}", "Var": r"\mathrm{Var}", "var": r"\mathrm{Var}"}
+#: ``\mathrm{I}(X; Y)``, ``\text{E}[X]``, ``\text{Var}(X)``, ``\text{KL}(p \| q)`` (``\mathrm{H}`` and ``\mathrm{d}`` have their own readings).
+_UPRIGHT = {"e": "e", "I": "I", "E": r"\mathrm{E}", "Var": r"\mathrm{Var}", "var": r"\mathrm{Var}",
+            "KL": r"\mathrm{KL}"}
 
 
 #: The same words typed as plain letters (``ln(x)``): never a product of letters l and n.  Those after the

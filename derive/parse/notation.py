@@ -132,6 +132,7 @@ from derive.measures import ANY_BASE, UNITS, Measure
 from derive.parse.adapter import ParseError
 from derive.parse.calculus import by_cases, operator_derivatives, piecewise_of, split_cases, system_of
 from derive.parse.lexicon import PRIMED
+from derive.parse.bare import bracketed_expectations
 from derive.parse.lexer import tokenize, unbraced_bodies
 from derive.parse.reader import Reader
 from derive.terms import bottom_up
@@ -213,6 +214,9 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
             return piecewise_of(rows, read)
         return system_of([row.replace("&", " ") for row in rows], read)
     tex = _TOP_NAMED.sub(r"\1", _SCRIPTS_SWAPPED.sub(r"\2\1", tex))  # \sum_{k=0}^{k=n}: the top is n
+    if masses:  # E \log p(X): the expectation of the logarithm that follows
+        tex = bracketed_expectations(tex)
+    tex = _SIGNED_SCRIPT.sub(r"^{-\1}", tex)  # e^-x: a superscript of a lone minus is meant with what follows
     tex = _BRACED_OPERATOR.sub(r" \1 ", _CONSTANT_GROUP.sub(r"\\pi \\cdot ", tex))
     tex = _FROM_ONE.sub(lambda m: f"{m.group(1)}{{{m.group(2) or m.group(3)}=1}}", tex)
     tex = _transposes(tex)
@@ -264,6 +268,8 @@ def _transposes(tex: str) -> str:
 #: A superscript written before its subscript, ``\mu^2_1``: swapped (same length) so the subscript names the symbol.
 #: ``\sum_{k=0}^{k=n}``: an upper limit that names the index again (``k=``), dropped.
 _TOP_NAMED = re.compile(r"(\\(?:sum|prod)(?:\\limits)?\s*_\s*\{\s*([A-Za-z])\s*=[^{}]*\}\s*\^\s*\{)\s*\2\s*=")
+#: ``e^-x``, ``10^-3``: TeX sets a lone minus up top; the writer means ``e^{-x}``.
+_SIGNED_SCRIPT = re.compile(r"\^\s*-\s*(\d+|[A-Za-z](?![A-Za-z])|\\[A-Za-z]+)")
 #: ``\pi{\sigma}^2``: a group after the number pi is a factor, never its argument.
 _CONSTANT_GROUP = re.compile(r"\\pi(?![A-Za-z])\s*(?=\{)")
 #: ``a {+} b``, ``e{\cdot}2``: an operator in braces (set as an ordinary symbol) is the operator.

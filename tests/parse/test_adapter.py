@@ -151,7 +151,7 @@ BAD = [
     (r"\sum_{i \in \{H, X\}} P(i)", "unknown outcome 'X'"),
     (r"\sum_{i \in \{H, T\}}", "has no body"),
     (r"\text{Cross-Entropy}(P, Q)", r"text '\text{Cross-Entropy}' at offset 0 is prose"),
-    (r"x + \text{KL}", "is prose"),
+    (r"x + \text{loss}", "is prose"),
     (r"\Vert", r"only understood in KL(P \Vert Q)"),
     (r"\{H\}", "only understood in"),
     (r"\underbrace x", "must be followed by"),

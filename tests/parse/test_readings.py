@@ -148,6 +148,9 @@ READS = [
     # a label in brackets up top is no power: the i-th example, then its power; f^{(2)}(x) is f''(x)
     (r"\sigma_j^{(i)2} + x^{(2)}", (), (), sp.Symbol("sigma_{ij}") ** 2 + sp.Symbol("x_2")),
     (r"f^{(2)}(x)", (), (), derivative(f(x), x, 2)),
+    # a superscript of a lone minus (e^-x, as TeX sets it) is meant with the token after it
+    (r"e^-x + 10^-3 + e^-\lambda", (), (),
+     sp.exp(-x) + sp.Rational(1, 1000) + sp.exp(-sp.Symbol("lambda", real=True))),
     # an operator set in braces is the operator; a group after pi is a factor
     (r"\ln(y){+}\ln(x) - 2\pi{\sigma_{2}}^{2}", (), (),
      log(sp.Symbol("y")) + log(x) - 2 * sp.pi * sp.Symbol("sigma_2") ** 2),
