@@ -294,7 +294,8 @@ def _fold(bound: frozenset[str], term: sp.Expr) -> sp.Expr:
             if not coefficient.free_symbols & symbols:
                 return -coefficient * (entropy(names) if family == "p" else cross_entropy(names))
     limits = [(_bound(n), 1, support(n)) for n in sorted(bound)]
-    return sp.Sum(term, *limits)
+    coefficient, summand = term.as_coeff_Mul()  # -sum f and sum -f are one term: they cancel sum f
+    return coefficient * sp.Sum(summand, *limits)
 
 
 def reduce(expr: sp.Basic) -> sp.Expr:

@@ -76,7 +76,7 @@ EQUALITY, SUPPOSITION, IMPLICATION, SYSTEM = "equality", "supposition", "implica
 #: further supposition.
 SPECIALISING = ("at", "for", "with", "when", "setting", "substituting", "plugging in", "evaluated at",
                 "evaluating at", "evaluate at")
-SUPPOSING = ("suppose", "assume", "if", "let", "set", "given", "whenever", "suppose that", "assume that",
+SUPPOSING = ("suppose", "assume", "if", "let", "set", "define", "given", "whenever", "suppose that", "assume that",
              "such that", "provided that", "provided") + SPECIALISING
 #: Openings of a sentence that, ending with a colon or comma just before a display, make it a supposition.
 SUPPOSING_OPENINGS = ("at a minimum", "at the minimum", "at a maximum", "at the maximum", "at an optimum",

@@ -21,7 +21,7 @@ from derive.verify.limits import OutOfTime, settle, time_limit
 
 
 #: Supposing words after which a statement may still be a definition (a new symbol, a measure).
-_DEFINING_WORDS = frozenset({"let", "set", "given"})
+_DEFINING_WORDS = frozenset({"let", "set", "define", "given"})
 
 
 def written_link(link: Link) -> str:
@@ -258,6 +258,8 @@ class Links:
         r"""``f(x) = x^2`` (``H(p) = ...``, ``\ell(\lambda) = ...``): a function not defined yet, applied to distinct
         plain symbols, equal to an expression that does not use it: ``Lambda((x,), x**2)``; else ``None``."""
         if not isinstance(left, AppliedUndef) or right.has(left.func):
+            return None
+        if randomvars.owners(left) and randomvars.owners(right):  # p(x) = \int p(x, z) dz: of the pmfs, a claim
             return None
         if left.func in self.functions and not (self._rests_on_unknown(self.functions[left.func].expr)
                                                 and not self._rests_on_unknown(right)) and \

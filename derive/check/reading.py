@@ -71,6 +71,18 @@ _CONDITIONAL = re.compile(r"(?<![A-Za-z\\])([abcf-or-z])(?:_\{?\\?[A-Za-z]+\}?)?
 _BARE_EXPECTATION = re.compile(r"(?P<operator>\\mathbb\s*\{\s*E\s*\}|\\mathbb\s*E|\\mathrm\s*\{\s*E\s*\}|"
                                r"(?<![A-Za-z\\])E)\s*_\s*(?:\{\s*(?P<head>[pq](?:_\{?\\?[A-Za-z]+\}?)?)\s*\}|"
                                r"(?P<bare>[pq]))(?!\s*\()")
+#: An expression led by a differential of a function: ``d \sigma(x)``, ``\mathrm{d} f(x)`` (never d times it).
+_DIFFERENTIAL_LEAD = re.compile(r"\s*(?:d|\\mathrm\s*\{\s*d\s*\})\s*(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\{?\w+\}?)?\s*\(")
+#: A bold lower-case letter: ``\mathbf{z}``, ``\boldsymbol{x}``, ``\bm{y}``, ``\boldsymbol x``.
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*(?:\{\s*([a-z])\s*\}|\s([a-z])(?![A-Za-z]))")
+
+
+def unbold(tex: str) -> str:
+    """``tex`` with each bold lower-case letter written plain: where densities are applied, ``p(\\mathbf{z} \\mid
+    \\mathbf{x})`` is the density of the variable ``Z`` at ``z`` given ``x``, bold or not."""
+    return _BOLD.sub(lambda m: f" {m.group(1) or m.group(2)} ", tex) if "\\" in tex else tex
+
+
 #: A measure of pmfs named by their letters alone: ``H(p)``, ``H(p, q)``, ``D_{\mathrm{KL}}(p \| q)``, ``KL[q||p]``.
 _MASS_MEASURE = re.compile(r"(?P<head>(?<![A-Za-z\\])(?:H|D|KL|CE)|\\math(?:rm|bb)\s*\{\s*(?:H|KL|D)\s*\}|"
                            r"\\operatorname\s*\{\s*(?:H|KL|D)\s*\})(?P<open>\s*(?:_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?"
@@ -143,7 +155,7 @@ class Reading:
         """``q(z|x)`` for ``q`` when the chain (or else the text) applies it to one argument only, else ``None``."""
         pattern = re.compile(rf"(?<![A-Za-z\\]){re.escape(head)}\s*\(([^()]*)\)")
         for texts in ([self.context], self.texts):
-            found = {re.sub(r"\s+", "", m.group(1)) for text in texts for m in pattern.finditer(text)}
+            found = {re.sub(r"\s+", "", unbold(m.group(1))) for text in texts for m in pattern.finditer(text)}
             if len(found) == 1:
                 return f"{head}({found.pop()})"
             if found:
@@ -226,6 +238,8 @@ class Reading:
             return Failed(NOT_PARSED, "an empty side: nothing before it to continue")
         if re.fullmatch(r"(?:\s|\\[,;:! ]|\\q?quad|\.|\\[lcv]?dots|\\dotsc|\\dotsb)*", tex):  # a = ... = b
             return Failed(SKIPPED, ELIDED_STEPS)
+        if _DIFFERENTIAL_LEAD.match(tex):
+            return Failed(NOT_PARSED, "a differential (d f(x)) is not derive notation: write \\frac{d}{dx} f(x)")
         if any(dots in tex for dots in _ELIDED):
             return Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
         matrix = "a matrix written out" if MATRIX.search(tex) else uses_name(tex, self.matrices)
@@ -240,6 +254,8 @@ class Reading:
             from derive.parse.notation import t_as_power
 
             tex = t_as_power(tex)
+        if self.masses:  # p(\mathbf{z}): a density's value is its variable's, bold or not
+            tex = unbold(tex)
         if self.masses and "_" in tex:  # \mathbb{E}_q[...]: under q as the text applies it (q(z | x))
             tex = _BARE_EXPECTATION.sub(self._applied_mass, tex)
         if self.masses:  # H(p, q), D_{KL}(p \| q): of the pmfs as the text applies them (p(x), q(x))

@@ -16,14 +16,15 @@ import re
 from collections.abc import Iterable
 
 from derive.check.definitions import DISTRIBUTION_NAME, family_of, split_top
+from derive.check.reading import unbold
 
 _SIGNALS = re.compile(
     r"(?<![A-Za-z\\])(?:H|I|\\mathrm\{H\}|\\operatorname\{H\})\s*\(\s*[A-Z](?:_\{?\w\}?)?\s*(?:[,;|)]|\\mid)"
     r"|\\sum(?:\\limits)?_\{\s*[a-z]\s*\\in\s*(?:[A-Z]|\\mathcal|D\s*\()"
-    r"|(?<![A-Za-z\\])[pP]\s*\(\s*[a-z]\s*(?:\||\\mid)"
+    r"|(?<![A-Za-z\\])[pP]\s*\(\s*[a-z]\s*(?:\||\\mid|\\vert)"
     r"|(?<![A-Za-z\\])[pP]\s*\(\s*[A-Z]\s*="
     r"|(?<![A-Za-z\\])[pq]_\{?\\(?:theta|phi|psi|varphi)\}?\s*\("
-    r"|(?<![A-Za-z\\])[a-ce-z](?:_\{?\\?[A-Za-z]+\}?)?\s*\(\s*[a-z]\s*(?:\||\\mid)\s*[a-z]\s*\)"  # g_\theta(x|z)
+    r"|(?<![A-Za-z\\])[a-ce-z](?:_\{?\\?[A-Za-z]+\}?)?\s*\(\s*[a-z]\s*(?:\||\\mid|\\vert)\s*[a-z]\s*\)"  # g(x|z)
     r"|(?<![A-Za-z\\])[pP]_\{?\s*[A-Z](?:\s*(?:,|\||\\mid)?\s*[A-Z])*\s*\}?\s*\("  # p_X(x), P_{Y|X}(y|x)
     r"|\\mathbb\{P\}|\\Pr(?![A-Za-z])")
 _DENSITY_LOG = re.compile(r"(?<![A-Za-z\\])[pq]\s*\(\s*[a-z]\s*\)\s*(?:\\cdot\s*)?\\(?:log|ln)(?![A-Za-z])")
@@ -44,12 +45,14 @@ _INLINE = re.compile(r"\$([^$]+)\$")
 _VARIABLE = re.compile(r"(?<![A-Za-z\\_^])([A-Z])(?:_\{?([A-Za-z0-9])\}?)?(?![A-Za-z(])")
 
 
-def speaks_of_variables(texts: Iterable[str]) -> bool:
+def speaks_of_variables(texts: Iterable[str], sums: bool = True) -> bool:
     r"""Whether the math ``texts`` use the notation of random variables no one declares: one of the signals, or an
     integral of a density, or a sum of a pmf, times a logarithm (``\int p(x) \log \frac{p(x)}{q(x)} dx``,
-    ``\sum_x p(x) \log q(x)``: an entropy or a divergence of densities no one names)."""
-    return any(_SIGNALS.search(text) or (r"\int" in text or _BARE_SUM.search(text)) and _DENSITY_LOG.search(text)
-               for text in texts)
+    ``\sum_x p(x) \log q(x)``: an entropy or a divergence of densities no one names; without ``sums``, only
+    the integral)."""
+    plain = [unbold(text) for text in texts]  # p(\mathbf{z} | \mathbf{x}) as p(z | x)
+    return any(_SIGNALS.search(text) or (r"\int" in text or sums and _BARE_SUM.search(text))
+               and _DENSITY_LOG.search(text) for text in plain)
 
 
 def value_sets(text: str) -> dict[str, str]:
@@ -230,7 +233,7 @@ def generic_declarations(sentence: str, text: str) -> list[tuple[str, str]]:
     found = [next(g for g in m.groups() if g is not None) for m in re.finditer(displays, text, re.S)]
     spans = found + _INLINE.findall(re.sub(displays, " ", text, flags=re.S))
     maths = " ; ".join(m for m in spans if not re.fullmatch(r"\s*[A-Za-z]\s*", m))  # $p$ alone names it
-    if speaks_of_variables(spans) or any(r"\int" in m for m in spans):  # pmfs of random variables; densities
+    if speaks_of_variables(spans, sums=False) or any(r"\int" in m for m in spans):  # random variables; densities
         return []
     every = " ; ".join(spans)
     size = next((n for n in ("N", "K", "M") if not re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])", every)), None)

@@ -63,6 +63,9 @@ def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
         return Verdict(Status.UNKNOWN, f"the values at {values} of one distribution, with the numbers "
                                        f"{', '.join(map(sp.sstr, numbers))}: false for some distributions, and "
                                        "derive does not know the one the text has in mind")
+    if refuted is not None and (families := _model(lhs, rhs)):
+        return Verdict(Status.UNKNOWN, f"relates the values of the pmfs {' and '.join(families)} pointwise: how the "
+                                       "text builds one from the other (a model), not an identity of every pair")
     if refuted is not None:
         return refuted
     return Verdict(Status.UNKNOWN, f"not reduced to one form for every joint distribution{under} "
@@ -78,6 +81,17 @@ def _same_value(lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, str] | None:
             if owners[b].startswith(owners[a]) and b.name.startswith(a.name + "_"):  # x_i of X_i, beside x of X
                 return sp.sstr(a), sp.sstr(b)
     return None
+
+
+def _model(lhs: sp.Basic, rhs: sp.Basic) -> list[str]:
+    """The pmfs of a claim that relates values of two (``q(x, z) = p(x) q(z | x)``), no sum, logarithm or measure
+    in it: the text defines one by the other; ``[]`` otherwise."""
+    sides = (lhs, rhs)
+    if any(side.has(sp.Sum, sp.Integral, sp.log) or any(rv.measure_of(x) for x in side.free_symbols)
+           for side in sides):
+        return []
+    families = {found[0] for side in sides for e in side.atoms(AppliedUndef) if (found := rv.mass_of(e))}
+    return sorted(families) if len(families) > 1 else []
 
 
 def _one_distributions(lhs: sp.Basic, rhs: sp.Basic) -> list[sp.Number]:

@@ -579,6 +579,25 @@ DOCUMENTS = [
      [(1, "proved"), (3, "proved"), (5, "proved"), (7, "proved"), (9, "refuted"), (11, "refuted")]),
     ("$$\\mathrm{H}(p, q) = -\\int p(x) \\ln q(x) \\, dx = \\mathrm{H}(p) + \\mathrm{KL}[p \\| q]$$\n",
      [(1, "proved"), (1, "proved")]),
+    # bold values of densities are their variables' values; \text{KL} is the measure; \vert is a bar
+    ("We have $p(\\mathbf{z} \\vert \\mathbf{x})$ and $q(\\mathbf{z})$.\n\n"
+     "$$\\text{KL}(q(\\mathbf{z}) \\| p(\\mathbf{z} \\vert \\mathbf{x})) = \\mathbb{E}_{q}[\\log q(\\boldsymbol{z})] "
+     "- \\mathbb{E}_{q}[\\log p(\\boldsymbol{z} \\vert \\boldsymbol{x})]$$\n\n"
+     "$$\\text{KL}(q(\\mathbf{z}) \\| p(\\mathbf{z} \\vert \\mathbf{x})) = \\mathbb{E}_{q}[\\log q(\\boldsymbol{z})] "
+     "+ \\mathbb{E}_{q}[\\log p(\\boldsymbol{z} \\vert \\boldsymbol{x})]$$\n", [(3, "proved"), (5, "refuted")]),
+    # a relation between the text's pmfs is a claim (marginalisation), never the definition of one of them
+    ("We have $p(z \\mid x)$.\n\n$$p(x) = \\int p(x, z) \\, dz$$\n\n$$p(x) = \\int p(x \\mid z) \\, dz$$\n",
+     [(3, "proved"), (5, "refuted")]),
+    # an expectation written without brackets, as older texts do: of the logarithm term after it
+    ("$$I(X;Y) = E \\log{p(X,Y) \\over p(X)\\,p(Y)} = H(X) + H(Y) - H(X, Y)$$\n\n"
+     "$$I(X;Y) = E \\log{p(X) \\over p(X,Y)}$$\n", [(1, "proved"), (1, "proved"), (3, "refuted")]),
+    # "Define" defines; a relation of two pmfs' values is a model, not refuted; d f(x) is a differential
+    ("Define $f(x) = x^2 + 1$. Then\n\n$$f(2) = 5$$\n", [(1, "definition"), (3, "proved")]),
+    ("We have $p(z \\mid x)$ and $q(z \\mid x)$. Define $q(x, z) = p(x) q(z \\mid x)$.\n\n"
+     "$$q(x, z) = p(x) q(z \\mid x)$$\n", [(1, "supposed"), (3, "proved")]),
+    ("We have $p(z \\mid x)$ and $q(z \\mid x)$.\n\n$$q(x, z) = p(x) q(z \\mid x)$$\n\n"
+     "$$p(x, z) = p(x) p(x \\mid z)$$\n", [(3, "unknown"), (5, "refuted")]),
+    ("$$d \\sigma(x) = \\sigma(x)(1 - \\sigma(x))$$\n", [(1, "not parsed")]),
     # a name given a value, then the value written another way: a case, not an identity in p
     ("We see 55 heads, so we say $p = 55/100 = 0.55$.\n", [(1, "unknown"), (1, "proved")]),
 ]
