@@ -88,8 +88,11 @@ FAMILY_BOUNDS: dict[str, tuple[str, ...]] = {
     "poisson": ("0 < {}",), "exponential": ("0 < {}",), "laplace": ("", "0 < {}"),
     "bernoulli": ("0 < {} < 1",), "geometric": ("0 < {} < 1",), "gamma": ("0 < {}",), "beta": ("0 < {}",),
 }
-_FAMILY = re.compile(r"\b(" + "|".join(FAMILY_BOUNDS) + r")(?:\s*\(?\s*(?=\$)|\s+(?:distributions?\s+|distributed\s+|"
-                     r"random\s+variables?\s+)?with\s+(?:the\s+)?(?:parameters?|rates?|means?)\s+(?=\$))", re.I)
+_FAMILY = re.compile(r"\b(" + "|".join(FAMILY_BOUNDS) + r")(?:\s*\(?\s*(?=\$)|\s+distributions?\s+(?=\$)|\s+(?:distributions?\s+|"
+                     r"distributed\s+|random\s+variables?\s+)?with\s+(?:the\s+)?(?:parameters?|rates?|means?)\s+(?=\$))",
+                     re.I)
+#: ``P(\theta)`` after "the Poisson distribution": the parameters are its arguments, never its name.
+_NAMED_FAMILY = re.compile(r"\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*(?:\\left)?\((?P<args>[^()]*)(?:\\right)?\)\s*")
 _PARAMETER = re.compile(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?")
 
 
@@ -106,6 +109,10 @@ def family_bounds(text: str) -> list[str]:
             if not maths:
                 continue
             family = match.group(1).lower()
+            if match.group(0).rstrip().endswith(("distribution", "distributions")):  # the Poisson distribution $P(\theta)$
+                if (named := _NAMED_FAMILY.fullmatch(maths[0])) is None:
+                    continue  # a formula, not the family applied to its parameters
+                maths[0] = named.group("args")
             names = [n for n in _PARAMETER.findall(maths[0].replace(r"\left", "").replace(r"\right", ""))
                      if n not in (r"\mathrm", r"\operatorname", r"\text", r"\sim") and n.lower() != family]
             roles = FAMILY_BOUNDS[family]

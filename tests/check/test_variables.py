@@ -67,6 +67,10 @@ FAMILIES = [
     ("A Laplace distribution with parameters $\\mu, b$.", ["0 < b"]),  # the location is any real
     ("The exponential of $x$ is positive.", []),  # a function, not a family: x is not bounded
     ("Poisson regression uses $\\log \\mu$.", []),
+    # the family applied to its parameter after "distribution": the arguments, not the name, nor a formula's letters
+    ("A sample from the Poisson distribution $P(\\theta)$ with parameter $\\theta$.", ["0 < \\theta"]),
+    ("A sample from the Laplace distribution $L(\\mu, b)$.", ["0 < b"]),
+    ("The Gamma distribution $\\beta^\\alpha x e^{-x}$ is used.", []),
     # the letter a family's parameter is written with, where the prose names the family
     ("With $N$ counts $k_i$ from a Poisson distribution: $$L(\\lambda) = \\lambda^{k}$$", ["0 < \\lambda"]),
     ("Two Poisson laws, $\\lambda_1$ and $\\lambda_2$.", ["0 < \\lambda_1", "0 < \\lambda_2"]),
