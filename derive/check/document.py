@@ -236,6 +236,10 @@ class _Scanner:
         joined = self.seen and start == self.last_end
         if not display:  # inline math: only its own paragraph
             blank = list(_BLANK_LINE.finditer(before))
+            if blank and _BULLET.fullmatch(before[blank[-1].end():]):  # "Where:" then "- $x = ...$": the item
+                intro = _last_paragraph(before[:blank[-1].start()])  # of a list the paragraph before opens
+                if intro.endswith(":"):
+                    return f"{intro} {before[blank[-1].end():].strip()}", False
             before = before[blank[-1].end():] if blank else before
             joined = joined and not blank
         lead = _last_paragraph(before)
@@ -373,6 +377,10 @@ def _closing_brace(text: str, i: int, end: int) -> int:
             return i
         i += 1
     return end
+
+
+#: A list item's bullet, alone before its math.
+_BULLET = re.compile(r"\s*[-*+]\s*")
 
 
 def _last_paragraph(text: str) -> str:

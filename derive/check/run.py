@@ -158,7 +158,9 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
         if count > MAX_LINKS:
             raise CheckError(f"{file} has more than {MAX_LINKS} equations, more than derive check takes; split it")
     groups = hypotheses(read)
-    document = ranked([s for group in groups for s in group])
+    earlier, named = _referring_back(read, groups)
+    document = ranked([replace(s, relations=(":=",)) if k in named else s  # "where:" then items naming
+                       for k, s in enumerate((s for group in groups for s in group), 1)])
     sets = named_intervals(document)  # I = (0, 1) and x \in I: x is in (0, 1)
     document = [_in_named(s, sets) for s in document] if sets else document
     if not document:
@@ -190,7 +192,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
         each = [span for (span, _), group in zip(read, groups) for _ in group]
         checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)
                                  if (found_units := written_units(span.tex)) is not None}
-    checker.earlier = _referring_back(read, groups)
+    checker.earlier = earlier
     entries = checker.run()
     return Result(file, tuple(entries), options.strict)
 
@@ -205,25 +207,43 @@ def _in_named(statement: Statement, sets: dict[str, str]) -> Statement:
 
 #: The prose that hands the reader a name the math before it used: "using $\bar x = ...$", "where $\hat p$ is".
 _BACK = re.compile(r"(?:^|[\s,;(])(?:using|where|with|here|in\s+which|whereby|we\s+(?:have\s+)?used|denoting|defining)"
-                   r"\s*[:,]?\s*$", re.I)
+                   r"\s*[:,]?\s*(?P<item>[-*+]\s*)?$", re.I)
+#: The lead of the next item of a list: the words that ended the item before, then a bullet on a new line.
+_NEXT_ITEM = re.compile(r"^[^$]*\s[-*+]\s*$")
 
 
 def _referring_back(read: Sequence[tuple[Span, Sequence[Statement]]],
-                    groups: Sequence[Sequence[Statement]]) -> dict[int, float]:
+                    groups: Sequence[Sequence[Statement]]) -> tuple[dict[int, float], set[int]]:
     r"""Statements that name what the math just before them used, by rank: where to read them (just before the
     first statement of that math), so that "$$L = p^{n \bar x}$$ using $\bar x = \frac{1}{n} \sum x_i$" reads
-    ``\bar x`` as defined.  Only a lone ``name = ...`` right after such words (a short lead) moves."""
+    ``\bar x`` as defined.  Only a lone ``name = ...`` right after such words (a short lead) moves.  Also the
+    ranks of the items of a list those words open ("where:" then "- $\hat y = \sigma(z)$", "- $z = w x + b$"):
+    each names its symbol, even one an item before it used."""
     out: dict[int, float] = {}
+    named: set[int] = set()
     first, previous = 1, None
+    listed: float | None = None  # where the items of a list after "where:" are read, while the list goes on
     for (span, _), group in zip(read, groups):
         words = len(re.findall(r"[A-Za-z]+", span.lead))
-        if group and previous is not None and words <= 4 and _BACK.search(" ".join(span.lead.split())) and \
-                group[0].relations in (("=",), (":=",)) and not group[0].supposed:
-            out[first] = previous - 0.5
+        lone = bool(group) and group[0].relations in (("=",), (":=",)) and not group[0].supposed
+        back = _BACK.search(" ".join(span.lead.split()))
+        if listed is not None and group and _NEXT_ITEM.match(span.lead):  # "- $z = w x + b$ is the logit"
+            if lone:
+                listed += 0.01
+                out[first] = listed
+                named.add(first)
+        elif group and previous is not None and words <= 4 and back:
+            if lone:
+                out[first] = previous - 0.5
+            listed = previous - 0.5 if back.group("item") else None
+            if lone and listed is not None:
+                named.add(first)
+        elif group:
+            listed = None
         if group:
             previous = first
         first += len(group)
-    return out
+    return out, named
 
 
 def macros_of(text: str) -> dict[str, tuple[int, str]]:

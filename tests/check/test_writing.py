@@ -591,6 +591,15 @@ DOCUMENTS = [
     # an expectation written without brackets, as older texts do: of the logarithm term after it
     ("$$I(X;Y) = E \\log{p(X,Y) \\over p(X)\\,p(Y)} = H(X) + H(Y) - H(X, Y)$$\n\n"
      "$$I(X;Y) = E \\log{p(X) \\over p(X,Y)}$$\n", [(1, "proved"), (1, "proved"), (3, "refuted")]),
+    # a list opened by "where:" names what the math before it used, one name per item, each read as defined
+    ("$$L = -\\log \\hat{y}$$\n\nWhere:\n\n- $\\hat{y} = \\sigma(z)$ is the probability\n"
+     "- $z = w x + b$ is the logit\n\n$$\\frac{\\partial L}{\\partial z} = \\hat{y} - 1$$\n",
+     [(1, "definition"), (5, "definition"), (6, "definition"), (8, "proved")]),
+    ("$$L = -\\log \\hat{y}$$\n\nWhere:\n\n- $\\hat{y} = \\sigma(z)$ is the probability\n"
+     "- $z = w x + b$ is the logit\n\n$$\\frac{\\partial L}{\\partial z} = \\hat{y}$$\n",
+     [(1, "definition"), (5, "definition"), (6, "definition"), (8, "refuted")]),
+    ("$$L = -\\log \\hat{y}$$\n\nNote.\n\n- $\\hat{y} = \\sigma(z)$ is the probability\n",
+     [(1, "definition"), (5, "unknown")]),  # no "where:": a claim about the y-hat the display used
     # "Define" defines; a relation of two pmfs' values is a model, not refuted; d f(x) is a differential
     ("Define $f(x) = x^2 + 1$. Then\n\n$$f(2) = 5$$\n", [(1, "definition"), (3, "proved")]),
     ("We have $p(z \\mid x)$ and $q(z \\mid x)$. Define $q(x, z) = p(x) q(z \\mid x)$.\n\n"
