@@ -123,7 +123,7 @@ only parser is latex2sympy2_extended's ANTLR grammar.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import sympy as sp
 
@@ -213,12 +213,9 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         if by_cases(rows):  # a value & its condition: a function by cases
             return piecewise_of(rows, read)
         return system_of([row.replace("&", " ") for row in rows], read)
-    tex = _TOP_NAMED.sub(r"\1", _SCRIPTS_SWAPPED.sub(r"\2\1", tex))  # \sum_{k=0}^{k=n}: the top is n
+    tex = handwritten(tex)
     if masses:  # E \log p(X): the expectation of the logarithm that follows
         tex = bracketed_expectations(tex)
-    tex = _SIGNED_SCRIPT.sub(r"^{-\1}", tex)  # e^-x: a superscript of a lone minus is meant with what follows
-    tex = _BRACED_OPERATOR.sub(r" \1 ", _CONSTANT_GROUP.sub(r"\\pi \\cdot ", tex))
-    tex = _FROM_ONE.sub(lambda m: f"{m.group(1)}{{{m.group(2) or m.group(3)}=1}}", tex)
     tex = _transposes(tex)
     tex = _SUBSCRIPTED_PARTIAL.sub(lambda m: rf"\frac{{\partial}}{{\partial {m.group(1).strip('{}')}}}", tex)
     tex = _primed_at(_examples(tex))
@@ -268,6 +265,13 @@ def _transposes(tex: str) -> str:
 #: A superscript written before its subscript, ``\mu^2_1``: swapped (same length) so the subscript names the symbol.
 #: ``\sum_{k=0}^{k=n}``: an upper limit that names the index again (``k=``), dropped.
 _TOP_NAMED = re.compile(r"(\\(?:sum|prod)(?:\\limits)?\s*_\s*\{\s*([A-Za-z])\s*=[^{}]*\}\s*\^\s*\{)\s*\2\s*=")
+#: ``a \cdot -b``, ``a * -b``: a product by a negative factor, as written by hand.
+_TIMES_MINUS = re.compile(r"(\\cdot|\\times|\*)\s*-(?!\s*[=)}\]])")
+#: ``/2\sigma^2`` ending a term: the denominator is the number times the power, as in ``a/2b``.
+_OVER_POWER = re.compile(r"/\s*(\d+\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_\w)?\s*\^\s*(?:\{[^{}]*\}|\w))"
+                         r"(?=\s*(?:[})+\-=,]|\\right|$))")
+#: ``1/32 \log(1/32)``: a ratio of two numbers before a function is that number, never 1 over (32 log ...).
+_NUMBER_RATIO = re.compile(r"(?<![\w.^_}])(\d+)\s*/\s*(\d+)\s*(?=\\(?:log|ln|exp|sin|cos|tan|sqrt)(?![A-Za-z]))")
 #: ``e^-x``, ``10^-3``: TeX sets a lone minus up top; the writer means ``e^{-x}``.
 _SIGNED_SCRIPT = re.compile(r"\^\s*-\s*(\d+|[A-Za-z](?![A-Za-z])|\\[A-Za-z]+)")
 #: ``\pi{\sigma}^2``: a group after the number pi is a factor, never its argument.
@@ -323,3 +327,24 @@ def _examples(tex: str) -> str:
 
 
 _SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))")
+
+
+#: What people write by hand, and what they mean, in the order it is rewritten.
+HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
+    (_SCRIPTS_SWAPPED, r"\2\1"),  # \mu^2_1: the subscript names the symbol
+    (_TOP_NAMED, r"\1"),  # \sum_{k=0}^{k=n}: the top is n
+    (_FROM_ONE, lambda m: f"{m.group(1)}{{{m.group(2) or m.group(3)}=1}}"),  # \sum_j^C: from j = 1
+    (_SIGNED_SCRIPT, r"^{-\1}"),  # e^-x: a superscript of a lone minus is meant with what follows
+    (_TIMES_MINUS, r"\1 (-1) \1 "),  # k \cdot -\frac{1}{k}: times minus the next factor
+    (_OVER_POWER, r"/{\1}"),  # (x - \mu)^2/2\sigma^2: over 2 sigma^2, as a/2b is over 2b
+    (_NUMBER_RATIO, r"\\frac{\1}{\2} "),  # 1/32 \log(1/32): the number 1/32 times the logarithm
+    (_CONSTANT_GROUP, r"\\pi \\cdot "),  # \pi{\sigma}^2: pi times the group
+    (_BRACED_OPERATOR, r" \1 "),  # a {+} b: plus
+)
+
+
+def handwritten(tex: str) -> str:
+    """``tex`` with each form of :data:`HANDWRITTEN` written as it is meant."""
+    for pattern, meant in HANDWRITTEN:
+        tex = pattern.sub(meant, tex)
+    return tex

@@ -151,6 +151,9 @@ READS = [
     # a superscript of a lone minus (e^-x, as TeX sets it) is meant with the token after it
     (r"e^-x + 10^-3 + e^-\lambda", (), (),
      sp.exp(-x) + sp.Rational(1, 1000) + sp.exp(-sp.Symbol("lambda", real=True))),
+    # a/2 sigma^2 ending a term is over 2 sigma^2 (as a/2b is); 1/32 before a log is the number; times minus
+    (r"(x-\mu)^2/2\sigma^2 + 1/32\log(1/32) + k \cdot -\frac{1}{k}", (), (),
+     (x - sp.Symbol("mu")) ** 2 / (2 * sp.Symbol("sigma") ** 2) - sp.log(32) / 32 - 1),
     # an operator set in braces is the operator; a group after pi is a factor
     (r"\ln(y){+}\ln(x) - 2\pi{\sigma_{2}}^{2}", (), (),
      log(sp.Symbol("y")) + log(x) - 2 * sp.pi * sp.Symbol("sigma_2") ** 2),
