@@ -96,6 +96,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     discrete_uniform: bool = False  # the prose says "discrete uniform": \mathcal{U}(a, b) is not derive's Uniform
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
     point: tuple[str, str] | None = None  # the chain's subject is evaluated there: g'(t=0) = ... is at t = 0
+    cases: dict = field(default_factory=dict)  # p -> (1/2, line): a value the text gave a name as a case it considers
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT

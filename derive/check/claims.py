@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -73,6 +74,9 @@ class Claims:
         own = None if isinstance(left, Failed) else self._verdict(left, right, link.relation)
         if own is not None and own.status.value == REFUTED and (k == 1 or len(chain.expressions) == 2) and \
                 not self.hypotheses and (named := given_value(left, right)) is not None:  # p = 55/100 = 0.55
+            value = right if left == named else left
+            if isinstance(value, sp.Expr) and value.is_number:
+                self.cases[named] = (value, link.line)
             own = Verdict(Status.UNKNOWN, f"a value of {sp.latex(named)} (a case the text considers, or an estimate "
                                           "from the data), not an identity in it: not checked")
         shown = self._as_displayed(link, chain, values)
@@ -115,11 +119,17 @@ class Claims:
             return link_entry(origin, link, CLAIM, left.status, f"{left.reason}; this side disagrees with line "
                           f"{chain.expressions[anchor].line}, but a link between was already wrong"), False
         if own is not None and own.status.value == REFUTED and (rounded := rounding_of(values, link)) is not None:
+            if not rounded[0] and self._holds_in_bits(link, chain):
+                return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
             return rounded_entry(origin, link, rounded)
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
         if shown is not None and verdict is shown:
             index = 0
         lhs = chain.expressions[index].tex
+        if verdict.status.value == REFUTED and index == k - 1 and self._holds_in_bits(link, chain):
+            return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
+        if verdict.status.value == REFUTED and index == k - 1 and (case := self._holds_in_case(left, right)):
+            return link_entry(origin, link, CLAIM, UNKNOWN, case), True
         if verdict.status.value == REFUTED:
             reason = "" if relation in EQUALITIES and verdict.counterexample else verdict.reason
             return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
@@ -127,6 +137,38 @@ class Claims:
         reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES and \
             _DIFFERENTIATED not in verdict.reason else verdict.reason
         return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
+
+    def _holds_in_case(self, left: sp.Basic, right: sp.Basic) -> str:
+        """Why a refuted link is not refuted: it holds at the values the text gave its names as the case it
+        considers (``p = 1/2`` for a fair coin, then ``H(p)/p = 2``); empty otherwise."""
+        names = (left.free_symbols | right.free_symbols) & self.cases.keys() if isinstance(left, sp.Basic) and \
+            isinstance(right, sp.Basic) else set()
+        if not names:
+            return ""
+        values = {x: self.cases[x][0] for x in names}
+        if not self._verdict(put_values(left, values), put_values(right, values)).proved:
+            return ""
+        given = ", ".join(f"{sp.latex(x)} = {sp.latex(v)} (line {self.cases[x][1]})" for x, v in values.items())
+        return f"holds at {given}, the case the text gave; not for every value"
+
+    def _holds_in_bits(self, link: Link, chain: Chain) -> bool:
+        r"""Whether a link refuted with its plain ``\log`` natural holds with it to base 2 (``D = 1 - \frac{\log
+        3}{2}``, Cover and Thomas's convention where the text never says so): then it is not refuted."""
+        texts = (chain.expressions[link.position - 1].tex, link.rhs.tex)
+        if self.base_two or not any(_PLAIN_LOG.search(t) for t in texts):
+            return False
+        self.base_two = True
+        try:
+            left, right = (self._parse(t) for t in texts)
+        finally:
+            self.base_two = False
+        if isinstance(left, Failed) or isinstance(right, Failed):
+            return False
+        rounded = rounding_of([left, right], replace(link, position=1)) if link.relation == "≈" or \
+            _DECIMAL_SIDE.search(link.rhs.tex) else None
+        if rounded is not None:
+            return rounded[0]
+        return self._verdict(left, right, link.relation).proved
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
         a, b = self._sides(left, right)
@@ -377,11 +419,13 @@ class Claims:
         if not self.hypotheses and not self.supposed_now:
             a, b = self._unify(put_values(before, self.symbols), put_values(after, self.symbols))
             a, b = (b, a) if swap else (a, b)
-            return check_relation(a, b, name, self._dom(a, b))
+            domain = self._dom(a, b)  # refuted at data derive chose: as for a claim (\bar x, an estimate?)
+            return on_chosen_data(check_relation(a, b, name, domain), a, b, domain, self.given)
         a, b = self._unify(put_values(before, self.plain), put_values(after, self.plain))
         a, b = (b, a) if swap else (a, b)
         supposed = [sp.Eq(x, v, evaluate=False) for x, v in self.supposed_now.items()]
-        return self._implied(a, b, name, (*supposed, *self.hypotheses))
+        return on_chosen_data(self._implied(a, b, name, (*supposed, *self.hypotheses)), a, b, self._dom(a, b),
+                              self.given)
 
     def _implied(self, a: sp.Basic, b: sp.Basic, name: str, hypotheses: tuple[sp.Equality, ...]):
         r"""``a \implies b`` (both ways for ``iff``) where supposed equations hold: each with them as premises
@@ -427,6 +471,12 @@ def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.
         return sp.IndexedBase(f"D_{k}")[tuple(indices)] if indices else sp.Symbol(f"D_{k}")
 
     return {d: held(d, k) for k, d in enumerate(sorted(found, key=str), 1)}
+
+
+#: A logarithm written with no base, which a text in bits may mean to base 2.
+_PLAIN_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
+_DECIMAL_SIDE = re.compile(r"^\s*-?\d+\.\d+\s*$")
+IN_BITS = "holds with its logarithms to base 2 (in bits), which the text never says: not checked in nats"
 
 
 def given_value(left: sp.Basic, right: sp.Basic) -> sp.Symbol | None:

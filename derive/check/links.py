@@ -12,6 +12,7 @@ from sympy.core.function import AppliedUndef
 from derive import randomvars
 from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link
 from derive.check.errors import CheckError
+from derive.check.claims import IN_BITS
 from derive.check.reading import evaluation_point
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
@@ -62,7 +63,7 @@ class Links:
                         values.append(read(chain.subject))
                         anchor = 0 if not isinstance(values[0], Failed) else None
                     values.append(read(link.rhs))
-                    if self._release(values[k - 1:k + 1]):
+                    if self._solving(chain, values) and self._release(values[k - 1:k + 1]):
                         self._at(link.rhs.rank)
                     entry, good = self._link(origin, key, link, values, anchor, chain)
             except OutOfTime as exc:
@@ -87,6 +88,15 @@ class Links:
             if good:
                 anchor = k
         return out
+
+    @staticmethod
+    def _solving(chain: Chain, values: list) -> bool:
+        """The chain sets an equation to be solved (``= 0``, ``\\overset{set}{=}``, an implication): a name
+        differentiated in it is solved for.  Elsewhere (the chain rule, ``\\frac{\\partial L}{\\partial \\hat y}``
+        with ``\\hat y = \\sigma(z)``) the derivative is taken with the name a variable, and the name keeps its
+        definition."""
+        return chain.kind == IMPLICATION or SET in chain.relations or \
+            any(isinstance(v, sp.Basic) and v == 0 for v in values)
 
     def _release(self, values: list) -> bool:
         r"""A symbol defined as an expression (``\hat p = \bar x/5``) and differentiated in here is a variable from
@@ -131,6 +141,8 @@ class Links:
             return self._proportion(origin, link, chain, values)
         if link.relation not in EQUALITIES:
             if link.relation == "≈" and (rounded := rounding_of(values, link)) is not None:
+                if not rounded[0] and self._holds_in_bits(link, chain):
+                    return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
                 return rounded_entry(origin, link, rounded)
             return link_entry(origin, link, CLAIM, SKIPPED, f"{relation_reason(link.relation)} is not checked"), False
         if k == 1 and (link.lhs.tex.strip(), link.rhs.tex.strip()) in self.table_links:
@@ -208,7 +220,7 @@ class Links:
         if named and right.has(left):  # c = c^2, \theta := \theta - \alpha g: an equation or an update, no name
             return self._in_itself(origin, link, left, right) if self._is_new(left) else None
         if named and (link.relation == ":=" or (self._is_new(left) and (supposed or not value))):
-            self.defined[left] = self.symbols[left] = put_values(right, self.symbols)
+            self.defined[left] = self.symbols[left] = right  # as written: put_values reads what names it uses
             self.doubted.discard(left)
             said = f"{link.lhs.tex} stands for this from here on"
             return link_entry(origin, link, DEFINITION, DEFINITION, said), True

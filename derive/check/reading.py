@@ -86,9 +86,10 @@ def unbold(tex: str) -> str:
 #: A measure of pmfs named by their letters alone: ``H(p)``, ``H(p, q)``, ``D_{\mathrm{KL}}(p \| q)``, ``KL[q||p]``.
 _MASS_MEASURE = re.compile(r"(?P<head>(?<![A-Za-z\\])(?:H|D|KL|CE)|\\math(?:rm|bb)\s*\{\s*(?:H|KL|D)\s*\}|"
                            r"\\operatorname\s*\{\s*(?:H|KL|D)\s*\})(?P<open>\s*(?:_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?"
-                           r"\s*(?:\\left\s*)?[(\[])(?P<args>\s*[pq]\s*(?:(?:,|;|\|\||\\\||\\parallel|\\Vert)\s*[pq]\s*)?)"
+                           r"\s*(?:\\left\s*)?[(\[])"
+                           r"(?P<args>\s*[pqPQ]\s*(?:(?:,|;|\|\||\\\||\\parallel|\\Vert)\s*[pqPQ]\s*)?)"
                            r"(?=(?:\\right\s*)?[)\]])")
-_BARE_LETTER = re.compile(r"(?<![A-Za-z\\])([pq])(?![A-Za-z])")
+_BARE_LETTER = re.compile(r"(?<![A-Za-z\\])([pqPQ])(?![A-Za-z])")
 #: The text defines a function ``D`` of its own (``D(t) = t^2``): no derivative operator then.
 _OWN_D = re.compile(r"(?<![\\A-Za-z])D\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv)")
 _UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
@@ -166,6 +167,8 @@ class Reading:
         """``H(p, q)``, ``D_{KL}(p \\| q)`` with each bare pmf letter applied as the text applies it: ``H(p(x),
         q(x))``; as it was when a letter is applied to several arguments, or to none."""
         letters = _BARE_LETTER.findall(match.group("args"))
+        if any(str(f).split("|")[0] == match.group("head").strip() for f in self.functions):
+            return match.group()  # H(p) := -p \log p - ...: the text's own function of a number p
         applied = {letter: self._applied_form(letter) for letter in letters}
         if not letters or None in applied.values():
             return match.group()

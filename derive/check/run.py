@@ -182,6 +182,8 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     from derive.parse.aggregates import sample_ranges
 
     checker.ranges = sample_ranges(span.tex for span in found)
+    if "" not in checker.ranges and (count := _VALUES_COUNT.search(text)) is not None:  # "takes $k$ values"
+        checker.ranges[""] = count.group(1)
     checker.sets = sets
     checker.prose_bounds = _prose_bounds(text)
     checker.prose_declared = prose_declarations(text)
@@ -205,6 +207,9 @@ def _in_named(statement: Statement, sets: dict[str, str]) -> Statement:
     return replace(statement, pieces=(member, replace(name, tex=sets[name.tex.strip()])))
 
 
+#: The prose that says how many values a variable takes: "takes $k$ different values", "has $K$ outcomes".
+_VALUES_COUNT = re.compile(r"\b(?:takes?(?:\s+on)?|has|with)\s+\$\s*([A-Za-z])\s*\$\s+"
+                           r"(?:different\s+|distinct\s+|possible\s+)?(?:values|outcomes|states|categories|classes)\b")
 #: The prose that hands the reader a name the math before it used: "using $\bar x = ...$", "where $\hat p$ is".
 _BACK = re.compile(r"(?:^|[\s,;(])(?:using|where|with|here|in\s+which|whereby|we\s+(?:have\s+)?used|denoting|defining)"
                    r"\s*[:,]?\s*(?P<item>[-*+]\s*)?$", re.I)

@@ -42,21 +42,37 @@ SCALE = re.compile(r"sigma(?:_\{?\w+\}?)?|sigma(?:hat|bar|tilde)")
 
 
 def put_values(expr: sp.Basic, values: dict) -> sp.Basic:
-    r"""``expr`` with ``values`` put in; a derivative with respect to a symbol given a value is taken first
-    (``\frac{d}{dp} \log p`` at ``p = 1/2`` is 2, not a derivative with respect to 1/2)."""
+    r"""``expr`` with ``values`` put in, and in what they put in (a name defined by another: ``\hat y`` by
+    ``\sigma(z)``, ``z`` by ``w x + b``).  A derivative with respect to a name given a value is taken first, with
+    that name a variable: ``\frac{d}{dp} \log p`` at ``p = 1/2`` is 2, not a derivative with respect to 1/2, and
+    ``\frac{\partial L}{\partial \hat y}`` is taken in ``\hat y`` before ``\hat y`` is ``\sigma(z)``."""
     if not values:
         return expr
+    names = {x for x in values if isinstance(x, sp.Symbol)}
+    for _ in range(_DEPTH):
+        expr = _put_once(expr, values)
+        if not expr.free_symbols & names:
+            break
+    return expr
+
+
+_DEPTH = 6  # names defined by names, at most this deep (a loop of definitions stops here)
+
+
+def _put_once(expr: sp.Basic, values: dict) -> sp.Basic:
     if expr.has(AppliedUndef):  # L(z) of \frac{\partial L}{\partial z}, where L stands for an expression
         names = {x.name: value for x, value in values.items() if isinstance(x, sp.Symbol)}
         expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in names,
                             lambda e: names[e.func.__name__])
-    numbers = {x for x, value in values.items() if isinstance(value, sp.Expr) and value.is_number}
-    if numbers and expr.has(sp.Derivative):
+    given = {x for x, value in values.items() if isinstance(x, sp.Symbol) and isinstance(value, sp.Expr)}
+    if given and expr.has(sp.Derivative):
         def taken(e: sp.Derivative) -> sp.Basic:
             inside = {x: value for x, value in values.items() if x not in e.variables}
-            return sp.Derivative(put_values(e.expr, inside), *e.variable_count).doit()
+            done = sp.Derivative(put_values(e.expr, inside), *e.variable_count).doit()
+            numbers = all(values[v].is_number for v in e.variables if v in given)
+            return done if numbers or not done.has(sp.Derivative) else e
 
-        expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in numbers for v in e.variables),
+        expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in given for v in e.variables),
                             taken)
     bound = {v for e in expr.atoms(sp.Sum, sp.Integral) for v in e.variables}
     return expr.subs(values) if bound & values.keys() else expr.xreplace(values)  # a sum's own x is not the x given

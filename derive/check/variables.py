@@ -384,7 +384,16 @@ _BASE_TWO = re.compile(r"\blog(?:arithm)?s?\b[^.$]{0,30}?\b(?:base|to\s+the\s+ba
 
 
 def logarithms_in_base_two(text: str) -> bool:
-    """The prose of ``text`` says its logarithms are to base 2 (in a sentence that does not negate it): a plain
-    ``\\log`` is ``\\log_2`` there, and its measures are in bits."""
+    """The prose of ``text`` says its logarithms are to base 2 (in a sentence that does not negate it), or it
+    gives its results in bits (``= 11/8 \\text{bits}``, "$H(X) = 2$ bits") and writes no natural logarithm: a
+    plain ``\\log`` is ``\\log_2`` there, and its measures are in bits."""
     prose = re.sub(r"\$\$.+?\$\$|\$[^$]*\$", " ", text, flags=re.S)
-    return any(_BASE_TWO.search(s) and not _denies(s) for s in _SENTENCE.split(prose))
+    if any(_BASE_TWO.search(s) and not _denies(s) for s in _SENTENCE.split(prose)):
+        return True
+    return bool(_IN_BITS.search(text)) and not _NATURAL.search(text)
+
+
+#: A value given in bits: ``2 \text{ bits}``, ``11/8 \mathrm{bits}``, ``$H(X) = 2$ bits``.
+_IN_BITS = re.compile(r"(?:\d|\$)\s*(?:\\[,;! ]\s*)*(?:\\(?:text|mathrm|textrm|mbox|rm)\s*\{\s*bits?\s*\}|bits?\b)")
+#: A natural logarithm or a unit of it: the text's plain \log may then be natural.
+_NATURAL = re.compile(r"\\ln(?![A-Za-z])|\bnats?\b|\\log_\{?e\b")

@@ -47,7 +47,9 @@ def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
     difference = sp.expand(a - b)
     if difference == 0 or not difference.has(sp.Sum) and sp.simplify(difference) == 0:
         return Verdict(Status.PROVED, f"equal for every joint distribution{under}: both sides are {sp.sstr(a)}")
-    if difference.is_number:  # sum_x p(x) = 2: false whatever the distribution
+    if difference.has(sp.nan, sp.zoo):  # 0 \log 0 written out: no value, nothing refuted
+        return Verdict(Status.UNKNOWN, "a side has no value as written (0 log 0?), so nothing is refuted")
+    if difference.is_number and not difference.has(AppliedUndef):  # sum_x p(x) = 2: false whatever the pmf
         return Verdict(Status.REFUTED, f"for every joint distribution{under}: the sides are {sp.sstr(a)} and "
                                        f"{sp.sstr(b)}")
     if not (rv.involved(lhs) and rv.involved(rhs)):  # H(X, Y) = 2: of the distribution the text has in mind

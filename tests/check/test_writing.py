@@ -600,6 +600,24 @@ DOCUMENTS = [
      [(1, "definition"), (5, "definition"), (6, "definition"), (8, "refuted")]),
     ("$$L = -\\log \\hat{y}$$\n\nNote.\n\n- $\\hat{y} = \\sigma(z)$ is the probability\n",
      [(1, "definition"), (5, "unknown")]),  # no "where:": a claim about the y-hat the display used
+    # a text whose results are in bits has its plain logarithms to base 2; one that never says so is not refuted
+    # where its numbers hold in bits; a claim that holds at the value the text gave a name is a case, not refuted
+    ("$$-\\frac{1}{2}\\log\\frac{1}{2} - \\frac{1}{2}\\log\\frac{1}{2} = 1$$ bit.\n", [(1, "proved")]),
+    ("$$-\\frac{1}{2}\\log\\frac{1}{2} - \\frac{1}{2}\\log\\frac{1}{2} = 1$$\n", [(1, "unknown")]),
+    ("$$-\\frac{1}{2}\\log\\frac{1}{2} - \\frac{1}{2}\\log\\frac{1}{2} = 2$$\n", [(1, "refuted")]),
+    ("Let $0 < p < 1$. For a fair coin we take $p = 1/2$.\n\n"
+     "$$\\frac{-p\\ln p - (1-p)\\ln(1-p)}{p} = 2\\ln 2$$\n", [(1, "unknown"), (3, "unknown")]),
+    ("Let $0 < p < 1$. For a fair coin we take $p = 1/2$.\n\n"
+     "$$\\frac{-p\\ln p - (1-p)\\ln(1-p)}{p} = 3\\ln 2$$\n", [(1, "unknown"), (3, "refuted")]),
+    # measures of distributions named by capitals the text applies (P(x)): of the pmfs, never random variables
+    ("$$H(P) = -\\sum_x P(x) \\log P(x)$$\n\n$$H(P, Q) = -\\sum_x P(x)\\log Q(x)$$\n\n"
+     "$$H(P, Q) = -\\sum_x Q(x)\\log P(x)$$\n", [(1, "proved"), (3, "proved"), (5, "refuted")]),
+    # "takes $k$ values": sums without limits run over k; a \cdot -b is a product by -b
+    ("Let $k \\ge 1$. $X$ takes $k$ different values.\n\n"
+     "$$-\\sum_i \\frac{1}{k} \\ln \\frac{1}{k} = k \\cdot -\\frac{1}{k} \\ln \\frac{1}{k} = \\ln k$$\n",
+     [(3, "proved"), (3, "proved")]),
+    # solved for a name the data may define (\bar x, never said): not refuted at data derive chose
+    ("Let $\\lambda > 0$.\n\n$$\\sum_i x_i / \\lambda - n = 0 \\implies \\lambda = \\bar{x}$$\n", [(3, "unknown")]),
     # "Define" defines; a relation of two pmfs' values is a model, not refuted; d f(x) is a differential
     ("Define $f(x) = x^2 + 1$. Then\n\n$$f(2) = 5$$\n", [(1, "definition"), (3, "proved")]),
     ("We have $p(z \\mid x)$ and $q(z \\mid x)$. Define $q(x, z) = p(x) q(z \\mid x)$.\n\n"
