@@ -118,6 +118,7 @@ class OfSquares:
 def with_functions(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
     """``expr`` with each defined function applied: ``f(2)`` is ``4`` after ``f(x) = x^2``, and ``f'(x)``'s
     derivative is taken of the definition."""
+    expr = _arguments_omitted(expr, functions)
     if not any(expr.has(f) for f in functions):
         return expr
     out = expr
@@ -131,6 +132,23 @@ def with_functions(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Bas
         if not any(out.has(f) for f in functions):
             break
     return taken_expr(in_support(out) if out.has(sp.Piecewise) else out)
+
+
+def _arguments_omitted(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:
+    r"""``\int P \log P \, dx`` after ``P(x) = ...``: a function of one variable written bare inside an integral
+    over a variable of that name is the function applied to it (texts omit the argument for brevity)."""
+    if not expr.has(sp.Integral):
+        return expr
+    bare = {str(f): (f, meaning.variables[0].name) for f, meaning in functions.items()
+            if isinstance(meaning, sp.Lambda) and len(meaning.variables) == 1}
+
+    def applied(e: sp.Integral) -> sp.Integral:
+        variable = e.variables[0]
+        named = {x: bare[x.name][0](variable) for x in e.function.free_symbols
+                 if isinstance(x, sp.Symbol) and x.name in bare and bare[x.name][1] == variable.name}
+        return sp.Integral(e.function.xreplace(named), *e.limits) if named else e
+
+    return expr.replace(lambda e: isinstance(e, sp.Integral) and len(e.variables) == 1, applied) if bare else expr
 
 
 def in_support(expr: sp.Basic) -> sp.Basic:

@@ -618,6 +618,10 @@ DOCUMENTS = [
      [(3, "proved"), (3, "proved")]),
     # solved for a name the data may define (\bar x, never said): not refuted at data derive chose
     ("Let $\\lambda > 0$.\n\n$$\\sum_i x_i / \\lambda - n = 0 \\implies \\lambda = \\bar{x}$$\n", [(3, "unknown")]),
+    # a function of x written bare inside an integral over x (the argument omitted for brevity) is applied to x
+    ("$$P(x) = 2x$$\n\nWe omit the argument:\n\n$$\\int_0^1 P \\, dx = 1$$\n\n$$\\int_0^1 P \\, dx = 2$$\n",
+     [(1, "definition"), (5, "proved"), (7, "refuted")]),
+    ("$$P(x) = 2x$$\n\n$$\\int_0^1 P \\, dt = P$$\n", [(1, "definition"), (3, "proved")]),  # over t: P is P
     # "Define" defines; a relation of two pmfs' values is a model, not refuted; d f(x) is a differential
     ("Define $f(x) = x^2 + 1$. Then\n\n$$f(2) = 5$$\n", [(1, "definition"), (3, "proved")]),
     ("We have $p(z \\mid x)$ and $q(z \\mid x)$. Define $q(x, z) = p(x) q(z \\mid x)$.\n\n"
