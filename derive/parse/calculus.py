@@ -205,7 +205,7 @@ class CalculusForms:
             raise ParseError(rf"\partial at offset {self.tokens[i].pos} is only understood in "
                              r"\frac{\partial}{\partial x} f")
         if text == r"\sigma" and sp.Symbol("sigma") not in self.parameters and self._at(i + 1, hi) == "(" and \
-                not 0 < self.alone_counts[r"\sigma"] == self._alone_between(r"\sigma", i + 2, self.partner[i + 1]):
+                not self._alone_only_within(r"\sigma", i + 2, self.partner[i + 1]):
             # \sigma(1 - \sigma): a product, as in x(1 - x)
             return Sigmoid(self._one_argument(i + 1, indices, r"\sigma")), self.partner[i + 1] + 1
         if text in _CALLS:

@@ -105,7 +105,7 @@ class Names:
         if self._at(opening, hi) != "(" or self._is_number(key, name, indices):
             return None
         close = self.partner[opening]
-        if key in self.alone and self._alone_between(key, opening + 1, close) == self.alone_counts[key]:
+        if self._alone_only_within(key, opening + 1, close):
             return None  # x(1 - x), \sigma(1 - \sigma): a function of a value of itself is none, this is a product
         if key in self.alone:
             call = self._fragment(self.tokens[i].pos, self._offset(close + 1))[1:-1]
@@ -164,9 +164,10 @@ class Names:
         """How often the source uses each name (a key, as :meth:`_name` gives it) without ``(`` after it."""
         return self._alone(0, len(self.tokens))
 
-    def _alone_between(self, key: str, lo: int, hi: int) -> int:
-        """How often tokens ``lo`` to ``hi`` use the name ``key`` without ``(`` after it."""
-        return self._alone(lo, hi)[key]
+    def _alone_only_within(self, key: str, lo: int, hi: int) -> bool:
+        """The formula uses the name ``key`` alone, and only within tokens ``lo`` to ``hi`` (inside its own
+        argument: ``x(1 - x)``)."""
+        return 0 < self.alone_counts[key] == self._alone(lo, hi)[key]
 
     def _alone(self, lo: int, hi: int) -> collections.Counter[str]:
         out: collections.Counter[str] = collections.Counter()
