@@ -119,9 +119,7 @@ class Claims:
             return link_entry(origin, link, CLAIM, left.status, f"{left.reason}; this side disagrees with line "
                           f"{chain.expressions[anchor].line}, but a link between was already wrong"), False
         if own is not None and own.status.value == REFUTED and (rounded := rounding_of(values, link)) is not None:
-            if not rounded[0] and self._holds_in_bits(link, chain):
-                return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
-            return rounded_entry(origin, link, rounded)
+            return self._rounded(origin, link, chain, rounded)
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
         if shown is not None and verdict is shown:
             index = 0
@@ -150,6 +148,12 @@ class Claims:
             return ""
         given = ", ".join(f"{sp.latex(x)} = {sp.latex(v)} (line {self.cases[x][1]})" for x, v in values.items())
         return f"holds at {given}, the case the text gave; not for every value"
+
+    def _rounded(self, origin: str, link: Link, chain: Chain, rounded: tuple[bool, int]) -> tuple[Entry, bool]:
+        """The verdict on a link whose side is a rounded number: refuted by its rounding unless it holds in bits."""
+        if not rounded[0] and self._holds_in_bits(link, chain):
+            return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
+        return rounded_entry(origin, link, rounded)
 
     def _holds_in_bits(self, link: Link, chain: Chain) -> bool:
         r"""Whether a link refuted with its plain ``\log`` natural holds with it to base 2 (``D = 1 - \frac{\log

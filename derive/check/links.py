@@ -12,12 +12,12 @@ from sympy.core.function import AppliedUndef
 from derive import randomvars
 from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link
 from derive.check.errors import CheckError
-from derive.check.claims import IN_BITS
 from derive.check.reading import evaluation_point
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
 from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
-                                 rounded_entry, rounding_of, squared)
+                                 rounding_of, squared)
+from derive.parse.names import written_name
 from derive.verify.limits import OutOfTime, settle, time_limit
 
 
@@ -141,9 +141,7 @@ class Links:
             return self._proportion(origin, link, chain, values)
         if link.relation not in EQUALITIES:
             if link.relation == "≈" and (rounded := rounding_of(values, link)) is not None:
-                if not rounded[0] and self._holds_in_bits(link, chain):
-                    return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
-                return rounded_entry(origin, link, rounded)
+                return self._rounded(origin, link, chain, rounded)
             return link_entry(origin, link, CLAIM, SKIPPED, f"{relation_reason(link.relation)} is not checked"), False
         if k == 1 and (link.lhs.tex.strip(), link.rhs.tex.strip()) in self.table_links:
             return link_entry(origin, link, DEFINITION, DEFINITION, "a value of a pmf the text gives in full"), True
@@ -211,7 +209,7 @@ class Links:
             self.function_domains[left.func] = self._argument_intervals(left.args, right)
             self.doubted.discard(left.func)  # defined anew: this is what it means from here on
             return link_entry(origin, link, DEFINITION, DEFINITION,
-                          f"{link.lhs.tex} defines {str(left.func).split('|')[0]} from here on"), True
+                          f"{link.lhs.tex} defines {written_name(left.func)} from here on"), True
         if (logged := self._log_definition(link, left, right)) is not None:
             return link_entry(origin, link, DEFINITION, DEFINITION, logged), True
         value = isinstance(right, sp.Expr) and right.is_number and \

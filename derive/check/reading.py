@@ -14,6 +14,7 @@ from derive.check.data import put_sample
 from derive.check.report import NOT_PARSED, SKIPPED
 from derive.check.shared import UNIT_WORD, Failed
 from derive.distributions.base import Distribution
+from derive.parse.names import written_name
 
 
 _ELIDED = (r"\ldots", r"\dots", r"\cdots", r"\vdots", "...")
@@ -167,7 +168,7 @@ class Reading:
         """``H(p, q)``, ``D_{KL}(p \\| q)`` with each bare pmf letter applied as the text applies it: ``H(p(x),
         q(x))``; as it was when a letter is applied to several arguments, or to none."""
         letters = _BARE_LETTER.findall(match.group("args"))
-        if any(str(f).split("|")[0] == match.group("head").strip() for f in self.functions):
+        if any(written_name(f) == match.group("head").strip() for f in self.functions):
             return match.group()  # H(p) := -p \log p - ...: the text's own function of a number p
         applied = {letter: self._applied_form(letter) for letter in letters}
         if not letters or None in applied.values():

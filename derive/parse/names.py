@@ -22,6 +22,14 @@ _SUM_INDEX = re.compile(r"\\sum(?:\\limits)?_\{?\s*([a-z])")
 
 _SUBSCRIPTED = re.compile(r"(?<![A-Za-z\\])([A-Za-z])_\{?([a-z])(?![A-Za-z])")
 
+#: Marks where a function's bar falls in its name: ``f(x \mid \theta)`` is ``Function("f|1")(x, theta)``.
+BAR = "|"
+
+
+def written_name(function: object) -> str:
+    """The name a function was written with, without the bar position :func:`Names.application` adds."""
+    return str(function).split(BAR)[0]
+
 
 class Names:
     """Symbols, entries and functions applied, mixed into :class:`~derive.parse.reader.Reader`."""
@@ -118,7 +126,7 @@ class Names:
             # f(x | θ), f(x; θ): a density given its parameters, a function of all of them, but never the same
             # function as f(x, θ) (a joint density): its name says where the bar stands
             before = self._split(*halves[0], {","})
-            parts, name = before + self._split(*halves[1], {","}), f"{name}|{len(before)}"
+            parts, name = before + self._split(*halves[1], {","}), f"{name}{BAR}{len(before)}"
         if any(self._next(a, b) >= b for a, b in parts):
             raise ParseError(f"{self._fragment(self.tokens[i].pos, self._offset(close + 1))} at offset "
                              f"{self.tokens[i].pos} has an empty argument")
