@@ -57,12 +57,13 @@ RELATIONS = {
     r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=",
     r"\lt": "<", r"\gt": ">", r"\ne": "!=", r"\neq": "!=", r"\approx": "≈", r"\simeq": "≈", r"\cong": "≈",
     r"\propto": "∝", r"\sim": "~", r"\equiv": "≡", r"\coloneqq": ":=", r"\coloneq": ":=", r"\triangleq": ":=",
-    r"\eqqcolon": "=", r"\doteq": ":=", r"\defeq": ":=", r"\in": "∈", r"\to": "→", r"\rightarrow": "→",
+    r"\eqqcolon": "=", r"\doteq": ":=", r"\defeq": ":=", r"\isdef": ":=", r"\eqdef": ":=", r"\defas": ":=",
+    r"\in": "∈", r"\to": "→", r"\rightarrow": "→",
     r"\Rightarrow": "⇒", r"\implies": "⇒", r"\iff": "⇔", r"\ll": "≪", r"\gg": "≫",
     r"\Longrightarrow": "⇒", r"\therefore": "⇒", r"\Leftrightarrow": "⇔", r"\Longleftrightarrow": "⇔",
     r"\Leftarrow": "⇐", r"\Longleftarrow": "⇐", r"\impliedby": "⇐",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "≈", "∝": "∝", "≡": "≡", "∈": "∈", "→": "→", "≔": ":=",
-    "⇒": "⇒", "⇔": "⇔", "⇐": "⇐", "∴": "⇒",
+    "⇒": "⇒", "⇔": "⇔", "⇐": "⇐", "∴": "⇒", "≜": ":=", "≝": ":=",
 }
 RELATIONS["=!"] = "=!"  # an equation set to be solved (SET): made only by \overset{set}{=} and by prose
 #: Relations between propositions (equations or systems), not between expressions.
@@ -266,10 +267,11 @@ def statements(span: Span) -> list[Statement]:
         out.extend(_row_statements(span, toks, *row))
     if not out and (hidden := _hidden_relation(toks)) is not None:  # never silent about what it cannot see
         command, at = hidden
+        why = "a braced block of rows is no formula" if command.endswith("...") else "a bracketed relation is no " \
+            "formula (write it on its own)" if command == "(...)" else "derive does not know this command (define " \
+            "it with \\newcommand in the document)"
         return [Statement((Piece(tex.strip()[:60], span.line_at(at)),), (), span.display,
-                          f"relations inside {command} are not read: " + ("a braced block of rows is no formula"
-                          if command.endswith("...") else "derive does not know this command (define it with "
-                          "\\newcommand in the document)"))]
+                          f"relations inside {command} are not read: {why}")]
     word = supposing(span.lead, span.display)
     if word in SPECIALISING and not (out and _gives_a_value(out[0])):
         word = ""  # "we arrive at $$...$$": no value given, no supposition
@@ -288,6 +290,9 @@ def _hidden_relation(toks: list[_Tok]) -> tuple[str, int] | None:
         opener = next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == outer), 0)
         if toks[opener].text in (r"\lbrace", r"\{") and any(t.text in _ROW_BREAKS for t in toks[opener:]):
             return toks[opener].text + "...", tok.start  # Repeat \{ \newline \theta := ... \newline \}: a block
+        applied = opener > 0 and re.match(r"[A-Za-z0-9}]|\\[A-Za-z]+\Z", toks[opener - 1].text)
+        if toks[opener].text == "(" and not applied:
+            return "(...)", tok.start  # (y_1 = x_1 x_2), (y_2 = x_3): relations in brackets, no application's
         j = next((i for i in range(k - 1, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
         while j is not None and j >= 1 and toks[j - 1].text == "}":  # \cmd{...}{...}: back to \cmd
             j = next((i for i in range(j - 2, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
@@ -693,19 +698,26 @@ def ranked(found: Sequence[Statement], first: int = 1) -> list[Statement]:
     return [replace(s, pieces=tuple(replace(p, rank=k) for p in s.pieces)) for k, s in enumerate(found, first)]
 
 
-def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] | None = None) -> list[Chain]:
+def chains(found: Sequence[Statement], assumption: Callable[[Statement], bool] | None = None,
+           headings: Sequence[int] = ()) -> list[Chain]:
     """Chains of the statements (not bounds, not reported problems), in order.
 
     ``assumption`` says which order statements are bounds (``0 < p < 1``:
     assumptions or claims checked on their own, :mod:`derive.check.run`);
-    by default all are.  The others are chains of inequalities.
+    by default all are.  The others are chains of inequalities.  No chain
+    goes on past a section heading (at a line of ``headings``).
     """
     is_assumption = assumption or (lambda s: s.is_order)
     growing: list[_Growing] = []
     last_display: int | None = None
     last: int | None = None  # the chain of the statement just before: a display restating a subject continues
     displayed: list[tuple[int, int]] = []  # (line, chain) of each display statement so far
+    line = 0
     for statement in found:  # only the display right before it (a definition or supposition between ends it)
+        start = statement.pieces[0].line if statement.pieces else statement.line
+        if any(line < h < start for h in headings):
+            last = last_display = None
+        line = statement.line
         if statement.problem or (statement.is_order and is_assumption(statement)):
             last = None
             continue

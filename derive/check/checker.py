@@ -72,6 +72,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     defined: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)  # symbols defined so far (rule 4)
     seen: set[str] = field(default_factory=set)  # names of the symbols of the links checked so far: not new
     functions: dict[object, sp.Lambda] = field(default_factory=dict)  # f -> its definition, f(x) = x^2
+    function_lines: dict[object, int] = field(default_factory=dict)  # f -> the line that defined it
     #: f -> the interval of each of its variables where the text defined it (g(x) = ... for any x in I), or None
     function_domains: dict[object, tuple] = field(default_factory=dict)
     written_units: dict[int, str] = field(default_factory=dict)  # rank -> "bits" where a display writes \log_2
@@ -108,7 +109,8 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
             INDEPENDENT.reset(token)
 
     def _run(self) -> list[Entry]:
-        grouped = [(n, source, chains(source.statements, is_bound)) for n, source in enumerate(self.sources)]
+        grouped = [(n, source, chains(source.statements, is_bound, self.headings))
+                   for n, source in enumerate(self.sources)]
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and (d := chain_declaration((n, k), c)) is not None]
         declarations = formulas([d for d in declarations if d.name not in self.sets])  # I = (0, 1), x \in I: a set

@@ -106,7 +106,7 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
             return Declaration(written.group(1), rhs, key, family=found[0], arguments=found[1])
     match = _PROBABILITY.match(left)
     if match is not None and relation in ("=", ":=") and not (match.group(1) not in "PQR" and
-                                                              (_uses(right, match.group(2)) or
+                                                              (_uses(rhs, match.group(2)) or
                                                                _number(match.group(2)))):
         name, label, _, index = match.groups()
         value = _INDEXED_VALUE.match(right)
@@ -129,7 +129,7 @@ def formulas(declarations: Sequence[Declaration]) -> list[Declaration]:
     formula in ``x`` (a function of it, defined as any other), not the probability of an outcome named ``x``."""
     families = {d.name for d in declarations if d.family}
     return [d for d in declarations
-            if not (d.outcome and d.name not in families and _uses(compact(d.value), d.outcome))]
+            if not (d.outcome and d.name not in families and _uses(d.value, d.outcome))]
 
 
 def _number(label: str | None) -> bool:

@@ -320,6 +320,9 @@ class _Scanner:
             return end + 2
         if i + 1 >= len(text):
             return i + 1
+        if (end := _lone_dollars(text, i)) > 0:  # $ on a line of its own, the math, $ on a line of its own
+            out.extend(self._span(i + 1, end, True, "$", i, end + 1))
+            return end + 1
         end = self._inline_end(i + 1)
         if end < 0:
             return i + 1
@@ -389,6 +392,21 @@ def _last_paragraph(text: str) -> str:
         if part.strip():
             return " ".join(part.split())[-MAX_LEAD:]
     return ""
+
+
+_LONE_DOLLAR = re.compile(r"^[ \t]*\$[ \t]*$", re.M)
+
+
+def _lone_dollars(text: str, i: int) -> int:
+    """For a ``$`` alone on its line at ``i``: the ``$`` alone on a later line of the same paragraph that closes the
+    math between them (a display, as Markdown editors render it), or -1."""
+    start = text.rfind("\n", 0, i) + 1
+    if not _LONE_DOLLAR.match(text, start):
+        return -1
+    close = _LONE_DOLLAR.search(text, text.find("\n", i) + 1) if "\n" in text[i:] else None
+    if close is None or _BLANK_LINE.search(text, i, close.start()):
+        return -1
+    return text.index("$", close.start())
 
 
 def _inline_stops(text: str) -> tuple[list[int], list[int]]:

@@ -204,8 +204,8 @@ class Links:
             status = REFUTED if solved.status.value == REFUTED else UNKNOWN
             return Entry(origin, link.line, CLAIM, status, link.lhs.tex, link.rhs.tex, solved.reason,
                          point(solved.counterexample), relation="="), status != REFUTED
-        if (made := self._function_definition(left, right)) is not None:
-            self.functions[left.func] = made
+        if (made := self._function_definition(left, right, link.line)) is not None:
+            self.functions[left.func], self.function_lines[left.func] = made, link.line
             self.function_domains[left.func] = self._argument_intervals(left.args, right)
             self.doubted.discard(left.func)  # defined anew: this is what it means from here on
             return link_entry(origin, link, DEFINITION, DEFINITION,
@@ -245,8 +245,9 @@ class Links:
         if isinstance(inner, sp.Symbol) and self._is_new(inner) and inner not in self.defined:
             self.defined[inner] = self.symbols[inner] = put_values(sp.exp(right), self.symbols)
             return said
-        if isinstance(inner, AppliedUndef) and (made := self._function_definition(inner, sp.exp(right))) is not None:
-            self.functions[inner.func] = made
+        if isinstance(inner, AppliedUndef) and \
+                (made := self._function_definition(inner, sp.exp(right), link.line)) is not None:
+            self.functions[inner.func], self.function_lines[inner.func] = made, link.line
             self.doubted.discard(inner.func)
             return said
         return None
@@ -264,8 +265,9 @@ class Links:
                                                         "places: not an identity, and what solves it is not "
                                                         "checked"), False
 
-    def _function_definition(self, left: sp.Basic, right: sp.Basic) -> sp.Lambda | None:
-        r"""``f(x) = x^2`` (``H(p) = ...``, ``\ell(\lambda) = ...``): a function not defined yet, applied to distinct
+    def _function_definition(self, left: sp.Basic, right: sp.Basic, line: int) -> sp.Lambda | None:
+        r"""``f(x) = x^2`` (``H(p) = ...``, ``\ell(\lambda) = ...``) on ``line``: a function not defined yet (or
+        defined in an earlier section: each section of a text may give ``f`` its own meaning), applied to distinct
         plain symbols, equal to an expression that does not use it: ``Lambda((x,), x**2)``; else ``None``."""
         if not isinstance(left, AppliedUndef) or right.has(left.func):
             return None
@@ -273,7 +275,7 @@ class Links:
             return None
         if left.func in self.functions and not (self._rests_on_unknown(self.functions[left.func].expr)
                                                 and not self._rests_on_unknown(right)) and \
-                not self._other_parameters(left):
+                not self._other_parameters(left) and not self._anew(left, right, line):
             return None  # defined, and not merely through a function nothing defines: a claim
         args = left.args
         if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) or squared(a) for a in args):
@@ -288,6 +290,13 @@ class Links:
             if slot is not a:  # l(\mu, \sigma^2): a function of the variance; sigma = sqrt of the slot
                 body = body.xreplace({a: slot}).xreplace({a.base: sp.sqrt(slot)})
         return OfSquares(sp.Lambda(slots, body), tuple((k, a.base) for k, a in enumerate(args) if squared(a)))
+
+    def _anew(self, left: AppliedUndef, right: sp.Basic, line: int) -> bool:
+        """``left = right`` on ``line`` gives a function defined before a section heading another meaning: it does
+        not follow from that definition (a restatement that does is a claim, and proved)."""
+        before = self.function_lines.get(left.func)
+        return before is not None and any(before < h < line for h in self.headings) and \
+            not self._verdict(left, right).proved
 
     def _other_parameters(self, left: AppliedUndef) -> bool:
         r"""``f(x; \lambda) = ...`` after ``f(x, p) = ...``: the name defined again with a parameter the first

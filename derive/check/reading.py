@@ -353,6 +353,11 @@ def _times_bracket(name: str, tex: str) -> bool:
 
 def _applied_alone(name: str, tex: str) -> bool:
     """``x(1 - x)``: the letter ``name`` is written before a bracket in ``tex``, and never with a subscript (an
-    entry ``x_i`` of data is another matter)."""
+    entry ``x_i`` of data is another matter); before a bracket that holds one letter only (``p(x)`` beside the
+    functional ``J(p)``), it is a function applied."""
     letter = rf"(?<![\\A-Za-z]){re.escape(name)}"
-    return re.search(letter + r"\s*\(", tex) is not None and re.search(letter + r"\s*_", tex) is None
+    brackets = [m.end() for m in re.finditer(letter + r"\s*\(", tex)]
+    return any(not _ONE_LETTER.match(tex, k) for k in brackets) and re.search(letter + r"\s*_", tex) is None
+
+
+_ONE_LETTER = re.compile(r"\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*\)")

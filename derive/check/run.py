@@ -355,6 +355,18 @@ def written_units(tex: str) -> str | None:
 _HEADING = re.compile(r"[ ]{0,3}#{1,6}\s|\s*\\(?:sub)*section\*?\{|\s*\\(?:chapter|paragraph)\*?\{")
 
 
+#: A title on a line of its own, as text copied from a web page keeps it ("Exponential Distribution") or as Markdown
+#: sets it in bold (``**Posterior**``): a few words, the first capitalised, no sentence's punctuation, no math.
+_TITLE = re.compile(r"\s*(?:\*\*[A-Z][^*$]{0,60}\*\*|[A-Z][A-Za-z'-]*(?:[ \t]+[A-Za-z][A-Za-z'-]*){1,7})\s*")
+
+
 def _headings(text: str) -> tuple[int, ...]:
-    """The lines (from 1) of a Markdown heading or a LaTeX sectioning command."""
-    return tuple(k for k, line in enumerate(text.splitlines(), 1) if _HEADING.match(line))
+    """The lines (from 1) of a Markdown heading, a LaTeX sectioning command, or a title on a line of its own
+    after a blank line and before a sentence (not before a display, nor a sentence going on: "So we have")."""
+    lines = text.splitlines()
+
+    def titled(k: int, line: str) -> bool:
+        after = lines[k] if k < len(lines) else ""
+        return bool(_TITLE.fullmatch(line)) and (k == 1 or not lines[k - 2].strip()) and after.strip()[:1].isupper()
+
+    return tuple(k for k, line in enumerate(lines, 1) if _HEADING.match(line) or titled(k, line))

@@ -110,12 +110,12 @@ class Names:
             return None  # a one-token exponent, then a factor
         key, name, after = found
         opening = self._next(after, hi)
-        if self._at(opening, hi) != "(" or self._is_number(key, name, indices):
+        if self._at(opening, hi) != "(" or (self._is_number(key, name, indices) and not self._density_pi(key, opening)):
             return None
         close = self.partner[opening]
         if self._alone_only_within(key, opening + 1, close):
             return None  # x(1 - x), \sigma(1 - \sigma): a function of a value of itself is none, this is a product
-        if key in self.alone:
+        if key in self.alone and not self._handed_over(key, opening, close):
             call = self._fragment(self.tokens[i].pos, self._offset(close + 1))[1:-1]
             raise ParseError(f"ambiguous {call} at offset {self.tokens[i].pos}: a function {key} or a product? "
                              f"{key} also stands alone in this formula; write {key} \\cdot (...) for a product, "
@@ -131,6 +131,43 @@ class Names:
             raise ParseError(f"{self._fragment(self.tokens[i].pos, self._offset(close + 1))} at offset "
                              f"{self.tokens[i].pos} has an empty argument")
         return sp.Function(name)(*(self.expression(a, b, indices) for a, b in parts)), close + 1
+
+    def _density_pi(self, key: str, opening: int) -> bool:
+        r"""``\pi(\theta)``, ``\pi(\mu \mid x)``: a prior or a posterior density, never pi times one name (which
+        is written ``\pi \theta``); ``\pi(x - \mu)`` stays a product."""
+        if key != r"\pi":
+            return False
+        close = self.partner[opening]
+        return len(self._split(opening + 1, close, {"|"})) == 2 or self._one_name(opening + 1, close)
+
+    def _one_name(self, lo: int, hi: int) -> bool:
+        """Tokens ``lo`` to ``hi`` hold one name and nothing else."""
+        found = self._name(self._next(lo, hi), hi)
+        return found is not None and self._next(found[2], hi) >= hi
+
+    def _handed_over(self, key: str, opening: int, close: int) -> bool:
+        r"""``p(x)`` beside ``J(p)``: applied to one variable here, and alone only as the one argument of another
+        function (a functional, ``H(p)``, ``J(p)``), ``p`` is a function handed over, not a number."""
+        return self._one_name(opening + 1, close) and self.alone_counts[key] == self._sole_arguments[key]
+
+    @functools.cached_property
+    def _sole_arguments(self) -> collections.Counter[str]:
+        """How often each name is the one argument of a function applied (``p`` of ``J(p)``)."""
+        out: collections.Counter[str] = collections.Counter()
+        for opening, close in self.partner.items():
+            if self.tokens[opening].text != "(" or not self._one_name(opening + 1, close):
+                continue
+            head = self._before(opening)
+            if head >= 0 and (self.tokens[head].text == "}" or self._is_symbol(self.tokens[head].text)):
+                out[self._name(self._next(opening + 1, close), close)[0]] += 1
+        return out
+
+    def _before(self, i: int) -> int:
+        """The last token before ``i`` that is not a space (-1 if none)."""
+        i -= 1
+        while i >= 0 and self.tokens[i].text == " ":
+            i -= 1
+        return i
 
     def _name(self, i: int, hi: int) -> tuple[str, str, int] | None:
         """A letter or greek letter at token ``i``, perhaps with a subscript: its key (``f_1``, ``\\phi``), the

@@ -329,6 +329,29 @@ def _examples(tex: str) -> str:
 _SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))")
 
 
+#: ``\lg x``: the binary logarithm (Knuth's, and information theory's), ``\log_2 x``.
+_BINARY_LOG = re.compile(r"\\lg(?![A-Za-z])")
+#: ``{\cal H}``, ``\cal H``: plain TeX's calligraphic letter, ``\mathcal{H}``.
+_OLD_CALLIGRAPHIC = re.compile(r"\{\s*\\cal\s*([A-Za-z])\s*\}|\\cal\s*([A-Za-z])(?![A-Za-z])")
+#: ``\hat y_i``, ``\bar x_{k}``: the decoration is on the letter, the subscript on the decorated name.
+_DECORATED_SUBSCRIPT = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|dot|ddot|check|breve|vec)\s+"
+                                  r"([A-Za-z](?![A-Za-z])|\\[A-Za-z]+)(?=\s*_)")
+
+#: ``Loss``, ``LSR``, ``NLL``: a word typed in italics (a capital and two more letters, or three capitals) names one
+#: quantity, as ``\mathrm{Loss}`` does, never a product of its letters; a word applied (``Cost(h, y)``), a subscript
+#: (``\theta_{MLE}``) and the argument of a command (``\text{Loss}``) are left as they are.
+_ITALIC_WORD = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,}|[A-Z]{3,})(?![A-Za-z])(?!\s*(?:\(|\[|\\left|\\big|\\Big))")
+_IN_COMMAND = re.compile(r"(?:[_^]|\\(?:text[a-z]*|math(?:rm|bf|it|sf|tt|cal|bb|frak)|operatorname\*?|mbox|label|tag|"
+                         r"ref|eqref|begin|end|color|textcolor|boldsymbol|bm|hat|bar|tilde|widehat|overline|vec))"
+                         r"\s*\{[^{}]*\Z")
+
+
+def _italic_word(match: re.Match) -> str:
+    before = match.string[:match.start()]
+    return match.group() if _IN_COMMAND.search(before) or before.rstrip().endswith(("_", "^")) else \
+        rf"\mathrm{{{match.group()}}}"
+
+
 #: What people write by hand, and what they mean, in the order it is rewritten.
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_SCRIPTS_SWAPPED, r"\2\1"),  # \mu^2_1: the subscript names the symbol
@@ -340,11 +363,62 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_NUMBER_RATIO, r"\\frac{\1}{\2} "),  # 1/32 \log(1/32): the number 1/32 times the logarithm
     (_CONSTANT_GROUP, r"\\pi \\cdot "),  # \pi{\sigma}^2: pi times the group
     (_BRACED_OPERATOR, r" \1 "),  # a {+} b: plus
+    (_BINARY_LOG, r"\\log_2 "),  # \lg x: log to base 2
+    (_OLD_CALLIGRAPHIC, lambda m: rf"\mathcal{{{m.group(1) or m.group(2)}}}"),  # {\cal E}: \mathcal{E}
+    (_DECORATED_SUBSCRIPT, r"\\\1{\2}"),  # \hat y_i: \hat{y}_i
+    (_ITALIC_WORD, _italic_word),  # Loss: one name
 )
 
 
 def handwritten(tex: str) -> str:
-    """``tex`` with each form of :data:`HANDWRITTEN` written as it is meant."""
+    """``tex`` with each form of :data:`HANDWRITTEN` written as it is meant, and braces that group a function's
+    argument read as brackets."""
     for pattern, meant in HANDWRITTEN:
         tex = pattern.sub(meant, tex)
-    return tex
+    return grouping_braces(tex) if r"\{" in tex else tex
+
+
+#: A function whose argument people often put in braces: ``\exp\{-\frac{x^2}{2}\}``, ``\exp\left\{...\right\}``.
+_BRACED_FUNCTION = re.compile(r"(\\(?:exp|log|ln)(?:_\{?[0-9]+\}?)?|\\(?:text|mathrm|operatorname)\{\s*exp\s*\})\s*"
+                              r"(\\(?:left|[Bb]igg?l?)\s*)?\\\{")
+_BRACE_OR_SEPARATOR = re.compile(r"\\[{}]|\\mid(?![A-Za-z])|[,|:;]")
+
+
+def grouping_braces(tex: str) -> str:
+    r"""``tex`` with each ``\{...\}`` that holds the argument of ``\exp`` (``\log``, ``\ln``) written ``(...)``: a
+    group, not a set, when nothing in it separates elements (a comma, a bar, a colon)."""
+    out, at = [], 0
+    for match in _BRACED_FUNCTION.finditer(tex):
+        if match.start() < at:
+            continue
+        close = _closing_brace(tex, match.end())
+        if close is None:
+            continue
+        sizing = match.group(2) or ""
+        closer = re.search(r"(\\(?:right|[Bb]igg?r?)\s*)?\\\}\Z", tex[:close + 2])
+        out += [tex[at:match.start()], match.group(1), sizing, "(", tex[match.end():closer.start()],
+                r"\right)" if sizing.startswith(r"\left") else ")"]
+        at = close + 2
+    return "".join(out) + tex[at:] if out else tex
+
+
+def _closing_brace(tex: str, start: int) -> int | None:
+    r"""The offset of the ``\}`` that closes a ``\{`` ending at ``start``, if nothing at depth 0 separates elements."""
+    depth = 0
+    for match in _BRACE_OR_SEPARATOR.finditer(tex, start):
+        text = match.group()
+        if text == r"\{":
+            depth += 1
+        elif text == r"\}":
+            if depth == 0:
+                return match.start()
+            depth -= 1
+        elif depth == 0 and _balanced(tex[start:match.start()]):
+            return None  # \exp\{a, b\}: elements of a set
+    return None
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket ``text`` opens it closes: a separator after it is not inside one."""
+    return all(text.count(a) == text.count(b) for a, b in ("{}", "()", "[]"))  # \exp\{a, b\}: elements of a set
+    return None

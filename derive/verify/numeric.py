@@ -359,7 +359,8 @@ def plain_number(expr: sp.Basic) -> sp.Float | None:
     if value is None or value.free_symbols or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
         return None
     real, imag = value.as_real_imag()
-    return None if abs(imag) > sp.Float(10) ** (10 - DIGITS) else real
+    large = abs(imag) > sp.Float(10) ** (10 - DIGITS)
+    return real if large is sp.false and real.is_Number else None  # an unevaluated integral of f(x) has no value
 
 
 @lru_cache(maxsize=4096)

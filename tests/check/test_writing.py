@@ -631,6 +631,28 @@ DOCUMENTS = [
     ("$$d \\sigma(x) = \\sigma(x)(1 - \\sigma(x))$$\n", [(1, "not parsed")]),
     # a name given a value, then the value written another way: a case, not an identity in p
     ("We see 55 heads, so we say $p = 55/100 = 0.55$.\n", [(1, "unknown"), (1, "proved")]),
+    # a section may give a function another meaning; a restatement that follows is still proved, and within one
+    # section another formula is a claim
+    ("## Coin\n\n$$f(x) = 1$$\n\n## Gaussian\n\n$$f(x) = \\frac{1}{\\sqrt{2\\pi}}$$\n\n$$f(x) = 2$$\n",
+     [(3, "definition"), (7, "definition"), (9, "refuted")]),
+    ("## One\n\n$$f(x) = x^2$$\n\n## Two\n\n$$f(x) = x \\cdot x$$\n", [(3, "definition"), (7, "proved")]),
+    ("$$f(x) = 1$$\n\n$$f(x) = 2$$\n", [(1, "definition"), (3, "refuted")]),
+    # a definition sign of plain TeX (\isdef, \eqdef, \triangleq) defines
+    ("Let $x > 0$.\n\n$$g(x) \\isdef x^2$$\n\n$$g(2) = 4$$\n", [(3, "definition"), (5, "proved")]),
+    # math between two lines that hold only a $ is a display, never dropped
+    ("Let $x > 0$.\n\n$\nx^2 - 1 = (x - 1)(x + 1)\n$\n", [(4, "proved")]),
+    ("Let $x > 0$.\n\n$\nx^2 = x + 1\n$\n", [(4, "refuted")]),
+    # braces around the exponent of \exp are a group (a conjugate prior's kernel)
+    ("Let $\\sigma > 0$ and $M > 0$.\n\n$$\\pi(\\mu) \\propto \\exp\\left\\{-\\frac{M}{2 \\sigma^2} (\\mu - m)^2 "
+     "\\right\\} \\propto \\exp\\left\\{-\\frac{M \\mu^2 - 2 M m \\mu}{2 \\sigma^2}\\right\\}$$\n",
+     [(3, "unknown"), (3, "proved")]),
+    ("Let $\\sigma > 0$ and $M > 0$.\n\n$$\\pi(\\mu) \\propto \\exp\\{-\\frac{M}{2 \\sigma^2} (\\mu - m)^2\\} "
+     "\\propto \\exp\\{-\\frac{M \\mu^2 + 2 M m \\mu}{2 \\sigma^2}\\}$$\n", [(3, "unknown"), (3, "refuted")]),
+    # relations only inside brackets are reported, never dropped; a label inside an application is no relation
+    ("Define $$(y_1 = x_1 + x_2), (y_2 = x_3)$$ and go.\n", [(1, "not parsed")]),
+    ("Let $x > 0$. The chance $P(X = 1)$ is $$f(x) = x^2 = x \\cdot x$$\n", [(1, "definition"), (1, "proved")]),
+    # an integral of a function nothing defines has no value at a point: unknown, never an internal error
+    ("$$\\int_a^b p(x)\\,dx = 1$$\n", [(1, "unknown")]),
 ]
 
 

@@ -315,6 +315,23 @@ READS = [
     (r"\hat θ", (), (), sp.Symbol("thetahat")),
     (r"e^{T}", (), (), sp.exp(T_)),
     (r"2^T", (), (), 2**T_),
+    # braces that group a function's argument, old and handwritten forms
+    (r"\exp\left\{ -\frac{x^2}{2} \right\}", (), (), sp.exp(-x**2 / 2)),
+    (r"\exp\{x\}", (), (), sp.exp(x)),
+    (r"\text{exp} \Big\{ x + 1 \Big\}", (), (), sp.exp(x + 1)),
+    (r"\log\{ f(x, y) \}", (), (), sp.log(sp.Function("f")(x, y))),  # a comma inside brackets separates nothing
+    (r"\lg 8", (), (), sp.log(8) / sp.log(2)),  # the binary logarithm
+    (r"\lg\left(\frac{4}{3}\right)", (), (), sp.log(sp.Rational(4, 3)) / sp.log(2)),
+    (r"{\cal H}", (), (), sp.Symbol("Hcal")),  # as \mathcal{H} is read
+    (r"\hat y_i", (), (), sp.Symbol("yhat_i")),  # the hat on y, the index on the decorated name
+    (r"\bar x_{k} + 1", (), (), sp.Symbol("xbar_k") + 1),
+    # a word in italics names one quantity; a subscript word and a product of three letters stay as they are
+    (r"Loss + 1", (), (), sp.Symbol("Loss") + 1),
+    (r"2 NLL", (), (), 2 * sp.Symbol("NLL")),
+    (r"x y z", (), (), x * y * sp.Symbol("z")),
+    # \pi applied to one name (or given a bar) is a prior or posterior density; pi times a bracket otherwise
+    (r"\pi(\theta)", (), (), sp.Function("pi")(sp.Symbol("theta"))),
+    (r"2\pi(x - 1)", (), (), 2 * sp.pi * (x - 1)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -327,6 +344,7 @@ REFUSES = [
     (r"\begin{cases} x & \\ 0 & \text{otherwise} \end{cases}", (), (), "needs a value & a condition"),
     (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
     (r"{a \over b \over c}", (), (), "two in one group"),
+    (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
     (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
     (r"\mathbb{E}[y]", LAPLACES, (), "must name its distribution"),
