@@ -8,12 +8,22 @@ remaining ``E(f)`` one unknown real number (``E[X**2]``).  Two sides with the sa
 every distribution; different reduced forms prove nothing (the moments of one distribution are not
 independent numbers, and the text may mean one law it describes in words).
 
-A random variable is a single capital letter (``X``, ``Y``) written inside the expectation.
+A random variable is a single capital letter (``X``, ``Y``) written inside the expectation, or an entry of
+one (``X_i``, a sample).  The expectation of a sum over a sample is the sum of the expectations, and the
+moments a text states ("drawn from a distribution with mean $\mu$ and variance $\sigma^2$", :func:`stated`)
+replace the unknowns ``E[X]``, ``E[X_i]``, ``E[X^2]`` and ``E[X_i^2]``.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+
 import sympy as sp
+
+#: The mean and variance (or None) a text states for each random variable's letter, while it is checked.
+_STATED: ContextVar[Mapping[str, tuple[sp.Expr, sp.Expr | None]]] = ContextVar("stated moments", default={})
 
 
 class Expect(sp.Function):
@@ -40,9 +50,20 @@ def moments(expr: sp.Basic) -> sp.Basic:
     return expr.replace(lambda e: isinstance(e, Expect), lambda e: _linear(e.args[0]))
 
 
+@contextlib.contextmanager
+def stated(known: Mapping[str, tuple[sp.Expr, sp.Expr | None]]) -> Iterator[None]:
+    """Within the block, the moments ``known`` gives each letter (its mean, its variance or None) are used."""
+    token = _STATED.set(known)
+    try:
+        yield
+    finally:
+        _STATED.reset(token)
+
+
 def _linear(arg: sp.Basic) -> sp.Basic:
     """``E(arg)`` by linearity: each term's factor free of the variables comes out, a constant is its own
-    expectation, and what is left of each term is one unknown moment."""
+    expectation, a sum over a sample is the sum of the expectations, and what is left of each term is one
+    moment: stated, or unknown."""
     out = sp.Integer(0)
     for term in sp.Add.make_args(sp.expand(arg)):
         free, bound = sp.Integer(1), sp.Integer(1)
@@ -51,5 +72,20 @@ def _linear(arg: sp.Basic) -> sp.Basic:
                 bound *= factor
             else:
                 free *= factor
-        out += free * (bound if bound == 1 else sp.Symbol(f"E[{sp.sstr(bound)}]", real=True))
+        out += free * _moment(bound)
     return out
+
+
+def _moment(bound: sp.Basic) -> sp.Basic:
+    if bound == 1:
+        return bound
+    if isinstance(bound, sp.Sum) and not any(variables(end) for limit in bound.limits for end in limit[1:]):
+        return sp.Sum(_linear(bound.function), *bound.limits)
+    base, power = (bound.base, bound.exp) if isinstance(bound, sp.Pow) else (bound, sp.Integer(1))
+    letter = base.base.label if isinstance(base, sp.Indexed) else base
+    mean, variance = _STATED.get().get(getattr(letter, "name", ""), (None, None))
+    if mean is not None and power == 1:
+        return mean
+    if mean is not None and variance is not None and power == 2:
+        return variance + mean**2
+    return sp.Symbol(f"E[{sp.sstr(bound)}]", real=True)

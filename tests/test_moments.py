@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Status
-from derive.moments import Expect, involved, moments, variables
+from derive.moments import Expect, involved, moments, stated, variables
 from derive.verify import check_equal, check_relation
 
 X, Y = sp.symbols("X Y")
@@ -23,6 +23,26 @@ REDUCED = [
     (Expect(X * Y), sp.Symbol("E[X*Y]", real=True)),  # no independence assumed
     (Expect(sp.log(X)), sp.Symbol("E[log(X)]", real=True)),
 ]
+
+
+Xs, i, n, mu, s2 = sp.IndexedBase("X"), sp.Symbol("i"), sp.Symbol("n"), sp.Symbol("mu"), sp.Symbol("s2")
+#: (expression, its reduced form) when the text states E[X] = mu and Var(X) = s2
+STATED = [
+    (Expect(sp.Sum(Xs[i], (i, 1, n)) / n), sp.Sum(mu, (i, 1, n)) / n),  # through a sum over the sample
+    (Expect(Xs[i]**2 - 2 * mu * Xs[i]), s2 + mu**2 - 2 * mu**2),  # each entry has the stated moments
+    (Expect(X**2), s2 + mu**2),
+    (Expect(X**3), sp.Symbol("E[X**3]", real=True)),  # not stated: unknown
+    (Expect(Xs[i] * Xs[sp.Symbol("j")]), sp.Symbol("E[X[i]*X[j]]", real=True)),  # no independence assumed
+    (Expect(Y), sp.Symbol("E[Y]", real=True)),  # another variable
+    (Expect(sp.Sum(Xs[i], (i, 1, X))), sp.Symbol("E[Sum(X[i], (i, 1, X))]", real=True)),  # a random range
+]
+
+
+@pytest.mark.parametrize(("expr", "reduced"), STATED, ids=[str(r[0]) for r in STATED])
+def test_stated_moments(expr: sp.Basic, reduced: sp.Basic) -> None:
+    with stated({"X": (mu, s2)}):
+        assert sp.expand(moments(expr) - reduced) == 0
+    assert moments(Expect(X)) == M1  # only within the block
 
 
 @pytest.mark.parametrize(("expr", "reduced"), REDUCED, ids=[str(r[0]) for r in REDUCED])

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from derive import moments
 from derive.check.assume import Bound, bounds_of, is_bound, restrict
 from derive.check.bounds import Bounds
 from derive.check.chains import SUPPOSITION, Chain, Statement, chains
@@ -79,6 +80,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     earlier: dict[int, float] = field(default_factory=dict)  # rank -> where to read it: names defined after use
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
+    stated_moments: dict = field(default_factory=dict)  # X -> (mu, sigma^2): "with mean $\\mu$ and variance ..."
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
     ranges: dict[str, str] = field(default_factory=dict)  # j -> N: a sum without limits runs to N (\sum_{j=1}^N)
     sets: dict[str, str] = field(default_factory=dict)  # I -> (0, 1): a name given an interval, used as a set
@@ -104,7 +106,8 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
 
         token = INDEPENDENT.set(self.independence)
         try:
-            return self._run()
+            with moments.stated(self.stated_moments):
+                return self._run()
         finally:
             INDEPENDENT.reset(token)
 

@@ -93,7 +93,7 @@ from derive.check.prose import hypotheses
 from derive.check.report import Result
 from derive.check.shared import Source
 from derive.check.variables import (family_bounds, given_data, given_sample, independent_blocks,
-                                    logarithms_in_base_two, prose_declarations, value_sets)
+                                    logarithms_in_base_two, prose_declarations, stated_moments, value_sets)
 
 
 #: Largest document read, in characters (and in bytes on disk, times four).
@@ -190,6 +190,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker.sample = given_sample(text)
     checker.given = frozenset(given_data(text)) | ({checker.sample[0]} if checker.sample else set())
     checker.headings = _headings(text)
+    checker.stated_moments = stated_moments(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
         checker.written_units = {rank: found_units for rank, span in enumerate(each, 1)

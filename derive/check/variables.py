@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import sympy as sp
+
 from derive.check.definitions import DISTRIBUTION_NAME, family_of, split_top
 from derive.check.reading import unbold
 
@@ -326,6 +328,35 @@ def prose_declarations(text: str) -> list[tuple[str, str]]:
 _DATUM = re.compile(r"(?<![A-Za-z\\])([a-z])_\{?(\d+)\}?\s*=\s*(-?\d+(?:\.\d+)?)(?![\d.])")
 _COUNT_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
 _SAMPLE_NOUNS = r"(?:observations?|observed|values?|data|points?|draws?|samples?|measurements?|outcomes?|trials?)"
+
+
+#: "from a distribution with mean $\mu$ and variance $\sigma^2$": the moments of the variables of the sentence.
+_STATED_MOMENTS = re.compile(r"\bwith\s+(?:a\s+|the\s+)?(?:mean|expectation|expected\s+value)\s+\$([^$]+)\$"
+                             r"(?:\s*(?:,|and|,\s*and)\s*(?:a\s+|the\s+)?variance\s+\$([^$]+)\$)?", re.I)
+_NAMED = re.compile(r"\\(?:mathcal|mathbb|mathrm|mathbf|text|operatorname)\s*\{[^{}]*\}")  # \mathcal{N}: no variable
+_RANDOM_LETTER = re.compile(r"(?<![A-Za-z\\])([A-Z])(?:_\{?[A-Za-z0-9]+\}?)?(?![A-Za-z(])")
+
+
+def stated_moments(text: str) -> dict[str, tuple[sp.Expr, sp.Expr | None]]:
+    r"""The mean and variance a sentence states for the random variables it names in its math ("a sample $X_1$,
+    ..., $X_n$ from a distribution with mean $\mu$ and variance $\sigma^2$"), by letter (``X``)."""
+    from derive.parse import ParseError, parse_latex
+
+    out: dict[str, tuple[sp.Expr, sp.Expr | None]] = {}
+    for sentence in _SENTENCE.split(_PROSE_MATH.sub(lambda m: m.group() if m.group().startswith("$") and
+                                                    not m.group().startswith("$$") else " ", text)):
+        found = _STATED_MOMENTS.search(sentence)
+        if found is None:
+            continue
+        letters = {m.group(1) for math in _INLINE.findall(sentence[:found.start()])
+                   for m in _RANDOM_LETTER.finditer(_NAMED.sub(" ", math))}
+        try:
+            mean = parse_latex(found.group(1))
+            variance = parse_latex(found.group(2)) if found.group(2) else None
+        except ParseError:
+            continue
+        out.update({letter: (mean, variance) for letter in letters if letter not in ("E", "P")})
+    return out
 
 
 def given_data(text: str) -> dict[str, dict[int, str]]:

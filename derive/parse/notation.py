@@ -337,6 +337,9 @@ _OLD_CALLIGRAPHIC = re.compile(r"\{\s*\\cal\s*([A-Za-z])\s*\}|\\cal\s*([A-Za-z])
 _DECORATED_SUBSCRIPT = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|dot|ddot|check|breve|vec)\s+"
                                   r"([A-Za-z](?![A-Za-z])|\\[A-Za-z]+)(?=\s*_)")
 
+#: ``\hat{y_i}``, ``\bar{x_{k}}``: the decorated letter with its subscript inside the braces, ``\hat{y}_i``.
+_SUBSCRIPT_INSIDE = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|check|breve|vec)\s*\{\s*([A-Za-z]|\\[A-Za-z]+)"
+                               r"\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
 #: ``Loss``, ``LSR``, ``NLL``: a word typed in italics (a capital and two more letters, or three capitals) names one
 #: quantity, as ``\mathrm{Loss}`` does, never a product of its letters; a word applied (``Cost(h, y)``), a subscript
 #: (``\theta_{MLE}``) and the argument of a command (``\text{Loss}``) are left as they are.
@@ -366,6 +369,7 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_BINARY_LOG, r"\\log_2 "),  # \lg x: log to base 2
     (_OLD_CALLIGRAPHIC, lambda m: rf"\mathcal{{{m.group(1) or m.group(2)}}}"),  # {\cal E}: \mathcal{E}
     (_DECORATED_SUBSCRIPT, r"\\\1{\2}"),  # \hat y_i: \hat{y}_i
+    (_SUBSCRIPT_INSIDE, r"\\\1{\2}_\3"),  # \hat{y_i}: \hat{y}_i
     (_ITALIC_WORD, _italic_word),  # Loss: one name
 )
 

@@ -651,6 +651,13 @@ DOCUMENTS = [
     # relations only inside brackets are reported, never dropped; a label inside an application is no relation
     ("Define $$(y_1 = x_1 + x_2), (y_2 = x_3)$$ and go.\n", [(1, "not parsed")]),
     ("Let $x > 0$. The chance $P(X = 1)$ is $$f(x) = x^2 = x \\cdot x$$\n", [(1, "definition"), (1, "proved")]),
+    # the moments a sentence states for a sample are its variables' (by linearity, through sums over it); never
+    # refuted, as the moments of one distribution are no independent numbers
+    ("We draw $X_1, \\dots, X_n$, independent, from a distribution with mean $\\mu$ and variance $\\sigma^2$.\n\n"
+     "$$E\\left[\\frac{1}{n} \\sum_{i=1}^n X_i\\right] = \\frac{1}{n} \\sum_{i=1}^n E[X_i] = \\mu$$\n\n"
+     "$$E[X^2] = \\sigma^2 + \\mu^2$$\n\n$$E[X] = 2 \\mu$$\n",
+     [(3, "proved"), (3, "proved"), (5, "proved"), (7, "unknown")]),
+    ("$$\\frac{1}{n} \\sum_{i=1}^n E[X_i] = \\mu$$\n", [(1, "unknown")]),  # no mean stated
     # an integral of a function nothing defines has no value at a point: unknown, never an internal error
     ("$$\\int_a^b p(x)\\,dx = 1$$\n", [(1, "unknown")]),
 ]
