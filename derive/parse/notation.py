@@ -338,8 +338,8 @@ _DECORATED_SUBSCRIPT = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|
                                   r"([A-Za-z](?![A-Za-z])|\\[A-Za-z]+)(?=\s*_)")
 
 #: ``\hat{y_i}``, ``\bar{x_{k}}``: the decorated letter with its subscript inside the braces, ``\hat{y}_i``.
-_SUBSCRIPT_INSIDE = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|check|breve|vec)\s*\{\s*([A-Za-z]|\\[A-Za-z]+)"
-                               r"\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
+_SUBSCRIPT_INSIDE = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|check|breve|vec)\s*"
+                               r"\{\s*([A-Za-z]|\\[A-Za-z]+)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
 #: ``Loss``, ``LSR``, ``NLL``: a word typed in italics (a capital and two more letters, or three capitals) names one
 #: quantity, as ``\mathrm{Loss}`` does, never a product of its letters; a word applied (``Cost(h, y)``), a subscript
 #: (``\theta_{MLE}``) and the argument of a command (``\text{Loss}``) are left as they are.
