@@ -340,6 +340,10 @@ _DECORATED_SUBSCRIPT = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|
 #: ``\hat{y_i}``, ``\bar{x_{k}}``: the decorated letter with its subscript inside the braces, ``\hat{y}_i``.
 _SUBSCRIPT_INSIDE = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|check|breve|vec)\s*"
                                r"\{\s*([A-Za-z]|\\[A-Za-z]+)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
+#: ``u_1'``, ``m_2^{'}``: a primed name with a subscript (a raw moment ``\mu'_1``), the prime on the letter; a
+#: subscripted function primed before its argument (``f_1'(x)``) is left alone.
+_PRIMED_SUBSCRIPT = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+)_(\{[^{}]*\}|[A-Za-z0-9])\s*"
+                               r"(?:\^\{\s*('+)\s*\}|('+))(?!\s*\()")
 #: ``Loss``, ``LSR``, ``NLL``: a word typed in italics (a capital and two more letters, or three capitals) names one
 #: quantity, as ``\mathrm{Loss}`` does, never a product of its letters; a word applied (``Cost(h, y)``), a subscript
 #: (``\theta_{MLE}``) and the argument of a command (``\text{Loss}``) are left as they are.
@@ -370,6 +374,7 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_OLD_CALLIGRAPHIC, lambda m: rf"\mathcal{{{m.group(1) or m.group(2)}}}"),  # {\cal E}: \mathcal{E}
     (_DECORATED_SUBSCRIPT, r"\\\1{\2}"),  # \hat y_i: \hat{y}_i
     (_SUBSCRIPT_INSIDE, r"\\\1{\2}_\3"),  # \hat{y_i}: \hat{y}_i
+    (_PRIMED_SUBSCRIPT, lambda m: f"{m.group(1)}{m.group(3) or m.group(4)}_{m.group(2)}"),  # u_1': u'_1
     (_ITALIC_WORD, _italic_word),  # Loss: one name
 )
 

@@ -326,6 +326,7 @@ READS = [
     (r"\hat y_i", (), (), sp.Symbol("yhat_i")),  # the hat on y, the index on the decorated name
     (r"\bar x_{k} + 1", (), (), sp.Symbol("xbar_k") + 1),
     (r"\hat{y_i} - \bar{x_{k}}", (), (), sp.Symbol("yhat_i") - sp.Symbol("xbar_k")),  # the index inside the braces
+    (r"u_1' + m_{2}^{'}", (), (), sp.Symbol("uprime_1") + sp.Symbol("mprime_2")),  # primed names with an index
     # a word in italics names one quantity; a subscript word and a product of three letters stay as they are
     (r"Loss + 1", (), (), sp.Symbol("Loss") + 1),
     (r"2 NLL", (), (), 2 * sp.Symbol("NLL")),
