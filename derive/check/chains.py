@@ -267,9 +267,7 @@ def statements(span: Span) -> list[Statement]:
         out.extend(_row_statements(span, toks, *row))
     if not out and (hidden := _hidden_relation(toks)) is not None:  # never silent about what it cannot see
         command, at = hidden
-        why = "a braced block of rows is no formula" if command.endswith("...") else "a bracketed relation is no " \
-            "formula (write it on its own)" if command == "(...)" else "derive does not know this command (define " \
-            "it with \\newcommand in the document)"
+        why = _why_hidden(command)
         return [Statement((Piece(tex.strip()[:60], span.line_at(at)),), (), span.display,
                           f"relations inside {command} are not read: {why}")]
     word = supposing(span.lead, span.display)
@@ -300,6 +298,15 @@ def _hidden_relation(toks: list[_Tok]) -> tuple[str, int] | None:
         if command[1:].isalpha() and command.startswith("\\") and command not in _TEXT | _KNOWN_ARGUMENTS:
             return command, tok.start
     return None
+
+
+def _why_hidden(command: str) -> str:
+    """Why relations inside ``command``'s group (a braced block of rows, a bracket, a command) are not read."""
+    if command.endswith("..."):
+        return "a braced block of rows is no formula"
+    if command == "(...)":
+        return "a bracketed relation is no formula (write it on its own)"
+    return "derive does not know this command (define it with \\newcommand in the document)"
 
 
 #: Commands whose arguments are read (or are no place for a claim): a relation inside one is no hidden claim.

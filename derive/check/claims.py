@@ -161,11 +161,7 @@ class Claims:
         texts = (chain.expressions[link.position - 1].tex, link.rhs.tex)
         if self.base_two or not any(_PLAIN_LOG.search(t) for t in texts):
             return False
-        self.base_two = True
-        try:
-            left, right = (self._parse(t) for t in texts)
-        finally:
-            self.base_two = False
+        left, right = (self._parse(t, base_two=True) for t in texts)
         if isinstance(left, Failed) or isinstance(right, Failed):
             return False
         rounded = rounding_of([left, right], replace(link, position=1)) if link.relation == "≈" or \

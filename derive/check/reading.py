@@ -232,7 +232,8 @@ class Reading:
             return read((one,))  # E(x^2) beside \int x^2 P(x) dx: under P
         return value
 
-    def _parse(self, tex: str, proposition: bool = False, units: str | None = None) -> sp.Basic | Failed:
+    def _parse(self, tex: str, proposition: bool = False, units: str | None = None,
+               base_two: bool | None = None) -> sp.Basic | Failed:
         from derive.parse import ParseError
 
         if not tex.strip():
@@ -252,7 +253,7 @@ class Reading:
                                    "matrix algebra is not checked (derive reads numbers)")
         tex = UNIT_WORD.sub("", tex)  # 1.5 \mathrm{bits}: the unit, no factor
         tex = _REMARK.sub("", tex)  # ... - \lambda^2 \mbox{ (because of the LOTUS)}: a remark, no factor
-        if self.base_two:  # "the logarithms are base 2": \log is \log_2
+        if self.base_two if base_two is None else base_two:  # "the logarithms are base 2": \log is \log_2
             tex = re.sub(r"\\log(?![A-Za-z])(?!\s*_)", r"\\log_2 ", tex)
         if self.t_number:  # N - T elsewhere: p^H (1-p)^T is a power
             from derive.parse.notation import t_as_power

@@ -13,7 +13,7 @@ import sympy as sp
 from derive.functions import entry_of
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import GREEK
-from derive.parse.tokens import after_space_back, decorated_name, key_of, subscript_word, symbol_name
+from derive.parse.tokens import after_space_back, before_space, decorated_name, key_of, subscript_word, symbol_name
 
 
 #: Commands whose arguments may be single digits written apart (``\frac 1 2``): not one spaced number.
@@ -157,17 +157,10 @@ class Names:
         for opening, close in self.partner.items():
             if self.tokens[opening].text != "(" or not self._one_name(opening + 1, close):
                 continue
-            head = self._before(opening)
+            head = before_space(self.tokens, opening)
             if head >= 0 and (self.tokens[head].text == "}" or self._is_symbol(self.tokens[head].text)):
                 out[self._name(self._next(opening + 1, close), close)[0]] += 1
         return out
-
-    def _before(self, i: int) -> int:
-        """The last token before ``i`` that is not a space (-1 if none)."""
-        i -= 1
-        while i >= 0 and self.tokens[i].text == " ":
-            i -= 1
-        return i
 
     def _name(self, i: int, hi: int) -> tuple[str, str, int] | None:
         """A letter or greek letter at token ``i``, perhaps with a subscript: its key (``f_1``, ``\\phi``), the

@@ -333,13 +333,14 @@ _SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\
 _BINARY_LOG = re.compile(r"\\lg(?![A-Za-z])")
 #: ``{\cal H}``, ``\cal H``: plain TeX's calligraphic letter, ``\mathcal{H}``.
 _OLD_CALLIGRAPHIC = re.compile(r"\{\s*\\cal\s*([A-Za-z])\s*\}|\\cal\s*([A-Za-z])(?![A-Za-z])")
+#: Decorations written over one letter (``\hat y``, ``\bar{x}``).
+_DECORATION = r"(?:hat|bar|tilde|widehat|widetilde|overline|dot|ddot|check|breve|vec)"
 #: ``\hat y_i``, ``\bar x_{k}``: the decoration is on the letter, the subscript on the decorated name.
-_DECORATED_SUBSCRIPT = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|dot|ddot|check|breve|vec)\s+"
-                                  r"([A-Za-z](?![A-Za-z])|\\[A-Za-z]+)(?=\s*_)")
+_DECORATED_SUBSCRIPT = re.compile(rf"\\({_DECORATION})\s+([A-Za-z](?![A-Za-z])|\\[A-Za-z]+)(?=\s*_)")
 
 #: ``\hat{y_i}``, ``\bar{x_{k}}``: the decorated letter with its subscript inside the braces, ``\hat{y}_i``.
-_SUBSCRIPT_INSIDE = re.compile(r"\\(hat|bar|tilde|widehat|widetilde|overline|check|breve|vec)\s*"
-                               r"\{\s*([A-Za-z]|\\[A-Za-z]+)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
+_SUBSCRIPT_INSIDE = re.compile(rf"\\({_DECORATION})\s*\{{\s*([A-Za-z]|\\[A-Za-z]+)\s*_\s*"
+                               r"(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
 #: ``u_1'``, ``m_2^{'}``: a primed name with a subscript (a raw moment ``\mu'_1``), the prime on the letter; a
 #: subscripted function primed before its argument (``f_1'(x)``) is left alone.
 _PRIMED_SUBSCRIPT = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+)_(\{[^{}]*\}|[A-Za-z0-9])\s*"
@@ -349,8 +350,7 @@ _PRIMED_SUBSCRIPT = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+)_(\{[^{}]*
 #: (``\theta_{MLE}``) and the argument of a command (``\text{Loss}``) are left as they are.
 _ITALIC_WORD = re.compile(r"(?<![\\A-Za-z])([A-Z][a-z]{2,}|[A-Z]{3,})(?![A-Za-z])(?!\s*(?:\(|\[|\\left|\\big|\\Big))")
 _IN_COMMAND = re.compile(r"(?:[_^]|\\(?:text[a-z]*|math(?:rm|bf|it|sf|tt|cal|bb|frak)|operatorname\*?|mbox|label|tag|"
-                         r"ref|eqref|begin|end|color|textcolor|boldsymbol|bm|hat|bar|tilde|widehat|overline|vec))"
-                         r"\s*\{[^{}]*\Z")
+                         rf"ref|eqref|begin|end|color|textcolor|boldsymbol|bm|{_DECORATION}))\s*\{{[^{{}}]*\Z")
 
 
 def _italic_word(match: re.Match) -> str:
@@ -429,5 +429,4 @@ def _closing_brace(tex: str, start: int) -> int | None:
 
 def _balanced(text: str) -> bool:
     """Every bracket ``text`` opens it closes: a separator after it is not inside one."""
-    return all(text.count(a) == text.count(b) for a, b in ("{}", "()", "[]"))  # \exp\{a, b\}: elements of a set
-    return None
+    return all(text.count(a) == text.count(b) for a, b in ("{}", "()", "[]"))

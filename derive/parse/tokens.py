@@ -91,11 +91,17 @@ def subscript_word(tokens: list[Token], i: int) -> str | None:
     return match.group(1) if after_space_back(tokens, opening) == "_" else None
 
 
-def after_space_back(tokens: list[Token], i: int) -> str:
-    """The text of the last token before ``i`` that is not a space (``""`` at the start)."""
+def before_space(tokens: list[Token], i: int) -> int:
+    """The last token before ``i`` that is not a space (-1 at the start)."""
     i -= 1
     while i >= 0 and tokens[i].text == " ":
         i -= 1
+    return i
+
+
+def after_space_back(tokens: list[Token], i: int) -> str:
+    """The text of the last token before ``i`` that is not a space (``""`` at the start)."""
+    i = before_space(tokens, i)
     return tokens[i].text if i >= 0 else ""
 
 
