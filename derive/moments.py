@@ -17,6 +17,7 @@ replace the unknowns ``E[X]``, ``E[X_i]``, ``E[X^2]`` and ``E[X_i^2]``.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 
@@ -35,9 +36,27 @@ class Expect(sp.Function):
         return rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]"
 
 
+#: A random variable's name: a capital letter, decorated (``\bar{X}``, a statistic) or with a subscript (``X_1``).
+_VARIABLE = re.compile(r"[A-Z](?:bar|hat|tilde)?(?:_\{?[A-Za-z0-9]+\}?)?")
+
+
 def variables(expr: sp.Basic) -> set[sp.Symbol]:
-    """The random variables of ``expr``: its single capital letters."""
-    return {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and len(s.name) == 1 and s.name.isupper()}
+    """The random variables of ``expr``: its capital letters, alone (``X``), decorated (``\bar{X}``, a statistic)
+    or with a subscript (``X_1``, one of a sample)."""
+    return {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and _VARIABLE.fullmatch(s.name)}
+
+
+def _letter(name: str) -> str:
+    """The variable a sample's entry is a copy of (``X_1``: ``X``); a statistic (``\bar{X}``) is none."""
+    head = name.split("_", 1)[0]
+    return head if len(head) == 1 else name
+
+
+def constant(expr: sp.Basic) -> bool:
+    """``expr`` is a number or made of the moments the text states (``\\mu^2`` beside "with mean $\\mu$"): its
+    expectation is itself."""
+    names = {x for mean, variance in _STATED.get().values() for x in (mean, variance) if x is not None}
+    return not variables(expr) and expr.free_symbols <= {s for x in names for s in x.free_symbols}
 
 
 def involved(*exprs: sp.Basic) -> bool:
@@ -83,7 +102,7 @@ def _moment(bound: sp.Basic) -> sp.Basic:
         return sp.Sum(_linear(bound.function), *bound.limits)
     base, power = (bound.base, bound.exp) if isinstance(bound, sp.Pow) else (bound, sp.Integer(1))
     letter = base.base.label if isinstance(base, sp.Indexed) else base
-    mean, variance = _STATED.get().get(getattr(letter, "name", ""), (None, None))
+    mean, variance = _STATED.get().get(_letter(getattr(letter, "name", "")), (None, None))
     if mean is not None and power == 1:
         return mean
     if mean is not None and variance is not None and power == 2:

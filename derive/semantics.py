@@ -14,7 +14,7 @@ from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from derive.functions import Log, Sigmoid
 from derive.group import Group
 from derive.measures import Measure, OutcomeSum, Prob, expand_outcome_sum
-from derive.terms import is_leaf
+from derive.terms import bottom_up, is_leaf
 
 
 @lru_cache(maxsize=200_000)
@@ -49,7 +49,50 @@ def denote(expr: sp.Basic) -> sp.Basic:
     if is_leaf(expr) or isinstance(expr, sp.Symbol):
         return expr
     value = expr.func(*(denote(a) for a in expr.args))
+    if isinstance(value, (sp.Sum, sp.Integral)) and value.function == 0:  # nothing to add up
+        return sp.Integer(0)
     return _resolve_deltas(value) if isinstance(value, sp.Sum) else value
+
+
+def with_moments(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with each expectation under a family written out replaced by :func:`known_moments` where it
+    can be (innermost first)."""
+    def replace(e: sp.Basic) -> sp.Basic:
+        known = known_moments(e) if isinstance(e, (sp.Sum, sp.Integral)) else None
+        return e if known is None else known
+
+    return bottom_up(expr, replace) if expr.has(Prob) else expr
+
+
+def known_moments(aggregate: sp.Sum | sp.Integral) -> sp.Basic | None:
+    """An expectation under a family written out (the sum or integral of ``P(k) g(k)`` over ``P``'s support) with
+    each term whose ``g`` is one of the family's moment facts replaced by its value (``\\sum_k k P(k) = n p``
+    for a binomial with a symbolic ``n``, which SymPy sums only under conditions), and the total mass by 1;
+    ``None`` when no term is one.  The facts are identities of the family (tests/distributions)."""
+    from derive.distributions.parametric import Parametric
+
+    probs = {e for e in aggregate.function.atoms(Prob) if isinstance(e.dist, Parametric)}
+    if len(aggregate.limits) != 1 or len(probs) != 1:
+        return None
+    (prob,), (var, *ends) = probs, aggregate.limits[0]
+    dist = prob.dist
+    if prob.outcome != var or dist.sum_over(sp.Integer(1), var).limits != aggregate.limits:
+        return None
+    terms = sp.Add.make_args(sp.expand(aggregate.function, power_exp=False, log=False))
+    if terms == (0,):  # P(x) \cdot 0, \log(1) P(x): nothing to add up
+        return sp.Integer(0)
+    known, rest = sp.Integer(0), []
+    for term in terms:
+        coeff, g = term.as_independent(var, as_Add=False)
+        g = g / prob if g.has(prob) else None
+        found = (sp.Integer(1), None) if g == 1 else dist.expect(g) if g is not None and not g.has(Prob) else None
+        if found is None:
+            rest.append(term)
+        else:
+            known += coeff * found[0]
+    if len(rest) == len(terms):
+        return None
+    return known + (aggregate.func(sp.Add(*rest), aggregate.limits[0]) if rest else 0)
 
 
 def _limit(body: sp.Expr, variable: sp.Symbol, point: sp.Expr, side: sp.Basic) -> sp.Basic:

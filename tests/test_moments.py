@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Status
-from derive.moments import Expect, involved, moments, stated, variables
+from derive.moments import Expect, constant, involved, moments, stated, variables
 from derive.verify import check_equal, check_relation
 
 X, Y = sp.symbols("X Y")
@@ -35,6 +35,8 @@ STATED = [
     (Expect(Xs[i] * Xs[sp.Symbol("j")]), sp.Symbol("E[X[i]*X[j]]", real=True)),  # no independence assumed
     (Expect(Y), sp.Symbol("E[Y]", real=True)),  # another variable
     (Expect(sp.Sum(Xs[i], (i, 1, X))), sp.Symbol("E[Sum(X[i], (i, 1, X))]", real=True)),  # a random range
+    (Expect(sp.Symbol("X_1") + 2 * sp.Symbol("X_2")**2), mu + 2 * (s2 + mu**2)),  # entries written X_1, X_2
+    (Expect(sp.Symbol("Xbar")), sp.Symbol("E[Xbar]", real=True)),  # a statistic: no stated moment of its own
 ]
 
 
@@ -53,6 +55,20 @@ def test_moments(expr: sp.Basic, reduced: sp.Basic) -> None:
 def test_variables_are_capital_letters() -> None:
     assert variables(X * p + Y) == {X, Y} and variables(p * a) == set()
     assert involved(Expect(X) + 1) and not involved(X + 1)
+
+
+@pytest.mark.parametrize(("name", "random"), [
+    ("X_1", True), ("X_{12}", True), ("Xbar", True), ("Xhat_n", True), ("Xtilde", True),
+    ("x_1", False), ("XY", False), ("Xbar_", False), ("mu", False), ("Loss", False),
+])
+def test_variables_are_decorated_or_subscripted_capitals(name: str, random: bool) -> None:
+    assert variables(sp.Symbol(name) + p) == ({sp.Symbol(name)} if random else set())
+
+
+def test_a_constant_is_made_of_stated_moments() -> None:
+    with stated({"X": (mu, s2)}):
+        assert constant(mu**2) and constant(mu + s2) and not constant(mu * X) and not constant(p)
+    assert not constant(mu**2)  # nothing stated: mu may be anything
 
 
 #: (lhs, rhs, status): proved for every distribution, else unknown; never refuted (the moments of one law are no

@@ -397,8 +397,8 @@ def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Stat
                 items.append(Statement((_piece(span, toks, a, b, last=True),), (), span.display, propositions=True))
             elif (word := _text_word(toks, a, b)):
                 items.append(word)
-        elif all(RELATIONS[r] in ORDER for _, _, r in found):  # "0 < p, q < 1" keeps its comma
-            items.append(_statement(span, toks, a, b))
+        elif all(RELATIONS[r] in ORDER for _, _, r in found) and not _bounds_listed(toks, found, b):
+            items.append(_statement(span, toks, a, b))  # "0 < p, q < 1" keeps its comma
         elif any(RELATIONS[r] in CONNECTIVES for _, _, r in found):  # a proposition keeps its commas
             items.extend(_inner_claims(span, toks, found, a, b))  # A = B = 0 \implies ...: A = B is claimed too
             items.append(_statement(span, toks, a, b))
@@ -504,6 +504,21 @@ def _is_system(toks: list[_Tok], lo: int, hi: int) -> bool:
         all(t.depth > 0 for t in toks[lo + 1:hi - 4])
 
 
+def _bounds_listed(toks: list[_Tok], found: list[tuple[int, int, str]], hi: int) -> bool:
+    r"""``x > 0,\, a > 0``: bounds listed, each comma right after the number that ends one (never ``0 < p, q < 1``,
+    whose names share the bounds)."""
+    commas = 0
+    for (_, after, _), (before, _, _) in zip(found, [*found[1:], (hi, hi, "")]):
+        words = [t.text for t in toks[after:before] if t.depth == 0 and t.text.strip() and t.text not in _SPACES]
+        if "," not in words:
+            continue
+        commas += 1
+        end = words[:words.index(",")]
+        if not end or not all(w.isdigit() or w == "." for w in end):
+            return False
+    return commas > 0
+
+
 def _comma_parts(toks: list[_Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     """``a = b, c = d`` as two parts; a comma part without a relation stays with the part before it."""
     parts: list[tuple[int, int]] = []
@@ -598,7 +613,7 @@ def _break_end(toks: list[_Tok], k: int) -> int:
     r"""The token after a statement break at ``k`` (``\quad``, ``;``, ``\ \ \ ``, ``\text{and}``), or 0 if there is
     none."""
     text = toks[k].text
-    if text in _BREAKS:
+    if text in _BREAKS and not _beside_connective(toks, k):
         return k + 1
     if text == "\\ " and all(j < len(toks) and toks[j].text == "\\ " for j in (k + 1, k + 2)):  # \ \ \ : a break
         while k < len(toks) and toks[k].text == "\\ ":
@@ -607,6 +622,17 @@ def _break_end(toks: list[_Tok], k: int) -> int:
     if text in _TEXT and _group_text(toks, k + 1).lower() in _JOINING_WORDS:
         return _group_end(toks, k + 1) + 1
     return 0
+
+
+def _beside_connective(toks: list[_Tok], k: int) -> bool:
+    r"""The space at ``k`` pads a connective (``a = b \quad \Rightarrow \quad c = d``): it joins, never breaks."""
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(toks) and (toks[j].text.isspace() or toks[j].text in _BREAKS and toks[j].text != ";"):
+            j += step
+        if 0 <= j < len(toks) and RELATIONS.get(toks[j].text) in CONNECTIVES:
+            return True
+    return False
 
 
 def _group_text(toks: list[_Tok], k: int) -> str:
@@ -811,6 +837,8 @@ def proposition(chain: Chain | _Growing) -> Piece | None:
     relations = chain.relations
     if chain.kind == IMPLICATION or len(pieces) == 1:
         return pieces[-1]
+    if tuple(relations) == ("~",) and not pieces[0].empty:  # x \sim \mathrm{Gam}(a, b) \Rightarrow ...: a law
+        return Piece(f"{pieces[0].tex} \\sim {pieces[1].tex}", pieces[0].line, pieces[0].rank)
     if not all(r in EQUALITIES for r in relations) or pieces[0].empty or pieces[-1].empty:
         return None
     return Piece(f"{pieces[0].tex} = {pieces[-1].tex}", pieces[-1].line, pieces[-1].rank)

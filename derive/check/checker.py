@@ -11,11 +11,12 @@ import sympy as sp
 from derive import moments
 from derive.check.assume import Bound, bounds_of, is_bound, restrict
 from derive.check.bounds import Bounds
-from derive.check.chains import SUPPOSITION, Chain, Statement, chains
+from derive.check.chains import IMPLICATION, SUPPOSITION, Chain, Statement, chains
 from derive.check.claims import Claims
 from derive.check.definitions import Declaration, Declared, declaration, declare, formulas
 from derive.check.domains import Domains
 from derive.check.errors import CheckError
+from derive.check.laws import laws, premise_law
 from derive.check.links import Links
 from derive.check.proportions import Proportions
 from derive.check.reading import Reading, matrix_names
@@ -100,6 +101,8 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     context: str = ""  # the text of the chain being read (whose expectations a distribution it names is under)
     point: tuple[str, str] | None = None  # the chain's subject is evaluated there: g'(t=0) = ... is at t = 0
     cases: dict = field(default_factory=dict)  # p -> (1/2, line): a value the text gave a name as a case it considers
+    laws: list = field(default_factory=list)  # the laws implications suppose (laws.py), where each is in force
+    laws_now: tuple = ()  # the distributions of those in force at the current link
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -114,8 +117,12 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     def _run(self) -> list[Entry]:
         grouped = [(n, source, chains(source.statements, is_bound, self.headings))
                    for n, source in enumerate(self.sources)]
+        supposing = {c.subject.rank for _, _, found in grouped for c in found
+                     if c.kind == IMPLICATION and premise_law(c.subject.tex, self.texts) is not None}
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
-                        if c.kind in ("equality", SUPPOSITION) and (d := chain_declaration((n, k), c)) is not None]
+                        if c.kind in ("equality", SUPPOSITION) and not (c.relations == ("~",) and c.subject.rank in
+                                                                         supposing)  # a law supposed, not declared
+                        and (d := chain_declaration((n, k), c)) is not None]
         declarations = formulas([d for d in declarations if d.name not in self.sets])  # I = (0, 1), x \in I: a set
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
@@ -157,6 +164,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         self.supposing = {s.pieces[0].rank for source in self.sources for s in source.statements
                           if s.pieces and s.supposed and s.supposed != "or"}
         self.local_domains: dict[tuple, object] = {}
+        self.laws = laws([c for _, _, found in grouped for c in found], self.texts, self._sentence_of)
         self.restricted, self.back = restrictions([s for source in self.sources if not source.defines
                                                    for s in source.statements])
         out: list[Entry] = []

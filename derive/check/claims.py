@@ -382,6 +382,8 @@ class Claims:
         left, right = values[k - 1], values[k]
         if isinstance(right, Failed):
             return link_entry(origin, link, IMPLIES, right.status, right.reason, relation=link.relation), False
+        if k == 1 and any(law.rank == link.lhs.rank and law.premise == link.lhs.tex.strip() for law in self.laws):
+            return self._under_premise(origin, link, right)
         candidates = [] if isinstance(left, Failed) else [(k - 1, link.relation)]
         if anchor is not None and anchor != k - 1:
             composed = compose_connectives(chain.relations[anchor:k])
@@ -411,6 +413,18 @@ class Claims:
         status = verdict.status.value
         return Entry(origin, link.line, IMPLIES, status, chain.expressions[index].tex, link.rhs.tex, verdict.reason,
                      point(verdict.counterexample), relation=relation), status != REFUTED
+
+    def _under_premise(self, origin: str, link: Link, conclusion: sp.Basic) -> tuple[Entry, bool]:
+        """``x \\sim \\mathrm{Gam}(a, b) \\Rightarrow \\langle x \\rangle = a/b``: the conclusion, read under the law
+        the premise names (:mod:`derive.check.laws`), holds or not; a conclusion other than an equation is not
+        checked."""
+        if link.relation != "⇒" or not isinstance(conclusion, sp.Equality):
+            return link_entry(origin, link, IMPLIES, UNKNOWN, "only an equation that a law implies is checked",
+                              relation=link.relation), False
+        verdict = self._verdict(conclusion.lhs, conclusion.rhs)
+        status = verdict.status.value
+        return Entry(origin, link.line, IMPLIES, status, link.lhs.tex, link.rhs.tex, verdict.reason,
+                     point(verdict.counterexample), relation=link.relation), status != REFUTED
 
     def _related(self, before: sp.Basic, after: sp.Basic, connective: str):
         from derive.verify import check_relation

@@ -61,7 +61,7 @@ FAMILY_NAMES = {
     "n": "normal", "normal": "normal", "gaussian": "normal", "exp": "exponential", "expo": "exponential",
     "exponential": "exponential", "bernoulli": "bernoulli", "ber": "bernoulli", "bern": "bernoulli",
     "poisson": "poisson", "pois": "poisson", "poi": "poisson", "laplace": "laplace", "geom": "geometric",
-    "geometric": "geometric", "gamma": "gamma", "beta": "beta", "u": "uniform", "unif": "uniform",
+    "geometric": "geometric", "gamma": "gamma", "gam": "gamma", "beta": "beta", "u": "uniform", "unif": "uniform",
     "uniform": "uniform", "bin": "binomial", "binomial": "binomial",
 }
 

@@ -4,7 +4,7 @@ cached per piece; a piece that cannot be read is reported, never guessed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -93,6 +93,9 @@ _MASS_MEASURE = re.compile(r"(?P<head>(?<![A-Za-z\\])(?:H|D|KL|CE)|\\math(?:rm|b
 _BARE_LETTER = re.compile(r"(?<![A-Za-z\\])([pqPQ])(?![A-Za-z])")
 #: The text defines a function ``D`` of its own (``D(t) = t^2``): no derivative operator then.
 _OWN_D = re.compile(r"(?<![\\A-Za-z])D\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv)")
+#: The text defines ``\\psi`` or ``\\Gamma`` itself: ``\\psi(x) = ...``, ``\\Gamma(z) := ...``.
+_OWN_SPECIAL = re.compile(r"\\(psi|Gamma)\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv|\\triangleq)")
+_INTEGRAL_AFTER = re.compile(r"\s*\\int")
 _UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
 
 
@@ -103,6 +106,7 @@ class Reading:
     def _read(self, piece: Piece) -> sp.Basic | Failed:
         units = self.written_units.get(piece.rank, self.units)  # a display written in \log_2 is in bits
         key = piece.tex if units == self.units else f"\0{units}\0{piece.tex}"
+        key = f"\0under {self.laws_now}\0{key}" if self.laws_now else key
         if self.point is not None:
             return self._at_point(piece, units, key)
         if key not in self.cache:
@@ -123,9 +127,20 @@ class Reading:
                 self.cache[key] = read.subs(variable, value)
         return self.cache[key]
 
+    def _under_law(self, read: Callable[[Sequence[Distribution]], sp.Basic]) -> sp.Basic:
+        """Read under the laws an implication supposes here (``x \\sim \\mathrm{Gam}(a, b) \\Rightarrow ...``,
+        :mod:`derive.check.laws`): their variables' expectations over them alone, else beside the text's own."""
+        from derive.parse import ParseError
+
+        try:
+            return read(self.laws_now)
+        except ParseError:
+            names = {d.name for d in self.laws_now}
+            return read((*self.laws_now, *(d for d in self.dists if d.name not in names)))
+
     def _proposition(self, piece: Piece) -> sp.Basic | Failed:
         """An equation or a ``cases`` system, as written (cached apart from expressions)."""
-        key = "\0proposition\0" + piece.tex
+        key = "\0proposition\0" + piece.tex + (f"\0under {self.laws_now}" if self.laws_now else "")
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, proposition=True))
         return self.cache[key]
@@ -135,6 +150,14 @@ class Reading:
         if "own D" not in self.cache:
             self.cache["own D"] = any(_OWN_D.search(text) for text in self.texts)
         return self.cache["own D"]
+
+    def _own_special(self) -> bool:
+        """The text gives ``\\psi`` or ``\\Gamma`` a meaning of its own (``\\psi(x) = x^2``, not an integral that
+        defines the gamma function): they are then its functions, never digamma and gamma."""
+        if "own special" not in self.cache:
+            self.cache["own special"] = any(m.group(1) != "Gamma" or not _INTEGRAL_AFTER.match(text, m.end())
+                                            for text in self.texts for m in _OWN_SPECIAL.finditer(text))
+        return self.cache["own special"]
 
     def _mass_letters(self) -> frozenset[str]:
         """The letters besides ``p`` and ``q`` the text writes a conditional density with (``g_\\theta(x \\mid
@@ -216,10 +239,10 @@ class Reading:
 
         def read(dists: Sequence[Distribution]) -> sp.Basic:
             return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports,
-                               ranges=self.ranges, families=self._mass_letters())
+                               ranges=self.ranges, families=self._mass_letters(), special=not self._own_special())
 
         try:
-            value = read(self.dists)
+            value = self._under_law(read) if self.laws_now else read(self.dists)
         except ParseError as exc:  # an expectation without a subscript
             if "must name its distribution" not in str(exc) or (one := self._applied_in_context()) is None:
                 raise

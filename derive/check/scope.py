@@ -13,6 +13,7 @@ from derive.check.assume import restrict
 from derive.check.chains import Link, Statement
 from derive.check.report import CLAIM, IMPLICATION, REFUTED, UNKNOWN, Entry
 from derive.check.shared import put_values
+from derive.errors import DeriveError
 
 
 _FOREVER = 1 << 30  # the last sentence of a hypothesis that holds to the end (until replaced)
@@ -71,6 +72,12 @@ class Scopes:
         self.supposed_now = supposed
         self.distinct_now = [(a, b) for r, last, a, b in self.distinct if r < rank and sentence <= last]
         self.plain = {**members, **self.defined} if members else self.defined  # without what is supposed
+        self.laws_now = tuple(law.distribution for law in self.laws if law.rank <= rank and sentence <= law.last)
+        if self.laws_now:  # x \sim \mathrm{Gam}(a, b) \Rightarrow ...: its parameters are in their domain
+            try:
+                self.domain = self.domain.merge(*(d.domain for d in self.laws_now))
+            except DeriveError:
+                self.laws_now = ()
 
     def _restrained(self, entry: Entry, rank: int) -> Entry:
         """A refuted claim that the text restricts by a condition not applied: unknown, never refuted."""

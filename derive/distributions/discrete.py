@@ -70,7 +70,7 @@ class Geometric(Parametric):
 
 
 class Binomial(Parametric):
-    """``n`` trials (a positive integer number), success probability ``p``:
+    """``n`` trials (a positive integer number, or a symbol taken as one), success probability ``p``:
     mass ``C(n, k) p^k (1 - p)^(n - k)`` for ``k = 0, ..., n``."""
 
     family = "binomial"
@@ -83,8 +83,12 @@ class Binomial(Parametric):
     def _convert(cls, value: object, attribute: str, what: str, interval: sp.Interval) -> sp.Expr:
         if attribute != "n":
             return super()._convert(value, attribute, what, interval)
+        if isinstance(value, sp.Symbol):  # a symbolic number of trials: a positive integer
+            if value.is_integer is False or value.is_positive is False:
+                raise InvalidParameter(f"{what} {value} is declared with assumptions that make it no positive integer")
+            return sp.Symbol(value.name, integer=True, positive=True)
         if isinstance(value, bool) or not isinstance(value, (Integral, sp.Integer)) or int(value) < 1:
-            raise InvalidParameter(f"{what} must be a positive integer number, got {value!r}")
+            raise InvalidParameter(f"{what} must be a positive integer number or a symbol, got {value!r}")
         return sp.Integer(int(value))
 
     @property

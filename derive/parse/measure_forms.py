@@ -13,7 +13,7 @@ from derive.distributions.base import Distribution
 from derive.distributions.parametric import Parametric
 from derive.errors import DeriveError
 from derive.measures import KL, Prob
-from derive.moments import Expect, variables
+from derive.moments import Expect, constant, variables
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import KL_SEPARATORS, MAX_CHAIN, NAME
 from derive.parse.tokens import scripts_after
@@ -178,6 +178,8 @@ class MeasureForms:
         if self._at(k, hi) not in ("[", "(") or k not in self.partner:
             return None
         body = self.expression(k + 1, self.partner[k], indices)
+        if constant(body) and body.free_symbols:  # E[\mu^2] beside "with mean $\mu$": a constant's own value
+            return body ** power, self.partner[k] + 1
         if not variables(body):
             return None
         return Expect(body) ** power, self.partner[k] + 1

@@ -144,7 +144,7 @@ MAX_LENGTH = 100_000
 def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats",
                 symbols: Sequence[sp.Symbol] = (), masses: bool = False,
                 supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None,
-                families: Sequence[str] = ()) -> sp.Basic:
+                families: Sequence[str] = (), special: bool = True) -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
@@ -159,7 +159,9 @@ def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str
     they take their values in (``{"A": "X"}``); ``ranges`` the number of terms of a sum
 written without limits (``\\sum_j x_j``) by its index, ``""`` for any index
 (:func:`derive.parse.aggregates.sample_ranges`); ``families`` the letters besides ``p`` and ``q`` the
-text writes pmfs or densities with (``g`` of ``g_\\theta(x \\mid z)``).  Also a
+text writes pmfs or densities with (``g`` of ``g_\\theta(x \\mid z)``).  With ``special`` (the default)
+``\\Gamma(a)`` is the gamma function and ``\\psi(a)`` the digamma function; without, functions a text names
+so.  Also a
     relation ``a \\geq b`` or a ``cases`` system (:mod:`derive.parse.calculus`).
     Raises :class:`ParseError` with a one-line message on anything it cannot read.
     """
@@ -167,11 +169,23 @@ text writes pmfs or densities with (``g`` of ``g_\\theta(x \\mid z)``).  Also a
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
     expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {}),
                                   dict(ranges or {}), frozenset(families)), tex)
+    expr = special_functions(expr) if special else expr
     expr = operator_derivatives(expr, PRIMED, symbols)  # (u/v)': in the formula's one variable
     if units == "nats":
         return expr
     base = UNITS.get(units, ANY_BASE)
     return bottom_up(expr, lambda e: type(e)(*e.dists, base=base) if isinstance(e, Measure) else e)
+
+
+#: Functions written by their usual letter, applied to one argument: \Gamma(a), \psi(a) (Gamma and digamma).
+SPECIAL = {"Gamma": sp.gamma, "psi": sp.digamma}
+
+
+def special_functions(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with ``\\Gamma(a)`` the gamma function and ``\\psi(a)`` the digamma function (each read first as a
+    function of no known meaning)."""
+    found = {f for f in expr.atoms(sp.core.function.AppliedUndef) if f.func.__name__ in SPECIAL and len(f.args) == 1}
+    return expr.xreplace({f: SPECIAL[f.func.__name__](f.args[0]) for f in found}) if found else expr
 
 
 def _exact_decimals(expr: sp.Basic, tex: str) -> sp.Basic:
@@ -360,7 +374,10 @@ def _italic_word(match: re.Match) -> str:
 
 
 #: What people write by hand, and what they mean, in the order it is rewritten.
+#: ``\ast`` between factors: times (an asterisk typed as a command).
+_ASTERISK = re.compile(r"\\ast(?![A-Za-z])")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
+    (_ASTERISK, r" \\cdot "),  # \frac{1}{n} \ast n\mu: times
     (_SCRIPTS_SWAPPED, r"\2\1"),  # \mu^2_1: the subscript names the symbol
     (_TOP_NAMED, r"\1"),  # \sum_{k=0}^{k=n}: the top is n
     (_FROM_ONE, lambda m: f"{m.group(1)}{{{m.group(2) or m.group(3)}=1}}"),  # \sum_j^C: from j = 1
@@ -391,6 +408,10 @@ def handwritten(tex: str) -> str:
 _BRACED_FUNCTION = re.compile(r"(\\(?:exp|log|ln)(?:_\{?[0-9]+\}?)?|\\(?:text|mathrm|operatorname)\{\s*exp\s*\})\s*"
                               r"(\\(?:left|[Bb]igg?l?)\s*)?\\\{")
 _BRACE_OR_SEPARATOR = re.compile(r"\\[{}]|\\mid(?![A-Za-z])|[,|:;]")
+#: Sized braces that may group a sum: ``\frac{1}{n}\left\{ \sum x_i^2 - n \bar{x}^2 \right\}``.
+_SIZED_BRACE = re.compile(r"(\\(?:left|[Bb]igg?l?)\s*)\\\{")
+#: What makes braces a set or an event, never a group: a relation.
+_RELATION_INSIDE = re.compile(r"[=<>]|\\(?:in|le|ge|leq|geq|ne|neq|subset|subseteq|to)(?![A-Za-z])")
 
 
 def grouping_braces(tex: str) -> str:
@@ -408,7 +429,34 @@ def grouping_braces(tex: str) -> str:
         out += [tex[at:match.start()], match.group(1), sizing, "(", tex[match.end():closer.start()],
                 r"\right)" if sizing.startswith(r"\left") else ")"]
         at = close + 2
+    tex = "".join(out) + tex[at:] if out else tex
+    return _grouped_sums(tex) if r"\{" in tex else tex
+
+
+def _grouped_sums(tex: str) -> str:
+    r"""``tex`` with each sized ``\left\{...\right\}`` that holds a sum and nothing that separates elements or
+    relates them written ``\left(...\right)``: a group of terms, as older texts bracket them."""
+    out, at = [], 0
+    for match in _SIZED_BRACE.finditer(tex):
+        if match.start() < at or (close := _closing_brace(tex, match.end())) is None:
+            continue
+        inside = tex[match.end():close]
+        closer = re.search(r"(\\(?:right|[Bb]igg?r?)\s*)?\\\}\Z", tex[:close + 2])
+        if not _top_level_sum(inside) or _RELATION_INSIDE.search(inside) or not closer.group(1):
+            continue
+        out += [tex[at:match.start()], match.group(1), "(", inside, closer.group(1), ")"]
+        at = close + 2
     return "".join(out) + tex[at:] if out else tex
+
+
+def _top_level_sum(text: str) -> bool:
+    """``text`` has a plus or minus between terms outside every bracket."""
+    depth = 0
+    for k, char in enumerate(text):
+        depth += char in "([{" and 1 or char in ")]}" and -1 or 0
+        if char in "+-" and depth == 0 and text[:k].strip():
+            return True
+    return False
 
 
 def _closing_brace(tex: str, start: int) -> int | None:

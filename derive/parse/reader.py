@@ -49,6 +49,10 @@ def _parameters(dist: Distribution) -> tuple[sp.Basic, ...]:
         return ()
 
 
+#: Letters a text writes a random variable's values with, never its pmf: ``x`` beside ``X``.
+_VALUE_LETTERS = frozenset("ijknxyz")
+
+
 class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, MeasureForms, Names, Logs):
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
@@ -98,6 +102,7 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
         """``p`` names ``P`` (``p(x)``, its density or mass; ``\\mathbb{E}_p``) when ``p`` names nothing else: no
         distribution, parameter, outcome or variable is written so (Bernoulli(p)'s ``p`` stays the parameter)."""
         taken = {s.name for s in self.parameters} | set(self.bases) | set(self.variables) | set(self.outcomes)
+        taken |= _VALUE_LETTERS  # X \sim \mathrm{Bin}(n, p): x is X's value (x (1 - p) a product), never its pmf
         for key, dist in self.by_key.items():
             lower = key.lower()
             if len(key) == 1 and key.isupper() and lower not in self.by_key and lower not in taken:

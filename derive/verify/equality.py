@@ -35,7 +35,7 @@ from sympy.core.function import AppliedUndef
 from derive import moments, randomvars
 from derive.core import Status, Verdict
 from derive.domain import Domain
-from derive.semantics import denote
+from derive.semantics import denote, with_moments
 from derive.terms import as_expr
 from derive.verify import entropic, exact, numeric
 from derive.verify.binders import canonical
@@ -45,7 +45,19 @@ from derive.verify.shape import expands_to_zero, normal_forms, split_bounded_log
 
 
 def equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
-    """Decide ``lhs == rhs`` for every point of ``domain`` (closed ends included)."""
+    """Decide ``lhs == rhs`` for every point of ``domain`` (closed ends included); what is left unknown is tried
+    again with each expectation under a family replaced by the family's moment facts (``semantics.py``)."""
+    verdict = _equal(lhs, rhs, domain)
+    if verdict.status is not Status.UNKNOWN or not isinstance(lhs, sp.Basic) or not isinstance(rhs, sp.Basic):
+        return verdict
+    a, b = with_moments(lhs), with_moments(rhs)
+    if (a, b) == (lhs, rhs):
+        return verdict
+    again = _equal(a, b, domain)
+    return Verdict(Status.PROVED, f"{again.reason}, by the family's moments") if again.proved else verdict
+
+
+def _equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     lhs, rhs = as_expr(lhs), as_expr(rhs)
     refused = _not_expressions(lhs, rhs)
     if refused is not None:

@@ -660,6 +660,34 @@ DOCUMENTS = [
     ("$$\\frac{1}{n} \\sum_{i=1}^n E[X_i] = \\mu$$\n", [(1, "unknown")]),  # no mean stated
     # an integral of a function nothing defines has no value at a point: unknown, never an internal error
     ("$$\\int_a^b p(x)\\,dx = 1$$\n", [(1, "unknown")]),
+    # a premise naming a law (x \\sim Gam(a, b) \\Rightarrow ...) holds for its conclusion and its sentence only
+    ("$$\nx \\sim \\mathrm{Gam}(a,b) \\quad \\Rightarrow \\quad \\left\\langle x \\right\\rangle = \\frac{a}{b} "
+     "\\quad \\text{and} \\\\\n\\left\\langle \\ln x \\right\\rangle = \\psi(a) - \\ln(b)\n$$\n",
+     [(2, "proved"), (3, "proved")]),
+    ("Recall $X \\sim \\mathrm{Poisson}(\\lambda) \\Rightarrow \\mathbb{E}[X^2] = \\lambda + \\lambda^2$.\n",
+     [(1, "proved")]),
+    ("Recall $X \\sim \\mathrm{Poisson}(\\lambda) \\Rightarrow \\mathbb{E}[X^2] = \\lambda^2$.\n", [(1, "refuted")]),
+    # a family's moment facts hold with a symbolic number of trials
+    ("Recall $X \\sim \\mathrm{Bin}(n,p) \\Rightarrow \\langle x \\rangle = n p$.\n", [(1, "proved")]),
+    ("Recall $X \\sim \\mathrm{Bin}(n,p) \\Rightarrow \\langle x \\rangle = n$.\n", [(1, "refuted")]),
+    ("Recall $x \\sim \\mathrm{Gam}(a,b) \\Rightarrow \\langle x \\rangle = a/b$.\n\nHere $\\langle x \\rangle = 2$.\n",
+     [(1, "proved"), (3, "not parsed")]),  # the law is the implication's alone: no declaration after it
+    # connectives padded with \\quad join the propositions they stand between
+    ("Let $x > 0$.\n\n$$2x = 4 \\quad \\Rightarrow \\quad x = 2$$\n", [(3, "proved")]),
+    ("Let $x > 0$.\n\n$$2x = 4 \\quad \\Rightarrow \\quad x = 3$$\n", [(3, "refuted")]),
+    # bounds listed with commas (and thin spaces) are each an assumption; names sharing bounds stay one
+    ("For $x>0,\\,a>0,\\,b>0$ we have $a x > 0$.\n",
+     [(1, "proved")]),
+    ("Let $0 < p, q < 1$. Then $p q < 1$.\n", [(1, "proved")]),
+    # \\Gamma and \\psi are the gamma and digamma functions, unless the text gives them a meaning of its own
+    ("Let $a > 0$.\n\n$$\\Gamma(a + 1) = a \\Gamma(a)$$\n", [(3, "proved")]),
+    ("Let $a > 0$.\n\n$$\\Gamma(a + 1) = \\Gamma(a)$$\n", [(3, "refuted")]),
+    ("Let $a > 0$ and $\\psi(x) = x^2$.\n\n$$\\psi(a + 1) = \\psi(a) + 2a + 1$$\n", [(1, "definition"), (3, "proved")]),
+    # a statistic (\\overline{X}) is a random variable; a stated mean is a constant, its own expectation
+    ("We draw $X_1, \\dots, X_n$ from a distribution with mean $\\mu$ and variance $\\sigma^2$, and let "
+     "$\\overline{X} = \\frac{1}{n} \\sum_{i=1}^n X_i$.\n\n$$E[\\overline{X}] = \\frac{1}{n} \\sum_{i=1}^n E[X_i] = "
+     "\\frac{1}{n} \\ast n \\mu$$\n\n$$E[X^2 - 2 X \\mu + \\mu^2] = E[X^2] - 2\\mu E[X] + E[\\mu^2]$$\n",
+     [(1, "definition"), (3, "proved"), (3, "proved"), (5, "proved")]),
 ]
 
 
@@ -679,3 +707,14 @@ def test_an_equation_to_solve_says_so() -> None:
     result = check_text("Let $0 < p < 1$.\n\n$$\\frac{1}{p} - 2 \\overset{\\text{set}}{=} 0$$\n", "w.md")
     (entry,) = [e for e in result.entries if e.status == "supposed"]
     assert "an equation set to be solved" in entry.reason
+
+
+@pytest.mark.parametrize(("written", "bounds"), [
+    ("$x>0,\\,a>0,\\,b>0$", ["x > 0", "a > 0", "b > 0"]),  # listed, with thin spaces
+    ("$x > 0, a > 0$", ["x > 0", "a > 0"]),
+    ("$0 < p, q < 1$", ["0 < p, q < 1"]),  # names that share their bounds: one assumption
+    ("$0 < a < 1, b > 2$", ["0 < a < 1", "b > 2"]),
+])
+def test_listed_bounds_are_each_an_assumption(written: str, bounds: list[str]) -> None:
+    result = check_text(f"Let {written}. Then $1 = 1$.\n", "w.md")
+    assert [e.lhs for e in result.entries if e.kind == "assumption"] == bounds, result.text()

@@ -57,6 +57,7 @@ def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Deriva
 p_, H_, T_, X_ = sp.symbols("p H T X")
 X_R, Y_R, Z_ = sp.symbols("x y z", real=True)  # integration variables are real
 VARSIGMA = sp.Symbol("varsigma")  # the variable of a derivative taken at a point, g'(0)
+A, b_ = sp.symbols("a b")
 
 #: (LaTeX, distributions, symbols declared, what it reads as).
 READS = [
@@ -334,6 +335,19 @@ READS = [
     # \pi applied to one name (or given a bar) is a prior or posterior density; pi times a bracket otherwise
     (r"\pi(\theta)", (), (), sp.Function("pi")(sp.Symbol("theta"))),
     (r"2\pi(x - 1)", (), (), 2 * sp.pi * (x - 1)),
+    # \Gamma and \psi applied to one argument are the gamma and digamma functions
+    (r"\frac{\Gamma(a + b)}{\Gamma(a) \Gamma(b)}", (), (), sp.gamma(A + b_) / (sp.gamma(A) * sp.gamma(b_))),
+    (r"\psi(a) - \ln(b)", (), (), sp.digamma(A) - log(b_)),
+    (r"\log \Gamma\left(\frac{n}{2}\right)", (), (), log(sp.gamma(n / 2))),
+    # sized braces around a sum (and nothing that separates or relates elements) group its terms
+    (r"\frac{1}{n}\left\{ n x^2 - x \right\}", (), (), (n * x**2 - x) / n),
+    (r"\Big\{ x - y \Big\}^2", (), (), (x - y)**2),
+    # \ast between factors is times
+    (r"\frac{1}{n} \ast n", (), (), sp.Integer(1)),
+    (r"a\ast b", (), (), A * b_),
+    # capitals decorated or with a subscript are random variables; E of a stated constant is no parse error
+    (r"E[\overline{X}]", (), (), Expect(sp.Symbol("Xbar"))),
+    (r"E[X_1 + 2]", (), (), Expect(sp.Symbol("X_1") + 2)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -347,9 +361,12 @@ REFUSES = [
     (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
+    (r"\left\{ x, y \right\}", (), (), r"\{ at offset"),
+    (r"P\left\{ x + y = 3 \right\}", (), (), r"\{ at offset"),  # an event: never a group
     (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
     (r"\mathbb{E}[y]", LAPLACES, (), "must name its distribution"),
+    (r"E[\mu^2]", (), (), "must name its distribution"),  # no mean stated: mu may be random
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
