@@ -61,7 +61,8 @@ RELATIONS = {
     r"\in": "∈", r"\to": "→", r"\rightarrow": "→",
     r"\Rightarrow": "⇒", r"\implies": "⇒", r"\iff": "⇔", r"\ll": "≪", r"\gg": "≫",
     r"\Longrightarrow": "⇒", r"\therefore": "⇒", r"\Leftrightarrow": "⇔", r"\Longleftrightarrow": "⇔",
-    r"\Leftarrow": "⇐", r"\Longleftarrow": "⇐", r"\impliedby": "⇐",
+    r"\Leftarrow": "⇐", r"\Longleftarrow": "⇐", r"\impliedby": "⇐", r"\perp": "⊥", r"\perp\!\!\!\perp": "⊥",
+    r"\indep": "⊥", r"\independent": "⊥", "⊥": "⊥",
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "≈", "∝": "∝", "≡": "≡", "∈": "∈", "→": "→", "≔": ":=",
     "⇒": "⇒", "⇔": "⇔", "⇐": "⇐", "∴": "⇒", "≜": ":=", "≝": ":=",
 }
@@ -485,7 +486,9 @@ def _text_word(toks: list[_Tok], lo: int, hi: int) -> str:
 
 
 def _joining_word(toks: list[_Tok], k: int) -> str:
-    """The joining word of a ``\\text{...}`` break at token ``k`` (lower case), or empty."""
+    """The joining word of a ``\\text{...}`` (or ``\\forall``) break at token ``k`` (lower case), or empty."""
+    if k < len(toks) and toks[k].text == r"\forall":
+        return "forall"
     if k < len(toks) and toks[k].text in _TEXT:
         word = _group_text(toks, k + 1).lower()
         return word if word in _JOINING_WORDS else ""
@@ -613,7 +616,7 @@ def _break_end(toks: list[_Tok], k: int) -> int:
     r"""The token after a statement break at ``k`` (``\quad``, ``;``, ``\ \ \ ``, ``\text{and}``), or 0 if there is
     none."""
     text = toks[k].text
-    if text in _BREAKS and not _beside_connective(toks, k):
+    if text in _BREAKS and not _beside_connective(toks, k) or text == r"\forall":  # \forall: "for all"
         return k + 1
     if text == "\\ " and all(j < len(toks) and toks[j].text == "\\ " for j in (k + 1, k + 2)):  # \ \ \ : a break
         while k < len(toks) and toks[k].text == "\\ ":

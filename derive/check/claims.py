@@ -126,6 +126,8 @@ class Claims:
         lhs = chain.expressions[index].tex
         if verdict.status.value == REFUTED and index == k - 1 and self._holds_in_bits(link, chain):
             return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
+        if verdict.status.value == REFUTED and index == k - 1 and self._holds_with_sign_outside(link, chain):
+            return link_entry(origin, link, CLAIM, UNKNOWN, SIGN_OUTSIDE), True
         if verdict.status.value == REFUTED and index == k - 1 and (case := self._holds_in_case(left, right)):
             return link_entry(origin, link, CLAIM, UNKNOWN, case), True
         if verdict.status.value == REFUTED:
@@ -135,6 +137,16 @@ class Claims:
         reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES and \
             _DIFFERENTIATED not in verdict.reason else verdict.reason
         return Entry(origin, link.line, CLAIM, UNKNOWN, lhs, link.rhs.tex, reason, relation=relation), True
+
+    def _holds_with_sign_outside(self, link: Link, chain: Chain) -> bool:
+        r"""Whether a refuted link holds with each braced negative base's minus outside its power (``{-e}^{-x}`` read
+        ``-e^{-x}``, as the braces display it): then the text's grouping is in doubt, and it is not refuted."""
+        texts = (chain.expressions[link.position - 1].tex, link.rhs.tex)
+        if not any(_SIGNED_BASE.search(t) for t in texts):
+            return False
+        left, right = (self._parse(_SIGNED_BASE.sub(r"-{\1}^", t)) for t in texts)
+        return not isinstance(left, Failed) and not isinstance(right, Failed) and \
+            self._verdict(left, right, link.relation).proved
 
     def _holds_in_case(self, left: sp.Basic, right: sp.Basic) -> str:
         """Why a refuted link is not refuted: it holds at the values the text gave its names as the case it
@@ -491,6 +503,10 @@ def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.
 _PLAIN_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
 _DECIMAL_SIDE = re.compile(r"^\s*-?\d+\.\d+\s*$")
 IN_BITS = "holds with its logarithms to base 2 (in bits), which the text never says: not checked in nats"
+SIGN_OUTSIDE = ("false as written, where {-a}^{b} is (-a)^b; holds with the minus outside the power (-a^b), as the "
+                "braces display it: write (-a)^b or -a^b")
+#: A negative base in braces before a power: ``{-e}^{-x}``, which displays as ``-e^{-x}``.
+_SIGNED_BASE = re.compile(r"\{\s*-\s*([^{}]+?)\s*\}\s*\^")
 
 
 def given_value(left: sp.Basic, right: sp.Basic) -> sp.Symbol | None:

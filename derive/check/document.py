@@ -155,8 +155,13 @@ _TEXT_TILDE = re.compile(r"\\(?:texttt|text|mathtt|textrm|mathrm)\s*\{\s*(?:~|\\
 
 
 def _tilde(tex: str) -> str:
-    """``tex`` with each tilde written as text made ``\\sim`` (padded, so offsets are kept)."""
-    return _TEXT_TILDE.sub(lambda m: r"\sim" + " " * (len(m.group()) - 4), tex)
+    """``tex`` with each tilde written as text made ``\\sim`` (padded, so offsets are kept), and each underscore
+    escaped for Markdown (``x\\_i``, which the page shows as ``x_i``) a subscript."""
+    return _ESCAPED_SCRIPT.sub(" _", _TEXT_TILDE.sub(lambda m: r"\sim" + " " * (len(m.group()) - 4), tex))
+
+
+#: An underscore escaped so that Markdown leaves it to the math: ``\hat{y}\_i``.
+_ESCAPED_SCRIPT = re.compile(r"(?<!\\)\\_")
 
 
 def _blank_comments(text: str) -> str:

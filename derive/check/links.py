@@ -117,7 +117,7 @@ class Links:
         if chain.kind == IMPLICATION:
             return self._implication(origin, link, chain, values, anchor)
         if chain.conditional:
-            reason = "a claim under a condition (\\text{if} ...) is not checked"
+            reason = "a claim under the condition after it (if, for all, ...) is not checked"
             return link_entry(origin, link, CLAIM, SKIPPED, reason), False
         supposed = link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\""), True
         if link.relation == SET:

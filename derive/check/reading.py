@@ -93,8 +93,9 @@ _MASS_MEASURE = re.compile(r"(?P<head>(?<![A-Za-z\\])(?:H|D|KL|CE)|\\math(?:rm|b
 _BARE_LETTER = re.compile(r"(?<![A-Za-z\\])([pqPQ])(?![A-Za-z])")
 #: The text defines a function ``D`` of its own (``D(t) = t^2``): no derivative operator then.
 _OWN_D = re.compile(r"(?<![\\A-Za-z])D\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv)")
-#: The text defines ``\\psi`` or ``\\Gamma`` itself: ``\\psi(x) = ...``, ``\\Gamma(z) := ...``.
-_OWN_SPECIAL = re.compile(r"\\(psi|Gamma)\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv|\\triangleq)")
+#: The text defines ``\\psi`` or ``\\Gamma`` itself, at the start of a formula or row: ``\\psi(x) = ...``.
+_OWN_SPECIAL = re.compile(r"(?:^|\\\\|&|\n)\s*\\(psi|Gamma)\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv|"
+                          r"\\triangleq)")
 _INTEGRAL_AFTER = re.compile(r"\s*\\int")
 _UNSCRIPTED = frozenset({"E", "V"})  # an expectation, a variance, read as functions where no distribution is named
 

@@ -260,7 +260,7 @@ def macros_of(text: str) -> dict[str, tuple[int, str]]:
 
 
 #: A last column of an aligned row that holds only words: a comment on the row (``& & \text{by parts}``).
-_COMMENT_COLUMN = re.compile(r"(?:&\s*)+\\(?:text|textrm|mbox)\{[^{}]*\}\s*(?=\\\\|$)")
+_COMMENT_COLUMN = re.compile(r"(?:&\s*)+\\(?:text|textrm|mbox)\{(?:[^{}]|\{[^{}]*\})*\}\s*(?=\\\\|$)")
 
 
 def _blank(match: re.Match) -> str:
@@ -268,7 +268,31 @@ def _blank(match: re.Match) -> str:
 
 
 def _blank_comments(tex: str) -> str:
-    return _COMMENT_COLUMN.sub(_blank, tex)
+    return _justifications(_COMMENT_COLUMN.sub(_blank, tex))
+
+
+#: A justification in brackets: ``(\because \int q \, dz = 1)``, ``(\since a = b)``.
+_JUSTIFICATION = re.compile(r"\((\s*\\(?:because|since)(?![A-Za-z]))")
+
+
+def _justifications(tex: str) -> str:
+    r"""``tex`` with each bracketed justification (``\quad (\because \int q = 1)``) unwrapped, so that the relation
+    it gives is a statement of its own, checked (offsets kept: the brackets and the word become spaces)."""
+    out, at = [], 0
+    for match in _JUSTIFICATION.finditer(tex):
+        if match.start() < at:
+            continue
+        depth, close = 0, None
+        for k in range(match.start(), len(tex)):
+            depth += {"(": 1, ")": -1}.get(tex[k], 0)
+            if depth == 0:
+                close = k
+                break
+        if close is None:
+            continue
+        out += [tex[at:match.start()], " " * len(match.group()), tex[match.end():close], " "]
+        at = close + 1
+    return "".join(out) + tex[at:] if out else tex
 
 
 def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Span]:

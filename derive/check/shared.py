@@ -17,7 +17,7 @@ _RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a prop
                    "≡": r"\equiv", "!=": r"\neq: an inequation", "<": "<: an inequality", ">": ">: an inequality",
                    "<=": r"\le: an inequality", ">=": r"\ge: an inequality", "∈": r"\in: a membership",
                    "→": r"\to: a limit or map", "⇒": "an implication", "⇔": "an equivalence",
-                   "≪": r"\ll", "≫": r"\gg"}
+                   "≪": r"\ll", "≫": r"\gg", "⊥": r"\perp: an independence"}
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,11 @@ _SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displayst
             r"\negthickspace"}
 
 
-#: Layout that changes how a formula looks, never what it says: dropped (``\boxed{x}`` keeps its group).
+#: Layout that changes how a formula looks, never what it says: dropped (``\boxed{x}`` keeps its group, as does a
+#: term struck through to show that it cancels, ``\cancel{x} - \cancel{x}``).
+_GROUPED = frozenset({r"\boxed", r"\cancel", r"\bcancel", r"\xcancel"})
 _LAYOUT = {r"\Large", r"\large", r"\LARGE", r"\small", r"\normalsize", r"\huge", r"\Huge", r"\nonumber",
-           r"\notag", r"\boxed", r"\textstyle", r"\scriptstyle"}
+           r"\notag", r"\textstyle", r"\scriptstyle", *_GROUPED}
 
 
 #: Layout with an argument that is no mathematics: dropped with it (``\color{red}``; ``\tag{3}``).
@@ -173,7 +175,7 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
                 continue
             if cmd in _LAYOUT:
                 k = skip_spaces(source, end)
-                if cmd == r"\boxed" and k < n and source[k] == "{":  # \boxed{a + b}: its group is (a + b)
+                if cmd in _GROUPED and k < n and source[k] == "{":  # \boxed{a + b}: its group is (a + b)
                     parens.update((k, brace_end(source, k) - 1))
                 i = end
                 continue

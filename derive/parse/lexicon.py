@@ -62,7 +62,8 @@ TENDS_TO = frozenset({r"\to", r"\rightarrow", r"\longrightarrow"})
 KL_SEPARATORS = frozenset({r"\Vert", r"\|", r"\parallel"})
 
 
-EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\operatorname{\mathbb{E}}"})
+EXPECTATIONS = frozenset({r"\mathbb{E}", r"\mathrm{E}", r"\operatorname{E}", r"\operatorname{\mathbb{E}}",
+                          r"\mathbf{E}", r"\boldsymbol{E}"})  # the bold E of some texts too
 
 
 #: Heads of a variance: ``\mathrm{Var}(X)``, ``V(x)`` under the one declared distribution.

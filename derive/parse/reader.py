@@ -189,6 +189,8 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
                 i = self.placeholder(named, token.pos, out, i + 1)  # e declared a symbol (e := 3): not Euler's number
             elif (fraction := self.integer_fraction(i, hi)) is not None:
                 i = self.placeholder(fraction[0], token.pos, out, fraction[1])
+            elif (decimal := self.decimal(i, hi)) is not None:  # 0.5: exactly 1/2, never a float the parser rounds
+                i = self.placeholder(decimal[0], token.pos, out, decimal[1])
             elif text == "d":  # the grammar reads "d x" as the one symbol dx (its differential): d is kept a letter
                 d, before = sp.Symbol("d"), i - 1
                 while before >= lo and self.tokens[before].text == " ":
@@ -206,6 +208,21 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
             else:
                 out.add(text + " " if text[0] == "\\" and text[-1].isalpha() else text, token.pos)
                 i += 1
+
+    def decimal(self, i: int, hi: int) -> tuple[sp.Rational, int] | None:
+        """The decimal written from token ``i`` (``0.5``, ``.25``: digits and one point, unbroken) as the exact
+        number, and the token after it; ``None`` for anything else (an integer is the parser's)."""
+        if i > 0 and (self.tokens[i - 1].text.isdigit() or self.tokens[i - 1].text == ".") and \
+                self.tokens[i - 1].pos + 1 == self.tokens[i].pos:
+            return None  # inside a number: its first token reads it
+        j, written = i, ""
+        while j < hi and (self.tokens[j].text.isdigit() or self.tokens[j].text == ".") and \
+                (j == i or self.tokens[j].pos == self.tokens[j - 1].pos + 1):
+            written += self.tokens[j].text
+            j += 1
+        if not re.fullmatch(r"\d*\.\d+", written):
+            return None
+        return sp.Rational(written), j
 
     def placeholder(self, obj: sp.Basic, origin: int, out: Out, end: int) -> int:
         """Write a fresh placeholder symbol for ``obj``; return ``end`` (where reading resumes)."""

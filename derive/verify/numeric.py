@@ -92,7 +92,8 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     """A counterexample to ``a == b`` (REFUTED), ``None`` when none is found, UNKNOWN when nothing could be evaluated.
 
     Plain expressions must agree to ``10**(10 - DIGITS)`` relative to their
-    size.  With integrals and infinite sums the sides must also differ by more
+    size (a side holding a float, a number already rounded to its bits, only
+    to those bits but 8).  With integrals and infinite sums the sides must also differ by more
     than ``QUAD_SAFETY`` times the sum of their error bounds, and a point whose
     bounds exceed ``UNRELIABLE`` (relative) is skipped: there the numbers
     cannot tell a true identity from a false one.  A skipped point never
@@ -105,6 +106,10 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     shown = (symbols | set(mention), labels)  # the counterexample names what the claim as written mentions
     evaluated = 0
     failed: dict[bool, Verdict] = {}  # by data kind, where derive chose the data (see _with_data)
+    floats = a.atoms(sp.Float) | b.atoms(sp.Float)
+    precision = min((f._prec for f in floats), default=None)  # a number already rounded: no finer than its bits
+    tolerance = sp.Float(10) ** (10 - DIGITS) if precision is None or precision >= 3.33 * DIGITS else \
+        sp.Float(2) ** (8 - precision)
     for k, (point, on_face) in enumerate(points(domain, loose, tried)):
         if evaluated >= wanted and not on_face:
             continue
@@ -121,7 +126,7 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
         if dx + dy > UNRELIABLE * scale:
             continue
         evaluated += 1
-        if abs(x - y) > sp.Float(10) ** (10 - DIGITS) * scale + QUAD_SAFETY * (dx + dy):
+        if abs(x - y) > tolerance * scale + QUAD_SAFETY * (dx + dy):
             found = Verdict(Status.REFUTED, f"{short(x)} != {short(y)}" + (f" at {where(point)}" if point else ""),
                             tuple(point.items()))
             if binary is None:

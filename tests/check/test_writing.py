@@ -683,6 +683,24 @@ DOCUMENTS = [
     ("Let $a > 0$.\n\n$$\\Gamma(a + 1) = a \\Gamma(a)$$\n", [(3, "proved")]),
     ("Let $a > 0$.\n\n$$\\Gamma(a + 1) = \\Gamma(a)$$\n", [(3, "refuted")]),
     ("Let $a > 0$ and $\\psi(x) = x^2$.\n\n$$\\psi(a + 1) = \\psi(a) + 2a + 1$$\n", [(1, "definition"), (3, "proved")]),
+    # "\\forall" after a claim is a condition on it, as "for all" is: never refuted where the condition fails
+    ("Let $x, y > 0$.\n\n$$\n\\log(px + (1 - p)y) \\ge p \\log(x) + (1 - p) \\log(y) "
+     "\\quad \\forall p \\in [0, 1]\n$$\n", [(4, "skipped")]),
+    # independence is not checked, and says so; a bracketed justification (\\because ...) is a claim of its own
+    ("Since $X \\perp Y$, go on.\n\nLet $a > 0$.\n\n$$2a - a = a \\quad (\\because \\int_0^1 1 \\, dx = 1)$$\n",
+     [(1, "skipped"), (5, "proved"), (5, "proved")]),
+    # a decimal is exact: -0.5 log 0.5 is log(2)/2, and a value given as a decimal is no rounded float
+    ("$$- 0.5 \\log 0.5 = \\frac{1}{2} \\log 2$$\n", [(1, "proved")]),
+    ("Say $p(x) = 0.5$ and $q(x) = 0.5$; then $$- p(x) \\log q(x) = - 0.5 \\log 0.5$$\n",
+     [(1, "definition"), (1, "definition"), (1, "proved")]),
+    # a braced negative base ({-e}^{-x}) that only holds as displayed (-e^{-x}) is in doubt, never refuted
+    ("Let $x > 0$.\n\n$$\\frac{d}{dx} (1 + e^{-x}) = {-e}^{-x}$$\n\n$$\\frac{d}{dx} (1 + e^{-x}) = {-e}^{-2x}$$\n",
+     [(3, "unknown"), (5, "refuted")]),
+    # an underscore escaped for Markdown (x\\_1) is a subscript, as the page shows it
+    ("Let $x\\_1 > 0$.\n\n$$x\\_1 x\\_2 + x\\_{1} = x\\_1 (x\\_2 + 1)$$\n", [(3, "proved")]),
+    # a comment column may hold math with braces; it is prose, never part of the row
+    ("$$\n\\begin{align}\nJ & = (y - a)^2 \\\\\nJ & = (y - a)^2 &&\\text{notice $\\hat{y} = m x$}\\\\\n"
+     "\\end{align}\n$$\n", [(3, "definition"), (4, "proved")]),
     # a statistic (\\overline{X}) is a random variable; a stated mean is a constant, its own expectation
     ("We draw $X_1, \\dots, X_n$ from a distribution with mean $\\mu$ and variance $\\sigma^2$, and let "
      "$\\overline{X} = \\frac{1}{n} \\sum_{i=1}^n X_i$.\n\n$$E[\\overline{X}] = \\frac{1}{n} \\sum_{i=1}^n E[X_i] = "

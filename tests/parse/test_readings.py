@@ -342,6 +342,12 @@ READS = [
     # sized braces around a sum (and nothing that separates or relates elements) group its terms
     (r"\frac{1}{n}\left\{ n x^2 - x \right\}", (), (), (n * x**2 - x) / n),
     (r"\Big\{ x - y \Big\}^2", (), (), (x - y)**2),
+    # a term struck through to show that it cancels is still there; a decimal is the exact number written
+    (r"\cancel{x} - \cancel{x} + y", (), (), y),
+    (r"- 0.5 \log 0.5", (), (), sp.log(2) / 2),
+    (r"x^{0.25}", (), (), x**sp.Rational(1, 4)),
+    # a bold E is the expectation
+    (r"\mathbf{E}[X_1 + 2]", (), (), Expect(sp.Symbol("X_1") + 2)),
     # \ast between factors is times
     (r"\frac{1}{n} \ast n", (), (), sp.Integer(1)),
     (r"a\ast b", (), (), A * b_),

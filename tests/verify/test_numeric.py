@@ -69,3 +69,13 @@ def test_a_real_value_reached_through_complex_parts_refutes_nothing() -> None:
     right = 2 * sp.sqrt(p * (1 - p))  # not real there
     verdict = numeric.refute_equal(left, right, Domain(), (p,))
     assert verdict is None or verdict.status is not Status.REFUTED
+
+
+@pytest.mark.parametrize(("a", "b", "refuted"), [
+    (-sp.Float(0.5) * sp.log(sp.Float(0.5)), sp.log(2) / 2, False),  # equal to a float's precision: no refutation
+    (sp.Float(0.35), sp.log(2) / 2, True),  # differs in the digits a float does carry
+    (sp.Rational(1, 3) + sp.Integer(10) ** -30, sp.Rational(1, 3), True),  # exact numbers: to 40 digits
+])
+def test_a_float_refutes_only_beyond_its_precision(a: sp.Expr, b: sp.Expr, refuted: bool) -> None:
+    found = numeric.refute_equal(a, b, Domain())
+    assert (found is not None and found.status is Status.REFUTED) == refuted
