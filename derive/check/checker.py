@@ -11,12 +11,12 @@ import sympy as sp
 from derive import moments
 from derive.check.assume import Bound, bounds_of, is_bound, restrict
 from derive.check.bounds import Bounds
-from derive.check.chains import IMPLICATION, SUPPOSITION, Chain, Statement, chains
+from derive.check.chains import SUPPOSITION, Chain, Statement, chains
 from derive.check.claims import Claims
 from derive.check.definitions import Declaration, Declared, declaration, declare, formulas
 from derive.check.domains import Domains
 from derive.check.errors import CheckError
-from derive.check.laws import laws, premise_law
+from derive.check.laws import laws
 from derive.check.links import Links
 from derive.check.proportions import Proportions
 from derive.check.reading import Reading, matrix_names
@@ -117,8 +117,10 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     def _run(self) -> list[Entry]:
         grouped = [(n, source, chains(source.statements, is_bound, self.headings))
                    for n, source in enumerate(self.sources)]
-        supposing = {c.subject.rank for _, _, found in grouped for c in found
-                     if c.kind == IMPLICATION and premise_law(c.subject.tex, self.texts) is not None}
+        self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
+                          if s.pieces}
+        self.laws = laws([c for _, _, found in grouped for c in found], self.texts, self._sentence_of)
+        supposing = {law.rank for law in self.laws}
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and not (c.relations == ("~",) and c.subject.rank in
                                                                          supposing)  # a law supposed, not declared
@@ -157,14 +159,11 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         self.distinct_now: list[tuple[sp.Symbol, sp.Symbol]] = []
         self.equations: list[tuple[int, int, sp.Equality]] = []  # (rank, sentence, a supposed a = b, no x = value)
         self.hypotheses: tuple[sp.Equality, ...] = ()  # those that hold at the current link
-        self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
-                          if s.pieces}
         self.lines = {s.pieces[0].rank: s.pieces[0].line for source in self.sources for s in source.statements
                       if s.pieces and not source.defines}
         self.supposing = {s.pieces[0].rank for source in self.sources for s in source.statements
                           if s.pieces and s.supposed and s.supposed != "or"}
         self.local_domains: dict[tuple, object] = {}
-        self.laws = laws([c for _, _, found in grouped for c in found], self.texts, self._sentence_of)
         self.restricted, self.back = restrictions([s for source in self.sources if not source.defines
                                                    for s in source.statements])
         out: list[Entry] = []

@@ -94,6 +94,8 @@ from derive.check.report import Result
 from derive.check.shared import Source
 from derive.check.variables import (family_bounds, given_data, given_sample, independent_blocks,
                                     logarithms_in_base_two, prose_declarations, stated_moments, value_sets)
+from derive.parse import ParseError
+from derive.parse.tokens import closing
 
 
 #: Largest document read, in characters (and in bytes on disk, times four).
@@ -282,12 +284,10 @@ def _justifications(tex: str) -> str:
     for match in _JUSTIFICATION.finditer(tex):
         if match.start() < at:
             continue
-        depth, close = 0, None
-        for k in range(match.start(), len(tex)):
-            depth += {"(": 1, ")": -1}.get(tex[k], 0)
-            if depth == 0:
-                close = k
-                break
+        try:
+            close = closing(tex, match.start(), "()")
+        except ParseError:  # nested past the reader's depth: left for the reader to report
+            close = None
         if close is None:
             continue
         out += [tex[at:match.start()], " " * len(match.group()), tex[match.end():close], " "]
@@ -298,7 +298,6 @@ def _justifications(tex: str) -> str:
 def _expanded(found: list[Span], macros: dict[str, tuple[int, str]]) -> list[Span]:
     """Each span with its macros expanded (:mod:`derive.parse.macros`) and its comment columns blanked; one whose
     macros cannot be expanded is left as written, its formulas then reported where they are read."""
-    from derive.parse import ParseError
     from derive.parse.macros import expand
 
     named = {m.group(1) for span in found for m in _NAMED.finditer(span.tex)}

@@ -117,20 +117,30 @@ def skip_spaces(source: str, i: int) -> int:
     return i
 
 
-def brace_end(source: str, start: int) -> int:
-    """The offset just after the ``}`` that closes the ``{`` at ``start`` (escaped braces skipped)."""
+def closing(source: str, start: int, pair: str = "{}") -> int | None:
+    """The offset of the ``pair[1]`` that closes the ``pair[0]`` at ``start`` (escaped ones skipped), or None.
+
+    Raises :class:`ParseError` past :data:`MAX_DEPTH` nested pairs."""
     depth, i = 0, start
     while i < len(source):
         if source[i] == "\\":
             i += 2
             continue
-        depth += {"{": 1, "}": -1}.get(source[i], 0)
+        depth += 1 if source[i] == pair[0] else -1 if source[i] == pair[1] else 0
         if depth == 0:
-            return i + 1
+            return i
         if depth > MAX_DEPTH:
-            raise ParseError(f"braces nested deeper than {MAX_DEPTH} at offset {i}")
+            raise ParseError(f"brackets {pair} nested deeper than {MAX_DEPTH} at offset {i}")
         i += 1
-    raise ParseError(f"unbalanced braces: '{{' at offset {start} is never closed")
+    return None
+
+
+def brace_end(source: str, start: int) -> int:
+    """The offset just after the ``}`` that closes the ``{`` at ``start`` (escaped braces skipped)."""
+    end = closing(source, start)
+    if end is None:
+        raise ParseError(f"unbalanced braces: '{{' at offset {start} is never closed")
+    return end + 1
 
 
 def unbalanced(bracket: str) -> str:
