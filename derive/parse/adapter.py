@@ -6,7 +6,8 @@ this module parses it and puts the placeholders' objects back.
 
 Choices and quirks of latex2sympy2_extended 1.11 handled here:
 
-* The library is imported lazily: its ANTLR parser takes a noticeable time to load.
+* The library is imported lazily: its ANTLR parser takes a noticeable time to load, and the plain
+  fragments most text reduces to never need it (:mod:`derive.parse.direct` builds the same tree).
 * No normalization pass (``normalization_config=None``): it rewrites text
   (``and``/``or`` to commas, ``inf`` to infinity, strips quotes); the notation
   layer does the little cleaning derive needs.
@@ -54,6 +55,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive.errors import DeriveError
+from derive.parse import direct
 from derive.terms import mul, quotient, rebuild
 
 #: Deepest bracket nesting handed to the parser.
@@ -87,6 +89,9 @@ def to_sympy(text: str, objects: Mapping[sp.Symbol, sp.Basic]) -> sp.Basic:
     depth = _depth(text)
     if depth > PARSER_DEPTH:
         raise ParseError(f"brackets nested {depth} deep; the parser takes at most {PARSER_DEPTH}")
+    expr = direct.read(text)
+    if expr is not None:  # the plain subset: the library's tree without its parser
+        return _finish(expr, objects)
     parse = _parser()
     try:
         try:

@@ -124,7 +124,8 @@ def test_the_cache_file_names_the_versions(monkeypatch: pytest.MonkeyPatch, tmp_
 def test_a_second_process_reads_the_cache_the_first_wrote(tmp_path: Path) -> None:
     document = tmp_path / "coin.md"
     document.write_text("$$\\log \\frac{a}{b} = \\log a - \\log b \\quad (a, b > 0)$$\n"
-                        "$$p \\log \\frac{p}{q} + (1 - p) \\log \\frac{1 - p}{1 - q} \\geq 0$$\n", encoding="utf-8")
+                        "$$p \\log \\frac{p}{q} + (1 - p) \\log \\frac{1 - p}{1 - q} \\geq 0$$\n"
+                        "$$\\sqrt{4} = 2$$\n", encoding="utf-8")  # a root: past the direct reader, so the grammar runs
     env = dict(os.environ, **{warm.ENV: str(tmp_path / "cache")})
     runs = [subprocess.run([sys.executable, "-m", "derive.cli", "check", str(document)], capture_output=True,
                            text=True, env=env, timeout=300) for _ in range(2)]
