@@ -336,3 +336,19 @@ def named_intervals(statements: Sequence[Statement]) -> dict[str, str]:
                 continue
             out[name] = written
     return out
+
+
+#: A function written with its parameters after a bar or a semicolon: ``f_X(x \mid \theta)``, ``p(x; \mu, \sigma)``.
+_PARAMETERISED = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[^(){}]*\}?)?\s*"
+                            r"(?:\\left)?\((?P<variables>[^()|;]*)(?:\||\\mid|;)"
+                            r"(?P<parameters>[^()]*?)(?:\\right)?\)\s*")
+
+
+def parameters_written(subject: str) -> frozenset[str]:
+    """The names of the parameters ``subject`` writes after a bar or a semicolon (``f_X(x \\mid \\theta)``:
+    ``theta``), as symbol names; empty when it writes none."""
+    match = _PARAMETERISED.fullmatch(subject)
+    if match is None:
+        return frozenset()
+    names = (re.sub(r"[\\{}\s]", "", part) for part in match.group("parameters").split(","))
+    return frozenset(name for name in names if name)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-from derive.check.assume import Bound, Contradiction, bounds_of, parse_assumption_item, restrict
+from derive.check.assume import Bound, Contradiction, bounds_of, parameters_written, parse_assumption_item, restrict
 from derive.check.chains import Statement
 from derive.check.errors import CheckError
 from derive.check.prose import is_local
@@ -88,7 +88,8 @@ class Bounds:
                 return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "",
                              "already true on the distributions' domain")
             return Entry(origin, statement.line, ASSUMPTION, SKIPPED, written, "", f"{written}: not applied: {exc}")
-        if is_local(word):
+        standing = word.startswith("for") and self._parameters_defined(rank, statement.sentence, bounds)
+        if is_local(word) and not standing:
             self.conditions.append((rank, statement.sentence, bounds))
             reach = "the end of its sentence"
             if (claim := self.back.get(rank)) is not None:  # "A for every x >= 1": from the claim A on, in its sentence
@@ -98,6 +99,18 @@ class Bounds:
             return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written, "", f"after \"{word}\": to {reach}")
         self.steps.append((rank, restrict(self._global_at(rank), bounds)))
         return Entry(origin, statement.line, ASSUMPTION, ASSUMPTION, written)
+
+    def _parameters_defined(self, rank: int, sentence: int, bounds: Sequence[Bound]) -> bool:
+        """Whether ``bounds`` (after "for") bound the parameters of a function defined earlier in their sentence
+        (``f(x \\mid \\theta) = ... for x >= 1 and \\theta >= 1``): the family's parameter space, which stands."""
+        for source in self.sources:
+            for s in source.statements:
+                if not s.pieces or s.pieces[0].rank >= rank or s.sentence != sentence or s.relations[:1] != ("=",):
+                    continue
+                params = parameters_written(s.pieces[0].tex)
+                if params and all(b.symbol.name in params for b in bounds):
+                    return True
+        return False
 
     def _member(self, statement: Statement, rank: int | None = None) -> str:
         """``1 \\le j \\le n`` with ``n`` the number of outcomes of a declared categorical: ``j`` names one of

@@ -114,6 +114,9 @@ _LAYOUT = frozenset({"&", r"\quad", r"\qquad", r"\,", r"\;", r"\:", r"\!", r"\ "
 _SIZED = frozenset({r"\hspace", r"\phantom"})  # layout with an argument: {0.5in}
 _MARKUP = re.compile(r"\\[A-Za-z]+\*?|[{}`*_]|\$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)")
+#: Words that open a conditional clause: inline math right after its comma restates its condition.
+_CLAUSE_OPENINGS = frozenset({"if", "when", "whenever", "suppose"})
 _TEXT = frozenset({r"\text", r"\textrm", r"\mbox", r"\textnormal", r"\mathrm"})
 _OVERSET = frozenset({r"\stackrel", r"\overset", r"\underset"})
 _DEFINING_LABELS = re.compile(r"def|\\Delta|:|\\triangle", re.I)
@@ -380,6 +383,11 @@ def supposing(lead: str, display: bool = True) -> str:
         for opening in SUPPOSING_OPENINGS:
             if sentence.startswith(opening):
                 return opening
+    if not display and text.endswith(","):  # "If the two coins coincide, $Q = P$, ...": the condition, restated
+        clause = _CLAUSE_END.split(stripped)[-1].strip()
+        word = clause.split(" ", 1)[0]
+        if word in _CLAUSE_OPENINGS and " then " not in f" {clause} ":
+            return word
     return ""
 
 

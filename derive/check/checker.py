@@ -13,13 +13,14 @@ from derive.check.assume import Bound, bounds_of, is_bound, restrict
 from derive.check.bounds import Bounds
 from derive.check.chains import SUPPOSITION, Chain, Statement, chains
 from derive.check.claims import Claims
+from derive.check.data import barred_subjects
 from derive.check.definitions import Declaration, Declared, declaration, declare, formulas
 from derive.check.domains import Domains
 from derive.check.errors import CheckError
 from derive.check.laws import laws
 from derive.check.links import Links
 from derive.check.proportions import Proportions
-from derive.check.reading import Reading, matrix_names
+from derive.check.reading import Reading, dimension_marks, matrix_names
 from derive.check.report import Entry
 from derive.check.scope import Scopes, restrictions
 from derive.check.shared import Failed, Source
@@ -50,6 +51,14 @@ def declares_real(statement: Statement) -> bool:
         return all(b.low == -sp.oo and b.high == sp.oo for b in bounds_of(statement, ""))
     except CheckError:
         return False
+
+
+def _written(statement: Statement) -> str:
+    """The statement's relations between its pieces, a membership written ``\\in`` as in the text."""
+    out = statement.pieces[0].tex
+    for relation, piece in zip(statement.relations, statement.pieces[1:]):
+        out += " " + (r"\in" if relation == "∈" else relation) + " " + piece.tex
+    return out
 
 
 def chain_declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
@@ -120,6 +129,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         self.sentences = {s.pieces[0].rank: s.sentence for source in self.sources for s in source.statements
                           if s.pieces}
         self.laws = laws([c for _, _, found in grouped for c in found], self.texts, self._sentence_of)
+        self.barred = barred_subjects(c.subject.tex for _, _, found in grouped for c in found)  # \bar{x} = ...
         supposing = {law.rank for law in self.laws}
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and not (c.relations == ("~",) and c.subject.rank in
@@ -144,6 +154,9 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
 
         self.t_number = any(uses_t(text) for text in self.texts)  # N - T: ^T is a power, never a transpose
         self.matrices = matrix_names(self.texts)  # X = \begin{bmatrix} ...: formulas with X are not checked
+        self.all_matrices = self.matrices
+        self.dimensions = dimension_marks(((s.pieces[0].rank, _written(s)) for source in self.sources
+                                           for s in source.statements if s.pieces), self.matrices)
         if self.masses:  # P(X=0) = 1/4, P(X=1) = 3/4: a pmf given in full (tables.py)
             firsts = [(c.expressions[0].tex.strip(), c.expressions[1].tex.strip()) for _, _, found in grouped
                       for c in found if c.kind == "equality" and c.relations[:1] == ("=",)]

@@ -11,15 +11,15 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
-from derive.check.data import (counts_of, free_indices, on_chosen_data, one_sided, put_sample, unvaried,
-                               varying_symbols)
+from derive.check.data import (counts_of, free_indices, on_chosen_data, one_sided, put_sample, sample_means,
+                               unvaried, varying_symbols)
 from derive.check.domains import natural_verdict, where_logged
 from derive.check.reading import ELIDED_STEPS
 from derive.check.entries import families_of, family_entries, members_of
 from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
                                  point)
-from derive.check.shared import (Failed, arguments_placed, link_entry, put_values, relation_reason, rounded_entry,
-                                 rounding_of, squared, taken_expr)
+from derive.check.rounding import rounded_entry, rounding_of, within_rounding
+from derive.check.shared import Failed, arguments_placed, link_entry, put_values, relation_reason, squared, taken_expr
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
 from derive.check.tables import with_tables
 from derive.core import Status, Verdict
@@ -120,6 +120,9 @@ class Claims:
                           f"{chain.expressions[anchor].line}, but a link between was already wrong"), False
         if own is not None and own.status.value == REFUTED and (rounded := rounding_of(values, link)) is not None:
             return self._rounded(origin, link, chain, rounded)
+        if own is not None and own.status.value == REFUTED and link.relation in EQUALITIES and \
+                within_rounding((chain.expressions[k - 1].tex, link.rhs.tex), self._parse):
+            return link_entry(origin, link, CLAIM, PROVED, ROUNDED_INSIDE), True
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
         if shown is not None and verdict is shown:
             index = 0
@@ -128,6 +131,9 @@ class Claims:
             return link_entry(origin, link, CLAIM, UNKNOWN, IN_BITS), True
         if verdict.status.value == REFUTED and index == k - 1 and self._holds_with_sign_outside(link, chain):
             return link_entry(origin, link, CLAIM, UNKNOWN, SIGN_OUTSIDE), True
+        if verdict.status.value == REFUTED and index == k - 1 and \
+                (given := _pointwise_elsewhere((chain.expressions[k - 1].tex, link.rhs.tex), (left, right))):
+            return link_entry(origin, link, CLAIM, UNKNOWN, CONDITIONAL_DIVERGENCE.format(given)), True
         if verdict.status.value == REFUTED and index == k - 1 and (case := self._holds_in_case(left, right)):
             return link_entry(origin, link, CLAIM, UNKNOWN, case), True
         if verdict.status.value == REFUTED:
@@ -195,6 +201,11 @@ class Claims:
             return Verdict(Status.UNKNOWN, f"{still} {_DIFFERENTIATED} as written: the text must mean it as a "
                                            "function of that variable; say what it is")
         verdict = self._judged(a, b, relation, domain, (left, right))
+        if not verdict.proved and relation in EQUALITIES and (means := sample_means(a, b, said=self.barred)):
+            a2, b2 = a.xreplace(means), b.xreplace(means)
+            if self._judged(a2, b2, relation, self._by_arguments(self._dom(a2, b2), left, right)).proved:
+                names = ", ".join(sorted(sp.latex(x) for x in means))
+                return Verdict(Status.PROVED, f"with {names} the mean of the sample")
         used = {f.func for side in (left, right) for f in side.atoms(AppliedUndef)} & self.functions.keys()
         used |= {x for side in (left, right) for x in side.free_symbols} & self.defined.keys()
         doubted = used & self.doubted
@@ -500,11 +511,38 @@ def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.
 
 
 #: A logarithm written with no base, which a text in bits may mean to base 2.
+#: The reason of a link proved only as far as the decimals rounded in it allow.
+ROUNDED_INSIDE = "to the rounding of the decimals written in it"
 _PLAIN_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
 _DECIMAL_SIDE = re.compile(r"^\s*-?\d+\.\d+\s*$")
 IN_BITS = "holds with its logarithms to base 2 (in bits), which the text never says: not checked in nats"
 SIGN_OUTSIDE = ("false as written, where {-a}^{b} is (-a)^b; holds with the minus outside the power (-a^b), as the "
                 "braces display it: write (-a)^b or -a^b")
+CONDITIONAL_DIVERGENCE = ("false with the divergence between conditionals read as the conditional relative "
+                          "entropy (averaged over {0}), while the other side is at a given {0}, as a VAE's KL is: "
+                          "which does the text mean?")
+#: A divergence between two conditionals: ``D_{KL}(q(z \mid x) \| p(z \mid x))``; the letters after the bars.
+_CONDITIONAL_KL = re.compile(r"(?:D|KL|\\mathrm\s*\{\s*KL\s*\}|\\operatorname\s*\{\s*KL\s*\})[^(]{0,40}\(\s*"
+                             r"[^()|]*\([^()|]*(?:\||\\mid)(?P<given>[^()]*)\)\s*(?:\|\||\\\||\\Vert|\\parallel)"
+                             r"\s*[^()|]*\([^()|]*(?:\||\\mid)[^()]*\)\s*\)")
+
+
+def _pointwise_elsewhere(texts: tuple[str, str], values: tuple) -> str:
+    """The letters a divergence between conditionals on one side is given (``x`` of ``D(q(z|x) || p(z|x))``) where
+    the other side leaves them free: there the text means it at a given value, and derive's reading, averaged
+    over them, may not be; empty otherwise."""
+    for k, text in enumerate(texts):
+        other = values[1 - k]
+        if not isinstance(other, sp.Basic):
+            continue
+        names = {re.sub(r"\\(?:boldsymbol|mathbf|bm)|[{}\s\\]", "", g) for m in _CONDITIONAL_KL.finditer(text)
+                 for g in m.group("given").split(",")}
+        free = sorted(n for n in names if n in {str(x) for x in other.free_symbols})
+        if free:
+            return ", ".join(free)
+    return ""
+
+
 #: A negative base in braces before a power: ``{-e}^{-x}``, which displays as ``-e^{-x}``.
 _SIGNED_BASE = re.compile(r"\{\s*-\s*([^{}]+?)\s*\}\s*\^")
 

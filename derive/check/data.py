@@ -4,6 +4,7 @@ distributions and counts varies; a name on one side only is not every number."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import sympy as sp
 
@@ -188,3 +189,35 @@ def put_sample(expr: sp.Basic, label: str, values: tuple[str, ...]) -> sp.Basic:
     return expr.xreplace({ix: data[int(ix.indices[0])] for ix in expr.atoms(sp.Indexed)
                           if str(ix.base.label) == label and len(ix.indices) == 1 and ix.indices[0].is_Integer
                           and int(ix.indices[0]) in data})
+
+
+def sample_means(*sides: sp.Basic, said: frozenset[str] = frozenset()) -> dict[sp.Symbol, sp.Basic]:
+    r"""``\bar{x}`` (``xbar``) as the mean of the sample ``x_1, ..., x_n`` the sides sum or multiply over
+    (``\sum_{i=1}^{n} x_i``): the universal reading of a bar over a sample's letter, for a text that never
+    says otherwise (``said``: the names it says what they are). Empty when no barred name has such a sample
+    beside it (or its samples run differently)."""
+    ranges: dict[str, set] = {}
+    for side in sides:
+        for aggregate in side.atoms(sp.Sum, sp.Product):
+            for index, start, end in aggregate.limits:
+                for x in aggregate.function.atoms(sp.Indexed):
+                    if x.indices == (index,) and start == 1:
+                        ranges.setdefault(str(x.base), set()).add((index, end, x.base))
+    out = {}
+    for bar in {s for side in sides for s in side.free_symbols if s.name.endswith("bar") and s.name not in said}:
+        found = ranges.get(bar.name.removesuffix("bar"), set())
+        if len({end for _, end, _ in found}) != 1:
+            continue
+        index, end, base = next(iter(found))
+        j = sp.Dummy(str(index))
+        out[bar] = sp.Sum(base[j], (j, 1, end)) / end
+    return out
+
+
+_BARRED = re.compile(r"\s*\\(?:bar|overline)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*")
+
+
+def barred_subjects(subjects: Iterable[str]) -> frozenset[str]:
+    r"""The barred names (``xbar``) that some relation of the text has as its subject (``\bar{x} = ...``): the text
+    says what they are, so they are never read as a sample's mean by convention."""
+    return frozenset(f"{m.group(1) or m.group(2)}bar" for tex in subjects if (m := _BARRED.fullmatch(tex)))

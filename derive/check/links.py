@@ -15,8 +15,9 @@ from derive.check.errors import CheckError
 from derive.check.reading import evaluation_point
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
+from derive.check.rounding import rounding_of
 from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
-                                 rounding_of, squared)
+                                 squared)
 from derive.parse.names import written_name
 from derive.verify.limits import OutOfTime, settle, time_limit
 

@@ -4,7 +4,7 @@ cached per piece; a piece that cannot be read is reported, never guessed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -34,9 +34,38 @@ _MATRIX_NAME = re.compile(r"((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?)\s
                           r"\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{(?!\s*1\s*\})[^{}]+\}|[a-zA-Z2-9]))")
 
 
+#: A name said to be one number: ``\theta \in \mathbb{R}`` (``\mathbb{R}^+``, ``\mathbb{R}_{>0}``), no dimension.
+_SCALAR_NAME = re.compile(r"((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?)\s*\\in\s*"
+                          r"\\mathbb\s*(?:\{\s*R\s*\}|R(?![A-Za-z]))(?!\s*\^\s*(?:\{(?!\s*1\s*\})|[a-zA-Z2-9]))")
+
+
 def matrix_names(texts: Sequence[str]) -> frozenset[str]:
     """The names the texts give a matrix or a vector (each as written, ``X``, ``\\theta``, ``W_1``)."""
     return frozenset(m.group(1).replace(" ", "") for text in texts for m in _MATRIX_NAME.finditer(text))
+
+
+def dimension_marks(statements: Iterable[tuple[int, str]],
+                    names: frozenset[str]) -> tuple[tuple[int, str, bool], ...]:
+    """(rank, name, a matrix or vector?) for each statement, given as (rank, text), that says what one of ``names``
+    is: ``\\theta \\in \\mathbb{R}^d`` (a vector) or ``\\theta \\in \\mathbb{R}`` (a number)."""
+    out = []
+    for rank, text in statements:
+        out += [(rank, m.group(1).replace(" ", ""), True) for m in _MATRIX_NAME.finditer(text)]
+        scalars = (m.group(1).replace(" ", "") for m in _SCALAR_NAME.finditer(text))
+        out += [(rank, name, False) for name in scalars if name in names]
+    return tuple(sorted(out, key=lambda mark: mark[0]))
+
+
+def matrices_at(names: frozenset[str], marks: Sequence[tuple[int, str, bool]], rank: int) -> frozenset[str]:
+    """The names that are a matrix or a vector at ``rank``: as the last statement of what each is before it says
+    (``\\theta \\in \\mathbb{R}^d``, later ``\\theta \\in \\mathbb{R}``), or, before any, as the first one does."""
+    out = set()
+    for name in names:
+        said = [(r, matrix) for r, n, matrix in marks if n == name]
+        before = [matrix for r, matrix in said if r <= rank]
+        if (before[-1] if before else said[0][1] if said else True):
+            out.add(name)
+    return frozenset(out)
 
 
 def uses_name(tex: str, names: frozenset[str]) -> str | None:
@@ -107,12 +136,20 @@ class Reading:
     def _read(self, piece: Piece) -> sp.Basic | Failed:
         units = self.written_units.get(piece.rank, self.units)  # a display written in \log_2 is in bits
         key = piece.tex if units == self.units else f"\0{units}\0{piece.tex}"
-        key = f"\0under {self.laws_now}\0{key}" if self.laws_now else key
+        key = self._in_context(key)
         if self.point is not None:
             return self._at_point(piece, units, key)
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, units=units))
         return self.cache[key]
+
+    def _in_context(self, key: str) -> str:
+        """The cache key of a reading: the text, and what reads it otherwise here (the laws in force, the names
+        that are vectors at this point of the text where that changes)."""
+        key = f"\0under {self.laws_now}\0{key}" if self.laws_now else key
+        if self.matrices != getattr(self, "all_matrices", self.matrices):
+            key = f"\0vectors {sorted(self.matrices)}\0{key}"
+        return key
 
     def _at_point(self, piece: Piece, units: str, key: str) -> sp.Basic | Failed:
         """``piece`` of a chain whose subject is evaluated at a point (``g'(t=0) = n p e^t (...) = n p``): read
@@ -141,7 +178,7 @@ class Reading:
 
     def _proposition(self, piece: Piece) -> sp.Basic | Failed:
         """An equation or a ``cases`` system, as written (cached apart from expressions)."""
-        key = "\0proposition\0" + piece.tex + (f"\0under {self.laws_now}" if self.laws_now else "")
+        key = self._in_context("\0proposition\0" + piece.tex)
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, proposition=True))
         return self.cache[key]

@@ -11,6 +11,7 @@ import sympy as sp
 
 from derive.check.assume import restrict
 from derive.check.chains import Link, Statement
+from derive.check.reading import matrices_at
 from derive.check.report import CLAIM, IMPLICATION, REFUTED, UNKNOWN, Entry
 from derive.check.shared import put_values
 from derive.errors import DeriveError
@@ -72,6 +73,7 @@ class Scopes:
         self.supposed_now = supposed
         self.distinct_now = [(a, b) for r, last, a, b in self.distinct if r < rank and sentence <= last]
         self.plain = {**members, **self.defined} if members else self.defined  # without what is supposed
+        self.matrices = matrices_at(self.all_matrices, self.dimensions, rank) if self.dimensions else self.all_matrices
         self.laws_now = tuple(law.distribution for law in self.laws if law.rank <= rank and sentence <= law.last)
         if self.laws_now:  # x \sim \mathrm{Gam}(a, b) \Rightarrow ...: its parameters are in their domain
             try:

@@ -10,7 +10,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive.check.chains import Link, Statement
-from derive.check.report import CLAIM, PROVED, REFUTED, Entry
+from derive.check.report import Entry
 
 
 _RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a proportionality", "~": r"\sim",
@@ -162,43 +162,9 @@ def in_support(expr: sp.Basic) -> sp.Basic:
     return expr.replace(lambda e: isinstance(e, sp.Piecewise), nonzero)
 
 
-_DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
-
-
 #: A unit written after a number (``1.5 \mathrm{bits}``, ``0.08 \text{ nats}``): no factor of the formula.
 UNIT_WORD = re.compile(r"(?:\\[,;:! ]|\s|~)*\\(?:mathrm|text|textrm|operatorname)\s*"
                        r"\{\s*(?:bits?|nats?|shannons?)\s*\}")
-
-def rounding_of(values: list, link: Link) -> tuple[bool, int] | None:
-    r"""A number written as a decimal beside an exact one (``\log_2 7 = 2.807``, ``\approx 0.0014``): whether
-    they agree to the decimals written (rounded or cut), and how many; ``None`` when it is not that."""
-    k = link.position
-    left, right = values[k - 1], values[k]
-    if isinstance(left, Failed) or isinstance(right, Failed):
-        return None
-    for written, value, other in ((link.rhs.tex, right, left), (link.lhs.tex, left, right)):
-        match = _DECIMAL.fullmatch(UNIT_WORD.sub("", written).strip())
-        if match is None or not isinstance(other, sp.Expr) or not other.is_number:
-            continue
-        digits = len(match.group(1))
-        try:
-            exact = sp.N(other, 30)
-        except (TypeError, ValueError):
-            return None
-        if not exact.is_real:
-            return None
-        scaled, shown = abs(exact) * 10 ** digits, abs(value) * 10 ** digits  # shown: an integer
-        agrees = sp.sign(exact) == sp.sign(value) and shown in (sp.floor(scaled), sp.floor(scaled + sp.Rational(1, 2)))
-        return bool(agrees), digits
-    return None
-
-
-def rounded_entry(origin: str, link: Link, rounded: tuple[bool, int]) -> tuple[Entry, bool]:
-    agrees, digits = rounded
-    if agrees:
-        return link_entry(origin, link, CLAIM, PROVED, f"to the {digits} decimals written"), True
-    return Entry(origin, link.line, CLAIM, REFUTED, link.lhs.tex, link.rhs.tex,
-                 f"differs in the {digits} decimals written", relation=link.relation), False
 
 
 def link_entry(origin: str, link: Link, kind: str, status: str, reason: str,

@@ -110,8 +110,8 @@ class Aggregates:
 
         ``x`` is a declared density's own variable when one is named so, else a
         real symbol; inside the body ``P(x)`` is the density of ``P`` at ``x``.  Without
-        limits it runs over the support of the declared density inside, else over the
-        whole real line (``\int e^{-x^2} dx = \sqrt{\pi}``).
+        limits (or with only its variable below, ``\int_x``) it runs over the support of the declared
+        density inside, else over the whole real line (``\int e^{-x^2} dx = \sqrt{\pi}``).
         """
         pos = self.tokens[i].pos
         form = r"\int_{a}^{b} f \, dx"
@@ -121,6 +121,8 @@ class Aggregates:
         d, var = self.integrals[i]
         scripts, start = scripts_after(self.tokens, self.partner, i)
         name = self.tokens[var].text
+        if set(scripts) == {"_"} and _bare(self._key(*scripts["_"])) == _bare(name):
+            scripts = {}  # \int_{x} f(x) \, dx: over all of x, as without limits
         density = self._density_in(start, d, name) if not scripts else None
         if density is not None:  # \int P(x) ... dx: over the support of P
             lower, upper = density.bounds
@@ -273,3 +275,8 @@ class Aggregates:
         if label >= hi:
             raise ParseError(rf"the \underbrace at offset {pos} has a '_' but no label")
         return self.partner.get(label, label) + 1
+
+
+def _bare(key: str) -> str:
+    """A name without the braces and the bold of its writing (``{\\boldsymbol{x}}``: ``x``)."""
+    return re.sub(r"\\(?:boldsymbol|mathbf|bm)|[{}\s]", "", key)

@@ -376,8 +376,15 @@ def _italic_word(match: re.Match) -> str:
 #: What people write by hand, and what they mean, in the order it is rewritten.
 #: ``\ast`` between factors: times (an asterisk typed as a command).
 _ASTERISK = re.compile(r"\\ast(?![A-Za-z])")
+#: ``\operatorname { Beta }``: a name set upright, with spaces inside its braces.
+_SPACED_NAME = re.compile(r"\\(operatorname|mathrm|text|textrm|mathit)\s*\{\s+([A-Za-z]+)\s*\}|"
+                          r"\\(operatorname|mathrm|text|textrm|mathit)\s*\{([A-Za-z]+)\s+\}")
+#: ``f^{\prime}(y)``, ``f^\prime``, ``f^{\prime\prime}``: primes typed as commands.
+_PRIME_COMMANDS = re.compile(r"\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*(\\prime)(?![A-Za-z])")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_ASTERISK, r" \\cdot "),  # \frac{1}{n} \ast n\mu: times
+    (_SPACED_NAME, lambda m: rf"\{m.group(1) or m.group(3)}{{{m.group(2) or m.group(4)}}}"),  # \mathrm { KL }
+    (_PRIME_COMMANDS, lambda m: "'" * (m.group(1) or m.group(2)).count(r"\prime")),  # f^{\prime\prime}: f''
     (_SCRIPTS_SWAPPED, r"\2\1"),  # \mu^2_1: the subscript names the symbol
     (_TOP_NAMED, r"\1"),  # \sum_{k=0}^{k=n}: the top is n
     (_FROM_ONE, lambda m: f"{m.group(1)}{{{m.group(2) or m.group(3)}=1}}"),  # \sum_j^C: from j = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive.check.data import counted, counts_of, free_indices
+from derive.check.data import barred_subjects, counted, counts_of, free_indices, sample_means
 from derive.domain import Count, Domain, Member
 
 n, m, i, k, x = sp.symbols("n m i k x")
@@ -54,3 +54,30 @@ INDICES = [
 def test_free_indices(intervals: tuple, sides: tuple, expected: tuple) -> None:
     domain = Domain(intervals)
     assert free_indices(domain, counts_of(domain, *sides), *sides) == expected
+
+
+_x, _y = sp.IndexedBase("x"), sp.IndexedBase("y")
+_i, _n, _m = sp.symbols("i n m")
+_XBAR, _YBAR = sp.Symbol("xbar"), sp.Symbol("ybar")
+
+
+@pytest.mark.parametrize("sides, barred", [
+    ((sp.Sum(_x[_i], (_i, 1, _n)), _n * _XBAR), {_XBAR: _n}),  # \sum_{i=1}^n x_i = n \bar{x}
+    ((sp.Product(_x[_i] ** 2, (_i, 1, _n)), _XBAR), {_XBAR: _n}),
+    ((sp.Sum(_x[_i], (_i, 1, _n)), _n * _YBAR), {}),  # no sample y beside \bar{y}
+    ((sp.Sum(_x[_i], (_i, 0, _n)), _n * _XBAR), {}),  # a sample counted from 0 is not x_1, ..., x_n
+    ((sp.Sum(_x[_i], (_i, 1, _n)) + sp.Sum(_x[_i], (_i, 1, _m)), _XBAR), {}),  # two lengths: which mean?
+    ((_XBAR, sp.Symbol("x")), {}),
+])
+def test_sample_means(sides: tuple, barred: dict) -> None:
+    means = sample_means(*sides)
+    assert set(means) == set(barred)
+    for bar, mean in means.items():  # (x_1 + ... + x_n) / n
+        (total,) = mean.atoms(sp.Sum)
+        assert total.function.base == _x and total.limits[0][1:] == (1, barred[bar]) and mean == total / barred[bar]
+
+
+def test_a_barred_name_the_text_says_what_it_is_is_no_mean_by_convention() -> None:
+    said = barred_subjects([r"\bar{x}", r"\overline y", r"\bar x_1", "L"])
+    assert said == {"xbar", "ybar"}
+    assert sample_means(sp.Sum(_x[_i], (_i, 1, _n)), _XBAR, said=said) == {}

@@ -165,7 +165,8 @@ DOCUMENTS = [
     ("Let $\\theta > 0$.\n\n$$\\frac{d}{d\\theta}\\left(-n \\log \\theta"
      " - \\frac{1}{\\theta}\\sum_{i=1}^{n} x_i\\right) = "
      "-\\frac{n}{\\theta} + \\frac{\\sum_{i=1}^{n} x_i}{\\theta^2}$$\n", [(3, "proved")]),
-    ("$$\\bar x \\sum_{i=1}^{n} x_i = n \\bar x^2$$\n", [(1, "unknown")]),  # \\bar x may be the mean
+    ("$$\\bar x \\sum_{i=1}^{n} x_i = n \\bar x^2$$\n", [(1, "proved")]),  # \\bar x beside x_1..x_n: their mean
+    ("$$\\bar x \\sum_{i=1}^{n} x_i = n \\bar x^3$$\n", [(1, "unknown")]),  # false for the mean: never refuted
     # distributions declared in prose; p, q are the densities of P, Q where they name nothing else
     ("Let $P$ be $\\mathcal{N}(\\mu, \\sigma^2)$.\n\n"
      "$$-\\int p(x) \\log p(x) dx = \\frac{1}{2}\\log(2\\pi e \\sigma^2)$$\n",
@@ -442,6 +443,30 @@ DOCUMENTS = [
      "$$A = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$$\n\n$$A B = B A$$\n\n$$A_1 B = B A_1$$\n\n"
      "Let $w \\in \\mathbb{R}^d$.\n\n$$w x = x w$$\n",
      [(1, "skipped"), (3, "skipped"), (5, "skipped"), (7, "skipped"), (9, "proved"), (13, "skipped")]),
+    # "for" a parameter of the function just defined gives the family's parameter space, which stands (not a
+    # condition of that sentence only); \bar{x} beside x_1, ..., x_n is their mean (used to prove, never to refute)
+    ("The mass function is $$f(x \\mid \\theta) = \\frac{1}{\\theta}(1 - \\frac{1}{\\theta})^{x-1}$$ "
+     "for $x \\ge 1$ and $\\theta > 1$.\n\n$$\\log(1 - \\frac{1}{\\theta}) = \\log(\\theta - 1) - \\log \\theta$$\n\n"
+     "$$\\sum_{i=1}^n x_i = n \\bar{x}$$\n\n$$\\sum_{i=1}^n x_i = \\bar{x}$$\n",
+     [(1, "definition"), (3, "proved"), (5, "proved"), (7, "unknown")]),
+    # a divergence between conditionals is averaged over what they are given (the conditional relative entropy);
+    # beside a side at a given x, as a VAE writes it, the reading is in doubt: never refuted
+    ("$$\\int_{z} q(z|x) \\log \\left(\\frac{q(z|x)}{p(z|x)}\\right) dz = D_{KL}(q(z|x) || p(z|x))$$\n",
+     [(1, "unknown")]),
+    # inline math right after the comma of an "if" clause restates its condition: supposed, not a (wrong) definition
+    ("A fair coin has $P(H) = 0.5$, $P(T) = 0.5$. If the coin always lands heads, $P(T) = 0$, and nothing is "
+     "uncertain.\n",
+     [(1, "definition"), (1, "definition"), (1, "supposed")]),
+    # a worked example rounds its intermediate numbers: a link holds to the rounding of the decimals in it (0.556
+    # stands for 5/9), and an error past that rounding is refuted; 0.5, one digit, is exact
+    ("$$0.5 \\log \\frac{0.5}{0.9} = 0.5 \\cdot \\log(0.556) = 0.5 \\cdot (-0.5878) = -0.2939$$\n\n"
+     "$$0.5 \\cdot \\log(5) = 0.5 \\cdot 1.709$$\n\n$$0.5 \\cdot 1.609 = 0.85$$\n",
+     [(1, "proved"), (1, "proved"), (1, "proved"), (3, "refuted"), (5, "refuted")]),
+    # a name is a vector from where the text says so to where it says it is one number (and before the first)
+    ("If $\\theta \\in \\mathbb{R}^d$, then\n\n$$\\theta a = a \\theta$$\n\n"
+     "In one dimension, let $\\theta \\in \\mathbb{R}$ and $a > 0$:\n\n$$\\theta a + \\theta = \\theta (a + 1)$$\n\n"
+     "$$\\theta a + \\theta = \\theta a$$\n",
+     [(3, "skipped"), (7, "proved"), (9, "refuted")]),
     ("Let $0 < p < 1$, with $H$ heads and $T = n - H$ tails.\n\n$$L(p) = p^H (1-p)^T$$\n\n"
      "$$\\log L(p) = H \\log p + T \\log(1-p)$$\n\n$$p^H(1-p)^T = p^H (1-p)$$\n",
      [(1, "definition"), (3, "definition"), (5, "proved"), (7, "refuted")]),

@@ -354,6 +354,10 @@ READS = [
     # capitals decorated or with a subscript are random variables; E of a stated constant is no parse error
     (r"E[\overline{X}]", (), (), Expect(sp.Symbol("Xbar"))),
     (r"E[X_1 + 2]", (), (), Expect(sp.Symbol("X_1") + 2)),
+    # primes typed as commands; an integral with only its own variable below runs over all of it
+    (r"f^{\prime}(x) + g^\prime(x)", (), (),
+     sp.Derivative(sp.Function("f")(x), x) + sp.Derivative(sp.Function("g")(x), x)),
+    (r"\int_{\boldsymbol{x}} e^{-x^2} \mathrm{d} x", (), (), sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -366,6 +370,7 @@ REFUSES = [
     (r"\begin{cases} x & \\ 0 & \text{otherwise} \end{cases}", (), (), "needs a value & a condition"),
     (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
     (r"{a \over b \over c}", (), (), "two in one group"),
+    (r"\int_{y} x \, dx", (), (), "with both limits"),  # below it, another variable: what runs where?
     (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
     (r"\left\{ x, y \right\}", (), (), r"\{ at offset"),
     (r"P\left\{ x + y = 3 \right\}", (), (), r"\{ at offset"),  # an event: never a group
