@@ -30,6 +30,7 @@ from derive.check.document import Span
 from derive.check.errors import CheckError
 from derive.domain import Domain
 from derive.errors import DeriveError
+from derive.parse.tokens import bare_name
 
 #: A decimal number as written in an assumption (read exactly, never through a float).
 _DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
@@ -350,5 +351,5 @@ def parameters_written(subject: str) -> frozenset[str]:
     match = _PARAMETERISED.fullmatch(subject)
     if match is None:
         return frozenset()
-    names = (re.sub(r"[\\{}\s]", "", part) for part in match.group("parameters").split(","))
+    names = (bare_name(part) for part in match.group("parameters").split(","))
     return frozenset(name for name in names if name)

@@ -10,7 +10,7 @@ import sympy as sp
 
 from derive import moments
 from derive.check.assume import Bound, bounds_of, is_bound, restrict
-from derive.check.bounds import Bounds
+from derive.check.bounds import Bounds, written_statement
 from derive.check.chains import SUPPOSITION, Chain, Statement, chains
 from derive.check.claims import Claims
 from derive.check.data import barred_subjects
@@ -51,14 +51,6 @@ def declares_real(statement: Statement) -> bool:
         return all(b.low == -sp.oo and b.high == sp.oo for b in bounds_of(statement, ""))
     except CheckError:
         return False
-
-
-def _written(statement: Statement) -> str:
-    """The statement's relations between its pieces, a membership written ``\\in`` as in the text."""
-    out = statement.pieces[0].tex
-    for relation, piece in zip(statement.relations, statement.pieces[1:]):
-        out += " " + (r"\in" if relation == "∈" else relation) + " " + piece.tex
-    return out
 
 
 def chain_declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
@@ -155,8 +147,9 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         self.t_number = any(uses_t(text) for text in self.texts)  # N - T: ^T is a power, never a transpose
         self.matrices = matrix_names(self.texts)  # X = \begin{bmatrix} ...: formulas with X are not checked
         self.all_matrices = self.matrices
-        self.dimensions = dimension_marks(((s.pieces[0].rank, _written(s)) for source in self.sources
-                                           for s in source.statements if s.pieces), self.matrices)
+        said = ((s.pieces[0].rank, written_statement(s).replace("∈", r"\in"))  # as in the text: \in
+                for source in self.sources for s in source.statements if s.pieces)
+        self.dimensions = dimension_marks(said, self.matrices)
         if self.masses:  # P(X=0) = 1/4, P(X=1) = 3/4: a pmf given in full (tables.py)
             firsts = [(c.expressions[0].tex.strip(), c.expressions[1].tex.strip()) for _, _, found in grouped
                       for c in found if c.kind == "equality" and c.relations[:1] == ("=",)]

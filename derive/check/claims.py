@@ -25,6 +25,7 @@ from derive.check.tables import with_tables
 from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
+from derive.parse.tokens import bare_name
 
 
 #: A connective as derive.verify.check_relation takes it: (its name, whether the two sides swap).
@@ -535,8 +536,7 @@ def _pointwise_elsewhere(texts: tuple[str, str], values: tuple) -> str:
         other = values[1 - k]
         if not isinstance(other, sp.Basic):
             continue
-        names = {re.sub(r"\\(?:boldsymbol|mathbf|bm)|[{}\s\\]", "", g) for m in _CONDITIONAL_KL.finditer(text)
-                 for g in m.group("given").split(",")}
+        names = {bare_name(g) for m in _CONDITIONAL_KL.finditer(text) for g in m.group("given").split(",")}
         free = sorted(n for n in names if n in {str(x) for x in other.free_symbols})
         if free:
             return ", ".join(free)

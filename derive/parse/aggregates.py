@@ -14,7 +14,7 @@ from derive.measures import OutcomeSum
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import MAX_CHAIN
 from derive.parse.output import Out
-from derive.parse.tokens import after_space_back, scripts_after
+from derive.parse.tokens import after_space_back, bare_name, scripts_after
 
 
 _WORD = {sp.Sum: "sum", sp.Product: "product"}
@@ -121,7 +121,7 @@ class Aggregates:
         d, var = self.integrals[i]
         scripts, start = scripts_after(self.tokens, self.partner, i)
         name = self.tokens[var].text
-        if set(scripts) == {"_"} and _bare(self._key(*scripts["_"])) == _bare(name):
+        if set(scripts) == {"_"} and bare_name(self._key(*scripts["_"])) == bare_name(name):
             scripts = {}  # \int_{x} f(x) \, dx: over all of x, as without limits
         density = self._density_in(start, d, name) if not scripts else None
         if density is not None:  # \int P(x) ... dx: over the support of P
@@ -275,8 +275,3 @@ class Aggregates:
         if label >= hi:
             raise ParseError(rf"the \underbrace at offset {pos} has a '_' but no label")
         return self.partner.get(label, label) + 1
-
-
-def _bare(key: str) -> str:
-    """A name without the braces and the bold of its writing (``{\\boldsymbol{x}}``: ``x``)."""
-    return re.sub(r"\\(?:boldsymbol|mathbf|bm)|[{}\s]", "", key)

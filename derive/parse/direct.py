@@ -268,14 +268,14 @@ def _juxtaposed(items: list[sp.Basic]) -> sp.Basic:
 
 
 def _add_flat(left: sp.Basic, right: sp.Basic) -> sp.Basic:
-    if left.is_Add or right.is_Add:
-        args = [*(left.args if left.is_Add else (left,)), *(right.args if right.is_Add else (right,))]
-        return sp.Add(*args, evaluate=False)
-    return sp.Add(left, right, evaluate=False)
+    return _flat(sp.Add, left, right)
 
 
 def _mul_flat(left: sp.Basic, right: sp.Basic) -> sp.Basic:
-    if left.is_Mul or right.is_Mul:
-        args = [*(left.args if left.is_Mul else (left,)), *(right.args if right.is_Mul else (right,))]
-        return sp.Mul(*args, evaluate=False)
-    return sp.Mul(left, right, evaluate=False)
+    return _flat(sp.Mul, left, right)
+
+
+def _flat(kind: type, left: sp.Basic, right: sp.Basic) -> sp.Basic:
+    """``kind(left, right)`` unevaluated, with the arguments of either side that is already a ``kind`` taken in."""
+    args = [*(left.args if isinstance(left, kind) else (left,)), *(right.args if isinstance(right, kind) else (right,))]
+    return kind(*args, evaluate=False)

@@ -147,6 +147,12 @@ def unbalanced(bracket: str) -> str:
     return "unbalanced braces" if bracket in "{}" else "unbalanced brackets"
 
 
+def bare_name(text: str) -> str:
+    """A name without the bold, the braces, the backslashes and the spaces of its writing (``{\\boldsymbol{x}}``:
+    ``x``, ``\\theta``: ``theta``): for comparing names however they are set."""
+    return re.sub(r"\\(?:boldsymbol|mathbf|bm)|[{}\s\\]", "", text)
+
+
 def key_of(text: str) -> str:
     """A name as written, spaces removed and ``x_{1}`` written ``x_1``, for comparing names."""
     return _ONE_CHAR_SUBSCRIPT.sub(r"_\1", re.sub(r"\s+", "", text))
