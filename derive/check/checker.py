@@ -88,6 +88,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     sets: dict[str, str] = field(default_factory=dict)  # I -> (0, 1): a name given an interval, used as a set
     prose_bounds: list[Bound] = field(default_factory=list)  # "Poisson with parameter $\lambda$": 0 < lambda
     wrong: set[int] = field(default_factory=set)  # the positions of the refuted links of the chain being checked
+    chain_functions: dict = field(default_factory=dict)  # L -> L(z(w)): the chain's names in Leibniz's way
     headings: tuple[int, ...] = ()  # the lines of the section headings: an equation being solved ends at the next
     prose_declared: list[tuple[str, str]] = field(default_factory=list)  # (name, family) the prose declares
     given: frozenset[str] = frozenset()  # labels of data the text gives values for (x_1 = 1.1: "x")

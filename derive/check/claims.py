@@ -10,6 +10,7 @@ from dataclasses import replace
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from derive.check import leibniz
 from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
 from derive.check.data import (counts_of, free_indices, on_chosen_data, one_sided, put_sample, sample_means,
                                unvaried, varying_symbols)
@@ -190,6 +191,8 @@ class Claims:
         return self._verdict(left, right, link.relation).proved
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
+        if self.chain_functions and (chained := self._by_chain_rule(left, right, relation)) is not None:
+            return chained
         a, b = self._sides(left, right)
         if self.table_values and (numbers := with_tables((a, b), self.table_values)) is not None:
             a, b = numbers  # H(X) of a pmf the text gives in full: a number
@@ -235,6 +238,23 @@ class Claims:
             names = ", ".join(sorted(str(f) for f in doubted))
             return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
                                            "otherwise, unproved: which one does it mean here?")
+        return verdict
+
+    def _by_chain_rule(self, left: sp.Basic, right: sp.Basic, relation: str) -> Verdict | None:
+        r"""The verdict on sides read in Leibniz's way (:mod:`derive.check.leibniz`), each function's derivatives
+        and values numbers of their own: proved for every such function, or never refuted; ``None`` when no
+        side holds such a function."""
+        values = self.chain_functions
+        functions = {v.func for v in values.values()}
+        if not any(f.func in functions for side in (left, right) for f in side.atoms(AppliedUndef)):
+            return None
+        verdict = self._verdict(*leibniz.held((left, right), values), relation)
+        names = leibniz.named(values)
+        if verdict.proved:
+            return Verdict(Status.PROVED, f"for any functions {names}, as the derivatives written take them")
+        if verdict.status.value == REFUTED:
+            return Verdict(Status.UNKNOWN, f"false for some functions {names} (as the derivatives written take "
+                                           "them), maybe not for those the text means: say what they are")
         return verdict
 
     def _by_arguments(self, domain, left: sp.Basic, right: sp.Basic):

@@ -4,6 +4,7 @@ suppositions, equations set to be solved, and claims (judged in :mod:`derive.che
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 import sympy as sp
@@ -12,12 +13,14 @@ from sympy.core.function import AppliedUndef
 from derive import randomvars
 from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link
 from derive.check.errors import CheckError
+from derive.check.leibniz import dependence, functions_of
 from derive.check.reading import evaluation_point
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
 from derive.check.rounding import rounding_of
 from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
                                  squared)
+from derive.parse.calculus import ALSO_ALONE, leibniz
 from derive.parse.names import written_name
 from derive.verify.limits import OutOfTime, settle, time_limit
 
@@ -29,6 +32,9 @@ _DEFINING_WORDS = frozenset({"let", "set", "define", "given"})
 def written_link(link: Link) -> str:
     return f"{link.lhs.tex} {link.relation} {link.rhs.tex}"
 
+
+#: A derivative written in Leibniz's notation or as an operator.
+_DIFFERENTIATES = re.compile(r"\\partial|\\frac\s*\{\s*(?:\\mathrm\s*\{\s*)?d|\\nabla|\\dfrac\s*\{\s*d")
 
 #: Names of measures of a distribution: ``H(p) = \frac12 \log 2 + ...`` is a value, never a function's definition.
 _MEASURE_NAMES = frozenset({"H", "D", "I", "h", "KL", "CE"})
@@ -48,12 +54,51 @@ class Links:
         if chain.kind == SUPPOSITION and len(chain.expressions) == 1:
             return [(piece.rank, Entry(origin, piece.line, SUPPOSES, SUPPOSED, piece.tex, "",
                                        f"after \"{chain.supposed}\""))]
-        out: list[tuple[int, Entry]] = []
-        anchor: int | None = None  # the last expression not refuted
-        values: list[sp.Basic | Failed] = []
         self.wrong.clear()
         self.context = " ".join(p.tex for p in chain.expressions)
         self.point = evaluation_point(chain.subject.tex)
+        model = self._leibnizian(chain)
+        self.chain_functions = model
+        try:
+            with leibniz(bool(model)):
+                return self._links(origin, source, key, chain)
+        finally:
+            self.chain_functions = {}
+
+    def _leibnizian(self, chain: Chain) -> dict[sp.Symbol, sp.Basic]:
+        r"""For a chain that differentiates a name alone that it also writes alone (``\frac{\partial L}{\partial
+        z} \frac{\partial z}{\partial w}``): each such name as the function it is read as in Leibniz's way
+        (:mod:`derive.check.leibniz`); empty for any other chain."""
+        if chain.kind == IMPLICATION or not any(_DIFFERENTIATES.search(e.tex) for e in chain.expressions):
+            return {}
+        try:
+            with time_limit(self.timeout):
+                if not any(isinstance(read, Failed) and ALSO_ALONE in read.reason for read in self._each(chain)):
+                    return {}
+                with leibniz():
+                    values = [v for v in self._each(chain) if not isinstance(v, Failed)]
+                edges = dependence(values, ())
+                valued = set(self.symbols) | set(self.defined)  # z = 3: no function of w, no variable either
+                if edges is None or set(edges) & (valued | set(self.domain.symbols)) or \
+                        {v for targets in edges.values() for v in targets} & valued:
+                    return {}
+                return functions_of(edges)
+        except OutOfTime as exc:
+            settle(exc)
+        except Exception:  # noqa: BLE001 (the links themselves report what fails)
+            pass
+        return {}
+
+    def _each(self, chain: Chain) -> Iterator[sp.Basic | Failed]:
+        for piece in chain.expressions:
+            self._at(piece.rank)
+            yield self._read(piece)
+
+    def _links(self, origin: str, source: Source, key: tuple[int, int], chain: Chain) -> list[tuple[int, Entry]]:
+        """The entries of the links of a chain, read in turn."""
+        out: list[tuple[int, Entry]] = []
+        anchor: int | None = None  # the last expression not refuted
+        values: list[sp.Basic | Failed] = []
         for link in chain.links(key[1]):
             k = link.position
             self._at(link.rhs.rank)

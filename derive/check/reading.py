@@ -11,9 +11,11 @@ from sympy.core.function import AppliedUndef
 
 from derive.check.chains import Piece
 from derive.check.data import put_sample
+from derive.check.leibniz import taken
 from derive.check.report import NOT_PARSED, SKIPPED
 from derive.check.shared import UNIT_WORD, Failed
 from derive.distributions.base import Distribution
+from derive.parse.calculus import in_leibniz
 from derive.parse.names import written_name
 
 
@@ -141,12 +143,16 @@ class Reading:
             return self._at_point(piece, units, key)
         if key not in self.cache:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, units=units))
-        return self.cache[key]
+        read = self.cache[key]
+        if in_leibniz() and self.chain_functions and not isinstance(read, Failed):
+            return taken(read, self.chain_functions)  # each name the function the chain takes it as
+        return read
 
     def _in_context(self, key: str) -> str:
         """The cache key of a reading: the text, and what reads it otherwise here (the laws in force, the names
         that are vectors at this point of the text where that changes)."""
         key = f"\0under {self.laws_now}\0{key}" if self.laws_now else key
+        key = f"\0leibniz\0{key}" if in_leibniz() else key  # names differentiated alone left as they are
         if self.matrices != getattr(self, "all_matrices", self.matrices):
             key = f"\0vectors {sorted(self.matrices)}\0{key}"
         return key

@@ -53,9 +53,11 @@ positive symbol.  Nothing here evaluates text.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import string
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -66,6 +68,27 @@ from derive.measures import ANY_BASE
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import TENDS_TO
 from derive.system import System
+
+#: While set, a name differentiated alone (``\frac{\partial z}{\partial w}``) stays the plain symbol it is
+#: elsewhere: the chain it is in says what it is a function of (:mod:`derive.check.leibniz`).
+_LEIBNIZ: ContextVar[bool] = ContextVar("leibniz", default=False)
+#: The words of the error for a name differentiated alone that the formula also writes alone.
+ALSO_ALONE = "but also written alone"
+
+
+@contextlib.contextmanager
+def leibniz(on: bool = True) -> Iterator[None]:
+    """Within the block, a name differentiated alone is not made a function of the variable (see ``_LEIBNIZ``)."""
+    token = _LEIBNIZ.set(on)
+    try:
+        yield
+    finally:
+        _LEIBNIZ.reset(token)
+
+
+def in_leibniz() -> bool:
+    return _LEIBNIZ.get()
+
 
 #: Commands this module reads (added to the notation layer's known commands).
 EXTRA_COMMANDS = frozenset({r"\partial", r"\max", r"\min"})
@@ -366,7 +389,7 @@ class CalculusForms:
         parameter, a bounded symbol) stays a constant, and a name the formula also writes elsewhere is an error."""
         lo, hi = self._next(tokens[0], tokens[1]), tokens[1]
         found = self._name(lo, hi)
-        if not isinstance(operand, sp.Symbol) or operand == variable or found is None or \
+        if _LEIBNIZ.get() or not isinstance(operand, sp.Symbol) or operand == variable or found is None or \
                 self._next(found[2], hi) < hi:
             return operand
         key, name, _ = found
@@ -374,7 +397,7 @@ class CalculusForms:
             return operand
         if self.alone_counts[key] > 1:
             raise ParseError(rf"ambiguous {self._fragment(pos, self._offset(hi))[1:-1]} at offset {pos}: {key} is "
-                             f"differentiated as a function of {sp.sstr(variable)} but also written alone; write "
+                             f"differentiated as a function of {sp.sstr(variable)} {ALSO_ALONE}; write "
                              f"{key}({sp.sstr(variable)}) for the function, or declare {key} a number")
         return sp.Function(name)(variable)
 
