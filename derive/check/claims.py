@@ -75,7 +75,8 @@ class Claims:
                           f"{relation_reason(link.relation)} is not checked: {failed.reason}"), False
         own = None if isinstance(left, Failed) else self._verdict(left, right, link.relation)
         if own is not None and own.status.value == REFUTED and (k == 1 or len(chain.expressions) == 2) and \
-                not self.hypotheses and (named := given_value(left, right)) is not None:  # p = 55/100 = 0.55
+                (named := given_value(left, right)) is not None and \
+                not any(h.has(named) for h in self.hypotheses):  # p = 55/100 = 0.55, no equation set in p
             value = right if left == named else left
             if isinstance(value, sp.Expr) and value.is_number:
                 self.cases[named] = (value, link.line)

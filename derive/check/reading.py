@@ -78,8 +78,9 @@ def uses_name(tex: str, names: frozenset[str]) -> str | None:
     return None
 
 
-#: ``\mathcal{L}`` written alone (not a family such as ``\mathcal{N}(...)``): a named symbol.
-_CALLIGRAPHIC = re.compile(r"(?<!\\in)(?<!\\in )\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}(?!\s*\()")  # not x \in \mathcal{X}
+#: ``\mathcal{L}`` (not a family such as ``\mathcal{N}(...)``): a named symbol, or a function where it is applied
+#: (``\mathcal{L}(p)``, a likelihood, never the product of a symbol and ``p``).
+_CALLIGRAPHIC = re.compile(r"(?<!\\in)(?<!\\in )\\mathcal\s*\{\s*([A-MO-TV-Z])\s*\}")  # not x \in \mathcal{X}
 
 
 #: A function (or its derivative) written at a point by its variable: ``g'(t=0)``, ``M_X(t = 0)``.
@@ -342,8 +343,9 @@ class Reading:
             value = self._reading(tex, units or self.units)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}
                 value = value.xreplace(named).replace(
-                    lambda e: isinstance(e, AppliedUndef) and sp.Symbol(e.func.__name__) in named,
-                    lambda e: sp.Function(named[sp.Symbol(e.func.__name__)].name)(*e.args))
+                    lambda e: isinstance(e, AppliedUndef) and sp.Symbol(written_name(e.func)) in named,
+                    lambda e: sp.Function(named[sp.Symbol(written_name(e.func))].name +  # and its bar's position
+                                          e.func.__name__[len(written_name(e.func)):])(*e.args))
         except ParseError as exc:
             message = str(exc)
             if message.startswith("a transpose"):

@@ -127,12 +127,14 @@ class Scopes:
         return self.sentences[min(after)] if after else self._sentence_of(rank)
 
     def _set(self, link: Link, left: sp.Basic, right: sp.Basic) -> None:
-        """An equation set to be solved holds from here to the next one set (solving one equation at a time)."""
+        """An equation set to be solved holds from here to the next one set (solving one equation at a time), or
+        with the others set in the same sentence (a system: "differentiating gives two equations")."""
         rank, sentence = link.lhs.rank, self._sentence_of(link.lhs.rank)
-        self.equations = [(r, min(last, sentence - 1) if (r, last) in self.solving else last, e)
+        together = {(r, last) for r, last in self.solving if self._sentence_of(r) == sentence}  # a system set at once
+        self.equations = [(r, min(last, sentence - 1) if (r, last) in self.solving - together else last, e)
                           for r, last, e in self.equations]
         last = self._section_end(link.line)
-        self.solving = {(rank, last)}
+        self.solving = together | {(rank, last)}
         if isinstance(left, sp.Expr) and isinstance(right, sp.Expr):
             self.equations.append((rank, last, sp.Eq(put_values(left, self.symbols), put_values(right, self.symbols),
                                                      evaluate=False)))

@@ -77,9 +77,10 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
     is refuted at a sample point, the solutions being the rest of the
     counterexample.
     """
-    claims = [g for g in claims if not any(_restates(g, f) for f in hypotheses)]
+    claims = [g for g in claims if not any(_restates(g, f) or _multiple(g, f, domain) for f in hypotheses)]
     if not claims:
-        return Verdict(Status.PROVED, "each equation concluded restates a hypothesis")
+        return Verdict(Status.PROVED, "each equation concluded restates a hypothesis, or is one times a factor that "
+                                      "is never 0")
     solution, pending = eliminate(hypotheses, domain, preferred)
     if pending:  # what was solved (perhaps nothing) may be enough: the rest only narrows where all hold
         if all(equal(_put_all(g, solution, domain), sp.Integer(0), domain).proved for g in claims):
@@ -101,6 +102,21 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
 def _restates(g: sp.Basic, f: sp.Basic) -> bool:
     """``g = 0`` is the hypothesis ``f = 0`` written again, expanded or with its sides swapped (``g = ±f``)."""
     return sp.expand(g - f) == 0 or sp.expand(g + f) == 0
+
+
+def _multiple(g: sp.Basic, f: sp.Basic, domain: Domain) -> bool:
+    """``g`` is ``f`` times a factor proved positive (or negative) on the domain, sums and integrals taken whole:
+    where ``f = 0``, ``g = 0`` (``\\frac{n}{\\sigma} - \\frac{S}{\\sigma^3} = 0`` gives ``\\sigma^2 = S/n``)."""
+    held = {a: sp.Dummy("s") for a in (f.atoms(sp.Sum, sp.Integral) | g.atoms(sp.Sum, sp.Integral))}
+    g, f = g.xreplace(held), f.xreplace(held)
+    try:
+        factor = sp.factor(sp.cancel(sp.together(g / f)))
+        if factor.has(*held.values()) or factor.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or \
+                not (signs.is_positive(factor, domain) or signs.is_positive(-factor, domain)):
+            return False
+        return sp.cancel(sp.together(g - factor * f)) == 0  # the same rational function: equal wherever defined
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError, ZeroDivisionError):
+        return False
 
 
 def eliminate(hypotheses: list[sp.Basic], domain: Domain,

@@ -731,6 +731,21 @@ DOCUMENTS = [
      "$\\overline{X} = \\frac{1}{n} \\sum_{i=1}^n X_i$.\n\n$$E[\\overline{X}] = \\frac{1}{n} \\sum_{i=1}^n E[X_i] = "
      "\\frac{1}{n} \\ast n \\mu$$\n\n$$E[X^2 - 2 X \\mu + \\mu^2] = E[X^2] - 2\\mu E[X] + E[\\mu^2]$$\n",
      [(1, "definition"), (3, "proved"), (3, "proved"), (5, "proved")]),
+    # a calligraphic name applied is a function (a likelihood), never a product with its argument
+    ("Let $0 < p < 1$.\n\n$$\\mathcal{L}(p) = p^{3}(1-p)^{2}$$\n\n"
+     "$$\\ln(\\mathcal{L}(p)) = 3 \\ln p + 2 \\ln(1-p)$$\n\n$$\\ln \\mathcal{L}(p) = 3 \\ln p$$\n",
+     [(3, "definition"), (5, "proved"), (7, "refuted")]),
+    ("Let $\\lambda > 0$.\n\n$$\\mathcal{L}(\\lambda; x) = \\lambda e^{-\\lambda x}$$\n\n"
+     "$$\\frac{d}{d\\lambda} \\log \\mathcal{L}(\\lambda; x) = \\frac{1}{\\lambda} - x$$\n",
+     [(3, "definition"), (5, "proved")]),
+    # equations set in one sentence are a system, solved together (not one replacing the other)
+    ("The normal distribution. Setting both derivatives to zero gives\n\n"
+     "$$-\\frac{n}{\\sigma} + \\sum_{i=1}^n \\frac{1}{\\sigma^3}(x_i - m)^2 = 0$$\n"
+     "$$\\sum_{i=1}^n \\frac{1}{\\sigma^2}(x_i - m) = 0$$\n\nwhose solutions are\n"
+     "$$m = \\frac{\\sum_{i=1}^n x_i}{n}$$\n"
+     "$$\\sigma = \\sqrt{\\frac{\\sum_{i=1}^n (x_i - m)^2}{n}}$$\n"
+     "$$\\sigma^2 = \\frac{\\sum_{i=1}^n (x_i - m)^2}{2 n}$$\n",
+     [(3, "supposed"), (4, "supposed"), (7, "proved"), (8, "proved"), (9, "unknown")]),
 ]
 
 

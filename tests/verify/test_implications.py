@@ -80,3 +80,25 @@ def test_implications_between_equations(before, after, relation, status):
         assert not verdict.proved, verdict
     if status is Status.UNKNOWN:
         assert verdict.status is Status.UNKNOWN, verdict
+
+
+sigma = sp.Symbol("sigma", positive=True)
+mu = sp.Symbol("mu", real=True)
+S = sp.Sum((y[i] - mu) ** 2, (i, 1, n))
+T = sp.Sum(y[i], (i, 1, n))
+pr = sp.Symbol("p", real=True)
+UNIT = Domain(((pr, sp.Interval.open(0, 1)),))
+
+
+@pytest.mark.parametrize("before, after, domain, status", [
+    # a conclusion that is the hypothesis times a factor never 0 (the score's equation cleared of denominators)
+    (eq(-n / sigma + S / sigma ** 3, 0), eq(sigma ** 2, S / n), REALS, Status.PROVED),
+    (eq(T / pr - (n - T) / (1 - pr), 0), eq(T * (1 - pr) - (n - T) * pr, 0), UNIT, Status.PROVED),
+    (eq(T / pr - (n - T) / (1 - pr), 0), eq(pr, T / n), UNIT, Status.PROVED),
+    (eq(T / pr - (n - T) / (1 - pr), 0), eq(T * (1 - pr) + (n - T) * pr, 0), UNIT, Status.UNKNOWN),  # a sign
+    (eq(-n / sigma + S / sigma ** 3, 0), eq(sigma ** 2, S / n + 1), REALS, Status.UNKNOWN),
+    (eq(x * (x - 1), 0), eq(x - 1, 0), REALS, Status.UNKNOWN),  # the factor x may be 0
+], ids=["sigma^2", "cleared", "p-hat", "cleared, sign slip", "sigma^2, off by one", "factor may be 0"])
+def test_a_multiple_of_the_hypothesis_follows(before, after, domain, status):
+    verdict = check_relation(before, after, "implies", domain)
+    assert verdict.proved is (status is Status.PROVED), verdict
