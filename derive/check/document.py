@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 #: Environments whose content is display math.
 MATH_ENVIRONMENTS = frozenset(
@@ -122,6 +122,36 @@ def _unwrap(tex: str) -> str:
         at = found.start()
     tex = _COLOR.sub(lambda m: " " * len(m.group()), tex)
     return _tilde(_open_groups(tex))
+
+
+def continued(found: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with each display that goes on from the display right before it joined to that display: one that
+    starts with ``+`` or ``-``, holds no relation of its own, and follows with no prose between (a long formula
+    split over two displays, its ``dx`` in the second).  The lines are kept."""
+    out: list[Span] = []
+    for span in found:
+        before = out[-1] if out else None
+        if before is not None and before.display and span.display and span.joined and not span.lead.strip() and \
+                _GOES_ON.match(span.tex) and not _RELATION.search(_outside_groups(span.tex)):
+            gap = "\n" * max(1, span.line - before.line - before.tex.count("\n"))
+            out[-1] = replace(before, tex=before.tex + gap + span.tex)
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+#: A display that goes on from the one before: its first sign is a plus or a minus.
+_GOES_ON = re.compile(r"\s*(?:\\[,;:! ]|\\q?quad\s*)*[+-]")
+
+
+def _outside_groups(tex: str) -> str:
+    """``tex`` without what its braces hold (``\\sum_{i=1}`` keeps no ``=``)."""
+    out, depth = [], 0
+    for k, char in enumerate(tex):
+        escaped = tex[k - 1:k] == "\\"
+        depth += (char == "{" and not escaped) - (char == "}" and not escaped and depth > 0)
+        out.append(char if depth == 0 and char != "}" else " ")
+    return "".join(out)
 
 
 #: A colour switch with its colour (``\color{blue}``, ``\textcolor{red}``): blanked, its group read as written.

@@ -87,7 +87,7 @@ from derive.check import frontmatter
 from derive.check.assume import Bound, is_bound, named_intervals, parse_assumption
 from derive.check.chains import Statement, chains, outside_cases, ranked, statements
 from derive.check.checker import Checker
-from derive.check.document import Span, front_matter, kind_of, spans
+from derive.check.document import Span, continued, front_matter, kind_of, spans
 from derive.check.errors import CheckError
 from derive.check.prose import hypotheses
 from derive.check.report import Result
@@ -149,7 +149,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     if "\x00" in text:
         raise CheckError(f"{file} is not a text file")
     settings = _settings(text, file) if kind == "md" else frontmatter.Settings()
-    found = _expanded(spans(text, kind), macros_of(text))
+    found = continued(_expanded(spans(text, kind), macros_of(text)))
     if not found:
         raise CheckError(f"{file}: no math found (no $...$, $$...$$, \\[...\\] or equation environment)")
     read: list[tuple[Span, list[Statement]]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.document import Span, front_matter, kind_of, spans
+from derive.check.document import Span, continued, front_matter, kind_of, spans
 
 #: (source, kind, [(math with spaces collapsed, line, display)])
 SPANS = [
@@ -116,3 +116,25 @@ def test_html_comments_hold_no_math() -> None:
     text = "<!-- source: a page; the $$ around displays were restored, $x$ -->\n\nThen $a = b$.\n"
     (span,) = spans(text)
     assert span.tex == "a = b" and span.line == 3
+
+
+#: (document, the (line, LaTeX without spaces) of each display once continuations are joined).
+CONTINUED = [
+    # a long formula split over two displays: the second goes on from the first, its lines kept
+    ("$$C = \\int a\\,\n$$\n\n$$+ b \\, dx.$$\n", [(1, "C=\\inta\\,+b\\,dx.")]),
+    ("$$C = a$$\n$$- \\sum_{i=1}^n b_i$$\n", [(1, "C=a-\\sum_{i=1}^nb_i")]),  # a relation inside braces
+    ("$$C = a$$\n$$-\\log p = b$$\n", [(1, "C=a"), (2, "-\\logp=b")]),  # a relation of its own: a new one
+    ("$$C = a$$\n\nand\n\n$$+ b$$\n", [(1, "C=a"), (5, "+b")]),  # prose between
+    ("$$C = a$$\n$$= b$$\n", [(1, "C=a"), (2, "=b")]),  # a chain goes on by its relation, not joined
+]
+
+
+@pytest.mark.parametrize(("document", "expected"), CONTINUED, ids=[d for d, _ in CONTINUED])
+def test_continued_displays(document: str, expected: list[tuple[int, str]]) -> None:
+    joined = continued(spans(document))
+    assert [(s.line, "".join(s.tex.split())) for s in joined if s.display] == expected
+
+
+def test_a_joined_display_keeps_its_lines() -> None:
+    joined = continued(spans("$$C = \\int a\\,\n$$\n\n$$+ b \\, dx.$$\n"))
+    assert joined[0].line_at(joined[0].tex.index("+")) == 4
