@@ -152,6 +152,39 @@ def _positive_outcomes(dist: sp.Basic, domain: Domain) -> frozenset:
     return frozenset(out)
 
 
+def holes(expr: sp.Basic) -> frozenset | None:
+    """Where ``expr`` as written has no real value: the factors of its denominators (each up to its sign: they must
+    not be 0), the arguments of its logarithms and the bases of its roots (each as written: their real domains
+    differ with their sign); ``None`` when anything else may leave it without one (a power to an exponent of
+    unknown sign, a special function, a sum, notation).  Two sides with the same holes are undefined at the same
+    points: equal wherever defined, they are equal as the functions they write."""
+    out: set[tuple[str, sp.Basic]] = set()
+    for e in sp.preorder_traversal(expr):
+        if isinstance(e, sp.Pow):
+            if not (e.exp.is_Rational or (e.base.is_number and e.base.is_positive)):
+                return None
+            if e.exp.is_Rational and not e.exp.is_integer:
+                out.add(("root", sp.expand(e.base)))
+            if e.exp.is_Rational and e.exp < 0:
+                out |= {("zero", f) for f in _factors(e.base)}
+        elif isinstance(e, sp.log):
+            out.add(("log", sp.expand(e.args[0])))
+        elif not (e.is_Atom or isinstance(e, (sp.Add, sp.Mul, sp.Indexed, sp.Tuple)) or isinstance(e, ENTIRE)) or \
+                isinstance(e, POSITIVE_ARGUMENT) or (type(e).__module__ or "").startswith("derive."):
+            return None
+    return frozenset(out)
+
+
+def _factors(base: sp.Basic) -> set[sp.Basic]:
+    """The factors of ``base`` that are not numbers, each as the one of ``f``, ``-f`` that sorts first."""
+    try:
+        _, found = sp.factor_list(base)
+        parts = [f for f, _ in found]
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        parts = [base]
+    return {min(sp.expand(f), sp.expand(-f), key=sp.default_sort_key) for f in parts if not f.is_number}
+
+
 def danger(expr: sp.Basic) -> list[tuple[sp.Symbol, sp.Basic]]:
     """``(symbol, value)`` pairs where a denominator or a logarithm's argument of ``expr`` vanishes (one symbol each)."""
     out: list[tuple[sp.Symbol, sp.Basic]] = []

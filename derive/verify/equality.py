@@ -39,7 +39,7 @@ from derive.semantics import denote, with_moments
 from derive.terms import as_expr
 from derive.verify import entropic, exact, numeric
 from derive.verify.binders import canonical
-from derive.verify.defined import danger, defined
+from derive.verify.defined import danger, defined, holes
 from derive.verify.limits import too_large
 from derive.verify.shape import expands_to_zero, normal_forms, split_bounded_logs
 
@@ -100,10 +100,19 @@ def _equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
         return hole
     if not (quick or a == b or exact.exactly_zero(a - b, placed)):
         return Verdict(Status.UNKNOWN, f"equal at {numeric.POINTS} sample points, but not proved symbolically")
-    if not everywhere:
+    if not everywhere and not _same_holes(lhs, rhs):
         return Verdict(Status.UNKNOWN, "equal wherever both sides are defined, but a side is not proved defined "
                                        "everywhere on the domain (a division by zero, a logarithm of 0?)")
-    return _on_faces(a, b, placed)
+    verdict = _on_faces(a, b, placed)
+    if verdict.proved and not everywhere:
+        return Verdict(Status.PROVED, "equal wherever defined, and both sides are undefined at the same points")
+    return verdict
+
+
+def _same_holes(lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """The two sides as written lack a value at the same points (:func:`~derive.verify.defined.holes`)."""
+    found = holes(lhs)
+    return found is not None and found == holes(rhs)
 
 
 def _by_moments(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
