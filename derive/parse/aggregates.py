@@ -275,3 +275,42 @@ class Aggregates:
         if label >= hi:
             raise ParseError(rf"the \underbrace at offset {pos} has a '_' but no label")
         return self.partner.get(label, label) + 1
+
+
+def sum_scopes(expr: sp.Basic) -> sp.Basic:
+    r"""``\sum_{n=1}^N x_n \log p + (1 - x_n) \log(1 - p)``: the terms right after a sum that use its index (``n``,
+    ``x_n``), which has no meaning outside it, are in it, as the author means (``\sum_n [x_n \log p + (1 - x_n)
+    \log(1 - p)]``)."""
+    return expr.replace(lambda e: isinstance(e, sp.Add) and any(isinstance(a, sp.Sum) for a in e.args), _scoped)
+
+
+def _scoped(add: sp.Add) -> sp.Basic:
+    args, out, k = list(add.args), [], 0
+    while k < len(args):
+        term, k = args[k], k + 1
+        if isinstance(term, sp.Sum) and len(term.limits) == 1:
+            index = term.limits[0][0]
+            bases = {str(ix.base.label): ix.base for ix in term.function.atoms(sp.Indexed)}
+            inside = []
+            while k < len(args) and (put := _with_index(args[k], index, bases)) is not None:
+                inside.append(put)
+                k += 1
+            if inside:
+                term = sp.Sum(sp.Add(term.function, *inside, evaluate=False), *term.limits)
+        out.append(term)
+    return sp.Add(*out, evaluate=False) if len(out) > 1 else out[0]
+
+
+def _with_index(term: sp.Basic, index: sp.Symbol, bases: Mapping[str, sp.IndexedBase]) -> sp.Basic | None:
+    """``term`` with the sum's index and its entries (``x_n``) put in, when it uses them; else ``None``."""
+    found = {}
+    for s in term.free_symbols:
+        if not isinstance(s, sp.Symbol):
+            continue
+        if s.name == index.name:
+            found[s] = index
+            continue
+        head, _, sub = s.name.partition("_")
+        if head in bases and sub.strip("{}") == index.name:
+            found[s] = bases[head][index]
+    return term.xreplace(found) if found else None

@@ -129,6 +129,7 @@ import sympy as sp
 
 from derive.distributions.base import Distribution
 from derive.measures import ANY_BASE, UNITS, Measure
+from derive.parse.aggregates import sum_scopes
 from derive.parse.adapter import ParseError
 from derive.parse.calculus import by_cases, operator_derivatives, piecewise_of, split_cases, system_of
 from derive.parse.lexicon import PRIMED
@@ -170,6 +171,7 @@ so.  Also a
     expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {}),
                                   dict(ranges or {}), frozenset(families)), tex)
     expr = special_functions(expr) if special else expr
+    expr = sum_scopes(expr) if expr.has(sp.Sum) else expr  # \sum_n a_n + b_n: b_n is in the sum
     expr = operator_derivatives(expr, PRIMED, symbols)  # (u/v)': in the formula's one variable
     if units == "nats":
         return expr
