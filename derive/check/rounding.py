@@ -9,15 +9,17 @@ from collections.abc import Callable
 import sympy as sp
 
 from derive.check.chains import Link
-from derive.check.report import CLAIM, PROVED, REFUTED, Entry
+from derive.check.report import CLAIM, PROVED, REFUTED, UNKNOWN, Entry
 from derive.check.shared import UNIT_WORD, Failed, link_entry
 
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
 
 
-def rounding_of(values: list, link: Link) -> tuple[bool, int] | None:
+def rounding_of(values: list, link: Link) -> tuple[bool | None, int] | None:
     r"""A number written as a decimal beside an exact one (``\log_2 7 = 2.807``, ``\approx 0.0014``): whether
-    they agree to the decimals written (rounded or cut), and how many; ``None`` when it is not that."""
+    they agree to the decimals written (rounded: True; only cut, as ``0.63`` for ``0.639``: None, which is no
+    proof, for a reader takes the digits as rounded, nor an error, for some authors cut), and how many; ``None``
+    when it is not that."""
     k = link.position
     left, right = values[k - 1], values[k]
     if isinstance(left, Failed) or isinstance(right, Failed):
@@ -34,15 +36,21 @@ def rounding_of(values: list, link: Link) -> tuple[bool, int] | None:
         if not exact.is_real:
             return None
         scaled, shown = abs(exact) * 10 ** digits, abs(value) * 10 ** digits  # shown: an integer
-        agrees = sp.sign(exact) == sp.sign(value) and shown in (sp.floor(scaled), sp.floor(scaled + sp.Rational(1, 2)))
-        return bool(agrees), digits
+        if sp.sign(exact) != sp.sign(value):
+            return False, digits
+        if shown == sp.floor(scaled + sp.Rational(1, 2)):
+            return True, digits
+        return (None if shown == sp.floor(scaled) else False), digits
     return None
 
 
-def rounded_entry(origin: str, link: Link, rounded: tuple[bool, int]) -> tuple[Entry, bool]:
+def rounded_entry(origin: str, link: Link, rounded: tuple[bool | None, int]) -> tuple[Entry, bool]:
     agrees, digits = rounded
     if agrees:
         return link_entry(origin, link, CLAIM, PROVED, f"to the {digits} decimals written"), True
+    if agrees is None:
+        return link_entry(origin, link, CLAIM, UNKNOWN, f"agrees with the value cut to the {digits} decimals written, "
+                                                        "not rounded to them"), True
     return Entry(origin, link.line, CLAIM, REFUTED, link.lhs.tex, link.rhs.tex,
                  f"differs in the {digits} decimals written", relation=link.relation), False
 

@@ -37,3 +37,20 @@ WITHIN = [  # (left, right, verdict): within what the roundings allow, beyond it
 @pytest.mark.parametrize("left, right, expected", WITHIN)
 def test_within_rounding(left: str, right: str, expected: bool | None) -> None:
     assert within_rounding((left, right), _read) is expected
+
+
+#: (document, verdict): a decimal beside an exact number, rounded to its digits, cut to them, or neither.
+WRITTEN = [
+    ("$$\\frac{2}{3} = 0.67$$\n", "proved"),
+    ("$$\\frac{2}{3} = 0.66$$\n", "unknown"),  # cut, not rounded: no proof, and not the author's error either
+    ("$$\\frac{2}{3} = 0.65$$\n", "refuted"),
+    ("$$\\frac{2}{3} = -0.67$$\n", "refuted"),
+    ("$$\\frac{1}{4} = 0.25$$\n", "proved"),
+]
+
+
+@pytest.mark.parametrize(("document", "verdict"), WRITTEN, ids=[d for d, _ in WRITTEN])
+def test_a_decimal_beside_an_exact_number(document: str, verdict: str) -> None:
+    from derive.check import check_text
+
+    assert [e.status for e in check_text(document, "r.md").entries] == [verdict]
