@@ -79,7 +79,7 @@ EQUALITY, SUPPOSITION, IMPLICATION, SYSTEM = "equality", "supposition", "implica
 SPECIALISING = ("at", "for", "with", "when", "setting", "substituting", "plugging in", "evaluated at",
                 "evaluating at", "evaluate at")
 SUPPOSING = ("suppose", "assume", "if", "let", "set", "define", "given", "whenever", "suppose that", "assume that",
-             "such that", "provided that", "provided") + SPECIALISING
+             "such that", "provided that", "provided", "should") + SPECIALISING  # "Should $p(x_i) = 0$ hold, ..."
 #: Openings of a sentence that, ending with a colon or comma just before a display, make it a supposition.
 SUPPOSING_OPENINGS = ("at a minimum", "at the minimum", "at a maximum", "at the maximum", "at an optimum",
                       "at the optimum", "at a stationary point", "at the stationary point", "at a critical point",
@@ -122,10 +122,12 @@ _OVERSET = frozenset({r"\stackrel", r"\overset", r"\underset"})
 _DEFINING_LABELS = re.compile(r"def|\\Delta|:|\\triangle", re.I)
 _SETTING_LABELS = re.compile(r"(?:\\(?:text|mathrm|textrm|mbox|operatorname)\{)?\s*(?:set|!|want|\?|setto0)\s*\}?",
                              re.I)
-#: Prose that sets the display after it to zero ("Setting the derivative to zero:", "equate it to 0").
+#: Prose that sets the display after it to zero ("Setting the derivative to zero:", "equate it to 0", "requiring
+#: it to vanish").
 #: A derivative first (``\frac{dl}{d\sigma} = ... = 0``): the first-order condition of an optimum, solved.
 _DERIVATIVE = re.compile(r"\s*(?:\\[dt]?frac\s*\{\s*(?:\\partial|d|\\mathrm\{d\}|\\text\{d\})|\\nabla|[A-Za-z]'+\()")
-_SETS_TO_ZERO = re.compile(r"\b(?:set|sets|setting|equat\w*)\b[^.!?]*?(?:\bzero\b|\b0\b)[^.!?]*$|\bto zero\W*$", re.I)
+_SETS_TO_ZERO = re.compile(r"\b(?:set|sets|setting|equat\w*|requir\w*|forc\w*|impos\w*)\b[^.!?]*?"
+                           r"(?:\bzero\b|\b0\b|\bvanish)[^.!?]*$|\bto (?:zero|vanish)\W*$", re.I)
 #: Prose that solves the equation after it ("by solving", "the stationarity condition reads"): one ``E = 0``.
 _SOLVING = re.compile(r"\b(?:solv\w*|stationar\w*|first[- ]order\s+conditions?|critical\s+points?|optimality)\b"
                       r"[^.!?]*$", re.I)
@@ -705,8 +707,9 @@ def _overset(toks: list[_Tok], k: int, hi: int) -> tuple[int, int, str] | None:
 
 
 #: A name a solution is written for (``p``, ``\hat{\lambda}``, ``\theta^*``, ``\hat p_{\text{MLE}}``).
-_SOLUTION = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat)\s*\{?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\s*\}?"
-                       r"(?:_\{?(?:[^{}]|\{[^{}]*\})*\}?)?(?:\^\{?\s*\*\s*\}?)?\s*")
+_SOLUTION = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat)\s*\{?\s*)?(?!\\(?:sum|prod|int|frac|dfrac|log|ln|exp)\b)"
+                       r"(?:\\[A-Za-z]+|[A-Za-z])\s*\}?(?:_(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+))?"
+                       r"(?:\^\{?\s*\*\s*\}?)?\s*")
 
 
 def set_to_zero(statement: Statement, lead: str, immediate: str = "") -> Statement:

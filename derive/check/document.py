@@ -40,6 +40,9 @@ _WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|mu
                        r"|\\(?:label|tag\*?)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\footnotesize\texttt{x}}
 #: A row break with the space after it (``\\[1em]``, ``\\[-2pt]``): the space is layout.
 _ROW_SPACE = re.compile(r"(\\\\)\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|pc)\s*\]")
+#: A row that ends with its relation (``a = \\`` then ``b`` on the next row): the break is layout, the right side
+#: the next row's.
+_RELATION_BREAK = re.compile(r"(?<!\\)(=|\\(?:le|ge|leq|geq|approx|neq|propto|equiv)(?![A-Za-z]))(\s*&?\s*)\\\\(?!\s*\[)")
 #: ``\resizebox{w}{h}{$`` and ``\scalebox{f}{$``: a box around math, blanked with the ``$}`` that closes it.
 _BOX = re.compile(r"\\(?:resizebox\s*\{[^{}]*\}\s*\{[^{}]*\}|scalebox\s*\{[^{}]*\}(?:\[[^\]]*\])?)\s*\{\s*\$")
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
@@ -204,6 +207,7 @@ def clean(tex: str) -> str:
     and ``\\resizebox{..}{..}{$...$}`` blanked out."""
     tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), _blank_comments(tex))
     tex = _ROW_SPACE.sub(lambda m: m.group(1) + " " * (len(m.group()) - 2), tex)  # \\[1em]: a row break
+    tex = _RELATION_BREAK.sub(lambda m: m.group(1) + m.group(2) + "  ", tex)  # a = \\ b: one relation
     tex = _unwrap(tex)
     at = 0
     while (box := _BOX.search(tex, at)) is not None:

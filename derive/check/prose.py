@@ -49,12 +49,12 @@ from derive.check.document import Span
 #: Words (and phrases) after which an order statement is a hypothesis.
 HYPOTHESES = frozenset({"where", "with", "for", "for all", "for every", "for each", "for any", "let", "suppose",
                         "assume", "assuming", "given", "if", "when", "whenever", "such that", "provided", "fix",
-                        "take", "set", "on", "over"})
+                        "take", "set", "on", "over", "should"})
 #: Hypothesis words that open a clause running on through other words ("Let $P$ be a coin with bias ...").
 OPENERS = frozenset({"let", "suppose", "assume", "assuming", "given", "if", "when", "whenever", "fix", "take", "set"})
 #: Hypothesis words whose hypothesis holds to the end of its sentence only (a condition, not a standing assumption).
 LOCAL = frozenset({"if", "when", "whenever", "for", "for all", "for every", "for each", "for any", "provided",
-                   "provided that", "on", "over"})
+                   "provided that", "on", "over", "should"})
 #: Words that make what follows a claim: a consequence or a justification.
 CLAIMS = frozenset({"then", "so", "hence", "thus", "therefore", "since", "because", "as", "have", "get", "obtain",
                     "find", "gives", "give", "yields", "implies", "imply", "shows", "show", "follows", "means",

@@ -11,6 +11,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.check.chains import Link, Statement
 from derive.check.report import Entry
+from derive.parse.names import written_name
 
 
 _RELATION_NAMES = {"≈": r"\approx: an approximation", "∝": r"\propto: a proportionality", "~": r"\sim",
@@ -119,19 +120,46 @@ def with_functions(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Bas
     """``expr`` with each defined function applied: ``f(2)`` is ``4`` after ``f(x) = x^2``, and ``f'(x)``'s
     derivative is taken of the definition."""
     expr = _arguments_omitted(expr, functions)
-    if not any(expr.has(f) for f in functions):
+    names = {written_name(f) for f in functions}
+    if not any(expr.has(f) for f in functions) and \
+            not any(written_name(e.func) in names for e in expr.atoms(AppliedUndef)):
         return expr
     out = expr
     for _ in range(len(functions)):  # l(x) = \ln L(x) after L(x) = ...: applied until none is left
         for f, meaning in functions.items():  # applied to as many arguments as it was defined with (E(t, o), not E(o))
             if isinstance(meaning, sp.Lambda):
-                out = out.replace(lambda e, f=f, n=len(meaning.variables): isinstance(e, AppliedUndef) and
-                                  e.func == f and len(e.args) == n, lambda e, meaning=meaning: meaning(*e.args))
+                out = out.replace(lambda e, f=f, meaning=meaning: isinstance(e, AppliedUndef) and
+                                  _same_function(e.func, f, functions) and _arguments(e.args, meaning) is not None,
+                                  lambda e, meaning=meaning: meaning(*_arguments(e.args, meaning)))
             else:
                 out = out.replace(f, meaning)
         if not any(out.has(f) for f in functions):
             break
     return taken_expr(in_support(out) if out.has(sp.Piecewise) else out)
+
+
+def _same_function(written: object, defined: object, functions: dict) -> bool:
+    r"""``written`` is the function ``defined``, or the same name written without the bar its definition has
+    (``\frac{d\ell}{dp}`` after ``\ell(p \mid x) = ...``)."""
+    return written == defined or (written not in functions and written_name(written) == written_name(defined))
+
+
+def _arguments(args: tuple, meaning: sp.Lambda) -> tuple | None:
+    r"""The arguments to apply ``meaning`` to, for a function written with ``args``: as many as it was defined
+    with; the first of them alone where the rest are its own variables, left out (``\ell(p)`` after ``\ell(p \mid
+    x) = ...``); or, at its variables or at data, with its parameters written again after them (``f(x_k; \mu,
+    b)`` after ``f(x) = ...`` in ``\mu`` and ``b``; not ``f(\mathbf{x}; \mu, b)``, the density of a whole
+    sample); ``None`` otherwise."""
+    variables, n = meaning.variables, len(meaning.variables)
+    if len(args) == n:
+        return args
+    if 0 < len(args) < n and tuple(args) == tuple(variables[:len(args)]):
+        return tuple(variables)
+    if len(args) > n and all(isinstance(a, sp.Symbol) and a in meaning.expr.free_symbols and a not in variables
+                             for a in args[n:]) and \
+            all(a == v or isinstance(a, sp.Indexed) for a, v in zip(args, variables)):  # a datum, not a vector
+        return tuple(args[:n])
+    return None
 
 
 def _arguments_omitted(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Basic:

@@ -746,6 +746,24 @@ DOCUMENTS = [
      "$$\\sigma = \\sqrt{\\frac{\\sum_{i=1}^n (x_i - m)^2}{n}}$$\n"
      "$$\\sigma^2 = \\frac{\\sum_{i=1}^n (x_i - m)^2}{2 n}$$\n",
      [(3, "supposed"), (4, "supposed"), (7, "proved"), (8, "proved"), (9, "unknown")]),
+    # "requiring it to vanish" sets an equation to be solved; a sum is no solution's name
+    ("Let $0 < p < 1$.\n\nRequiring this derivative to vanish gives the condition\n\n"
+     "$$\\sum_{n=1}^N \\frac{x_n}{p} = \\sum_{n=1}^N \\frac{1-x_n}{1-p}$$\n\nand solving it for $p$\n\n"
+     "$$\\hat{p} = N^{-1} \\sum_{n=1}^N x_n$$\n", [(5, "supposed"), (9, "proved")]),
+    # a function applied with its parameters written again, or with its data left out, is the one defined
+    ("Let $b > 0$.\n\n$$f(x) = \\frac{1}{2b} \\exp(-\\frac{|x - \\mu|}{b})$$\n\n"
+     "$$\\sum_{k=1}^{n} \\log f(x_{k}; \\mu, b) = \\sum_{k=1}^{n} \\log \\left( \\frac{1}{2b} "
+     "\\exp \\left( -\\frac{|x_{k} - \\mu|}{b} \\right) \\right)$$\n", [(3, "definition"), (5, "proved")]),
+    ("Let $0 < p < 1$.\n\n$$\\ell(p \\mid \\mathbf{x}) = \\sum_{n=1}^N x_n \\log p + (1 - x_n) \\log(1 - p)$$"
+     "\n\n$$\\frac{d \\ell}{dp} = \\sum_{n=1}^N \\frac{x_n}{p} - \\frac{1 - x_n}{1-p}$$\n",
+     [(3, "definition"), (5, "proved")]),
+    # "should ... hold" supposes, never defines
+    ("$$H = -\\sum_{i=1}^{n} p_i \\log p_i$$ assuming no $p_i$ vanishes. Should $p_{i} = 0$ hold for some "
+     "$i$, the term is taken as zero.\n\n$$\\sum_{i=1}^{n} p_{i} (a - t_{i}) = a \\sum_{i=1}^{n} p_{i} - "
+     "\\sum_{i=1}^{n} p_{i} t_{i}$$\n", [(1, "definition"), (1, "supposed"), (3, "proved")]),
+    # a row that ends with its relation: the right side is the next row
+    ("$$\n\\begin{aligned}\n(x+1)^2 = \\\\\nx^2 + 2x + 1 = x^2 + 2x + 2\n\\end{aligned}\n$$\n",
+     [(4, "proved"), (4, "refuted")]),
 ]
 
 
