@@ -110,7 +110,9 @@ _SHOWN = re.compile(r"\\(?:eqalign(?:no)?|displaylines|boxed|underline|sf|mathsf
 
 def _unwrap(tex: str) -> str:
     """``tex`` with each :data:`_SHOWN` command and the braces of its argument blanked, and a tilde written as
-    text made ``\\sim`` (offsets kept)."""
+    text made ``\\sim`` (offsets kept); a font command's one letter written without braces is braced first
+    (``\\mathcal N`` is ``\\mathcal{N}``, as TeX reads it)."""
+    tex = _FONT_LETTER.sub(r"\\\1{\2}", tex)
     at = 0
     while (found := _SHOWN.search(tex, at)) is not None:
         depth, k = 0, found.end() - 1
@@ -155,6 +157,10 @@ def _outside_groups(tex: str) -> str:
         depth += (char == "{" and not escaped) - (char == "}" and not escaped and depth > 0)
         out.append(char if depth == 0 and char != "}" else " ")
     return "".join(out)
+
+
+#: A font command and the one letter it applies to, written without braces: ``\mathcal N``, ``\mathbb E``.
+_FONT_LETTER = re.compile(r"\\(mathcal|mathbb|mathrm|mathbf|boldsymbol|mathit|mathsf|mathscr|bm)\s+([A-Za-z])")
 
 
 #: A colour switch with its colour (``\color{blue}``, ``\textcolor{red}``): blanked, its group read as written.

@@ -50,6 +50,8 @@ class Logs:
                 raise ParseError(f"ambiguous power after the \\log{{...}} at offset {pos}: write "
                                  r"\log\left(x^{r}\right) or \left(\log x\right)^{r}")
             arg, end = self.expression(opening + 1, self.partner[opening], indices), self.partner[opening] + 1
+        elif (over := self._over_group(opening, hi)) is not None:  # \log{a \over b} c: the group, as braces show
+            arg, end = self.expression(opening, over, indices), over
         else:
             end = self._log_argument_end(opening, hi, pos)
             arg = self.expression(opening, end, indices)
@@ -62,6 +64,15 @@ class Logs:
                                  r"write (\log x)^{k} with a positive integer k")
             value = sp.Pow(value, power)
         return self.placeholder(value, pos, out, end)
+
+    def _over_group(self, k: int, hi: int) -> int | None:
+        r"""The token after the fraction at token ``k`` when it was written ``{a \over b}`` (a group of its own,
+        which the lexer made ``\frac{a}{b}``); ``None`` for anything else."""
+        if self._at(k, hi) != r"\frac" or not self.source.startswith(r"\over", self.tokens[k].pos):
+            return None
+        top = self._next(k + 1, hi)
+        bottom = self._next(self.partner.get(top, hi) + 1, hi)
+        return self.partner[bottom] + 1 if bottom in self.partner else None
 
     def log_head(self, i: int) -> tuple[dict[str, tuple[int, int]], int]:
         """The scripts of the ``\\log`` at token ``i`` (``_`` its base, ``^`` its power) and the token after them."""

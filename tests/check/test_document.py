@@ -138,3 +138,12 @@ def test_continued_displays(document: str, expected: list[tuple[int, str]]) -> N
 def test_a_joined_display_keeps_its_lines() -> None:
     joined = continued(spans("$$C = \\int a\\,\n$$\n\n$$+ b \\, dx.$$\n"))
     assert joined[0].line_at(joined[0].tex.index("+")) == 4
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("$p(x) = \\mathcal N(x; \\mu, \\sigma^2)$", "p(x) = \\mathcal{N}(x; \\mu, \\sigma^2)"),
+    ("$\\mathbb E[x] + \\int f \\, \\mathrm dx$", "\\mathbb{E}[x] + \\int f \\, \\mathrm{d}x"),  # TeX takes one letter
+    ("$\\mathcal{N}(0, 1)$", "\\mathcal{N}(0, 1)"),
+])
+def test_a_font_letter_without_braces_is_braced(written: str, read: str) -> None:
+    assert spans(written)[0].tex == read

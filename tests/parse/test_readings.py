@@ -185,6 +185,8 @@ READS = [
     # \over, braces that only group, scripts in either order
     (r"{1 \over 2} + {x \over y+1}", (), (), sp.Rational(1, 2) + x / (y + 1)),
     (r"\log{x^2}", (), (), log(x**2)),
+    (r"\log{x \over y} t", (), (), t * log(x / y)),  # the braces are the argument, as with \frac inside them
+    (r"\log \frac{x}{y} t", (), (), log(x * t / y)),  # without them, the product that follows
     (r"\frac{d}{dx}({-x})", (), (), derivative(-x, x)),
     (r"\mu^2_1", (), (), sp.Symbol("mu_1") ** 2),
     # the evaluation bar on any expression, \overset over a relation, plain-letter function words
