@@ -96,10 +96,20 @@ def spans(text: str, kind: str = "md") -> tuple[Span, ...]:
     else:
         start = front_matter(text)[1]
         text = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)  # <!-- ... -->: not shown
+        text = _MATHJAX_SCRIPT.sub(_delimited, text)  # <script type="math/tex; mode=display">: $$...$$
     return tuple(_Scanner(text, kind).scan(start))
 
 
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+#: MathJax's own script tags, as older blogs (Jekyll with kramdown) publish math: display or inline.
+_MATHJAX_SCRIPT = re.compile(r"<script\s+type\s*=\s*[\"']math/tex(\s*;\s*mode\s*=\s*display)?[\"']\s*>(.*?)</script>",
+                             re.S | re.I)
+
+
+def _delimited(match: re.Match) -> str:
+    """A MathJax script tag as the dollars that mean the same (its lines kept)."""
+    dollars = "$$" if match.group(1) else "$"
+    return f"{dollars}{match.group(2)}{dollars}"
 
 
 #: Commands whose one argument is shown as it is, boxed, underlined or in another font: blanked with their braces,
