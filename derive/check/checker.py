@@ -82,6 +82,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     earlier: dict[int, float] = field(default_factory=dict)  # rank -> where to read it: names defined after use
     solving: set[tuple[int, int]] = field(default_factory=set)  # (rank, last sentence) of the equation being solved
     independence: tuple[frozenset[str], ...] = ()  # random variables the prose says are independent
+    independence_said: bool = False  # the prose speaks of independence without naming the variables
     stated_moments: dict = field(default_factory=dict)  # X -> (mu, sigma^2): "with mean $\\mu$ and variance ..."
     supports: dict[str, str] = field(default_factory=dict)  # A -> X: the prose says X takes its values in A
     ranges: dict[str, str] = field(default_factory=dict)  # j -> N: a sum without limits runs to N (\sum_{j=1}^N)

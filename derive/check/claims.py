@@ -10,6 +10,7 @@ from dataclasses import replace
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from derive import randomvars
 from derive.check import leibniz
 from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
 from derive.check.data import (counts_of, free_indices, on_chosen_data, one_sided, put_sample, sample_means,
@@ -235,11 +236,28 @@ class Claims:
             lines = ", ".join(str(line) for line, _ in unread)
             return Verdict(Status.UNKNOWN, f"holds with {names} as taken on line {lines}, across a step derive could "
                                            "not read there: proved only if that step is right")
+        if verdict.status.value == REFUTED and self._if_independent(left, right, relation):
+            return Verdict(Status.UNKNOWN, "false for some joint distribution, but it holds with the variables "
+                                           "independent, which the text speaks of without saying which")
         if verdict.status.value == REFUTED and doubted:
             names = ", ".join(sorted(str(f) for f in doubted))
             return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
                                            "otherwise, unproved: which one does it mean here?")
         return verdict
+
+    def _if_independent(self, left: sp.Basic, right: sp.Basic, relation: str) -> bool:
+        """The prose speaks of independence without naming the variables, and the claim holds with every variable
+        it involves independent of the others."""
+        from derive.verify.entropic import INDEPENDENT
+
+        names = randomvars.variables_of(left, right)
+        if not self.independence_said or self.independence or INDEPENDENT.get() or len(names) < 2:
+            return False
+        token = INDEPENDENT.set(tuple(frozenset({n}) for n in names))
+        try:
+            return self._verdict(left, right, relation).proved
+        finally:
+            INDEPENDENT.reset(token)
 
     def _by_chain_rule(self, left: sp.Basic, right: sp.Basic, relation: str) -> Verdict | None:
         r"""The verdict on sides read in Leibniz's way (:mod:`derive.check.leibniz`), each function's derivatives

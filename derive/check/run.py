@@ -93,6 +93,7 @@ from derive.check.prose import hypotheses
 from derive.check.report import Result
 from derive.check.shared import Source
 from derive.check.variables import (family_bounds, given_data, given_sample, independent_blocks,
+                                    speaks_of_independence,
                                     logarithms_in_base_two, prose_declarations, stated_moments, value_sets)
 from derive.parse import ParseError
 from derive.parse.tokens import closing
@@ -181,6 +182,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker.base_two = base_two
     checker.discrete_uniform = re.search(r"\bdiscrete\s+uniform\b", text, re.I) is not None
     checker.independence, checker.supports = independent_blocks(text), value_sets(text)
+    checker.independence_said = speaks_of_independence(text)
     from derive.parse.aggregates import sample_ranges
 
     checker.ranges = sample_ranges(span.tex for span in found)
@@ -366,13 +368,14 @@ def _settings_bounds(settings: frontmatter.Settings, file: str) -> list[Bound]:
 
 
 _LOGS = re.compile(r"\\log\s*_\s*(?:\{\s*(\w+)\s*\}|(\d+|[A-Za-z]))|\\(?:log|ln)(?![A-Za-z])"
-                   r"|\\operatorname\{(?:log|ln)\}")
+                   r"|\\operatorname\{(?:log|ln)\}|\\(lg)(?![A-Za-z])")
 
 
 def written_units(tex: str) -> str | None:
-    """``bits`` for a display whose every logarithm is written ``\\log_2``, ``any`` for ``\\log_b`` (a base
-    left open, above 1); ``None`` (the document's units) for any other, natural, mixed or without logarithms."""
-    bases = {m.group(1) or m.group(2) for m in _LOGS.finditer(tex)}
+    """``bits`` for a display whose every logarithm is written ``\\log_2`` (or ``\\lg``), ``any`` for ``\\log_b``
+    (a base left open, above 1); ``None`` (the document's units) for any other, natural, mixed or without
+    logarithms."""
+    bases = {m.group(1) or m.group(2) or ("2" if m.group(3) else None) for m in _LOGS.finditer(tex)}  # \lg: log_2
     return "bits" if bases == {"2"} else "any" if bases == {"b"} else None
 
 

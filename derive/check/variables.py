@@ -57,6 +57,15 @@ def speaks_of_variables(texts: Iterable[str], sums: bool = True) -> bool:
                and _DENSITY_LOG.search(text) for text in plain)
 
 
+#: Independence spoken of without naming what is independent ("the information of independent events adds up").
+_INDEPENDENCE_WORD = re.compile(r"\bindependen(?:t|ce|tly)\b(?!\s+(?:of|from)\b)", re.I)
+
+
+def speaks_of_independence(text: str) -> bool:
+    """Whether the prose of ``text`` speaks of independence at all (not of being "independent of" something)."""
+    return _INDEPENDENCE_WORD.search(_PROSE_MATH.sub(" ", text)) is not None
+
+
 def value_sets(text: str) -> dict[str, str]:
     """The sets the prose of ``text`` says its variables take their values in: ``{"A": "X", "B": "Y"}``."""
     out: dict[str, str] = {}

@@ -150,7 +150,7 @@ def test_a_font_letter_without_braces_is_braced(written: str, read: str) -> None
 
 
 def test_mathjax_script_tags_are_math() -> None:
-    text = ('Intro.\n<script type="math/tex; mode=display">\na = b\n</script>\nand <script type="math/tex">c = d</script>'
-            ' inline.\n')
+    text = ('Intro.\n<script type="math/tex; mode=display">\na = b\n</script>\n'
+            'and <script type="math/tex">c = d</script> inline.\n')
     found = spans(text)
     assert [(s.line, s.display, s.tex.strip()) for s in found] == [(2, True, "a = b"), (5, False, "c = d")]

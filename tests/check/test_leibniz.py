@@ -67,8 +67,8 @@ def test_taken_and_held(left: sp.Basic, right: sp.Basic, agree: bool) -> None:
 
 #: (document, [(line, status)]): proved for every function the names stand for, never refuted.
 DOCUMENTS = [
-    ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z} \\cdot \\frac{\\partial z}{\\partial w}$$\n",
-     [(1, "proved")]),
+    ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z} \\cdot "
+     "\\frac{\\partial z}{\\partial w}$$\n", [(1, "proved")]),
     ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z} + \\frac{\\partial z}{\\partial w}$$\n",
      [(1, "unknown")]),  # false for some functions: never refuted, never proved
     ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z} \\frac{\\partial w}{\\partial z}$$\n",

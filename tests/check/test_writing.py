@@ -761,6 +761,19 @@ DOCUMENTS = [
     ("$$H = -\\sum_{i=1}^{n} p_i \\log p_i$$ assuming no $p_i$ vanishes. Should $p_{i} = 0$ hold for some "
      "$i$, the term is taken as zero.\n\n$$\\sum_{i=1}^{n} p_{i} (a - t_{i}) = a \\sum_{i=1}^{n} p_{i} - "
      "\\sum_{i=1}^{n} p_{i} t_{i}$$\n", [(1, "definition"), (1, "supposed"), (3, "proved")]),
+    # independence spoken of without naming the variables: a claim that holds only so is not refuted
+    ("The information of independent events adds up, like $H(X, Y)$:\n\n"
+     "$$h(x, y) = -\\log p(x, y) = -\\log p(x) - \\log p(y)$$\n", [(3, "definition"), (3, "unknown")]),
+    ("Like $H(X, Y)$:\n\n$$h(x, y) = -\\log p(x, y) = -\\log p(x) - \\log p(y)$$\n",
+     [(3, "definition"), (3, "refuted")]),
+    ("It is independent of the scale, like $H(X, Y)$:\n\n$$h(x, y) = -\\log p(x, y) = -\\log p(x) - \\log p(y)$$\n",
+     [(3, "definition"), (3, "refuted")]),  # "independent of" is no independence of variables
+    # \lg is the logarithm to base 2: a display written in it has its measures in bits
+    ("$$H(p,q) = -\\sum_{x} p(x) \\lg(q(x))$$\n\n$$H(p,q) = -\\sum_{x} p(x) \\ln(q(x))$$\n",
+     [(1, "proved"), (3, "proved")]),
+    # a reason given beside a row (\because ...) is no link of the chain
+    ("$$\n\\begin{aligned}\nf &= x^2 + 1 \\quad \\because x = y \\\\\n&= x^2 + 1\n\\end{aligned}\n$$\n",
+     [(3, "definition"), (4, "proved")]),
     # a row that ends with its relation: the right side is the next row
     ("$$\n\\begin{aligned}\n(x+1)^2 = \\\\\nx^2 + 2x + 1 = x^2 + 2x + 2\n\\end{aligned}\n$$\n",
      [(4, "proved"), (4, "refuted")]),
