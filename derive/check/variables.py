@@ -137,11 +137,10 @@ def family_bounds(text: str) -> list[str]:
 #: from a Poisson distribution") and writes that letter (``\lambda``, ``\lambda_2``) means that parameter.
 CONVENTIONAL: dict[str, tuple[str, str]] = {
     "poisson": (r"\lambda", "0 < {}"), "exponential": (r"\lambda", "0 < {}"), "bernoulli": ("p", "0 < {} < 1"),
-    "binomial": ("p", "0 < {} < 1"), "geometric": ("p", "0 < {} < 1"), "normal": (r"\sigma", "0 < {}"),
-    "gaussian": (r"\sigma", "0 < {}"),
+    "binomial": ("p", "0 < {} < 1"), "geometric": ("p", "0 < {} < 1"),
 }
-#: Families whose names are also everyday words ("the exponential of", "as normal"): named only before a noun.
-_ALSO_WORDS = frozenset({"exponential", "normal"})
+#: Families whose names are also everyday words ("the exponential of"): named only before a noun.
+_ALSO_WORDS = frozenset({"exponential"})
 _PROSE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S)
 
 
@@ -149,7 +148,7 @@ def conventional_bounds(text: str) -> list[str]:
     r"""Bounds on the letter a family's parameter is written with, where the prose names the family once and only
     that family among them: "$N$ counts from a Poisson distribution" and ``\lambda`` (``\lambda_1``) in the
     formulas give ``0 < \lambda``; "the exponential of $x$" is no family (an exponential is also a function, so
-    only "exponential distribution" counts; likewise "normal distribution", never "as normal")."""
+    only "exponential distribution" counts)."""
     prose = _PROSE_MATH.sub(" ", text)
     named = {f for f in CONVENTIONAL if re.search(rf"\b{f}\b" + (r"\s+(?:distribution|random|law|density)"
                                                                 if f in _ALSO_WORDS else ""), prose, re.I)}

@@ -78,9 +78,9 @@ FAMILIES = [
     ("Waiting times follow an exponential distribution: $f(x) = \\lambda e^{-\\lambda x}$.", ["0 < \\lambda"]),
     ("The exponential of $\\lambda$ is positive.", []),  # the function, not the family
     ("A binomial count and a Poisson count with $p$ and $\\lambda$.", ["0 < \\lambda", "0 < p < 1"]),
-    ("Gaussian noise with $\\sigma^2$, and $\\sigma_1$, $\\sigma(z)$.", ["0 < \\sigma", "0 < \\sigma_1"]),
-    ("A normal density with variance $\\sigma^2$.", ["0 < \\sigma"]),
-    ("As normal, the logistic $\\sigma$ is used.", []),  # an everyday word, not the family
+    # a Gaussian's sigma is not bounded by the word alone: sigma_a = sigma_b = 1, a case the text considers, would be
+    # refuted as a claim about two parameters
+    ("Gaussian noise with $\\sigma^2$, and $\\sigma_1$.", []),
 ]
 
 

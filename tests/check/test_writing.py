@@ -739,7 +739,7 @@ DOCUMENTS = [
      "$$\\frac{d}{d\\lambda} \\log \\mathcal{L}(\\lambda; x) = \\frac{1}{\\lambda} - x$$\n",
      [(3, "definition"), (5, "proved")]),
     # equations set in one sentence are a system, solved together (not one replacing the other)
-    ("The normal distribution. Setting both derivatives to zero gives\n\n"
+    ("Let $\\sigma > 0$. Setting both derivatives to zero gives\n\n"
      "$$-\\frac{n}{\\sigma} + \\sum_{i=1}^n \\frac{1}{\\sigma^3}(x_i - m)^2 = 0$$\n"
      "$$\\sum_{i=1}^n \\frac{1}{\\sigma^2}(x_i - m) = 0$$\n\nwhose solutions are\n"
      "$$m = \\frac{\\sum_{i=1}^n x_i}{n}$$\n"
