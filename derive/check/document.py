@@ -44,8 +44,9 @@ _ROW_SPACE = re.compile(r"(\\\\)\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp
 #: the next row's.
 _RELATION_BREAK = re.compile(r"(?<!\\)(=|\\(?:le|ge|leq|geq|approx|neq|propto|equiv)(?![A-Za-z]))(\s*&?\s*)"
                              r"\\\\(?!\s*\[)")
-#: ``\because ...`` to the end of its row: the reason for the step, beside the chain, not a link of it.
-_BECAUSE = re.compile(r"\\because(?![A-Za-z])(?:[^\\&]|\\(?!\\)[A-Za-z]*|\\[^\\A-Za-z])*")
+#: ``\because ...`` to the end of a row the next row goes on from: the reason for the step, beside the chain,
+#: not a link of it (the next row's relation is the chain's, not the reason's).
+_BECAUSE = re.compile(r"\\because(?![A-Za-z])(?:[^\\&]|\\(?!\\)[A-Za-z]*|\\[^\\A-Za-z])*(?=\\\\)")
 #: ``\resizebox{w}{h}{$`` and ``\scalebox{f}{$``: a box around math, blanked with the ``$}`` that closes it.
 _BOX = re.compile(r"\\(?:resizebox\s*\{[^{}]*\}\s*\{[^{}]*\}|scalebox\s*\{[^{}]*\}(?:\[[^\]]*\])?)\s*\{\s*\$")
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")

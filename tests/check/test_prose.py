@@ -75,7 +75,7 @@ def test_sentences_are_numbered_across_spans() -> None:
 
 def test_a_condition_holds_to_the_end_of_its_sentence_only() -> None:
     assert {w for w in HYPOTHESES if is_local(w)} == {"if", "when", "whenever", "for", "for all", "for every",
-                                                      "for each", "for any", "provided", "on", "over"}
+                                                      "for each", "for any", "provided", "on", "over", "should"}
     assert not is_local("where") and not is_local("let") and "provided that" in LOCAL
 
 
