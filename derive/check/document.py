@@ -45,8 +45,8 @@ _ROW_SPACE = re.compile(r"(\\\\)\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp
 _RELATION_BREAK = re.compile(r"(?<!\\)(=|\\(?:le|ge|leq|geq|approx|neq|propto|equiv)(?![A-Za-z]))(\s*&?\s*)"
                              r"\\\\(?!\s*\[)")
 #: ``\because ...`` to the end of a row the next row goes on from: the reason for the step, beside the chain,
-#: not a link of it (the next row's relation is the chain's, not the reason's).
-_BECAUSE = re.compile(r"\\because(?![A-Za-z])(?:[^\\&]|\\(?!\\)[A-Za-z]*|\\[^\\A-Za-z])*(?=\\\\)")
+#: not a link of it (the next row's relation is the chain's, not the reason's); one in brackets is its own claim.
+_BECAUSE = re.compile(r"(\(\s*)?\\because(?![A-Za-z])(?:[^\\&]|\\(?!\\)[A-Za-z]*|\\[^\\A-Za-z])*(?=\\\\)")
 #: ``\resizebox{w}{h}{$`` and ``\scalebox{f}{$``: a box around math, blanked with the ``$}`` that closes it.
 _BOX = re.compile(r"\\(?:resizebox\s*\{[^{}]*\}\s*\{[^{}]*\}|scalebox\s*\{[^{}]*\}(?:\[[^\]]*\])?)\s*\{\s*\$")
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
@@ -228,7 +228,7 @@ def clean(tex: str) -> str:
     tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), _blank_comments(tex))
     tex = _ROW_SPACE.sub(lambda m: m.group(1) + " " * (len(m.group()) - 2), tex)  # \\[1em]: a row break
     tex = _RELATION_BREAK.sub(lambda m: m.group(1) + m.group(2) + "  ", tex)  # a = \\ b: one relation
-    tex = _BECAUSE.sub(lambda m: " " * len(m.group()), tex)  # a reason given beside a row: a remark, no link
+    tex = _BECAUSE.sub(lambda m: m.group() if m.group(1) else " " * len(m.group()), tex)  # a reason beside a row
     tex = _unwrap(tex)
     at = 0
     while (box := _BOX.search(tex, at)) is not None:
