@@ -39,8 +39,10 @@ pytestmark = pytest.mark.slow
 #: a display's end is reported on both lines; a relation in a `code` span, typed outside the math, in a comment
 #: column or in a bracketed remark is none; a relation spanning rows is reported on the row its right side
 #: starts).
-#: One verdict was changed: ce-ricojia-softmax-cross-entropy.md line 42 gives KL a wrong sign as its definition,
-#: "def" (doubtful) by its judge, "false" here, as derive reports a wrong definition of a standard measure.
+#: Two verdicts were changed: ce-ricojia-softmax-cross-entropy.md line 42 gives KL a wrong sign as its
+#: definition, "def" (doubtful) by its judge, "false" here, as derive reports a wrong definition of a standard
+#: measure; mle-bernoulli-coinflip-ach.md line 16 multiplies the text's own wrong pmf (line 12), "true" (doubtful,
+#: by the pmf meant) by its judge, "false" here, as written.
 PROVED, CAUGHT = 936, 59
 #: Relations the reader reports one problem for with others on their line (one verdict per relation is the aim):
 #: a relation inside an unknown macro's argument on the line after the one reported, a pmf by cases written
