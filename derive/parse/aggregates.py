@@ -12,7 +12,7 @@ import sympy as sp
 from derive.distributions.parametric import Parametric
 from derive.measures import OutcomeSum
 from derive.parse.adapter import ParseError
-from derive.parse.lexicon import MAX_CHAIN
+from derive.parse.lexicon import BRACES, MAX_CHAIN
 from derive.parse.output import Out
 from derive.parse.tokens import after_space_back, bare_name, scripts_after
 
@@ -197,6 +197,13 @@ class Aggregates:
             parts = self._split(script + 1, self.partner[script], {r"\neq", r"\ne"}) if script in self.partner else []
             if len(parts) == 2 and kind is sp.Sum:
                 name, left_out = self._key(*parts[0]), self.expression(*parts[1], indices)
+            caret = self._next(start, hi)
+            if left_out is not None and self._at(caret, hi) == "^" and (top := self._next(caret + 1, hi)) < hi:
+                written = self.partner.get(top, top)  # \sum_{j \neq i}^{K}: every term of 1..K but the i-th
+                bound = self.expression(top + 1, written, indices) if top in self.partner else \
+                    self.expression(top, top + 1, indices)
+                body, stop = self.body(written + 1, hi, {**indices, name: sp.Symbol(name)}, self.tokens[i].pos)
+                return kind(body, (sp.Symbol(name), 1, bound)) - body.xreplace({sp.Symbol(name): left_out}), stop
         else:
             start = under
             name = self._one_index(start, hi, indices)
@@ -259,21 +266,22 @@ class Aggregates:
             self.sums -= 1
 
     def underbrace(self, i: int, hi: int, indices: Mapping[str, sp.Symbol], out: Out) -> int:
-        r"""``\underbrace{X}_{label}`` written as ``(X)``; returns the token after the label."""
-        pos = self.tokens[i].pos
+        r"""``\underbrace{X}_{label}`` (``\overbrace{X}^{label}``) written as ``(X)``; returns the token after the
+        label."""
+        pos, command = self.tokens[i].pos, self.tokens[i].text
         group = self._next(i + 1, hi)
         if group >= hi or self.tokens[group].text != "{":
-            raise ParseError(rf"\underbrace at offset {pos} must be followed by {{...}}")
+            raise ParseError(rf"{command} at offset {pos} must be followed by {{...}}")
         close = self.partner[group]
         out.add(" (", pos)
         self.rewrite(group + 1, close, indices, out)
         out.add(") ", self.tokens[close].pos)
         under = self._next(close + 1, hi)
-        if under >= hi or self.tokens[under].text != "_":
+        if under >= hi or self.tokens[under].text != BRACES[command]:
             return close + 1
         label = self._next(under + 1, hi)
         if label >= hi:
-            raise ParseError(rf"the \underbrace at offset {pos} has a '_' but no label")
+            raise ParseError(rf"the {command} at offset {pos} has a '{BRACES[command]}' but no label")
         return self.partner.get(label, label) + 1
 
 

@@ -90,6 +90,18 @@ def in_leibniz() -> bool:
     return _LEIBNIZ.get()
 
 
+def implicit_function(name: str) -> type[sp.Function]:
+    r"""The function a name differentiated alone is read as (``h`` in ``\frac{\partial h}{\partial a}``): marked
+    apart from one the text applies itself, because it says only that ``h`` depends on ``a``, not that ``h`` is
+    taken at ``a`` (after ``h(x) = 1/(1 + e^{-a - b x})`` it is that expression, ``x`` kept)."""
+    return sp.Function(name, commutative=True)
+
+
+def is_implicit(function: object) -> bool:
+    """``function`` is one :func:`implicit_function` made."""
+    return getattr(function, "_kwargs", {}).get("commutative") is True
+
+
 #: Commands this module reads (added to the notation layer's known commands).
 EXTRA_COMMANDS = frozenset({r"\partial", r"\max", r"\min"})
 #: The Lagrange multiplier derive's categorical minimization uses: real; its sign is its domain's to state.
@@ -399,7 +411,7 @@ class CalculusForms:
             raise ParseError(rf"ambiguous {self._fragment(pos, self._offset(hi))[1:-1]} at offset {pos}: {key} is "
                              f"differentiated as a function of {sp.sstr(variable)} {ALSO_ALONE}; write "
                              f"{key}({sp.sstr(variable)}) for the function, or declare {key} a number")
-        return sp.Function(name)(variable)
+        return implicit_function(name)(variable)
 
     def _evaluated(self, i: int, value: sp.Basic, variable: sp.Basic, end: int, hi: int,
                    indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int]:

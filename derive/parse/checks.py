@@ -7,8 +7,8 @@ from collections.abc import Set
 
 from derive.parse.adapter import ParseError
 from derive.parse.calculus import EXTRA_COMMANDS
-from derive.parse.lexicon import (CLOSERS, CONTEXT_ONLY, DIFFERENTIAL_ENTROPY_HEADS, EXPECTATIONS, GREEK, MAX_CHAIN,
-                                  OPENERS, PROSE, RELATIONS, VARIANCES)
+from derive.parse.lexicon import (BRACES, CLOSERS, CONTEXT_ONLY, DIFFERENTIAL_ENTROPY_HEADS, EXPECTATIONS, GREEK,
+                                  MAX_CHAIN, OPENERS, PROSE, RELATIONS, VARIANCES)
 from derive.parse.named import named_call
 from derive.parse.randomvars import MASS_HEADS
 from derive.parse.tokens import Token, after_space, decorated_name, is_variable, scripts_after, short, subscript_word
@@ -19,7 +19,8 @@ _PREFIXES = frozenset({"+", "-", r"\ln", r"\log", r"\exp"})
 
 _COMMANDS = GREEK | RELATIONS | CONTEXT_ONLY.keys() | {
     r"\frac", r"\sqrt", r"\exp", r"\log", r"\ln", r"\cdot", r"\times", r"\div", r"\infty", r"\sum", r"\prod", r"\int",
-    r"\underbrace", r"\ell", r"\Pr", r"\binom", r"\lim", r"\to", r"\rightarrow", r"\longrightarrow", r"\tanh", r"\sinh", r"\cosh", r"\sin", r"\cos", r"\tan",
+    r"\underbrace", r"\overbrace", r"\ell", r"\Pr", r"\binom", r"\lim", r"\to", r"\rightarrow", r"\longrightarrow",
+    r"\tanh", r"\sinh", r"\cosh", r"\sin", r"\cos", r"\tan",
 } | EXTRA_COMMANDS
 
 
@@ -118,7 +119,9 @@ def match_integrals(tokens: list[Token], partner: dict[int, int]) -> dict[int, t
                     continue
             elif text in _DIFFERENTIALS and frames[-1]:
                 variable = after_space(tokens, k + 1)
-                if variable < hi and is_variable(tokens[variable].text):
+                power = after_space(tokens, variable + 1)  # \int t \, de^{-t^2}: the differential of a power
+                if variable < hi and is_variable(tokens[variable].text) and \
+                        not (power < hi and tokens[power].text == "^"):
                     matched[frames[-1].pop()] = (k, variable)
                     k = variable + 1
                     continue
@@ -127,12 +130,12 @@ def match_integrals(tokens: list[Token], partner: dict[int, int]) -> dict[int, t
 
 
 def check_words(tokens: list[Token], partner: dict[int, int], differentials: Set[int] = frozenset()) -> None:
-    """Reject, first one first, unknown commands and prose outside the labels of underbraces."""
+    """Reject, first one first, unknown commands and prose outside the labels of under- and overbraces."""
     labels: set[int] = set()
     for i, token in enumerate(tokens):
-        if token.text == r"\underbrace" and (group := after_space(tokens, i + 1)) in partner:
+        if token.text in BRACES and (group := after_space(tokens, i + 1)) in partner:
             under = after_space(tokens, partner[group] + 1)
-            if under < len(tokens) and tokens[under].text == "_":
+            if under < len(tokens) and tokens[under].text == BRACES[token.text]:
                 label = after_space(tokens, under + 1)
                 labels.update(range(label, partner.get(label, label) + 1))
     run = 0

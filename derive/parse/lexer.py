@@ -36,8 +36,15 @@ _LAYOUT = {r"\Large", r"\large", r"\LARGE", r"\small", r"\normalsize", r"\huge",
 
 
 #: Layout with an argument that is no mathematics: dropped with it (``\color{red}``; ``\tag{3}``).
-_LAYOUT_WITH_ARGUMENT = {r"\tag", r"\label", r"\color", r"\textcolor", r"\hspace", r"\vspace", r"\phantom",
-                         r"\hphantom", r"\vphantom"}
+_LAYOUT_WITH_ARGUMENT = {r"\tag", r"\label", r"\require", r"\color", r"\textcolor", r"\hspace", r"\vspace",
+                         r"\phantom", r"\hphantom", r"\vphantom", r"\cancelto"}
+#: Of those, the ones whose second argument is the mathematics, read as a group: ``\textcolor{red}{a + b}``,
+#: ``\cancelto{0}{E[\varepsilon]}`` (the term struck through, as written: what it cancels to is a remark).
+_SECOND_ARGUMENT = frozenset({r"\textcolor", r"\cancelto"})
+
+
+#: A curly brace a ``\left`` or ``\right`` sizes.
+_CURLY = re.compile(r"\\\{|\\\}|\\lbrace(?![A-Za-z])|\\rbrace(?![A-Za-z])")
 
 
 #: A bracket next, perhaps after a power: ``(x)``, ``^2(x)``, ``^{2} (x)``.
@@ -90,6 +97,7 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
     bars: set[int] = set()  # offsets of the \right of each \left. ... \right| read as a group
     single: set[int] = set()  # offsets of a fraction's bottom written as one character (\frac{a}5)
     made: set[int] = set()  # the groups a \over made (a second \over in one is ambiguous)
+    curly: list[bool] = []  # each \left\{ still open: read as a bracket (not a set after \in)?
 
     def push(token: Token) -> None:
         if token.text in OPENERS:
@@ -158,6 +166,16 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
                 continue
             if cmd in _SIZING:
                 k = skip_spaces(source, end)
+                brace = _CURLY.match(source, k) if cmd in (r"\left", r"\right") else None
+                if brace is not None and (cmd == r"\left" or curly):  # \left\{ a + b \right\}: a bracket
+                    before = next((t.text for t in reversed(tokens) if t.text != " "), "")
+                    bracket = curly.pop() if cmd == r"\right" else before != r"\in"  # \in \left\{H, T\right\}: a set
+                    if cmd == r"\left":
+                        curly.append(bracket)
+                    if bracket:
+                        push(Token("(" if cmd == r"\left" else ")", i))
+                        i = brace.end()
+                        continue
                 if cmd == r"\right" and i in bars:  # \left. ... \right|_{x=a}: the group the bar evaluates
                     push(Token(")", i))
                 elif k < n and source[k] == "." and cmd == r"\left":
@@ -185,7 +203,7 @@ def tokenize(source: str) -> tuple[list[Token], dict[int, int], dict[int, tuple[
                 if k >= n or source[k] != "{":
                     raise ParseError(f"{cmd} at offset {i} must be followed by {{...}}")
                 i = brace_end(source, k)
-                if cmd == r"\textcolor" and (k := skip_spaces(source, i)) < n and source[k] == "{":
+                if cmd in _SECOND_ARGUMENT and (k := skip_spaces(source, i)) < n and source[k] == "{":
                     parens.update((k, brace_end(source, k) - 1))  # \textcolor{red}{a + b}: (a + b)
                 elif cmd == r"\color" and stack and tokens[stack[-1]].text == "{":  # {\color{red} a + b}: (a + b)
                     opening = tokens[stack[-1]].pos

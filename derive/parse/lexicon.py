@@ -75,3 +75,6 @@ DIFFERENTIAL_ENTROPY_HEADS = frozenset({r"\mathrm{h}", "h", r"\mathrm{H}", r"\op
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]|_\{[A-Za-z0-9]+\})?|\\[A-Za-z]+")
+
+#: A brace under or over a group, and the script that labels it (``\underbrace{X}_{label}``): the group is read.
+BRACES = {r"\underbrace": "_", r"\overbrace": "^"}

@@ -345,6 +345,11 @@ def _examples(tex: str) -> str:
 _SCRIPTS_SWAPPED = re.compile(r"(\^(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))(_(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))")
 
 
+def _braced(script: str) -> str:
+    r"""``^\infty`` as ``^{\infty}``: a script moved before letters it was not written before keeps only itself."""
+    return script if script[1] == "{" else f"{script[0]}{{{script[1:]}}}"
+
+
 #: ``\lg x``: the binary logarithm (Knuth's, and information theory's), ``\log_2 x``.
 _BINARY_LOG = re.compile(r"\\lg(?![A-Za-z])")
 #: ``{\cal H}``, ``\cal H``: plain TeX's calligraphic letter, ``\mathcal{H}``.
@@ -383,11 +388,23 @@ _SPACED_NAME = re.compile(r"\\(operatorname|mathrm|text|textrm|mathit)\s*\{\s+([
                           r"\\(operatorname|mathrm|text|textrm|mathit)\s*\{([A-Za-z]+)\s+\}")
 #: ``f^{\prime}(y)``, ``f^\prime``, ``f^{\prime\prime}``: primes typed as commands.
 _PRIME_COMMANDS = re.compile(r"\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*(\\prime)(?![A-Za-z])")
+#: ``\mathbb{x}``, ``\mathbb{\theta}``, ``\mathbb{\hat{y}_i}``: a lower-case letter in blackboard bold, which has
+#: none, is the bold of a vector (capitals keep it: ``\mathbb{E}``, ``\mathbb{R}``).
+_LOWER_BLACKBOARD = re.compile(r"\\mathbb\s*\{\s*((?:\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|"
+                               r"vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|"
+                               r"omega)|[a-z])(?![A-Za-z]))\s*\}")
+_DECORATED_BLACKBOARD = re.compile(r"\\mathbb\s*\{\s*(\\(?:hat|bar|tilde)\s*(?:\{\s*[a-z]\s*\}|[a-z])"
+                                   r"(?:_(?:\{\w+\}|\w))?)\s*\}")
+#: ``\sum_{x \in X}^{}``: an empty script, which sets nothing.
+_EMPTY_SCRIPT = re.compile(r"(?<!\\)[_^]\s*\{\s*\}")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
+    (_EMPTY_SCRIPT, ""),  # \sum_{x}^{} body: no upper limit written
     (_ASTERISK, r" \\cdot "),  # \frac{1}{n} \ast n\mu: times
+    (_LOWER_BLACKBOARD, r"\\mathbf{\1}"),  # \mathbb{x}: the vector x
+    (_DECORATED_BLACKBOARD, r"\1"),  # \mathbb{\hat{y}_i}: \hat{y}_i
     (_SPACED_NAME, lambda m: rf"\{m.group(1) or m.group(3)}{{{m.group(2) or m.group(4)}}}"),  # \mathrm { KL }
     (_PRIME_COMMANDS, lambda m: "'" * (m.group(1) or m.group(2)).count(r"\prime")),  # f^{\prime\prime}: f''
-    (_SCRIPTS_SWAPPED, r"\2\1"),  # \mu^2_1: the subscript names the symbol
+    (_SCRIPTS_SWAPPED, lambda m: _braced(m.group(2)) + _braced(m.group(1))),  # \mu^2_1: the subscript names it
     (_TOP_NAMED, r"\1"),  # \sum_{k=0}^{k=n}: the top is n
     (_FROM_ONE, lambda m: f"{m.group(1)}{{{m.group(2) or m.group(3)}=1}}"),  # \sum_j^C: from j = 1
     (_SIGNED_SCRIPT, r"^{-\1}"),  # e^-x: a superscript of a lone minus is meant with what follows

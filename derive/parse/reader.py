@@ -17,8 +17,8 @@ from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.aggregates import Aggregates
 from derive.parse.calculus import CalculusForms
 from derive.parse.lexer import name_tokens
-from derive.parse.lexicon import (BIG_OPERATORS, CLOSERS, CONTEXT_ONLY, DIFFERENTIAL_ENTROPY_HEADS, EXPECTATIONS, GREEK,
-                                  KL_SEPARATORS, NAME, OPAQUE, PROSE, TERM_STOPS, VARIANCES)
+from derive.parse.lexicon import (BIG_OPERATORS, BRACES, CLOSERS, CONTEXT_ONLY, DIFFERENTIAL_ENTROPY_HEADS, EXPECTATIONS,
+                                  GREEK, KL_SEPARATORS, NAME, OPAQUE, PROSE, TERM_STOPS, VARIANCES)
 from derive.parse.logs import Logs
 from derive.parse.measure_forms import MeasureForms, outcomes_of
 from derive.parse.named import NamedFunctions
@@ -163,7 +163,7 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
                 i = self.placeholder(self._evaluated_at(i, bar, indices), token.pos, out, bar[2])
             elif form is not None:
                 i = self.placeholder(form[0], token.pos, out, form[1])
-            elif text == r"\underbrace":
+            elif text in BRACES:
                 i = self.underbrace(i, hi, indices, out)
             elif text in (r"\log", r"\ln"):
                 i = self.logarithm(i, hi, indices, out)

@@ -24,7 +24,7 @@ from derive.distributions.indexed import SymbolicCategorical
 from derive.functions import Sigmoid
 from derive.parse import ParseError, parse_latex
 from derive.parse.aggregates import sample_ranges
-from derive.parse.calculus import LAGRANGE
+from derive.parse.calculus import LAGRANGE, implicit_function
 from derive.semantics import plain
 from derive.system import System
 from derive.testing import assert_identity
@@ -67,9 +67,9 @@ READS = [
     (r"\frac{\mathrm{d}}{\mathrm{d}x} x^3", (), (), derivative(x**3, x)),
     (r"\frac{\mathrm{d}}{\mathrm{d} x} x", (), (), derivative(x, x)),
     (r"\frac{\text{d}}{\text{d}x} x^3", (), (), derivative(x**3, x)),  # an upright d however it is set
-    (r"\frac{\operatorname{d} f}{\operatorname{d} x}", (), (), derivative(f(x), x)),
+    (r"\frac{\operatorname{d} f}{\operatorname{d} x}", (), (), derivative(implicit_function("f")(x), x)),
     (r"\dfrac{d}{dx} f(x)", (), (), derivative(f(x), x)),
-    (r"\frac{d}{dx} f", (), (), derivative(f(x), x)),  # a name no one declares: a function of x, never 0
+    (r"\frac{d}{dx} f", (), (), derivative(implicit_function("f")(x), x)),  # undeclared: a function of x, never 0
     (r"\frac{d}{dx} p", COINS, (), derivative(p, x)),  # a parameter: a constant
     (r"\frac{d^2}{dx^2} x^3", (), (), derivative(x**3, x, 2)),
     (r"\frac{d^{2}}{d x^{2}} x^3", (), (), derivative(x**3, x, 2)),
@@ -79,7 +79,7 @@ READS = [
     (r"2 \frac{d}{dx} x^2 - x", (), (), 2 * derivative(x**2, x) - x),
     (r"\frac{d}{dx} \log x", (), (), derivative(log(x), x)),
     (r"\frac{d}{dx} -x", (), (), derivative(-x, x)),
-    (r"\frac{dy}{dx}", (), (), derivative(sp.Function("y")(x), x)),
+    (r"\frac{dy}{dx}", (), (), derivative(implicit_function("y")(x), x)),
     (r"\frac{d x^2}{dx} - 1", (), (), derivative(x**2, x) - 1),
     (r"\frac{d}{dt} \frac{d}{dt} t^3", (), (), derivative(derivative(t**3, t), t)),
     (r"\left.\frac{d}{dx} x^2\right|_{x=1}", (), (), sp.Subs(derivative(x**2, x), x, 1)),
@@ -222,9 +222,9 @@ READS = [
     (r"max(0, x) + \mathrm{min}(x, 1)", (), (), sp.Max(0, x) + sp.Min(x, 1)),
     # a function applied to a lower-case name: H(p), F(x) (H(P) names a distribution)
     (r"H(p)", (), (), sp.Function("H")(p)),
-    (r"\frac{\partial L}{\partial z}", (), (), derivative(sp.Function("L")(z), z)),  # never 0: L depends on z
-    (r"\frac{\partial{L}}{\partial{z}}", (), (), derivative(sp.Function("L")(z), z)),  # braces group, never a set
-    (r"\frac{d{y}}{d{x}}", (), (), derivative(sp.Function("y")(x), x)),
+    (r"\frac{\partial L}{\partial z}", (), (), derivative(implicit_function("L")(z), z)),  # never 0: L depends on z
+    (r"\frac{\partial{L}}{\partial{z}}", (), (), derivative(implicit_function("L")(z), z)),  # braces group, never a set
+    (r"\frac{d{y}}{d{x}}", (), (), derivative(implicit_function("y")(x), x)),
     (r"\frac{\partial}{\partial{w}} w^2", (), (), derivative(w**2, w)),
     (r"\frac{\partial {w^2}}{\partial w}", (), (), derivative(w**2, w)),
     (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
@@ -360,6 +360,21 @@ READS = [
     (r"f^{\prime}(x) + g^\prime(x)", (), (),
      sp.Derivative(sp.Function("f")(x), x) + sp.Derivative(sp.Function("g")(x), x)),
     (r"\int_{\boldsymbol{x}} e^{-x^2} \mathrm{d} x", (), (), sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
+    # limits written top first, right before the body; braces over or under a group with their labels
+    (r"\int^\infty_{-\infty}xe^{-x^2}dx", (), (), sp.Integral(X_R * sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
+    (r"\overbrace{a + b}^{c} + 1", (), (), A + b_ + 1),
+    (r"\overbrace{a}^{\text{the first}} \underbrace{b}_{\text{the second}}", (), (), A * b_),
+    (r"\cancelto{0}{a} + b", (), (), A + b_),  # the struck term as written; what it cancels to is a remark
+    (r"\require{cancel} a + b", (), (), A + b_),
+    # blackboard bold on a lower-case letter is a vector's bold; on a decorated one, the letter as decorated
+    (r"\mathbb{x} + \mathbb{\theta}", (), (), sp.Symbol("xbm") + sp.Symbol("thetabm")),
+    (r"\mathbb{\hat{y}_i} + 1", (), (), sp.Symbol("yhat_i") + 1),
+    # curly braces sized by \left and \right group as brackets; an empty script sets nothing
+    (r"2\left\{ a + b \right\} + \left\lbrace a \right\rbrace", (), (), 3 * A + 2 * b_),
+    (r"a^{} + b_{}", (), (), A + b_),
+    # every term of a range but one
+    (r"\sum_{j\neq i}^K x_j", (), (), sp.Sum(sp.IndexedBase("x")[sp.Symbol("j")], (sp.Symbol("j"), 1, sp.Symbol("K")))
+     - sp.IndexedBase("x")[sp.Symbol("i")]),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -374,8 +389,8 @@ REFUSES = [
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"\int_{y} x \, dx", (), (), "with both limits"),  # below it, another variable: what runs where?
     (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
-    (r"\left\{ x, y \right\}", (), (), r"\{ at offset"),
-    (r"P\left\{ x + y = 3 \right\}", (), (), r"\{ at offset"),  # an event: never a group
+    (r"\left\{ x, y \right\}", (), (), "is not an expression"),  # a bracket, around no one expression
+    (r"P\left\{ x + y = 3 \right\}", (), (), "is not an expression"),  # an event: no value to apply P to
     (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
     (r"\mathbb{E}[y]", LAPLACES, (), "must name its distribution"),
@@ -410,6 +425,7 @@ REFUSES = [
     (r"\frac{\partial}{\partial x} 3x", (), (), "ambiguous"),
     (r"\frac{d}{dx} x \cdot 2", (), (), "ambiguous"),
     (r"\frac{d^2}{dx} x", (), (), "different orders above and below"),
+    (r"\int_0^1 t \, de^{t}", (), (), "has no differential"),  # d(e^t): of an expression, not the variable e
     (r"\frac{d}{dx} f + f", (), (), r"ambiguous \frac{d}{dx} f at offset 0: f is differentiated as a function"),
     (r"\frac{d}{d \log x} x", (), (), "not a symbol"),
     (r"\frac{d}{dx} x^2 \Big|_{y=1}", (), (), "evaluated at y = 1"),
