@@ -578,7 +578,7 @@ def _piece(span: Span, toks: list[_Tok], lo: int, hi: int, last: bool = False) -
         while hi > lo and (toks[hi - 1].text in (".", ",", ";") and toks[hi - 1].depth == 0 or
                            toks[hi - 1].text in _SPACES):
             hi -= 1
-    while lo < hi and toks[lo].text in _SPACES:
+    while lo < hi and (toks[lo].text in _SPACES or toks[lo].text == "&"):  # "=&" then the right side's own row
         lo += 1
     if lo >= hi:
         at = toks[lo].start if lo < len(toks) else (toks[-1].start if toks else 0)

@@ -106,6 +106,8 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
     cases: dict = field(default_factory=dict)  # p -> (1/2, line): a value the text gave a name as a case it considers
     laws: list = field(default_factory=list)  # the laws implications suppose (laws.py), where each is in force
     laws_now: tuple = ()  # the distributions of those in force at the current link
+    dists_from: dict[str, tuple[int, str]] = field(default_factory=dict)  # name -> (its section's heading, family)
+    section_families: dict[int, frozenset[str]] = field(default_factory=dict)  # heading -> families it names
 
     def run(self) -> list[Entry]:
         from derive.verify.entropic import INDEPENDENT
@@ -116,6 +118,22 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
                 return self._run()
         finally:
             INDEPENDENT.reset(token)
+
+    def _declared_from(self, grouped: list, declarations: list[Declaration]) -> dict[str, tuple[int, str]]:
+        """For each distribution declared as a family in a text with headings: the line of the heading of the section
+        that first declares it, and the family (a law declared under "Poisson" may not be the variable of the
+        sections before it)."""
+        if not self.headings:
+            return {}
+        lines = {(n, k): c.subject.line for n, source, found in grouped if not source.defines
+                 for k, c in enumerate(found)}
+        out: dict[str, tuple[int, str]] = {}
+        for d in declarations:
+            line = lines.get(d.key, 0)  # in the prose, an option, or the front matter: from the start
+            start = max((h for h in self.headings if h <= line), default=0)
+            if d.family and d.family != "vector" and start < out.get(d.name, (start + 1, ""))[0]:
+                out[d.name] = (start, d.family)
+        return out
 
     def _run(self) -> list[Entry]:
         grouped = [(n, source, chains(source.statements, is_bound, self.headings))
@@ -142,6 +160,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         self.declarations = {d.key: d for d in declarations}
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
         self.dists = self.declared.distributions
+        self.dists_from = self._declared_from(grouped, declarations)
         self.masses = not self.dists and speaks_of_variables(self.texts)  # p(x) is the pmf of X (variables.py)
         self.letters = declared_letters(s for source in self.sources for s in source.statements)
         from derive.parse.notation import uses_t

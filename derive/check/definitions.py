@@ -62,7 +62,8 @@ FAMILY_NAMES = {
     "exponential": "exponential", "bernoulli": "bernoulli", "ber": "bernoulli", "bern": "bernoulli",
     "poisson": "poisson", "pois": "poisson", "poi": "poisson", "laplace": "laplace", "geom": "geometric",
     "geometric": "geometric", "gamma": "gamma", "gam": "gamma", "beta": "beta", "u": "uniform", "unif": "uniform",
-    "uniform": "uniform", "bin": "binomial", "binomial": "binomial",
+    "uniform": "uniform", "bin": "binomial", "binomial": "binomial", "binom": "binomial", "poiss": "poisson",
+    "norm": "normal", "expon": "exponential", "geo": "geometric",
 }
 
 

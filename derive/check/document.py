@@ -37,7 +37,7 @@ MATH_ENVIRONMENTS = frozenset(
 _WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|multlined|align|equation|gather|"
                        r"multline|flalign|alignat|eqnarray|array)\*?\}(?:\{[\d\w]+\})?"
                        r"|\\(?:nonumber|notag|displaystyle)\b"
-                       r"|\\(?:label|tag\*?)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\footnotesize\texttt{x}}
+                       r"|\\(?:label|tag\*?|require)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\small{x}}
 #: A row break with the space after it (``\\[1em]``, ``\\[-2pt]``): the space is layout.
 _ROW_SPACE = re.compile(r"(\\\\)\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|pc)\s*\]")
 #: A row that ends with its relation (``a = \\`` then ``b`` on the next row): the break is layout, the right side
@@ -71,6 +71,7 @@ class Span:
     delimiter: str  # "$", "$$", "\\[", "\\(", or an environment's name
     lead: str = ""  # the prose just before it (see the module docstring)
     joined: bool = False  # the lead is all the prose since the math before it, in that math's paragraph
+    paragraph: bool = False  # inline math that is a paragraph of its own, read as a display (``$= \mu$``)
 
     def line_at(self, offset: int) -> int:
         """The line of the character at ``offset`` in :attr:`tex`."""
@@ -150,7 +151,8 @@ def continued(found: tuple[Span, ...]) -> tuple[Span, ...]:
     out: list[Span] = []
     for span in found:
         before = out[-1] if out else None
-        if before is not None and before.display and span.display and span.joined and not span.lead.strip() and \
+        if before is not None and before.display and span.display and not span.paragraph and span.joined and \
+                not span.lead.strip() and \
                 _GOES_ON.match(span.tex) and not _RELATION.search(_outside_groups(span.tex)):
             gap = "\n" * max(1, span.line - before.line - before.tex.count("\n"))
             out[-1] = replace(before, tex=before.tex + gap + span.tex)
@@ -391,7 +393,12 @@ class _Scanner:
             if not inside or inside[0] == "\n" or inside.startswith("\\begin") or \
                     inside[0].isdigit() and not re.search(r"[=<>\\^_]", inside):  # $ \begin{align}: its own
                 return i + 1
-        out.extend(self._span(i + 1, end, False, "$", i, end + 1))
+        if self.kind == "md" and _own_paragraph(text, i, end + 1):  # LaTeX's $...$ is always inline
+            lead, joined = self._lead(i, False)  # its prose is its own paragraph's, as any inline math's
+            out.extend(replace(span, paragraph=True, lead=lead, joined=joined)
+                       for span in self._span(i + 1, end, True, "$", i, end + 1))
+        else:
+            out.extend(self._span(i + 1, end, False, "$", i, end + 1))
         return end + 1
 
     def _inline_end(self, i: int) -> int:
@@ -455,6 +462,19 @@ def _last_paragraph(text: str) -> str:
 
 
 _LONE_DOLLAR = re.compile(r"^[ \t]*\$[ \t]*$", re.M)
+
+
+def _own_paragraph(text: str, opened: int, closed: int) -> bool:
+    """The inline math from ``opened`` to ``closed`` is a paragraph of its own, a punctuation mark at most after
+    it (``$= 0 + \\mu = \\mu$`` between blank lines): a display, as its author lays it out."""
+    start = text.rfind("\n", 0, opened) + 1
+    end = text.find("\n", closed)
+    end = len(text) if end < 0 else end
+    if text[start:opened].strip() or text[closed:end].strip(" \t.,;:"):
+        return False
+    above = text[:max(start - 1, 0)].rpartition("\n")[2] if start else ""
+    below = text[end + 1:].partition("\n")[0]
+    return not above.strip() and not below.strip()
 
 
 def _lone_dollars(text: str, i: int) -> int:

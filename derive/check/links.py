@@ -324,6 +324,8 @@ class Links:
                 not self._other_parameters(left) and not self._anew(left, right, line):
             return None  # defined, and not merely through a function nothing defines: a claim
         args = left.args
+        if args and len(set(args)) == len(args) and any(isinstance(a, AppliedUndef) for a in args):
+            return _at_applications(args, put_values(right, self.symbols))
         if not args or len(set(args)) != len(args) or not all(isinstance(a, sp.Symbol) or squared(a) for a in args):
             return None
         if str(left.func) in _MEASURE_NAMES and not right.free_symbols & set(args):  # H(p) = 1.5: a value of p's
@@ -386,3 +388,17 @@ class Links:
         if isinstance(subject, Failed):
             return None
         return self._verdict(subject, values[k], link.relation)  # what it shows: subject R right side
+
+
+def _at_applications(args: tuple, body: sp.Basic) -> sp.Lambda | None:
+    r"""``\text{Cost}(h_\theta(x), y) = -y \log h_\theta(x) - ...``: a function whose arguments are plain names and
+    applications of other functions, a function of one variable per argument, when the body uses what is free
+    inside those applications, and only through them; else ``None``."""
+    if not all(isinstance(a, (sp.Symbol, AppliedUndef)) for a in args):
+        return None
+    slots = tuple(a if isinstance(a, sp.Symbol) else sp.Dummy(written_name(a.func)) for a in args)
+    made = body.xreplace({a: s for a, s in zip(args, slots) if a is not s})
+    inside = set().union(*(a.free_symbols for a in args if isinstance(a, AppliedUndef))) - set(slots)
+    if not inside <= body.free_symbols:  # H(p(x)) = -\sum_x p(x) \log p(x): x is the sum's, not the argument's
+        return None
+    return sp.Lambda(slots, made) if not made.free_symbols & inside else None

@@ -86,6 +86,7 @@ from pathlib import Path
 from derive.check import frontmatter
 from derive.check.assume import Bound, is_bound, named_intervals, parse_assumption
 from derive.check.chains import Statement, chains, outside_cases, ranked, statements
+from derive.check.definitions import FAMILY_NAMES
 from derive.check.checker import Checker
 from derive.check.document import Span, continued, front_matter, kind_of, spans
 from derive.check.errors import CheckError
@@ -194,6 +195,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     checker.sample = given_sample(text)
     checker.given = frozenset(given_data(text)) | ({checker.sample[0]} if checker.sample else set())
     checker.headings = _headings(text)
+    checker.section_families = section_families(text, checker.headings)
     checker.stated_moments = stated_moments(text)
     if not (options.units or settings.units):  # each display's measures in the base its logarithms are written in
         each = [span for (span, _), group in zip(read, groups) for _ in group]
@@ -385,6 +387,21 @@ _HEADING = re.compile(r"[ ]{0,3}#{1,6}\s|\s*\\(?:sub)*section\*?\{|\s*\\(?:chapt
 #: A title on a line of its own, as text copied from a web page keeps it ("Exponential Distribution") or as Markdown
 #: sets it in bold (``**Posterior**``): a few words, the first capitalised, no sentence's punctuation, no math.
 _TITLE = re.compile(r"\s*(?:\*\*[A-Z][^*$]{0,60}\*\*|[A-Z][A-Za-z'-]*(?:[ \t]+[A-Za-z][A-Za-z'-]*){1,7})\s*")
+
+
+#: A family's name in a section's words or formulas (``Bernoulli``, ``\text{Poiss}``, ``Gaussian``).
+_FAMILY_WORD = re.compile(r"(?<![\\A-Za-z])(" + "|".join(sorted((n for n in FAMILY_NAMES if len(n) >= 4), key=len,
+                                                                  reverse=True)) + r")s?(?![A-Za-z])", re.I)
+
+
+def section_families(text: str, headings: Sequence[int]) -> dict[int, frozenset[str]]:
+    """The families each section names, by the line of its heading (0 before the first)."""
+    lines = text.splitlines()
+    out = {}
+    for start, end in zip((0, *headings), (*headings, len(lines) + 1)):
+        words = "\n".join(lines[max(start - 1, 0):end - 1])
+        out[start] = frozenset(FAMILY_NAMES[m.group(1).lower()] for m in _FAMILY_WORD.finditer(words))
+    return out
 
 
 def _headings(text: str) -> tuple[int, ...]:

@@ -82,7 +82,13 @@ class Scopes:
                 self.laws_now = ()
 
     def _restrained(self, entry: Entry, rank: int) -> Entry:
-        """A refuted claim that the text restricts by a condition not applied: unknown, never refuted."""
+        """A refuted claim that the text restricts by a condition not applied, or that names a distribution only a
+        later section declares (a section on the Bernoulli's mean before one that declares X Poisson): unknown,
+        never refuted."""
+        if entry.status == REFUTED and (later := self._declared_later(entry, rank)):
+            return replace(entry, status=UNKNOWN, counterexample=(),
+                           reason=f"false with {later} as the section at line {self.dists_from[later][0]} declares "
+                                  "it, later in the text: this section, which names another family, may mean another")
         restriction = self.restricted.get(rank)
         if entry.status != REFUTED or entry.kind not in (CLAIM, IMPLICATION) or restriction is None or \
                 restriction.in_force:
@@ -92,6 +98,19 @@ class Scopes:
         return replace(entry, status=UNKNOWN, counterexample=(),
                        reason=f"false on the domain as stated{said}, but the text restricts it "
                               f"(\"{restriction.condition}\") in a way derive does not apply")
+
+    def _declared_later(self, entry: Entry, rank: int) -> str | None:
+        """The name of a distribution ``entry`` writes that a section after ``rank``'s declares as a family, when
+        ``rank``'s section names another family (its own variable by the same name)."""
+        line = self.lines.get(rank)
+        if not self.dists_from or line is None:
+            return None
+        section = max((h for h in self.headings if h <= line), default=0)
+        named = self.section_families.get(section, frozenset())
+        written = f"{entry.lhs} {entry.rhs}"
+        return next((name for name, (start, family) in self.dists_from.items()
+                     if start > line and named - {family} and
+                     re.search(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", written)), None)
 
     def _applied(self, rank: int) -> None:
         """The trailing condition at ``rank`` is applied: the claims it restricts are checked under it."""

@@ -11,6 +11,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.check.chains import Link, Statement
 from derive.check.report import Entry
+from derive.parse.calculus import is_implicit
 from derive.parse.names import written_name
 
 
@@ -129,8 +130,8 @@ def with_functions(expr: sp.Basic, functions: dict[object, sp.Lambda]) -> sp.Bas
         for f, meaning in functions.items():  # applied to as many arguments as it was defined with (E(t, o), not E(o))
             if isinstance(meaning, sp.Lambda):
                 out = out.replace(lambda e, f=f, meaning=meaning: isinstance(e, AppliedUndef) and
-                                  _same_function(e.func, f, functions) and _arguments(e.args, meaning) is not None,
-                                  lambda e, meaning=meaning: meaning(*_arguments(e.args, meaning)))
+                                  _same_function(e.func, f, functions) and _arguments(e, meaning) is not None,
+                                  lambda e, meaning=meaning: meaning(*_arguments(e, meaning)))
             else:
                 out = out.replace(f, meaning)
         if not any(out.has(f) for f in functions):
@@ -144,13 +145,18 @@ def _same_function(written: object, defined: object, functions: dict) -> bool:
     return written == defined or (written not in functions and written_name(written) == written_name(defined))
 
 
-def _arguments(args: tuple, meaning: sp.Lambda) -> tuple | None:
-    r"""The arguments to apply ``meaning`` to, for a function written with ``args``: as many as it was defined
+def _arguments(applied: AppliedUndef, meaning: sp.Lambda) -> tuple | None:
+    r"""The arguments to apply ``meaning`` to, for ``applied``: its own variables where ``applied`` only says the
+    function depends on one of its parameters (``\frac{\partial h}{\partial a}`` after ``h(x) = 1/(1 + e^{-a -
+    b x})``, see :func:`~derive.parse.calculus.implicit_function`); else its arguments, as many as it was defined
     with; the first of them alone where the rest are its own variables, left out (``\ell(p)`` after ``\ell(p \mid
     x) = ...``); or, at its variables or at data, with its parameters written again after them (``f(x_k; \mu,
     b)`` after ``f(x) = ...`` in ``\mu`` and ``b``; not ``f(\mathbf{x}; \mu, b)``, the density of a whole
     sample); ``None`` otherwise."""
-    variables, n = meaning.variables, len(meaning.variables)
+    args, variables, n = applied.args, meaning.variables, len(meaning.variables)
+    if is_implicit(applied.func) and len(args) == 1 and args[0] not in variables and \
+            args[0] in meaning.expr.free_symbols:
+        return tuple(variables)
     if len(args) == n:
         return args
     if 0 < len(args) < n and tuple(args) == tuple(variables[:len(args)]):

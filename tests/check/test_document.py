@@ -28,6 +28,12 @@ SPANS = [
     ("\\[ x = 1 \\] and \\( y \\)", "md", [("x = 1", 1, True), ("y", 1, False)]),
     ("$$\\begin{aligned} a &= b \\label{e1} \\nonumber \\end{aligned}$$", "md", [("a &= b", 1, True)]),
     ("% $x$ in a comment\n$y$", "tex", [("y", 2, False)]),
+    # in Markdown, inline math that is a paragraph of its own is laid out as a display (in LaTeX never)
+    ("a\n\n$= x + 1$.\n\nb", "md", [("= x + 1", 3, True)]),
+    ("$x$\n", "md", [("x", 1, True)]),
+    ("a\n\n$x$ is one\n\nb", "md", [("x", 3, False)]),
+    ("a\n$x$\n\nb", "md", [("x", 2, False)]),
+    ("a\n\n$x$\n\nb", "tex", [("x", 3, False)]),
     ("50\\% $y$", "tex", [("y", 1, False)]),
     ("\\begin{verbatim}$x$\\end{verbatim} $y$", "tex", [("y", 1, False)]),
     ("\\begin{equation}\n  a = b % why\n\\end{equation}", "tex", [("a = b", 1, True)]),

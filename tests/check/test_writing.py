@@ -777,6 +777,37 @@ DOCUMENTS = [
     # a row that ends with its relation: the right side is the next row
     ("$$\n\\begin{aligned}\n(x+1)^2 = \\\\\nx^2 + 2x + 1 = x^2 + 2x + 2\n\\end{aligned}\n$$\n",
      [(4, "proved"), (4, "refuted")]),
+    # a function differentiated alone by one of its parameters is its definition, its own variable kept
+    ("The model is $h(x) = \\frac{1}{1 + e^{-a - b x}}$.\n\n"
+     "$$\\frac{\\partial h}{\\partial a} = \\frac{e^{-a - b x}}{(1 + e^{-a - b x})^2}$$\n\n"
+     "$$\\frac{\\partial h}{\\partial a} = \\frac{e^{-a - b x}}{1 + e^{-a - b x}}$$\n",
+     [(1, "definition"), (3, "proved"), (5, "refuted")]),
+    ("Let $h(x) = x^2$.\n\n$$\\frac{d}{dx} h = 2x$$\n\n$$\\frac{d}{dt} h(t) = 2t$$\n",
+     [(1, "definition"), (3, "proved"), (5, "proved")]),
+    # MathJax's \require{...} loads an extension: no mathematics
+    ("$$\\require{cancel} (x+1)^2 = x^2 + 2x + 1$$\n", [(1, "proved")]),
+    # a function defined at another function's value: a function of that value
+    ("Let $g(x) = x^2 + 1$ and $\\text{Cost}(g(x), y) = y \\log g(x)$.\n\n"
+     "$$\\text{Cost}(g(x), 2) = 2 \\log (x^2+1)$$\n\n$$\\text{Cost}(g(x), y) = y \\log (x^2+2)$$\n",
+     [(1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted")]),
+    # a law declared in a later section: the sections before it may mean another variable by the same name
+    ("# Bernoulli\n\n$$\\mathbb{E}(X) = p \\times 1 + (1-p) \\times 0$$\n\n# Poisson\n\n"
+     "Let $X \\stackrel{iid}{\\sim} \\text{Poiss}(\\lambda)$.\n\n$$\\mathbb{E}(X) = \\lambda$$\n\n"
+     "$$\\mathbb{E}(X) = 2\\lambda$$\n",
+     [(3, "unknown"), (7, "definition"), (9, "proved"), (11, "refuted")]),
+    ("Let $X \\sim \\text{Poisson}(\\lambda)$.\n\n# Mean\n\n$$\\mathbb{E}(X) = 2\\lambda$$\n",
+     [(1, "definition"), (5, "refuted")]),
+    ("# Mean\n\n$$\\mathbb{E}(X) = 2\\lambda$$\n\n# Setting\n\nLet $X \\sim \\text{Poisson}(\\lambda)$.\n",
+     [(3, "refuted"), (7, "definition")]),  # the section before names no other family: the same X
+    # inline math alone in its paragraph is laid out as a display: a row starting "=" goes on from the display
+    # before it, not from inline math in a sentence between
+    ("$$u = \\int_0^1 2x \\, dx$$\n\nSubstitute $t = x - 1$:\n\n$= 1$\n",
+     [(1, "unknown"), (3, "definition"), (5, "proved")]),  # u = 1 is a claim on u; x - 1 = 1 is not claimed
+    # "=&" at the end of a row: the right side is reported on the row it is written on
+    ("$$\n\\begin{aligned}\n(x+1)^2 =&\n x^2 + 2x + 1 \\\\\n=& x^2 + 2x + 2\n\\end{aligned}\n$$\n",
+     [(4, "proved"), (5, "refuted")]),
+    ("$$\\text{Cost}(g(x), y) = x y$$\n\n$$\\text{Cost}(g(x), y) = y x$$\n",
+     [(1, "unknown"), (3, "unknown")]),  # the body uses x outside g(x): no function of g(x)
 ]
 
 
