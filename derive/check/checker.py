@@ -130,7 +130,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         out: dict[str, tuple[int, str]] = {}
         for d in declarations:
             line = lines.get(d.key, 0)  # in the prose, an option, or the front matter: from the start
-            start = max((h for h in self.headings if h <= line), default=0)
+            start = self._section_of(line)
             if d.family and d.family != "vector" and start < out.get(d.name, (start + 1, ""))[0]:
                 out[d.name] = (start, d.family)
         return out

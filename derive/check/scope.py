@@ -105,12 +105,15 @@ class Scopes:
         line = self.lines.get(rank)
         if not self.dists_from or line is None:
             return None
-        section = max((h for h in self.headings if h <= line), default=0)
-        named = self.section_families.get(section, frozenset())
+        named = self.section_families.get(self._section_of(line), frozenset())
         written = f"{entry.lhs} {entry.rhs}"
         return next((name for name, (start, family) in self.dists_from.items()
                      if start > line and named - {family} and
                      re.search(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", written)), None)
+
+    def _section_of(self, line: int) -> int:
+        """The line of the heading of the section ``line`` is in (0 before the first)."""
+        return max((h for h in self.headings if h <= line), default=0)
 
     def _applied(self, rank: int) -> None:
         """The trailing condition at ``rank`` is applied: the claims it restricts are checked under it."""

@@ -190,6 +190,7 @@ class Aggregates:
         if self._at(under, hi) == "^":
             return None
         left_out = None  # \sum_{i \neq k}: every term but the k-th
+        bound = None  # its upper limit, when written (\sum_{i \neq k}^{K})
         if self._at(under, hi) == "_":
             script = self._next(under + 1, hi)
             name = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
@@ -198,12 +199,11 @@ class Aggregates:
             if len(parts) == 2 and kind is sp.Sum:
                 name, left_out = self._key(*parts[0]), self.expression(*parts[1], indices)
             caret = self._next(start, hi)
-            if left_out is not None and self._at(caret, hi) == "^" and (top := self._next(caret + 1, hi)) < hi:
-                written = self.partner.get(top, top)  # \sum_{j \neq i}^{K}: every term of 1..K but the i-th
-                bound = self.expression(top + 1, written, indices) if top in self.partner else \
-                    self.expression(top, top + 1, indices)
-                body, stop = self.body(written + 1, hi, {**indices, name: sp.Symbol(name)}, self.tokens[i].pos)
-                return kind(body, (sp.Symbol(name), 1, bound)) - body.xreplace({sp.Symbol(name): left_out}), stop
+            if left_out is not None and self._at(caret, hi) == "^" and (above := self._next(caret + 1, hi)) < hi:
+                written = self.partner.get(above, above)  # \sum_{j \neq i}^{K}: every term of 1..K but the i-th
+                bound = self.expression(above + 1, written, indices) if above in self.partner else \
+                    self.expression(above, above + 1, indices)
+                start = written + 1
         else:
             start = under
             name = self._one_index(start, hi, indices)
@@ -216,9 +216,11 @@ class Aggregates:
         top = sp.Symbol(size.group(1).lstrip("\\") if size else self.ranges.get(name, self.ranges.get("", "n")))
         if top.name == name:  # \sum_n p_n: n counts the terms, so their number is N
             top = sp.Symbol(name.upper() if name.islower() else f"{name}_{{max}}")
+        top = top if bound is None else bound
         variable = sp.Symbol(name)
         body, stop = self.body(start, hi, {**indices, name: variable}, self.tokens[i].pos)
-        if variable in body.free_symbols and not any(variable in x.indices for x in body.atoms(sp.Indexed)):
+        if bound is None and variable in body.free_symbols and \
+                not any(variable in x.indices for x in body.atoms(sp.Indexed)):
             raise ParseError(f"the {_WORD[kind]} at offset {self.tokens[i].pos} has no limits, and {name} in it is "
                              "a value, not the index of a sample's entries: write "
                              rf"{_HEAD[kind]}_{{{name}=0}}^{{\infty}}")
