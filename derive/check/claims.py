@@ -236,6 +236,11 @@ class Claims:
             lines = ", ".join(str(line) for line, _ in unread)
             return Verdict(Status.UNKNOWN, f"holds with {names} as taken on line {lines}, across a step derive could "
                                            "not read there: proved only if that step is right")
+        if verdict.status.value == REFUTED and unread:  # f(x) = g^{-1}(x) = -\log x, then false with -\log x
+            names = ", ".join(name for _, name in unread)
+            lines = ", ".join(str(line) for line, _ in unread)
+            return Verdict(Status.UNKNOWN, f"false with {names} as taken on line {lines}, across a step derive could "
+                                           "not read there: this step or that one is wrong")
         if verdict.status.value == REFUTED and self._if_independent(left, right, relation):
             return Verdict(Status.UNKNOWN, "false for some joint distribution, but it holds with the variables "
                                            "independent, which the text speaks of without saying which")
@@ -311,10 +316,18 @@ class Claims:
         if (end := _UNDEFINED.search(verdict.reason)) is not None:  # x/x at x = 0 after "x >= 0": the bound's fault
             return Verdict(Status.UNKNOWN, f"{end.group(1)} is undefined at {end.group(2)}, which the text's bounds "
                                            "include: does it hold only where both sides are defined?")
-        fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols)  # what supposed equations tie down
+        fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols) - \
+            {x for e in self.hypotheses for agg in e.atoms(sp.Sum, sp.Product) for x in _limits(agg)}  # a count: free
         counts = self._unstated_counts(a, b)
         placed = self.domain.merge(Domain(constraints=counts + free_indices(self.domain, counts, a, b)))
-        return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed)
+        return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed, self._left_open())
+
+    def _left_open(self) -> frozenset[sp.Symbol]:
+        """The names the text's function definitions use besides their arguments (``\\theta`` of ``F(x) = \\theta x
+        - G(\\theta)``) and nothing else defines or places: what they stand for is left to the reader."""
+        said = {s for value in self.defined.values() for s in getattr(value, "free_symbols", ())}
+        return frozenset(s for made in self.functions.values() for s in getattr(made, "meaning", made).free_symbols
+                         if isinstance(s, sp.Symbol) and s not in said and s not in self.domain.symbol_set)
 
     def _unstated_counts(self, a: sp.Basic, b: sp.Basic) -> tuple:
         """The counts of ``a R b`` that no assumption states (``n`` of a sum where nothing says ``n \\ge 1``): what
@@ -615,3 +628,8 @@ def _unstated_rate(stated: frozenset, d: sp.Derivative) -> bool:
     """``d`` is in a variable its operand does not contain, and the operand holds a name nothing states."""
     inside = {s for s in d.expr.free_symbols if isinstance(s, sp.Symbol)}
     return bool(inside - stated) and any(v not in inside and not isinstance(v, sp.Indexed) for v in d.variables)
+
+
+def _limits(aggregate: sp.Basic) -> set[sp.Basic]:
+    """The symbols that end a sum or product (``N`` of ``\\sum_{i=1}^{N}``): counts, which no equation ties down."""
+    return {x for limit in aggregate.limits for end in limit[1:] for x in end.free_symbols}

@@ -131,12 +131,15 @@ def varying_symbols(a: sp.Basic, b: sp.Basic) -> set[sp.Symbol]:
     return {s for side in (a, b) for s in side.free_symbols if isinstance(s, sp.Symbol)} - labels - bound
 
 
-def one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = frozenset()):
+def one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = frozenset(),
+              left_open: frozenset = frozenset()):
     r"""A refutation of ``a R b`` that only says a name is not every number is UNKNOWN: one side made only of symbols
     nothing places that the other side does not use (``\hat p = 0.6``, ``\bar x = \frac{1}{n} \sum x_i``,
     ``KL_{loss} = ...``), or a constant side facing such a symbol (``\frac{3}{p} - \frac{3}{1 - p} = 0``, an
-    equation to solve).  Such a symbol names something (an estimate, a definition derive could not read, an
-    unknown), and no one means the relation for all of its values.  ``c p = 2 p`` is still refuted."""
+    equation to solve), or a name a function's definition uses besides its arguments (``\\theta`` of ``F(x) =
+    \\theta x - G(\\theta)``, ``left_open``) on one side only.  Such a symbol names something (an estimate, a
+    definition derive could not read, an unknown), and no one means the relation for all of its values.  ``c p =
+    2 p`` is still refuted."""
     from derive.core import Status, Verdict
 
     if verdict.status is not Status.REFUTED:
@@ -158,7 +161,7 @@ def one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = froz
         shown = ", ".join(sp.latex(c) for c in constant)
         return Verdict(Status.UNKNOWN, f"{shown} is added on one side only: a constant the text leaves open, not "
                                        "every number")
-    if not named and not solving and not renamed:
+    if not named and not solving and not renamed and not alone & left_open:
         return verdict
     shown = ", ".join(sp.latex(s) for s in sorted(alone, key=str))
     return Verdict(Status.UNKNOWN, f"not for every value of {shown}, which nothing places and which stands on one "

@@ -190,6 +190,15 @@ class Reading:
             self.cache[key] = self._on_the_sample(self._parse(piece.tex, proposition=True))
         return self.cache[key]
 
+    def _inverse(self, tex: str) -> str | None:
+        """The name of a function the text defines that ``tex`` writes inverted and applied (``g^{-1}(x)``)."""
+        for name in {written_name(f) for f in self.functions} if "-" in tex else ():
+            head = re.escape(name) if len(name) == 1 else rf"\\{re.escape(name)}"  # g, or \sigma
+            if re.search(rf"(?<![\\A-Za-z]){head}(?![A-Za-z])\s*\^\s*(?:\{{\s*-\s*1\s*\}}|-\s*1)\s*"
+                         r"(?:\\left\s*)?\(", tex):
+                return name
+        return None
+
     def _own_d(self) -> bool:
         """The text defines a function ``D`` of its own (``D(t) = t^2``), once per document."""
         if "own D" not in self.cache:
@@ -315,6 +324,9 @@ class Reading:
             return Failed(NOT_PARSED, "a differential (d f(x)) is not derive notation: write \\frac{d}{dx} f(x)")
         if any(dots in tex for dots in _ELIDED):
             return Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
+        if (inverse := self._inverse(tex)) is not None:  # g^{-1}(x) after g(t) = e^t: never (1/g) x
+            return Failed(NOT_PARSED, f"{inverse}^{{-1}}(...): the inverse of the function {inverse} the text "
+                                      "defines is not read")
         matrix = "a matrix written out" if MATRIX.search(tex) else uses_name(tex, self.matrices)
         if matrix:
             return Failed(SKIPPED, f"{matrix if ' ' in matrix else matrix + ' is a matrix or a vector'}: vector and "

@@ -808,6 +808,21 @@ DOCUMENTS = [
      [(4, "proved"), (5, "refuted")]),
     ("$$\\text{Cost}(g(x), y) = x y$$\n\n$$\\text{Cost}(g(x), y) = y x$$\n",
      [(1, "unknown"), (3, "unknown")]),  # the body uses x outside g(x): no function of g(x)
+    # a count an equation set to zero sums to is not tied down by it: "N = 4" gives the data's size
+    ("Setting the derivative to zero gives\n\n$$\\sum_{i=1}^{N} (y_i - b) = 0$$\n\nWith four points,\n\n$$N = 4$$\n",
+     [(3, "supposed"), (7, "unknown")]),
+    ("Setting the derivative to zero gives\n\n$$\\sum_{i=1}^{N} (y_i - b) = 0$$\n\nso\n\n"
+     "$$\\sum_{i=1}^{N} 1 = N + 1$$\n", [(3, "supposed"), (7, "refuted")]),  # false for every count
+    # g^{-1}(x) of a function the text defines is its inverse, never (1/g) x; a definition taken across it is
+    # the text's, but what fails with it may be that step's fault
+    ("Let $g(t) = e^t$.\n\n$$g^{-1}(x) = -\\log x$$\n", [(1, "definition"), (3, "not parsed")]),
+    ("Let $g(t) = e^t$.\n\n$$f(x) = g^{-1}(x) = -\\log x$$\n\n$$x f(x) - g(f(x)) = x \\log x - x$$\n",
+     [(1, "definition"), (3, "not parsed"), (3, "definition"), (5, "unknown")]),
+    # a name a definition uses besides its arguments stands for something: rewriting it is no claim for all values
+    ("Let $G(t) = e^t$.\n\n$$F(x) = \\theta x - G(\\theta)$$\n\n$$\\theta x - G(\\theta) = x \\log x - x$$\n",
+     [(1, "definition"), (3, "definition"), (5, "unknown")]),
+    ("Let $G(t) = e^t$.\n\n$$F(x) = \\theta x - G(\\theta)$$\n\n$$\\theta x - G(\\theta) = 2 \\theta x$$\n",
+     [(1, "definition"), (3, "definition"), (5, "refuted")]),  # on both sides: for every value
 ]
 
 
