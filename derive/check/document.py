@@ -38,6 +38,11 @@ _WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|mu
                        r"multline|flalign|alignat|eqnarray|array)\*?\}(?:\{[\d\w]+\})?"
                        r"|\\(?:nonumber|notag|displaystyle)\b"
                        r"|\\(?:label|tag\*?|require)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\small{x}}
+#: An equation's label before it, set apart by space: ``\text{(A)}\;\;`` anywhere, ``(B1)\qquad`` or
+#: ``(\star)\quad`` at the start of a row or after a ``\qquad``.
+_EQUATION_LABEL = re.compile(r"\\text(?:rm|bf)?\s*\{\s*\(\s*(?=[A-Za-z\d])[A-Za-z]?\d*'?\s*\)\s*\}(?=\s*\\(?:[;,:! ]|q?quad))"
+                             r"|(?:^|(?<=\n)|(?<=\\\\)|(?<=&)|(?<=\\quad)|(?<=\\qquad))\s*"
+                             r"\((?:[A-Z]\d*'?|\d+|\\star|\\ast|\*|\\dagger)\)(?=\s*\\q?quad)")
 #: A row break with the space after it (``\\[1em]``, ``\\[-2pt]``): the space is layout.
 _ROW_SPACE = re.compile(r"(\\\\)\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|pc)\s*\]")
 #: A row that ends with its relation (``a = \\`` then ``b`` on the next row): the break is layout, the right side
@@ -225,9 +230,10 @@ def _blank_comments(text: str) -> str:
 
 
 def clean(tex: str) -> str:
-    """A display's LaTeX with ``%`` comments (KaTeX and MathJax skip them too), layout-only wrappers, labels, tags
-    and ``\\resizebox{..}{..}{$...$}`` blanked out."""
+    """A display's LaTeX with ``%`` comments (KaTeX and MathJax skip them too), layout-only wrappers, labels, tags,
+    an equation's written label (``\\text{(A)}``) and ``\\resizebox{..}{..}{$...$}`` blanked out."""
     tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), _blank_comments(tex))
+    tex = _EQUATION_LABEL.sub(lambda m: " " * len(m.group()), tex)
     tex = _ROW_SPACE.sub(lambda m: m.group(1) + " " * (len(m.group()) - 2), tex)  # \\[1em]: a row break
     tex = _RELATION_BREAK.sub(lambda m: m.group(1) + m.group(2) + "  ", tex)  # a = \\ b: one relation
     tex = _BECAUSE.sub(lambda m: m.group() if m.group(1) else " " * len(m.group()), tex)  # a reason beside a row

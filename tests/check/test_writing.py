@@ -823,6 +823,9 @@ DOCUMENTS = [
      [(1, "definition"), (3, "definition"), (5, "unknown")]),
     ("Let $G(t) = e^t$.\n\n$$F(x) = \\theta x - G(\\theta)$$\n\n$$\\theta x - G(\\theta) = 2 \\theta x$$\n",
      [(1, "definition"), (3, "definition"), (5, "refuted")]),  # on both sides: for every value
+    # an equation's label before it is no factor: each equation of the line is checked
+    ("Let $x > 0$.\n\n$$\\text{(A)}\\;\\; (x+1)^2 = x^2 + 2x + 1, \\qquad \\text{(B)}\\;\\; x^2 = 2x$$\n",
+     [(3, "proved"), (3, "refuted")]),
 ]
 
 
