@@ -9,7 +9,9 @@ every distribution; different reduced forms prove nothing (the moments of one di
 independent numbers, and the text may mean one law it describes in words).
 
 A random variable is a single capital letter (``X``, ``Y``) written inside the expectation, or an entry of
-one (``X_i``, a sample).  The expectation of a sum over a sample is the sum of the expectations, and the
+one (``X_i``, a sample).  An expectation written with no capital letter inside (``\mathbb{E}[\hat f
+\varepsilon]``) names no variable apart from a constant, so every name in it is taken as random (its second
+argument): only numbers come out, ``E[f \varepsilon]`` stays one moment, and an expectation inside is a number.  The expectation of a sum over a sample is the sum of the expectations, and the
 moments a text states ("drawn from a distribution with mean $\mu$ and variance $\sigma^2$", :func:`stated`)
 replace the unknowns ``E[X]``, ``E[X_i]``, ``E[X^2]`` and ``E[X_i^2]``.
 """
@@ -28,9 +30,10 @@ _STATED: ContextVar[Mapping[str, tuple[sp.Expr, sp.Expr | None]]] = ContextVar("
 
 
 class Expect(sp.Function):
-    """The expectation of its argument, a function of random variables (capital letters) no one declares."""
+    """The expectation of its argument, a function of random variables no one declares: its capital letters, or
+    the names its second argument lists (all of a body written with none)."""
 
-    nargs = 1
+    nargs = (1, 2)
 
     def _latex(self, printer) -> str:
         return rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]"
@@ -66,7 +69,17 @@ def involved(*exprs: sp.Basic) -> bool:
 
 def moments(expr: sp.Basic) -> sp.Basic:
     """``expr`` with every expectation reduced by linearity to numbers and unknown moments (innermost first)."""
-    return expr.replace(lambda e: isinstance(e, Expect), lambda e: _linear(e.args[0]))
+    return expr.replace(lambda e: isinstance(e, Expect),
+                        lambda e: _linear(e.args[0], frozenset(e.args[1]) if len(e.args) > 1 else frozenset()))
+
+
+def unmarked(body: sp.Basic) -> tuple[sp.Symbol, ...]:
+    """The names of ``body`` taken as random where no capital letter marks a variable: all but the counts and
+    indices of its sums (``k`` of ``\\sum_{l=1}^{k}``) and integers."""
+    counts = {x for agg in body.atoms(sp.Sum, sp.Product) for limit in agg.limits for end in limit[1:]
+              for x in end.free_symbols}
+    return tuple(sorted((x for x in body.free_symbols if isinstance(x, sp.Symbol) and not x.is_integer
+                         and x not in counts), key=str))
 
 
 @contextlib.contextmanager
@@ -79,27 +92,28 @@ def stated(known: Mapping[str, tuple[sp.Expr, sp.Expr | None]]) -> Iterator[None
         _STATED.reset(token)
 
 
-def _linear(arg: sp.Basic) -> sp.Basic:
-    """``E(arg)`` by linearity: each term's factor free of the variables comes out, a constant is its own
-    expectation, a sum over a sample is the sum of the expectations, and what is left of each term is one
-    moment: stated, or unknown."""
+def _linear(arg: sp.Basic, random: frozenset = frozenset()) -> sp.Basic:
+    """``E(arg)`` by linearity: each term's factor free of the variables (and of the names ``random`` lists)
+    comes out, a constant is its own expectation, a sum over a sample is the sum of the expectations, and what
+    is left of each term is one moment: stated, or unknown."""
     out = sp.Integer(0)
     for term in sp.Add.make_args(sp.expand(arg)):
         free, bound = sp.Integer(1), sp.Integer(1)
         for factor in sp.Mul.make_args(term):
-            if variables(factor):
+            if variables(factor) or factor.free_symbols & random:
                 bound *= factor
             else:
                 free *= factor
-        out += free * _moment(bound)
+        out += free * _moment(bound, random)
     return out
 
 
-def _moment(bound: sp.Basic) -> sp.Basic:
+def _moment(bound: sp.Basic, random: frozenset) -> sp.Basic:
     if bound == 1:
         return bound
-    if isinstance(bound, sp.Sum) and not any(variables(end) for limit in bound.limits for end in limit[1:]):
-        return sp.Sum(_linear(bound.function), *bound.limits)
+    if isinstance(bound, sp.Sum) and not any(variables(end) or end.free_symbols & random
+                                             for limit in bound.limits for end in limit[1:]):
+        return sp.Sum(_linear(bound.function, random), *bound.limits)
     base, power = (bound.base, bound.exp) if isinstance(bound, sp.Pow) else (bound, sp.Integer(1))
     letter = base.base.label if isinstance(base, sp.Indexed) else base
     mean, variance = _STATED.get().get(_letter(getattr(letter, "name", "")), (None, None))

@@ -11,6 +11,7 @@ from derive.verify import check_equal, check_relation
 
 X, Y = sp.symbols("X Y")
 a, c, p = sp.symbols("a c p")
+k, n = sp.symbols("k n")
 M1, M2 = sp.Symbol("E[X]", real=True), sp.Symbol("E[X**2]", real=True)
 
 #: (expression, its reduced form)
@@ -22,6 +23,11 @@ REDUCED = [
     (Expect(Expect(X)**2), M1**2),  # the expectation of a constant is itself
     (Expect(X * Y), sp.Symbol("E[X*Y]", real=True)),  # no independence assumed
     (Expect(sp.log(X)), sp.Symbol("E[log(X)]", real=True)),
+    # no capital letter: the names listed are random, only numbers come out
+    (Expect(2 * a * c + 3, sp.Tuple(a, c)), 2 * sp.Symbol("E[a*c]", real=True) + 3),
+    (Expect(a * Expect(a, sp.Tuple(a)), sp.Tuple(a)), sp.Symbol("E[a]", real=True)**2),  # the inner one is a number
+    (Expect(sp.Sum(sp.IndexedBase("e")[k], (k, 1, n)), sp.Tuple(sp.Symbol("e"))),  # through a sum, n no variable
+     sp.Sum(sp.Symbol("E[e[k]]", real=True), (k, 1, n))),
 ]
 
 
@@ -81,6 +87,10 @@ CLAIMS = [
     (Expect(X**2), Expect(X)**2, Status.UNKNOWN),
     (Expect(sp.log(X)), sp.log(Expect(X)), Status.UNKNOWN),
     (Expect(X), p / (1 - p), Status.UNKNOWN),  # true of the law the text describes, perhaps: never refuted
+    (Expect((a - Expect(a, sp.Tuple(a)))**2, sp.Tuple(a)), Expect(a**2, sp.Tuple(a)) - Expect(a, sp.Tuple(a))**2,
+     Status.PROVED),
+    (Expect(c * a, sp.Tuple(a, c)), c * Expect(a, sp.Tuple(a)), Status.UNKNOWN),  # c may vary too
+    (Expect(a**2, sp.Tuple(a)), Expect(a, sp.Tuple(a))**2, Status.UNKNOWN),
 ]
 
 

@@ -13,9 +13,9 @@ from derive.distributions.base import Distribution
 from derive.distributions.parametric import Parametric
 from derive.errors import DeriveError
 from derive.measures import KL, Prob
-from derive.moments import Expect, constant, variables
+from derive.moments import Expect, constant, unmarked, variables
 from derive.parse.adapter import ParseError
-from derive.parse.lexicon import KL_SEPARATORS, MAX_CHAIN, NAME
+from derive.parse.lexicon import EXPECTATIONS, KL_SEPARATORS, MAX_CHAIN, NAME
 from derive.parse.tokens import scripts_after
 from derive.terms import mul
 
@@ -165,7 +165,8 @@ class MeasureForms:
 
     def free_expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``E(X)``, ``\mathbb{E}[X^2]``, ``E^2(X)`` (its square) with no distribution declared: the expectation of
-        a body that holds a capital letter, a random variable (:mod:`derive.moments`); ``None`` otherwise."""
+        a body that holds a capital letter, a random variable (:mod:`derive.moments`), or of one that holds none
+        (``\mathbb{E}[\hat f \varepsilon]``, ``E[x^2]``), every name in it random; ``None`` otherwise."""
         if self.by_key:
             return None
         k, power = self._next(i + 1, hi), 1
@@ -180,9 +181,12 @@ class MeasureForms:
         body = self.expression(k + 1, self.partner[k], indices)
         if constant(body) and body.free_symbols:  # E[\mu^2] beside "with mean $\mu$": a constant's own value
             return body ** power, self.partner[k] + 1
-        if not variables(body):
-            return None
-        return Expect(body) ** power, self.partner[k] + 1
+        if variables(body):
+            return Expect(body) ** power, self.partner[k] + 1
+        random = unmarked(body)  # \mathbb{E}[\hat f \varepsilon]: no letter says which; every name may vary
+        if not random or self.tokens[i].text not in EXPECTATIONS and self._at(k, hi) != "[":
+            return None  # E(w), an error function of w, as much as an expectation
+        return Expect(body, sp.Tuple(*random)) ** power, self.partner[k] + 1
 
     def free_variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``\mathrm{Var}(X)`` with no distribution declared: ``E(X^2) - E(X)^2`` for every distribution of ``X``."""

@@ -696,7 +696,7 @@ DOCUMENTS = [
     ("Recall $X \\sim \\mathrm{Bin}(n,p) \\Rightarrow \\langle x \\rangle = n p$.\n", [(1, "proved")]),
     ("Recall $X \\sim \\mathrm{Bin}(n,p) \\Rightarrow \\langle x \\rangle = n$.\n", [(1, "refuted")]),
     ("Recall $x \\sim \\mathrm{Gam}(a,b) \\Rightarrow \\langle x \\rangle = a/b$.\n\nHere $\\langle x \\rangle = 2$.\n",
-     [(1, "proved"), (3, "not parsed")]),  # the law is the implication's alone: no declaration after it
+     [(1, "proved"), (3, "unknown")]),  # the law is the implication's alone: after it, x of no declared law
     # connectives padded with \\quad join the propositions they stand between
     ("Let $x > 0$.\n\n$$2x = 4 \\quad \\Rightarrow \\quad x = 2$$\n", [(3, "proved")]),
     ("Let $x > 0$.\n\n$$2x = 4 \\quad \\Rightarrow \\quad x = 3$$\n", [(3, "refuted")]),

@@ -350,6 +350,14 @@ READS = [
     (r"x^{0.25}", (), (), x**sp.Rational(1, 4)),
     # a bold E is the expectation
     (r"\mathbf{E}[X_1 + 2]", (), (), Expect(sp.Symbol("X_1") + 2)),
+    # no capital letter marks a variable: every name inside may vary (no mean stated, mu may be random); the
+    # counts of sums do not; E(w) with round brackets may as well be a function E of w
+    (r"E[\mu^2]", (), (), Expect(sp.Symbol("mu")**2, sp.Tuple(sp.Symbol("mu")))),
+    (r"\mathbb{E}(\hat{f} \varepsilon)", (), (),
+     Expect(sp.Symbol("fhat") * sp.Symbol("varepsilon"), sp.Tuple(sp.Symbol("fhat"), sp.Symbol("varepsilon")))),
+    (r"\mathbb{E}[\sum_{l=1}^{k} e_l]", (), (),
+     Expect(sp.Sum(sp.IndexedBase("e")[sp.Symbol("l")], (sp.Symbol("l"), 1, sp.Symbol("k"))), sp.Tuple(sp.Symbol("e")))),
+    (r"E(w)", (), (), sp.Function("E")(sp.Symbol("w"))),
     # \ast between factors is times
     (r"\frac{1}{n} \ast n", (), (), sp.Integer(1)),
     (r"a\ast b", (), (), A * b_),
@@ -394,7 +402,6 @@ REFUSES = [
     (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
     (r"\mathbb{E}[y]", LAPLACES, (), "must name its distribution"),
-    (r"E[\mu^2]", (), (), "must name its distribution"),  # no mean stated: mu may be random
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
