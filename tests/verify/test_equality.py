@@ -110,6 +110,28 @@ def test_unknown_for_an_undefined_function():
     assert verdict.reason
 
 
+_f, _t, _n = sp.Function("f"), sp.Symbol("t"), sp.Symbol("n", integer=True, positive=True)
+_h, _i = sp.IndexedBase("h"), sp.Symbol("i", integer=True)
+#: (lhs, rhs, status) where a function no one defines is never evaluated: proved whatever its values are, else
+#: unknown (never refuted: a text may rely on what it says of the function, such as \int f = 1)
+GENERIC = [
+    (sp.Integral(_t * _f(_t), (_t, -sp.oo, sp.oo)),
+     sp.Integral((_t - p) * _f(_t), (_t, -sp.oo, sp.oo)) + p * sp.Integral(_f(_t), (_t, -sp.oo, sp.oo)), Status.PROVED),
+    (sp.Sum(_f(_h[_i]) * (1 - q) + q * _f(_h[_i]), (_i, 1, _n)), sp.Sum(_f(_h[_i]), (_i, 1, _n)), Status.PROVED),
+    (sp.Integral(_t * _f(_t), (_t, -sp.oo, sp.oo)),
+     sp.Integral((_t - p) * _f(_t), (_t, -sp.oo, sp.oo)) + 2 * p * sp.Integral(_f(_t), (_t, -sp.oo, sp.oo)),
+     Status.UNKNOWN),
+    (sp.Integral(p * _f(_t), (_t, -sp.oo, sp.oo)), p, Status.UNKNOWN),  # true of a density, not of every f
+    (sp.Sum(_f(_h[_i]) * sp.log(1 / _f(_h[_i])), (_i, 1, _n)),
+     -sp.Sum(_f(_h[_i]) * sp.log(_f(_h[_i])), (_i, 1, _n)), Status.UNKNOWN),  # needs f > 0: not known
+]
+
+
+@pytest.mark.parametrize(("lhs", "rhs", "status"), GENERIC, ids=[f"{g[0]} = {g[1]}" for g in GENERIC])
+def test_a_function_no_one_defines_is_generic(lhs, rhs, status):
+    assert check_equal(lhs, rhs, DOMAIN).status is status
+
+
 def test_a_difference_below_the_sampling_precision_is_unknown_not_proved():
     verdict = check_equal(p + sp.Integer(10) ** -60, p, DOMAIN)
     assert verdict.status is Status.UNKNOWN, verdict
