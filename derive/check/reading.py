@@ -16,6 +16,7 @@ from derive.check.report import NOT_PARSED, SKIPPED
 from derive.check.shared import UNIT_WORD, Failed
 from derive.distributions.base import Distribution
 from derive.parse.calculus import in_leibniz
+from derive.parse.ellipsis import as_sums
 from derive.parse.names import written_name
 
 
@@ -322,7 +323,7 @@ class Reading:
             return Failed(SKIPPED, ELIDED_STEPS)
         if _DIFFERENTIAL_LEAD.match(tex):
             return Failed(NOT_PARSED, "a differential (d f(x)) is not derive notation: write \\frac{d}{dx} f(x)")
-        if any(dots in tex for dots in _ELIDED):
+        if any(dots in tex for dots in _ELIDED) and (tex := as_sums(tex)) and any(dots in tex for dots in _ELIDED):
             return Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
         if (inverse := self._inverse(tex)) is not None:  # g^{-1}(x) after g(t) = e^t: never (1/g) x
             return Failed(NOT_PARSED, f"{inverse}^{{-1}}(...): the inverse of the function {inverse} the text "

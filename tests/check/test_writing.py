@@ -829,6 +829,11 @@ DOCUMENTS = [
     # a density no one defines keeps its values unknown: linearity proves, nothing refutes
     ("$$\\int^\\infty_{-\\infty}x f(x)dx = \\int^\\infty_{-\\infty}(x-\\mu)f(x)dx+\\int^\\infty_{-\\infty}\\mu f(x)dx"
      " = \\int^\\infty_{-\\infty}(x-\\mu)f(x)dx+\\mu$$\n", [(1, "proved"), (1, "unknown")]),
+    # a sum written out with dots is the sum; dots of no one pattern are skipped
+    ("Let $\\lambda > 0$.\n\n$$\\frac{d}{d\\lambda} \\sum_{i=1}^n (x_i \\ln \\lambda - \\lambda) = "
+     "\\frac{x_1+x_2+...+x_n}{\\lambda}-n$$\n", [(3, "proved")]),
+    ("$$x_1 + x_2 + \\dots + x_n = \\sum_{i=1}^{n} x_i + 1$$\n", [(1, "refuted")]),
+    ("$$e^x = 1 + x + \\frac{x^2}{2!} + \\cdots$$\n", [(1, "skipped")]),
 ]
 
 
