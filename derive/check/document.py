@@ -38,11 +38,12 @@ _WRAPPERS = re.compile(r"\\(?:begin|end)\{(?:aligned|alignedat|gathered|split|mu
                        r"multline|flalign|alignat|eqnarray|array)\*?\}(?:\{[\d\w]+\})?"
                        r"|\\(?:nonumber|notag|displaystyle)\b"
                        r"|\\(?:label|tag\*?|require)\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")  # \tag*{\small{x}}
-#: An equation's label before it, set apart by space: ``\text{(A)}\;\;`` anywhere, ``(B1)\qquad`` or
-#: ``(\star)\quad`` at the start of a row or after a ``\qquad``.
-_EQUATION_LABEL = re.compile(r"\\text(?:rm|bf)?\s*\{\s*\(\s*(?=[A-Za-z\d])[A-Za-z]?\d*'?\s*\)\s*\}(?=\s*\\(?:[;,:! ]|q?quad))"
+#: An equation's label before it, set apart by space (blanked with the space): ``\text{(A)}\;\;`` anywhere,
+#: ``(B1)\qquad`` or ``(\star)\quad`` at the start of a row or after a ``\qquad``.
+_SPACE_AFTER = r"(?:\s*\\(?:[;,:! ]|q?quad)(?![A-Za-z]))+"
+_EQUATION_LABEL = re.compile(r"\\text(?:rm|bf)?\s*\{\s*\(\s*(?=[A-Za-z\d])[A-Za-z]?\d*'?\s*\)\s*\}" + _SPACE_AFTER +
                              r"|(?:^|(?<=\n)|(?<=\\\\)|(?<=&)|(?<=\\quad)|(?<=\\qquad))\s*"
-                             r"\((?:[A-Z]\d*'?|\d+|\\star|\\ast|\*|\\dagger)\)(?=\s*\\q?quad)")
+                             r"\((?:[A-Z]\d*'?|\d+|\\star|\\ast|\*|\\dagger)\)" + _SPACE_AFTER)
 #: A row break with the space after it (``\\[1em]``, ``\\[-2pt]``): the space is layout.
 _ROW_SPACE = re.compile(r"(\\\\)\s*\[\s*-?\d*\.?\d+\s*(?:em|ex|pt|mm|cm|in|mu|bp|pc)\s*\]")
 #: A row that ends with its relation (``a = \\`` then ``b`` on the next row): the break is layout, the right side
@@ -233,7 +234,7 @@ def clean(tex: str) -> str:
     """A display's LaTeX with ``%`` comments (KaTeX and MathJax skip them too), layout-only wrappers, labels, tags,
     an equation's written label (``\\text{(A)}``) and ``\\resizebox{..}{..}{$...$}`` blanked out."""
     tex = _WRAPPERS.sub(lambda m: " " * len(m.group()), _blank_comments(tex))
-    tex = _EQUATION_LABEL.sub(lambda m: " " * len(m.group()), tex)
+    tex = _EQUATION_LABEL.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), tex)  # its lines kept
     tex = _ROW_SPACE.sub(lambda m: m.group(1) + " " * (len(m.group()) - 2), tex)  # \\[1em]: a row break
     tex = _RELATION_BREAK.sub(lambda m: m.group(1) + m.group(2) + "  ", tex)  # a = \\ b: one relation
     tex = _BECAUSE.sub(lambda m: m.group() if m.group(1) else " " * len(m.group()), tex)  # a reason beside a row

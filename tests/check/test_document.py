@@ -29,9 +29,9 @@ SPANS = [
     ("$$\\begin{aligned} a &= b \\label{e1} \\nonumber \\end{aligned}$$", "md", [("a &= b", 1, True)]),
     ("% $x$ in a comment\n$y$", "tex", [("y", 2, False)]),
     # an equation's written label set apart by space is no factor; a group that is one is kept
-    ("$$\\text{(A)}\\;\\; a = b, \\qquad \\text{(B)}\\; c = d$$", "md", [("\\;\\; a = b, \\qquad \\; c = d", 1, True)]),
-    ("$$(B1)\\qquad b = c$$", "md", [("\\qquad b = c", 1, True)]),
-    ("$$(\\star)\\quad a = 1$$", "md", [("\\quad a = 1", 1, True)]),
+    ("$$\\text{(A)}\\;\\; a = b, \\qquad \\text{(B)}\\; c = d$$", "md", [("a = b, \\qquad c = d", 1, True)]),
+    ("$$(B1)\\qquad b = c$$", "md", [("b = c", 1, True)]),
+    ("$$(\\star)\\quad a = 1$$", "md", [("a = 1", 1, True)]),
     ("$$(x)\\qquad = 1$$", "md", [("(x)\\qquad = 1", 1, True)]),
     ("$$f(A)\\qquad a = \\text{(A)} b$$", "md", [("f(A)\\qquad a = \\text{(A)} b", 1, True)]),
     # in Markdown, inline math that is a paragraph of its own is laid out as a display (in LaTeX never)

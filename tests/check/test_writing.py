@@ -826,6 +826,7 @@ DOCUMENTS = [
     # an equation's label before it is no factor: each equation of the line is checked
     ("Let $x > 0$.\n\n$$\\text{(A)}\\;\\; (x+1)^2 = x^2 + 2x + 1, \\qquad \\text{(B)}\\;\\; x^2 = 2x$$\n",
      [(3, "proved"), (3, "refuted")]),
+    ("Let $x > 0$.\n\n$$\n  (B1)\\qquad (x+1)^2 = x^2 + 2x + 1\n$$\n", [(4, "proved")]),  # on its own line
     # a density no one defines keeps its values unknown: linearity proves, nothing refutes
     ("$$\\int^\\infty_{-\\infty}x f(x)dx = \\int^\\infty_{-\\infty}(x-\\mu)f(x)dx+\\int^\\infty_{-\\infty}\\mu f(x)dx"
      " = \\int^\\infty_{-\\infty}(x-\\mu)f(x)dx+\\mu$$\n", [(1, "proved"), (1, "unknown")]),
