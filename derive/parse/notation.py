@@ -397,8 +397,15 @@ _DECORATED_BLACKBOARD = re.compile(r"\\mathbb\s*\{\s*(\\(?:hat|bar|tilde)\s*(?:\
                                    r"(?:_(?:\{\w+\}|\w))?)\s*\}")
 #: ``\sum_{x \in X}^{}``: an empty script, which sets nothing.
 _EMPTY_SCRIPT = re.compile(r"(?<!\\)[_^]\s*\{\s*\}")
+#: ``\ell '(\theta)``: a prime set apart from its letter by a space, as some editors write it.
+_SPACED_PRIME = re.compile(r"((?<![\\A-Za-z])[A-Za-z]|\\[A-Za-z]+|\})[ \t]+(?=')")
+#: ``\frac{\partial}{o_k}``: a partial derivative whose variable lost its ``\partial``; one name below.
+_BARE_PARTIAL = re.compile(r"(\\[dt]?frac\s*\{\s*\\partial\s*\}\s*\{\s*)(?!\\partial)((?:\\[A-Za-z]+|[A-Za-z])"
+                           r"(?:_\{?[A-Za-z0-9]+\}?)?\s*\})")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_EMPTY_SCRIPT, ""),  # \sum_{x}^{} body: no upper limit written
+    (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)
+    (_BARE_PARTIAL, r"\1\\partial \2"),  # \frac{\partial}{o_k}: \frac{\partial}{\partial o_k}
     (_ASTERISK, r" \\cdot "),  # \frac{1}{n} \ast n\mu: times
     (_LOWER_BLACKBOARD, r"\\mathbf{\1}"),  # \mathbb{x}: the vector x
     (_DECORATED_BLACKBOARD, r"\1"),  # \mathbb{\hat{y}_i}: \hat{y}_i

@@ -311,7 +311,8 @@ CALCULUS_BAD = [
     (r"\frac{\partial}{\partial q} = 1", "has nothing to differentiate"),
     (r"\frac{\partial^{2}}{\partial q} H(P)", "different orders above and below"),
     (r"\frac{\partial}{\partial 2} q", "is with respect to 2, not a symbol"),
-    (r"\frac{\partial}{q} q", r"must be written \frac{\partial}{\partial x} f"),
+    (r"\frac{\partial}{q + r} q", r"must be written \frac{\partial}{\partial x} f"),  # one name below, or none
+    (r"\frac{\partial}{2 q} q", r"must be written \frac{\partial}{\partial x} f"),
     (r"\partial q", r"\partial at offset 0 is only understood in"),
     (r"\max x", r"\max at offset 0 must be followed by"),
     (r"\sigma(p, q)", "takes one argument"),

@@ -139,6 +139,8 @@ READS = [
     (r"f''(x)", (), (), derivative(f(x), x, 2)),
     (r"f^{\prime}(x)", (), (), derivative(f(x), x)),
     (r"f’(x)", (), (), derivative(f(x), x)),
+    (r"f '(x)", (), (), derivative(f(x), x)),  # a space before the prime, as some editors set it
+    (r"\frac{\partial}{w} w^2", (), (), derivative(w**2, w)),  # \partial left out below: still in w
     (r"x' + x", (), (), sp.Symbol("xprime") + x),
     # a prime on a bracket, and Euler's D in the checker: the derivative in the formula's one variable
     (r"\left(\frac{1}{x}\right)'", (), (), derivative(1 / x, x)),
