@@ -189,14 +189,18 @@ class MeasureForms:
         return Expect(body, sp.Tuple(*random)) ** power, self.partner[k] + 1
 
     def free_variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
-        r"""``\mathrm{Var}(X)`` with no distribution declared: ``E(X^2) - E(X)^2`` for every distribution of ``X``."""
+        r"""``\mathrm{Var}(X)`` with no distribution declared: ``E(X^2) - E(X)^2`` for every distribution of ``X``
+        (of every name in it, where no capital letter marks a variable)."""
         k = self._next(i + 1, hi)
         if self.by_key or self._at(k, hi) not in ("[", "(") or k not in self.partner:
             return None
         body = self.expression(k + 1, self.partner[k], indices)
-        if not variables(body):
+        if variables(body):
+            return Expect(body**2) - Expect(body)**2, self.partner[k] + 1
+        random = sp.Tuple(*unmarked(body))  # \mathrm{Var}(\varepsilon): every name may vary, as in an expectation
+        if not random or self.tokens[i].text == "V":  # V(s), a value function as much as a variance
             return None
-        return Expect(body**2) - Expect(body)**2, self.partner[k] + 1
+        return Expect(body**2, random) - Expect(body, random)**2, self.partner[k] + 1
 
     def _the_one(self) -> Distribution | None:
         """The distribution an expectation or variance without a subscript is under: the only one declared, or

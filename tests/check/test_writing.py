@@ -830,6 +830,9 @@ DOCUMENTS = [
     # a density no one defines keeps its values unknown: linearity proves, nothing refutes
     ("$$\\int^\\infty_{-\\infty}x f(x)dx = \\int^\\infty_{-\\infty}(x-\\mu)f(x)dx+\\int^\\infty_{-\\infty}\\mu f(x)dx"
      " = \\int^\\infty_{-\\infty}(x-\\mu)f(x)dx+\\mu$$\n", [(1, "proved"), (1, "unknown")]),
+    # an expectation or variance with no capital letter inside: every name in it random, by linearity alone
+    ("$$\\mathrm{Var}(x) = \\mathbb{E}[x^2] - \\mathbb{E}[x]^2$$\n\n$$\\mathrm{Var}(a x) = a^2 \\mathrm{Var}(x)$$\n"
+     "\n$$\\mathbb{E}[x^2] = \\mathbb{E}[x]^2$$\n", [(1, "proved"), (3, "unknown"), (5, "unknown")]),
     # a sum written out with dots is the sum; dots of no one pattern are skipped
     ("Let $\\lambda > 0$.\n\n$$\\frac{d}{d\\lambda} \\sum_{i=1}^n (x_i \\ln \\lambda - \\lambda) = "
      "\\frac{x_1+x_2+...+x_n}{\\lambda}-n$$\n", [(3, "proved")]),

@@ -360,6 +360,9 @@ READS = [
     (r"\mathbb{E}[\sum_{l=1}^{k} e_l]", (), (),
      Expect(sp.Sum(sp.IndexedBase("e")[sp.Symbol("l")], (sp.Symbol("l"), 1, sp.Symbol("k"))), sp.Tuple(sp.Symbol("e")))),
     (r"E(w)", (), (), sp.Function("E")(sp.Symbol("w"))),
+    (r"\mathrm{Var}(\varepsilon)", (), (), Expect(sp.Symbol("varepsilon")**2, sp.Tuple(sp.Symbol("varepsilon")))
+     - Expect(sp.Symbol("varepsilon"), sp.Tuple(sp.Symbol("varepsilon")))**2),
+    (r"V(s)", (), (), sp.Function("V")(sp.Symbol("s"))),  # a value function as much as a variance
     # \ast between factors is times
     (r"\frac{1}{n} \ast n", (), (), sp.Integer(1)),
     (r"a\ast b", (), (), A * b_),
