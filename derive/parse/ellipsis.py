@@ -83,31 +83,25 @@ def _summed(tex: str, tokens: list[_Token], dots: int) -> str | None:
 
 def _run(tokens: list[_Token], k: int) -> tuple[int, int]:
     """The token bounds of the additive run around token ``k``: to the brackets that hold it, or a relation."""
-    lo, depth = k, 0
-    while lo > 0:
-        t = tokens[lo - 1].text
-        if t in _CLOSE:
+    return _edge(tokens, k, -1), _edge(tokens, k, 1) + 1
+
+
+def _edge(tokens: list[_Token], k: int, step: int) -> int:
+    """The last token of the run from ``k`` going ``step`` (-1: left, 1: right)."""
+    inner, outer, sized = (_CLOSE, _OPEN, r"\left") if step < 0 else (_OPEN, _CLOSE, r"\right")
+    depth = 0
+    while 0 <= k + step < len(tokens):
+        t = tokens[k + step].text
+        if t in inner:
             depth += 1
-        elif t in _OPEN:
+        elif t in outer:
             if depth == 0:
                 break
             depth -= 1
-        elif depth == 0 and (t in _STOP or t == r"\left"):
+        elif depth == 0 and (t in _STOP or t == sized):
             break
-        lo -= 1
-    hi, depth = k + 1, 0
-    while hi < len(tokens):
-        t = tokens[hi].text
-        if t in _OPEN:
-            depth += 1
-        elif t in _CLOSE:
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and (t in _STOP or t == r"\right"):
-            break
-        hi += 1
-    return lo, hi
+        k += step
+    return k
 
 
 def _terms(tokens: list[_Token], lo: int, hi: int) -> list[_Term]:
