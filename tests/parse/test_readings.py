@@ -140,6 +140,9 @@ READS = [
     (r"f^{\prime}(x)", (), (), derivative(f(x), x)),
     (r"f’(x)", (), (), derivative(f(x), x)),
     (r"f '(x)", (), (), derivative(f(x), x)),  # a space before the prime, as some editors set it
+    (r"\sin^{-1}(x)", (), (), sp.asin(x)),  # the inverse function, with brackets as without
+    (r"\tanh^{-1}\left(x\right)", (), (), sp.atanh(x)),
+    (r"\sin^{2}(x)", (), (), sp.sin(x)**2),  # a power of the value
     (r"\frac{\partial}{w} w^2", (), (), derivative(w**2, w)),  # \partial left out below: still in w
     (r"x' + x", (), (), sp.Symbol("xprime") + x),
     # a prime on a bracket, and Euler's D in the checker: the derivative in the formula's one variable
