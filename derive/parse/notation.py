@@ -405,10 +405,13 @@ _BARE_PARTIAL = re.compile(r"(\\[dt]?frac\s*\{\s*\\partial\s*\}\s*\{\s*)(?!\\par
 #: ``\sin^{-1}(x)``: the inverse function (arcsine), as without the brackets, never ``1/\sin(x)``.
 _INVERSE_TRIG = re.compile(r"(\\(?:sin|cos|tan|sinh|cosh|tanh)\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1))\s*"
                            r"((?:\\left\s*)?\((?:[^()]|\([^()]*\))*(?:\\right\s*)?\))")
+#: ``\mathop{\mathbb{E}}``, ``\mathop{\text{JSD}}``: spacing as an operator, the same name.
+_MATHOP = re.compile(r"\\mathop\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_EMPTY_SCRIPT, ""),  # \sum_{x}^{} body: no upper limit written
     (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)
     (_INVERSE_TRIG, r"\1{\2}"),  # \sin^{-1}(x): the arcsine of x
+    (_MATHOP, r" \1 "),  # \mathop{\mathbb{E}}: \mathbb{E}
     (_BARE_PARTIAL, r"\1\\partial \2"),  # \frac{\partial}{o_k}: \frac{\partial}{\partial o_k}
     (_ASTERISK, r" \\cdot "),  # \frac{1}{n} \ast n\mu: times
     (_LOWER_BLACKBOARD, r"\\mathbf{\1}"),  # \mathbb{x}: the vector x

@@ -143,6 +143,7 @@ READS = [
     (r"\sin^{-1}(x)", (), (), sp.asin(x)),  # the inverse function, with brackets as without
     (r"\tanh^{-1}\left(x\right)", (), (), sp.atanh(x)),
     (r"\sin^{2}(x)", (), (), sp.sin(x)**2),  # a power of the value
+    (r"\mathop{x} + 1", (), (), x + 1),  # \mathop only spaces its argument as an operator
     (r"\frac{\partial}{w} w^2", (), (), derivative(w**2, w)),  # \partial left out below: still in w
     (r"x' + x", (), (), sp.Symbol("xprime") + x),
     # a prime on a bracket, and Euler's D in the checker: the derivative in the formula's one variable
