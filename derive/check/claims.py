@@ -323,10 +323,13 @@ class Claims:
         return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed, self._left_open())
 
     def _left_open(self) -> frozenset[sp.Symbol]:
-        """The names the text's function definitions use besides their arguments (``\\theta`` of ``F(x) = \\theta x
-        - G(\\theta)``) and nothing else defines or places: what they stand for is left to the reader."""
+        """The names a function's definition uses besides its arguments that are another definition's argument
+        (``\\theta`` of ``F(x) = \\theta x - G(\\theta)`` beside ``G(\\theta) = e^\\theta``) and nothing defines or
+        places: a value of that argument, which one left to the reader (never a parameter such as ``\\sigma``)."""
         said = {s for value in self.defined.values() for s in getattr(value, "free_symbols", ())}
-        return frozenset(s for made in self.functions.values() for s in getattr(made, "meaning", made).free_symbols
+        meanings = [getattr(made, "meaning", made) for made in self.functions.values()]
+        arguments = {v for meaning in meanings for v in getattr(meaning, "variables", ())}
+        return frozenset(s for meaning in meanings for s in meaning.free_symbols & arguments
                          if isinstance(s, sp.Symbol) and s not in said and s not in self.domain.symbol_set)
 
     def _unstated_counts(self, a: sp.Basic, b: sp.Basic) -> tuple:

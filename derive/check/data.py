@@ -10,7 +10,7 @@ import sympy as sp
 
 from derive import randomvars
 from derive.domain import Count, Domain, IndexedSimplex, Member
-from derive.verify.numeric import where
+from derive.verify.numeric import at, estimate, where
 
 
 def counts_of(domain, *exprs: sp.Basic) -> tuple:
@@ -161,11 +161,26 @@ def one_sided(verdict, a: sp.Basic, b: sp.Basic, domain, fixed: frozenset = froz
         shown = ", ".join(sp.latex(c) for c in constant)
         return Verdict(Status.UNKNOWN, f"{shown} is added on one side only: a constant the text leaves open, not "
                                        "every number")
-    if not named and not solving and not renamed and not alone & left_open:
+    opened = alone & left_open and _matters(verdict, a - b, alone & left_open)
+    if not named and not solving and not renamed and not opened:
         return verdict
     shown = ", ".join(sp.latex(s) for s in sorted(alone, key=str))
     return Verdict(Status.UNKNOWN, f"not for every value of {shown}, which nothing places and which stands on one "
                                    f"side only: what does {shown} stand for?")
+
+
+def _matters(verdict, difference: sp.Basic, names: set) -> bool:
+    """Some of ``names`` changes ``difference`` at the counterexample (moved by one): what they stand for may
+    make the relation hold.  True when that cannot be told."""
+    point = dict(verdict.counterexample)
+    if not names <= point.keys():
+        return True
+    here = estimate(at(difference, point))
+    for name in names:
+        there = estimate(at(difference, {**point, name: point[name] + 1}))
+        if here is None or there is None or abs(here[0] - there[0]) > 1e-9 * max(1, abs(here[0])) + here[1] + there[1]:
+            return True
+    return False
 
 
 #: Names people give a constant they leave open (``+ C``, ``+ \text{const}``).

@@ -819,10 +819,14 @@ DOCUMENTS = [
     ("Let $g(t) = e^t$.\n\n$$f(x) = g^{-1}(x) = -\\log x$$\n\n$$x f(x) - g(f(x)) = x \\log x - x$$\n",
      [(1, "definition"), (3, "not parsed"), (3, "definition"), (5, "unknown")]),
     # a name a definition uses besides its arguments stands for something: rewriting it is no claim for all values
-    ("Let $G(t) = e^t$.\n\n$$F(x) = \\theta x - G(\\theta)$$\n\n$$\\theta x - G(\\theta) = x \\log x - x$$\n",
+    ("Let $G(\\theta) = e^\\theta$.\n\n$$F(x) = \\theta x - G(\\theta)$$\n\n$$\\theta x - G(\\theta) = x \\log x - x$$\n",
      [(1, "definition"), (3, "definition"), (5, "unknown")]),
+    ("Let $G(t) = e^t$.\n\n$$F(x) = \\theta x - G(\\theta)$$\n\n$$\\theta x - G(\\theta) = x \\log x - x$$\n",
+     [(1, "definition"), (3, "definition"), (5, "refuted")]),  # theta no argument of the text's: a parameter
     ("Let $G(t) = e^t$.\n\n$$F(x) = \\theta x - G(\\theta)$$\n\n$$\\theta x - G(\\theta) = 2 \\theta x$$\n",
      [(1, "definition"), (3, "definition"), (5, "refuted")]),  # on both sides: for every value
+    ("Let $F(x) = \\theta x + 1$.\n\n$$\\log(e^{\\theta}) - \\theta + x = 2x$$\n",
+     [(1, "definition"), (3, "refuted")]),  # false whatever theta stands for
     # an equation's label before it is no factor: each equation of the line is checked
     ("Let $x > 0$.\n\n$$\\text{(A)}\\;\\; (x+1)^2 = x^2 + 2x + 1, \\qquad \\text{(B)}\\;\\; x^2 = 2x$$\n",
      [(3, "proved"), (3, "refuted")]),
