@@ -89,6 +89,9 @@ class Claims:
                 return link_entry(origin, link, CLAIM, PROVED, ""), True
             if own is not None and own.proved:
                 own = shown
+        if own is not None and own.proved and link.position in chain.restated and isinstance(values[0], Failed):
+            return link_entry(origin, link, CLAIM, UNKNOWN, f"agrees with line {chain.expressions[k - 1].line}, which "
+                          "writes the same subject, unread there: proved only if that line is right"), True
         if own is not None and own.proved:
             return link_entry(origin, link, CLAIM, PROVED, ""), True
         if link.position in chain.restated and own is not None and own.status.value == REFUTED:

@@ -39,21 +39,24 @@ class _Term(NamedTuple):
     end: int
 
 
-def as_sums(tex: str) -> str:
-    """``tex`` with each written-out finite sum a ``\\sum``; as it was unless every ellipsis reads as one."""
+def as_sums(tex: str, scalars: frozenset[str] = frozenset()) -> str:
+    """``tex`` with each written-out finite sum a ``\\sum``; as it was unless every ellipsis reads as one.
+
+    ``scalars`` are names the text uses as one number (``p`` with ``0 < p < 1``): ``p_1 + \\dots + p_n`` beside
+    them may mean ``p`` each time, not entries of their own, and is left as written."""
     for _ in range(tex.count("\\") + tex.count("...") + 1):  # one ellipsis at a time, each time one fewer
         tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(tex)]
         dots = next((k for k, t in enumerate(tokens) if t.text in DOTS), None)
         if dots is None:
             return tex
-        summed = _summed(tex, tokens, dots)
+        summed = _summed(tex, tokens, dots, scalars)
         if summed is None:
             return tex
         tex = summed
     return tex
 
 
-def _summed(tex: str, tokens: list[_Token], dots: int) -> str | None:
+def _summed(tex: str, tokens: list[_Token], dots: int, scalars: frozenset[str]) -> str | None:
     """``tex`` with the run around the ellipsis at token ``dots`` a sum, or ``None``."""
     terms = _terms(tokens, *_run(tokens, dots))
     at = next((k for k, term in enumerate(terms) if [t.text for t in term.body] == [tokens[dots].text]), None)
@@ -67,6 +70,8 @@ def _summed(tex: str, tokens: list[_Token], dots: int) -> str | None:
         return None
     places, value, upper = found
     before, first = terms[at - 1].body, at - 1
+    if _indexed_letters(before, places) & scalars:
+        return None
     while first > 0 and terms[first - 1].sign == sign and value > 0 and \
             _texts(terms[first - 1].body) == _texts(_filled(before, places, str(value - 1))):
         first, value = first - 1, value - 1
@@ -169,6 +174,17 @@ def _braced(tokens: list[_Token]) -> tuple[list[str], list[int | None]]:
             texts.append(t.text)
             origin.append(k)
     return texts, origin
+
+
+def _indexed_letters(term: list[_Token], places: set[int]) -> set[str]:
+    """The names whose subscript holds the index (``p`` of ``p_2``, ``\\sigma`` of ``\\sigma_{2}``), backslash off."""
+    texts = [t.text for t in term]
+    out = set()
+    for k in places:
+        under = k - 2 if k >= 2 and texts[k - 1] == "{" else k - 1
+        if under >= 1 and texts[under] == "_":
+            out.add(texts[under - 1].lstrip("\\"))
+    return out
 
 
 def _filled(term: list[_Token], places: set[int], value: str) -> list[_Token]:

@@ -842,6 +842,9 @@ DOCUMENTS = [
      "\\frac{x_1+x_2+...+x_n}{\\lambda}-n$$\n", [(3, "proved")]),
     ("$$x_1 + x_2 + \\dots + x_n = \\sum_{i=1}^{n} x_i + 1$$\n", [(1, "refuted")]),
     ("$$e^x = 1 + x + \\frac{x^2}{2!} + \\cdots$$\n", [(1, "skipped")]),
+    ("Let $0<p<1$.\n\n$$p_1 + p_2 + ... + p_n = np$$\n", [(3, "skipped")]),  # beside p: p each time?
+    # a display that writes again a subject derive could not read only agrees with the line before
+    ("Let $a > 0$.\n\n$$\\sum' = a + a$$\n\n$$\\sum' = 2a$$\n", [(3, "not parsed"), (5, "unknown")]),
 ]
 
 

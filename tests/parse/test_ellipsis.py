@@ -46,3 +46,9 @@ def test_a_run_with_dots_is_a_sum(written: str, read: str) -> None:
 @pytest.mark.parametrize("written", KEPT)
 def test_dots_of_no_sum_are_kept(written: str) -> None:
     assert as_sums(written) == written
+
+
+def test_entries_of_a_name_used_as_one_number_are_kept() -> None:
+    assert as_sums(r"p_1 + p_2 + \dots + p_n", frozenset({"p"})) == r"p_1 + p_2 + \dots + p_n"  # p each time?
+    assert as_sums(r"\sigma_{1} + \dots + \sigma_{n}", frozenset({"sigma"})) == r"\sigma_{1} + \dots + \sigma_{n}"
+    assert as_sums(r"p_1 + p_2 + \dots + p_n", frozenset({"q"})) == r"\sum_{k=1}^{n} \left(p_k\right)"
