@@ -13,7 +13,8 @@ one (``X_i``, a sample).  An expectation written with no capital letter inside (
 \varepsilon]``) names no variable apart from a constant, so every name in it is taken as random (its second
 argument): only numbers come out, ``E[f \varepsilon]`` stays one moment, and an expectation inside is a number.
 The expectation of a sum over a sample is the sum of the expectations, and the moments a text states ("drawn
-from a distribution with mean $\mu$ and variance $\sigma^2$", :func:`stated`) replace the unknowns ``E[X]``, ``E[X_i]``, ``E[X^2]`` and ``E[X_i^2]``.
+from a distribution with mean $\mu$ and variance $\sigma^2$", :func:`stated`) replace the unknowns ``E[X]``,
+``E[X_i]``, ``E[X^2]`` and ``E[X_i^2]``.
 """
 
 from __future__ import annotations
