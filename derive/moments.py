@@ -26,6 +26,8 @@ from contextvars import ContextVar
 
 import sympy as sp
 
+from derive.terms import count_symbols
+
 #: The mean and variance (or None) a text states for each random variable's letter, while it is checked.
 _STATED: ContextVar[Mapping[str, tuple[sp.Expr, sp.Expr | None]]] = ContextVar("stated moments", default={})
 
@@ -77,8 +79,7 @@ def moments(expr: sp.Basic) -> sp.Basic:
 def unmarked(body: sp.Basic) -> tuple[sp.Symbol, ...]:
     """The names of ``body`` taken as random where no capital letter marks a variable: all but the counts and
     indices of its sums (``k`` of ``\\sum_{l=1}^{k}``) and integers."""
-    counts = {x for agg in body.atoms(sp.Sum, sp.Product) for limit in agg.limits for end in limit[1:]
-              for x in end.free_symbols}
+    counts = count_symbols(body)
     return tuple(sorted((x for x in body.free_symbols if isinstance(x, sp.Symbol) and not x.is_integer
                          and x not in counts), key=str))
 

@@ -171,3 +171,9 @@ def bottom_up(expr: Basic, fn: Callable[[Basic], Basic]) -> Basic:
     if not is_leaf(expr):
         expr = rebuild(expr, (bottom_up(a, fn) for a in expr.args))
     return fn(expr)
+
+
+def count_symbols(expr: Basic) -> set[Basic]:
+    """The symbols that end the sums and products of ``expr`` (``n`` of ``\\sum_{i=1}^{n}``): counts, no values."""
+    return {x for agg in expr.atoms(sp.Sum, sp.Product) for limit in agg.limits for end in limit[1:]
+            for x in end.free_symbols}

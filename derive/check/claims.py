@@ -28,6 +28,7 @@ from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
 from derive.parse.tokens import bare_name
+from derive.terms import count_symbols
 
 
 #: A connective as derive.verify.check_relation takes it: (its name, whether the two sides swap).
@@ -89,7 +90,8 @@ class Claims:
                 return link_entry(origin, link, CLAIM, PROVED, ""), True
             if own is not None and own.proved:
                 own = shown
-        if own is not None and own.proved and link.position in chain.restated and isinstance(values[0], Failed):
+        if own is not None and own.proved and link.position in chain.restated and isinstance(values[0], Failed) and \
+                re.search(r"[A-Za-z0-9]", chain.expressions[0].tex):  # \sum', not the stray \ of a \\\ row end
             return link_entry(origin, link, CLAIM, UNKNOWN, f"agrees with line {chain.expressions[k - 1].line}, which "
                           "writes the same subject, unread there: proved only if that line is right"), True
         if own is not None and own.proved:
@@ -319,8 +321,7 @@ class Claims:
         if (end := _UNDEFINED.search(verdict.reason)) is not None:  # x/x at x = 0 after "x >= 0": the bound's fault
             return Verdict(Status.UNKNOWN, f"{end.group(1)} is undefined at {end.group(2)}, which the text's bounds "
                                            "include: does it hold only where both sides are defined?")
-        fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols) - \
-            {x for e in self.hypotheses for agg in e.atoms(sp.Sum, sp.Product) for x in _limits(agg)}  # a count: free
+        fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols - count_symbols(e))  # a count: free
         counts = self._unstated_counts(a, b)
         placed = self.domain.merge(Domain(constraints=counts + free_indices(self.domain, counts, a, b)))
         return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed, self._left_open())
@@ -634,8 +635,3 @@ def _unstated_rate(stated: frozenset, d: sp.Derivative) -> bool:
     """``d`` is in a variable its operand does not contain, and the operand holds a name nothing states."""
     inside = {s for s in d.expr.free_symbols if isinstance(s, sp.Symbol)}
     return bool(inside - stated) and any(v not in inside and not isinstance(v, sp.Indexed) for v in d.variables)
-
-
-def _limits(aggregate: sp.Basic) -> set[sp.Basic]:
-    """The symbols that end a sum or product (``N`` of ``\\sum_{i=1}^{N}``): counts, which no equation ties down."""
-    return {x for limit in aggregate.limits for end in limit[1:] for x in end.free_symbols}

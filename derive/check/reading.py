@@ -323,9 +323,9 @@ class Reading:
             return Failed(SKIPPED, ELIDED_STEPS)
         if _DIFFERENTIAL_LEAD.match(tex):
             return Failed(NOT_PARSED, "a differential (d f(x)) is not derive notation: write \\frac{d}{dx} f(x)")
-        scalars = frozenset(str(s) for s in self.domain.symbol_set)  # p_1 + ... + p_n beside p: p each time?
-        if any(dots in tex for dots in _ELIDED) and (tex := as_sums(tex, scalars)) and \
-                any(dots in tex for dots in _ELIDED):
+        if any(dots in tex for dots in _ELIDED) and \
+                (tex := as_sums(tex, frozenset(map(str, self.domain.symbol_set)))) and \
+                any(dots in tex for dots in _ELIDED):  # p_1 + ... + p_n beside a p placed: p each time?
             return Failed(SKIPPED, "an elided expression (\\ldots) is not checked")
         if (inverse := self._inverse(tex)) is not None:  # g^{-1}(x) after g(t) = e^t: never (1/g) x
             return Failed(NOT_PARSED, f"{inverse}^{{-1}}(...): the inverse of the function {inverse} the text "

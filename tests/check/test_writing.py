@@ -845,6 +845,8 @@ DOCUMENTS = [
     ("Let $0<p<1$.\n\n$$p_1 + p_2 + ... + p_n = np$$\n", [(3, "skipped")]),  # beside p: p each time?
     # a display that writes again a subject derive could not read only agrees with the line before
     ("Let $a > 0$.\n\n$$\\sum' = a + a$$\n\n$$\\sum' = 2a$$\n", [(3, "not parsed"), (5, "unknown")]),
+    ("Let $a > 0$.\n\n$$\n\\begin{align*}\nS &= a + a \\\\\\\n&= 2a \\\\\\\n&= a + a + 0\n\\end{align*}\n$$\n",
+     [(5, "definition"), (6, "not parsed"), (7, "proved")]),  # a stray \ after a row end (Hugo's \\\) is no subject
 ]
 
 
