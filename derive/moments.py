@@ -99,9 +99,10 @@ def _linear(arg: sp.Basic, random: frozenset = frozenset()) -> sp.Basic:
     comes out, a constant is its own expectation, a sum over a sample is the sum of the expectations, and what
     is left of each term is one moment: stated, or unknown."""
     out = sp.Integer(0)
+    arg = arg.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())  # the body's own value first
     for term in sp.Add.make_args(sp.expand(arg)):
         free, bound = sp.Integer(1), sp.Integer(1)
-        for factor in sp.Mul.make_args(term):
+        for factor in sp.Mul.make_args(sp.powsimp(term, combine="exp")):  # a^(1-X) a^(X-1) = 1
             if variables(factor) or factor.free_symbols & random:
                 bound *= factor
             else:

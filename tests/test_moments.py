@@ -23,6 +23,8 @@ REDUCED = [
     (Expect(Expect(X)**2), M1**2),  # the expectation of a constant is itself
     (Expect(X * Y), sp.Symbol("E[X*Y]", real=True)),  # no independence assumed
     (Expect(sp.log(X)), sp.Symbol("E[log(X)]", real=True)),
+    (Expect(sp.Derivative(X * sp.log(p) + (1 - X) * sp.log(1 - p), p)), M1 / p - (1 - M1) / (1 - p)),  # the body's
+    (Expect(a**(1 - X) * a**(X - 1) * X), M1),  # powers of one base, one power
     # no capital letter: the names listed are random, only numbers come out
     (Expect(2 * a * c + 3, sp.Tuple(a, c)), 2 * sp.Symbol("E[a*c]", real=True) + 3),
     (Expect(a * Expect(a, sp.Tuple(a)), sp.Tuple(a)), sp.Symbol("E[a]", real=True)**2),  # the inner one is a number

@@ -15,7 +15,7 @@ from derive.errors import DeriveError
 from derive.measures import KL, Prob
 from derive.moments import Expect, constant, unmarked, variables
 from derive.parse.adapter import ParseError
-from derive.parse.lexicon import EXPECTATIONS, KL_SEPARATORS, MAX_CHAIN, NAME
+from derive.parse.lexicon import EXPECTATIONS, GREEK, KL_SEPARATORS, MAX_CHAIN, NAME
 from derive.parse.tokens import scripts_after
 from derive.terms import mul
 
@@ -134,6 +134,8 @@ class MeasureForms:
             dist, written, opening = self.by_key[inside], inside, under
         elif self._at(under, hi) in ("[", "(") and (one := self._the_one()) is not None:  # \mathbb{E}[X]
             dist, written, opening = one, "x", under
+        elif (past := self._of_parameter(under, hi)) is not None:  # E_p[X], under the one law, of parameter p
+            (dist, written, opening), lo, top = past, under, under
         elif self._at(under, hi) != "_" or script >= hi:
             raise ParseError(f"the expectation at offset {pos} must name its distribution: {form}")
         else:
@@ -170,6 +172,8 @@ class MeasureForms:
         if self.by_key:
             return None
         k, power = self._next(i + 1, hi), 1
+        under = self._past_parameter(k, hi)  # E_p(X), \mathbb{E}_\theta[X]: the law of parameter p, undeclared
+        k = under if under is not None else k
         if self._at(k, hi) == "^":  # E^2(X): the square of the expectation
             script = self._next(k + 1, hi)
             written = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
@@ -183,10 +187,22 @@ class MeasureForms:
             return body ** power, self.partner[k] + 1
         if variables(body):
             return Expect(body) ** power, self.partner[k] + 1
-        random = unmarked(body)  # \mathbb{E}[\hat f \varepsilon]: no letter says which; every name may vary
+        random = unmarked(body) if under is None else ()  # \mathbb{E}[\hat f \varepsilon]: no letter says which; every name may vary
         if not random or self.tokens[i].text not in EXPECTATIONS and self._at(k, hi) != "[":
             return None  # E(w), an error function of w, as much as an expectation
         return Expect(body, sp.Tuple(*random)) ** power, self.partner[k] + 1
+
+    def _past_parameter(self, k: int, hi: int) -> int | None:
+        """The token after a subscript at ``k`` that names one parameter or variable (``_p``, ``_{\\theta}``,
+        ``_X``), not a distribution (``_{x \\sim p}``); ``None`` where there is no such subscript."""
+        script = self._next(k + 1, hi)
+        if self._at(k, hi) != "_" or script >= hi:
+            return None
+        lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
+        written = self._key(lo, top)
+        if not (len(written) == 1 and written.isascii() and written.isalpha() or written in GREEK):
+            return None
+        return self._next(top + 1 if script in self.partner else top, hi)
 
     def free_variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``\mathrm{Var}(X)`` with no distribution declared: ``E(X^2) - E(X)^2`` for every distribution of ``X``
@@ -225,14 +241,18 @@ class MeasureForms:
         dist = self._the_one()
         opening = self._next(i + 1, hi)
         written = self._key(opening + 1, self.partner[opening])
-        if len(written) != 1 or written not in string.ascii_letters:
-            raise ParseError(f"the variance at offset {self.tokens[i].pos} is read of the variable only: "
-                             r"\mathrm{Var}(X)")
-        if written not in _variable_names(dist):
+        if len(written) == 1 and written in string.ascii_letters and written not in _variable_names(dist):
             raise ParseError(f"the variance of {written} at offset {self.tokens[i].pos}: {written} is not the "
                              f"variable of {dist.name}, the one distribution declared; declare {written}'s")
-        x = dist.variable  # E[x^2] - E[x]^2: no integral inside another's body
-        square, mean = (dist.sum_over(mul(Prob(dist, x), x**k), x) for k in (2, 1))
+        x = dist.variable  # E[f^2] - E[f]^2: no integral inside another's body
+        body = self.expression(opening + 1, self.partner[opening], {**indices, **{n: x for n in _variable_names(dist)
+                                                                                   if len(n) == 1}})
+        others = {s.name for s in body.free_symbols if isinstance(s, sp.Symbol) and len(s.name) == 1 and
+                  s.name.isupper()}
+        if not body.has(x) or others or body.has(Prob):
+            raise ParseError(f"the variance at offset {self.tokens[i].pos} is read of {dist.name}'s variable or "
+                             r"a function of it only: \mathrm{Var}(X), \mathrm{Var}(2X + 1)")
+        square, mean = (dist.sum_over(mul(Prob(dist, x), body**k), x) for k in (2, 1))
         return square - mean**2, self.partner[opening] + 1
 
     def _written_expectation(self, i: int, hi: int) -> bool:
@@ -248,7 +268,18 @@ class MeasureForms:
             return True
         lo, top = (script + 1, self.partner[script]) if script in self.partner else (script, script + 1)
         named = self._key(*self._split(lo, top, {r"\sim"})[-1]) in self.by_key  # E_p(...), E_{x \sim p}|x|
-        return named and opening in ("(", "|")
+        return named and opening in ("(", "|") or opening == "(" and self._of_parameter(after, hi) is not None
+
+    def _of_parameter(self, under: int, hi: int) -> tuple[Distribution, str, int] | None:
+        """For ``E_p(X)`` (``\\mathbb{E}_\\theta[X]``), a subscript naming no distribution, under the one
+        distribution declared, one of whose parameters it names: (that distribution, its variable, the opening)."""
+        past, one = self._past_parameter(under, hi), self._the_one()
+        if past is None or one is None or self._at(past, hi) not in ("(", "["):
+            return None
+        name = self._key(self._next(under + 1, hi), past).strip("{}")
+        if name in self.by_key or name in self.lower or all(s.name != name.lstrip("\\") for s in one.free_symbols):
+            return None
+        return one, "x", past
 
     def _dist(self, lo: int, hi: int) -> Distribution:
         """The distribution named by tokens ``lo:hi``; ``p`` names ``P`` (its density or mass) when no ``p`` is

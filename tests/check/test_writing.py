@@ -501,6 +501,17 @@ DOCUMENTS = [
     ("$$Var(X)=E(X^2)-E^2(X)$$\n\n$$\\text{Var}(X)=E((X-E(X))^2)=E(X^2-2XE(X)+E^2(X))$$\n\n"
      "$$E(X^2)-2E(X)E(X)+E(E^2(X))=E(X^2)-E^2(X)$$\n\n$$Var(X) = E(X^2) + E^2(X)$$\n\n$$E(X) = \\frac{p}{1-p}$$\n",
      [(1, "proved"), (3, "proved"), (3, "proved"), (5, "proved"), (7, "unknown"), (9, "unknown")]),
+    # E_p, \mathbb{E}_\theta: the expectation under the law of parameter p; under the one declared law when p is one
+    # of its parameters, else for every law; a derivative inside is the body's own
+    ("$$E_p\\left(\\frac{X^2}{p^2}\\right)=\\frac{E_p\\left(X^2\\right)}{p^2}$$\n\n"
+     "$$-E_p\\left(\\frac{d^2}{dp^2}\\log p^X(1-p)^{1-X}\\right) = \\frac {E_p(X)}{p^2}+\\frac{E_p(1-X)}{(1-p)^2}$$\n\n"
+     "$$E_p(X^2) = E_p(X)^2$$\n", [(1, "proved"), (3, "proved"), (5, "unknown")]),
+    ("Let $X \\sim \\mathrm{Bern}(p)$.\n\n$$E_p(X^2)=0^2\\cdot (1-p)+1^2p=p$$\n\n$$E_p(X^2) = p^2$$\n\n"
+     "$$\\mathbb{E}_p[X] = p$$\n", [(1, "definition"), (3, "proved"), (3, "proved"), (5, "refuted"), (7, "proved")]),
+    # the variance of a function of the declared variable: E[f^2] - E[f]^2 under its law
+    ("Let $X \\sim \\text{Ber}(p)$.\n\n$$\\text{var}\\left(\\frac{x}{p}-\\frac{1-x}{1-p}\\right) = "
+     "\\frac{1}{p(1-p)}$$\n\n$$\\text{Var}(2X + 1) = 4 \\text{Var}(X)$$\n\n$$\\text{Var}(2X + 1) = 2 \\text{Var}(X)$$\n",
+     [(1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
     # a name a relation ties down in a way derive does not take (p + q = 1) is never refuted for a value of its own
     ("Writing $p$ and $q$ for the two probabilities, so that $p + q = 1$ and $q = 1 - p$, one has\n\n"
      "$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n",

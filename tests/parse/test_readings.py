@@ -319,6 +319,7 @@ READS = [
     (r"Var(X)", (), (), Expect(X_**2) - Expect(X_)**2),
     (r"\text{Var}(X)", (), (), Expect(X_**2) - Expect(X_)**2),
     (r"E(x)", (), (), sp.Function("E")(x)),  # no capital letter inside: a function
+    (r"E_p\left(X^2\right) + \mathbb{E}_{\theta}[X]", (), (), Expect(X_**2) + Expect(X_)),  # of a parameter
     # upright letters: Euler's e, mutual information's I; \hat on a greek letter typed as a character
     (r"\mathrm{e}^{x}", (), (), sp.exp(x)),
     (r"\hat θ", (), (), sp.Symbol("thetahat")),
@@ -401,6 +402,8 @@ REFUSES = [
     # under X's distribution, another variable is neither a number nor X
     (r"\mathbb{E}[Y]", INDICATOR, (), "whose variable is not Y"),
     (r"\mathrm{Var}(Y)", INDICATOR, (), "Y is not the variable of X"),
+    (r"\mathrm{Var}(X + Y)", INDICATOR, (), "read of X's variable or a function of it only"),
+    (r"\mathrm{Var}(\ell'(p))", INDICATOR, (), "read of X's variable or a function of it only"),  # of X? no saying
     (r"\begin{cases} x & \\ 0 & \text{otherwise} \end{cases}", (), (), "needs a value & a condition"),
     (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
     (r"{a \over b \over c}", (), (), "two in one group"),
@@ -411,6 +414,8 @@ REFUSES = [
     (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
     (r"\mathbb{E}[y]", LAPLACES, (), "must name its distribution"),
+    (r"E_p[x^2]", (), (), "unknown distribution name 'p'"),  # no capital letter: p names the law, undeclared
+    (r"\mathbb{E}_{q}[X]", INDICATOR, (), "unknown distribution name 'q'"),  # q: none of X's parameters
     (r"\log(x)^{1/2}", (), (), "ambiguous power '1/2' after the \\log(...)"),
     (r"\sum x_i y_j", (), (), "has no limits and no one index"),
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
