@@ -124,4 +124,7 @@ def _moment(bound: sp.Basic, random: frozenset) -> sp.Basic:
         return mean
     if mean is not None and variance is not None and power == 2:
         return variance + mean**2
-    return sp.Symbol(f"E[{sp.sstr(bound)}]", real=True)
+    name = f"E[{sp.sstr(bound)}]"
+    fixed = sorted((s for s in bound.free_symbols - variables(bound) - random if isinstance(s, sp.Symbol)), key=str)
+    # E[e^{tX}] is a function of t, never a constant in it: d/dt of it is no 0
+    return sp.Function(name, real=True)(*fixed) if fixed else sp.Symbol(name, real=True)

@@ -23,13 +23,14 @@ REDUCED = [
     (Expect(Expect(X)**2), M1**2),  # the expectation of a constant is itself
     (Expect(X * Y), sp.Symbol("E[X*Y]", real=True)),  # no independence assumed
     (Expect(sp.log(X)), sp.Symbol("E[log(X)]", real=True)),
+    (Expect(sp.exp(c * X)), sp.Function("E[exp(X*c)]", real=True)(c)),  # a function of the names it holds
     (Expect(sp.Derivative(X * sp.log(p) + (1 - X) * sp.log(1 - p), p)), M1 / p - (1 - M1) / (1 - p)),  # the body's
     (Expect(a**(1 - X) * a**(X - 1) * X), M1),  # powers of one base, one power
     # no capital letter: the names listed are random, only numbers come out
     (Expect(2 * a * c + 3, sp.Tuple(a, c)), 2 * sp.Symbol("E[a*c]", real=True) + 3),
     (Expect(a * Expect(a, sp.Tuple(a)), sp.Tuple(a)), sp.Symbol("E[a]", real=True)**2),  # the inner one is a number
     (Expect(sp.Sum(sp.IndexedBase("e")[k], (k, 1, n)), sp.Tuple(sp.Symbol("e"))),  # through a sum, n no variable
-     sp.Sum(sp.Symbol("E[e[k]]", real=True), (k, 1, n))),
+     sp.Sum(sp.Function("E[e[k]]", real=True)(k), (k, 1, n))),  # each entry's own
 ]
 
 
@@ -40,7 +41,7 @@ STATED = [
     (Expect(Xs[i]**2 - 2 * mu * Xs[i]), s2 + mu**2 - 2 * mu**2),  # each entry has the stated moments
     (Expect(X**2), s2 + mu**2),
     (Expect(X**3), sp.Symbol("E[X**3]", real=True)),  # not stated: unknown
-    (Expect(Xs[i] * Xs[sp.Symbol("j")]), sp.Symbol("E[X[i]*X[j]]", real=True)),  # no independence assumed
+    (Expect(Xs[i] * Xs[sp.Symbol("j")]), sp.Function("E[X[i]*X[j]]", real=True)(i, sp.Symbol("j"))),  # i = j?
     (Expect(Y), sp.Symbol("E[Y]", real=True)),  # another variable
     (Expect(sp.Sum(Xs[i], (i, 1, X))), sp.Symbol("E[Sum(X[i], (i, 1, X))]", real=True)),  # a random range
     (Expect(sp.Symbol("X_1") + 2 * sp.Symbol("X_2")**2), mu + 2 * (s2 + mu**2)),  # entries written X_1, X_2
@@ -92,6 +93,9 @@ CLAIMS = [
     (Expect((a - Expect(a, sp.Tuple(a)))**2, sp.Tuple(a)), Expect(a**2, sp.Tuple(a)) - Expect(a, sp.Tuple(a))**2,
      Status.PROVED),
     (Expect(c * a, sp.Tuple(a, c)), c * Expect(a, sp.Tuple(a)), Status.UNKNOWN),  # c may vary too
+    # E[e^{tX}] is a function of t: its derivative is no 0 (it was, when the moment was a constant symbol)
+    (sp.Derivative(Expect(sp.exp(c * X)), c), sp.Integer(0), Status.UNKNOWN),
+    (sp.Derivative(Expect(c * X**2), c), Expect(X**2), Status.PROVED),
     (Expect(a**2, sp.Tuple(a)), Expect(a, sp.Tuple(a))**2, Status.UNKNOWN),
 ]
 

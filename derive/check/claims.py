@@ -127,10 +127,11 @@ class Claims:
         if own is None and back[2].status.value == REFUTED and self.wrong & set(range(anchor + 1, k)):
             return link_entry(origin, link, CLAIM, left.status, f"{left.reason}; this side disagrees with line "
                           f"{chain.expressions[anchor].line}, but a link between was already wrong"), False
-        if own is not None and own.status.value == REFUTED and (rounded := rounding_of(values, link)) is not None:
+        if own is not None and own.status.value == REFUTED and \
+                (rounded := rounding_of([self._tabled(v) for v in values], link)) is not None:
             return self._rounded(origin, link, chain, rounded)
         if own is not None and own.status.value == REFUTED and link.relation in EQUALITIES and \
-                within_rounding((chain.expressions[k - 1].tex, link.rhs.tex), self._parse):
+                within_rounding((chain.expressions[k - 1].tex, link.rhs.tex), lambda t: self._tabled(self._parse(t))):
             return link_entry(origin, link, CLAIM, PROVED, ROUNDED_INSIDE), True
         index, relation, verdict = (k - 1, link.relation, own) if own is not None else back
         if shown is not None and verdict is shown:
@@ -196,6 +197,14 @@ class Claims:
         if rounded is not None:
             return rounded[0]
         return self._verdict(left, right, link.relation).proved
+
+    def _tabled(self, side: object) -> object:
+        """``side`` with the masses and entropies of a pmf the text gives in full put in, where that leaves a
+        number (``H(Y)`` beside its table); else as it is."""
+        if isinstance(side, sp.Basic) and self.table_values and \
+                (numbers := with_tables((side, side), self.table_values)) is not None:
+            return numbers[0]
+        return side
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
         if self.chain_functions and (chained := self._by_chain_rule(left, right, relation)) is not None:

@@ -186,7 +186,7 @@ class Links:
         if link.relation == "∝" and chain.kind != SUPPOSITION:
             return self._proportion(origin, link, chain, values)
         if link.relation not in EQUALITIES:
-            if link.relation == "≈" and (rounded := rounding_of(values, link)) is not None:
+            if link.relation == "≈" and (rounded := rounding_of([self._tabled(v) for v in values], link)) is not None:
                 return self._rounded(origin, link, chain, rounded)
             return link_entry(origin, link, CLAIM, SKIPPED, f"{relation_reason(link.relation)} is not checked"), False
         if k == 1 and (link.lhs.tex.strip(), link.rhs.tex.strip()) in self.table_links:

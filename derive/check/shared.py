@@ -76,8 +76,9 @@ def _put_once(expr: sp.Basic, values: dict) -> sp.Basic:
 
         expr = expr.replace(lambda e: isinstance(e, sp.Derivative) and any(v in given for v in e.variables),
                             taken)
-    bound = {v for e in expr.atoms(sp.Sum, sp.Integral) for v in e.variables}
-    return expr.subs(values) if bound & values.keys() else expr.xreplace(values)  # a sum's own x is not the x given
+    bound = {v for e in expr.atoms(sp.Sum, sp.Integral, sp.Derivative) for v in e.variables}
+    # a sum's own x is not the x given; a derivative in t at t = 0 is its value there (a Subs)
+    return expr.subs(values) if bound & values.keys() else expr.xreplace(values)
 
 
 def taken_expr(expr: sp.Basic) -> sp.Basic:

@@ -282,6 +282,7 @@ class RandomVariableForms:
                 value = indices.get(letter) or sp.Symbol(letter)
             elif len(sides) == 1 and _VALUE.fullmatch(key):
                 name = _name(key[0].upper() + key[1:])
+                name = self.supports.get(name, name) if len(key) == 1 else name  # a in A, the set X takes values in
                 value = indices.get(key) or sp.Symbol(_name(key))
             else:
                 return None

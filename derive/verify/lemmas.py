@@ -126,9 +126,11 @@ def _evaluate(kind: type, g: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic
     body = g.rewrite(sp.Piecewise) if g.has(sp.Abs, sp.Min, sp.Max, sp.sign) else g
     if kind is sp.Sum and not ordered_on_cover(lo, hi, slack=1):
         return None  # SymPy's summation follows Karr's convention, which differs from ours on reversed ranges
+    if kind is sp.Sum and (value := _series(body, var, lo, hi)) is not None:
+        return value
     try:
         if kind is sp.Sum:
-            value = sp.summation(body, (var, lo, hi))
+            value = _summation(body, var, lo, hi)
         elif any(isinstance(f, sp.Pow) and var in f.base.free_symbols and not f.exp.is_Number
                  for f in sp.preorder_traversal(body)):
             value = sp.integrate(body, (var, lo, hi), meijerg=True, conds="separate")
@@ -145,6 +147,53 @@ def _evaluate(kind: type, g: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic
     if value.has(sp.Integral, sp.Sum, sp.Piecewise, sp.oo, -sp.oo, sp.zoo, sp.nan, sp.meijerg, sp.hyper):
         return None
     return value
+
+
+def _summation(body: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> sp.Basic:
+    """SymPy's sum; where it leaves the sum, again with every symbol stripped of its assumptions (its summation
+    finds ``sum (lambda e^t)^x / x! = exp(lambda e^t)`` only so); a value for every complex symbol holds for
+    every real one, and a condition it attaches is refused by the caller."""
+    value = sp.summation(body, (var, lo, hi))
+    if not value.has(sp.Sum):
+        return value
+    plain = {s: sp.Dummy(s.name) for s in (body.free_symbols | lo.free_symbols | hi.free_symbols) - {var}
+             if isinstance(s, sp.Symbol)}
+    k = sp.Dummy(var.name)
+    again = sp.summation(body.xreplace({**plain, var: k}), (k, lo.xreplace(plain), hi.xreplace(plain)))
+    return again.xreplace({d: s for s, d in plain.items()})
+
+
+def _series(body: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> sp.Expr | None:
+    """Two series by their generating functions, where ``body`` is ``k^m s r^k`` times a kernel (the rest's ratio
+    from ``k`` to ``k + 1`` free of ``k``, so it is ``s r^k`` at every integer ``k`` by induction):
+    ``sum_{k=0}^{n} C(n, k) k^m s r^k = s (r d/dr)^m (1 + r)^n`` for a count ``n`` (a non-negative integer),
+    the binomial theorem; ``sum_{k=0}^{oo} k^m s r^k / k! = s (r d/dr)^m e^r``, the exponential series, which
+    converges for every ``r``.  From ``k = 1`` where ``m >= 1`` (the term at 0 is 0)."""
+    k = var
+    if hi == sp.oo and body.has(sp.factorial(k)):
+        kernel, generating = sp.factorial(k), sp.exp
+    elif hi.is_integer and hi.is_nonnegative and body.has(sp.binomial(hi, k)):
+        kernel, generating = 1 / sp.binomial(hi, k), lambda r: (1 + r) ** hi
+    else:
+        return None
+    rest = sp.powsimp(sp.expand_power_exp(body * kernel), combine="exp")
+    degree, geometric = 0, sp.Integer(1)
+    for factor in sp.Mul.make_args(rest):
+        if factor == k or (isinstance(factor, sp.Pow) and factor.base == k and factor.exp.is_Integer
+                           and factor.exp > 0):
+            degree += 1 if factor == k else int(factor.exp)
+        else:
+            geometric *= factor
+    if lo != 0 and not (lo == 1 and degree >= 1):
+        return None
+    r = sp.simplify(geometric.xreplace({k: k + 1}) / geometric)
+    if k in r.free_symbols or r.has(sp.binomial, sp.factorial, sp.gamma):
+        return None
+    R = sp.Dummy("r")
+    value = generating(R)
+    for _ in range(degree):
+        value = R * sp.diff(value, R)
+    return sp.factor(geometric.xreplace({k: 0}) * value.xreplace({R: r}))
 
 
 def _by_parameter(g: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> sp.Expr | None:
@@ -215,7 +264,7 @@ def _sample(s: sp.Symbol, k: int) -> sp.Rational | None:
         return sp.Integer(k % 5 + (1 if s.is_positive else 0)) if s.is_nonnegative else None
     if s.is_positive:
         return u
-    if s.is_real:
+    if s.is_real or s.is_real is None:  # a name with no assumptions, real wherever derive reads it
         return u - sp.Rational(3, 2)
     return None
 

@@ -50,6 +50,9 @@ VALUE_SETS = [
     ("Let $X$ take values in $\\mathcal{S}$.", {"S": "X"}),
     ("Write $I$ for the set of all $x$ with $p(x)$ non-zero.", {}),  # a subset: not said to be all values
     ("$X$ and $Y$ with values in $A$.", {}),  # two variables, one set: not paired
+    ("Consider a random variable $X$ with values in a discrete set $A$, whose law is $P$.", {"A": "X"}),
+    ("Let $X$ take values in the finite alphabet $\\mathcal{A}$.", {"A": "X"}),
+    ("Let $X$ be a random variable with values in $A$.", {"A": "X"}),
 ]
 
 

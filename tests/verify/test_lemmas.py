@@ -63,3 +63,40 @@ def test_each_inequality_lemma_holds(lemma):
     slope = sp.together(sp.diff(gap, x))
     assert sp.solve(slope, x) == [1]
     assert sp.diff(gap, x, 2).subs(x, 1) > 0
+
+
+_k = S("k", integer=True, nonnegative=True)
+_n = S("n", integer=True, nonnegative=True)
+_p, _q, _lam = S("p", positive=True), S("q", positive=True), S("lambda", positive=True)
+_t = S("t", real=True)
+
+#: (body of the sum over k, lo, hi, its value or None where the series lemma must refuse)
+SERIES = [
+    (sp.binomial(_n, _k) * _p**_k * _q**(_n - _k), 0, _n, (_p + _q)**_n),  # the binomial theorem
+    (_k * sp.binomial(_n, _k) * _p**_k * (1 - _p)**(_n - _k), 0, _n, _n * _p),  # the binomial mean
+    (_k**2 * sp.binomial(_n, _k) * _p**_k * (1 - _p)**(_n - _k), 1, _n, _n * _p * (_n * _p - _p + 1)),  # from 1
+    (sp.exp(_t * _k) * sp.binomial(_n, _k) * _p**_k * _q**(_n - _k), 0, _n, (_p * sp.exp(_t) + _q)**_n),
+    (_lam**_k * sp.exp(_t * _k) / sp.factorial(_k), 0, sp.oo, sp.exp(_lam * sp.exp(_t))),  # the exponential series
+    (_k * _lam**_k * sp.exp(-_lam) / sp.factorial(_k), 1, sp.oo, _lam),  # the Poisson mean, from k = 1
+    (sp.binomial(_n, _k) * _p**_k, 1, _n, None),  # from 1 with no power of k: the term at 0 is missing
+    (sp.binomial(_n, _k) * _p**_k, 0, _n - 1, None),  # not up to the n of the binomial
+    (sp.binomial(_n, _k)**2 * _p**_k, 0, _n, None),  # another kernel
+    (_p**_k / sp.factorial(_k), 0, _n, None),  # the exponential series only to infinity
+    (_p**(_k**2) / sp.factorial(_k), 0, sp.oo, None),  # no one ratio from k to k + 1
+]
+
+
+@pytest.mark.parametrize("body, lo, hi, value", SERIES, ids=[str(row[0]) for row in SERIES])
+def test_binomial_and_exponential_series(body, lo, hi, value):
+    got = lemmas._series(body, _k, sp.Integer(lo), hi)
+    if value is None:
+        assert got is None
+    else:
+        assert got is not None and sp.simplify(got - value) == 0
+        assert lemmas.prove(sp.Sum, body, _k, sp.Integer(lo), hi) is not None  # and quadrature agrees
+
+
+def test_summation_is_tried_again_without_assumptions():
+    """SymPy leaves sum (lambda e^t)^k / k! unevaluated when lambda is positive; without assumptions it sums it."""
+    body = (_lam * sp.exp(_t))**_k / sp.factorial(_k)
+    assert lemmas._summation(body, _k, sp.Integer(0), sp.oo) == sp.exp(_lam * sp.exp(_t))
