@@ -56,6 +56,7 @@ _BECAUSE = re.compile(r"(\(\s*)?\\because(?![A-Za-z])(?:[^\\&]|\\(?!\\)[A-Za-z]*
 #: ``\resizebox{w}{h}{$`` and ``\scalebox{f}{$``: a box around math, blanked with the ``$}`` that closes it.
 _BOX = re.compile(r"\\(?:resizebox\s*\{[^{}]*\}\s*\{[^{}]*\}|scalebox\s*\{[^{}]*\}(?:\[[^\]]*\])?)\s*\{\s*\$")
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{")
+_ESCAPED_BRACE = re.compile(r"\\(\\[{}])")  # \\{ of Markdown: the brace \{
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.M)
 _BEGIN = re.compile(r"\\begin\{([A-Za-z]+\*?)\}")
@@ -357,6 +358,13 @@ class _Scanner:
     def _backslash(self, i: int, out: list[Span]) -> int:
         text = self.text
         two = text[i:i + 2]
+        if self.kind == "md" and text[i:i + 3] in ("\\\\(", "\\\\["):  # \\(x\\): Markdown's escaped \(x\)
+            close = "\\\\)" if text[i + 2] == "(" else "\\\\]"
+            end = self._find(close, i + 3)
+            if end >= 0:
+                found = self._span(i + 3, end, text[i + 2] == "[", "\\" + text[i + 2], i, end + 3)
+                out.extend(replace(span, tex=_ESCAPED_BRACE.sub(r"\1", span.tex)) for span in found)
+                return end + 3
         if two in ("\\$", "\\\\", "\\`", "\\%"):
             return i + 2
         if two in ("\\[", "\\("):

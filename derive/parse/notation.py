@@ -407,7 +407,14 @@ _INVERSE_TRIG = re.compile(r"(\\(?:sin|cos|tan|sinh|cosh|tanh)\s*\^\s*(?:\{\s*-\
                            r"((?:\\left\s*)?\((?:[^()]|\([^()]*\))*(?:\\right\s*)?\))")
 #: ``\mathop{\mathbb{E}}``, ``\mathop{\text{JSD}}``: spacing as an operator, the same name.
 _MATHOP = re.compile(r"\\mathop\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
+#: ``1\{k = i\}``, ``\mathbb{1}_{k=i}``, ``\mathbf{1}[k = i]``: the indicator that two indices are equal, the
+#: Kronecker delta ``\delta_{k i}``.
+_INDEX = r"\s*([a-z])\s*"
+_INDICATOR = re.compile(r"(?:(?<![\w.\\])1\s*(?:\\left\s*)?\\\{" + _INDEX + "=" + _INDEX + r"(?:\\right\s*)?\\\}"
+                        r"|\\(?:mathbb|mathbf|mathds|mathbbm)\s*\{\s*[1I]\s*\}\s*(?:_\s*\{|(?:\\left\s*)?\\\{|\[)"
+                        + _INDEX + "=" + _INDEX + r"(?:\}|(?:\\right\s*)?\\\}|\]))")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
+    (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
     (_EMPTY_SCRIPT, ""),  # \sum_{x}^{} body: no upper limit written
     (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)
     (_INVERSE_TRIG, r"\1{\2}"),  # \sin^{-1}(x): the arcsine of x

@@ -26,6 +26,10 @@ SPANS = [
     ("\\begin{align*}a\\end{align*} \\begin{equation}b\\end{equation}", "md", [("a", 1, True), ("b", 1, True)]),
     ("\\begin{itemize}x\\end{itemize}", "md", []),
     ("\\[ x = 1 \\] and \\( y \\)", "md", [("x = 1", 1, True), ("y", 1, False)]),
+    # Markdown escapes the backslash (Jekyll, kramdown): \\( y \\) is \( y \), and \\{ a brace
+    ("when \\\\(k = i\\\\) and \\\\(1\\\\{k = i\\\\}\\\\) or \\\\[ a = b \\\\]", "md",
+     [("k = i", 1, False), ("1\\{k = i\\}", 1, False), ("a = b", 1, True)]),
+    ("\\\\( y \\\\)", "tex", []),  # in LaTeX, a line break and a bracket
     ("$$\\begin{aligned} a &= b \\label{e1} \\nonumber \\end{aligned}$$", "md", [("a &= b", 1, True)]),
     ("% $x$ in a comment\n$y$", "tex", [("y", 2, False)]),
     # an equation's written label set apart by space is no factor; a group that is one is kept

@@ -144,6 +144,10 @@ READS = [
     (r"\tanh^{-1}\left(x\right)", (), (), sp.atanh(x)),
     (r"\sin^{2}(x)", (), (), sp.sin(x)**2),  # a power of the value
     (r"\mathop{x} + 1", (), (), x + 1),  # \mathop only spaces its argument as an operator
+    # the indicator that two indices are equal: the Kronecker delta
+    (r"1\{k = i\} + \mathbb{1}_{j=i} + \mathbf{1}\left\{ a = b \right\}", (), (),
+     sp.KroneckerDelta(sp.Symbol("k"), sp.Symbol("i")) + sp.KroneckerDelta(sp.Symbol("j"), sp.Symbol("i"))
+     + sp.KroneckerDelta(sp.Symbol("a"), sp.Symbol("b"))),
     (r"\frac{\partial}{w} w^2", (), (), derivative(w**2, w)),  # \partial left out below: still in w
     (r"x' + x", (), (), sp.Symbol("xprime") + x),
     # a prime on a bracket, and Euler's D in the checker: the derivative in the formula's one variable
