@@ -413,7 +413,11 @@ _INDEX = r"\s*([a-z])\s*"
 _INDICATOR = re.compile(r"(?:(?<![\w.\\])1\s*(?:\\left\s*)?\\\{" + _INDEX + "=" + _INDEX + r"(?:\\right\s*)?\\\}"
                         r"|\\(?:mathbb|mathbf|mathds|mathbbm)\s*\{\s*[1I]\s*\}\s*(?:_\s*\{|(?:\\left\s*)?\\\{|\[)"
                         + _INDEX + "=" + _INDEX + r"(?:\}|(?:\\right\s*)?\\\}|\]))")
+#: ``\mathbb{D}_{\mathrm{KL}}``: the divergence's letter in another font, the same divergence.
+_FONT_KL = re.compile(r"\\(?:mathbb|mathcal|mathrm)\s*\{\s*D\s*\}(?=\s*_\s*\{?\s*(?:\\(?:mathrm|text|operatorname)"
+                      r"\s*\{\s*)?KL(?![A-Za-z]))")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
+    (_FONT_KL, "D"),  # \mathbb{D}_{KL}: D_{KL}
     (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
     (_EMPTY_SCRIPT, ""),  # \sum_{x}^{} body: no upper limit written
     (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)

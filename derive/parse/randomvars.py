@@ -227,8 +227,13 @@ class RandomVariableForms:
             return self._joint_expectation(i, hi, indices)
         lo, top, after = found
         opening = self._next(after, hi)
-        if self._at(opening, hi) not in ("[", "("):
-            return None
+        if self._at(opening, hi) in ("[", "("):
+            start, stop, end = opening + 1, self.partner[opening], self.partner[opening] + 1
+        else:  # \mathbb{E}_{q(z|x)} \log q(z|x) - ...: of the term that follows, as a product is written
+            start = opening
+            stop = end = self._term_end(opening, hi)
+            if stop <= opening or self._at(opening, hi) in ("+", "-", "="):
+                return None
         parts = self._split(lo, top, {r"\sim"})
         letter = self._key(*parts[0]) if len(parts) == 2 else None
         head = self._next(parts[-1][0], parts[-1][1])
@@ -250,8 +255,8 @@ class RandomVariableForms:
             return None
         bound = {x: sp.Symbol(x, real=True) for x in over}
         weight = weight.xreplace({sp.Symbol(x): bound[x] for x in over})
-        body = self.expression(opening + 1, self.partner[opening], {**indices, **bound})
-        return sp.Integral(weight * body, *((bound[x], -sp.oo, sp.oo) for x in over)), self.partner[opening] + 1
+        body = self.expression(start, stop, {**indices, **bound})
+        return sp.Integral(weight * body, *((bound[x], -sp.oo, sp.oo) for x in over)), end
 
     def _joint_expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``\mathbb{E}[\log \frac{1}{p(X)}]``, no distribution written: under the joint pmf of the variables whose

@@ -525,6 +525,12 @@ DOCUMENTS = [
     # "at t = 0" after a derivative in t: the derivative's value there
     ("Let $M(t) = e^{2t}$.\n\nAt $t = 0$, we have\n\n$$\\frac{d}{dt}M(t) = 2$$\n\nAt $t = 0$, we have\n\n"
      "$$\\frac{d}{dt}M(t) = 3$$\n", [(1, "definition"), (3, "supposed"), (5, "proved"), (7, "supposed"), (9, "refuted")]),
+    # an expectation under q(z|x) of the term after it, written without brackets; \mathbb{D}_{KL} is D_{KL}
+    ("$$\\mathbb{D}_{\\mathrm{KL}}(q(z|x) \\Vert p(z)) = \\mathbb{E}_{q(z | x)} \\log q(z|x) - "
+     "\\mathbb{E}_{q(z | x)} \\log p(z)$$\n\n"
+     "$$\\mathbb{E}_{q(z | x)} \\log p(z|x) = \\mathbb{E}_{q(z | x)} \\log p(x,z) - \\mathbb{E}_{q(z | x)} "
+     "\\left[ \\log p(x) \\right]$$\n\n$$\\mathbb{E}_{q(z | x)} \\log p(z|x) = \\mathbb{E}_{q(z | x)} \\log p(x,z)$$\n",
+     [(1, "proved"), (3, "proved"), (5, "refuted")]),
     # a name a relation ties down in a way derive does not take (p + q = 1) is never refuted for a value of its own
     ("Writing $p$ and $q$ for the two probabilities, so that $p + q = 1$ and $q = 1 - p$, one has\n\n"
      "$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n",

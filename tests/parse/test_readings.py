@@ -144,6 +144,7 @@ READS = [
     (r"\tanh^{-1}\left(x\right)", (), (), sp.atanh(x)),
     (r"\sin^{2}(x)", (), (), sp.sin(x)**2),  # a power of the value
     (r"\mathop{x} + 1", (), (), x + 1),  # \mathop only spaces its argument as an operator
+    (r"\mathbb{D}_{\mathrm{KL}}(P \| Q)", COINS, (), KL(*COINS)),  # the divergence's letter in a blackboard font
     # the indicator that two indices are equal: the Kronecker delta
     (r"1\{k = i\} + \mathbb{1}_{j=i} + \mathbf{1}\left\{ a = b \right\}", (), (),
      sp.KroneckerDelta(sp.Symbol("k"), sp.Symbol("i")) + sp.KroneckerDelta(sp.Symbol("j"), sp.Symbol("i"))
