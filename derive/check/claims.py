@@ -198,6 +198,23 @@ class Claims:
             return rounded[0]
         return self._verdict(left, right, link.relation).proved
 
+    def _inequation(self, origin: str, link: Link, values: list) -> tuple[Entry, bool]:
+        """``a \\neq b``: the sides are not one expression (``D(P \\| Q) \\neq D(Q \\| P)``), proved by a point
+        where they differ; refuted where they are proved equal everywhere."""
+        left, right = values[link.position - 1], values[link.position]
+        if isinstance(left, Failed) or isinstance(right, Failed):
+            failed = left if isinstance(left, Failed) else right
+            return link_entry(origin, link, CLAIM, SKIPPED, f"{relation_reason(link.relation)} is not checked: "
+                                                            f"{failed.reason}"), False
+        verdict = self._verdict(left, right, "=")
+        if verdict.status.value == REFUTED:
+            at = ", ".join(f"{k} = {v}" for k, v in point(verdict.counterexample))
+            return link_entry(origin, link, CLAIM, PROVED, "the sides differ" + (f" at {at}" if at else "")), False
+        if verdict.proved:
+            return Entry(origin, link.line, CLAIM, REFUTED, link.lhs.tex, link.rhs.tex,
+                         f"the sides are equal: {verdict.reason}", relation=link.relation), False
+        return link_entry(origin, link, CLAIM, UNKNOWN, f"not shown to differ: {verdict.reason}"), False
+
     def _tabled(self, side: object) -> object:
         """``side`` with the masses and entropies of a pmf the text gives in full put in, where that leaves a
         number (``H(Y)`` beside its table); else as it is."""

@@ -185,6 +185,8 @@ class Links:
             return link_entry(origin, link, SUPPOSES, SUPPOSED, said), True
         if link.relation == "∝" and chain.kind != SUPPOSITION:
             return self._proportion(origin, link, chain, values)
+        if link.relation == "!=" and chain.kind != SUPPOSITION and not _condition(values[k - 1:k + 1]):
+            return self._inequation(origin, link, values)
         if link.relation not in EQUALITIES:
             if link.relation == "≈" and (rounded := rounding_of([self._tabled(v) for v in values], link)) is not None:
                 return self._rounded(origin, link, chain, rounded)
@@ -402,3 +404,9 @@ def _at_applications(args: tuple, body: sp.Basic) -> sp.Lambda | None:
     if not inside <= body.free_symbols:  # H(p(x)) = -\sum_x p(x) \log p(x): x is the sum's, not the argument's
         return None
     return sp.Lambda(slots, made) if not made.free_symbols & inside else None
+
+
+def _condition(sides: list) -> bool:
+    """``x \\neq 0``, ``k \\neq i``: a condition on names (a bound), no claim about two expressions."""
+    return all(isinstance(side, sp.Basic) and (side.is_Symbol or side.is_number) for side in sides) and \
+        any(isinstance(side, sp.Basic) and side.is_Symbol for side in sides)

@@ -531,6 +531,12 @@ DOCUMENTS = [
      "$$\\mathbb{E}_{q(z | x)} \\log p(z|x) = \\mathbb{E}_{q(z | x)} \\log p(x,z) - \\mathbb{E}_{q(z | x)} "
      "\\left[ \\log p(x) \\right]$$\n\n$$\\mathbb{E}_{q(z | x)} \\log p(z|x) = \\mathbb{E}_{q(z | x)} \\log p(x,z)$$\n",
      [(1, "proved"), (3, "proved"), (5, "refuted")]),
+    # a \neq b: the sides are not one expression, proved where they differ, refuted where they are equal
+    ("Let $P(H) = p$ and $Q(H) = q$ with $0 < p, q < 1$.\n\nSo $D(P \\| Q) \\neq D(Q \\| P)$ in general.\n\n"
+     "$$\\log(pq) \\neq \\log p + \\log q$$\n\n$$\\frac{d}{dp}\\log(1-p)\\neq \\frac{1}{1-p}$$\n",
+     [(1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted"), (7, "proved")]),
+    ("For $\\sigma \\neq 0$ and $k \\neq i$,\n\n$$2 + 2 \\neq 5$$\n",  # a condition on a name is no claim
+     [(1, "skipped"), (1, "skipped"), (3, "proved")]),
     # a name a relation ties down in a way derive does not take (p + q = 1) is never refuted for a value of its own
     ("Writing $p$ and $q$ for the two probabilities, so that $p + q = 1$ and $q = 1 - p$, one has\n\n"
      "$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n",
