@@ -245,8 +245,9 @@ class MeasureForms:
             raise ParseError(f"the variance of {written} at offset {self.tokens[i].pos}: {written} is not the "
                              f"variable of {dist.name}, the one distribution declared; declare {written}'s")
         x = dist.variable  # E[f^2] - E[f]^2: no integral inside another's body
-        body = self.expression(opening + 1, self.partner[opening], {**indices, **{n: x for n in _variable_names(dist)
-                                                                                   if len(n) == 1}})
+        own = {dist.name, dist.name.lower()} if dist.name.upper() in ("P", "Q", "R") else set()  # P's p: a parameter
+        named = {n for n in _variable_names(dist) if len(n) == 1} - own
+        body = self.expression(opening + 1, self.partner[opening], {**indices, **dict.fromkeys(named, x)})  # not p
         others = {s.name for s in body.free_symbols if isinstance(s, sp.Symbol) and len(s.name) == 1 and
                   s.name.isupper()}
         if not body.has(x) or others or body.has(Prob):

@@ -537,6 +537,10 @@ DOCUMENTS = [
      [(1, "definition"), (1, "definition"), (3, "proved"), (5, "refuted"), (7, "proved")]),
     ("For $\\sigma \\neq 0$ and $k \\neq i$,\n\n$$2 + 2 \\neq 5$$\n",  # a condition on a name is no claim
      [(1, "skipped"), (1, "skipped"), (3, "proved")]),
+    # P's parameter p inside a variance is a number, not P's variable
+    ("Let $P(1) = p$ and $P(0) = 1 - p$ with $0 < p < 1$.\n\n$$\\mathrm{Var}(p X) = p^2 \\mathrm{Var}(X)$$\n\n"
+     "$$\\mathrm{Var}(X + p) = \\mathrm{Var}(X)$$\n\n$$\\mathrm{Var}(X + p) = 2\\mathrm{Var}(X)$$\n",
+     [(1, "definition"), (1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
     # a name a relation ties down in a way derive does not take (p + q = 1) is never refuted for a value of its own
     ("Writing $p$ and $q$ for the two probabilities, so that $p + q = 1$ and $q = 1 - p$, one has\n\n"
      "$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n",
