@@ -98,7 +98,7 @@ def _equal(lhs: sp.Basic, rhs: sp.Basic, domain: Domain) -> Verdict:
     hole = None if everywhere else numeric.refute_at(written, placed, danger(lhs) + danger(rhs) + danger(a) + danger(b))
     if hole is not None:
         return hole
-    if not (quick or a == b or exact.exactly_zero(a - b, placed)):
+    if not (quick or a == b or exact.exactly_zero(a - b, placed) or exact.by_logarithms(a, b, placed)):
         return Verdict(Status.UNKNOWN, f"equal at {numeric.POINTS} sample points, but not proved symbolically")
     if not everywhere and not _same_holes(lhs, rhs):
         return Verdict(Status.UNKNOWN, "equal wherever both sides are defined, but a side is not proved defined "

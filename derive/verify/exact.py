@@ -27,6 +27,10 @@ variable declared positive and integrated over ``(-1, 1)`` would let
 **By lemmas** (:mod:`derive.verify.lemmas`): integrals replaced by values
 SymPy computes and quadrature confirms; then the rest must cancel.
 
+**By logarithms** (:func:`by_logarithms`): two sides SymPy proves positive are equal when their
+logarithms, split only where the assumptions allow, cancel (the logarithm is one-to-one on the positives):
+a likelihood's product, written through the sum of its logarithms, against its closed form.
+
 **By evaluation**: SymPy evaluates the integrals with no pole inside their
 range (:func:`derive.verify.defined.pole_inside`), and the sums whose range
 is proved in order (``hi >= lo - 1``: SymPy's Karr convention then agrees
@@ -122,6 +126,17 @@ def split_logs(expr: sp.Basic) -> sp.Basic:
     """Logarithms of products of positive factors split (no ``force``: positivity comes from the cover)."""
     expr = expr.replace(sp.log, lambda arg: sp.log(sp.factor(sp.together(arg))))
     return sp.expand_log(expr)
+
+
+def by_logarithms(a: sp.Basic, b: sp.Basic, domain: Domain) -> bool:
+    """``a == b`` for sides SymPy proves positive on the domain, by their logarithms (the logarithm is one-to-one
+    there): ``exp(n log c + S) = c^n exp(S)``, a product over a sample written through the sum of its logarithms
+    against the closed form.  Logarithms split only where the assumptions allow it (no ``force``)."""
+    a, b = domain.reparametrize(a), domain.reparametrize(b)
+    if too_large(a, b) or not (a.is_positive and b.is_positive):
+        return False
+    difference = sp.expand_log(sp.log(a)) - sp.expand_log(sp.log(b))
+    return rationally_zero(sp.expand(difference))
 
 
 def rationally_zero(expr: sp.Basic) -> bool:

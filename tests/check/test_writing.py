@@ -541,6 +541,9 @@ DOCUMENTS = [
     ("Let $P(1) = p$ and $P(0) = 1 - p$ with $0 < p < 1$.\n\n$$\\mathrm{Var}(p X) = p^2 \\mathrm{Var}(X)$$\n\n"
      "$$\\mathrm{Var}(X + p) = \\mathrm{Var}(X)$$\n\n$$\\mathrm{Var}(X + p) = 2\\mathrm{Var}(X)$$\n",
      [(1, "definition"), (1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
+    # a likelihood's product against its closed form: equal positive sides, by their logarithms
+    ("Let $\\sigma > 0$.\n\n$$\\prod_{i=1}^n \\frac{1}{\\sqrt{2 \\pi \\sigma^2}} e^{-\\frac{(x_i - \\mu)^2}{2\\sigma^2}} = "
+     "\\frac{1}{(2 \\pi \\sigma^2)^{n/2}} e^{-\\frac{1}{2\\sigma^2}\\sum_{i=1}^n (x_i - \\mu)^2}$$\n", [(3, "proved")]),
     # a name a relation ties down in a way derive does not take (p + q = 1) is never refuted for a value of its own
     ("Writing $p$ and $q$ for the two probabilities, so that $p + q = 1$ and $q = 1 - p$, one has\n\n"
      "$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n",

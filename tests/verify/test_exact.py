@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain
-from derive.verify.exact import (by_bodies, evaluate, exactly_zero, may_vanish, merge_aggregates, rationally_zero,
+from derive.verify.exact import (by_bodies, by_logarithms, evaluate, exactly_zero, may_vanish, merge_aggregates, rationally_zero,
                                  split_logs)
 
 x = sp.Symbol("x", real=True)
@@ -88,3 +88,21 @@ def test_simplify_is_spared_only_where_it_cannot_reach_zero(expr: sp.Expr, expec
 def test_an_identity_is_still_proved_by_simplify() -> None:
     assert exactly_zero(sp.sin(_a) ** 2 + sp.cos(_a) ** 2 - 1, Domain())
     assert not exactly_zero(sp.log(_a / _b) - sp.log(_a) + sp.log(_b), Domain())
+
+
+_c, _s = sp.Symbol("c", positive=True), sp.Symbol("s", real=True)
+_n, _r = sp.Symbol("n", positive=True, integer=True), sp.Symbol("r", real=True)
+#: (a, b, whether a == b is proved through the logarithms of the positive sides)
+BY_LOGARITHMS = [
+    (sp.exp(_n * sp.log(_c) + _s), _c**_n * sp.exp(_s), True),
+    (sp.exp(-_n * sp.log(2 * sp.pi * _c**2) / 2 + _s), sp.exp(_s) / (2 * sp.pi * _c**2)**(_n / 2), True),
+    (sp.sqrt(_c**2), _c, True),
+    (2 * sp.exp(_s), sp.exp(_s), False),  # not equal
+    (sp.sqrt(_r**2), _r, False),  # r may be negative: not proved positive
+    (sp.exp(_r) * _r, _r * sp.exp(_r), False),  # not proved positive (though equal: left to the other paths)
+]
+
+
+@pytest.mark.parametrize(("a", "b", "proved"), BY_LOGARITHMS, ids=[f"{r[0]} = {r[1]}" for r in BY_LOGARITHMS])
+def test_by_logarithms(a, b, proved):
+    assert by_logarithms(a, b, Domain()) is proved
