@@ -119,9 +119,12 @@ class Claims:
             where = f"agrees with line {chain.expressions[anchor].line}, before the error"
             if own is None:
                 return link_entry(origin, link, CLAIM, left.status, f"{left.reason}; this side {where}"), True
-            before = "refuted" if own.status.value == REFUTED else "not proved"
+            if own.status.value == REFUTED:  # false as written, though it goes back to the text's right track
+                return Entry(origin, link.line, CLAIM, REFUTED, link.lhs.tex, link.rhs.tex,
+                             f"{own.reason}; the expression before it is wrong, and this side {where}",
+                             point(own.counterexample), relation=link.relation), True
             return link_entry(origin, link, CLAIM, UNKNOWN,
-                          f"{before} against the expression before it, which is wrong; this side {where}"), True
+                              f"not proved against the expression before it, which is wrong; this side {where}"), True
         if own is None and back is None:
             return link_entry(origin, link, CLAIM, NOT_PARSED, "the expression before it could not be read"), False
         if own is None and back[2].status.value == REFUTED and self.wrong & set(range(anchor + 1, k)):

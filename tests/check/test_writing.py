@@ -544,6 +544,8 @@ DOCUMENTS = [
     # a likelihood's product against its closed form: equal positive sides, by their logarithms
     ("Let $\\sigma > 0$.\n\n$$\\prod_{i=1}^n \\frac{1}{\\sqrt{2 \\pi \\sigma^2}} e^{-\\frac{(x_i - \\mu)^2}{2\\sigma^2}} = "
      "\\frac{1}{(2 \\pi \\sigma^2)^{n/2}} e^{-\\frac{1}{2\\sigma^2}\\sum_{i=1}^n (x_i - \\mu)^2}$$\n", [(3, "proved")]),
+    # a = b = c with a wrong b: b = c is false as written too, even where c is right again
+    ("Let $x > 0$.\n\n$$2x + 2x = 5x = 4x$$\n", [(3, "refuted"), (3, "refuted")]),
     # a name a relation ties down in a way derive does not take (p + q = 1) is never refuted for a value of its own
     ("Writing $p$ and $q$ for the two probabilities, so that $p + q = 1$ and $q = 1 - p$, one has\n\n"
      "$$-p \\log p - (1 - p) \\log (1 - p) = -p \\log p - q \\log q$$\n",
