@@ -66,7 +66,6 @@ RELATIONS = {
     "≤": "<=", "≥": ">=", "≠": "!=", "≈": "≈", "∝": "∝", "≡": "≡", "∈": "∈", "→": "→", "≔": ":=",
     "⇒": "⇒", "⇔": "⇔", "⇐": "⇐", "∴": "⇒", "≜": ":=", "≝": ":=",
 }
-RELATIONS["=>"] = "⇒"  # typed in ASCII: implies
 RELATIONS["=!"] = "=!"  # an equation set to be solved (SET): made only by \overset{set}{=} and by prose
 #: Relations between propositions (equations or systems), not between expressions.
 CONNECTIVES = frozenset({"⇔", "⇒", "⇐"})
@@ -675,7 +674,7 @@ def _relations(toks: list[_Tok], lo: int, hi: int) -> list[tuple[int, int, str]]
             k += 1
             continue
         pair = tok.text + toks[k + 1].text if k + 1 < hi and toks[k + 1].start == tok.start + 1 else ""
-        if pair in (":=", "=:", "<=", ">=", "!=", "=>"):
+        if pair in (":=", "=:", "<=", ">=", "!="):
             out.append((k, k + 2, pair))
             k += 2
         elif tok.text in _OVERSET and (found := _overset(toks, k, hi)) is not None:

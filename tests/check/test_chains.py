@@ -114,7 +114,6 @@ PROPOSITIONS = [
     (r"\Leftrightarrow q = p", [(("", "q = p"), ("⇔",), True, "", False)]),
     (r"\implies q = p, \lambda = 1", [(("", r"q = p, \lambda = 1"), ("⇒",), True, "", False)]),
     (r"\therefore q = p", [(("", "q = p"), ("⇒",), True, "", False)]),
-    (r"a = b => c = d", [(("a = b", "c = d"), ("⇒",), True, "", False)]),  # typed in ASCII
     (r"q = p \impliedby q - p = 0", [(("q = p", "q - p = 0"), ("⇐",), True, "", False)]),
     (r"a = 0 \iff b = 0 \iff c = 0", [(("a = 0", "b = 0", "c = 0"), ("⇔", "⇔"), True, "", False)]),
     (r"\iff \begin{cases} a = b \\ c = d \end{cases}",
