@@ -125,6 +125,10 @@ def _moment(bound: sp.Basic, random: frozenset) -> sp.Basic:
     if mean is not None and variance is not None and power == 2:
         return variance + mean**2
     name = f"E[{sp.sstr(bound)}]"
-    fixed = sorted((s for s in bound.free_symbols - variables(bound) - random if isinstance(s, sp.Symbol)), key=str)
-    # E[e^{tX}] is a function of t, never a constant in it: d/dt of it is no 0
+    # E[e^{tX}] is a function of t, never a constant in it (d/dt of it is no 0), and E[X_i X_j] one of i and j (is
+    # i = j?); the entries of one sample, X_i alone, are copies of one variable: E[X_i^2] is the same for every i
+    entries = {ix for e in bound.atoms(sp.Indexed) for ix in e.indices if isinstance(ix, sp.Symbol)}
+    copies = entries if len(entries) == 1 else set()
+    fixed = sorted((s for s in bound.free_symbols - variables(bound) - random - copies if isinstance(s, sp.Symbol)),
+                   key=str)
     return sp.Function(name, real=True)(*fixed) if fixed else sp.Symbol(name, real=True)

@@ -30,7 +30,7 @@ REDUCED = [
     (Expect(2 * a * c + 3, sp.Tuple(a, c)), 2 * sp.Symbol("E[a*c]", real=True) + 3),
     (Expect(a * Expect(a, sp.Tuple(a)), sp.Tuple(a)), sp.Symbol("E[a]", real=True)**2),  # the inner one is a number
     (Expect(sp.Sum(sp.IndexedBase("e")[k], (k, 1, n)), sp.Tuple(sp.Symbol("e"))),  # through a sum, n no variable
-     sp.Sum(sp.Function("E[e[k]]", real=True)(k), (k, 1, n))),  # each entry's own
+     sp.Sum(sp.Symbol("E[e[k]]", real=True), (k, 1, n))),  # the entries of one sample: copies
 ]
 
 

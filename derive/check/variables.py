@@ -38,7 +38,8 @@ _DECLARED = re.compile(rf"(?P<before>{_MATHS})\s+are\s+(?:mutually\s+|statistica
                        rf"|\bindependent\s+(?:discrete\s+|continuous\s+)?(?:random\s+)?variables\s+(?P<after>{_MATHS})",
                        re.I)
 #: "$X$ and $Y$ with values in the sets $A$ and $B$", "$X$ takes values in $\mathcal{S}$".
-_VALUES_IN = re.compile(rf"(?P<variables>{_MATHS})(?:\s+(?:be|is|are)\s+(?:an?\s+)?(?:discrete\s+)?random\s+variables?)?"
+_VALUES_IN = re.compile(rf"(?P<variables>{_MATHS})"
+                        r"(?:\s+(?:be|is|are)\s+(?:an?\s+)?(?:discrete\s+)?random\s+variables?)?"
                         rf"\s+(?:with|taking|takes?|that\s+takes?)\s+(?:its\s+|their\s+)?"
                         rf"values\s+in\s+(?:the\s+|an?\s+)?(?:(?:finite|discrete|countable|some)\s+)?"
                         rf"(?:(?:sets?|alphabets?)\s+)?(?P<sets>{_MATHS})", re.I)

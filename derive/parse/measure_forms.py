@@ -187,7 +187,8 @@ class MeasureForms:
             return body ** power, self.partner[k] + 1
         if variables(body):
             return Expect(body) ** power, self.partner[k] + 1
-        random = unmarked(body) if under is None else ()  # \mathbb{E}[\hat f \varepsilon]: no letter says which; every name may vary
+        # \mathbb{E}[\hat f \varepsilon]: no letter says which; every name may vary (not under a parameter's E_p)
+        random = unmarked(body) if under is None else ()
         if not random or self.tokens[i].text not in EXPECTATIONS and self._at(k, hi) != "[":
             return None  # E(w), an error function of w, as much as an expectation
         return Expect(body, sp.Tuple(*random)) ** power, self.partner[k] + 1
