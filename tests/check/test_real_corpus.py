@@ -26,8 +26,8 @@ pytestmark = pytest.mark.slow
 #: it: 40/83, 10/63, 12/96, 35/91, 17/105, 13/93, 32/61, 12/73, 27/75, 18/63, 13/93, 11/93, 11/88, 15/96, 6/92,
 #: 40/104, 45/255, 14/101, 44/118, 41/146, 21/139, 21/122 and 51/111 true relations proved, 3/9, 1/6, 2/9, 2/5, 2/13,
 #: 3/14, 2/8, 0/16, 5/8, 4/5, 0/3, 2/5, 1/5, 0/11, 1/25, 1/12, 0/8, 0/14, 1/8, 0/4, 1/6, 8/19 and 1/8 errors caught;
-#: three author errors proved (matrix algebra read as numbers; a MAP definition taken across an unread step that dropped a
-#: constant; a value that matched only cut, 0.63 for 0.639), fifty-nine true relations refuted (thirteen in
+#: three author errors proved (matrix algebra read as numbers; a MAP definition taken across an unread step that
+#: dropped a constant; a value that matched only cut, 0.63 for 0.639), fifty-nine true relations refuted (thirteen in
 #: lecture notes in bits; eight in the last three batches: a sum's terms read outside it, an equation "required
 #: to vanish" read as a claim, "should p(x_i) = 0 hold" read as a definition, independence spoken of without
 #: names, a cross-entropy defined with \lg, a reason beside a row read as the chain's, "= 0 + \mu" linked to

@@ -510,7 +510,8 @@ DOCUMENTS = [
      "$$\\mathbb{E}_p[X] = p$$\n", [(1, "definition"), (3, "proved"), (3, "proved"), (5, "refuted"), (7, "proved")]),
     # the variance of a function of the declared variable: E[f^2] - E[f]^2 under its law
     ("Let $X \\sim \\text{Ber}(p)$.\n\n$$\\text{var}\\left(\\frac{x}{p}-\\frac{1-x}{1-p}\\right) = "
-     "\\frac{1}{p(1-p)}$$\n\n$$\\text{Var}(2X + 1) = 4 \\text{Var}(X)$$\n\n$$\\text{Var}(2X + 1) = 2 \\text{Var}(X)$$\n",
+     "\\frac{1}{p(1-p)}$$\n\n$$\\text{Var}(2X + 1) = 4 \\text{Var}(X)$$\n\n"
+     "$$\\text{Var}(2X + 1) = 2 \\text{Var}(X)$$\n",
      [(1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
     # a in A, the set X takes its values in: P(a) is X's pmf there, and the sum is over X's values
     ("Let $X$ be a random variable with values in a discrete set $A$.\n\n$$H(X) = - \\sum_{a\\in A} P(a) "
@@ -524,7 +525,8 @@ DOCUMENTS = [
       (9, "proved"), (10, "proved"), (11, "refuted")]),
     # "at t = 0" after a derivative in t: the derivative's value there
     ("Let $M(t) = e^{2t}$.\n\nAt $t = 0$, we have\n\n$$\\frac{d}{dt}M(t) = 2$$\n\nAt $t = 0$, we have\n\n"
-     "$$\\frac{d}{dt}M(t) = 3$$\n", [(1, "definition"), (3, "supposed"), (5, "proved"), (7, "supposed"), (9, "refuted")]),
+     "$$\\frac{d}{dt}M(t) = 3$$\n",
+     [(1, "definition"), (3, "supposed"), (5, "proved"), (7, "supposed"), (9, "refuted")]),
     # an expectation under q(z|x) of the term after it, written without brackets; \mathbb{D}_{KL} is D_{KL}
     ("$$\\mathbb{D}_{\\mathrm{KL}}(q(z|x) \\Vert p(z)) = \\mathbb{E}_{q(z | x)} \\log q(z|x) - "
      "\\mathbb{E}_{q(z | x)} \\log p(z)$$\n\n"
@@ -542,7 +544,8 @@ DOCUMENTS = [
      "$$\\mathrm{Var}(X + p) = \\mathrm{Var}(X)$$\n\n$$\\mathrm{Var}(X + p) = 2\\mathrm{Var}(X)$$\n",
      [(1, "definition"), (1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
     # a likelihood's product against its closed form: equal positive sides, by their logarithms
-    ("Let $\\sigma > 0$.\n\n$$\\prod_{i=1}^n \\frac{1}{\\sqrt{2 \\pi \\sigma^2}} e^{-\\frac{(x_i - \\mu)^2}{2\\sigma^2}} = "
+    ("Let $\\sigma > 0$.\n\n$$\\prod_{i=1}^n \\frac{1}{\\sqrt{2 \\pi \\sigma^2}} "
+     "e^{-\\frac{(x_i - \\mu)^2}{2\\sigma^2}} = "
      "\\frac{1}{(2 \\pi \\sigma^2)^{n/2}} e^{-\\frac{1}{2\\sigma^2}\\sum_{i=1}^n (x_i - \\mu)^2}$$\n", [(3, "proved")]),
     # a = b = c with a wrong b: b = c is false as written too, even where c is right again
     ("Let $x > 0$.\n\n$$2x + 2x = 5x = 4x$$\n", [(3, "refuted"), (3, "refuted")]),

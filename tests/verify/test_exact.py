@@ -6,8 +6,8 @@ import pytest
 import sympy as sp
 
 from derive import Domain
-from derive.verify.exact import (by_bodies, by_logarithms, evaluate, exactly_zero, may_vanish, merge_aggregates, rationally_zero,
-                                 split_logs)
+from derive.verify.exact import (by_bodies, by_logarithms, evaluate, exactly_zero, may_vanish, merge_aggregates,
+                                 rationally_zero, split_logs)
 
 x = sp.Symbol("x", real=True)
 p = sp.Symbol("p")
