@@ -17,7 +17,6 @@ from derive.check.leibniz import dependence, functions_of
 from derive.check.reading import evaluation_point
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
-from derive.check.rounding import rounding_of
 from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
                                  squared)
 from derive.parse.calculus import ALSO_ALONE, leibniz
@@ -188,7 +187,7 @@ class Links:
         if link.relation == "!=" and chain.kind != SUPPOSITION and not _condition(values[k - 1:k + 1]):
             return self._inequation(origin, link, values)
         if link.relation not in EQUALITIES:
-            if link.relation == "≈" and (rounded := rounding_of([self._tabled(v) for v in values], link)) is not None:
+            if link.relation == "≈" and (rounded := self._rounding(values, link)) is not None:
                 return self._rounded(origin, link, chain, rounded)
             return link_entry(origin, link, CLAIM, SKIPPED, f"{relation_reason(link.relation)} is not checked"), False
         if k == 1 and (link.lhs.tex.strip(), link.rhs.tex.strip()) in self.table_links:

@@ -135,7 +135,7 @@ class MeasureForms:
         elif self._at(under, hi) in ("[", "(") and (one := self._the_one()) is not None:  # \mathbb{E}[X]
             dist, written, opening = one, "x", under
         elif (past := self._of_parameter(under, hi)) is not None:  # E_p[X], under the one law, of parameter p
-            (dist, written, opening), lo, top = past, under, under
+            (dist, written, opening), lo, top = past, under, under  # (no \sim in the subscript to check below)
         elif self._at(under, hi) != "_" or script >= hi:
             raise ParseError(f"the expectation at offset {pos} must name its distribution: {form}")
         else:
@@ -173,7 +173,7 @@ class MeasureForms:
             return None
         k, power = self._next(i + 1, hi), 1
         under = self._past_parameter(k, hi)  # E_p(X), \mathbb{E}_\theta[X]: the law of parameter p, undeclared
-        k = under if under is not None else k
+        k = under[0] if under is not None else k
         if self._at(k, hi) == "^":  # E^2(X): the square of the expectation
             script = self._next(k + 1, hi)
             written = self._key(script + 1, self.partner[script]) if script in self.partner else self._at(script, hi)
@@ -193,9 +193,9 @@ class MeasureForms:
             return None  # E(w), an error function of w, as much as an expectation
         return Expect(body, sp.Tuple(*random)) ** power, self.partner[k] + 1
 
-    def _past_parameter(self, k: int, hi: int) -> int | None:
-        """The token after a subscript at ``k`` that names one parameter or variable (``_p``, ``_{\\theta}``,
-        ``_X``), not a distribution (``_{x \\sim p}``); ``None`` where there is no such subscript."""
+    def _past_parameter(self, k: int, hi: int) -> tuple[int, str] | None:
+        """For a subscript at ``k`` that names one parameter or variable (``_p``, ``_{\\theta}``, ``_X``), not a
+        distribution (``_{x \\sim p}``): the token after it and the name; ``None`` where there is no such one."""
         script = self._next(k + 1, hi)
         if self._at(k, hi) != "_" or script >= hi:
             return None
@@ -203,7 +203,7 @@ class MeasureForms:
         written = self._key(lo, top)
         if not (len(written) == 1 and written.isascii() and written.isalpha() or written in GREEK):
             return None
-        return self._next(top + 1 if script in self.partner else top, hi)
+        return self._next(top + 1 if script in self.partner else top, hi), written
 
     def free_variance(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``\mathrm{Var}(X)`` with no distribution declared: ``E(X^2) - E(X)^2`` for every distribution of ``X``
@@ -275,10 +275,10 @@ class MeasureForms:
     def _of_parameter(self, under: int, hi: int) -> tuple[Distribution, str, int] | None:
         """For ``E_p(X)`` (``\\mathbb{E}_\\theta[X]``), a subscript naming no distribution, under the one
         distribution declared, one of whose parameters it names: (that distribution, its variable, the opening)."""
-        past, one = self._past_parameter(under, hi), self._the_one()
-        if past is None or one is None or self._at(past, hi) not in ("(", "["):
+        found, one = self._past_parameter(under, hi), self._the_one()
+        if found is None or one is None or self._at(found[0], hi) not in ("(", "["):
             return None
-        name = self._key(self._next(under + 1, hi), past).strip("{}")
+        past, name = found
         if name in self.by_key or name in self.lower or all(s.name != name.lstrip("\\") for s in one.free_symbols):
             return None
         return one, "x", past
