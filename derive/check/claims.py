@@ -343,7 +343,7 @@ class Claims:
             verdict = natural_verdict(on_natural, natural, domain) if on_natural.proved else verdict
         if not verdict.proved and relation in EQUALITIES and (has_data_sums(a) or has_data_sums(b)):
             verdict = self._by_linearity(a, b, domain) or verdict
-        if not verdict.proved and self.hypotheses:
+        if not verdict.proved and self.hypotheses and not self._supposed_zero(written, (a, b)):
             verdict = self._under_hypotheses(a, b, relation, domain)
         if not verdict.proved and self.sample is not None and not self.hypotheses and \
                 (on := self._on_sample(a, b, relation, written)) is not None:  # under a supposition: its consequence
@@ -356,7 +356,15 @@ class Claims:
         fixed = frozenset(x for e in self.hypotheses for x in e.free_symbols - count_symbols(e))  # a count: free
         counts = self._unstated_counts(a, b)
         placed = self.domain.merge(Domain(constraints=counts + free_indices(self.domain, counts, a, b)))
-        return one_sided(on_chosen_data(verdict, a, b, placed, self.given), a, b, domain, fixed, self._left_open())
+        varied = self._arguments(written)
+        return one_sided(on_chosen_data(verdict, a, b, placed, self.given, varied), a, b, domain, fixed,
+                         self._left_open())
+
+    def _arguments(self, written: tuple) -> frozenset[sp.Symbol]:
+        r"""The names a claim as written passes to a function the text defines (``\mu, \sigma`` of
+        ``\ell(\mu, \sigma)``): variables of that function, never a value of the data."""
+        return frozenset(x for side in written if isinstance(side, sp.Basic) for f in side.atoms(AppliedUndef)
+                         if f.func in self.functions for x in f.args if isinstance(x, sp.Symbol))
 
     def _left_open(self) -> frozenset[sp.Symbol]:
         """The names a function's definition uses besides its arguments that are another definition's argument
@@ -472,6 +480,16 @@ class Claims:
             return Verdict(Status.REFUTED, "by linearity of the sums, whatever the sample",
                            tuple((x, v) for x, v in verdict.counterexample if x not in dummies))
         return None
+
+    def _supposed_zero(self, written: tuple, sides: tuple) -> bool:
+        r"""A side written as a derivative is what a supposition sets to 0 (``\frac{\partial \ell}{\partial
+        \sigma} = -n + \frac{S}{\sigma^2}`` after ``\frac{\partial \ell}{\partial \sigma} = ... = 0``): the text
+        restates that function, whose value the supposition fixes only at the solution, so the claim is the
+        identity it writes, never a consequence of the supposition (where both sides would be 0)."""
+        zeros = [sp.expand(h.lhs - h.rhs) for h in self.hypotheses if isinstance(h, sp.Equality)]
+        return any(isinstance(w, sp.Derivative) and isinstance(v, sp.Expr) and
+                   any(sp.expand(v - z) == 0 or sp.expand(v + z) == 0 for z in zeros)
+                   for w, v in zip(written, sides))
 
     def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
         """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as

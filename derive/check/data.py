@@ -94,13 +94,15 @@ def unvaried(values: dict, *sides: sp.Basic) -> dict:
     return {x: value for x, value in values.items() if x not in varied} if varied else values
 
 
-def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[str]):
+def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[str],
+                   varied: frozenset = frozenset()):
     """A refutation at data derive chose (``x[1] = 1`` for ``\\sum_i x_i``) stands only for a claim over every
     sample whose other symbols all vary apart from the data: each is placed by an assumption, a distribution or a
     sum's count.  It is UNKNOWN where the text gives its own data (``x_1 = 1.1``), where nothing but data and
     counts varies (``\\hat\\theta = 2.2``, ``L(1) = e^{-6.6}``: a statement about particular data), and where a
     symbol nothing places may stand for something of the data (``\\bar x``, an estimate ``\\sigma^2``), unless the
-    claim differentiates in it (``\\partial / \\partial \\hat p``: then it is a variable)."""
+    claim differentiates in it (``\\partial / \\partial \\hat p``: then it is a variable) or ``varied`` holds it
+    (an argument of a function the text defines)."""
     from derive.core import Status, Verdict
 
     owned = {str(c.base.label) for c in domain.constraints if isinstance(c, IndexedSimplex)}  # p_i of a categorical
@@ -116,7 +118,7 @@ def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[s
         return Verdict(Status.UNKNOWN, "a statement about particular data, which the text does not give: "
                                        f"false for some ({where(dict(verdict.counterexample))})")
     differentiated = {v for side in (a, b) for d in side.atoms(sp.Derivative) for v in d.variables}  # varies
-    loose = sorted(varying - domain.symbol_set - differentiated, key=str)
+    loose = sorted(varying - domain.symbol_set - differentiated - varied, key=str)
     if loose:
         names = ", ".join(sp.latex(s) for s in loose)
         return Verdict(Status.UNKNOWN, f"false for some data ({where(dict(verdict.counterexample))}), unless {names} "

@@ -183,7 +183,7 @@ def _outside_groups(tex: str) -> str:
 
 
 #: A font command and the one letter it applies to, written without braces: ``\mathcal N``, ``\mathbb E``.
-_FONT_LETTER = re.compile(r"\\(mathcal|mathbb|mathrm|mathbf|boldsymbol|mathit|mathsf|mathscr|bm)\s+([A-Za-z])")
+_FONT_LETTER = re.compile(r"\\(mathcal|mathbb|mathrm|mathbf|boldsymbol|mathit|mathsf|mathscr|mathfrak|bm)\s+([A-Za-z])")
 
 
 #: A colour switch with its colour (``\color{blue}``, ``\textcolor{red}``): blanked, its group read as written.
@@ -401,6 +401,9 @@ class _Scanner:
             out.extend(self._span(i + 1, end, True, "$", i, end + 1))
             return end + 1
         end = self._inline_end(i + 1)
+        past = end + 1
+        if end < 0 and (end := _doubled_close(text, i)) > 0:  # $E(X) = \int x f(x) dx$$: a doubled closing $
+            past = end + 2
         if end < 0:
             return i + 1
         if text[i + 1].isspace():  # $ x = 1 $ (MathJax and KaTeX read it), but $ 5 and $ 10 is money
@@ -414,7 +417,7 @@ class _Scanner:
                        for span in self._span(i + 1, end, True, "$", i, end + 1))
         else:
             out.extend(self._span(i + 1, end, False, "$", i, end + 1))
-        return end + 1
+        return past
 
     def _inline_end(self, i: int) -> int:
         """The ``$`` that closes inline math opened just before ``i``, or -1.
@@ -502,6 +505,20 @@ def _lone_dollars(text: str, i: int) -> int:
     if close is None or _BLANK_LINE.search(text, i, close.start()):
         return -1
     return text.index("$", close.start())
+
+
+def _doubled_close(text: str, i: int) -> int:
+    """For inline math opened by the ``$`` at ``i``: a ``$$`` that ends its line and closes it, as a typo for
+    ``$`` (no ``$`` between, and no later ``$$`` in the paragraph that it could open a display for), or -1."""
+    eol = text.find("\n", i)
+    eol = len(text) if eol < 0 else eol
+    k = text.find("$", i + 1, eol)
+    if k < 0 or not text.startswith("$$", k) or text[k + 2:eol].strip() or not text[k - 1:k].strip():
+        return -1
+    blank = _BLANK_LINE.search(text, eol)
+    if "$$" in text[eol:blank.start() if blank else len(text)]:
+        return -1
+    return k
 
 
 def _inline_stops(text: str) -> tuple[list[int], list[int]]:

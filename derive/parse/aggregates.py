@@ -21,7 +21,7 @@ _WORD = {sp.Sum: "sum", sp.Product: "product"}
 
 
 #: A set named by one letter, as the support of a distribution (``\mathcal{X}``, ``\Omega``, ``S``).
-_SET_NAME = re.compile(r"\\(?:mathcal|mathscr)\{[A-Z]\}|\\Omega|[A-Z]")
+_SET_NAME = re.compile(r"\\(?:mathcal|mathscr|mathfrak)\{[A-Z]\}|\\Omega|[A-Z]")
 
 
 _HEAD = {sp.Sum: r"\sum", sp.Product: r"\prod"}
@@ -52,6 +52,10 @@ def sample_ranges(texts: Iterable[str]) -> dict[str, str]:
                 out.setdefault("", top)
     return out
 
+
+#: The relations a region under an integral sign bounds its variable with: ``a \le x``, ``x \ge a``.
+_BELOW = frozenset({"<", r"\le", r"\leq", r"\leqslant", r"\lt"})
+_ABOVE = frozenset({">", r"\ge", r"\geq", r"\geqslant", r"\gt"})
 
 class Aggregates:
     """Sums, products and integrals, mixed into :class:`~derive.parse.reader.Reader`."""
@@ -123,8 +127,11 @@ class Aggregates:
         name = self.tokens[var].text
         if set(scripts) == {"_"} and bare_name(self._key(*scripts["_"])) == bare_name(name):
             scripts = {}  # \int_{x} f(x) \, dx: over all of x, as without limits
+        region = self._region(*scripts["_"], name, indices) if set(scripts) == {"_"} else None
         density = self._density_in(start, d, name) if not scripts else None
-        if density is not None:  # \int P(x) ... dx: over the support of P
+        if region is not None:  # \int_{x \ge 0}: over the region the script bounds
+            lower, upper = region
+        elif density is not None:  # \int P(x) ... dx: over the support of P
             lower, upper = density.bounds
         elif not scripts and start <= d:  # \int f(x) dx, no density declared inside: over the whole real line
             lower, upper = -sp.oo, sp.oo
@@ -132,6 +139,10 @@ class Aggregates:
             raise ParseError(f"the integral at offset {pos} must be written {form}, with both limits")
         else:
             lower, upper = (self.expression(*scripts[s], indices) for s in ("_", "^"))
+            if lower == upper and lower in (sp.oo, -sp.oo):  # \int_{\infty}^{\infty}: a slip for the whole line?
+                raise ParseError(f"the integral at offset {pos} runs from {sp.latex(lower)} to {sp.latex(upper)}, "
+                                 r"which is 0 whatever it integrates: is a limit's sign missing (\int_{-\infty}^"
+                                 r"{\infty})? write the limits meant")
         variable = self.real_variables.get(name) or sp.Symbol(name.lstrip("\\"), real=True)
         last = d - 1
         while last >= start and self.tokens[last].text in (" ", r"\cdot", r"\times"):
@@ -140,6 +151,26 @@ class Aggregates:
             return sp.Integral(sp.Integer(1), (variable, lower, upper)), var + 1
         body, _ = self.body(start, last + 1, {**indices, name: variable}, pos, "integral", end=last + 1)
         return sp.Integral(body, (variable, lower, upper)), var + 1
+
+    def _region(self, lo: int, hi: int, name: str, indices: Mapping[str, sp.Symbol]) -> tuple | None:
+        r"""The ends of the region a lone lower script bounds the variable ``name`` to: ``x \ge 0`` (``>``),
+        ``x \le b``, ``a \le x \le b`` (``<``); ``None`` for any other script."""
+        cut = [k for k in range(lo, hi) if self.tokens[k].text in _BELOW | _ABOVE]
+        pieces = [(a, b) for a, b in zip([lo] + [k + 1 for k in cut], cut + [hi])]
+        words = [self._key(a, b) for a, b in pieces]
+        if not cut or len(cut) > 2 or bare_name(name) not in map(bare_name, words):
+            return None
+        at = list(map(bare_name, words)).index(bare_name(name))
+        ends = [-sp.oo, sp.oo]
+        for k, (a, b) in enumerate(pieces):
+            if k == at:
+                continue
+            relation = self.tokens[cut[min(k, at)]].text  # the relation between this piece and the variable
+            below = (relation in _BELOW) == (k < at)  # a \le x, or x \ge a
+            ends[0 if below else 1] = self.expression(a, b, indices)
+        if len(cut) == 2 and at != 1:
+            return None
+        return tuple(ends)
 
     def _density_in(self, lo: int, hi: int, name: str) -> Parametric | None:
         """The first declared density ``P`` whose ``P(x)`` (``x`` the variable ``name``) is in tokens ``lo:hi``."""

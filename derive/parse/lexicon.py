@@ -31,7 +31,8 @@ CONTEXT_ONLY = {r"\Vert": r"KL(P \Vert Q)", r"\|": r"KL(P \| Q)", r"\parallel": 
 #: Decorations that make a new symbol (``\hat\sigma`` is not ``\sigma``), named as SymPy prints them.
 DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
                 r"\widetilde": "tilde", r"\vec": "vec", r"\dot": "dot", r"\ddot": "ddot", r"\boldsymbol": "bm",
-                r"\bm": "bm", r"\mathbf": "bm", r"\prime": "prime", r"\mathcal": "cal", r"\mathscr": "scr"}
+                r"\bm": "bm", r"\mathbf": "bm", r"\prime": "prime", r"\mathcal": "cal", r"\mathscr": "scr",
+                r"\mathfrak": "frak"}
 
 
 PROSE = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textnormal", r"\textsf", r"\texttt", r"\mbox"}

@@ -414,8 +414,16 @@ _INDICATOR = re.compile(r"(?:(?<![\w.\\])1\s*(?:\\left\s*)?\\\{" + _INDEX + "=" 
                         r"|\\(?:mathbb|mathbf|mathds|mathbbm)\s*\{\s*[1I]\s*\}\s*(?:_\s*\{|(?:\\left\s*)?\\\{|\[)"
                         + _INDEX + "=" + _INDEX + r"(?:\}|(?:\\right\s*)?\\\}|\]))")
 #: ``\mathbb{D}_{\mathrm{KL}}``: the divergence's letter in another font, the same divergence.
-_FONT_KL = re.compile(r"\\(?:mathbb|mathcal|mathrm)\s*\{\s*D\s*\}(?=\s*_\s*\{?\s*(?:\\(?:mathrm|text|operatorname)"
+_FONT_KL = re.compile(r"\\(?:mathbb|mathcal|mathrm|mathfrak)\s*\{\s*D\s*\}(?=\s*_\s*\{?\s*(?:\\(?:mathrm|text|operatorname)"
                       r"\s*\{\s*)?KL(?![A-Za-z]))")
+#: ``\frac{\delta E}{\delta o_j}``: a rate written with deltas (a variation, an error signal), the derivative; never
+#: a fraction whose letter delta cancels (``\delta_{ij}``, the Kronecker delta, has a subscript and is not read so).
+_DELTA = r"\\delta(?![A-Za-z_^])\s*"
+_DELTA_RATE = re.compile(r"(\\[dt]?frac\s*\{\s*)" + _DELTA + r"((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}\s*\{\s*)"
+                         + _DELTA + r"(?=[^}\s])")
+#: ``\int_{\mathbb{R}}``, ``\int_{x \in \mathbb{R}}``: over the whole real line.
+_OVER_REALS = re.compile(r"(\\[io]?int)\s*_\s*(?:\{\s*(?:[A-Za-z]\s*\\in\s*)?\\mathbb\s*(?:\{\s*R\s*\}|R)\s*\}"
+                         r"|\\mathbb\s*(?:\{\s*R\s*\}|R))")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_FONT_KL, "D"),  # \mathbb{D}_{KL}: D_{KL}
     (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
@@ -423,6 +431,8 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)
     (_INVERSE_TRIG, r"\1{\2}"),  # \sin^{-1}(x): the arcsine of x
     (_MATHOP, r" \1 "),  # \mathop{\mathbb{E}}: \mathbb{E}
+    (_OVER_REALS, r"\1_{-\\infty}^{\\infty}"),  # \int_{\mathbb{R}}: from -infinity to infinity
+    (_DELTA_RATE, r"\1\\partial \2\\partial "),  # \frac{\delta E}{\delta o}: \frac{\partial E}{\partial o}
     (_BARE_PARTIAL, r"\1\\partial \2"),  # \frac{\partial}{o_k}: \frac{\partial}{\partial o_k}
     (_ASTERISK, r" \\cdot "),  # \frac{1}{n} \ast n\mu: times
     (_LOWER_BLACKBOARD, r"\\mathbf{\1}"),  # \mathbb{x}: the vector x

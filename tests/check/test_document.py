@@ -48,6 +48,9 @@ SPANS = [
     ("\\begin{verbatim}$x$\\end{verbatim} $y$", "tex", [("y", 1, False)]),
     ("\\begin{equation}\n  a = b % why\n\\end{equation}", "tex", [("a = b", 1, True)]),
     ("$$ never closed", "md", []),
+    # a doubled $ closing inline math at the end of its line is a slip for one, unless a later $$ closes it
+    ("a $E(X) = b$$\n$y = 1$ c", "md", [("E(X) = b", 1, False), ("y = 1", 2, False)]),
+    ("a $x = 1$$\ny = 2$$ c", "md", [("y = 2", 1, True)]),
     ("\\[ never closed", "md", []),
 ]
 

@@ -895,6 +895,19 @@ DOCUMENTS = [
     ("Let $a > 0$.\n\n$$\\sum' = a + a$$\n\n$$\\sum' = 2a$$\n", [(3, "not parsed"), (5, "unknown")]),
     ("Let $a > 0$.\n\n$$\n\\begin{align*}\nS &= a + a \\\\\\\n&= 2a \\\\\\\n&= a + a + 0\n\\end{align*}\n$$\n",
      [(5, "definition"), (6, "not parsed"), (7, "proved")]),  # a stray \ after a row end (Hugo's \\\) is no subject
+    # a derivative restated while it is supposed 0 is the identity written, never true because both sides are 0
+    ("Let $\\sigma > 0$ and $\\ell(\\mu, \\sigma) = -n \\log \\sigma - \\frac{1}{2\\sigma^2}\\sum_{i=1}^n (x_i - \\mu)^2$.\n\n"
+     "$$\\frac{\\partial}{\\partial\\sigma}\\ell(\\mu,\\sigma) = -\\frac{n}{\\sigma} + \\frac{1}{\\sigma^3}\\sum_{i=1}^n"
+     "(x_i-\\mu)^2 = 0$$\n\n$$\\frac{\\partial}{\\partial\\sigma}\\ell(\\mu,\\sigma) = -n + \\frac{1}{\\sigma^2}"
+     "\\sum_{i=1}^n(x_i-\\mu)^2 = 0$$\n",
+     [(1, "definition"), (3, "proved"), (3, "supposed"), (5, "refuted"), (5, "supposed")]),
+    # a rate written with deltas is a derivative: an undefined E_j's rates are unknown, never a cancelled fraction
+    ("$$o_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\delta o_j}{\\delta z_j} = o_j(1 - o_j)$$\n\n"
+     "$$\\frac{\\delta E_j}{\\delta z_j}=\\frac{\\delta E_j}{\\delta o_j}\\frac{\\delta o_j}{\\delta z_j}$$\n",
+     [(1, "definition"), (3, "proved"), (5, "unknown")]),
+    # an integral over a region written below it; from infinity to infinity is a slip, never 0 = 0 claims
+    ("Let $\\lambda > 0$.\n\n$$\\int_{x \\geq 0} \\lambda e^{-\\lambda x} dx = 1$$\n\n"
+     "$$\\int_{\\infty}^{\\infty} x e^{-x^2} dx = 0$$\n", [(3, "proved"), (5, "not parsed")]),
 ]
 
 

@@ -398,6 +398,19 @@ READS = [
     # every term of a range but one
     (r"\sum_{j\neq i}^K x_j", (), (), sp.Sum(sp.IndexedBase("x")[sp.Symbol("j")], (sp.Symbol("j"), 1, sp.Symbol("K")))
      - sp.IndexedBase("x")[sp.Symbol("i")]),
+    # a region below the integral sign bounds its variable; blackboard R is the whole line
+    (r"\int_{x \geq 0} e^{-x} dx", (), (), sp.Integral(sp.exp(-X_R), (X_R, 0, sp.oo))),
+    (r"\int_{x < 2} e^{x} dx", (), (), sp.Integral(sp.exp(X_R), (X_R, -sp.oo, 2))),
+    (r"\int_{0 \le x \le 1} x \, dx + \int_{1 > x > 0} x \, dx", (), (), 2 * sp.Integral(X_R, (X_R, 0, 1))),
+    (r"\int_{a < x} e^{-x} dx", (), (), sp.Integral(sp.exp(-X_R), (X_R, A, sp.oo))),
+    (r"\int_{\mathbb{R}} e^{-x^2} dx + \int_{x \in \mathbb R} e^{-x^2} dx", (), (),
+     2 * sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
+    # a rate written with deltas is the derivative, never a fraction whose delta cancels; the Kronecker delta stays
+    (r"\frac{\delta}{\delta x} x^2", (), (), derivative(x**2, x)),
+    (r"\frac{\delta_{ij}}{2}", (), (), sp.KroneckerDelta(sp.Symbol("i"), sp.Symbol("j")) / 2),
+    # Fraktur is a letter of its own; \mathfrak{D}_{KL} is the divergence
+    (r"\mathfrak{X} + 1", (), (), sp.Symbol("Xfrak") + 1),
+    (r"\mathfrak{D}_\text{KL}(P \| Q)", COINS, (), KL(*COINS)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -413,6 +426,8 @@ REFUSES = [
     (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"\int_{y} x \, dx", (), (), "with both limits"),  # below it, another variable: what runs where?
+    (r"\int_{\infty}^{\infty} x \, dx", (), (), r"runs from \infty to \infty, which is 0"),  # -\infty meant?
+    (r"\int_{y \ge 0} x \, dx", (), (), "with both limits"),  # a region of another variable
     (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
     (r"\left\{ x, y \right\}", (), (), "is not an expression"),  # a bracket, around no one expression
     (r"P\left\{ x + y = 3 \right\}", (), (), "is not an expression"),  # an event: no value to apply P to
@@ -658,3 +673,9 @@ def test_a_sum_without_limits_runs_as_the_text_s_own_sums_do() -> None:
     assert parse_latex(r"\sum_k y_k", ranges=ranges).limits == ((sp.Symbol("k"), 1, m),)
     assert parse_latex(r"\sum_i x_i", ranges=ranges).limits == ((i, 1, N),)
     assert parse_latex(r"\sum_i x_i").limits == ((i, 1, n),)  # none written: n
+
+
+@pytest.mark.parametrize("rate", [r"\frac{\delta y}{\delta x}", r"\frac{\delta{y}}{\delta{x}}", r"\dfrac{\delta y}{\delta x}"])
+def test_a_rate_written_with_deltas_reads_as_the_partial_derivative(rate: str) -> None:
+    assert parse_latex(rate) == parse_latex(r"\frac{\partial y}{\partial x}")
+    assert parse_latex(rate) != parse_latex("y / x")  # the delta never cancels
