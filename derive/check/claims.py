@@ -343,8 +343,10 @@ class Claims:
             verdict = natural_verdict(on_natural, natural, domain) if on_natural.proved else verdict
         if not verdict.proved and relation in EQUALITIES and (has_data_sums(a) or has_data_sums(b)):
             verdict = self._by_linearity(a, b, domain) or verdict
-        if not verdict.proved and self.hypotheses and not self._supposed_zero(written, (a, b)):
-            verdict = self._under_hypotheses(a, b, relation, domain)
+        if not verdict.proved and self.hypotheses and \
+                ((under := self._under_hypotheses(a, b, relation, domain)).status.value != PROVED or
+                 not self._both_vanish(a, b, relation, domain)):
+            verdict = under
         if not verdict.proved and self.sample is not None and not self.hypotheses and \
                 (on := self._on_sample(a, b, relation, written)) is not None:  # under a supposition: its consequence
             return on
@@ -481,15 +483,14 @@ class Claims:
                            tuple((x, v) for x, v in verdict.counterexample if x not in dummies))
         return None
 
-    def _supposed_zero(self, written: tuple, sides: tuple) -> bool:
-        r"""A side written as a derivative is what a supposition sets to 0 (``\frac{\partial \ell}{\partial
-        \sigma} = -n + \frac{S}{\sigma^2}`` after ``\frac{\partial \ell}{\partial \sigma} = ... = 0``): the text
-        restates that function, whose value the supposition fixes only at the solution, so the claim is the
-        identity it writes, never a consequence of the supposition (where both sides would be 0)."""
-        zeros = [sp.expand(h.lhs - h.rhs) for h in self.hypotheses if isinstance(h, sp.Equality)]
-        return any(isinstance(w, sp.Derivative) and isinstance(v, sp.Expr) and
-                   any(sp.expand(v - z) == 0 or sp.expand(v + z) == 0 for z in zeros)
-                   for w, v in zip(written, sides))
+    def _both_vanish(self, a: sp.Basic, b: sp.Basic, relation: str, domain) -> bool:
+        r"""Each side of an equation, neither written 0, is 0 where the supposed equations hold
+        (``\frac{\partial \ell}{\partial \sigma} = -n + \frac{S}{\sigma^2}`` after ``\frac{\partial \ell}{\partial
+        \sigma} = 0``): the text restates a function the supposition fixes only at the solution, so the claim is the
+        identity it writes, not the consequence ``0 = 0``."""
+        if relation not in EQUALITIES or a == 0 or b == 0:
+            return False
+        return all(self._under_hypotheses(side, sp.Integer(0), "=", domain).proved for side in (a, b))
 
     def _under_hypotheses(self, a: sp.Basic, b: sp.Basic, relation: str, domain):
         """``a R b`` where supposed equations hold (``x + y = 2`` and ``x - y = 0``): decided with them as

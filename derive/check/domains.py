@@ -107,8 +107,7 @@ class Domains:
 
         a, b = self._sides(left, right)
         domain = self._dom(a, b)
-        loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
-                        and s not in domain.symbol_set and s.is_real is None), key=str)
+        loose = _loose(a, b, domain)
         inside_logs = {f.args[0] for side in (a, b) for f in side.atoms(sp.log)}
         if not loose or not all(s in inside_logs for s in loose):
             return None
@@ -124,8 +123,7 @@ class Domains:
 
         a, b = self._sides(left, right)
         domain = self._dom(a, b)
-        loose = sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
-                        and s not in domain.symbol_set and s.is_real is None), key=str)
+        loose = _loose(a, b, domain)
         if not loose:
             return verdict.reason
         names = ", ".join(sp.latex(s) for s in loose)
@@ -133,3 +131,11 @@ class Domains:
         if check_equal(a, b, positive).proved:
             return f"proved only if {names} > 0, which nothing states (add --assume \"{names} > 0\")"
         return f"{verdict.reason}; {names} {'has' if len(loose) == 1 else 'have'} no stated domain"
+
+
+def _loose(a: sp.Basic, b: sp.Basic, domain) -> list[sp.Symbol]:
+    """The symbols of ``a`` and ``b`` nothing places, other than the labels of data (``x`` of ``x_i``), which name
+    no number."""
+    labels = {ix.base.label for side in (a, b) for ix in side.atoms(sp.Indexed)}
+    return sorted((s for s in a.free_symbols | b.free_symbols if isinstance(s, sp.Symbol)
+                   and s not in domain.symbol_set and s not in labels and s.is_real is None), key=str)

@@ -106,8 +106,25 @@ class Aggregates:
                   self.expression(top + 1, self.partner[top], indices) if top in self.partner
                   else self.expression(top, top + 1, indices))
         variable = self.variables.get(name, sp.Symbol(name))
-        body, end = self.body(self.partner.get(top, top) + 1, hi, {**indices, name: variable}, pos)
+        start = self.partner.get(top, top) + 1
+        body, end = self.body(start, hi, {**indices, name: variable}, pos)
+        if kind is sp.Product:
+            self._one_bracket(start, end, body, variable, {**indices, name: variable}, pos)
         return kind(body, (variable, *limits)), end
+
+    def _one_bracket(self, lo: int, hi: int, body: sp.Basic, variable: sp.Symbol, indices: Mapping[str, sp.Symbol],
+                     pos: int) -> None:
+        r"""Refuse ``\prod_{i=1}^{n} (x_i) \cdot c``: a bracket with the index, then factors without it, which the
+        author may mean outside the product (``c`` once) or inside (``c^n``)."""
+        first = self._next(lo, hi)
+        if self._at(first, hi) not in ("(", "[") or first not in self.partner or self.partner[first] + 1 >= hi or \
+                self._next(self.partner[first] + 1, hi) >= hi:
+            return
+        rest = sp.cancel(body / self.expression(first + 1, self.partner[first], indices))
+        if rest != 1 and not rest.has(variable):
+            raise ParseError(f"ambiguous product at offset {pos}: does it take more than its bracket "
+                             f"({self._fragment(self.tokens[first].pos, self.tokens[self.partner[first]].pos + 1)})? "
+                             r"write \prod_{i=1}^{n} \left(...\right) with all it takes inside")
 
     def integral(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Integral, int]:
         r"""``\int_{a}^{b} body \, dx`` as ``Integral(body, (x, a, b))``; the body ends at the differential.

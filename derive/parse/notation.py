@@ -424,6 +424,23 @@ _DELTA_RATE = re.compile(r"(\\[dt]?frac\s*\{\s*)" + _DELTA + r"((?:[^{}]|\{(?:[^
 #: ``\int_{\mathbb{R}}``, ``\int_{x \in \mathbb{R}}``: over the whole real line.
 _OVER_REALS = re.compile(r"(\\[io]?int)\s*_\s*(?:\{\s*(?:[A-Za-z]\s*\\in\s*)?\\mathbb\s*(?:\{\s*R\s*\}|R)\s*\}"
                          r"|\\mathbb\s*(?:\{\s*R\s*\}|R))")
+#: One name, as a gradient's subscript or a function's argument: ``w``, ``\theta``, ``w_j``, ``\mathbf{w}``.
+_ONE_NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z])"
+             r"(?:_\{?[A-Za-z0-9]+\}?)?")
+#: ``\nabla_\theta f``, ``\nabla^2_{w} f``: the gradient (the Hessian) in one variable, its (second) derivative.
+_NABLA_IN = re.compile(r"\\nabla\s*(?:\^\s*\{?\s*2\s*\}?\s*)?_\s*(\{\s*" + _ONE_NAME + r"\s*\}|" + _ONE_NAME + r")")
+#: ``\nabla l(\theta)``: the gradient of a function of one variable, in that variable.
+_NABLA_OF = re.compile(r"\\nabla\s*((?:\\ell|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?\s*(?:\\left\s*)?\(\s*(" + _ONE_NAME
+                       + r")\s*(?:\\right\s*)?\))")
+
+
+def _gradient(match: re.Match) -> str:
+    """``\\frac{\\partial}{\\partial v}`` (``\\frac{\\partial^2}{\\partial v^2}`` under ``\\nabla^2``) for a gradient."""
+    name = match.group(1).strip()
+    name = name[1:-1].strip() if name.startswith("{") else name
+    if re.match(r"\\nabla\s*\^", match.group(0)):
+        return rf"\frac{{\partial^{{2}}}}{{\partial {{{name}}}^{{2}}}} "
+    return rf"\frac{{\partial}}{{\partial {name}}} "
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_FONT_KL, "D"),  # \mathbb{D}_{KL}: D_{KL}
     (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
@@ -431,6 +448,8 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)
     (_INVERSE_TRIG, r"\1{\2}"),  # \sin^{-1}(x): the arcsine of x
     (_MATHOP, r" \1 "),  # \mathop{\mathbb{E}}: \mathbb{E}
+    (_NABLA_IN, _gradient),  # \nabla_\theta f: the derivative in theta
+    (_NABLA_OF, r"\\frac{\\partial}{\\partial \2} \1"),  # \nabla l(\theta): the derivative of l in theta
     (_OVER_REALS, r"\1_{-\\infty}^{\\infty}"),  # \int_{\mathbb{R}}: from -infinity to infinity
     (_DELTA_RATE, r"\1\\partial \2\\partial "),  # \frac{\delta E}{\delta o}: \frac{\partial E}{\partial o}
     (_BARE_PARTIAL, r"\1\\partial \2"),  # \frac{\partial}{o_k}: \frac{\partial}{\partial o_k}

@@ -106,6 +106,7 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     shown = (symbols | set(mention), labels)  # the counterexample names what the claim as written mentions
     evaluated = 0
     failed: dict[bool, Verdict] = {}  # by data kind, where derive chose the data (see _with_data)
+    defined: set[bool] = set()  # the data kinds at which both sides had a value
     floats = a.atoms(sp.Float) | b.atoms(sp.Float)
     precision = min((f._prec for f in floats), default=None)  # a number already rounded: no finer than its bits
     tolerance = sp.Float(10) ** (10 - DIGITS) if precision is None or precision >= 3.33 * DIGITS else \
@@ -126,6 +127,7 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
         if dx + dy > UNRELIABLE * scale:
             continue
         evaluated += 1
+        defined.add(binary)
         if abs(x - y) > tolerance * scale + QUAD_SAFETY * (dx + dy):
             found = Verdict(Status.REFUTED, f"{short(x)} != {short(y)}" + (f" at {where(point)}" if point else ""),
                             tuple(point.items()))
@@ -136,6 +138,8 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
                 return failed[True]
     if evaluated == 0:
         return Verdict(Status.UNKNOWN, "could not evaluate either side at any sample point")
+    if len(failed) == 1 and len(defined) == 1:  # the other kind left a side undefined: it says nothing either way
+        return next(iter(failed.values()))
     return None
 
 
@@ -228,7 +232,8 @@ def _with_data(point: Point, sides: tuple[sp.Basic, sp.Basic],
 
     Points alternate between data of 0s and 1s (a Bernoulli sample) and data of other positive values; a claim
     about data is refuted only where it fails for both kinds (so an identity true of 0/1 data alone, ``x_i^2 =
-    x_i``, is never refuted), and data that leave a side undefined never refute it.
+    x_i``, is never refuted), or for the one kind at which it has a value (``\\prod 1/x_i`` is undefined at 0/1
+    data), and data that leave a side undefined never refute it.
     """
     if not any(side.has(sp.Indexed) for side in sides):
         return point, None, sides
@@ -271,7 +276,8 @@ def at(expr: sp.Basic, point: Point) -> sp.Basic:
     rational to that power would not fit in memory).  Sums are written out with
     the empty-sum convention (no terms when the upper limit is below the lower).
     """
-    scalars = {k: v for k, v in point.items() if not isinstance(k, sp.Indexed)}
+    labels = {ix.base.label for ix in expr.atoms(sp.Indexed)}  # x of x[i] names data, never a number
+    scalars = {k: v for k, v in point.items() if not isinstance(k, sp.Indexed) and k not in labels}
     entries = {k: v for k, v in point.items() if isinstance(k, sp.Indexed)}
     if _has_huge_power(expr):
         scalars = {k: sp.Float(v, DIGITS + 10) for k, v in scalars.items()}

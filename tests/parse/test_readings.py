@@ -407,6 +407,12 @@ READS = [
      2 * sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
     # a rate written with deltas is the derivative, never a fraction whose delta cancels; the Kronecker delta stays
     (r"\frac{\delta}{\delta x} x^2", (), (), derivative(x**2, x)),
+    # a gradient in one variable (a Hessian under \nabla^2) is its derivative
+    (r"\nabla_\theta \theta^2 + \nabla_{w} w^3 + \nabla^2_{x} x^3", (), (),
+     derivative(sp.Symbol("theta")**2, sp.Symbol("theta")) + derivative(w**3, w) + derivative(x**3, x, 2)),
+    (r"\nabla l(x)", (), (), derivative(sp.Function("l")(x), x)),
+    (r"\prod_{i=1}^n (1 + x_i) y_i", (), (), sp.Product((1 + sp.IndexedBase("x")[sp.Symbol("i")])
+                                                     * sp.IndexedBase("y")[sp.Symbol("i")], (sp.Symbol("i"), 1, n))),
     (r"\frac{\delta_{ij}}{2}", (), (), sp.KroneckerDelta(sp.Symbol("i"), sp.Symbol("j")) / 2),
     # Fraktur is a letter of its own; \mathfrak{D}_{KL} is the divergence
     (r"\mathfrak{X} + 1", (), (), sp.Symbol("Xfrak") + 1),
@@ -427,6 +433,7 @@ REFUSES = [
     (r"{a \over b \over c}", (), (), "two in one group"),
     (r"\int_{y} x \, dx", (), (), "with both limits"),  # below it, another variable: what runs where?
     (r"\int_{\infty}^{\infty} x \, dx", (), (), r"runs from \infty to \infty, which is 0"),  # -\infty meant?
+    (r"\frac{1}{\prod_{i=1}^n (x_i) \cdot n \ln \theta}", (), (), "ambiguous product"),  # n ln theta once or n times?
     (r"\int_{y \ge 0} x \, dx", (), (), "with both limits"),  # a region of another variable
     (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
     (r"\left\{ x, y \right\}", (), (), "is not an expression"),  # a bracket, around no one expression

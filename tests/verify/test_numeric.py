@@ -79,3 +79,24 @@ def test_a_real_value_reached_through_complex_parts_refutes_nothing() -> None:
 def test_a_float_refutes_only_beyond_its_precision(a: sp.Expr, b: sp.Expr, refuted: bool) -> None:
     found = numeric.refute_equal(a, b, Domain())
     assert (found is not None and found.status is Status.REFUTED) == refuted
+
+
+#: (left, right): false claims about data that 0/1 data leave undefined; the other kind of data refutes them alone
+UNDEFINED_AT_BITS = [
+    (sp.Product(1 / (x[i] * sp.log(theta)), (i, 1, n)), 1 / (sp.Product(x[i], (i, 1, n)) * n * sp.log(theta))),
+    (total(1 / x[i]), n / total(x[i])),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), UNDEFINED_AT_BITS, ids=[sp.sstr(r[0])[:40] for r in UNDEFINED_AT_BITS])
+def test_a_claim_undefined_at_0_1_data_is_refuted_by_the_other_kind(left, right) -> None:
+    placed, loose = numeric.place(SAMPLE, left, right)
+    found = numeric.refute_equal(left, right, placed, loose)
+    assert found is not None and found.status is Status.REFUTED, found
+    shown = dict(found.counterexample)
+    assert any(shown[x[k]] not in (0, 1) for k in range(1, int(shown[n]) + 1)), shown
+
+
+def test_the_label_of_data_is_never_given_a_value() -> None:
+    point = {sp.Symbol("x"): sp.Integer(2), x[1]: sp.Integer(3), x[2]: sp.Integer(4)}
+    assert numeric.at(sp.Sum(x[i], (i, 1, 2)), point) == 7  # never 2[1] + 2[2]
