@@ -187,6 +187,12 @@ def check_numbers(source: str, tokens: list[Token]) -> None:
         braced = [t.text for t in tokens[k + 1:k + 4]] == ["{", ",", "}"] and digit(k + 4)
         grouped = tokens[k + 1].text == "," and all(digit(m) for m in range(k + 2, k + 5)) and not digit(k + 5) \
             and not script
+        inside = after_space(tokens, k + 2)
+        glued = tokens[k + 1].text == "{" and digit(inside) and not script and before not in _DIGIT_ARGUMENTS
+        if glued:  # 2{3}: TeX shows 23, a reader may add (5) or multiply (6)
+            text = " ".join(source[tokens[start].pos:tokens[inside].pos + len(tokens[inside].text)].split())
+            raise ParseError(f"ambiguous number '{text}' at offset {tokens[start].pos}: a brace after a number "
+                             "shows the digits together; write one number, or a product with \\cdot")
         if spaced or braced or grouped:
             last = after if spaced else k + 4
             while digit(last + 1):

@@ -131,6 +131,7 @@ from derive.distributions.base import Distribution
 from derive.measures import ANY_BASE, UNITS, Measure
 from derive.parse.aggregates import sum_scopes
 from derive.parse.adapter import ParseError
+from derive.parse.densities import densities_at
 from derive.parse.calculus import by_cases, operator_derivatives, piecewise_of, split_cases, system_of
 from derive.parse.lexicon import PRIMED
 from derive.parse.bare import bracketed_expectations
@@ -441,6 +442,8 @@ def _gradient(match: re.Match) -> str:
     if re.match(r"\\nabla\s*\^", match.group(0)):
         return rf"\frac{{\partial^{{2}}}}{{\partial {{{name}}}^{{2}}}} "
     return rf"\frac{{\partial}}{{\partial {name}}} "
+#: ``2{(3)}``, ``2 {\left(x\right)}``: a number, then a group: the product TeX shows (never a mixed number, 2 + 3).
+_NUMBER_GROUP = re.compile(r"(?<![\^_\\A-Za-z\d.])(\d+)\s*(?=\{\s*[^\d\s},.])")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_FONT_KL, "D"),  # \mathbb{D}_{KL}: D_{KL}
     (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
@@ -448,6 +451,7 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)
     (_INVERSE_TRIG, r"\1{\2}"),  # \sin^{-1}(x): the arcsine of x
     (_MATHOP, r" \1 "),  # \mathop{\mathbb{E}}: \mathbb{E}
+    (_NUMBER_GROUP, r"\1 \\cdot "),  # 2{(3)}: 2 times (3)
     (_NABLA_IN, _gradient),  # \nabla_\theta f: the derivative in theta
     (_NABLA_OF, r"\\frac{\\partial}{\\partial \2} \1"),  # \nabla l(\theta): the derivative of l in theta
     (_OVER_REALS, r"\1_{-\\infty}^{\\infty}"),  # \int_{\mathbb{R}}: from -infinity to infinity
@@ -479,6 +483,8 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
 def handwritten(tex: str) -> str:
     """``tex`` with each form of :data:`HANDWRITTEN` written as it is meant, and braces that group a function's
     argument read as brackets."""
+    if ";" in tex or "|" in tex or r"\mid" in tex:
+        tex = densities_at(tex)  # \mathcal{N}(x; \mu, \sigma^2): the family's density at x
     for pattern, meant in HANDWRITTEN:
         tex = pattern.sub(meant, tex)
     return grouping_braces(tex) if r"\{" in tex else tex

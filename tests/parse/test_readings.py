@@ -407,6 +407,8 @@ READS = [
      2 * sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
     # a rate written with deltas is the derivative, never a fraction whose delta cancels; the Kronecker delta stays
     (r"\frac{\delta}{\delta x} x^2", (), (), derivative(x**2, x)),
+    # a number before a group multiplies it, as TeX shows it (a reader might add it, as a mixed number)
+    (r"2{(3)} + 2 {\left(x\right)} + \frac{x}{2 {(1)}}", (), (), 6 + 2 * x + x / 2),
     # a gradient in one variable (a Hessian under \nabla^2) is its derivative
     (r"\nabla_\theta \theta^2 + \nabla_{w} w^3 + \nabla^2_{x} x^3", (), (),
      derivative(sp.Symbol("theta")**2, sp.Symbol("theta")) + derivative(w**3, w) + derivative(x**3, x, 2)),
@@ -434,6 +436,7 @@ REFUSES = [
     (r"\int_{y} x \, dx", (), (), "with both limits"),  # below it, another variable: what runs where?
     (r"\int_{\infty}^{\infty} x \, dx", (), (), r"runs from \infty to \infty, which is 0"),  # -\infty meant?
     (r"\frac{1}{\prod_{i=1}^n (x_i) \cdot n \ln \theta}", (), (), "ambiguous product"),  # n ln theta once or n times?
+    (r"2{3} + x", (), (), "ambiguous number '2{3'"),  # TeX shows 23: never 2 + 3
     (r"\int_{y \ge 0} x \, dx", (), (), "with both limits"),  # a region of another variable
     (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
     (r"\left\{ x, y \right\}", (), (), "is not an expression"),  # a bracket, around no one expression
