@@ -352,6 +352,14 @@ class Claims:
             return on
         if verdict.status.value != REFUTED:
             return verdict
+        loose = [x for x, _ in verdict.counterexample if isinstance(x, sp.Symbol) and x not in domain.symbol_set]
+        if _NOT_REAL in verdict.reason and loose:
+            real = self._real_refutation(a, b, relation, domain, loose)
+            if real is None:
+                return Verdict(Status.UNKNOWN, f"false only where a side is no real number ({verdict.reason}), at "
+                                               "values the text does not exclude: does it hold where both sides are "
+                                               "real?")
+            verdict = real
         if (end := _UNDEFINED.search(verdict.reason)) is not None:  # x/x at x = 0 after "x >= 0": the bound's fault
             return Verdict(Status.UNKNOWN, f"{end.group(1)} is undefined at {end.group(2)}, which the text's bounds "
                                            "include: does it hold only where both sides are defined?")
@@ -367,6 +375,18 @@ class Claims:
         ``\ell(\mu, \sigma)``): variables of that function, never a value of the data."""
         return frozenset(x for side in written if isinstance(side, sp.Basic) for f in side.atoms(AppliedUndef)
                          if f.func in self.functions for x in f.args if isinstance(x, sp.Symbol))
+
+    def _real_refutation(self, a: sp.Basic, b: sp.Basic, relation: str, domain, loose: list):
+        """A refutation of ``a R b`` with ``loose`` (symbols nothing places) between 0 and 1, where both sides are
+        real numbers; ``None`` when there is none (the claim fails only where a side is no real number)."""
+        from derive.verify import check_equal, check_relation
+
+        try:
+            unit = domain.merge(Domain(tuple((x, sp.Interval.open(0, 1)) for x in sorted(set(loose), key=str))))
+        except DeriveError:
+            return None
+        again = check_equal(a, b, unit) if relation in EQUALITIES else check_relation(a, b, relation, unit)
+        return again if again.status.value == REFUTED and _NOT_REAL not in again.reason else None
 
     def _left_open(self) -> frozenset[sp.Symbol]:
         """The names a function's definition uses besides its arguments that are another definition's argument
@@ -597,6 +617,8 @@ class Claims:
 _DIFFERENTIATED = "is differentiated in a variable it does not contain"
 
 
+#: How :mod:`derive.verify.numeric` says a side has a value that is not real (``\log(1 - z)`` at ``z = 7/2``).
+_NOT_REAL = "(not a real number)"
 #: How :func:`~derive.check.data.one_sided` says a relation names something it does not place.
 _OPEN_NAME = "not for every value of"
 #: A refutation only by a point where one side has no value (:mod:`derive.verify.numeric`): in a text, the claim

@@ -444,6 +444,8 @@ def _gradient(match: re.Match) -> str:
     return rf"\frac{{\partial}}{{\partial {name}}} "
 #: ``2{(3)}``, ``2 {\left(x\right)}``: a number, then a group: the product TeX shows (never a mixed number, 2 + 3).
 _NUMBER_GROUP = re.compile(r"(?<![\^_\\A-Za-z\d.])(\d+)\s*(?=\{\s*[^\d\s},.])")
+#: ``y_ilog(z_i)``: TeX subscripts one character, then the word of a function written without its backslash.
+_SCRIPT_WORD = re.compile(r"(?<=_)([A-Za-z0-9])(log|ln|exp)(?=\s*[({\\]|\s)")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_FONT_KL, "D"),  # \mathbb{D}_{KL}: D_{KL}
     (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
@@ -451,6 +453,7 @@ HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_SPACED_PRIME, r"\1"),  # \ell '(\theta): \ell'(\theta)
     (_INVERSE_TRIG, r"\1{\2}"),  # \sin^{-1}(x): the arcsine of x
     (_MATHOP, r" \1 "),  # \mathop{\mathbb{E}}: \mathbb{E}
+    (_SCRIPT_WORD, r"{\1} \\\2 "),  # y_ilog(z_i): y_i \log(z_i)
     (_NUMBER_GROUP, r"\1 \\cdot "),  # 2{(3)}: 2 times (3)
     (_NABLA_IN, _gradient),  # \nabla_\theta f: the derivative in theta
     (_NABLA_OF, r"\\frac{\\partial}{\\partial \2} \1"),  # \nabla l(\theta): the derivative of l in theta

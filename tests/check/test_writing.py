@@ -268,7 +268,7 @@ DOCUMENTS = [
      "= -H(X) - 1$$\n", [(1, "proved")]),  # braces are invisible: two double sums, as printed
     # a family named in prose bounds its parameters: log of a rate splits
     ("Counts are Poisson with parameter $\\lambda$.\n\n$$\\log(\\lambda^2) = 2 \\log \\lambda$$\n", [(3, "proved")]),
-    ("Counts are many.\n\n$$\\log(\\lambda^2) = 2 \\log \\lambda$$\n", [(3, "refuted")]),  # a real lambda
+    ("Counts are many.\n\n$$\\log(\\lambda^2) = 2 \\log \\lambda$$\n", [(3, "unknown")]),  # false only for a negative lambda
     # a sigma nothing places is a standard deviation: positive; another letter is not
     ("$$\\sqrt{\\sigma^2} = \\sigma$$\n\n$$\\sqrt{a^2} = a$$\n", [(1, "proved"), (3, "unknown")]),
     # a sample sum without limits whose terms write x_{i}
@@ -284,7 +284,7 @@ DOCUMENTS = [
     # a logarithm of the same symbol on both sides: the claim means something only where it is positive
     ("$$\\sum_{i=1}^N (k_i \\ln\\lambda - \\lambda) = (\\ln\\lambda)\\sum_{i=1}^N k_i - N\\lambda$$\n",
      [(1, "proved")]),
-    ("$$\\ln(\\lambda^2) = 2\\ln\\lambda$$\n", [(1, "refuted")]),  # on one side only: at lambda = -1 one side is real
+    ("$$\\ln(\\lambda^2) = 2\\ln\\lambda$$\n", [(1, "unknown")]),  # false only at lambda < 0, where one side is no real number
     # a product of positive factors through its logarithms; of data of unknown sign, never
     ("Let $0 < p < 1$.\n\n$$\\ln \\prod_{i=1}^n p^{x_i}(1-p)^{1-x_i} = \\ln p \\sum_{i=1}^n x_i + "
      "\\ln(1-p) \\sum_{i=1}^n (1 - x_i)$$\n", [(3, "proved")]),
@@ -908,6 +908,9 @@ DOCUMENTS = [
     # an integral over a region written below it; from infinity to infinity is a slip, never 0 = 0 claims
     ("Let $\\lambda > 0$.\n\n$$\\int_{x \\geq 0} \\lambda e^{-\\lambda x} dx = 1$$\n\n"
      "$$\\int_{\\infty}^{\\infty} x e^{-x^2} dx = 0$$\n", [(3, "proved"), (5, "not parsed")]),
+    # false only where a side is no real number, at values the text leaves open: the text means it where real
+    ("$$\\log(z^{y}(1-z)^{1-y}) = y\\log(z) + (1-y)\\log(1-z)$$\n", [(1, "unknown")]),
+    ("Let $0 < p < 1$.\n\n$$\\log(-p-1) = 0$$\n", [(3, "refuted")]),  # no real value where the text places p
 ]
 
 

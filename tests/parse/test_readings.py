@@ -407,6 +407,8 @@ READS = [
      2 * sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
     # a rate written with deltas is the derivative, never a fraction whose delta cancels; the Kronecker delta stays
     (r"\frac{\delta}{\delta x} x^2", (), (), derivative(x**2, x)),
+    # a one-character subscript, then a function's word without its backslash
+    (r"y_ilog(x) + y_1ln(x)", (), (), sp.Symbol("y_i") * log(x) + sp.Symbol("y_1") * log(x)),
     # a number before a group multiplies it, as TeX shows it (a reader might add it, as a mixed number)
     (r"2{(3)} + 2 {\left(x\right)} + \frac{x}{2 {(1)}}", (), (), 6 + 2 * x + x / 2),
     # a gradient in one variable (a Hessian under \nabla^2) is its derivative
