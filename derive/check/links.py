@@ -227,7 +227,12 @@ class Links:
                 note = self._suppose(link, left, right)
                 return link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"{note}"), True
             return supposed
-        return self._claim(origin, link, chain, values, anchor)
+        entry, kept = self._claim(origin, link, chain, values, anchor)
+        subject = values[0]
+        if entry.status == REFUTED and k == 2 and isinstance(subject, AppliedUndef) and \
+                subject.func in self.functions:  # B(a, b) = [its definition] = [refuted]: which B does it mean?
+            self.doubted.add(subject.func)
+        return entry, kept
 
     def _definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic,
                     key: object, supposed: bool = False) -> tuple[Entry, bool] | None:

@@ -446,7 +446,18 @@ def _gradient(match: re.Match) -> str:
 _NUMBER_GROUP = re.compile(r"(?<![\^_\\A-Za-z\d.])(\d+)\s*(?=\{\s*[^\d\s},.])")
 #: ``y_ilog(z_i)``: TeX subscripts one character, then the word of a function written without its backslash.
 _SCRIPT_WORD = re.compile(r"(?<=_)([A-Za-z0-9])(log|ln|exp)(?=\s*[({\\]|\s)")
+#: ``{\rm d}x``, ``{\rm Beta}(a, b)``, ``{\bf x}``, ``{\cal N}``: plain TeX's font switches, LaTeX's fonts.
+_FONT_SWITCH = re.compile(r"\{\s*\\(rm|bf|cal)(?![A-Za-z])\s*([^{}]*?)\s*\}|\\(rm|bf|cal)\s*(?=\{)")
+_FONTS = {"rm": r"\mathrm", "bf": r"\mathbf", "cal": r"\mathcal"}
+
+
+def _font(match: re.Match) -> str:
+    """``{\\rm d}`` as ``\\mathrm{d}``; ``\\rm{KL}`` as ``\\mathrm{KL}``."""
+    if match.group(1):
+        return f"{_FONTS[match.group(1)]}{{{match.group(2)}}}"
+    return _FONTS[match.group(3)]
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
+    (_FONT_SWITCH, _font),  # {\rm d}x: \mathrm{d}x
     (_FONT_KL, "D"),  # \mathbb{D}_{KL}: D_{KL}
     (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
     (_EMPTY_SCRIPT, ""),  # \sum_{x}^{} body: no upper limit written

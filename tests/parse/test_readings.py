@@ -407,6 +407,9 @@ READS = [
      2 * sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
     # a rate written with deltas is the derivative, never a fraction whose delta cancels; the Kronecker delta stays
     (r"\frac{\delta}{\delta x} x^2", (), (), derivative(x**2, x)),
+    # plain TeX's font switches are LaTeX's fonts
+    (r"\int_0^1 x \, {\rm d}x + {\rm e}^{x} + {\bf x}", (), (),
+     sp.Integral(X_R, (X_R, 0, 1)) + sp.exp(x) + sp.Symbol("xbm")),
     # a one-character subscript, then a function's word without its backslash
     (r"y_ilog(x) + y_1ln(x)", (), (), sp.Symbol("y_i") * log(x) + sp.Symbol("y_1") * log(x)),
     # a number before a group multiplies it, as TeX shows it (a reader might add it, as a mixed number)
