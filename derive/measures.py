@@ -38,7 +38,7 @@ class Prob(sp.Expr):
 
     @property
     def free_symbols(self) -> set[sp.Basic]:
-        index = set() if isinstance(self.outcome, Str) else {self.outcome}
+        index = set() if isinstance(self.outcome, Str) else self.outcome.free_symbols  # P(2): none; P(x_i): x, i
         return self.dist.free_symbols | index
 
     def _eval_derivative(self, s: sp.Symbol) -> sp.Expr:

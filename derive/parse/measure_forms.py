@@ -311,36 +311,47 @@ class MeasureForms:
     def probability(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         """``P(H)``, ``P(X = 0)``, ``P(x_i)``, ``p(x)`` of a declared distribution: its mass or density there."""
         text = self.tokens[i].text
+        if text in ("P", "p") and text not in self.by_key and (paren := self._call(i, hi, (text,), True)) is not None and \
+                (event := re.fullmatch(r"([A-Z])=(.+)", self._key(paren[0] + 1, paren[1]))) is not None and \
+                event.group(1) in self.by_key:  # P(X = 1) of a variable X declared with its law: X's mass at 1
+            return self._mass_at(self.by_key[event.group(1)], event.group(2), paren, indices, text)
         for head, dist in self.names:
             if (paren := self._call(i, hi, head)) is not None:
                 arg = self._key(paren[0] + 1, paren[1])
                 if (value := re.fullmatch(r"[A-Z]=(.+)", arg)) is not None:  # P(X = 0): the outcome 0
                     arg = value.group(1)
-                if isinstance(dist, Parametric) and arg == dist.variable.name.upper() and len(arg) == 1:
-                    arg = dist.variable.name  # \int P(X) dx: the random variable's value, x
-                if arg in indices:
-                    return Prob(dist, indices[arg]), paren[1] + 1
-                if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
-                    if _numbered(dist):  # P(x_i) in a sum over i: P's i-th outcome, p_i
-                        return Prob(dist, indices[sub.group(1)]), paren[1] + 1
-                    return Prob(dist, sp.IndexedBase(arg[0])[indices[sub.group(1)]]), paren[1] + 1  # at datum x[i]
-                if arg in self.outcomes and self.outcomes[arg] in outcomes_of(dist):
-                    return Prob(dist, self.outcomes[arg]), paren[1] + 1
-                if isinstance(dist, Parametric) and arg == dist.variable.name:
-                    return Prob(dist, dist.variable), paren[1] + 1
-                if isinstance(dist, Parametric) and arg.isdigit() and arg.isascii():
-                    return Prob(dist, sp.Integer(int(arg))), paren[1] + 1
-                if isinstance(dist, Parametric) and (point := self._free_point(arg, dist)) is not None:
-                    return Prob(dist, point), paren[1] + 1  # p(x) of a mass in k: its value at the point x
-                if isinstance(dist, Parametric) and text != "H":
-                    where = self._offset(self._next(paren[0] + 1, paren[1]))
-                    raise ParseError(f"{arg!r} at offset {where} is not {dist.name}'s variable "
-                                     f"{dist.variable.name}, a number, nor a bound variable")
-                if text != "H":
-                    names = ", ".join(o.name for o in outcomes_of(dist))
-                    where = self._offset(self._next(paren[0] + 1, paren[1]))
-                    raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
-                                     "nor a summation index")
+                if (found := self._mass_at(dist, arg, paren, indices, text)) is not None:
+                    return found
+        return None
+
+    def _mass_at(self, dist: Distribution, arg: str, paren: tuple[int, int], indices: Mapping[str, sp.Symbol],
+                 text: str) -> tuple[sp.Basic, int] | None:
+        """``dist``'s mass or density at the value ``arg`` written in the brackets ``paren``."""
+        if isinstance(dist, Parametric) and arg == dist.variable.name.upper() and len(arg) == 1:
+            arg = dist.variable.name  # \int P(X) dx: the random variable's value, x
+        if arg in indices:
+            return Prob(dist, indices[arg]), paren[1] + 1
+        if (sub := _SUBSCRIPTED_INDEX.match(arg)) is not None and sub.group(1) in indices:
+            if _numbered(dist):  # P(x_i) in a sum over i: P's i-th outcome, p_i
+                return Prob(dist, indices[sub.group(1)]), paren[1] + 1
+            return Prob(dist, sp.IndexedBase(arg[0])[indices[sub.group(1)]]), paren[1] + 1  # at datum x[i]
+        if arg in self.outcomes and self.outcomes[arg] in outcomes_of(dist):
+            return Prob(dist, self.outcomes[arg]), paren[1] + 1
+        if isinstance(dist, Parametric) and arg == dist.variable.name:
+            return Prob(dist, dist.variable), paren[1] + 1
+        if isinstance(dist, Parametric) and arg.isdigit() and arg.isascii():
+            return Prob(dist, sp.Integer(int(arg))), paren[1] + 1
+        if isinstance(dist, Parametric) and (point := self._free_point(arg, dist)) is not None:
+            return Prob(dist, point), paren[1] + 1  # p(x) of a mass in k: its value at the point x
+        if isinstance(dist, Parametric) and text != "H":
+            where = self._offset(self._next(paren[0] + 1, paren[1]))
+            raise ParseError(f"{arg!r} at offset {where} is not {dist.name}'s variable "
+                             f"{dist.variable.name}, a number, nor a bound variable")
+        if text != "H":
+            names = ", ".join(o.name for o in outcomes_of(dist))
+            where = self._offset(self._next(paren[0] + 1, paren[1]))
+            raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
+                             "nor a summation index")
         return None
 
 

@@ -456,8 +456,11 @@ def _font(match: re.Match) -> str:
     if match.group(1):
         return f"{_FONTS[match.group(1)]}{{{match.group(2)}}}"
     return _FONTS[match.group(3)]
+#: ``\mathbb{P}(X = 1)``, ``\Pr(X = 1)``: the probability of an event, written ``P(X = 1)``.
+_PROBABILITY = re.compile(r"(?:\\mathbb\s*(?:\{\s*P\s*\}|P(?![A-Za-z]))|\\Pr(?![A-Za-z]))(?=\s*(?:\\left\s*)?\()")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (
     (_FONT_SWITCH, _font),  # {\rm d}x: \mathrm{d}x
+    (_PROBABILITY, "P"),  # \mathbb{P}(X = 1), \Pr(X = 1): P(X = 1)
     (_FONT_KL, "D"),  # \mathbb{D}_{KL}: D_{KL}
     (_INDICATOR, lambda m: rf"\delta_{{{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}}}"),  # 1\{k = i\}
     (_EMPTY_SCRIPT, ""),  # \sum_{x}^{} body: no upper limit written

@@ -911,6 +911,11 @@ DOCUMENTS = [
     # false only where a side is no real number, at values the text leaves open: the text means it where real
     ("$$\\log(z^{y}(1-z)^{1-y}) = y\\log(z) + (1-y)\\log(1-z)$$\n", [(1, "unknown")]),
     ("Let $0 < p < 1$.\n\n$$\\log(-p-1) = 0$$\n", [(3, "refuted")]),  # no real value where the text places p
+    # the probability of an event of a variable declared with its law: its mass there, however P is written
+    ("Let $X \\sim \\mathrm{Bernoulli}(p)$ with $0 < p < 1$.\n\n$$\\mathbb{P}(X = 1) = p$$\n\n$$\\Pr(X=0) = 1 - p$$\n\n"
+     "$$P[X = 1] = 2p$$\n", [(1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
+    ("Let $X \\sim \\mathrm{Poisson}(\\lambda)$ with $\\lambda > 0$.\n\n$$P(X = 0) = e^{-\\lambda}$$\n\n"
+     "$$p(X=2) = \\lambda^2 e^{-\\lambda}$$\n", [(1, "definition"), (3, "proved"), (5, "refuted")]),
     # a definition whose own next step is refuted may be the slip: later claims are not refuted by it
     ("Let $a, b > 0$.\n\n$$B(a, b) = \\int_{0}^{1} t^{a}(1-t)^{b-1} \\, {\\rm d}t = \\frac{\\Gamma(a)\\Gamma(b)}"
      "{\\Gamma(a + b)}$$\n\n$$\\frac{B(a + 1, b)}{B(a, b)} = \\frac{a}{a + b}$$\n",
