@@ -345,13 +345,16 @@ class Claims:
             verdict = self._by_linearity(a, b, domain) or verdict
         if not verdict.proved and self.hypotheses and \
                 ((under := self._under_hypotheses(a, b, relation, domain)).status.value != PROVED or
-                 not self._both_vanish(a, b, relation, domain)):
+                 not self._both_vanish(a, b, relation, domain, written)):
             verdict = under
         if not verdict.proved and self.sample is not None and not self.hypotheses and \
                 (on := self._on_sample(a, b, relation, written)) is not None:  # under a supposition: its consequence
             return on
         if verdict.status.value != REFUTED:
             return verdict
+        if (entries := self._data_entries(verdict)):
+            return Verdict(Status.UNKNOWN, f"false for some {entries} ({verdict.reason}), an entry of data the text "
+                                           "sums over elsewhere: a statement about its particular data")
         loose = [x for x, _ in verdict.counterexample if isinstance(x, sp.Symbol) and x not in domain.symbol_set]
         if _NOT_REAL in verdict.reason and loose:
             real = self._real_refutation(a, b, relation, domain, loose)
@@ -375,6 +378,15 @@ class Claims:
         ``\ell(\mu, \sigma)``): variables of that function, never a value of the data."""
         return frozenset(x for side in written if isinstance(side, sp.Basic) for f in side.atoms(AppliedUndef)
                          if f.func in self.functions for x in f.args if isinstance(x, sp.Symbol))
+
+    def _data_entries(self, verdict) -> str:
+        """The names of a refutation's point written as an entry (``y_k``) of data a definition sums over
+        (``L = -\\sum_i y_i \\log p_i``): one value of the text's data, which derive does not know; empty if none."""
+        labels = {str(ix.base.label) for v in self.defined.values() if isinstance(v, sp.Basic)
+                  for ix in v.atoms(sp.Indexed)}
+        found = [x for x, _ in verdict.counterexample if isinstance(x, sp.Symbol) and
+                 (m := _ENTRY_NAME.fullmatch(x.name)) is not None and m.group(1) in labels]
+        return ", ".join(sp.latex(x) for x in found)
 
     def _real_refutation(self, a: sp.Basic, b: sp.Basic, relation: str, domain, loose: list):
         """A refutation of ``a R b`` with ``loose`` (symbols nothing places) between 0 and 1, where both sides are
@@ -503,12 +515,14 @@ class Claims:
                            tuple((x, v) for x, v in verdict.counterexample if x not in dummies))
         return None
 
-    def _both_vanish(self, a: sp.Basic, b: sp.Basic, relation: str, domain) -> bool:
-        r"""Each side of an equation, neither written 0, is 0 where the supposed equations hold
-        (``\frac{\partial \ell}{\partial \sigma} = -n + \frac{S}{\sigma^2}`` after ``\frac{\partial \ell}{\partial
-        \sigma} = 0``): the text restates a function the supposition fixes only at the solution, so the claim is the
-        identity it writes, not the consequence ``0 = 0``."""
-        if relation not in EQUALITIES or a == 0 or b == 0:
+    def _both_vanish(self, a: sp.Basic, b: sp.Basic, relation: str, domain, written: tuple) -> bool:
+        r"""A side written as a derivative, and each side of the equation, neither written 0, is 0 where the
+        supposed equations hold (``\frac{\partial \ell}{\partial \sigma} = -n + \frac{S}{\sigma^2}`` after
+        ``\frac{\partial \ell}{\partial \sigma} = 0``): the text restates the function the supposition fixes only at
+        the solution, so the claim is the identity it writes, not the consequence ``0 = 0``.  (Two expressions with
+        the estimates put in, both 0 there, are that consequence.)"""
+        if relation not in EQUALITIES or a == 0 or b == 0 or \
+                not any(isinstance(w, sp.Derivative) for w in written):
             return False
         return all(self._under_hypotheses(side, sp.Integer(0), "=", domain).proved for side in (a, b))
 
@@ -617,6 +631,8 @@ class Claims:
 _DIFFERENTIATED = "is differentiated in a variable it does not contain"
 
 
+#: A name written as one entry of a family: ``y_k``, ``x_{i}``.
+_ENTRY_NAME = re.compile(r"([A-Za-z])_\{?([a-z])\}?")
 #: How :mod:`derive.verify.numeric` says a side has a value that is not real (``\log(1 - z)`` at ``z = 7/2``).
 _NOT_REAL = "(not a real number)"
 #: How :func:`~derive.check.data.one_sided` says a relation names something it does not place.

@@ -901,6 +901,10 @@ DOCUMENTS = [
      "(x_i-\\mu)^2 = 0$$\n\n$$\\frac{\\partial}{\\partial\\sigma}\\ell(\\mu,\\sigma) = -n + \\frac{1}{\\sigma^2}"
      "\\sum_{i=1}^n(x_i-\\mu)^2 = 0$$\n",
      [(1, "definition"), (3, "proved"), (3, "supposed"), (5, "refuted"), (5, "supposed")]),
+    # two expressions with the estimates in, both 0 where the supposition holds: its consequence, proved
+    ("Let $\\sigma > 0$. Setting the derivative to zero gives\n\n$$\\sum_{i=1}^{n} (x_i - m) = 0$$\n\nso\n\n"
+     "$$\\left(\\frac{-2\\sum_{i=1}^n (x_i-m)}{\\sigma^3}\\right)^2 = 4\\left(\\sum_{i=1}^n(x_i - m)\\right)^2$$\n",
+     [(3, "supposed"), (7, "proved")]),
     # a rate written with deltas is a derivative: an undefined E_j's rates are unknown, never a cancelled fraction
     ("$$o_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\delta o_j}{\\delta z_j} = o_j(1 - o_j)$$\n\n"
      "$$\\frac{\\delta E_j}{\\delta z_j}=\\frac{\\delta E_j}{\\delta o_j}\\frac{\\delta o_j}{\\delta z_j}$$\n",
@@ -916,6 +920,9 @@ DOCUMENTS = [
      "$$P[X = 1] = 2p$$\n", [(1, "definition"), (3, "proved"), (5, "proved"), (7, "refuted")]),
     ("Let $X \\sim \\mathrm{Poisson}(\\lambda)$ with $\\lambda > 0$.\n\n$$P(X = 0) = e^{-\\lambda}$$\n\n"
      "$$p(X=2) = \\lambda^2 e^{-\\lambda}$$\n", [(1, "definition"), (3, "proved"), (5, "refuted")]),
+    # an entry of data a definition sums over (y_k of L = -sum y_i log p_i) is one value of the text's data
+    ("$$L = -\\sum_{i} y_i \\log(p_i)$$\n\n$$-y_k\\log(p_k) = -\\log(p_k)$$\n", [(1, "definition"), (3, "unknown")]),
+    ("$$-y_k\\log(p_k) = -\\log(p_k)$$\n", [(1, "refuted")]),  # no data: y_k is any number
     # a definition whose own next step is refuted may be the slip: later claims are not refuted by it
     ("Let $a, b > 0$.\n\n$$B(a, b) = \\int_{0}^{1} t^{a}(1-t)^{b-1} \\, {\\rm d}t = \\frac{\\Gamma(a)\\Gamma(b)}"
      "{\\Gamma(a + b)}$$\n\n$$\\frac{B(a + 1, b)}{B(a, b)} = \\frac{a}{a + b}$$\n",
