@@ -20,9 +20,9 @@ from judge import Score, documents, score  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-#: Floors measured on 2026-12-07: true relations proved, author errors refuted, of the whole corpus (215
-#: documents: 1115 and 79 measured, a margin left for links that finish near the 30 s limit on a slower machine).
-#: Twenty-three batches were judged by helpers before derive read them; on each batch, before any change made for
+#: Floors measured on 2026-12-07: true relations proved, author errors refuted, of the whole corpus (226
+#: documents: 1142 and 83 measured, a margin left for links that finish near the 30 s limit on a slower machine).
+#: Twenty-four batches were judged by helpers before derive read them; on each batch, before any change made for
 #: it: 40/83, 10/63, 12/96, 35/91, 17/105, 13/93, 32/61, 12/73, 27/75, 18/63, 13/93, 11/93, 11/88, 15/96, 6/92,
 #: 40/104, 45/255, 14/101, 44/118, 41/146, 21/139, 21/122 and 51/111 true relations proved, 3/9, 1/6, 2/9, 2/5, 2/13,
 #: 3/14, 2/8, 0/16, 5/8, 4/5, 0/3, 2/5, 1/5, 0/11, 1/25, 1/12, 0/8, 0/14, 1/8, 0/4, 1/6, 8/19 and 1/8 errors caught;
@@ -41,6 +41,11 @@ pytestmark = pytest.mark.slow
 #: Batch 25 had seven true relations refuted (six entropies of a pmf given in full against their rounded values;
 #: a sum over "the set A that X takes values in" read as over a second variable A) and four dropped (Markdown's
 #: escaped \\( \\) delimiters), all since fixed.
+#: Batch 26 (24/119 proved, 2/12 caught before; 23/119 and 3/12 after) had two author errors PROVED (a rate
+#: written with deltas read as a fraction whose delta cancels; sigma times dl/dsigma restated as dl/dsigma while
+#: a supposition set it to 0, both sides 0 there), three true relations refuted (integrals from infinity to
+#: infinity, a slip for the whole line, now refused) and a relation dropped (a doubled $ closing inline math),
+#: all since fixed; a brace of cases set as a matrix still drops its rows' chains (KNOWN_DROPPED).
 #: (Batches eight and nine were measured after readers written before they were read: 8/73 and 22/75 before
 #: them.)  Sidecar lines were aligned with the scorer's conventions (a bound or a membership stated as an
 #: assumption is no relation; one verdict per implication; a range x = 0, 1, 2, ... is one; an "=" left open at
@@ -52,14 +57,17 @@ pytestmark = pytest.mark.slow
 #: measure; mle-bernoulli-coinflip-ach.md line 16 multiplies the text's own wrong pmf (line 12), "true" (doubtful,
 #: by the pmf meant) by its judge, "false" here, as written; it-formulas-jejjohnson.md line 26 writes Q(y) for
 #: Q(x), "true" (by the meaning) by its judge, "false" here, as written.
-PROVED, CAUGHT = 1102, 75
+PROVED, CAUGHT = 1128, 79
 #: Relations the reader reports one problem for with others on their line (one verdict per relation is the aim):
 #: a relation inside an unknown macro's argument on the line after the one reported, a pmf by cases written
 #: without a cases environment, one "not parsed" for its three relations, and an align row whose bracket a TeX
-#: comment (%) leaves open, one "skipped" for both of its relations, and two relations in brackets, one "not parsed".
+#: comment (%) leaves open, one "skipped" for both of its relations, two relations in brackets, one "not parsed",
+#: and chains written inside the rows of a brace of cases set as a matrix (\left\{\begin{matrix} a = b = c \qquad
+#: when k = i \\ ... \end{matrix}\right.), skipped whole as a matrix written out.
 KNOWN_DROPPED: set[tuple[str, int]] = {("mle-normal-bourbaki-wrong.md", 12), ("mle-poisson-argmax-mse.md", 10),
                                        ("mi-bivariate-gaussian-techqa.md", 14),
-                                       ("bits-per-character-perplexity-bauwenst.md", 21)}
+                                       ("bits-per-character-perplexity-bauwenst.md", 21),
+                                       ("softmax-ce-gradient-jpark7ca.md", 33), ("softmax-ce-gradient-jpark7ca.md", 36)}
 
 
 @pytest.fixture(scope="module")
