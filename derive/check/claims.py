@@ -17,7 +17,7 @@ from derive.check.data import (counts_of, free_indices, on_chosen_data, one_side
                                unvaried, varying_symbols)
 from derive.check.domains import natural_verdict, where_logged
 from derive.check.reading import ELIDED_STEPS
-from derive.check.entries import families_of, family_entries, members_of
+from derive.check.entries import ENTRY, families_of, family_entries, members_of
 from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
                                  point)
 from derive.check.rounding import rounded_entry, rounding_of, within_rounding
@@ -385,7 +385,7 @@ class Claims:
         labels = {str(ix.base.label) for v in self.defined.values() if isinstance(v, sp.Basic)
                   for ix in v.atoms(sp.Indexed)}
         found = [x for x, _ in verdict.counterexample if isinstance(x, sp.Symbol) and
-                 (m := _ENTRY_NAME.fullmatch(x.name)) is not None and m.group(1) in labels]
+                 (m := ENTRY.fullmatch(x.name)) is not None and m.group(1) in labels]
         return ", ".join(sp.latex(x) for x in found)
 
     def _real_refutation(self, a: sp.Basic, b: sp.Basic, relation: str, domain, loose: list):
@@ -631,8 +631,6 @@ class Claims:
 _DIFFERENTIATED = "is differentiated in a variable it does not contain"
 
 
-#: A name written as one entry of a family: ``y_k``, ``x_{i}``.
-_ENTRY_NAME = re.compile(r"([A-Za-z])_\{?([a-z])\}?")
 #: How :mod:`derive.verify.numeric` says a side has a value that is not real (``\log(1 - z)`` at ``z = 7/2``).
 _NOT_REAL = "(not a real number)"
 #: How :func:`~derive.check.data.one_sided` says a relation names something it does not place.

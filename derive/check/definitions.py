@@ -38,6 +38,7 @@ import sympy as sp
 
 from derive.distributions.base import Distribution
 from derive.errors import DeriveError
+from derive.parse.tokens import split_top
 
 #: A distribution's name: one capital letter but E (an expectation) and H (an entropy).
 DISTRIBUTION_NAME = r"[A-DF-GI-Z]"
@@ -173,18 +174,6 @@ def family_of(tex: str) -> tuple[str, tuple[str, ...]] | None:
     """The family and arguments ``tex`` names (``\\mathcal{N}(a, b)``), never a vector; ``None`` for anything else."""
     found = _family(compact(tex))
     return None if found is None or found[0] == "vector" else found
-
-
-def split_top(tex: str, separator: str = ",") -> list[str]:
-    """``tex`` cut at the separators outside brackets."""
-    parts, depth, start = [], 0, 0
-    for k, char in enumerate(tex):
-        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(char, 0)
-        if char == separator and depth == 0:
-            parts.append(tex[start:k])
-            start = k + 1
-    parts.append(tex[start:])
-    return [p.strip() for p in parts]
 
 
 def outcome_labels(declarations: Sequence[Declaration], texts: Sequence[str]) -> tuple[str, ...]:

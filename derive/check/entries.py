@@ -9,7 +9,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 
-_ENTRY = re.compile(r"([A-Za-z])_\{?([a-z])\}?")
+#: A name written as one entry of a family: ``y_k``, ``x_{i}``.
+ENTRY = re.compile(r"([A-Za-z])_\{?([a-z])\}?")
 
 
 def entries_read(*sides: sp.Basic) -> tuple[sp.Basic, ...]:
@@ -23,7 +24,7 @@ def entries_read(*sides: sp.Basic) -> tuple[sp.Basic, ...]:
     found = {}
     for side in sides:
         for symbol in side.atoms(sp.Symbol):  # \partial o_k: a derivative's variable is no free symbol
-            if (m := _ENTRY.fullmatch(symbol.name)) and m.group(1) in bases:
+            if (m := ENTRY.fullmatch(symbol.name)) and m.group(1) in bases:
                 found[symbol] = bases[m.group(1)][sp.Symbol(m.group(2))]
     if not found:
         return sides
@@ -39,14 +40,14 @@ def entries_read(*sides: sp.Basic) -> tuple[sp.Basic, ...]:
 def families_of(values: dict) -> dict[str, tuple[str, sp.Symbol]]:
     """Each family ``values`` defines by one member (``p_i = ...``): ``p -> (i, p_i)``."""
     return {m.group(1): (m.group(2), symbol) for symbol in values if isinstance(symbol, sp.Symbol)
-            and (m := _ENTRY.fullmatch(symbol.name))}
+            and (m := ENTRY.fullmatch(symbol.name))}
 
 
 def member_value(value: sp.Basic, index: str, other: str) -> sp.Basic:
     """A family's definition at ``index`` made the member at ``other``: every name subscripted ``index`` (and
     ``index`` itself) subscripted ``other``."""
     renamed = {s: sp.Symbol(f"{n.group(1)}_{other}", **s.assumptions0) for s in value.free_symbols
-               if isinstance(s, sp.Symbol) and (n := _ENTRY.fullmatch(s.name)) and n.group(2) == index}
+               if isinstance(s, sp.Symbol) and (n := ENTRY.fullmatch(s.name)) and n.group(2) == index}
     return value.xreplace({**renamed, sp.Symbol(index): sp.Symbol(other)})
 
 
@@ -59,7 +60,7 @@ def members_of(values: dict, *sides: sp.Basic) -> dict:
     out = dict(values)
     for side in sides:
         for symbol in side.free_symbols:
-            m = _ENTRY.fullmatch(symbol.name) if isinstance(symbol, sp.Symbol) else None
+            m = ENTRY.fullmatch(symbol.name) if isinstance(symbol, sp.Symbol) else None
             if m is not None and symbol not in values and m.group(1) in families:
                 index, defined = families[m.group(1)]
                 out[symbol] = member_value(values[defined], index, m.group(2))

@@ -17,8 +17,9 @@ from collections.abc import Iterable
 
 import sympy as sp
 
-from derive.check.definitions import DISTRIBUTION_NAME, family_of, split_top
+from derive.check.definitions import DISTRIBUTION_NAME, family_of
 from derive.check.reading import unbold
+from derive.parse.tokens import split_top
 
 _SIGNALS = re.compile(
     r"(?<![A-Za-z\\])(?:H|I|\\mathrm\{H\}|\\operatorname\{H\})\s*\(\s*[A-Z](?:_\{?\w\}?)?\s*(?:[,;|)]|\\mid)"

@@ -57,6 +57,7 @@ def sample_ranges(texts: Iterable[str]) -> dict[str, str]:
 _BELOW = frozenset({"<", r"\le", r"\leq", r"\leqslant", r"\lt"})
 _ABOVE = frozenset({">", r"\ge", r"\geq", r"\geqslant", r"\gt"})
 
+
 class Aggregates:
     """Sums, products and integrals, mixed into :class:`~derive.parse.reader.Reader`."""
 
@@ -175,9 +176,12 @@ class Aggregates:
         cut = [k for k in range(lo, hi) if self.tokens[k].text in _BELOW | _ABOVE]
         pieces = [(a, b) for a, b in zip([lo] + [k + 1 for k in cut], cut + [hi])]
         words = [self._key(a, b) for a, b in pieces]
-        if not cut or len(cut) > 2 or bare_name(name) not in map(bare_name, words):
+        names = [bare_name(w) for w in words]
+        if not cut or len(cut) > 2 or bare_name(name) not in names:
             return None
-        at = list(map(bare_name, words)).index(bare_name(name))
+        at = names.index(bare_name(name))
+        if len(cut) == 2 and at != 1:  # x \le a \le b: the variable must stand between its two ends
+            return None
         ends = [-sp.oo, sp.oo]
         for k, (a, b) in enumerate(pieces):
             if k == at:
@@ -185,8 +189,6 @@ class Aggregates:
             relation = self.tokens[cut[min(k, at)]].text  # the relation between this piece and the variable
             below = (relation in _BELOW) == (k < at)  # a \le x, or x \ge a
             ends[0 if below else 1] = self.expression(a, b, indices)
-        if len(cut) == 2 and at != 1:
-            return None
         return tuple(ends)
 
     def _density_in(self, lo: int, hi: int, name: str) -> Parametric | None:

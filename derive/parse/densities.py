@@ -10,22 +10,25 @@ from functools import lru_cache
 
 import sympy as sp
 
+from derive.parse.tokens import closing, split_top
+
 #: Placeholders for the point and the written parameters, printed by SymPy as they are named.
 _POINT = "zzpointzz"
 _PARAMETER = "zzparam{}zz"
 
 
 @lru_cache(maxsize=None)
-def _heads() -> dict[str, type]:
-    """Each family's written name (``\\mathcal{N}``) -> its class, for the families with a density."""
+def _heads() -> tuple[tuple[re.Pattern, type], ...]:
+    """Each family with a density: the pattern of its written name and bracket (``\\mathcal{N}(``), its class."""
     from derive.distributions.registry import families, family
 
-    out = {}
+    out = []
     for name in families():
         cls = family(name)
         if getattr(cls, "notation", "") and hasattr(cls, "density") and getattr(cls, "parameters", ()):
-            out[cls.notation] = cls
-    return out
+            head = re.escape(cls.notation).replace(r"\{", r"\s*\{\s*").replace(r"\}", r"\s*\}")
+            out.append((re.compile(head + r"\s*(?:\\left\s*)?\("), cls))
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
@@ -45,27 +48,6 @@ def _template(cls: type) -> str | None:
         return None
 
 
-def _closing(tex: str, opening: int) -> int:
-    """The offset of the bracket closing the one at ``opening``, or -1."""
-    depth = 0
-    for k in range(opening, len(tex)):
-        depth += {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}.get(tex[k], 0)
-        if depth == 0:
-            return k
-    return -1
-
-
-def _top_split(inner: str, separators: re.Pattern) -> list[str]:
-    """``inner`` cut at the separators outside brackets."""
-    parts, depth, start = [], 0, 0
-    for k, char in enumerate(inner):
-        depth += {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}.get(char, 0)
-        if depth == 0 and (m := separators.match(inner, k)) is not None and k >= start:
-            parts.append(inner[start:k])
-            start = m.end()
-    return parts + [inner[start:]]
-
-
 #: What marks a vector or a matrix (``\mathbf{z}``, ``I``, ``\Sigma``, ``\operatorname{diag}``): a multivariate law,
 #: whose density this univariate formula is not.
 _MULTIVARIATE = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|Sigma|operatorname\s*\{\s*diag|mathrm\s*\{\s*diag|text"
@@ -75,28 +57,21 @@ _GIVEN = re.compile(r";|\\mid(?![A-Za-z])|\|")
 
 def densities_at(tex: str) -> str:
     """``tex`` with each ``family(point; parameters)`` of a registered family written out as its density."""
-    for head, cls in _heads().items():
-        pattern = re.compile(re.escape(head).replace(r"\{", r"\s*\{\s*").replace(r"\}", r"\s*\}") +
-                             r"\s*(?:\\left\s*)?\(")
+    for pattern, cls in _heads():
         start = 0
         while (m := pattern.search(tex, start)) is not None:
-            opening = m.end() - 1
-            close = _closing(tex, opening)
-            inner = tex[opening + 1:close] if close > 0 else ""
-            inner = re.sub(r"\\right\s*$", "", inner)
-            pieces = _top_split(inner, _GIVEN)
-            template = _template(cls)
-            if len(pieces) != 2 or template is None:
-                start = m.end()
+            start = m.end()
+            close = closing(tex, m.end() - 1, "()")
+            pieces = split_top(re.sub(r"\\right\s*$", "", tex[m.end():close]), _GIVEN) if close is not None else []
+            if len(pieces) != 2 or (template := _template(cls)) is None:
                 continue
-            point, parameters = pieces[0].strip(), _top_split(pieces[1], re.compile(","))
-            if not point or len(parameters) != len(cls.parameters) or not all(p.strip() for p in parameters) or \
+            point, parameters = pieces[0], split_top(pieces[1])
+            if not point or len(parameters) != len(cls.parameters) or not all(parameters) or \
                     any(_MULTIVARIATE.search(p) for p in (point, *parameters)):
-                start = m.end()
                 continue
             written = template.replace(_POINT, rf"\left({point}\right)")
             for k, p in enumerate(parameters):
-                written = written.replace(_PARAMETER.format(k), rf"\left({p.strip()}\right)")
+                written = written.replace(_PARAMETER.format(k), rf"\left({p}\right)")
             tex = f"{tex[:m.start()]}\\left({written}\\right){tex[close + 1:]}"
             start = m.start() + len(written)
     return tex

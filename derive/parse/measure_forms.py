@@ -311,8 +311,8 @@ class MeasureForms:
     def probability(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         """``P(H)``, ``P(X = 0)``, ``P(x_i)``, ``p(x)`` of a declared distribution: its mass or density there."""
         text = self.tokens[i].text
-        if text in ("P", "p") and text not in self.by_key and (paren := self._call(i, hi, (text,), True)) is not None and \
-                (event := re.fullmatch(r"([A-Z])=(.+)", self._key(paren[0] + 1, paren[1]))) is not None and \
+        paren = self._call(i, hi, (text,), True) if text in ("P", "p") and text not in self.by_key else None
+        if paren is not None and (event := re.fullmatch(r"([A-Z])=(.+)", self._key(paren[0] + 1, paren[1]))) and \
                 event.group(1) in self.by_key:  # P(X = 1) of a variable X declared with its law: X's mass at 1
             return self._mass_at(self.by_key[event.group(1)], event.group(2), paren, indices, text)
         for head, dist in self.names:

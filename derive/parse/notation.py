@@ -415,8 +415,8 @@ _INDICATOR = re.compile(r"(?:(?<![\w.\\])1\s*(?:\\left\s*)?\\\{" + _INDEX + "=" 
                         r"|\\(?:mathbb|mathbf|mathds|mathbbm)\s*\{\s*[1I]\s*\}\s*(?:_\s*\{|(?:\\left\s*)?\\\{|\[)"
                         + _INDEX + "=" + _INDEX + r"(?:\}|(?:\\right\s*)?\\\}|\]))")
 #: ``\mathbb{D}_{\mathrm{KL}}``: the divergence's letter in another font, the same divergence.
-_FONT_KL = re.compile(r"\\(?:mathbb|mathcal|mathrm|mathfrak)\s*\{\s*D\s*\}(?=\s*_\s*\{?\s*(?:\\(?:mathrm|text|operatorname)"
-                      r"\s*\{\s*)?KL(?![A-Za-z]))")
+_FONT_KL = re.compile(r"\\(?:mathbb|mathcal|mathrm|mathfrak)\s*\{\s*D\s*\}"
+                      r"(?=\s*_\s*\{?\s*(?:\\(?:mathrm|text|operatorname)\s*\{\s*)?KL(?![A-Za-z]))")
 #: ``\frac{\delta E}{\delta o_j}``: a rate written with deltas (a variation, an error signal), the derivative; never
 #: a fraction whose letter delta cancels (``\delta_{ij}``, the Kronecker delta, has a subscript and is not read so).
 _DELTA = r"\\delta(?![A-Za-z_^])\s*"
@@ -429,19 +429,22 @@ _OVER_REALS = re.compile(r"(\\[io]?int)\s*_\s*(?:\{\s*(?:[A-Za-z]\s*\\in\s*)?\\m
 _ONE_NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z])"
              r"(?:_\{?[A-Za-z0-9]+\}?)?")
 #: ``\nabla_\theta f``, ``\nabla^2_{w} f``: the gradient (the Hessian) in one variable, its (second) derivative.
-_NABLA_IN = re.compile(r"\\nabla\s*(?:\^\s*\{?\s*2\s*\}?\s*)?_\s*(\{\s*" + _ONE_NAME + r"\s*\}|" + _ONE_NAME + r")")
+_NABLA_IN = re.compile(r"\\nabla\s*(?:\^\s*\{?\s*2\s*\}?\s*)?_\s*(\{\s*" + _ONE_NAME + r"\s*\}|"
+                       + _ONE_NAME + r")")
 #: ``\nabla l(\theta)``: the gradient of a function of one variable, in that variable.
 _NABLA_OF = re.compile(r"\\nabla\s*((?:\\ell|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?\s*(?:\\left\s*)?\(\s*(" + _ONE_NAME
                        + r")\s*(?:\\right\s*)?\))")
 
 
 def _gradient(match: re.Match) -> str:
-    """``\\frac{\\partial}{\\partial v}`` (``\\frac{\\partial^2}{\\partial v^2}`` under ``\\nabla^2``) for a gradient."""
+    """A gradient as ``\\frac{\\partial}{\\partial v}``; under ``\\nabla^2``, ``\\frac{\\partial^2}{\\partial v^2}``."""
     name = match.group(1).strip()
     name = name[1:-1].strip() if name.startswith("{") else name
     if re.match(r"\\nabla\s*\^", match.group(0)):
         return rf"\frac{{\partial^{{2}}}}{{\partial {{{name}}}^{{2}}}} "
     return rf"\frac{{\partial}}{{\partial {name}}} "
+
+
 #: ``2{(3)}``, ``2 {\left(x\right)}``: a number, then a group: the product TeX shows (never a mixed number, 2 + 3).
 _NUMBER_GROUP = re.compile(r"(?<![\^_\\A-Za-z\d.])(\d+)\s*(?=\{\s*[^\d\s},.])")
 #: ``y_ilog(z_i)``: TeX subscripts one character, then the word of a function written without its backslash.
@@ -456,6 +459,8 @@ def _font(match: re.Match) -> str:
     if match.group(1):
         return f"{_FONTS[match.group(1)]}{{{match.group(2)}}}"
     return _FONTS[match.group(3)]
+
+
 #: ``\mathbb{P}(X = 1)``, ``\Pr(X = 1)``: the probability of an event, written ``P(X = 1)``.
 _PROBABILITY = re.compile(r"(?:\\mathbb\s*(?:\{\s*P\s*\}|P(?![A-Za-z]))|\\Pr(?![A-Za-z]))(?=\s*(?:\\left\s*)?\()")
 HANDWRITTEN: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = (

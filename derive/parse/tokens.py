@@ -135,6 +135,21 @@ def closing(source: str, start: int, pair: str = "{}") -> int | None:
     return None
 
 
+def split_top(tex: str, separator: str | re.Pattern = ",") -> list[str]:
+    """``tex`` cut at each ``separator`` (a character, or a pattern: ``;`` or ``\\mid``) outside brackets, each
+    part stripped."""
+    pattern = separator if isinstance(separator, re.Pattern) else re.compile(re.escape(separator))
+    parts, depth, start, k = [], 0, 0, 0
+    while k < len(tex):
+        if depth == 0 and (m := pattern.match(tex, k)) is not None and m.end() > k:
+            parts.append(tex[start:k])
+            start = k = m.end()
+            continue
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(tex[k], 0)
+        k += 1
+    return [part.strip() for part in parts + [tex[start:]]]
+
+
 def brace_end(source: str, start: int) -> int:
     """The offset just after the ``}`` that closes the ``{`` at ``start`` (escaped braces skipped)."""
     end = closing(source, start)

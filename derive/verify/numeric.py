@@ -262,7 +262,7 @@ def needed(a: sp.Basic, b: sp.Basic) -> tuple[set[sp.Basic], set[sp.Basic]]:
 def restrict(point: Point, needed: tuple[set[sp.Basic], set[sp.Basic]]) -> Point:
     """The part of a sample point the sides use (so a counterexample names only what matters)."""
     symbols, labels = needed
-    out = {s: point[s] for s in sorted(symbols, key=str) if s in point}
+    out = {s: point[s] for s in sorted(symbols, key=str) if s in point and s not in labels}  # x of x[i]: no number
     if labels:
         out.update({k: v for k, v in point.items() if isinstance(k, sp.Indexed) and k.base.label in labels})
         out.update({k: v for k, v in point.items() if isinstance(k, sp.Symbol) and k.is_integer})
@@ -276,8 +276,7 @@ def at(expr: sp.Basic, point: Point) -> sp.Basic:
     rational to that power would not fit in memory).  Sums are written out with
     the empty-sum convention (no terms when the upper limit is below the lower).
     """
-    labels = {ix.base.label for ix in expr.atoms(sp.Indexed)}  # x of x[i] names data, never a number
-    scalars = {k: v for k, v in point.items() if not isinstance(k, sp.Indexed) and k not in labels}
+    scalars = {k: v for k, v in point.items() if not isinstance(k, sp.Indexed)}
     entries = {k: v for k, v in point.items() if isinstance(k, sp.Indexed)}
     if _has_huge_power(expr):
         scalars = {k: sp.Float(v, DIGITS + 10) for k, v in scalars.items()}
