@@ -39,6 +39,13 @@ DOCUMENTS = [
      "$$3p - 3p^2 = 1 + p \\implies p = \\frac{1}{3}$$\n", [(3, "proved"), (7, "refuted"), (7, "unknown")]),
     ("Let $0 < p < 1$.\n\n$$3p - 1 = 0 \\implies 3p(1 - p) = 1 - p$$\n\nNext,\n\n"
      "$$3p - 3p^2 = 1 + p \\implies p^2 = p^2$$\n", [(3, "proved"), (7, "proved")]),  # not drawn
+    # a region under an integral, a density written with its parameters, a gradient by one variable: wrong values refuted
+    ("Let $\\lambda > 0$.\n\n$$\\int_{x \\geq 0} \\lambda e^{-\\lambda x} dx = 2$$\n", [(3, "refuted")]),
+    ("Let $\\lambda > 0$.\n\n$$\\int_{x \\geq 0} \\lambda e^{-\\lambda x} dx = 1$$\n", [(3, "proved")]),
+    ("Let $\\sigma > 0$.\n\n$$\\int x^2 \\mathcal{N}(x; 0, \\sigma^2) dx = \\sigma$$\n", [(3, "refuted")]),
+    ("Let $\\sigma > 0$.\n\n$$\\int x^2 \\mathcal{N}(x; 0, \\sigma^2) dx = \\sigma^2$$\n", [(3, "proved")]),
+    ("Let $\\sigma > 0$.\n\n$$\\nabla_\\sigma \\sigma^3 = 2\\sigma^2$$\n", [(3, "refuted")]),
+    ("Let $\\sigma > 0$.\n\n$$\\nabla_\\sigma \\sigma^3 = 3\\sigma^2$$\n", [(3, "proved")]),
     # never refuted for what the text leaves open: a name that must vary, a point outside where a root is real
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = \\sigma(z)(1 - \\sigma(z)) x$$\n", [(1, "unknown")]),
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = 0$$\n", [(1, "unknown")]),  # nor proved 0
