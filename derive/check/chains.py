@@ -435,7 +435,35 @@ def _row_statements(span: Span, toks: list[_Tok], lo: int, hi: int) -> list[Stat
             item = replace(item, joined=said)
         word, after_statement, follows = "", True, False
         out.append(item)
-    return _cases_first(out)
+    return _argument_domains(_cases_first(out))
+
+
+#: ``f(x; \theta)``, ``p_\lambda(k)``: a function applied to its arguments, as a definition's left side writes it.
+_APPLIED = re.compile(r"\s*\\?[A-Za-z]+(?:_\{?[^{}()]*\}?)?\s*(?:\\left)?\((?P<args>[^()]*)(?:\\right)?\)\s*")
+#: A bound's side: a number (``0``, ``-1``, ``\infty``) or one name (``x``, ``\theta``, ``\sigma_1``).
+_BOUND_SIDE = re.compile(r"\s*(?:-?\s*(?:\d+(?:\.\d+)?|\\infty)|(?P<name>\\?[A-Za-z]+(?:_\{?\w+\}?)?))\s*")
+
+
+def _argument_domains(found: list[Statement]) -> list[Statement]:
+    r"""``f(x; \theta) = \frac{1}{\theta} e^{-x/\theta}, \quad x \ge 0, \theta > 0``: bounds that follow an
+    equation in its row, with no word between, on arguments of the function its left side applies, say where
+    that function is meant (as "where $x \ge 0$"): they are assumptions, not claims."""
+    out = list(found)
+    for k, equation in enumerate(found):
+        applied = _APPLIED.fullmatch(equation.pieces[0].tex) if equation.pieces and \
+            equation.relations and equation.relations[0] in ("=", ":=") and not equation.problem else None
+        if applied is None:
+            continue
+        arguments = set(re.findall(r"\\?[A-Za-z]+(?:_\{?\w+\}?)?", applied.group("args")))
+        for n in range(k + 1, len(out)):
+            bound = out[n]
+            sides = [_BOUND_SIDE.fullmatch(part) for piece in bound.pieces for part in piece.tex.split(",")]
+            if not bound.is_order or bound.supposed or bound.joined or bound.problem or "∈" in bound.relations or \
+                    not all(sides) or not any(m.group("name") for m in sides) or \
+                    any(m.group("name") and m.group("name") not in arguments for m in sides):
+                break
+            out[n] = replace(bound, supposed="where")
+    return out
 
 
 #: An index, as a case condition names it: ``i``, ``j``, ``k_1``.

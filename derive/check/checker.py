@@ -25,7 +25,7 @@ from derive.check.report import Entry
 from derive.check.scope import Scopes, restrictions
 from derive.check.shared import Failed, Source
 from derive.check.tables import given_tables, giving, table_values
-from derive.check.variables import speaks_of_variables
+from derive.check.variables import conditioned, speaks_of_variables
 from derive.domain import Domain
 from derive.errors import DeriveError
 
@@ -148,6 +148,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
                                                                          supposing)  # a law supposed, not declared
                         and (d := chain_declaration((n, k), c)) is not None]
         declarations = formulas([d for d in declarations if d.name not in self.sets])  # I = (0, 1), x \in I: a set
+        declarations = [d for d in declarations if not (d.by_value and conditioned(d.name.lower(), self.texts))]
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
                          and (d := declaration(name, "~" if name.isupper() else "=", family, ("prose", k))) is not None]

@@ -79,6 +79,7 @@ class Declaration:
     index: str | None = None  # P(x_i) = p_i: "i"
     family: str | None = None  # P = \mathcal{N}(...): "normal"; P = (p_1, ..., p_k): "vector"
     arguments: tuple[str, ...] = ()
+    by_value: bool = False  # x \sim \mathcal{N}(...): the variable X written by its value
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,9 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
         if index is not None:
             return Declaration(name, rhs, key, index=index) if value and value.group(2) == index else None
         return Declaration(name, rhs, key, outcome=label)
+    if relation == "~" and re.fullmatch(r"[a-df-gi-os-z]", left) and (found := _family(right)) is not None and \
+            found[0] != "vector":  # x \sim \mathcal{N}(\mu, \sigma^2): the random variable X, its value x
+        return Declaration(left.upper(), rhs, key, family=found[0], arguments=found[1], by_value=True)
     named = re.fullmatch(rf"({DISTRIBUTION_NAME}):[A-Z]", left)  # P: X \sim \mathrm{Bern}(p_1): X's is P
     if (re.fullmatch(DISTRIBUTION_NAME, left) or named) and relation in ("=", ":=", "~"):
         found = _family(right)

@@ -21,16 +21,18 @@ from derive.check.definitions import DISTRIBUTION_NAME, family_of
 from derive.check.reading import unbold
 from derive.parse.tokens import split_top
 
+#: A value written as a Greek letter, ``p(\theta \mid D)`` (never ``\pi``, a number).
+_GREEK = r"\\(?:var)?(?:theta|phi|psi|beta|alpha|gamma|eta|lambda|mu|nu|omega|xi|zeta|tau|rho|kappa|sigma)(?![A-Za-z])"
 _SIGNALS = re.compile(
     r"(?<![A-Za-z\\])(?:H|I|\\mathrm\{H\}|\\operatorname\{H\})\s*\(\s*[A-Z](?:_\{?\w\}?)?\s*(?:[,;|)]|\\mid)"
     r"|\\sum(?:\\limits)?_\{\s*[a-z]\s*\\in\s*(?:[A-Z]|\\mathcal|D\s*\()"
-    r"|(?<![A-Za-z\\])[pP]\s*\(\s*[a-z]\s*(?:\||\\mid|\\vert)"
+    rf"|(?<![A-Za-z\\])[pP]\s*\(\s*(?:[a-z]|{_GREEK})\s*(?:\||\\mid|\\vert)"
     r"|(?<![A-Za-z\\])[pP]\s*\(\s*[A-Z]\s*="
     r"|(?<![A-Za-z\\])[pq]_\{?\\(?:theta|phi|psi|varphi)\}?\s*\("
     r"|(?<![A-Za-z\\])[a-ce-z](?:_\{?\\?[A-Za-z]+\}?)?\s*\(\s*[a-z]\s*(?:\||\\mid|\\vert)\s*[a-z]\s*\)"  # g(x|z)
     r"|(?<![A-Za-z\\])[pP]_\{?\s*[A-Z](?:\s*(?:,|\||\\mid)?\s*[A-Z])*\s*\}?\s*\("  # p_X(x), P_{Y|X}(y|x)
     r"|\\mathbb\{P\}|\\Pr(?![A-Za-z])")
-_DENSITY_LOG = re.compile(r"(?<![A-Za-z\\])[pq]\s*\(\s*[a-z]\s*\)\s*(?:\\cdot\s*)?\\(?:log|ln)(?![A-Za-z])")
+_DENSITY_LOG = re.compile(rf"(?<![A-Za-z\\])[pq]\s*\(\s*(?:[a-z]|{_GREEK})\s*\)\s*(?:\\cdot\s*)?\\(?:log|ln)(?![A-Za-z])")
 #: ``\sum_x``, ``\sum_{x}``: a sum over the values of a variable, without limits.
 _BARE_SUM = re.compile(r"\\sum(?:\\limits)?\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z])(?!\s*[=^])")
 _MATHS = r"\$[^$]+\$(?:\s*(?:,|and|,\s*and)\s*\$[^$]+\$)*"
@@ -59,6 +61,16 @@ def speaks_of_variables(texts: Iterable[str], sums: bool = True) -> bool:
     plain = [unbold(text) for text in texts]  # p(\mathbf{z} | \mathbf{x}) as p(z | x)
     return any(_SIGNALS.search(text) or (r"\int" in text or sums and _BARE_SUM.search(text))
                and _DENSITY_LOG.search(text) for text in plain)
+
+
+def conditioned(letter: str, texts: Iterable[str]) -> bool:
+    r"""Whether the math ``texts`` write a density conditional on the value ``letter`` or of it given another
+    (``q(z \mid x)``, ``p(x \mid z)``): a latent variable of a model, which a ``z \sim \mathcal{N}(0, 1)``
+    in its text draws one value of, never a law for the whole text."""
+    name = rf"(?:\\(?:mathbf|boldsymbol|bm)\s*\{{\s*{letter}\s*\}}|(?<![A-Za-z\\]){letter}(?![A-Za-z]))"
+    given = rf"(?:\||\\mid(?![A-Za-z])|\\vert(?![A-Za-z]))"
+    pattern = re.compile(rf"\([^()]*{name}[^()]*{given}|{given}[^()]*{name}[^()]*\)")
+    return any(pattern.search(text) for text in texts)
 
 
 #: Independence spoken of without naming what is independent ("the information of independent events adds up").

@@ -296,6 +296,9 @@ class MeasureForms:
             return self.lower[key]
         if key not in self.by_key and len(key) == 1 and key.lower() in "pqr" and key.lower() in self.by_key:
             return self.by_key[key.lower()]  # D(P || Q) of the densities p, q the text declares
+        if len(key) == 1 and key.islower() and key.upper() not in "PQR" and \
+                isinstance(self.by_key.get(key.upper()), Parametric):
+            return self.by_key[key.upper()]  # H(x) of x \sim \mathcal{N}(\mu, \sigma^2): X's
         if key not in self.by_key:
             known = ", ".join(sorted(d.name for d in self.by_key.values())) or "none given"
             raise ParseError(f"unknown distribution name {key!r} at offset {pos} (known: {known})")
@@ -315,6 +318,8 @@ class MeasureForms:
         if paren is not None and (event := re.fullmatch(r"([A-Z])=(.+)", self._key(paren[0] + 1, paren[1]))) and \
                 event.group(1) in self.by_key:  # P(X = 1) of a variable X declared with its law: X's mass at 1
             return self._mass_at(self.by_key[event.group(1)], event.group(2), paren, indices, text)
+        if (density := self._density_of_variable(i, hi, indices)) is not None:  # p(x), f_X(x) of a declared X
+            return density
         for head, dist in self.names:
             if (paren := self._call(i, hi, head)) is not None:
                 arg = self._key(paren[0] + 1, paren[1])
@@ -323,6 +328,27 @@ class MeasureForms:
                 if (found := self._mass_at(dist, arg, paren, indices, text)) is not None:
                     return found
         return None
+
+    def _density_of_variable(self, i: int, hi: int,
+                             indices: Mapping[str, sp.Symbol] | None = None) -> tuple[sp.Basic, int] | None:
+        """``p(x)``, ``f(x)``, ``p_X(x)``, ``f_X(x)``: the density (or mass) at ``x`` of the declared random
+        variable ``X`` (``z`` of ``Z``), where ``p`` (``f``) names nothing of the text's; ``None`` otherwise."""
+        text = self.tokens[i].text
+        if text not in ("p", "f") or text in self.by_key or text in self.lower or sp.Symbol(text) in self.parameters:
+            return None
+        found = self._under(i, hi)
+        named = self._key(found[0], found[1]) if found is not None else None
+        opening = self._next(found[2], hi) if found is not None else self._next(i + 1, hi)
+        if self._at(opening, hi) != "(" or opening not in self.partner:
+            return None
+        arg = self._key(opening + 1, self.partner[opening])
+        if len(arg) != 1 or not ("a" <= arg <= "z") or named not in (None, arg.upper()):
+            return None
+        dist = self.by_key.get(arg.upper())
+        if not isinstance(dist, Parametric) or arg.upper() in ("P", "Q", "R"):
+            return None
+        point = (indices or {}).get(arg) or (dist.variable if arg == dist.variable.name else sp.Symbol(arg))
+        return Prob(dist, self.parameters.get(point, point)), self.partner[opening] + 1
 
     def _mass_at(self, dist: Distribution, arg: str, paren: tuple[int, int], indices: Mapping[str, sp.Symbol],
                  text: str) -> tuple[sp.Basic, int] | None:

@@ -40,6 +40,7 @@ from collections.abc import Mapping
 import sympy as sp
 
 from derive import randomvars as rv
+from derive.parse.lexicon import GREEK
 
 #: Heads of the pmf of the text's variables, and of a second one (``q(x)``).
 MASS_HEADS = {"p": "p", "P": "p", r"\mathbb{P}": "p", r"\Pr": "p", r"\operatorname{Pr}": "p", r"\text{Pr}": "p",
@@ -51,6 +52,8 @@ ENTROPY_HEADS = frozenset({"H", r"\mathrm{H}", r"\operatorname{H}"})
 _MEASURE_HEADS = ENTROPY_HEADS | {"I"}
 _VARIABLE = re.compile(r"[A-Z](?:_\{?[A-Za-z0-9]\}?)?\Z")
 _VALUE = re.compile(r"[a-z](?:_\{?[A-Za-z0-9]\}?)?\Z")
+#: A value written as a Greek letter (``p(\theta \mid D)``): the value of the variable named after it, ``Theta``.
+_GREEK_VALUE = re.compile(r"\\(?!pi\b)(?:var)?(?P<letter>[a-z]+)(?:_\{?[A-Za-z0-9]\}?)?\Z")
 _SET = re.compile(r"(?:\\mathcal\{(?P<cal>[A-Z])\}|(?:\\mathcal\{D\}|D)\((?P<of>[A-Z])\)|(?P<plain>[A-Z]))\Z")
 
 
@@ -64,6 +67,17 @@ def _is_value_of(weight: sp.Basic, value: sp.Symbol) -> bool:
 def _name(key: str) -> str:
     """``X_{1}`` -> ``X_1``: a variable's name as :mod:`derive.randomvars` keeps it."""
     return key.replace("{", "").replace("}", "")
+
+
+def _value_of(key: str) -> tuple[str, sp.Symbol] | None:
+    """A value written ``x``, ``x_1`` or ``\\theta``: the name of the variable it is a value of (``X``, ``X_1``,
+    ``Theta``) and the value's symbol, as the reader names it; ``None`` for anything else."""
+    if _VALUE.fullmatch(key):
+        return _name(key[0].upper() + key[1:]), sp.Symbol(_name(key))
+    if (greek := _GREEK_VALUE.fullmatch(key)) is not None and "\\" + key[1:].split("_")[0] in GREEK:
+        written = _name(key[1:])
+        return written[0].upper() + written[1:], sp.Symbol(written)
+    return None
 
 
 class RandomVariableForms:
@@ -237,19 +251,20 @@ class RandomVariableForms:
         parts = self._split(lo, top, {r"\sim"})
         letter = self._key(*parts[0]) if len(parts) == 2 else None
         head = self._next(parts[-1][0], parts[-1][1])
-        if len(parts) > 2 or letter is not None and not _VALUE.fullmatch(letter):
+        value = _value_of(letter) if letter is not None else None
+        if len(parts) > 2 or letter is not None and value is None:
             return None
-        if letter is not None and self._model_subscript(head, parts[-1][1]) >= parts[-1][1]:  # z \sim q_\phi
+        if value is not None and self._model_subscript(head, parts[-1][1]) >= parts[-1][1]:  # z \sim q_\phi
             family = MASS_HEADS.get(self.tokens[head].text)
             if family is None:
                 return None
-            weight, over = rv.mass(family, {_name(letter.upper()): sp.Symbol(_name(letter))}), [letter]
+            weight, over = rv.mass(family, {value[0]: value[1]}), [value[1].name]
         else:
             mass = self.rv_mass(head, parts[-1][1], indices)
             if mass is None or mass[1] != parts[-1][1]:
                 return None
             weight = mass[0]
-            over = [letter] if letter else sorted(_name(v.name) for v in rv.owners(weight)
+            over = [value[1].name] if value else sorted(_name(v.name) for v in rv.owners(weight)
                                                   if v not in indices.values() and _is_value_of(weight, v))
         if not over:
             return None
@@ -285,10 +300,10 @@ class RandomVariableForms:
                 name = _name(key)
                 letter = name[0].lower() + name[1:]
                 value = indices.get(letter) or sp.Symbol(letter)
-            elif len(sides) == 1 and _VALUE.fullmatch(key):
-                name = _name(key[0].upper() + key[1:])
+            elif len(sides) == 1 and (found := _value_of(key)) is not None:
+                name, symbol = found
                 name = self.supports.get(name, name) if len(key) == 1 else name  # a in A, the set X takes values in
-                value = indices.get(key) or sp.Symbol(_name(key))
+                value = indices.get(key) or indices.get(symbol.name) or symbol
             else:
                 return None
             if name in out:

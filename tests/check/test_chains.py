@@ -224,3 +224,21 @@ def test_a_case_condition_after_a_claim_in_its_row_is_supposed_before_it() -> No
     assert (case.pieces[0].tex.strip(), case.supposed) == ("i", "if") and claim.pieces[0].tex.strip() == "f_i"
     (span,) = spans("$$f_i = g_i, \\quad x = 2$$")  # no index: two claims, in order
     assert [s.pieces[0].tex.strip() for s in statements(span)] == ["f_i", "x"]
+
+
+#: A display's equation and the bounds after it in its row: which bounds say where the function is meant.
+ARGUMENT_DOMAINS = [
+    (r"f(x; \theta) = \frac{1}{\theta} e^{-x / \theta}, \quad x \geq 0, \, \theta > 0", ["where", "where"]),
+    (r"p(k) = \lambda^k e^{-\lambda} / k!, \quad k \ge 0", ["where"]),
+    (r"f(x) = x^2, \quad 0 < x < 1", ["where"]),
+    (r"f(x) = x^2, \quad y > 0", [""]),  # y is no argument of f: a claim
+    (r"\hat p = \frac{k}{n}, \quad 0 \le \hat p \le 1", [""]),  # no function applied: a claim about its value
+    (r"f(x) = x^2, \quad x^2 > 0", [""]),  # an expression bounded, no argument: a claim
+    (r"f(x) \le x^2, \quad x > 0", [""]),  # no equation before it
+]
+
+
+@pytest.mark.parametrize(("tex", "words"), ARGUMENT_DOMAINS, ids=[t for t, _ in ARGUMENT_DOMAINS])
+def test_bounds_on_a_functions_arguments_after_it_say_where_it_is_meant(tex: str, words: list[str]) -> None:
+    (span,) = spans(f"$${tex}$$")
+    assert [s.supposed for s in statements(span) if s.is_order][-len(words):] == words

@@ -35,7 +35,9 @@ DECLARATIONS = [
     (r"P: X", "=", r"\mathrm{Bern}(p_1)", None),  # only "P: X \sim ..."
     (r"p(x)", "~", r"\text{Laplace}(\mu_1, b_1)", ("p", None, None, "laplace", (r"\mu_1", "b_1"))),  # a density
     (r"q", "~", r"\mathrm{Poisson}(\lambda)", ("q", None, None, "poisson", (r"\lambda",))),
-    (r"x", "~", r"\mathcal{N}(0, 1)", None),  # a value, not a distribution
+    (r"x", "~", r"\mathcal{N}(0, 1)", ("X", None, None, "normal", ("0", "1"))),  # the variable X, by its value
+    # (not in a text about random variables no one declares: there it is one value drawn, checker.py)
+    (r"e", "~", r"\mathcal{N}(0, 1)", None),  # E and H name expectations and entropies, never a variable
 ]
 
 

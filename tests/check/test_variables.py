@@ -20,6 +20,10 @@ SPEAKS = [
     (r"\int p(x) \cdot \ln p(x) \, dx", True),
     (r"\int f(x) \log x \, dx", False),  # f is no density's name
     (r"p(x) \log p(x)", False),  # no integral: p may be a function of a number
+    (r"p(\theta \mid D) = \frac{p(D \mid \theta) p(\theta)}{p(D)}", True),  # a value written as a Greek letter
+    (r"\int q(\theta) \log \frac{q(\theta)}{p(\theta \mid D)} d\theta", True),
+    (r"\int q(\pi) \log q(\pi) d\pi", False),  # pi is a number
+    (r"p(\lambda) = \lambda^2", False),  # a function of a parameter, no variable's mass
 ]
 
 
@@ -195,3 +199,17 @@ def test_a_variable_that_is_1_with_probability_p_is_bernoulli(text: str, found: 
     from derive.check.variables import indicator_declarations
 
     assert indicator_declarations(text) == found
+
+
+@pytest.mark.parametrize(("tex", "expected"), [
+    (r"q(z \mid x)", True),  # a latent value, given the data
+    (r"p(x|z)", True),
+    (r"q_\phi(\boldsymbol{z}|\boldsymbol{x})", True),
+    (r"p(x, y) = p(x) p(y)", False),  # a joint density: no model's latent value
+    (r"p(y | x)", False),  # of other letters
+    (r"\log p(z) + z_1", False),
+])
+def test_conditioned(tex: str, expected: bool) -> None:
+    from derive.check.variables import conditioned
+
+    assert conditioned("z", [tex]) is expected

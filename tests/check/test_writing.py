@@ -46,6 +46,35 @@ DOCUMENTS = [
     ("Let $\\sigma > 0$.\n\n$$\\int x^2 \\mathcal{N}(x; 0, \\sigma^2) dx = \\sigma^2$$\n", [(3, "proved")]),
     ("Let $\\sigma > 0$.\n\n$$\\nabla_\\sigma \\sigma^3 = 2\\sigma^2$$\n", [(3, "refuted")]),
     ("Let $\\sigma > 0$.\n\n$$\\nabla_\\sigma \\sigma^3 = 3\\sigma^2$$\n", [(3, "proved")]),
+    # p(x), f_X(x), p(z) of a declared random variable are its density; x \sim ... declares X by its value
+    ("$$X \\sim \\mathcal{N}(\\mu, \\sigma^2)$$\n\n"
+     "$$H(X) = -\\int p(x) \\log p(x) dx = \\frac{1}{2}\\log(2\\pi e \\sigma^2)$$\n",
+     [(1, "definition"), (3, "definition"), (3, "proved")]),
+    ("$$X \\sim \\mathcal{N}(\\mu, \\sigma^2)$$\n\n"
+     "$$H(X) = -\\int f_X(x) \\log f_X(x) dx = \\frac{1}{2}\\log(2\\pi\\sigma^2)$$\n",
+     [(1, "definition"), (3, "definition"), (3, "refuted")]),
+    ("$$Z \\sim \\mathcal{N}(0, 1)$$\n\n$$\\int z^2 p(z) dz = 1$$\n", [(1, "definition"), (3, "proved")]),
+    ("$$Z \\sim \\mathcal{N}(0, 1)$$\n\n$$\\int z^2 p(z) dz = 2$$\n", [(1, "definition"), (3, "refuted")]),
+    ("$$X \\sim \\mathrm{Exp}(\\lambda)$$\n\n$$\\int x f(x) dx = \\frac{1}{\\lambda}$$\n",
+     [(1, "definition"), (3, "proved")]),
+    ("$$x \\sim \\mathcal{N}(\\mu, \\sigma^2)$$\n\n$$H(x) = \\frac{1}{2}\\log(2\\pi\\sigma^2) + \\frac{1}{2}$$\n",
+     [(1, "definition"), (3, "definition")]),  # agrees with derive's entropy of X
+    ("$$x \\sim \\mathcal{N}(\\mu, \\sigma^2)$$\n\n$$H(x) = \\frac{1}{2}\\log(2\\pi\\sigma^2)$$\n",
+     [(1, "definition"), (3, "refuted")]),
+    # ... but not in a model's text, where z is a latent value given x: there it draws one value, no law
+    ("Sample $z \\sim \\mathcal{N}(0, 1)$.\n\n$$\\mathbb{E}_{q(z \\mid x)}\\left[\\log \\frac{q(z \\mid x)}{p(z)}\\right] = "
+     "\\mathbb{E}_{q(z \\mid x)}[\\log q(z \\mid x)] - \\mathbb{E}_{q(z \\mid x)}[\\log p(z)]$$\n",
+     [(1, "skipped"), (3, "proved")]),
+    # bounds on a function's arguments after its definition, in its row, say where it is meant: assumptions
+    ("$$f(x; \\theta) = \\frac{1}{\\theta} e^{-x / \\theta}, \\quad x \\geq 0, \\, \\theta > 0$$\n\n"
+     "$$\\log f(x; \\theta) = -\\log \\theta - \\frac{x}{\\theta}$$\n", [(1, "definition"), (3, "proved")]),
+    ("$$f(x; \\theta) = \\frac{1}{\\theta} e^{-x / \\theta}, \\quad x \\geq 0, \\, \\theta > 0$$\n\n"
+     "$$\\log f(x; \\theta) = \\log \\theta - \\frac{x}{\\theta}$$\n", [(1, "definition"), (3, "refuted")]),
+    # densities of values written as Greek letters, no one declaring them: the ELBO's identity for every one
+    ("$$\\log p(D) = \\mathbb{E}_{q(\\theta)} \\left[ \\log \\frac{p(D, \\theta)}{q(\\theta)} \\right] + "
+     "\\text{KL}(q(\\theta) \\| p(\\theta \\mid D))$$\n", [(1, "proved")]),
+    ("$$\\log p(D) = \\mathbb{E}_{q(\\theta)} \\left[ \\log \\frac{p(D, \\theta)}{q(\\theta)} \\right] - "
+     "\\text{KL}(q(\\theta) \\| p(\\theta \\mid D))$$\n", [(1, "refuted")]),
     # never refuted for what the text leaves open: a name that must vary, a point outside where a root is real
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = \\sigma(z)(1 - \\sigma(z)) x$$\n", [(1, "unknown")]),
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = 0$$\n", [(1, "unknown")]),  # nor proved 0

@@ -10,6 +10,7 @@ from derive.parse import ParseError, parse_latex
 
 x, y, a, b = sp.symbols("x y a b")
 xr, yr = sp.symbols("x y", real=True)  # the variable of an integral is real
+theta, d, thetar = sp.Symbol("theta"), sp.Symbol("d"), sp.Symbol("theta", real=True)
 p = {name: rv.mass("p", {name: value}) for name, value in (("X", x), ("Y", y))}
 pxy = rv.mass("p", {"X": x, "Y": y})
 H, N = rv.entropy, rv.support
@@ -55,6 +56,16 @@ READINGS = [
     (r"\mathbb{E}_{x \sim q_\phi}[\log p(x)]",
      sp.Integral(rv.mass("q", {"X": xr}) * sp.log(rv.mass("p", {"X": xr})), (xr, -sp.oo, sp.oo))),
     (r"E_{p(y \mid x)}[y]", sp.Integral(rv.mass("p", {"X": x, "Y": yr}) / p["X"] * yr, (yr, -sp.oo, sp.oo))),
+    # a value written as a Greek letter is the value of the variable named after it: theta of Theta
+    (r"p(\theta \mid D)", rv.mass("p", {"Theta": theta, "D": d}) / rv.mass("p", {"D": d})),
+    (r"p(D, \theta_1)", rv.mass("p", {"Theta_1": sp.Symbol("theta_1"), "D": d})),
+    (r"\mathbb{E}_{q(\theta)}[\log q(\theta)]",
+     sp.Integral(rv.mass("q", {"Theta": thetar}) * sp.log(rv.mass("q", {"Theta": thetar})), (thetar, -sp.oo, sp.oo))),
+    (r"\mathbb{E}_{\theta \sim q}[\log p(\theta)]",
+     sp.Integral(rv.mass("q", {"Theta": thetar}) * sp.log(rv.mass("p", {"Theta": thetar})), (thetar, -sp.oo, sp.oo))),
+    (r"\mathrm{KL}(q(\theta) \| p(\theta \mid D))",
+     total(rv.mass("q", {"Theta": theta}) * sp.log(rv.mass("q", {"Theta": theta}) * rv.mass("p", {"D": d})
+                                                    / rv.mass("p", {"Theta": theta, "D": d})), (theta, "Theta"))),
 ]
 
 
@@ -93,6 +104,7 @@ NOT_THESE = [
     r"I(X)",  # I without ';'
     r"p(x, x)",  # one variable twice
     r"p(x \mid x)",  # conditioned on itself
+    r"p(\pi)",  # pi is a number, never a value of a variable
 ]
 
 
