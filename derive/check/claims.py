@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive import randomvars
-from derive.check import leibniz
+from derive.check import indices, leibniz
 from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
 from derive.check.data import (counts_of, free_indices, on_chosen_data, one_sided, put_sample, sample_means,
                                unvaried, varying_symbols)
@@ -52,6 +53,13 @@ def compose_connectives(relations: Sequence[str]) -> str | None:
     if not found:
         return "⇔"
     return found.pop() if len(found) == 1 else None
+
+
+class _Judged(NamedTuple):
+    """A verdict and the domain it was reached on."""
+
+    verdict: Verdict
+    domain: object
 
 
 class Claims:
@@ -149,7 +157,8 @@ class Claims:
         if verdict.status.value == REFUTED and index == k - 1 and (case := self._holds_in_case(left, right)):
             return link_entry(origin, link, CLAIM, UNKNOWN, case), True
         if verdict.status.value == REFUTED:
-            reason = "" if relation in EQUALITIES and verdict.counterexample else verdict.reason
+            reason = "" if relation in EQUALITIES and verdict.counterexample and \
+                not verdict.reason.startswith(_IN_CASE) else verdict.reason
             return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
                          point(verdict.counterexample), relation=relation), False
         reason = self._why_unknown(verdict, values[index], right) if relation in EQUALITIES and \
@@ -235,15 +244,14 @@ class Claims:
         a, b = self._sides(left, right)
         if self.table_values and (numbers := with_tables((a, b), self.table_values)) is not None:
             a, b = numbers  # H(X) of a pmf the text gives in full: a number
-        domain = self._by_arguments(self._dom(a, b), left, right)
-        still = _constant_derivatives(domain.symbol_set, a, b)
-        if still:
-            held = _held_derivatives(domain.symbol_set, a, b)  # the same unknown derivative on both sides
-            if self._judged(a.xreplace(held), b.xreplace(held), relation, domain).proved:
-                return Verdict(Status.PROVED, f"whatever {still} stands for")
-            return Verdict(Status.UNKNOWN, f"{still} {_DIFFERENTIATED} as written: the text must mean it as a "
-                                           "function of that variable; say what it is")
-        verdict = self._judged(a, b, relation, domain, (left, right))
+        cases = self._index_cases(a, b, left, right, relation)
+        if cases is not None:
+            return cases
+        verdict = self._direct(a, b, left, right, relation)
+        if isinstance(verdict, tuple):
+            return verdict[0]
+        domain = verdict.domain
+        verdict = verdict.verdict
         if not verdict.proved and relation in EQUALITIES and (means := sample_means(a, b, said=self.barred)):
             a2, b2 = a.xreplace(means), b.xreplace(means)
             if self._judged(a2, b2, relation, self._by_arguments(self._dom(a2, b2), left, right)).proved:
@@ -286,6 +294,52 @@ class Claims:
             return Verdict(Status.UNKNOWN, f"false with {names} as defined, but the text has since written {names} "
                                            "otherwise, unproved: which one does it mean here?")
         return verdict
+
+    def _direct(self, a: sp.Basic, b: sp.Basic, left: sp.Basic, right: sp.Basic, relation: str,
+                stated: frozenset = frozenset()) -> _Judged | tuple[Verdict]:
+        """The verdict on ``a R b`` as read, and its domain; alone in a tuple, a verdict on derivatives in
+        variables their operands do not contain (``stated``: names known to be none of those variables')."""
+        domain = self._by_arguments(self._dom(a, b), left, right)
+        still = _constant_derivatives(domain.symbol_set | stated, a, b)
+        if still:
+            held = _held_derivatives(domain.symbol_set | stated, a, b)  # the same unknown derivative on both sides
+            if self._judged(a.xreplace(held), b.xreplace(held), relation, domain).proved:
+                return (Verdict(Status.PROVED, f"whatever {still} stands for"),)
+            return (Verdict(Status.UNKNOWN, f"{still} {_DIFFERENTIATED} as written: the text must mean it as a "
+                                            "function of that variable; say what it is"),)
+        return _Judged(self._judged(a, b, relation, domain, (left, right)), domain)
+
+    def _index_cases(self, a: sp.Basic, b: sp.Basic, left: sp.Basic, right: sp.Basic, relation: str):
+        r"""The verdict on a claim in two entries of one vector at free indices (``t_i``, ``t_j``, or
+        ``\delta_{ij}``), for every pair of indices: case by case, equal and distinct (:mod:`derive.check.indices`);
+        ``None`` without such a pair, or where the text has already said which case it is."""
+        pair = indices.index_pair(a, b)
+        if pair is None or any(x in self.supposed_now for x in pair):
+            return None
+        i, j = pair
+        apart = any(set(d) == set(pair) for d in self.distinct_now)  # "if i \neq j": that case only
+        cases = {f"{i} \\neq {j}": (indices.distinct_indices(a, i, j), indices.distinct_indices(b, i, j),
+                                    indices.siblings(a, b))} if indices.plain_rates(a, b) else {}
+        if not cases and apart:
+            return None
+        if not apart:
+            cases[f"{i} = {j}"] = (indices.same_index(a, i, j), indices.same_index(b, i, j), frozenset())
+        verdicts = {}
+        for case, (a2, b2, stated) in cases.items():
+            found = self._direct(a2, b2, left, right, relation, stated)
+            verdicts[case] = found[0] if isinstance(found, tuple) else found.verdict
+        if len(verdicts) == 2 - apart and all(v.proved for v in verdicts.values()):
+            return Verdict(Status.PROVED, f"with {i} \\neq {j}" if apart else f"with {i} = {j} and with {i} \\neq {j}")
+        refuted = [(case, v) for case, v in verdicts.items() if v.status.value == REFUTED]
+        if refuted and len(refuted) == len(verdicts) == 2 - apart:  # false in every case: whichever is meant
+            case, v = refuted[0]
+            return Verdict(Status.REFUTED, f"{_IN_CASE}{case}" + (f": {v.reason}" if v.reason else ""),
+                           v.counterexample)
+        held = [case for case, v in verdicts.items() if v.proved]
+        if refuted and held:  # a case's formula, its case said in prose derive did not tie to it
+            return Verdict(Status.UNKNOWN, f"holds with {held[0]} only, false with {refuted[0][0]}: say which case "
+                                           "this is (\\text{if } ...)")
+        return None
 
     def _if_independent(self, left: sp.Basic, right: sp.Basic, relation: str) -> bool:
         """The prose speaks of independence without naming the variables, and the claim holds with every variable
@@ -461,6 +515,9 @@ class Claims:
         cases = {x: v for x, v in self.supposed_now.items() if isinstance(x, sp.Symbol)}
         if cases and (a.has(sp.Indexed) or b.has(sp.Indexed)):  # i = k reaches o[i], which was o_i until now
             a, b = a.xreplace(cases), b.xreplace(cases)
+        for x, v in cases.items():  # if i = j: t_j is t_i
+            if isinstance(v, sp.Symbol) and len(x.name) == 1 and len(v.name) == 1:
+                a, b = indices.same_index(a, v, x), indices.same_index(b, v, x)
         if self.distinct_now and (a.has(sp.KroneckerDelta) or b.has(sp.KroneckerDelta)):  # i != k: delta_ik = 0
             zero = {sp.KroneckerDelta(i, k): 0 for i, k in self.distinct_now}
             zero.update({sp.KroneckerDelta(k, i): 0 for i, k in self.distinct_now})
@@ -629,6 +686,8 @@ class Claims:
 
 
 _DIFFERENTIATED = "is differentiated in a variable it does not contain"
+#: How a refutation in one case of two indices says which (:meth:`Claims._index_cases`).
+_IN_CASE = "in the case "
 
 
 #: How :mod:`derive.verify.numeric` says a side has a value that is not real (``\log(1 - z)`` at ``z = 7/2``).

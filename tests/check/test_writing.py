@@ -75,6 +75,15 @@ DOCUMENTS = [
      "\\text{KL}(q(\\theta) \\| p(\\theta \\mid D))$$\n", [(1, "proved")]),
     ("$$\\log p(D) = \\mathbb{E}_{q(\\theta)} \\left[ \\log \\frac{p(D, \\theta)}{q(\\theta)} \\right] - "
      "\\text{KL}(q(\\theta) \\| p(\\theta \\mid D))$$\n", [(1, "refuted")]),
+    # two entries of one vector at free indices: a claim for every pair holds when it holds in both cases
+    ("$$\\frac{\\partial e^{t_i}}{\\partial t_j} = \\delta_{ij} e^{t_i}$$\n", [(1, "proved")]),
+    ("$$\\frac{\\partial e^{t_i}}{\\partial t_j} = 2 \\delta_{ij} e^{t_i}$$\n", [(1, "unknown")]),  # one case's
+    ("$$\\frac{\\partial e^{t_i}}{\\partial t_j} = e^{t_i}$$\n", [(1, "unknown")]),  # the case i = j, unsaid
+    ("$$\\frac{\\partial e^{t_i}}{\\partial t_j} = 2 e^{t_i}$$\n", [(1, "refuted")]),  # false in both
+    ("If $i = j$,\n\n$$\\frac{\\partial e^{t_i}}{\\partial t_j} = e^{t_i}$$\n", [(1, "supposed"), (3, "proved")]),
+    ("If $i \\neq j$,\n\n$$\\frac{\\partial e^{t_i}}{\\partial t_j} = 0$$\n", [(1, "supposed"), (3, "proved")]),
+    ("If $i \\neq j$,\n\n$$\\frac{\\partial e^{t_i}}{\\partial t_j} = e^{t_i}$$\n", [(1, "supposed"), (3, "refuted")]),
+    ("$$\\frac{\\partial \\log \\sigma(t_i)}{\\partial t_j} = 1 - \\sigma(t_i)$$\n", [(1, "unknown")]),  # a softmax?
     # never refuted for what the text leaves open: a name that must vary, a point outside where a root is real
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = \\sigma(z)(1 - \\sigma(z)) x$$\n", [(1, "unknown")]),
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = 0$$\n", [(1, "unknown")]),  # nor proved 0
