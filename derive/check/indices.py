@@ -37,6 +37,8 @@ def index_pair(*exprs: sp.Basic) -> tuple[sp.Symbol, sp.Symbol] | None:
     for indices in entries.values():
         ordered = sorted(indices)
         pairs.update((a, b) for k, a in enumerate(ordered) for b in ordered[k + 1:])
+    bound = {v.name for expr in exprs for e in expr.atoms(sp.Sum, sp.Product, sp.Integral) for v in e.variables}
+    pairs = {pair for pair in pairs if not set(pair) & bound}  # \sum_i \delta_{ij}: i is a sum's, not free
     if len(pairs) != 1:
         return None
     (a, b), = pairs
