@@ -56,10 +56,12 @@ def compose_connectives(relations: Sequence[str]) -> str | None:
 
 
 class _Judged(NamedTuple):
-    """A verdict and the domain it was reached on."""
+    """A verdict, the domain it was reached on, and whether it is final (on derivatives in variables their
+    operands do not contain: no other reading applies)."""
 
     verdict: Verdict
     domain: object
+    final: bool = False
 
 
 class Claims:
@@ -247,11 +249,9 @@ class Claims:
         cases = self._index_cases(a, b, left, right, relation)
         if cases is not None:
             return cases
-        verdict = self._direct(a, b, left, right, relation)
-        if isinstance(verdict, tuple):
-            return verdict[0]
-        domain = verdict.domain
-        verdict = verdict.verdict
+        verdict, domain, final = self._direct(a, b, left, right, relation)
+        if final:
+            return verdict
         if not verdict.proved and relation in EQUALITIES and (means := sample_means(a, b, said=self.barred)):
             a2, b2 = a.xreplace(means), b.xreplace(means)
             if self._judged(a2, b2, relation, self._by_arguments(self._dom(a2, b2), left, right)).proved:
@@ -296,17 +296,16 @@ class Claims:
         return verdict
 
     def _direct(self, a: sp.Basic, b: sp.Basic, left: sp.Basic, right: sp.Basic, relation: str,
-                stated: frozenset = frozenset()) -> _Judged | tuple[Verdict]:
-        """The verdict on ``a R b`` as read, and its domain; alone in a tuple, a verdict on derivatives in
-        variables their operands do not contain (``stated``: names known to be none of those variables')."""
+                stated: frozenset = frozenset()) -> _Judged:
+        """The verdict on ``a R b`` as read (``stated``: names known to be none of its derivatives' variables)."""
         domain = self._by_arguments(self._dom(a, b), left, right)
         still = _constant_derivatives(domain.symbol_set | stated, a, b)
         if still:
             held = _held_derivatives(domain.symbol_set | stated, a, b)  # the same unknown derivative on both sides
             if self._judged(a.xreplace(held), b.xreplace(held), relation, domain).proved:
-                return (Verdict(Status.PROVED, f"whatever {still} stands for"),)
-            return (Verdict(Status.UNKNOWN, f"{still} {_DIFFERENTIATED} as written: the text must mean it as a "
-                                            "function of that variable; say what it is"),)
+                return _Judged(Verdict(Status.PROVED, f"whatever {still} stands for"), domain, True)
+            return _Judged(Verdict(Status.UNKNOWN, f"{still} {_DIFFERENTIATED} as written: the text must mean it as "
+                                                   "a function of that variable; say what it is"), domain, True)
         return _Judged(self._judged(a, b, relation, domain, (left, right)), domain)
 
     def _index_cases(self, a: sp.Basic, b: sp.Basic, left: sp.Basic, right: sp.Basic, relation: str):
@@ -326,8 +325,7 @@ class Claims:
             cases[f"{i} = {j}"] = (indices.same_index(a, i, j), indices.same_index(b, i, j), frozenset())
         verdicts = {}
         for case, (a2, b2, stated) in cases.items():
-            found = self._direct(a2, b2, left, right, relation, stated)
-            verdicts[case] = found[0] if isinstance(found, tuple) else found.verdict
+            verdicts[case] = self._direct(a2, b2, left, right, relation, stated).verdict
         if len(verdicts) == 2 - apart and all(v.proved for v in verdicts.values()):
             return Verdict(Status.PROVED, f"with {i} \\neq {j}" if apart else f"with {i} = {j} and with {i} \\neq {j}")
         refuted = [(case, v) for case, v in verdicts.items() if v.status.value == REFUTED]

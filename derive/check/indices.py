@@ -12,8 +12,9 @@ import re
 
 import sympy as sp
 
-#: A symbol that is an entry of a vector at a letter index: ``t_j`` (base ``t``, index ``j``).
-_ENTRY = re.compile(r"(?P<base>[A-Za-z]+)_(?P<index>[a-z])\Z")
+#: A symbol that is an entry of a vector at an index letter: ``t_j`` (base ``t``, index ``j``); ``\lambda_p`` and
+#: ``\lambda_q`` are two names, labelled by their laws, not entries at indices.
+_ENTRY = re.compile(r"(?P<base>[A-Za-z]+)_(?P<index>[i-m])\Z")
 
 
 def entry_of(symbol: sp.Basic) -> tuple[str, str] | None:
@@ -32,7 +33,7 @@ def index_pair(*exprs: sp.Basic) -> tuple[sp.Symbol, sp.Symbol] | None:
             if (found := entry_of(s)) is not None:
                 entries.setdefault(found[0], set()).add(found[1])
         for delta in expr.atoms(sp.KroneckerDelta):
-            if all(isinstance(x, sp.Symbol) and len(x.name) == 1 for x in delta.args):
+            if all(isinstance(x, sp.Symbol) and len(x.name) == 1 and "i" <= x.name <= "m" for x in delta.args):
                 pairs.add(tuple(sorted(x.name for x in delta.args)))
     for indices in entries.values():
         ordered = sorted(indices)

@@ -16,6 +16,7 @@ t_i, t_j, t_k, u_i, i, j, k = sp.symbols("t_i t_j t_k u_i i j k")
     ((t_i + u_i,), None),  # one index
     ((t_i + t_j + t_k,), None),  # three indices: more than one pair
     ((sp.Symbol("x_1") + sp.Symbol("x_2"),), None),  # numbers, not free indices
+    ((sp.Symbol("lambda_p") + sp.Symbol("lambda_q"),), None),  # labels of two laws, not indices
     ((sp.Derivative(sp.exp(t_i), t_j),), (i, j)),  # the variable of a derivative counts
     ((sp.Sum(sp.KroneckerDelta(i, j) * sp.Indexed("p", i), (i, 1, 3)),), None),  # i is the sum's, not free
 ])
