@@ -99,6 +99,10 @@ def evaluation_point(subject: str) -> tuple[str, str] | None:
 
 
 #: A conditional density written with a letter other than p or q: ``g_\theta(x \mid z)``, ``f(y|x)``.
+#: A density's values, before any bar (``p(D, \theta \mid x)``: ``D, \theta``), or a value drawn (``\theta \sim q``).
+_DENSITY_VALUES = re.compile(r"(?<![A-Za-z\\])[pqPQ](?:_\{?[^{}()$]*\}?)?\s*\((?P<values>[^()|$]*?)(?:\||\\mid|\))"
+                             r"|(?P<drawn>\\[a-z]+)\s*\\sim")
+_GREEK_LETTER = re.compile(r"\\((?:var)?[a-z]+)(?![A-Za-z])")
 _CONDITIONAL = re.compile(r"(?<![A-Za-z\\])([abcf-or-z])(?:_\{?\\?[A-Za-z]+\}?)?\s*\(\s*[a-z]\s*(?:\||\\mid)\s*"
                           r"[a-z]\s*\)")
 #: An expectation under a pmf or density named by its letter alone (``\mathbb{E}_q``, ``E_{q_\phi}``), not applied.
@@ -224,6 +228,15 @@ class Reading:
                                                    for m in _CONDITIONAL.finditer(text))
         return self.cache["mass_letters"]
 
+    def _greek_values(self) -> frozenset[str]:
+        """The Greek letters the text writes as values of a density (``p(\\theta)``, ``p(D, \\theta)``,
+        ``\\theta \\sim q``): variables of their own; any other Greek letter is a model's parameter
+        (``q(z \\mid \\theta)``: ``q_\\theta(z)``)."""
+        if "greek" not in self.cache:
+            self.cache["greek"] = frozenset(g for text in self.texts for m in _DENSITY_VALUES.finditer(text)
+                                            for g in _GREEK_LETTER.findall(m.group("values") or m.group("drawn")))
+        return self.cache["greek"]
+
     def _applied_mass(self, match: re.Match) -> str:
         """``\\mathbb{E}_{q}`` written as ``\\mathbb{E}_{q(z | x)}`` when the chain (or else the text) applies ``q``
         to one argument only; as it was otherwise."""
@@ -294,7 +307,8 @@ class Reading:
 
         def read(dists: Sequence[Distribution]) -> sp.Basic:
             return parse_latex(tex, dists, units, numbers, masses=self.masses, supports=self.supports,
-                               ranges=self.ranges, families=self._mass_letters(), special=not self._own_special())
+                               ranges=self.ranges, families=self._mass_letters(), special=not self._own_special(),
+                               greek=self._greek_values() if self.masses else None)
 
         try:
             value = self._under_law(read) if self.laws_now else read(self.dists)

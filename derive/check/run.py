@@ -369,7 +369,7 @@ def _settings_bounds(settings: frontmatter.Settings, file: str) -> list[Bound]:
     return out
 
 
-_LOGS = re.compile(r"\\log\s*_\s*(?:\{\s*(\w+)\s*\}|(\d+|[A-Za-z]))|\\(?:log|ln)(?![A-Za-z])"
+_LOGS = re.compile(r"(?:\\|(?<![A-Za-z\\]))log\s*_\s*(?:\{\s*(\w+)\s*\}|(\d+|[A-Za-z]))|\\(?:log|ln)(?![A-Za-z])"
                    r"|\\operatorname\{(?:log|ln)\}|\\(lg)(?![A-Za-z])")
 
 

@@ -146,7 +146,8 @@ MAX_LENGTH = 100_000
 def parse_latex(tex: str, distributions: Sequence[Distribution] = (), units: str = "nats",
                 symbols: Sequence[sp.Symbol] = (), masses: bool = False,
                 supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None,
-                families: Sequence[str] = (), special: bool = True) -> sp.Basic:
+                families: Sequence[str] = (), special: bool = True,
+                greek: frozenset[str] | None = None) -> sp.Basic:
     """Read one LaTeX expression, or an equation ``a = b`` (as ``Eq(a, b, evaluate=False)``).
 
     ``distributions`` name the distributions (and through them the outcomes)
@@ -163,14 +164,15 @@ written without limits (``\\sum_j x_j``) by its index, ``""`` for any index
 (:func:`derive.parse.aggregates.sample_ranges`); ``families`` the letters besides ``p`` and ``q`` the
 text writes pmfs or densities with (``g`` of ``g_\\theta(x \\mid z)``).  With ``special`` (the default)
 ``\\Gamma(a)`` is the gamma function and ``\\psi(a)`` the digamma function; without, functions a text names
-so.  Also a
+so.  ``greek`` names the Greek letters the text writes as values of variables (``theta`` of ``p(\\theta \\mid D)``),
+where any other is a model's parameter (``q(z \\mid \\theta)``, ``q_\\theta(z)``); ``None``: any.  Also a
     relation ``a \\geq b`` or a ``cases`` system (:mod:`derive.parse.calculus`).
     Raises :class:`ParseError` with a one-line message on anything it cannot read.
     """
     if units not in UNITS and units != "any":
         raise ParseError(f"units must be one of {', '.join(UNITS)}, any, got {units!r}")
     expr = _exact_decimals(_parse(tex, distributions, units, tuple(symbols), masses, dict(supports or {}),
-                                  dict(ranges or {}), frozenset(families)), tex)
+                                  dict(ranges or {}), frozenset(families), greek), tex)
     expr = special_functions(expr) if special else expr
     expr = sum_scopes(expr) if expr.has(sp.Sum) else expr  # \sum_n a_n + b_n: b_n is in the sum
     expr = operator_derivatives(expr, PRIMED, symbols)  # (u/v)': in the formula's one variable
@@ -215,7 +217,7 @@ _DECIMAL = re.compile(r"(?<![\w.])\d*\.\d+")
 def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
            symbols: tuple[sp.Symbol, ...] = (), masses: bool = False,
            supports: Mapping[str, str] | None = None, ranges: Mapping[str, str] | None = None,
-           families: frozenset[str] = frozenset()) -> sp.Basic:
+           families: frozenset[str] = frozenset(), greek: frozenset[str] | None = None) -> sp.Basic:
     if not isinstance(tex, str):
         raise ParseError(f"expected a LaTeX string, got {type(tex).__name__}")
     if len(tex) > MAX_LENGTH:
@@ -225,7 +227,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
     rows = split_cases(tex)  # \begin{cases} a = b \\ c = d \end{cases}: a System, row by row
     if rows is not None:
         def read(row: str) -> sp.Basic:
-            return _parse(row, distributions, units, symbols, masses, supports, ranges, families)
+            return _parse(row, distributions, units, symbols, masses, supports, ranges, families, greek)
 
         if by_cases(rows):  # a value & its condition: a function by cases
             return piecewise_of(rows, read)
@@ -241,7 +243,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)
         reader.declare(symbols, units)
         reader.masses, reader.rv_units, reader.supports = masses, units, dict(supports or {})
-        reader.ranges, reader.mass_letters = dict(ranges or {}), families
+        reader.ranges, reader.mass_letters, reader.greek_values = dict(ranges or {}), families, greek
         return reader.expression(0, len(tokens), {}, top=True)
     except RecursionError:
         raise ParseError("the expression is nested too deeply to read") from None

@@ -14,7 +14,7 @@ LaTeX                                   SymPy
 ``H(Y \mid X)``, ``H(Y | X)``           ``H[X,Y] - H[X]``
 ``H(Y \mid X = x)``                     ``-\sum_y p(y | x) \log p(y | x)``
 ``I(X; Y)``, ``I(X; Y \mid Z)``,        ``H[X] + H[Y] - H[X,Y]`` and the conditional form
-``I(X, Y; Z)``
+``I(X, Y; Z)``, ``I(X, Y)``
 ``p(x, y)``, ``P(x)``, ``p(X, Y)``,     the joint pmf ``p[X,Y](x, y)``; ``q(x)`` is another pmf
 ``\mathbb{P}[X = a, Y = b]``, ``\Pr``   ``q[X](x)``
 ``p(y \mid x)``, ``p(Y = y | X = x)``   ``p[X,Y](x, y) / p[X](x)``
@@ -69,12 +69,14 @@ def _name(key: str) -> str:
     return key.replace("{", "").replace("}", "")
 
 
-def _value_of(key: str) -> tuple[str, sp.Symbol] | None:
+def _value_of(key: str, greek: frozenset[str] | None = None) -> tuple[str, sp.Symbol] | None:
     """A value written ``x``, ``x_1`` or ``\\theta``: the name of the variable it is a value of (``X``, ``X_1``,
-    ``Theta``) and the value's symbol, as the reader names it; ``None`` for anything else."""
+    ``Theta``) and the value's symbol, as the reader names it; ``None`` for anything else, and for a Greek letter
+    not in ``greek`` (when given: the others are a model's parameters)."""
     if _VALUE.fullmatch(key):
         return _name(key[0].upper() + key[1:]), sp.Symbol(_name(key))
-    if (greek := _GREEK_VALUE.fullmatch(key)) is not None and "\\" + key[1:].split("_")[0] in GREEK:
+    if _GREEK_VALUE.fullmatch(key) is not None and "\\" + key[1:].split("_")[0] in GREEK and \
+            (greek is None or key[1:].split("_")[0] in greek):
         written = _name(key[1:])
         return written[0].upper() + written[1:], sp.Symbol(written)
     return None
@@ -87,6 +89,7 @@ class RandomVariableForms:
     rv_units = "nats"
     supports: Mapping[str, str] = {}  # A -> X: the text says X takes its values in A
     mass_letters: frozenset[str] = frozenset()  # g: the text writes a density g(x | z) with a letter of its own
+    greek_values: frozenset[str] | None = None  # theta: the text writes p(theta), a value; None: any Greek letter
 
     # -- measures ----------------------------------------------------------------------------------
     def rv_measure(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
@@ -104,6 +107,8 @@ class RandomVariableForms:
             return None
         if text == "I":
             sides = self._split(*main, {";"})
+            if len(sides) == 1 and len(commas := self._split(*main, {","})) == 2:
+                sides = commas  # I(X, Y): two variables, as many write the mutual information
             names = [self._variables(*side) for side in sides]
             if len(sides) != 2 or None in names or any(v is not None for v in conditions.values()):
                 return None
@@ -193,6 +198,8 @@ class RandomVariableForms:
             return None
         values = self._values(*parts[0], indices)
         given = self._values(*parts[1], indices) if len(parts) == 2 else {}
+        if given is None and self._parameters_only(*parts[1]):  # q(z \mid \theta), theta a model's parameter
+            given = {}  # the model's density, as q_\theta(z)
         if values is None or given is None or set(values) & set(given):
             return None
         return rv.conditional(family, values, given), close + 1
@@ -219,6 +226,13 @@ class RandomVariableForms:
         if len({name for side in values for name in side}) != sum(len(side) for side in values):
             return None
         return rv.conditional(family, values[0], values[1] if len(values) == 2 else {}), close + 1
+
+    def _parameters_only(self, lo: int, hi: int) -> bool:
+        """Tokens ``lo:hi`` list a model's parameters only (``\\theta``, ``\\phi, \\psi``): Greek letters the text
+        never writes as a density's values (those are variables: :attr:`greek_values`)."""
+        keys = [self._key(a, b) for a, b in self._split(lo, hi, {","})]
+        return self.greek_values is not None and bool(keys) and \
+            all(k in _PARAMETERS and k[1:] not in self.greek_values for k in keys)
 
     def _model_subscript(self, i: int, hi: int) -> int:
         r"""The token after a model's parameter written under the head at ``i`` (``p_\theta``, ``q_{\phi}``: the
@@ -251,7 +265,7 @@ class RandomVariableForms:
         parts = self._split(lo, top, {r"\sim"})
         letter = self._key(*parts[0]) if len(parts) == 2 else None
         head = self._next(parts[-1][0], parts[-1][1])
-        value = _value_of(letter) if letter is not None else None
+        value = _value_of(letter, self.greek_values) if letter is not None else None
         if len(parts) > 2 or letter is not None and value is None:
             return None
         if value is not None and self._model_subscript(head, parts[-1][1]) >= parts[-1][1]:  # z \sim q_\phi
@@ -300,7 +314,7 @@ class RandomVariableForms:
                 name = _name(key)
                 letter = name[0].lower() + name[1:]
                 value = indices.get(letter) or sp.Symbol(letter)
-            elif len(sides) == 1 and (found := _value_of(key)) is not None:
+            elif len(sides) == 1 and (found := _value_of(key, self.greek_values)) is not None:
                 name, symbol = found
                 name = self.supports.get(name, name) if len(key) == 1 else name  # a in A, the set X takes values in
                 value = indices.get(key) or indices.get(symbol.name) or symbol

@@ -84,6 +84,11 @@ DOCUMENTS = [
     ("If $i \\neq j$,\n\n$$\\frac{\\partial e^{t_i}}{\\partial t_j} = 0$$\n", [(1, "supposed"), (3, "proved")]),
     ("If $i \\neq j$,\n\n$$\\frac{\\partial e^{t_i}}{\\partial t_j} = e^{t_i}$$\n", [(1, "supposed"), (3, "refuted")]),
     ("$$\\frac{\\partial \\log \\sigma(t_i)}{\\partial t_j} = 1 - \\sigma(t_i)$$\n", [(1, "unknown")]),  # a softmax?
+    # a Greek letter the text never writes as a density's value is a model's parameter: q(z | theta) is q_theta(z)
+    ("$$D_{KL}(q(z|\\theta) \\| p(z|x)) = -\\mathbb E_q \\log\\frac{p(x, z)}{q(z|\\theta)} - "
+     "\\mathbb E_q \\log\\frac{1}{p(x)}$$\n", [(1, "proved")]),
+    ("$$D_{KL}(q(z|\\theta) \\| p(z|x)) = -\\mathbb E_q \\log\\frac{p(x, z)}{q(z|\\theta)} + "
+     "\\mathbb E_q \\log\\frac{1}{p(x)}$$\n", [(1, "refuted")]),
     # never refuted for what the text leaves open: a name that must vary, a point outside where a root is real
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = \\sigma(z)(1 - \\sigma(z)) x$$\n", [(1, "unknown")]),
     ("$$\\frac{\\partial}{\\partial \\theta} \\sigma(z) = 0$$\n", [(1, "unknown")]),  # nor proved 0

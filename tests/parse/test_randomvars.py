@@ -29,6 +29,7 @@ READINGS = [
     (r"I(X; Y)", rv.mutual_information({"X"}, {"Y"})),
     (r"I(X; Y \mid Z)", rv.mutual_information({"X"}, {"Y"}, {"Z"})),
     (r"I(X, Y; Z)", rv.mutual_information({"X", "Y"}, {"Z"})),
+    (r"I(X, Y)", rv.mutual_information({"X"}, {"Y"})),  # a comma for the semicolon
     (r"p(x, y)", pxy),
     (r"p(y, x)", pxy),  # the order written is not the variables' order
     (r"P(x)", p["X"]),
@@ -74,6 +75,16 @@ def test_reads(tex: str, expected: sp.Expr) -> None:
     assert sp.expand(parse_latex(tex, masses=True) - expected) == 0  # the reader keeps some sums unevaluated
 
 
+@pytest.mark.parametrize(("tex", "greek", "expected"), [
+    (r"q(z \mid \theta)", frozenset(), rv.mass("q", {"Z": sp.Symbol("z")})),  # theta a model's parameter
+    (r"q(z \mid \theta)", frozenset({"theta"}),  # theta a variable: the text writes p(theta)
+     rv.mass("q", {"Z": sp.Symbol("z"), "Theta": theta}) / rv.mass("q", {"Theta": theta})),
+])
+def test_a_greek_letter_is_a_value_only_where_the_text_writes_it_so(tex: str, greek: frozenset,
+                                                                     expected: sp.Expr) -> None:
+    assert sp.simplify(parse_latex(tex, masses=True, greek=greek) - expected) == 0
+
+
 def test_a_sum_over_a_set_the_text_gives_as_the_values() -> None:
     tex = r"\sum_{a \in A} \mathbb{P}[X = a]"
     assert parse_latex(tex, masses=True, supports={"A": "X"}) == total(rv.mass("p", {"X": a}), (a, "X"))
@@ -102,6 +113,7 @@ def test_without_masses_the_forms_are_not_read() -> None:
 NOT_THESE = [
     r"H(x)",  # lower case: a function H of x
     r"I(X)",  # I without ';'
+    r"I(X, Y, Z)",  # three variables, no ';': which two are measured?
     r"p(x, x)",  # one variable twice
     r"p(x \mid x)",  # conditioned on itself
     r"p(\pi)",  # pi is a number, never a value of a variable
