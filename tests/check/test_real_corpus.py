@@ -20,8 +20,8 @@ from judge import Score, documents, score  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-#: Floors measured on 2026-12-07: true relations proved, author errors refuted, of the whole corpus (226
-#: documents: 1142 and 83 measured, a margin left for links that finish near the 30 s limit on a slower machine).
+#: Floors measured on 2026-12-07: true relations proved, author errors refuted, of the whole corpus (237
+#: documents: 1217 and 84 measured, a margin left for links that finish near the 30 s limit on a slower machine).
 #: Twenty-four batches were judged by helpers before derive read them; on each batch, before any change made for
 #: it: 40/83, 10/63, 12/96, 35/91, 17/105, 13/93, 32/61, 12/73, 27/75, 18/63, 13/93, 11/93, 11/88, 15/96, 6/92,
 #: 40/104, 45/255, 14/101, 44/118, 41/146, 21/139, 21/122 and 51/111 true relations proved, 3/9, 1/6, 2/9, 2/5, 2/13,
@@ -46,6 +46,13 @@ pytestmark = pytest.mark.slow
 #: a supposition set it to 0, both sides 0 there), three true relations refuted (integrals from infinity to
 #: infinity, a slip for the whole line, now refused) and a relation dropped (a doubled $ closing inline math),
 #: all since fixed; a brace of cases set as a matrix still drops its rows' chains (KNOWN_DROPPED).
+#: Batch 27 (eleven documents on ELBO, MLE, BCE and softmax gradients, KL, entropy and mutual information; 13/65
+#: proved on its MLE/gradient/ELBO half before, 39/65 after) had no author error proved; building for it found a
+#: KL step refuted (q(z | theta) with theta averaged over as a variable; theta is now a model's parameter unless
+#: the text writes a density of it) and a softmax case formula refuted where the prose's "when i != k" did not
+#: reach the display (a claim true in one index case is now unknown, naming it).  Its sidecars were aligned: an
+#: implication's premise and a "because (...)" remark get no verdict.  One more document of the batch (binary
+#: cross-entropy with rounded numbers) is left out: a check in it can run past its time limit without end.
 #: (Batches eight and nine were measured after readers written before they were read: 8/73 and 22/75 before
 #: them.)  Sidecar lines were aligned with the scorer's conventions (a bound or a membership stated as an
 #: assumption is no relation; one verdict per implication; a range x = 0, 1, 2, ... is one; an "=" left open at
@@ -57,7 +64,7 @@ pytestmark = pytest.mark.slow
 #: measure; mle-bernoulli-coinflip-ach.md line 16 multiplies the text's own wrong pmf (line 12), "true" (doubtful,
 #: by the pmf meant) by its judge, "false" here, as written; it-formulas-jejjohnson.md line 26 writes Q(y) for
 #: Q(x), "true" (by the meaning) by its judge, "false" here, as written.
-PROVED, CAUGHT = 1128, 79
+PROVED, CAUGHT = 1200, 80
 #: Relations the reader reports one problem for with others on their line (one verdict per relation is the aim):
 #: a relation inside an unknown macro's argument on the line after the one reported, a pmf by cases written
 #: without a cases environment, one "not parsed" for its three relations, and an align row whose bracket a TeX
