@@ -317,19 +317,18 @@ class Claims:
             return None
         i, j = pair
         apart = any(set(d) == set(pair) for d in self.distinct_now)  # "if i \neq j": that case only
-        cases = {f"{i} \\neq {j}": (indices.distinct_indices(a, i, j), indices.distinct_indices(b, i, j),
-                                    indices.siblings(a, b))} if indices.plain_rates(a, b) else {}
-        if not cases and apart:
-            return None
-        if not apart:
-            cases[f"{i} = {j}"] = (indices.same_index(a, i, j), indices.same_index(b, i, j), frozenset())
-        verdicts = {}
-        for case, (a2, b2, stated) in cases.items():
-            verdicts[case] = self._direct(a2, b2, left, right, relation, stated).verdict
-        if len(verdicts) == 2 - apart and all(v.proved for v in verdicts.values()):
-            return Verdict(Status.PROVED, f"with {i} \\neq {j}" if apart else f"with {i} = {j} and with {i} \\neq {j}")
+        cases = {} if apart else {f"{i} = {j}": (indices.same_index(a, i, j), indices.same_index(b, i, j),
+                                                   frozenset())}
+        if indices.plain_rates(a, b):  # with i != j, t_i and t_j are two coordinates
+            cases[f"{i} \\neq {j}"] = (indices.distinct_indices(a, i, j), indices.distinct_indices(b, i, j),
+                                       indices.siblings(a, b))
+        every = len(cases) == (1 if apart else 2)  # every case the claim is meant in is checked
+        verdicts = {case: self._direct(a2, b2, left, right, relation, stated).verdict
+                    for case, (a2, b2, stated) in cases.items()}
+        if every and all(v.proved for v in verdicts.values()):
+            return Verdict(Status.PROVED, "with " + " and with ".join(verdicts))
         refuted = [(case, v) for case, v in verdicts.items() if v.status.value == REFUTED]
-        if refuted and len(refuted) == len(verdicts) == 2 - apart:  # false in every case: whichever is meant
+        if every and len(refuted) == len(verdicts):  # false in every case: whichever is meant
             case, v = refuted[0]
             return Verdict(Status.REFUTED, f"{_IN_CASE}{case}" + (f": {v.reason}" if v.reason else ""),
                            v.counterexample)

@@ -98,11 +98,11 @@ def evaluation_point(subject: str) -> tuple[str, str] | None:
     return match.group("variable"), match.group("value")
 
 
-#: A conditional density written with a letter other than p or q: ``g_\theta(x \mid z)``, ``f(y|x)``.
 #: A density's values, before any bar (``p(D, \theta \mid x)``: ``D, \theta``), or a value drawn (``\theta \sim q``).
 _DENSITY_VALUES = re.compile(r"(?<![A-Za-z\\])[pqPQ](?:_\{?[^{}()$]*\}?)?\s*\((?P<values>[^()|$]*?)(?:\||\\mid|\))"
                              r"|(?P<drawn>\\[a-z]+)\s*\\sim")
 _GREEK_LETTER = re.compile(r"\\((?:var)?[a-z]+)(?![A-Za-z])")
+#: A conditional density written with a letter other than p or q: ``g_\theta(x \mid z)``, ``f(y|x)``.
 _CONDITIONAL = re.compile(r"(?<![A-Za-z\\])([abcf-or-z])(?:_\{?\\?[A-Za-z]+\}?)?\s*\(\s*[a-z]\s*(?:\||\\mid)\s*"
                           r"[a-z]\s*\)")
 #: An expectation under a pmf or density named by its letter alone (``\mathbb{E}_q``, ``E_{q_\phi}``), not applied.

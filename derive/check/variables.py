@@ -19,10 +19,11 @@ import sympy as sp
 
 from derive.check.definitions import DISTRIBUTION_NAME, family_of
 from derive.check.reading import unbold
+from derive.parse.lexicon import GREEK
 from derive.parse.tokens import split_top
 
-#: A value written as a Greek letter, ``p(\theta \mid D)`` (never ``\pi``, a number).
-_GREEK = r"\\(?:var)?(?:theta|phi|psi|beta|alpha|gamma|eta|lambda|mu|nu|omega|xi|zeta|tau|rho|kappa|sigma)(?![A-Za-z])"
+#: A value written as a lower-case Greek letter, ``p(\theta \mid D)`` (never ``\pi``, a number).
+_GREEK = r"\\(?:" + "|".join(sorted(g[1:] for g in GREEK if g[1].islower() and g != r"\pi")) + r")(?![A-Za-z])"
 _SIGNALS = re.compile(
     r"(?<![A-Za-z\\])(?:H|I|\\mathrm\{H\}|\\operatorname\{H\})\s*\(\s*[A-Z](?:_\{?\w\}?)?\s*(?:[,;|)]|\\mid)"
     r"|\\sum(?:\\limits)?_\{\s*[a-z]\s*\\in\s*(?:[A-Z]|\\mathcal|D\s*\()"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 import sympy as sp
 
 from derive.distributions.parametric import Parametric
-from derive.measures import OutcomeSum, Prob
+from derive.measures import OutcomeSum
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import BRACES, MAX_CHAIN
 from derive.parse.output import Out
@@ -194,9 +194,10 @@ class Aggregates:
     def _density_in(self, lo: int, hi: int, name: str) -> Parametric | None:
         """The first declared density ``P`` whose ``P(x)`` (``x`` the variable ``name``) is in tokens ``lo:hi``."""
         for k in range(lo, hi):
-            if (found := self._density_of_variable(k, hi)) is not None and isinstance(found[0], Prob) and \
-                    getattr(found[0].args[1], "name", None) == name and not found[0].args[0].discrete:
-                return found[0].args[0]  # \int z^2 p(z) dz of a declared Z: over Z's support
+            density = self._density_of_variable(k, hi)
+            if density is not None and getattr(density[0].outcome, "name", None) == name and \
+                    not density[0].dist.discrete:
+                return density[0].dist  # \int z^2 p(z) dz of a declared Z: over Z's support
         if name not in self.real_variables:
             return None
         for k in range(lo, hi):

@@ -296,9 +296,8 @@ class MeasureForms:
             return self.lower[key]
         if key not in self.by_key and len(key) == 1 and key.lower() in "pqr" and key.lower() in self.by_key:
             return self.by_key[key.lower()]  # D(P || Q) of the densities p, q the text declares
-        if len(key) == 1 and key.islower() and key.upper() not in "PQR" and \
-                isinstance(self.by_key.get(key.upper()), Parametric):
-            return self.by_key[key.upper()]  # H(x) of x \sim \mathcal{N}(\mu, \sigma^2): X's
+        if (variable := self.variable_by_value(key)) is not None:
+            return variable  # H(x) of x \sim \mathcal{N}(\mu, \sigma^2): X's
         if key not in self.by_key:
             known = ", ".join(sorted(d.name for d in self.by_key.values())) or "none given"
             raise ParseError(f"unknown distribution name {key!r} at offset {pos} (known: {known})")
@@ -329,6 +328,12 @@ class MeasureForms:
                     return found
         return None
 
+    def variable_by_value(self, key: str) -> Parametric | None:
+        """The declared random variable ``X`` whose value ``key`` is written (``x``, ``z``); ``None`` for any other
+        name (``p``, ``q``, ``r`` name densities, not values)."""
+        dist = self.by_key.get(key.upper()) if len(key) == 1 and "a" <= key <= "z" and key not in "pqr" else None
+        return dist if isinstance(dist, Parametric) else None
+
     def _density_of_variable(self, i: int, hi: int,
                              indices: Mapping[str, sp.Symbol] | None = None) -> tuple[sp.Basic, int] | None:
         """``p(x)``, ``f(x)``, ``p_X(x)``, ``f_X(x)``: the density (or mass) at ``x`` of the declared random
@@ -342,10 +347,8 @@ class MeasureForms:
         if self._at(opening, hi) != "(" or opening not in self.partner:
             return None
         arg = self._key(opening + 1, self.partner[opening])
-        if len(arg) != 1 or not ("a" <= arg <= "z") or named not in (None, arg.upper()):
-            return None
-        dist = self.by_key.get(arg.upper())
-        if not isinstance(dist, Parametric) or arg.upper() in ("P", "Q", "R"):
+        dist = self.variable_by_value(arg)
+        if dist is None or named not in (None, arg.upper()):
             return None
         point = (indices or {}).get(arg) or (dist.variable if arg == dist.variable.name else sp.Symbol(arg))
         return Prob(dist, self.parameters.get(point, point)), self.partner[opening] + 1

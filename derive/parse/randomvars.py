@@ -53,7 +53,7 @@ _MEASURE_HEADS = ENTROPY_HEADS | {"I"}
 _VARIABLE = re.compile(r"[A-Z](?:_\{?[A-Za-z0-9]\}?)?\Z")
 _VALUE = re.compile(r"[a-z](?:_\{?[A-Za-z0-9]\}?)?\Z")
 #: A value written as a Greek letter (``p(\theta \mid D)``): the value of the variable named after it, ``Theta``.
-_GREEK_VALUE = re.compile(r"\\(?!pi\b)(?:var)?(?P<letter>[a-z]+)(?:_\{?[A-Za-z0-9]\}?)?\Z")
+_GREEK_VALUE = re.compile(r"\\(?P<letter>[a-z]+)(?:_\{?[A-Za-z0-9]\}?)?\Z")
 _SET = re.compile(r"(?:\\mathcal\{(?P<cal>[A-Z])\}|(?:\\mathcal\{D\}|D)\((?P<of>[A-Z])\)|(?P<plain>[A-Z]))\Z")
 
 
@@ -75,8 +75,8 @@ def _value_of(key: str, greek: frozenset[str] | None = None) -> tuple[str, sp.Sy
     not in ``greek`` (when given: the others are a model's parameters)."""
     if _VALUE.fullmatch(key):
         return _name(key[0].upper() + key[1:]), sp.Symbol(_name(key))
-    if _GREEK_VALUE.fullmatch(key) is not None and "\\" + key[1:].split("_")[0] in GREEK and \
-            (greek is None or key[1:].split("_")[0] in greek):
+    letter = m.group("letter") if (m := _GREEK_VALUE.fullmatch(key)) is not None else ""
+    if "\\" + letter in GREEK and letter != "pi" and (greek is None or letter in greek):  # pi: a number
         written = _name(key[1:])
         return written[0].upper() + written[1:], sp.Symbol(written)
     return None

@@ -316,7 +316,7 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
             return None
         args = self._split(paren[0] + 1, paren[1], {","})
         keys = [self._key(a, b) for a, b in args]
-        applied = all(is_function_argument(k) and k not in self.by_key and not self._value_of_variable(k)
+        applied = all(is_function_argument(k) and k not in self.by_key and self.variable_by_value(k) is None
                       for k in keys)  # H(p): a function; H(x) of x \sim \mathcal{N}(...): X's entropy
         if not all(NAME.fullmatch(k) for k in keys) or applied:
             return None
@@ -337,11 +337,6 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
         return None
 
     # -- helpers ----------------------------------------------------------------
-    def _value_of_variable(self, key: str) -> bool:
-        r"""``x`` where the text declares the random variable ``X`` (``x \sim \mathcal{N}(\mu, \sigma^2)``)."""
-        return len(key) == 1 and key.islower() and key.upper() not in "PQR" and \
-            isinstance(self.by_key.get(key.upper()), Parametric)
-
     @staticmethod
     def _is_symbol(text: str) -> bool:
         """A letter, a greek letter, ``\\ell`` or a decorated one (``\\hat{x}``): one symbol."""
