@@ -49,7 +49,7 @@ from derive.semantics import denote
 from derive.system import System
 from derive.verify import implications
 from derive.verify.equality import equal
-from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, active, seconds_of, settle, time_limit
+from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, active, seconds_of, settle, simplify, time_limit
 from derive.verify.relations import relation
 from derive.verify.steps import step_holds, steps_of
 
@@ -116,7 +116,7 @@ def _given(hypotheses: tuple[sp.Equality, ...], lhs: sp.Basic, rhs: sp.Basic, re
     solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items())
     if verdict.status is Status.REFUTED:
         point = dict(verdict.counterexample)
-        values = {x: sp.simplify(v.xreplace(point)) for x, v in solution.items()}
+        values = {x: simplify(v.xreplace(point)) for x, v in solution.items()}
         spans = dict(domain.intervals)
         if not all(x not in spans or spans[x].contains(v) is sp.true for x, v in values.items()):
             return Verdict(Status.UNKNOWN, f"refuted with {solved}, but there the solved values leave the domain")

@@ -29,6 +29,7 @@ from sympy.core.function import AppliedUndef
 
 from derive import randomvars as rv
 from derive.core import Status, Verdict
+from derive.verify.limits import simplify
 
 #: Blocks of variables the text says are mutually independent (``X`` and ``Y``: ``({X}, {Y})``).
 INDEPENDENT: ContextVar[tuple[frozenset[str], ...]] = ContextVar("independent", default=())
@@ -45,7 +46,7 @@ def equal(lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
     under = f" (with {' and '.join(', '.join(sorted(g)) for g in groups)} independent)" if groups else ""
     a, b = rv.reduce(lhs), rv.reduce(rhs)
     difference = sp.expand(a - b)
-    if difference == 0 or not difference.has(sp.Sum) and sp.simplify(difference) == 0:
+    if difference == 0 or not difference.has(sp.Sum) and simplify(difference) == 0:
         return Verdict(Status.PROVED, f"equal for every joint distribution{under}: both sides are {sp.sstr(a)}")
     if difference.has(sp.nan, sp.zoo):  # 0 \log 0 written out: no value, nothing refuted
         return Verdict(Status.UNKNOWN, "a side has no value as written (0 log 0?), so nothing is refuted")
@@ -227,13 +228,13 @@ def _gibbs(gap: sp.Expr) -> bool:
     weights = {f for s in sums for f in s.function.atoms(AppliedUndef)
                if rv.mass_of(f) is not None and set(f.args) == bound and len(f.args) == len(bound)}
     for weight in weights:
-        if sp.simplify(rv.reduce(sp.Sum(weight, *limits)) - 1) != 0:
+        if simplify(rv.reduce(sp.Sum(weight, *limits)) - 1) != 0:
             continue
         g = sp.expand(sp.Add(*(s.function for s in sums)) / weight + outside)
-        other = sp.simplify(sp.powsimp(sp.expand_log(weight * sp.exp(-g), force=True)))
+        other = simplify(sp.powsimp(sp.expand_log(weight * sp.exp(-g), force=True)))
         if other.has(sp.exp, sp.log) or not rv.owners(other):
             continue
-        if sp.simplify(rv.reduce(sp.Sum(other, *limits)) - 1) == 0:
+        if simplify(rv.reduce(sp.Sum(other, *limits)) - 1) == 0:
             return True
     return False
 

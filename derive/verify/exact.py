@@ -51,7 +51,7 @@ from derive.domain import Domain
 from derive.verify import cases, lemmas
 from derive.verify.binders import cover, ordered_on_cover
 from derive.verify.defined import pole_inside
-from derive.verify.limits import too_large
+from derive.verify.limits import simplify, too_large
 
 SIMPLIFY_LIMIT = 400  # count_ops above which simplify is not attempted
 MAX_CASES = 3  # case splits in a row
@@ -81,7 +81,7 @@ def _zero(expr: sp.Basic, depth: int) -> bool:
         return all(_zero(split_logs(case), depth - 1) for case in found)
     # simplify evaluates sums by Karr's convention, so never on an expression that still has one
     return not expr.has(sp.Sum, sp.Product) and sp.count_ops(expr) <= SIMPLIFY_LIMIT and may_vanish(expr) and \
-        sp.simplify(expr) == 0
+        simplify(expr) == 0
 
 
 def _trial(s: sp.Symbol, j: int, k: int) -> sp.Expr:

@@ -42,6 +42,7 @@ import sympy as sp
 
 from derive.verify.binders import ordered_on_cover
 from derive.verify.defined import pole_inside
+from derive.verify.limits import simplify
 from derive.verify.numeric import DIGITS, QUAD_SAFETY, UNRELIABLE, estimate
 
 #: Sample points at which a lemma's value is compared with quadrature.
@@ -186,7 +187,7 @@ def _series(body: sp.Expr, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> sp.Exp
             geometric *= factor
     if lo != 0 and not (lo == 1 and degree >= 1):
         return None
-    r = sp.simplify(geometric.xreplace({k: k + 1}) / geometric)
+    r = simplify(geometric.xreplace({k: k + 1}) / geometric)
     if k in r.free_symbols or r.has(sp.binomial, sp.factorial, sp.gamma):
         return None
     R = sp.Dummy("r")

@@ -14,6 +14,11 @@ raises, and only the block that set it catches it.
 terms ``sympy.expand`` would produce (``(a + b + c + d + f)^60`` has
 635,376).  Proof paths that expand check it against :data:`MAX_TERMS` first
 and give way to the numeric refutation instead.
+
+**Numbers.**  :func:`simplify` is ``sympy.simplify`` kept from building
+integers of millions of digits: with a coefficient such as ``8812909`` next to
+``log(2)`` its ``logcombine`` writes ``log(2**8812909)``, and asking whether
+that number is prime is one call into C that no time limit interrupts.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ MAX_SECONDS = 86_400.0
 RETRY = 0.5
 #: Terms an exact proof path may expand an expression into.
 MAX_TERMS = 5_000
+#: Bits of the numbers written in an expression past which :func:`simplify` keeps logarithms of numbers apart.
+MAX_NUMBER_BITS = 12
+#: Largest number :func:`simplify` factors to write a logarithm of it over logarithms of primes.
+MAX_FACTORED = 10**12
 
 
 class OutOfTime(BaseException):
@@ -204,3 +213,33 @@ def expansion_size(expr: sp.Basic, limit: int = MAX_TERMS) -> int:
 def too_large(*exprs: sp.Basic, limit: int = MAX_TERMS) -> bool:
     """True when expanding any of ``exprs`` could make more than ``limit`` terms."""
     return any(expansion_size(e, limit) > limit for e in exprs)
+
+
+def simplify(expr: sp.Basic) -> sp.Basic:
+    """``sympy.simplify(expr)``, with each logarithm of a positive rational written over logarithms of primes held as
+    independent positive symbols when the numbers written in ``expr`` could make ``logcombine`` raise one to a
+    power of millions of digits (module docstring).  Independent symbols only lose relations, so a 0 it reaches
+    is a 0 of ``expr``; the symbols are put back in the result."""
+    logs = [a for a in expr.atoms(sp.log) if a.args[0].is_Rational and a.args[0].is_positive]
+    if not logs or _number_bits(expr) <= MAX_NUMBER_BITS:
+        return sp.simplify(expr)
+    held: dict[sp.Integer, sp.Dummy] = {}
+    written = {log: _over_primes(log.args[0], held) for log in logs}
+    result = sp.simplify(expr.xreplace(written))
+    return result.xreplace({symbol: sp.log(n, evaluate=False) for n, symbol in held.items()})
+
+
+def _number_bits(expr: sp.Basic) -> int:
+    """Bits of the numerators and denominators of the rationals written in ``expr``, summed."""
+    return sum(int(r.p).bit_length() + int(r.q).bit_length() for r in expr.atoms(sp.Rational))
+
+
+def _over_primes(r: sp.Rational, held: dict[sp.Integer, sp.Dummy]) -> sp.Expr:
+    """``log(r)`` as a sum over the symbols of ``held`` (one per prime, or per factor too large to split)."""
+    total = sp.Integer(0)
+    for n, sign in ((int(r.p), 1), (int(r.q), -1)):
+        factors = sp.factorint(n) if n <= MAX_FACTORED else {n: 1}
+        for base, power in factors.items():
+            symbol = held.setdefault(sp.Integer(base), sp.Dummy(f"log{base}", positive=True))
+            total += sign * power * symbol
+    return total
