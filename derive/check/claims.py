@@ -21,14 +21,16 @@ from derive.check.reading import ELIDED_STEPS
 from derive.check.entries import ENTRY, families_of, family_entries, members_of
 from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
                                  point)
-from derive.check.rounding import rounded_entry, rounding_of, within_rounding
+from derive.check.rounding import ROUNDED_INSIDE, rounded_entry, rounding_of, within_rounding
 from derive.check.shared import Failed, arguments_placed, link_entry, put_values, relation_reason, squared, taken_expr
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
 from derive.check.tables import with_tables
 from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
+from derive.measures import Measure
 from derive.parse.tokens import bare_name
+from derive.semantics import denote
 from derive.terms import count_symbols
 
 
@@ -98,6 +100,9 @@ class Claims:
         if shown is not None:  # a display that writes its chain's subject again claims subject R right, here
             if shown.proved:
                 return link_entry(origin, link, CLAIM, PROVED, ""), True
+            if shown.status.value == REFUTED and (rounded := self._subject_rounding(link, chain, values)) and \
+                    rounded[0] is not False:  # D = 0.031163 after D = 0.155675 - 0.124511: D's value, rounded
+                return self._rounded(origin, link, chain, rounded)
             if own is not None and own.proved:
                 own = shown
         if own is not None and own.proved and link.position in chain.restated and isinstance(values[0], Failed) and \
@@ -228,16 +233,26 @@ class Claims:
                          f"the sides are equal: {verdict.reason}", relation=link.relation), False
         return link_entry(origin, link, CLAIM, UNKNOWN, f"not shown to differ: {verdict.reason}"), False
 
+    def _subject_rounding(self, link: Link, chain: Chain, values: list) -> tuple[bool | None, int] | None:
+        """:meth:`_rounding` of a display's right side against its chain's subject, which it writes again."""
+        subject = self._read(replace(chain.subject, rank=link.rhs.rank))
+        if isinstance(subject, Failed):
+            return None
+        return rounding_of([self._tabled(subject), self._tabled(values[link.position])], replace(link, position=1))
+
     def _rounding(self, values: list, link: Link) -> tuple[bool | None, int] | None:
         """:func:`~derive.check.rounding.rounding_of` with the sides' table values put in (``H(Y) = 0.971``)."""
         return rounding_of([self._tabled(v) for v in values], link)
 
     def _tabled(self, side: object) -> object:
         """``side`` with the masses and entropies of a pmf the text gives in full put in, where that leaves a
-        number (``H(Y)`` beside its table); else as it is."""
+        number (``H(Y)`` beside its table), or with the measures of declared distributions evaluated, where they
+        are numbers; else as it is."""
         if isinstance(side, sp.Basic) and self.table_values and \
                 (numbers := with_tables((side, side), self.table_values)) is not None:
             return numbers[0]
+        if isinstance(side, sp.Basic) and side.has(Measure) and (value := denote(side)).is_number:
+            return value  # H(P) of a distribution the text declares with numbers: a number
         return side
 
     def _verdict(self, left: sp.Basic, right: sp.Basic, relation: str = "="):
@@ -714,8 +729,6 @@ def _held_derivatives(stated: frozenset, *sides: sp.Basic) -> dict[sp.Basic, sp.
 
 
 #: A logarithm written with no base, which a text in bits may mean to base 2.
-#: The reason of a link proved only as far as the decimals rounded in it allow.
-ROUNDED_INSIDE = "to the rounding of the decimals written in it"
 _PLAIN_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
 _DECIMAL_SIDE = re.compile(r"^\s*-?\d+\.\d+\s*$")
 IN_BITS = "holds with its logarithms to base 2 (in bits), which the text never says: not checked in nats"

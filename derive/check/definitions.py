@@ -7,6 +7,7 @@ than ``H`` and ``E``, which are the entropy and the expectation):
 written                                                 makes
 =====================================================  ===========================================
 ``P(H) = p`` (and ``P(T) = 1 - p``)                     ``Bernoulli(p, name="P", outcomes=(H, T))``
+``P(y=1) = 0.7`` (and ``P(y=0) = 0.3``)                 the same, the outcomes named by the label's values
 ``P(a) = p_a``, ``P(b) = p_b``, ``P(c) = 1 - p_a - p_b``  ``Categorical([...], outcomes=(a, b, c))``
 ``P(x_i) = p_i`` or ``P(i) = p_i``                       a categorical on ``n`` outcomes, ``P(i) = p_i``
 ``P = (p_1, \ldots, p_k)``                              the same, on ``k`` outcomes
@@ -47,7 +48,7 @@ _LABEL = r"[A-Za-z0-9]+"
 _LOWER_NAME = re.compile(r"([pqr])")
 #: ``P(x)`` or ``p(x)`` equal to a family: the distribution written as its density.
 _FUNCTION = re.compile(r"([A-DF-GI-Zpqr])\(([A-Za-z])\)")
-_PROBABILITY = re.compile(rf"({DISTRIBUTION_NAME})\((?:({_LABEL})|([A-Za-z])_\{{?([a-z])\}}?)\)\Z")
+_PROBABILITY = re.compile(rf"({DISTRIBUTION_NAME})\((?:(?:[a-z]=)?({_LABEL})|([A-Za-z])_\{{?([a-z])\}}?)\)\Z")
 _INDEXED_VALUE = re.compile(r"([A-Za-z])_\{?([a-z])\}?\Z")
 _HEAD = re.compile(r"\\(?:mathcal|mathrm|text|textrm|operatorname|mathsf|mathbf|mathit)\{([A-Za-z]+)\}|([A-Za-z]+)")
 _DOTS = re.compile(r"\\(?:ldots|dots|cdots|dotsc)")

@@ -128,6 +128,9 @@ _MASS_MEASURE = re.compile(r"(?P<head>(?<![A-Za-z\\])(?:H|D|KL|CE)|\\math(?:rm|b
                            r"(?P<args>\s*[pqPQ]\s*(?:(?:,|;|\|\||\\\||\\parallel|\\Vert)\s*[pqPQ]\s*)?)"
                            r"(?=(?:\\right\s*)?[)\]])")
 _BARE_LETTER = re.compile(r"(?<![A-Za-z\\])([pqPQ])(?![A-Za-z])")
+#: A pmf's argument that is a point, not its variable: ``y=1``, ``X = 0``, ``0.3``, ``H``, a data point ``x_i``.
+_AT_POINT = re.compile(r"\s*(?:(?:[A-Za-z](?:_\{?\w+\}?)?\s*=\s*)?(?:-?\d+(?:\.\d+)?|[A-Z])"
+                       r"|[a-z]\s*(?:_\s*\{?\s*[i-n]\s*\}?|\^\s*\{\s*\(\s*[i-n]\s*\)\s*\}))\s*")
 #: The text defines a function ``D`` of its own (``D(t) = t^2``): no derivative operator then.
 _OWN_D = re.compile(r"(?<![\\A-Za-z])D\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?:=|:=|\\coloneqq|\\equiv)")
 #: The text defines ``\\psi`` or ``\\Gamma`` itself, at the start of a formula or row: ``\\psi(x) = ...``.
@@ -158,6 +161,8 @@ class Reading:
         """The cache key of a reading: the text, and what reads it otherwise here (the laws in force, the names
         that are vectors at this point of the text where that changes)."""
         key = f"\0under {self.laws_now}\0{key}" if self.laws_now else key
+        if self.masses and (_MASS_MEASURE.search(key) or "_" in key and _BARE_EXPECTATION.search(key)):
+            key = f"\0applied {self.context}\0{key}"  # H(P, Q) as the chain applies P and Q
         key = f"\0leibniz\0{key}" if in_leibniz() else key  # names differentiated alone left as they are
         if self.matrices != getattr(self, "all_matrices", self.matrices):
             key = f"\0vectors {sorted(self.matrices)}\0{key}"
@@ -245,23 +250,33 @@ class Reading:
         return match.group() if applied is None else f"{match.group('operator')}_{{{applied}}}"
 
     def _applied_form(self, head: str) -> str | None:
-        """``q(z|x)`` for ``q`` when the chain (or else the text) applies it to one argument only, else ``None``."""
+        """``q(z|x)`` for ``q`` when the chain (or else the text) applies it to one argument only, else ``None``;
+        its values at a point (``P(y=1)``, ``P(0)``) are of the same pmf, and no other argument."""
+        found = self._applied_forms(head)
+        bare = {f for f in found if re.fullmatch(r"[a-z]", f)}  # p(x) beside p(x_3): the pmf, and one value of it
+        if len(bare) == 1 and all(re.fullmatch(rf"{next(iter(bare))}(?:_\{{?\w+\}}?)?", f) for f in found):
+            found = bare
+        return f"{head}({found.pop()})" if len(found) == 1 else None
+
+    def _applied_forms(self, head: str) -> set[str]:
+        """The arguments the chain (or else the text) applies ``head`` to, but points (:meth:`_applied_form`)."""
         pattern = re.compile(rf"(?<![A-Za-z\\]){re.escape(head)}\s*\(([^()]*)\)")
         for texts in ([self.context], self.texts):
-            found = {re.sub(r"\s+", "", unbold(m.group(1))) for text in texts for m in pattern.finditer(text)}
-            if len(found) == 1:
-                return f"{head}({found.pop()})"
+            found = {re.sub(r"\s+", "", unbold(m.group(1))) for text in texts for m in pattern.finditer(text)
+                     if not _AT_POINT.fullmatch(m.group(1))}
             if found:
-                break
-        return None
+                return found
+        return set()
 
     def _measured_masses(self, match: re.Match) -> str:
         """``H(p, q)``, ``D_{KL}(p \\| q)`` with each bare pmf letter applied as the text applies it: ``H(p(x),
-        q(x))``; as it was when a letter is applied to several arguments, or to none."""
+        q(x))``; as it was when a letter is applied to several arguments, or to none.  A capital the text never
+        applies is the law whose density is its lower case (``D(P \\| Q)`` of ``p(x)`` and ``q(x)``)."""
         letters = _BARE_LETTER.findall(match.group("args"))
         if any(written_name(f) == match.group("head").strip() for f in self.functions):
             return match.group()  # H(p) := -p \log p - ...: the text's own function of a number p
-        applied = {letter: self._applied_form(letter) for letter in letters}
+        applied = {letter: self._applied_form(letter) if letter.islower() or self._applied_forms(letter)
+                   else self._applied_form(letter.lower()) for letter in letters}  # D(P || Q) of p(x), q(x)
         if not letters or None in applied.values():
             return match.group()
         args = _BARE_LETTER.sub(lambda m: applied[m.group(1)], match.group("args"))

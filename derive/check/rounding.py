@@ -13,6 +13,8 @@ from derive.check.report import CLAIM, PROVED, REFUTED, UNKNOWN, Entry
 from derive.check.shared import UNIT_WORD, Failed, link_entry
 
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
+#: The reason of a link proved only as far as the decimals rounded in it allow.
+ROUNDED_INSIDE = "to the rounding of the decimals written in it"
 
 
 def rounding_of(values: list, link: Link) -> tuple[bool | None, int] | None:

@@ -19,7 +19,7 @@ import sympy as sp
 from derive import randomvars
 
 _HEAD = r"(?:P|p|\\Pr|\\mathbb\s*\{\s*P\s*\}|\\operatorname\s*\{\s*P\s*\}|\\mathrm\s*\{\s*P\s*\})"
-_SETTING = r"[A-Z]\s*=\s*[A-Za-z0-9]+"
+_SETTING = r"[A-Za-z]\s*=\s*[A-Za-z0-9]+"  # P(Y = 1), or P(y = 1) with the value's letter
 _MASS = re.compile(rf"\s*{_HEAD}\s*(?:\\left\s*)?[(\[]\s*(?P<settings>{_SETTING}(?:\s*,\s*{_SETTING})*)\s*"
                    rf"(?:\\right\s*)?[)\]]\s*")
 _FRACTION = re.compile(r"\s*\\[dt]?frac\s*(?:\{\s*(\d+)\s*\}|(\d))\s*(?:\{\s*(\d+)\s*\}|(\d))\s*")
@@ -46,7 +46,8 @@ def _entry(left: str, right: str) -> tuple[tuple[str, ...], tuple[str, ...], sp.
     m, value = _MASS.fullmatch(left), number(right)
     if m is None or value is None:
         return None
-    settings = sorted(tuple(part.replace(" ", "").split("=")) for part in m.group("settings").split(","))
+    settings = sorted((name.upper(), label) for name, label in (part.replace(" ", "").split("=")
+                                                                for part in m.group("settings").split(",")))
     names = tuple(name for name, _ in settings)
     return None if len(set(names)) != len(names) else (names, tuple(label for _, label in settings), value)
 

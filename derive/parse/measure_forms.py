@@ -322,7 +322,7 @@ class MeasureForms:
         for head, dist in self.names:
             if (paren := self._call(i, hi, head)) is not None:
                 arg = self._key(paren[0] + 1, paren[1])
-                if (value := re.fullmatch(r"[A-Z]=(.+)", arg)) is not None:  # P(X = 0): the outcome 0
+                if (value := re.fullmatch(r"[A-Za-z]=(.+)", arg)) is not None:  # P(X = 0), P(y = 0): the outcome 0
                     arg = value.group(1)
                 if (found := self._mass_at(dist, arg, paren, indices, text)) is not None:
                     return found

@@ -303,13 +303,15 @@ class RandomVariableForms:
         return sp.Integral(weight * body.xreplace(bound), *limits), self.partner[opening] + 1
 
     def _values(self, lo: int, hi: int, indices: Mapping[str, sp.Symbol]) -> dict[str, sp.Basic] | None:
-        """``x, y`` / ``X, Y`` / ``X = x`` as variable -> value; ``None`` for anything else."""
+        """``x, y`` / ``X, Y`` / ``X = x`` / ``y = 1`` as variable -> value; ``None`` for anything else."""
         out: dict[str, sp.Basic] = {}
         for a, b in self._split(lo, hi, {","}):
             sides = self._split(a, b, {"="})
             key = self._key(*sides[0])
             if len(sides) == 2 and _VARIABLE.fullmatch(key):
                 name, value = _name(key), self.expression(*sides[1], indices)
+            elif len(sides) == 2 and _VALUE.fullmatch(key):  # P(y = 1): Y at 1, as P(Y = 1)
+                name, value = _name(key[0].upper() + key[1:]), self.expression(*sides[1], indices)
             elif len(sides) == 1 and _VARIABLE.fullmatch(key) and key not in self.by_key:
                 name = _name(key)
                 letter = name[0].lower() + name[1:]

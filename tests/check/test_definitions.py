@@ -28,6 +28,9 @@ DECLARATIONS = [
     ("P(x_i)", "=", "q_j", None),  # the index does not match
     ("L(1)", "=", r"\exp(-6.6)", None),  # a likelihood at a candidate value: a function's value
     ("P(1)", "=", r"\frac{1}{6}", ("P", "1", None, None, ())),  # P at the outcome 1 of a die
+    ("P(y=1)", "=", "0.7", ("P", "1", None, None, ())),  # P at the label's value 1 (y = 1)
+    ("Q(y = 0)", "=", "0.4", ("Q", "0", None, None, ())),
+    ("P(X=1)", "=", "0.7", None),  # of a random variable X: a pmf given in full (tables.py), not P's outcome
     ("P(H)", "<", "p", None),
     ("P", "=", "Q", None),
     ("f(x)", "=", "x", None),

@@ -32,6 +32,8 @@ TABLES = [
     ([("P(X=0)", "p"), ("P(X=1)", "1 - p")], {}),  # not numbers
     ([("P(X=0)", "0"), ("P(X=1)", "1")], {}),  # a value 0: no table (log 0 is no entropy term)
     ([("P(H)", "1/2"), ("P(T)", "1/2")], {}),  # outcomes of a distribution P, not values of a variable
+    ([("P(y=1)", "0.7"), ("P(y = 0)", "0.3")], {("Y",): {("1",): R(7, 10), ("0",): R(3, 10)}}),  # y's letter
+    ([("P(y=1, X=0)", "1/2"), ("P(x=1, Y=0)", "1/2")], {("X", "Y"): {("0", "1"): R(1, 2), ("1", "0"): R(1, 2)}}),
 ]
 
 

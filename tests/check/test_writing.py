@@ -735,6 +735,23 @@ DOCUMENTS = [
     # measures of distributions named by capitals the text applies (P(x)): of the pmfs, never random variables
     ("$$H(P) = -\\sum_x P(x) \\log P(x)$$\n\n$$H(P, Q) = -\\sum_x P(x)\\log Q(x)$$\n\n"
      "$$H(P, Q) = -\\sum_x Q(x)\\log P(x)$$\n", [(1, "proved"), (3, "proved"), (5, "refuted")]),
+    # two laws given by their values at a label's values (P(y=1) = 0.7): declared; the values the text gives for
+    # their measures are rounded (to the decimals written, also inside a sum of rounded numbers), and a wrong digit
+    # is refuted
+    ("The true law has $P(y=1) = 0.7$ and $P(y=0) = 0.3$; the model has $Q(y=1) = 0.6$ and $Q(y=0) = 0.4$. "
+     "Logarithms are base 2.\n\nEntropy $H(P) = 0.89$ and cross-entropy $H(P, Q) = 0.912454$.\n\n"
+     "$$D_{KL}(P||Q) = 0.155675 + (-0.124511)$$\n$$D_{KL}(P||Q) = 0.031170$$\n\n"
+     "$$H(P) + D_{KL}(P||Q) = 0.881291 + 0.031163 = 0.912454 = H(P, Q)$$\n\n"
+     "$$H(P) + D_{KL}(P||Q) = 0.881291 + 0.031263 = 0.912554$$\n\n"
+     "$$H(P, Q) = -\\sum_{x} P(x) \\log Q(x) = -[P(y=1) \\log Q(y=1) + P(y=0) \\log Q(y=0)]$$\n",
+     [(1, "definition")] * 4 + [(3, "refuted"), (3, "proved"), (5, "proved"), (6, "refuted")] + [(8, "proved")] * 3
+     + [(10, "refuted"), (10, "proved"), (12, "proved"), (12, "proved")]),
+    # capitals the text never applies are the laws of the densities written in lower case, p(x) and q(x); a
+    # data point p(x_i) or p(x_3) is a value of the same density
+    ("We compare $p(x)$ with $q(x)$ at $x_3$: $p(x_3)$, $q(x_3)$.\n\n"
+     "$$D_{KL}(P \\parallel Q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}$$\n\n"
+     "$$H(P, Q) = H(P) + D_{KL}(P \\parallel Q)$$\n\n$$H(P, Q) = H(P) - D_{KL}(P \\parallel Q)$$\n",
+     [(3, "proved"), (5, "proved"), (7, "refuted")]),
     # "takes $k$ values": sums without limits run over k; a \cdot -b is a product by -b
     ("Let $k \\ge 1$. $X$ takes $k$ different values.\n\n"
      "$$-\\sum_i \\frac{1}{k} \\ln \\frac{1}{k} = k \\cdot -\\frac{1}{k} \\ln \\frac{1}{k} = \\ln k$$\n",

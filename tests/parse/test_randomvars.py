@@ -37,6 +37,8 @@ READINGS = [
     (r"p(y \mid x)", pxy / p["X"]),
     (r"p(Y = y | X = x)", pxy / p["X"]),
     (r"\mathbb{P}[X = a, Y = b]", rv.mass("p", {"X": a, "Y": b})),
+    (r"P(y = 1)", rv.mass("p", {"Y": sp.Integer(1)})),  # the value's letter set: Y at 1
+    (r"P(y=1, x=0)", rv.mass("p", {"X": sp.Integer(0), "Y": sp.Integer(1)})),
     (r"\Pr(X = a)", rv.mass("p", {"X": a})),
     (r"q(x)", rv.mass("q", {"X": x})),
     (r"\sum_{x \in \mathcal{X}} p(x)", total(p["X"], (x, "X"))),

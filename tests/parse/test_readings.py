@@ -280,6 +280,7 @@ READS = [
     (r"\int P(X) dx", NORMALS, (), _expected(NORMALS[0], lambda v: 1)),  # X, P's random variable: its value x
     (r"\sum_{x \in \mathcal{X}} P(x) - P(X = H) - P(X=T)", COINS, (),  # over every outcome; P(X = H) is P(H)
      parse_latex(r"\sum_{x \in \{H, T\}} P(x) - P(H) - P(T)", COINS)),
+    (r"P(y = H) + P(y=T)", COINS, (), parse_latex(r"P(H) + P(T)", COINS)),  # a label's letter set: y = H
     # limits: of the rest of the term, from one side with a^+ or a^-
     (r"\lim_{x \to \infty} x e^{-x}", (), (), sp.Limit(x * sp.exp(-x), x, sp.oo, "-")),
     (r"\lim\limits_{x \rightarrow 0^+} x \log x", (), (), sp.Limit(x * sp.log(x), x, 0, "+")),
