@@ -1,12 +1,15 @@
 r"""Operators written without their brackets, as older texts write them: ``E \log p(X)`` is
-``E[\log p(X)]`` (the expectation of the logarithm term that follows, up to the end of that term)."""
+``E[\log p(X)]`` (the expectation of the logarithm term that follows, up to the end of that term), and
+``E_p \log \frac{p(x)}{q(x)}`` is ``E_p[\log \frac{p(x)}{q(x)}]``."""
 
 from __future__ import annotations
 
 import re
 
-#: An expectation operator written right before a logarithm, no bracket between: ``E \log``, ``\mathbb{E} -\log``.
+#: An expectation operator written right before a logarithm, no bracket between: ``E \log``, ``\mathbb{E} -\log``,
+#: ``E_p \log``, ``\mathbb{E}_{p(x)} \log``.
 _BARE_E = re.compile(r"(?<![A-Za-z\\])(?P<op>E|\\mathbb\s*\{\s*E\s*\}|\\mathbb\s*E|\\mathrm\s*\{\s*E\s*\})"
+                     r"(?P<sub>\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?"
                      r"(?P<space>\s*)(?P<sign>-\s*)?(?=\\(?:log|ln)(?![A-Za-z]))")
 _OPENERS = {"{": "}", "(": ")", "[": "]"}
 
@@ -23,7 +26,8 @@ def bracketed_expectations(tex: str) -> str:
         end = _argument_end(tex, start + command.end())
         if end is None:
             continue
-        out.append(tex[at:match.start()] + f"{match.group('op')}[{match.group('sign') or ''}{tex[start:end]}]")
+        out.append(tex[at:match.start()] + f"{match.group('op')}{match.group('sub') or ''}"
+                                           f"[{match.group('sign') or ''}{tex[start:end]}]")
         at = end
     return "".join(out) + tex[at:]
 

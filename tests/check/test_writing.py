@@ -714,6 +714,8 @@ DOCUMENTS = [
     # an expectation written without brackets, as older texts do: of the logarithm term after it
     ("$$I(X;Y) = E \\log{p(X,Y) \\over p(X)\\,p(Y)} = H(X) + H(Y) - H(X, Y)$$\n\n"
      "$$I(X;Y) = E \\log{p(X) \\over p(X,Y)}$$\n", [(1, "proved"), (1, "proved"), (3, "refuted")]),
+    ("- For $p(x), q(x)$ : probability mass functions\n\n$$D(p||q) = \\sum_{x} p(x)\\log\\frac{p(x)}{q(x)} = E_p \\log\\frac{p(x)}{q(x)}$$\n\n"
+     "$$D(p||q) = E_p \\log\\frac{q(x)}{p(x)}$$\n", [(3, "proved"), (3, "proved"), (5, "refuted")]),
     # a list opened by "where:" names what the math before it used, one name per item, each read as defined
     ("$$L = -\\log \\hat{y}$$\n\nWhere:\n\n- $\\hat{y} = \\sigma(z)$ is the probability\n"
      "- $z = w x + b$ is the logit\n\n$$\\frac{\\partial L}{\\partial z} = \\hat{y} - 1$$\n",
