@@ -15,7 +15,7 @@ from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPP
 from derive.check.errors import CheckError
 from derive.check.leibniz import dependence, functions_of
 from derive.check.reading import evaluation_point
-from derive.check.rounding import ROUNDED_INSIDE, rounded_entry, rounding_of, within_rounding
+from derive.check.rounding import ROUNDED_INSIDE, rounded_entry, within_rounding
 from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED,
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
 from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
@@ -373,19 +373,15 @@ class Links:
 
     def _checked_definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic, agrees: str,
                             otherwise: str) -> tuple[Entry, bool]:
-        from derive.semantics import denote
         from derive.verify import check_equal
 
         a, b = self._unify(left, put_values(right, self.symbols))
         verdict = check_equal(a, b, self._dom(a, b))
         if verdict.proved:
             return link_entry(origin, link, DEFINITION, DEFINITION, agrees, checked=True), True
-        if verdict.status.value == REFUTED and (rounded := rounding_of([denote(a), denote(b)],
-                                                                       replace(link, position=1))):
-            if rounded[0]:  # H(P) = 0.881291, its value rounded: the text gives the value, not a definition
-                return link_entry(origin, link, CLAIM, PROVED, f"to the {rounded[1]} decimals written"), True
-            if rounded[0] is None:
-                return rounded_entry(origin, link, rounded)
+        if verdict.status.value == REFUTED and (rounded := self._rounding([a, b], replace(link, position=1))) and \
+                rounded[0] is not False:  # H(P) = 0.881291, its value rounded: a value given, not a definition
+            return rounded_entry(origin, link, rounded)
         if verdict.status.value == REFUTED and within_rounding((link.lhs.tex, link.rhs.tex),
                                                                lambda t: self._tabled(self._parse(t))):
             return link_entry(origin, link, CLAIM, PROVED, ROUNDED_INSIDE), True  # D = 0.155675 - 0.124511

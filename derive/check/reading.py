@@ -254,7 +254,7 @@ class Reading:
         its values at a point (``P(y=1)``, ``P(0)``) are of the same pmf, and no other argument."""
         found = self._applied_forms(head)
         bare = {f for f in found if re.fullmatch(r"[a-z]", f)}  # p(x) beside p(x_3): the pmf, and one value of it
-        if len(bare) == 1 and all(re.fullmatch(rf"{next(iter(bare))}(?:_\{{?\w+\}}?)?", f) for f in found):
+        if len(bare) == 1 and all(f in bare or f[:2] == f"{min(bare)}_" for f in found):
             found = bare
         return f"{head}({found.pop()})" if len(found) == 1 else None
 

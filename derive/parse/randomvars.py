@@ -308,9 +308,7 @@ class RandomVariableForms:
         for a, b in self._split(lo, hi, {","}):
             sides = self._split(a, b, {"="})
             key = self._key(*sides[0])
-            if len(sides) == 2 and _VARIABLE.fullmatch(key):
-                name, value = _name(key), self.expression(*sides[1], indices)
-            elif len(sides) == 2 and _VALUE.fullmatch(key):  # P(y = 1): Y at 1, as P(Y = 1)
+            if len(sides) == 2 and (_VARIABLE.fullmatch(key) or _VALUE.fullmatch(key)):  # P(y = 1) is P(Y = 1)
                 name, value = _name(key[0].upper() + key[1:]), self.expression(*sides[1], indices)
             elif len(sides) == 1 and _VARIABLE.fullmatch(key) and key not in self.by_key:
                 name = _name(key)
