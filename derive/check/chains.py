@@ -271,11 +271,10 @@ def statements(span: Span) -> list[Statement]:
     out: list[Statement] = []
     for row in rows:
         out.extend(_row_statements(span, toks, *row))
-    if not out and (hidden := _hidden_relation(toks)) is not None:  # never silent about what it cannot see
-        command, at = hidden
-        why = _why_hidden(command)
+    if not out and (hidden := _hidden_relations(toks)):  # never silent about what it cannot see: one for each
         return [Statement((Piece(tex.strip()[:60], span.line_at(at)),), (), span.display,
-                          f"relations inside {command} are not read: {why}")]
+                          f"relations inside {command} are not read: {_why_hidden(command)}")
+                for command, at in hidden]
     word = supposing(span.lead, span.display)
     if word in SPECIALISING and not (out and _gives_a_value(out[0])):
         word = ""  # "we arrive at $$...$$": no value given, no supposition
@@ -284,26 +283,61 @@ def statements(span: Span) -> list[Statement]:
     return out
 
 
-def _hidden_relation(toks: list[_Tok]) -> tuple[str, int] | None:
-    r"""The command whose braced argument holds a relation, when no relation stands outside any (``\argmax{x \in
-    A}{f(x) = 0}``), and the offset of that relation; ``None`` when there is none (or only in scripts and text)."""
-    for k, tok in enumerate(toks):
-        if tok.text not in RELATIONS or not tok.depth:
-            continue
-        outer = tok.depth - 1
-        opener = next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == outer), 0)
-        if toks[opener].text in (r"\lbrace", r"\{") and any(t.text in _ROW_BREAKS for t in toks[opener:]):
-            return toks[opener].text + "...", tok.start  # Repeat \{ \newline \theta := ... \newline \}: a block
-        applied = opener > 0 and re.match(r"[A-Za-z0-9}]|\\[A-Za-z]+\Z", toks[opener - 1].text)
-        if toks[opener].text == "(" and not applied:
-            return "(...)", tok.start  # (y_1 = x_1 x_2), (y_2 = x_3): relations in brackets, no application's
-        j = next((i for i in range(k - 1, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
-        while j is not None and j >= 1 and toks[j - 1].text == "}":  # \cmd{...}{...}: back to \cmd
-            j = next((i for i in range(j - 2, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
-        command = toks[j - 1].text if j else ""
-        if command[1:].isalpha() and command.startswith("\\") and command not in _TEXT | _KNOWN_ARGUMENTS:
-            return command, tok.start
+def _hidden_relations(toks: list[_Tok]) -> list[tuple[str, int]]:
+    r"""Each relation inside a command's braced argument or a group, when no relation stands outside any
+    (``\argmax{x \in A}{f(x) = 0}``): the command (or group) holding it and its offset; none in scripts and
+    text."""
+    return [found for k in range(len(toks)) if (found := _hidden(toks, k)) is not None]
+
+
+def _hidden(toks: list[_Tok], k: int) -> tuple[str, int] | None:
+    """The command or group holding the relation at token ``k``, and its offset; ``None`` when it is no relation
+    inside one (or one in a script or text)."""
+    tok = toks[k]
+    if tok.text not in RELATIONS or not tok.depth:
+        return None
+    outer = tok.depth - 1
+    opener = next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == outer), 0)
+    if toks[opener].text in (r"\lbrace", r"\{") and any(t.text in _ROW_BREAKS for t in toks[opener:]):
+        return toks[opener].text + "...", tok.start  # Repeat \{ \newline \theta := ... \newline \}: a block
+    applied = opener > 0 and re.match(r"[A-Za-z0-9}]|\\[A-Za-z]+\Z", toks[opener - 1].text)
+    if toks[opener].text == "(" and not applied:
+        return "(...)", tok.start  # (y_1 = x_1 x_2), (y_2 = x_3): relations in brackets, no application's
+    j = next((i for i in range(k - 1, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
+    while j is not None and j >= 1 and toks[j - 1].text == "}":  # \cmd{...}{...}: back to \cmd
+        j = next((i for i in range(j - 2, -1, -1) if toks[i].text == "{" and toks[i].depth == outer), None)
+    command = toks[j - 1].text if j else ""
+    if command[1:].isalpha() and command.startswith("\\") and command not in _TEXT | _KNOWN_ARGUMENTS:
+        return command, tok.start
     return None
+
+
+#: Sizing before a bracket (``\\left(``, ``\\bigl\\{``): the bracket's, not an application's.
+_SIZES = frozenset({r"\left", r"\bigl", r"\Bigl", r"\biggl", r"\Biggl", r"\big", r"\Big", r"\bigg", r"\Bigg"})
+
+
+def nested_relations(piece: Piece) -> tuple[int, ...]:
+    r"""The lines of the relations written inside a group of ``piece`` that is no argument: an environment
+    (``\begin{matrix} a = b \end{matrix}``), a brace or a bracket not applied (``\{ e^x, x \ge 0``,
+    ``(y_1 = x_1)``), or a bracket never closed or that rows run through (a ``\left(`` a comment left open): claims
+    of their own, never read when the piece is not.  Relations in scripts, command arguments and applications
+    (``\sum_{i=1}``, ``P(X = 0)``, ``\Pr\{X = 1\}``) are none."""
+    toks, _ = tokens(piece.tex)
+    lines = []
+    for k, tok in enumerate(toks):
+        if tok.text not in RELATIONS or not tok.depth or tok.text == "=" and k and toks[k - 1].text in "<>:!" and \
+                toks[k - 1].start == tok.start - 1:
+            continue
+        opener = next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == tok.depth - 1),
+                      0)
+        before = next((t.text for t in reversed(toks[:opener]) if t.text not in _SIZES), "")
+        applied = re.match(r"[A-Za-z0-9}|]|\\[A-Za-z]+\Z", before) is not None
+        broken = any(t.text in _ROW_BREAKS for t in toks[opener:k]) or \
+            not any(t.text in _CLOSE and t.depth == toks[opener].depth for t in toks[k:])  # never closed
+        if toks[opener].text == r"\begin" or broken or \
+                toks[opener].text in ("(", "[", r"\{", r"\lbrace") and not applied:
+            lines.append(piece.line + piece.tex.count("\n", 0, tok.start))
+    return tuple(lines)
 
 
 def _why_hidden(command: str) -> str:

@@ -11,7 +11,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive import randomvars
-from derive.check.chains import EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link
+from derive.check.chains import (EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link, Piece,
+                                  nested_relations)
 from derive.check.errors import CheckError
 from derive.check.leibniz import dependence, functions_of
 from derive.check.reading import evaluation_point
@@ -38,6 +39,15 @@ _DIFFERENTIATES = re.compile(r"\\partial|\\frac\s*\{\s*(?:\\mathrm\s*\{\s*)?d|\\
 
 #: Names of measures of a distribution: ``H(p) = \frac12 \log 2 + ...`` is a value, never a function's definition.
 _MEASURE_NAMES = frozenset({"H", "D", "I", "h", "KL", "CE"})
+
+
+def _inner(origin: str, piece: Piece, value: sp.Basic | Failed) -> list[Entry]:
+    """An entry for each relation nested in a piece that was not read (a matrix of cases, a bracket a comment
+    left open), on its own line: none is dropped unseen."""
+    if not isinstance(value, Failed) or value.status not in (SKIPPED, NOT_PARSED):
+        return []
+    return [Entry(origin, line, CLAIM, value.status, reason=f"a relation inside a side that was not read: "
+                                                             f"{value.reason}") for line in nested_relations(piece)]
 
 
 class Links:
@@ -129,6 +139,8 @@ class Links:
                                  "or a new symbol")
             entry = self._restrained(entry, link.rhs.rank)
             out.append((link.rhs.rank, entry))
+            read = (((chain.subject, values[0]),) if k == 1 else ()) + ((link.rhs, values[k]),)
+            out.extend((piece.rank, inner) for piece, value in read for inner in _inner(origin, piece, value))
             if entry.status == REFUTED:
                 self.wrong.add(k)
             if good:

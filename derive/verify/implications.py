@@ -35,6 +35,7 @@ from derive.verify import signs
 from derive.verify.defined import defined
 from derive.verify.equality import equal
 from derive.verify.numeric import place
+from derive.verify.witness import witness
 
 
 def equations(before: sp.Basic, after: sp.Basic, relation: str, domain: Domain) -> Verdict:
@@ -49,8 +50,11 @@ def equations(before: sp.Basic, after: sp.Basic, relation: str, domain: Domain) 
         return Verdict(Status.UNKNOWN, f"cannot give the equations a value: {exc}")
     placed, _ = place(domain, *fs, *gs)
     concluded = conclusions + (premises if relation == "iff" else ())
+    preferred = [e.lhs for e in premises + conclusions if isinstance(e.lhs, (sp.Symbol, sp.Indexed))]
     if not all(defined(side, placed) for e in concluded for side in (e.lhs, e.rhs)):
         # solving puts values in and SymPy then cancels: x = y makes x/y = 1 "hold" where y = 0 too
+        if (found := witness(fs, gs, domain, preferred + [x for f in fs for x in _unknowns(f, domain)])):
+            return Verdict(found.status, f"the first implies the second? {found.reason}", found.counterexample)
         return Verdict(Status.UNKNOWN, "an equation concluded is not proved defined everywhere on the domain "
                                        "(a division by zero, a logarithm of 0?)")
     if len(fs) == len(gs) and all(equal(f, g, domain).proved for f, g in zip(fs, gs)):
@@ -58,7 +62,6 @@ def equations(before: sp.Basic, after: sp.Basic, relation: str, domain: Domain) 
     directions = [(fs, gs, "the first implies the second")]
     if relation == "iff":
         directions.append((gs, fs, "the second implies the first"))
-    preferred = [e.lhs for e in premises + conclusions if isinstance(e.lhs, (sp.Symbol, sp.Indexed))]
     for hypotheses, claims, what in directions:
         verdict = _implies(hypotheses, claims, domain, preferred)
         if not verdict.proved:
@@ -86,6 +89,9 @@ def _implies(hypotheses: list[sp.Basic], claims: list[sp.Basic], domain: Domain,
         if all(equal(_put_all(g, solution, domain), sp.Integer(0), domain).proved for g in claims):
             solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items())
             return Verdict(Status.PROVED, f"solved: {solved}" if solved else "holds everywhere on the domain")
+        if (found := witness(hypotheses, claims, domain,
+                             [*preferred, *solution, *(x for f in pending for x in _unknowns(f, domain))])):
+            return found
         return Verdict(Status.UNKNOWN, "could not solve " + ", ".join(f"{sp.sstr(f)} = 0" for f in pending))
     solved = ", ".join(f"{x} = {sp.sstr(v)}" for x, v in solution.items()) or "nothing to solve"
     for g in claims:

@@ -105,7 +105,7 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     symbols, labels = needed(a, b)
     shown = (symbols | set(mention), labels)  # the counterexample names what the claim as written mentions
     evaluated = 0
-    failed: dict[bool, Verdict] = {}  # by data kind, where derive chose the data (see _with_data)
+    failed: dict[bool, Verdict] = {}  # by data kind, where derive chose the data (see with_data)
     defined: set[bool] = set()  # the data kinds at which both sides had a value
     floats = a.atoms(sp.Float) | b.atoms(sp.Float)
     precision = min((f._prec for f in floats), default=None)  # a number already rounded: no finer than its bits
@@ -114,7 +114,7 @@ def refute_equal(a: sp.Basic, b: sp.Basic, domain: Domain, loose: tuple[sp.Symbo
     for k, (point, on_face) in enumerate(points(domain, loose, tried)):
         if evaluated >= wanted and not on_face:
             continue
-        point, binary, sides = _with_data(restrict(point, shown), (a, b), k)
+        point, binary, sides = with_data(restrict(point, shown), (a, b), k)
         estimates = [estimate(at(side, point)) for side in sides]
         if estimates[0] is None or estimates[1] is None:
             found = None if binary is not None else \
@@ -224,7 +224,7 @@ def _undefined(sides: tuple[sp.Basic, sp.Basic], estimates: list, point: Point) 
     return None
 
 
-def _with_data(point: Point, sides: tuple[sp.Basic, sp.Basic],
+def with_data(point: Point, sides: tuple[sp.Basic, sp.Basic],
                k: int) -> tuple[Point, bool | None, tuple[sp.Basic, ...]]:
     """``point`` with a value for each entry of data the sides name once their sums are written out (``x[2]`` of
     ``\\sum_{i=1}^{n} x_i`` at ``n = 3``), whether those values are 0 and 1 (``None``: no data chosen), and the

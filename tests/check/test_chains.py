@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derive.check.assume import is_bound
-from derive.check.chains import chains, ranked, same_text, statements, supposing
+from derive.check.chains import Piece, chains, nested_relations, ranked, same_text, statements, supposing
 from derive.check.document import Span, spans
 
 #: (display LaTeX, [(pieces, relations)])
@@ -44,19 +44,43 @@ def test_each_piece_has_its_line() -> None:
     assert [[p.line for p in s.pieces] for s in found] == [[2, 2], [3, 3], [4, 4]]
 
 
-@pytest.mark.parametrize(("tex", "problem"), [
-    ("\\argmaxx{x \\in A}{f(x) = 0}", "relations inside \\argmaxx are not read"),
-    ("Repeat \\lbrace \\newline \\theta := \\theta - g \\newline \\rbrace", "a braced block of rows is no formula"),
+@pytest.mark.parametrize(("tex", "problem", "lines"), [
+    ("\\argmaxx{x \\in A}{f(x) = 0}", "relations inside \\argmaxx are not read", [3, 3]),
+    ("\\argmaxx{x \\in A}{f(x)}{\n x > 0 \\\\\n}", "relations inside \\argmaxx are not read", [3, 4]),
+    ("Repeat \\lbrace \\newline \\theta := \\theta - g \\newline \\rbrace", "a braced block of rows is no formula",
+     [3]),
+    ("(y_1 = x_1 x_2), \\ldots, (y_N = x_{N-1} x_N)", "a bracketed relation is no formula", [3, 3]),
 ])
-def test_relations_hidden_inside_an_unknown_command_are_reported(tex: str, problem: str) -> None:
-    (statement,) = statements(Span(tex, 3, True, "$$"))
-    assert problem in statement.problem and not statement.relations
+def test_relations_hidden_inside_an_unknown_command_are_reported_each(tex: str, problem: str,
+                                                                      lines: list[int]) -> None:
+    found = statements(Span(tex, 3, True, "$$"))
+    assert all(problem in s.problem and not s.relations for s in found)
+    assert [s.line for s in found] == lines
 
 
 @pytest.mark.parametrize("tex", ["\\sum_{i=1}^n x_i", "\\frac{a = b}{2}", "\\text{where } a = b",
                                  "\\{x : x > 0\\}", "P(X = 0)"])
 def test_no_hidden_relation_in_scripts_fractions_text_or_sets(tex: str) -> None:
     assert all(not s.problem for s in statements(Span(tex, 3, False, "$")))
+
+
+#: (a side as written, the lines of the relations nested in it that are claims of their own)
+NESTED = [
+    ("\\left\\{\\begin{matrix}\na = b = c \\qquad k = i \\\\\nd = e\n\\end{matrix}\\right.", (2, 2, 2, 3)),
+    ("\\{e^{-x}, x \\ge 0, \\ 0, x < 0", (1, 1)),  # a brace never closed: cases written by hand
+    ("\\exp\\left(-\\frac{x^2}{2}\n= g(x)", (2,)),  # a bracket a comment left open runs into the next row
+    ("(y_1 = x_1)", (1,)),
+    ("\\sum_{i=1}^{n} x_i", ()),  # a script
+    ("P(X = 0) + \\mathbb{E}[X \\mid Y = y]", ()),  # applications
+    ("\\Pr\\{X = 1\\} \\cdot \\frac{a}{b}", ()),
+    ("f\\left(x \\mid y = 1\\right)", ()),  # sized, still applied
+    ("\\underbrace{a + b}_{= c}", ()),
+]
+
+
+@pytest.mark.parametrize(("tex", "lines"), NESTED, ids=[n[0][:30] for n in NESTED])
+def test_relations_nested_in_a_side_are_found_on_their_lines(tex: str, lines: tuple[int, ...]) -> None:
+    assert nested_relations(Piece(tex, 1)) == lines
 
 
 def test_deep_nesting_is_reported_not_split() -> None:

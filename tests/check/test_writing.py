@@ -19,7 +19,7 @@ DOCUMENTS = [
      "$$\\frac{k}{p} = \\frac{n-k}{1-p}$$\n\n$$\\hat p = \\frac{k}{n}$$\n",
      [(3, "definition"), (5, "proved"), (5, "supposed"), (7, "proved"), (9, "proved")]),
     ("Let $0 < p < 1$ and $n > 0$.\n\n$$\\frac{k}{p} - \\frac{n-k}{1-p} \\overset{!}{=} 0$$\n\n$$\\hat p = \\frac{n}{k}$$\n",
-     [(3, "supposed"), (5, "unknown")]),  # not the solution: never proved
+     [(3, "supposed"), (5, "refuted")]),  # not the solution: refuted at a point where the equation holds
     ("Let $0 < p < 1$.\n\nSetting the derivative to zero gives\n\n$$\\frac{1}{p} - 2 = 0$$\n\nso\n\n$$p = \\frac{1}{2}$$\n",
      [(5, "supposed"), (9, "proved")]),
     ("Let $0 < p < 1$.\n\n$$\\frac{d}{dp}(p^2 - p) = 2p - 1 = 0 \\implies p = \\frac{1}{2}$$\n",
@@ -112,7 +112,8 @@ DOCUMENTS = [
     ("Note $a = a$ and $b = 2b - b$ and $c = c^2$, and $d := d + 1$.\n",
      [(1, "proved"), (1, "proved"), (1, "unknown"), (1, "skipped")]),
     # relations inside a command derive does not know, or a braced block of rows: reported, never dropped
-    ("\\[\n\\argmaxx{\\mu \\in \\R}{\n\\sigma > 0\n}\n\\]\n\nand $a = 1$.\n", [(2, "not parsed"), (7, "unknown")]),
+    ("\\[\n\\argmaxx{\\mu \\in \\R}{\n\\sigma > 0\n}\n\\]\n\nand $a = 1$.\n",
+     [(2, "not parsed"), (3, "not parsed"), (7, "unknown")]),
     # \ln L = ... names L, so that its derivatives can be taken; sums without limits run as the text's do
     ("$$\\ln L = -n \\ln \\sigma - \\sum_{i=1}^n \\frac{(x_i - m)^2}{2\\sigma^2}$$\n\n"
      "$$\\frac{\\partial \\ln L}{\\partial m} = \\sum_{i=1}^n \\frac{x_i - m}{\\sigma^2}$$\n\n"
@@ -791,7 +792,7 @@ DOCUMENTS = [
     ("Let $\\sigma > 0$ and $M > 0$.\n\n$$\\pi(\\mu) \\propto \\exp\\{-\\frac{M}{2 \\sigma^2} (\\mu - m)^2\\} "
      "\\propto \\exp\\{-\\frac{M \\mu^2 + 2 M m \\mu}{2 \\sigma^2}\\}$$\n", [(3, "unknown"), (3, "refuted")]),
     # relations only inside brackets are reported, never dropped; a label inside an application is no relation
-    ("Define $$(y_1 = x_1 + x_2), (y_2 = x_3)$$ and go.\n", [(1, "not parsed")]),
+    ("Define $$(y_1 = x_1 + x_2), (y_2 = x_3)$$ and go.\n", [(1, "not parsed")] * 2),
     ("Let $x > 0$. The chance $P(X = 1)$ is $$f(x) = x^2 = x \\cdot x$$\n", [(1, "definition"), (1, "proved")]),
     # the moments a sentence states for a sample are its variables' (by linearity, through sums over it); never
     # refuted, as the moments of one distribution are no independent numbers
@@ -996,6 +997,11 @@ DOCUMENTS = [
     ("Let $a, b > 0$.\n\n$$B(a, b) = \\int_{0}^{1} t^{a}(1-t)^{b-1} \\, {\\rm d}t = \\frac{\\Gamma(a)\\Gamma(b)}"
      "{\\Gamma(a + b)}$$\n\n$$\\frac{B(a + 1, b)}{B(a, b)} = \\frac{a}{a + b}$$\n",
      [(3, "definition"), (3, "refuted"), (5, "unknown")]),
+    # relations nested in a side that is not read get a verdict each, on their own lines: cases written by hand
+    # with a brace never closed, a brace of cases set as a matrix
+    ("$$f(x) = \\{e^{-x}, \\ x \\ge 0, \\ 0, \\ x < 0$$\n", [(1, "not parsed")] * 3),
+    ("$$\n\\frac{\\partial s}{\\partial z} = \\left\\{\\begin{matrix}\ns(1-s) = s - s^2 \\qquad k = i \\\\\n"
+     "-s t = -t s\n\\end{matrix}\\right.\n$$\n", [(2, "skipped"), (3, "skipped"), (3, "skipped"), (4, "skipped")]),
 ]
 
 

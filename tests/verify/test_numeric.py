@@ -43,11 +43,11 @@ def test_data_are_chosen_of_two_kinds_and_refute_only_where_both_fail(left, righ
 
 def test_without_data_there_is_nothing_to_choose() -> None:
     point = {theta: sp.Integer(2)}
-    assert numeric._with_data(point, (theta + 1, theta), 0) == (point, None, (theta + 1, theta))
+    assert numeric.with_data(point, (theta + 1, theta), 0) == (point, None, (theta + 1, theta))
 
 
 def test_chosen_data_follow_the_written_out_sums() -> None:
-    point, binary, sides = numeric._with_data({n: sp.Integer(3)}, (total(x[i]), sp.Integer(1)), 1)
+    point, binary, sides = numeric.with_data({n: sp.Integer(3)}, (total(x[i]), sp.Integer(1)), 1)
     assert binary is False and set(point) == {n, x[1], x[2], x[3]} and sides == (x[1] + x[2] + x[3], 1)
     assert all(v.is_Rational and v > 0 for k, v in point.items() if k != n)
 
