@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -51,6 +53,16 @@ def declares_real(statement: Statement) -> bool:
         return all(b.low == -sp.oo and b.high == sp.oo for b in bounds_of(statement, ""))
     except CheckError:
         return False
+
+
+def _used_before(d: Declaration, grouped: list, declaring: set) -> bool:
+    """A pmf given by cases (``p(x) = \\begin{cases} ... \\end{cases}``) after math that already applies its name
+    or a pmf's usual name (``p(x)``, ``q(x)`` in general statements, then an example): the earlier use stays
+    general, so no pmf by cases of that text declares anything (their own definitions, ``declaring``, aside)."""
+    names = "|".join(dict.fromkeys((re.escape(d.name), "p", "q")))
+    applied = re.compile(rf"(?<![A-Za-z\\])(?:{names})\s*(?:\\left\s*)?\(")
+    return any(applied.search(e.tex) for n, _, found in grouped for k, c in enumerate(found)
+               if (n, k) < d.key and (n, k) not in declaring for e in c.expressions)
 
 
 def chain_declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
@@ -148,6 +160,9 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
                                                                          supposing)  # a law supposed, not declared
                         and (d := chain_declaration((n, k), c)) is not None]
         declarations = formulas([d for d in declarations if d.name not in self.sets])  # I = (0, 1), x \in I: a set
+        by_cases = [d for d in declarations if d.family == "cases"]
+        if any(_used_before(d, grouped, {c.key for c in by_cases}) for d in by_cases):  # an example after general statements: all stay general
+            declarations = [d for d in declarations if d not in by_cases]
         declarations = [d for d in declarations if not (d.by_value and conditioned(d.name.lower(), self.texts))]
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written

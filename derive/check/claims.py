@@ -24,7 +24,7 @@ from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROV
 from derive.check.rounding import ROUNDED_INSIDE, rounded_entry, rounding_of, within_rounding
 from derive.check.shared import Failed, arguments_placed, link_entry, put_values, relation_reason, squared, taken_expr
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
-from derive.check.tables import with_tables
+from derive.check.tables import number, with_tables
 from derive.core import Status, Verdict
 from derive.domain import Domain
 from derive.errors import DeriveError
@@ -96,6 +96,12 @@ class Claims:
                 self.cases[named] = (value, link.line)
             own = Verdict(Status.UNKNOWN, f"a value of {sp.latex(named)} (a case the text considers, or an estimate "
                                           "from the data), not an identity in it: not checked")
+        if own is not None and own.status.value == REFUTED and (last := _set_to(chain, values[:k + 1])) is not None \
+                and not any(h.has(v) for h in self.hypotheses for v in values[:k + 1]):  # r = s = 1/2: a case
+            names = [v for v in values[:k + 1] if isinstance(v, sp.Symbol)]
+            self.cases.update({name: (last, link.line) for name in names})
+            own = Verdict(Status.UNKNOWN, f"values of {', '.join(sp.latex(n) for n in names)} (a case the text "
+                                          "considers), not an identity in them: not checked")
         shown = self._as_displayed(link, chain, values)
         if shown is not None:  # a display that writes its chain's subject again claims subject R right, here
             if shown.proved:
@@ -760,6 +766,15 @@ def _pointwise_elsewhere(texts: tuple[str, str], values: tuple) -> str:
 
 #: A negative base in braces before a power: ``{-e}^{-x}``, which displays as ``-e^{-x}``.
 _SIGNED_BASE = re.compile(r"\{\s*-\s*([^{}]+?)\s*\}\s*\^")
+
+
+def _set_to(chain: Chain, values: list) -> sp.Expr | None:
+    """The number a chain of names ends with (``r = s = \\frac{1}{2}``), when every expression read so far is a name
+    or that number: the chain sets the names to a case the text considers; ``None`` for any other chain."""
+    if len(chain.expressions) < 3 or (last := number(chain.expressions[-1].tex)) is None:
+        return None
+    plain = all(isinstance(v, sp.Symbol) or isinstance(v, sp.Expr) and v == last for v in values)
+    return last if plain and any(isinstance(v, sp.Symbol) for v in values) else None
 
 
 def given_value(left: sp.Basic, right: sp.Basic) -> sp.Symbol | None:

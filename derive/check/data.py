@@ -98,7 +98,8 @@ def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[s
                    varied: frozenset = frozenset()):
     """A refutation at data derive chose (``x[1] = 1`` for ``\\sum_i x_i``) stands only for a claim over every
     sample whose other symbols all vary apart from the data: each is placed by an assumption, a distribution or a
-    sum's count.  It is UNKNOWN where the text gives its own data (``x_1 = 1.1``), where nothing but data and
+    sum's count.  It is UNKNOWN where the text gives its own data (``x_1 = 1.1``), where it chose two families
+    whose names differ in case only (``X_i`` and ``x_i``: a sample and its values, written two ways), where nothing but data and
     counts varies (``\\hat\\theta = 2.2``, ``L(1) = e^{-6.6}``: a statement about particular data), and where a
     symbol nothing places may stand for something of the data (``\\bar x``, an estimate ``\\sigma^2``), unless the
     claim differentiates in it (``\\partial / \\partial \\hat p``: then it is a variable) or ``varied`` holds it
@@ -112,6 +113,10 @@ def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[s
     if chosen & given:
         return Verdict(Status.UNKNOWN, f"false for some data, but the text gives its own values of "
                                        f"{', '.join(sorted(chosen & given))}, which derive does not use here")
+    if len({name.lower() for name in chosen}) < len(chosen):  # X_i beside x_i: one sample, written two ways?
+        twice = sorted(name for name in chosen if name.swapcase() in chosen)
+        return Verdict(Status.UNKNOWN, f"false for some data ({where(dict(verdict.counterexample))}) where "
+                                       f"{' and '.join(twice)} differ, but they may be one sample written two ways")
     counts = {s for c in domain.constraints if isinstance(c, (Count, Member)) for s in c.symbols}  # n, and i of y_i
     varying = varying_symbols(a, b)
     if not varying - counts:

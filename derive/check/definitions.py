@@ -81,6 +81,7 @@ class Declaration:
     family: str | None = None  # P = \mathcal{N}(...): "normal"; P = (p_1, ..., p_k): "vector"
     arguments: tuple[str, ...] = ()
     by_value: bool = False  # x \sim \mathcal{N}(...): the variable X written by its value
+    cases: tuple[tuple[str, str], ...] = ()  # p(x) = \begin{cases} 1-r & x=0 \\ r & x=1 \end{cases}: (label, value)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,9 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
     """The declaration ``lhs relation rhs`` makes, or ``None`` when it declares no distribution."""
     left, right = compact(lhs), compact(rhs)
     written = _LOWER_NAME.fullmatch(left) or _FUNCTION.fullmatch(left)
+    if written is not None and written.re is _FUNCTION and relation in ("=", ":=") and \
+            (cases := mass_cases(rhs, written.group(2))):
+        return Declaration(written.group(1), rhs, key, family="cases", cases=cases)
     if written is not None and relation in ("=", ":=", "~"):  # p = \mathcal{N}(...), p(x) \sim \mathcal{N}(...)
         found = _family(right)
         if found is not None and (found[0] != "vector" or _entries_of(found[1], written.group(1))):
@@ -129,6 +133,31 @@ def declaration(lhs: str, relation: str, rhs: str, key: object) -> Declaration |
         if found is not None and (named is None or relation == "~"):
             return Declaration(named.group(1) if named else left, rhs, key, family=found[0], arguments=found[1])
     return None
+
+
+_CASES = re.compile(r"\\begin\s*\{cases\}(?P<rows>.*?)\\end\s*\{cases\}\s*[.,]?", re.S)
+_CASE_CONDITION = re.compile(r"(?:\\(?:text|mbox|textrm)\{(?:if|for|when)\}|if|for|when)?(?P<var>[a-z])=(?P<label>"
+                             rf"{_LABEL})[.,;]?")
+
+
+def mass_cases(right: str, variable: str) -> tuple[tuple[str, str], ...]:
+    r"""``\begin{cases} 1-r & x=0 \\ r & x=1 \end{cases}`` for the variable ``x``: each outcome's label and value
+    (compact), ``(("0", "1-r"), ("1", "r"))``; empty unless every row's condition sets ``x`` to one label (an
+    "otherwise" row leaves the support open) and the labels differ."""
+    found = _CASES.fullmatch(right.strip())
+    if found is None:
+        return ()
+    out = []
+    for row in found.group("rows").split("\\\\"):
+        if not row.strip():
+            continue
+        value, _, condition = (compact(part) for part in row.partition("&"))
+        m = _CASE_CONDITION.fullmatch(condition)
+        if m is None or m.group("var") != variable or not value:
+            return ()
+        out.append((m.group("label"), value))
+    labels = [label for label, _ in out]
+    return tuple(out) if len(out) >= 2 and len(set(labels)) == len(labels) else ()
 
 
 def formulas(declarations: Sequence[Declaration]) -> list[Declaration]:
@@ -253,6 +282,8 @@ def _from_family(name: str, d: Declaration, outcomes: tuple[str, ...], size: str
         values = [_number_or_symbol(a) for a in d.arguments]
         labels = outcomes if len(outcomes) == len(values) else None
         return Categorical(values, name=name, outcomes=labels)
+    if d.family == "cases":
+        return _from_cases(name, d.cases)
     args = [_number_or_symbol(a) for a in d.arguments]
     if d.family == "bernoulli":
         if len(args) != 1:
@@ -262,6 +293,22 @@ def _from_family(name: str, d: Declaration, outcomes: tuple[str, ...], size: str
     if d.family == "normal" and len(args) == 2:
         args[1] = _scale_of_variance(args[1], d.arguments[1])
     return family(d.family).from_parameters(args, name)
+
+
+def _from_cases(name: str, cases: tuple[tuple[str, str], ...]) -> Distribution:
+    """A pmf given by cases over its outcomes: a Bernoulli law (two, its parameter the outcome whose value is a
+    plain symbol if one is) or a categorical; its values must add up to 1."""
+    from derive.distributions.bernoulli import Bernoulli
+    from derive.distributions.categorical import Categorical
+
+    labels = tuple(label for label, _ in cases)
+    values = [_number_or_symbol(value) for _, value in cases]
+    if sp.simplify(sp.Add(*values) - 1) != 0:
+        raise DeriveError(f"the values of {name} by cases ({', '.join(v for _, v in cases)}) do not add up to 1")
+    if len(values) == 2:
+        first = 1 if isinstance(values[1], sp.Symbol) and not isinstance(values[0], sp.Symbol) else 0
+        return Bernoulli(values[first], name=name, outcomes=(labels[first], labels[1 - first]))
+    return Categorical(values, name=name, outcomes=labels)
 
 
 def _scale_of_variance(variance: sp.Expr, written: str) -> sp.Expr:

@@ -397,6 +397,11 @@ class Links:
         if verdict.status.value == REFUTED and within_rounding((link.lhs.tex, link.rhs.tex),
                                                                lambda t: self._tabled(self._parse(t))):
             return link_entry(origin, link, CLAIM, PROVED, ROUNDED_INSIDE), True  # D = 0.155675 - 0.124511
+        if verdict.status.value == REFUTED and isinstance(b, sp.Basic) and not b.free_symbols and a.free_symbols:
+            names = ", ".join(sorted(sp.latex(x) for x in a.free_symbols))  # D(p || q) = 0.2 with p's parameter r
+            return link_entry(origin, link, CLAIM, UNKNOWN, self._holds_in_case(a, b) or
+                              f"a number for a value that depends on {names}: a case the text considers, not a "
+                              "definition (it gives no values of them here)"), True
         if verdict.status.value == REFUTED:
             reason = "a wrong definition" + (f": {otherwise}" if otherwise else "")
             return link_entry(origin, link, DEFINITION, REFUTED, reason, point(verdict.counterexample)), False

@@ -81,3 +81,28 @@ def test_a_barred_name_the_text_says_what_it_is_is_no_mean_by_convention() -> No
     said = barred_subjects([r"\bar{x}", r"\overline y", r"\bar x_1", "L"])
     assert said == {"xbar", "ybar"}
     assert sample_means(sp.Sum(_x[_i], (_i, 1, _n)), _XBAR, said=said) == {}
+
+
+def _refuted_at(*entries: sp.Indexed):
+    from derive.core import Status, Verdict
+
+    return Verdict(Status.REFUTED, "1 != 2", tuple((e, sp.Integer(1)) for e in entries) + ((n, sp.Integer(2)),))
+
+
+#: (the data a refutation chose, whether it stands): families whose names differ in case only may be one sample
+CHOSEN = [
+    ((X[1], X[2]), True),
+    ((X[1], sp.IndexedBase("X")[1]), False),  # x_i beside X_i
+    ((X[1], Y[1]), True),  # two samples
+]
+
+
+@pytest.mark.parametrize(("entries", "stands"), CHOSEN, ids=[str(c[0]) for c in CHOSEN])
+def test_a_refutation_at_chosen_data_stands_only_for_distinct_samples(entries: tuple, stands: bool) -> None:
+    from derive.check.data import on_chosen_data
+
+    p = sp.Symbol("p")
+    a, b = sp.Sum(X[i], (i, 1, n)) * p + sp.Sum(Y[i], (i, 1, n)), sp.Sum(sp.IndexedBase("X")[i], (i, 1, n))
+    domain = Domain(((p, sp.Interval.open(0, 1)),), (Count(n, 1),))
+    verdict = on_chosen_data(_refuted_at(*entries), a, b, domain, frozenset())
+    assert (verdict.status.value == "refuted") == stands, verdict.reason

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, Normal
-from derive.check.definitions import Declaration, declaration, declare, outcome_labels, size_symbol
+from derive.check.definitions import Declaration, declaration, declare, mass_cases, outcome_labels, size_symbol
 from derive.distributions.categorical import Categorical
 from derive.distributions.indexed import SymbolicCategorical
 
@@ -86,6 +86,13 @@ BUILDS = [
     # a bare sigma is a standard deviation by its name (the variance is written squared)
     ((r"P = \mathcal{N}(\mu, \sigma)",), (), (Normal(*sp.symbols("mu sigma")),), {0}),
     ((r"P = \mathcal{N}(\mu_1, \sigma_1)",), (), (Normal(*sp.symbols("mu_1 sigma_1")),), {0}),
+    # a pmf by cases over its outcomes: the outcome whose value is a plain symbol gives the parameter
+    ((r"p(x) = \begin{cases} 1-r & x=0 \\ r & x=1 \end{cases}",), (),
+     (Bernoulli(sp.Symbol("r"), name="p", outcomes=("1", "0")),), {0}),
+    ((r"P(k) = \begin{cases} a & \text{if } k=1 \\ b & \text{if } k=2 \\ 1 - a - b & \text{if } k=3 \end{cases}",),
+     (),
+     (Categorical([sp.Symbol("a"), sp.Symbol("b"), 1 - sp.Symbol("a") - sp.Symbol("b")], outcomes=("1", "2", "3")),),
+     {0}),
 ]
 
 
@@ -103,10 +110,29 @@ def test_declare(equations: tuple, texts: tuple, expected: tuple, setting: set) 
     ((r"P = \mathcal{N}(\mu, v)",), "must be written as a square"),  # v: a variance or a scale?
     ((r"P = \mathcal{N}(\mu, -1)",), "must be written as a square"),
     ((r"P = \mathrm{Bernoulli}(p, q)",), "takes one parameter"),
+    ((r"p(x) = \begin{cases} r & x=0 \\ r & x=1 \end{cases}",), "do not add up to 1"),
 ])
 def test_declare_reports_problems_per_declaration(equations: tuple, fragment: str) -> None:
     declared = _declared(*equations)
     assert any(fragment in message for message in declared.problems.values()), declared.problems
+
+
+#: (right side, the variable, the outcomes and values read): every row must set the variable to its own label
+MASS_CASES = [
+    (r"\begin{cases} 1-r & x=0 \\ r & x=1 \end{cases}", "x", (("0", "1-r"), ("1", "r"))),
+    (r"\begin{cases} p & \text{if } x = 1, \\ 1 - p & \text{if } x = 0. \end{cases}", "x", (("1", "p"), ("0", "1-p"))),
+    (r"\begin{cases} p & x = H \\ 1 - p & x = T \end{cases}", "x", (("H", "p"), ("T", "1-p"))),
+    (r"\begin{cases} 1-r & x=0 \\ r & \text{otherwise} \end{cases}", "x", ()),  # the support left open
+    (r"\begin{cases} 1-r & y=0 \\ r & y=1 \end{cases}", "x", ()),  # another variable's cases
+    (r"\begin{cases} 1-r & x=0 \\ r & x=0 \end{cases}", "x", ()),  # one outcome twice
+    (r"\begin{cases} 1 & x=0 \end{cases}", "x", ()),  # one outcome
+    (r"\begin{cases} e^{-x} & x \ge 0 \\ 0 & x < 0 \end{cases}", "x", ()),  # a density's pieces
+]
+
+
+@pytest.mark.parametrize(("right", "variable", "expected"), MASS_CASES, ids=[m[0][:40] for m in MASS_CASES])
+def test_mass_cases(right: str, variable: str, expected: tuple) -> None:
+    assert mass_cases(right, variable) == expected
 
 
 def test_outcomes_and_size_come_from_the_document() -> None:

@@ -12,6 +12,9 @@ import pytest
 from derive.check import check_text
 
 #: (document, [(line, status)] of every entry but the assumptions).
+_BY_CASES = (r"Let $p(x) = \begin{cases} 1-r & x=0 \\ r & x=1 \end{cases}$ and "
+             r"$q(x) = \begin{cases} 1-s & x=0 \\ s & x=1 \end{cases}$.")
+
 DOCUMENTS = [
     # an equation set to zero is solved, not claimed; what follows is checked as its consequence
     ("Let $0 < p < 1$ and $n > 0$.\n\n$$\\ell(p) = k \\log p + (n-k) \\log(1-p)$$\n\n"
@@ -997,6 +1000,17 @@ DOCUMENTS = [
     ("Let $a, b > 0$.\n\n$$B(a, b) = \\int_{0}^{1} t^{a}(1-t)^{b-1} \\, {\\rm d}t = \\frac{\\Gamma(a)\\Gamma(b)}"
      "{\\Gamma(a + b)}$$\n\n$$\\frac{B(a + 1, b)}{B(a, b)} = \\frac{a}{a + b}$$\n",
      [(3, "definition"), (3, "refuted"), (5, "unknown")]),
+    # a pmf by cases over its outcomes declares its law (a Bernoulli here); names set to numbers alone (r = s = 1/2)
+    # are the case the text considers, and a measure given a number there is a value in that case, no definition
+    (_BY_CASES + "\n\n$$D(p||q) = (1-r)\\log\\frac{1-r}{1-s} + r\\log\\frac{r}{s}$$\n\n"
+     "$$D(p||q) = (1-r)\\log\\frac{1-r}{1-s} + r\\log\\frac{s}{r}$$\n",
+     [(1, "definition"), (1, "definition"), (3, "definition"), (5, "refuted")]),
+    (_BY_CASES + "\n\n$$r = s = \\frac{1}{2}$$\n\n$$D(p||q) = D(q||p) = 0$$\n",
+     [(1, "definition"), (1, "definition"), (3, "unknown"), (3, "unknown"), (5, "unknown"), (5, "unknown")]),
+    (_BY_CASES + "\n\n$$D(p||q) = \\frac{1}{2}$$\n", [(1, "definition"), (1, "definition"), (3, "unknown")]),
+    # after general statements about p(x), pmfs by cases are an example: the general statements stay general
+    ("$$H(X) = -\\sum_x p(x) \\log p(x)$$\n\nFor example, " + _BY_CASES + "\n",
+     [(1, "proved"), (3, "definition"), (3, "definition")]),
     # relations nested in a side that is not read get a verdict each, on their own lines: cases written by hand
     # with a brace never closed, a brace of cases set as a matrix
     ("$$f(x) = \\{e^{-x}, \\ x \\ge 0, \\ 0, \\ x < 0$$\n", [(1, "not parsed")] * 3),
