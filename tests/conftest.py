@@ -4,6 +4,8 @@
   tree) is loaded unless ``HYPOTHESIS_PROFILE`` names another one.
 * The grammar's prediction cache (``derive.parse.warm``) is off, so that tests never write to the user's
   cache folder; ``tests/parse/test_warm.py`` turns it on in a temporary folder.
+* The quick loop: the tests the last measurement found slowest (``tests/slow.json``, written by
+  ``python3 tests/durations.py``) are marked ``slow``, so ``python3 -m pytest -m "not slow"`` leaves them out.
 * Mutation testing (``tests/test_mutation.py``): the ``mutation_tally`` fixture collects how many planted
   errors were tried, caught, and excluded as still-true identities; the counts are printed at the end of
   the run (``pytest_terminal_summary``), so they show in normal test output.
@@ -11,8 +13,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,6 +28,19 @@ settings.register_profile("derive", derandomize=True, deadline=None, database=No
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "derive"))
 
 _MUTATIONS = pytest.StashKey[Counter]()
+_SLOW = Path(__file__).parent / "slow.json"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``slow`` the tests and modules ``tests/slow.json`` names (none while ``tests/durations.py`` measures)."""
+    if os.environ.get("DERIVE_MEASURING") or not _SLOW.exists():
+        return
+    slow = json.loads(_SLOW.read_text(encoding="utf-8"))
+    for item in items:
+        group = item.get_closest_marker("xdist_group")
+        nodeid = item.nodeid.removesuffix(f"@{group.args[0]}") if group and group.args else item.nodeid
+        if nodeid in slow or nodeid.split("::")[0] in slow:  # a test, or a module sharing a long setup
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+#: Its tests share a module fixture: one worker runs them all (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("bench")
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "bench" / "run.py"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -15,6 +15,9 @@ import pytest
 
 from derive.check import check_file
 
+#: Its tests share a module fixture: one worker runs them all (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("own-documents")
+
 #: (--dist, --topic) of each group of generated documents.
 GROUPS = [("coin", "all"), ("categorical-n", "relation"), ("normal", "relation"), ("poisson", "relation"),
           ("categorical", "minimization")]

@@ -18,7 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "real"))
 from judge import Score, documents, score  # noqa: E402
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("real-corpus")]  # one worker: a shared fixture
 
 #: Floors measured on 2026-12-07: true relations proved, author errors refuted, of the whole corpus (237
 #: documents: 1217 and 84 measured, a margin left for links that finish near the 30 s limit on a slower machine).

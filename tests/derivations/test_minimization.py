@@ -19,6 +19,9 @@ from derive.terms import add, neg
 from derive.verify import verify_derivation
 from tests.helpers import P, Q, p, q
 
+#: Its tests share a module fixture: one worker runs them all (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("minimization")
+
 CASES = [(dist, units) for dist in MINIMIZATION_DISTS for units in ("nats", "bits")]
 
 

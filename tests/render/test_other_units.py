@@ -15,6 +15,9 @@ from derive.cli import main
 from .test_katex import find_node, katex_problems
 from .test_pdflatex import find_pdflatex, latex_problems
 
+#: Its tests share a module fixture: one worker runs them all (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("other-units")
+
 RUNS = [["--topic", "minimization", "--units", "bits"], ["--topic", "relation", "--units", "any", "--dist", "coin"],
         ["--topic", "relation", "--units", "any", "--dist", "categorical-n"]]
 
