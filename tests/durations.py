@@ -5,8 +5,8 @@
 Runs every test not marked ``slow`` by hand (with ``DERIVE_MEASURING=1``, so ``tests/conftest.py`` marks none
 from the last measurement), reads pytest's ``--durations`` report, and writes ``tests/slow.json``: the slowest
 tests (or modules whose tests share a long setup), one by one, until the rest take at most ``--budget``
-seconds of one core.  ``tests/conftest.py`` marks those ``slow``, so ``python3 -m pytest -m "not slow"`` runs the rest.  A test added since the last
-measurement runs in the quick loop until the next one.
+seconds of one core.  ``tests/conftest.py`` marks those ``slow``, so ``python3 -m pytest -m "not slow"`` runs
+the rest.  A test added since the last measurement runs in the quick loop until the next one.
 """
 
 from __future__ import annotations

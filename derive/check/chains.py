@@ -296,8 +296,7 @@ def _hidden(toks: list[_Tok], k: int) -> tuple[str, int] | None:
     tok = toks[k]
     if tok.text not in RELATIONS or not tok.depth:
         return None
-    outer = tok.depth - 1
-    opener = next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == outer), 0)
+    outer, opener = tok.depth - 1, _opener(toks, k)
     if toks[opener].text in (r"\lbrace", r"\{") and any(t.text in _ROW_BREAKS for t in toks[opener:]):
         return toks[opener].text + "...", tok.start  # Repeat \{ \newline \theta := ... \newline \}: a block
     applied = opener > 0 and re.match(r"[A-Za-z0-9}]|\\[A-Za-z]+\Z", toks[opener - 1].text)
@@ -310,6 +309,11 @@ def _hidden(toks: list[_Tok], k: int) -> tuple[str, int] | None:
     if command[1:].isalpha() and command.startswith("\\") and command not in _TEXT | _KNOWN_ARGUMENTS:
         return command, tok.start
     return None
+
+
+def _opener(toks: list[_Tok], k: int) -> int:
+    """The index of the bracket, brace or environment the token at ``k`` stands in (0 when there is none)."""
+    return next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == toks[k].depth - 1), 0)
 
 
 #: Sizing before a bracket (``\\left(``, ``\\bigl\\{``): the bracket's, not an application's.
@@ -328,8 +332,7 @@ def nested_relations(piece: Piece) -> tuple[int, ...]:
         if tok.text not in RELATIONS or not tok.depth or tok.text == "=" and k and toks[k - 1].text in "<>:!" and \
                 toks[k - 1].start == tok.start - 1:
             continue
-        opener = next((i for i in range(k - 1, -1, -1) if toks[i].text in _OPEN and toks[i].depth == tok.depth - 1),
-                      0)
+        opener = _opener(toks, k)
         before = next((t.text for t in reversed(toks[:opener]) if t.text not in _SIZES), "")
         applied = re.match(r"[A-Za-z0-9}|]|\\[A-Za-z]+\Z", before) is not None
         broken = any(t.text in _ROW_BREAKS for t in toks[opener:k]) or \

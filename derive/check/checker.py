@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -161,7 +160,7 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
                         and (d := chain_declaration((n, k), c)) is not None]
         declarations = formulas([d for d in declarations if d.name not in self.sets])  # I = (0, 1), x \in I: a set
         by_cases = [d for d in declarations if d.family == "cases"]
-        if any(_used_before(d, grouped, {c.key for c in by_cases}) for d in by_cases):  # an example after general statements: all stay general
+        if any(_used_before(d, grouped, {c.key for c in by_cases}) for d in by_cases):  # an example: all stay general
             declarations = [d for d in declarations if d not in by_cases]
         declarations = [d for d in declarations if not (d.by_value and conditioned(d.name.lower(), self.texts))]
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others

@@ -99,11 +99,11 @@ def on_chosen_data(verdict, a: sp.Basic, b: sp.Basic, domain, given: frozenset[s
     """A refutation at data derive chose (``x[1] = 1`` for ``\\sum_i x_i``) stands only for a claim over every
     sample whose other symbols all vary apart from the data: each is placed by an assumption, a distribution or a
     sum's count.  It is UNKNOWN where the text gives its own data (``x_1 = 1.1``), where it chose two families
-    whose names differ in case only (``X_i`` and ``x_i``: a sample and its values, written two ways), where nothing but data and
-    counts varies (``\\hat\\theta = 2.2``, ``L(1) = e^{-6.6}``: a statement about particular data), and where a
-    symbol nothing places may stand for something of the data (``\\bar x``, an estimate ``\\sigma^2``), unless the
-    claim differentiates in it (``\\partial / \\partial \\hat p``: then it is a variable) or ``varied`` holds it
-    (an argument of a function the text defines)."""
+    whose names differ in case only (``X_i`` and ``x_i``: a sample and its values, written two ways), where
+    nothing but data and counts varies (``\\hat\\theta = 2.2``, ``L(1) = e^{-6.6}``: a statement about particular
+    data), and where a symbol nothing places may stand for something of the data (``\\bar x``, an estimate
+    ``\\sigma^2``), unless the claim differentiates in it (``\\partial / \\partial \\hat p``: then it is a
+    variable) or ``varied`` holds it (an argument of a function the text defines)."""
     from derive.core import Status, Verdict
 
     owned = {str(c.base.label) for c in domain.constraints if isinstance(c, IndexedSimplex)}  # p_i of a categorical
