@@ -616,7 +616,7 @@ def _closed_form_point(closed_forms, cls, repeats: int) -> ClosedFormPoint:
 
     def derived() -> float:
         P, Q = _symbolic_pair(cls)
-        value = closed_forms.kl(P, Q).value
+        value = closed_forms.kl_form(P, Q).value
         at = {s: sp.nsimplify(v) for d, vs in ((P, p_params), (Q, q_params))
               for s, v in zip(d.params, vs) if isinstance(s, sp.Symbol)}
         return float(sp.N(value.xreplace(at), 20))
@@ -778,7 +778,7 @@ def notes_for(results: Results, config: Config) -> list[str]:
         notes.append("Symbolic n: the baseline is derive's own derivation + verification of the explicit "
                      "k = 10 pair, measured in the same process (not the expand_log floor).")
     if not results.closed_forms_note:
-        notes.append("Closed forms: derive's time is deriving KL(P || Q) symbolically (`derive.closed_forms.kl` "
+        notes.append("Closed forms: derive's time is deriving KL(P || Q) symbolically (`derive.closed_forms.kl_form` "
                      "with symbolic parameters) and evaluating it at the one point; SciPy's is `quad` of "
                      "p log(p/q) from its own log-densities at that point (for discrete families, a sum "
                      "over the support up to the mean + 40 sd). The two KL columns should agree.")

@@ -26,11 +26,12 @@ _LAZY = {
     "Geometric": "derive.distributions", "Laplace": "derive.distributions", "Normal": "derive.distributions",
     "Poisson": "derive.distributions", "Uniform": "derive.distributions",
     "Categorical": "derive.distributions.categorical", "register": "derive.distributions.registry",
-    "Domain": "derive.domain", "Group": "derive.group",
-    "KL": "derive.measures", "CrossEntropy": "derive.measures", "Entropy": "derive.measures", "Prob": "derive.measures",
-    "entropy": "derive.values", "cross_entropy": "derive.values", "kl": "derive.values",
-    "check_equal": "derive.verify", "check_relation": "derive.verify", "lambdify": "derive.export",
-    "Sigmoid": "derive.functions", "System": "derive.system",
+    "Domain": "derive.core.domain", "Group": "derive.core.group",
+    "KL": "derive.distributions.measures", "CrossEntropy": "derive.distributions.measures",
+    "Entropy": "derive.distributions.measures", "Prob": "derive.distributions.measures",
+    "entropy": "derive.closed_forms", "cross_entropy": "derive.closed_forms", "kl": "derive.closed_forms",
+    "check_equal": "derive.verify", "check_relation": "derive.verify", "lambdify": "derive.render.export",
+    "Sigmoid": "derive.core.functions", "System": "derive.core.system",
 }
 _SUBMODULES = ("derivations", "testing", "closed_forms", "api", "check")
 

@@ -138,7 +138,7 @@ def _article(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from derive.proofcheck import check_proof_text
+    from derive.check.proof_file import check_proof_text
 
     path = Path(args.file)
     text = _read_proof(path)
@@ -161,7 +161,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _read_proof(path: Path) -> str:
     """The file's text: a regular file of at most MAX_BYTES bytes of UTF-8."""
-    from derive.proof_schema import MAX_BYTES
+    from derive.render.proof_schema import MAX_BYTES
 
     try:
         if path.is_file() and path.stat().st_size > MAX_BYTES:

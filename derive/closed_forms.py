@@ -1,5 +1,9 @@
 """Closed forms of entropy, cross-entropy and KL divergence for the parametric families.
 
+The public values are :func:`entropy`, :func:`cross_entropy` and :func:`kl` (``derive.kl(P, Q)``): a SymPy
+expression, with a :class:`derive.errors.DeriveWarning` when it is infinite or has no closed form.  The
+``*_form`` functions give the full record (:class:`ClosedForm`: the value, whether it is closed, and why not).
+
 Nothing here is a typed-in formula for a measure.  Each result is derived:
 
 1. the integrand (``-log p``, ``-log q`` or ``log p - log q``) is written from
@@ -18,22 +22,23 @@ Nothing here is a typed-in formula for a measure.  Each result is derived:
 >>> import sympy as sp
 >>> from derive.distributions.families import Exponential
 >>> r, s = sp.symbols("r s")
->>> kl(Exponential(r), Exponential(s, name="Q")).value
+>>> kl_form(Exponential(r), Exponential(s, name="Q")).value
 log(r) - log(s) - 1 + s/r
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
 
+from derive.core.domain import Domain
 from derive.distributions.base import Distribution
+from derive.distributions.measures import KL, UNITS, CrossEntropy, Entropy, Measure
 from derive.distributions.parametric import Parametric
-from derive.domain import Domain
-from derive.errors import DeriveError, InvalidParameter
-from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure
+from derive.errors import DeriveError, DeriveWarning, InvalidParameter
 from derive.verify.signs import is_nonnegative, is_positive
 
 #: Finite sums (Binomial) with at most this many terms are written out: numbers once the
@@ -64,7 +69,7 @@ class ClosedForm:
         return self.value == sp.oo
 
 
-def entropy(P: Distribution, units: str = "nats") -> ClosedForm:
+def entropy_form(P: Distribution, units: str = "nats") -> ClosedForm:
     """``H(P) = E_P[-log p(X)]``."""
     if not isinstance(P, Parametric):
         return _finite(Entropy(P, base=_base(units)))
@@ -73,7 +78,7 @@ def entropy(P: Distribution, units: str = "nats") -> ClosedForm:
     return _in_units(_expected(P, -P.log_pmf(x)), units)
 
 
-def cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
+def cross_entropy_form(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
     """``H(P, Q) = E_P[-log q(X)]``; ``oo`` where P has mass outside Q's support."""
     if not isinstance(P, Parametric):
         return _finite(CrossEntropy(P, Q, base=_base(units)))
@@ -82,7 +87,7 @@ def cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> Clos
     return _in_units(_guard(P, Q, lambda: _expected(P, -Q.log_pmf(x))), units)
 
 
-def kl(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
+def kl_form(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
     """``KL(P || Q) = E_P[log p(X) - log q(X)]``; ``oo`` where P has mass outside Q's support."""
     if not isinstance(P, Parametric):
         return _finite(KL(P, Q, base=_base(units)))
@@ -95,11 +100,11 @@ def closed_form(measure: Measure) -> ClosedForm:
     """The closed form of an ``Entropy``, ``CrossEntropy`` or ``KL`` object, in its own units."""
     units = next(name for name, base in UNITS.items() if base == measure.base)
     if isinstance(measure, Entropy):
-        return entropy(*measure.dists, units=units)
+        return entropy_form(*measure.dists, units=units)
     if isinstance(measure, CrossEntropy):
-        return cross_entropy(*measure.dists, units=units)
+        return cross_entropy_form(*measure.dists, units=units)
     if isinstance(measure, KL):
-        return kl(*measure.dists, units=units)
+        return kl_form(*measure.dists, units=units)
     raise DeriveError(f"no closed form for {type(measure).__name__}")
 
 
@@ -115,7 +120,7 @@ def _finite(measure: Measure) -> ClosedForm:
     Outcomes P gives probability 0 contribute 0 (``0 log 0 = 0``); an outcome
     P can produce and Q cannot makes cross-entropy and KL infinite.
     """
-    from derive.semantics import denote
+    from derive.distributions.semantics import denote
 
     P = measure.dists[0]
     if not P.outcomes:
@@ -242,3 +247,42 @@ def _tidy(value: sp.Expr) -> sp.Expr:
     value = sp.expand(value)
     keys = sorted(value.atoms(sp.log, sp.polygamma), key=sp.default_sort_key)
     return sp.factor_terms(sp.collect(value, keys))
+
+
+# The public values (``derive.entropy``, ``derive.cross_entropy``, ``derive.kl``).
+#
+# Each returns a SymPy expression in the parameters.  An infinite result
+# (``oo``: Q gives no probability where P has some) or one with no closed form
+# (an unevaluated sum kept) comes with a :class:`derive.errors.DeriveWarning`
+# saying why; the ``*_form`` functions above give the full record.
+#
+# Boundary values are accepted: a coin may have ``p = 0`` or ``p = 1`` and a
+# categorical may give an outcome probability 0.  Such an outcome contributes
+# nothing to ``H(P)``, ``H(P, Q)`` or ``KL(P || Q)`` (the convention
+# ``0 log 0 = 0``, the limit of ``x log x`` as ``x -> 0``, silently); an outcome
+# that ``P`` produces and ``Q`` gives probability 0 makes ``H(P, Q)`` and
+# ``KL(P || Q)`` infinite (``oo``, with the warning).  Derivations need every
+# probability strictly between 0 and 1 and refuse boundary values.
+
+
+def entropy(P: Distribution, units: str = "nats") -> sp.Expr:
+    """``H(P)`` in closed form."""
+    return _value(entropy_form(P, units), f"H({P.name})")
+
+
+def cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> sp.Expr:
+    """``H(P, Q)`` in closed form; ``oo`` (with a warning) where Q misses outcomes of P."""
+    return _value(cross_entropy_form(P, Q, units), f"H({P.name}, {Q.name})")
+
+
+def kl(P: Distribution, Q: Distribution, units: str = "nats") -> sp.Expr:
+    """``KL(P || Q)`` in closed form; ``oo`` (with a warning) where Q misses outcomes of P."""
+    return _value(kl_form(P, Q, units), f"KL({P.name} || {Q.name})")
+
+
+def _value(result: ClosedForm, what: str) -> sp.Expr:
+    if result.reason:
+        warnings.warn(f"{what}: {result.reason}", DeriveWarning, stacklevel=3)
+    elif not result.closed:
+        warnings.warn(f"{what} has no closed form; the unevaluated expression is kept", DeriveWarning, stacklevel=3)
+    return result.value

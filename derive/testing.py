@@ -43,12 +43,12 @@ import sympy as sp
 from derive.check import Options, Result, check_file
 from derive.check.assume import from_relations, restrict
 from derive.check.chains import chains, statements
-from derive.check.document import Span
 from derive.check.definitions import declaration, declare
+from derive.check.document import Span
 from derive.check.errors import CheckError
 from derive.core import Derivation, Report, Verdict
+from derive.core.domain import Domain
 from derive.distributions.base import Distribution
-from derive.domain import Domain
 
 Side = sp.Basic | str
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sympy as sp
 
 from derive import Bernoulli, Domain, Refusal, Rewrite, Rule, Status
+from derive.core.terms import add, neg
 from derive.render.printer import to_latex
-from derive.terms import add, neg
 from derive.verify import check_equal
 
 p, q = sp.symbols("p q")

@@ -11,7 +11,7 @@ a categorical with a million outcomes, ``p^{10^{10}}``) run in a subprocess unde
 
 Entries already covered elsewhere are not repeated: malformed LaTeX read directly (``tests/parse/test_adapter.py``),
 bad command-line options and an output folder whose parent is a file (``tests/test_cli.py``), malformed proof
-files and a missing proof file (``tests/test_proofcheck.py``), and ``derive check``'s hostile documents
+files and a missing proof file (``tests/check/test_proof_file.py``), and ``derive check``'s hostile documents
 (``tests/check/test_cli.py``).
 """
 
@@ -33,12 +33,12 @@ from derive import Bernoulli, Categorical, DeriveError, Normal
 from derive.api import Options, article_documents
 from derive.cli import main
 from derive.core import Chain
+from derive.core.terms import add, quotient
+from derive.distributions.measures import KL, Entropy
 from derive.errors import InvalidParameter, OutputError, RuleError
-from derive.measures import KL, Entropy
 from derive.outputs import write_all
 from derive.parse import ParseError, parse_latex
 from derive.rules import distribute, log_quotient_split, substitute
-from derive.terms import add, quotient
 
 p, q = sp.symbols("p q")
 ROOT = Path(__file__).resolve().parents[1]

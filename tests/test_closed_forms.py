@@ -18,10 +18,11 @@ import sympy as sp
 from scipy import integrate, special
 
 from derive import Bernoulli, DeriveError
-from derive.closed_forms import ClosedForm, closed_form, cross_entropy, entropy, kl
+from derive.closed_forms import ClosedForm, closed_form
+from derive.closed_forms import cross_entropy_form as cross_entropy, entropy_form as entropy, kl_form as kl
 from derive.distributions.families import (FAMILIES, Beta, Binomial, Exponential, Gamma, Geometric, Laplace, Normal,
                                            Parametric, Poisson, Uniform)
-from derive.measures import KL, CrossEntropy, Entropy
+from derive.distributions.measures import KL, CrossEntropy, Entropy
 from derive.verify import check_equal
 
 from tests.distributions.scipy_families import SCIPY, parameter_points

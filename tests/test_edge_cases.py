@@ -3,7 +3,7 @@
 **Decision on boundary values.**  ``Bernoulli(0)``, ``Bernoulli(1)`` and categoricals with a zero probability
 are *allowed* as numbers: the value functions ``derive.entropy``, ``derive.cross_entropy`` and ``derive.kl``
 accept them with the convention ``0 log 0 = 0`` (an outcome P never produces contributes nothing; this is the
-limit of ``x log x`` as ``x -> 0``, and SciPy's convention), stated in :mod:`derive.values`.  Where P produces an
+limit of ``x log x`` as ``x -> 0``, and SciPy's convention), stated in :mod:`derive.closed_forms`.  Where P produces an
 outcome to which Q gives probability 0, cross-entropy and KL divergence are ``oo`` and a
 :class:`derive.DeriveWarning` says which outcome.  The *derivations* keep the parameter domain ``0 < p < 1``: they
 take the logarithm of every probability, so ``kl_cross_entropy`` refuses a boundary value, and refuses P = Q
@@ -171,7 +171,7 @@ def test_floats_are_read_as_the_exact_numbers_they_print() -> None:
 @pytest.mark.parametrize("a, b", [(R(1, 2), R(1, 3)), (R(1, 10), R(3, 4))])
 def test_a_derivation_with_numbers_is_proved_and_agrees_with_the_value(a: sp.Rational, b: sp.Rational) -> None:
     from derive.derivations import kl_cross_entropy
-    from derive.semantics import denote
+    from derive.distributions.semantics import denote
 
     P, Q = Bernoulli(a), Bernoulli(b, name="Q")
     derivation = kl_cross_entropy(P, Q)

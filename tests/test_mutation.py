@@ -35,13 +35,13 @@ import sympy as sp
 from derive import api
 from derive.api import Options
 from derive.core import Derivation, Status
+from derive.core.domain import Defined, Domain, IndexedSimplex, Member, Ordered, Simplex, Size
+from derive.core.functions import base_of, log_in
+from derive.core.group import Group
+from derive.core.terms import add, is_leaf, mul, neg, quotient, rebuild
 from derive.distributions.base import Distribution
-from derive.domain import Defined, Domain, IndexedSimplex, Member, Ordered, Simplex, Size
-from derive.functions import base_of, log_in
-from derive.group import Group
-from derive.measures import Measure, OutcomeSum, Prob
-from derive.semantics import denote
-from derive.terms import add, is_leaf, mul, neg, quotient, rebuild
+from derive.distributions.measures import Measure, OutcomeSum, Prob
+from derive.distributions.semantics import denote
 from derive.verify import check_equal, check_step
 from tests.rules.strategies import close, tolerance_for, value
 

@@ -68,8 +68,8 @@ RISKY_MORE = re.compile(r"(?<![\w.])(compile|__import__)\(|\b(import_module|lamb
 #: Reviewed uses, with the reason each is safe.
 REVIEWED = {
     ("derive/__init__.py", "import_module"): "imports derive's own submodules, named in the _LAZY table",
-    ("derive/export.py", "import_module"): "imports a backend only after checking it is one of BACKENDS",
-    ("derive/export.py", "lambdify"): "SymPy code generation from an expression, never from text",
+    ("derive/render/export.py", "import_module"): "imports a backend only after checking it is one of BACKENDS",
+    ("derive/render/export.py", "lambdify"): "SymPy code generation from an expression, never from text",
     ("derive/verify/quadrature.py", "lambdify"): "SymPy code generation from an integrand, never from text",
     ("derive/parse/warm.py", "pickle"): "derive's own grammar cache, read by an Unpickler whose find_class admits "
                                         "ANTLR's classes only (tests/parse/test_warm.py feeds it a payload)",

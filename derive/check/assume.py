@@ -28,7 +28,7 @@ import sympy as sp
 from derive.check.chains import Piece, Statement, statements
 from derive.check.document import Span
 from derive.check.errors import CheckError
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.errors import DeriveError
 from derive.parse.tokens import bare_name
 
@@ -278,7 +278,7 @@ def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
     A bound names its symbol by name, so ``sigma_1 > 0`` applies to a
     distribution's ``sigma_1`` whatever assumptions that symbol carries.
     """
-    from derive.domain import Count
+    from derive.core.domain import Count
 
     intervals = dict(domain.intervals)
     by_name = {s.name: s for s in intervals}

@@ -117,7 +117,7 @@ class Bounds:
         them (an integer, sampled in 1..n, and sums of Kronecker deltas pick its term) from ``rank`` on; ``j \\le
         n`` once that is stated (with no ``rank``: only that).  The reason to report, or empty when the statement
         is not such a bound."""
-        from derive.domain import Domain, Member, Size
+        from derive.core.domain import Domain, Member, Size
 
         if not set(statement.relations) <= {"<", "<="}:
             return ""
@@ -216,7 +216,7 @@ class Bounds:
         variable, a symbol defined as an expression) by
         :func:`derive.verify.check_relation`, one end at a time.
         """
-        from derive.domain import Size, admit
+        from derive.core.domain import Size, admit
         from derive.verify import check_relation
 
         plain = sp.Symbol(bound.symbol.name)

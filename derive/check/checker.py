@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from derive import moments
 from derive.check.assume import Bound, bounds_of, is_bound, restrict
 from derive.check.bounds import Bounds, written_statement
 from derive.check.chains import SUPPOSITION, Chain, Statement, chains
@@ -27,7 +26,8 @@ from derive.check.scope import Scopes, restrictions
 from derive.check.shared import Failed, Source
 from derive.check.tables import given_tables, giving, table_values
 from derive.check.variables import conditioned, speaks_of_variables
-from derive.domain import Domain
+from derive.core.domain import Domain
+from derive.distributions import moments
 from derive.errors import DeriveError
 
 

@@ -11,14 +11,14 @@ from typing import NamedTuple
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive import randomvars
 from derive.check import indices, leibniz
 from derive.check.chains import EQUALITIES, INEQUALITIES, Chain, Link
+from derive.distributions import randomvars
 from derive.check.data import (counts_of, free_indices, on_chosen_data, one_sided, put_sample, sample_means,
                                unvaried, varying_symbols)
 from derive.check.domains import natural_verdict, where_logged
-from derive.check.reading import ELIDED_STEPS
 from derive.check.entries import ENTRY, families_of, family_entries, members_of
+from derive.check.reading import ELIDED_STEPS
 from derive.check.report import (CLAIM, IMPLICATION as IMPLIES, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry,
                                  point)
 from derive.check.rounding import ROUNDED_INSIDE, rounded_entry, rounding_of, within_rounding
@@ -26,12 +26,12 @@ from derive.check.shared import Failed, arguments_placed, link_entry, put_values
 from derive.check.sums import has_data_sums, linear, products_as_sums, split_logs
 from derive.check.tables import number, with_tables
 from derive.core import Status, Verdict
-from derive.domain import Domain
+from derive.core.domain import Domain
+from derive.core.terms import count_symbols
+from derive.distributions.measures import Measure
+from derive.distributions.semantics import denote
 from derive.errors import DeriveError
-from derive.measures import Measure
 from derive.parse.tokens import bare_name
-from derive.semantics import denote
-from derive.terms import count_symbols
 
 
 #: A connective as derive.verify.check_relation takes it: (its name, whether the two sides swap).
@@ -688,7 +688,7 @@ class Claims:
         r"""``a \implies b`` (both ways for ``iff``) where supposed equations hold: each with them as premises
         (``Suppose $q = p$. $$\iff q - p = 0$$`` relates the supposition itself, which no substitution may
         turn into ``p = p``)."""
-        from derive.system import System, equations_of
+        from derive.core.system import System, equations_of
         from derive.verify import check_relation
 
         verdict = Verdict(Status.PROVED, "")

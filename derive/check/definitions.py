@@ -401,7 +401,7 @@ def _describe(dist: Distribution) -> str:
 class Outcome:
     """A discrete family's outcome variable ``k``: an integer of its support ``low..high``, sampled there.
 
-    A domain constraint (the shape of those of :mod:`derive.domain`): a
+    A domain constraint (the shape of those of :mod:`derive.core.domain`): a
     counterexample to ``P(k) = ...`` is then an outcome the family can take,
     never ``k = -18/11``; proofs keep ``k`` as it is (an integer, and
     nonnegative when the support is).
@@ -436,8 +436,8 @@ def outcome_domain(dists: Sequence[Distribution], variables: set[sp.Basic]):
     continuous one's the open interval of its support (when its ends are
     numbers); the first family to name a variable decides.
     """
+    from derive.core.domain import Domain
     from derive.distributions.parametric import Parametric
-    from derive.domain import Domain
 
     intervals: dict[sp.Symbol, sp.Interval] = {}
     constraints: dict[sp.Symbol, Outcome] = {}

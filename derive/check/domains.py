@@ -11,7 +11,7 @@ from derive.check.data import counted, counts_of, free_indices
 from derive.check.definitions import outcome_domain
 from derive.check.entries import entries_read
 from derive.check.shared import SCALE, with_functions
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.errors import DeriveError
 
 

@@ -18,7 +18,7 @@ from collections.abc import Collection, Mapping
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive.functions import Sigmoid
+from derive.core.functions import Sigmoid
 
 #: What a name depends on: the names it is differentiated by, nearest first.
 Edges = Mapping[sp.Symbol, frozenset[sp.Symbol]]

@@ -10,7 +10,7 @@ from dataclasses import replace
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive import randomvars
+from derive.distributions import randomvars
 from derive.check.chains import (EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link, Piece,
                                   nested_relations)
 from derive.check.errors import CheckError
@@ -250,7 +250,7 @@ class Links:
     def _definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic,
                     key: object, supposed: bool = False) -> tuple[Entry, bool] | None:
         """Rules 1, 3 and 4 of the module docstring; ``None`` for a claim."""
-        from derive.measures import Measure
+        from derive.distributions.measures import Measure
         from derive.render.printer import to_latex
 
         if key in self.declarations:  # P(T) = 1 - p, given after P(H) = p set the coin

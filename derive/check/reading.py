@@ -400,7 +400,7 @@ class Reading:
                 message += " (declare it: $P(H) = p$ in the document, or --define \"P(H) = p\")"
             return Failed(NOT_PARSED, message)
         if proposition:
-            from derive.system import System
+            from derive.core.system import System
 
             if isinstance(value, (sp.Equality, System)):
                 return value
@@ -415,8 +415,8 @@ class Reading:
         """Finite categoricals written by their entries: ``\\sum_{i=1}^{3}`` over the outcomes 1, 2, 3 of a
         declared categorical is the sum over its outcomes, and in a sum over ``i``, ``p_i`` is ``P(i)`` when
         ``P = (p_1, p_2, p_3)`` (its probabilities are the symbols ``p_1``, ... named by its outcomes)."""
-        from derive.functions import entry_family
-        from derive.measures import OutcomeSum, Prob
+        from derive.core.functions import entry_family
+        from derive.distributions.measures import OutcomeSum, Prob
 
         if not value.has(sp.Sum, OutcomeSum):
             return value

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import sympy as sp
 
-from derive import randomvars
+from derive.distributions import randomvars
 
 _HEAD = r"(?:P|p|\\Pr|\\mathbb\s*\{\s*P\s*\}|\\operatorname\s*\{\s*P\s*\}|\\mathrm\s*\{\s*P\s*\})"
 _SETTING = r"[A-Za-z]\s*=\s*[A-Za-z0-9]+"  # P(Y = 1), or P(y = 1) with the value's letter
@@ -78,7 +78,7 @@ def _label(text: str) -> sp.Basic:
 
 def table_values(tables: Mapping[tuple[str, ...], Table]) -> dict[sp.Basic, sp.Basic]:
     """Each mass and each joint entropy the tables fix, marginals included: ``p[X](0) -> 1/4``, ``H[X] -> ...``
-    (in nats, as :mod:`derive.randomvars` writes it)."""
+    (in nats, as :mod:`derive.distributions.randomvars` writes it)."""
     out: dict[sp.Basic, sp.Basic] = {}
     for names, table in tables.items():
         for size in range(1, len(names) + 1):

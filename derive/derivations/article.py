@@ -12,15 +12,15 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Chain, Derivation, Section
+from derive.core.domain import Domain
 from derive.distributions.base import Distribution
+from derive.distributions.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy
 from derive.errors import DeriveError
-from derive.domain import Domain
-from derive.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy
 from derive.rules import (cancel, combine_sums, distribute, expand_finite_sum, fold_definition, log_quotient_split,
                           rearrange, recognise_definition, regroup, split_sum, substitute, sum_of_zero,
                           unfold_definition)
-from derive.functions import base_of
-from derive.terms import add, neg
+from derive.core.functions import base_of
+from derive.core.terms import add, neg
 
 
 def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:

@@ -15,16 +15,16 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Chain, Derivation, Section
+from derive.core.domain import Domain
+from derive.core.functions import base_of
 from derive.derivations.article import connect
+from derive.distributions.measures import KL, UNITS, CrossEntropy, Entropy, Measure, Prob
 from derive.distributions.parametric import Parametric
-from derive.domain import Domain
 from derive.errors import DeriveError
-from derive.functions import base_of
-from derive.measures import KL, UNITS, CrossEntropy, Entropy, Measure, Prob
 from derive.rules import (collect_terms, distribute, expand_power, known_moment, log_density, log_quotient_split,
                           pull_constant, regroup, split_integral, split_sum, unfold_definition)
+from derive.core.terms import add
 from derive.rules.integrals import TOTAL, facts_used
-from derive.terms import add
 
 
 def kl_closed_form(P: Parametric, Q: Parametric, units: str = "nats") -> Derivation:

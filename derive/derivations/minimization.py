@@ -13,12 +13,12 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Chain, Derivation, Section
+from derive.core.domain import Domain, Member
+from derive.core.functions import Sigmoid
 from derive.distributions.base import Distribution
 from derive.distributions.bernoulli import Bernoulli
-from derive.functions import Sigmoid
-from derive.domain import Domain, Member
+from derive.distributions.measures import KL, UNITS, CrossEntropy, Entropy
 from derive.errors import DeriveError
-from derive.measures import KL, UNITS, CrossEntropy, Entropy
 from derive.rules import (cancel_fraction, collect_terms, split_sum, sum_of_zero, total_probability, common_denominator, derivative_constant_factor,
                           derivative_of_constant, derivative_of_log, derivative_of_rational, derivative_of_sum,
                           derivative_twice, distribute, expand_finite_sum, fold_definition, flip_log_quotient, log_le_linear,
@@ -26,9 +26,9 @@ from derive.rules import (cancel_fraction, collect_terms, split_sum, sum_of_zero
                           use_result, zero_quotient, derivative_of_sigmoid, log_sigmoid, stable_softplus,
                           absorb_into_max, derivative_under_sum, derivative_of_entry, sum_of_delta,
                           pull_constant, substitute_solution)
+from derive.core.system import System
+from derive.core.terms import add, mul, replace
 from derive.rules.calculus import d
-from derive.system import System
-from derive.terms import add, mul, replace
 
 
 def _check_units(units: str) -> sp.Basic:

@@ -11,7 +11,7 @@ from numbers import Integral, Real
 import sympy as sp
 from sympy.core.symbol import Str
 
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.errors import InvalidParameter
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
@@ -54,7 +54,7 @@ class Distribution(sp.Basic):
 
     family: str = "distribution"
     description: str = "a distribution"
-    is_distribution = True  # traversals treat distributions as leaves (see derive.terms.is_leaf)
+    is_distribution = True  # traversals treat distributions as leaves (see derive.core.terms.is_leaf)
 
     @property
     def name(self) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.core.domain import Domain
+from derive.core.terms import add, neg
 from derive.distributions.base import Distribution, as_parameter, check_name, check_outcomes
-from derive.domain import Domain
-from derive.terms import add, neg
 
 UNIT = sp.Interval.open(0, 1)
 

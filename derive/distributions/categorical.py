@@ -8,10 +8,10 @@ from functools import cached_property
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.core.domain import Defined, Domain, Simplex
+from derive.core.terms import add, neg
 from derive.distributions.base import Distribution, as_parameter, check_name, check_outcomes
-from derive.domain import Defined, Domain, Simplex
 from derive.errors import InvalidParameter
-from derive.terms import add, neg
 
 UNIT = sp.Interval.open(0, 1)
 MAX_OUTCOMES = 10_000  # each outcome costs about a millisecond to check, KL of two such takes ~15 s

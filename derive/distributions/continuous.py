@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derive.core.domain import Domain, Ordered
 from derive.distributions.parametric import C, POSITIVE, REAL, UNIT, X, Parametric
-from derive.domain import Domain, Ordered
 from derive.errors import InvalidParameter
 
 Expectations = tuple[tuple[str, sp.Expr, sp.Expr], ...]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.core.domain import Domain, IndexedSimplex, Size
 from derive.distributions.base import Distribution, check_name
-from derive.domain import Domain, IndexedSimplex, Size
 from derive.errors import InvalidParameter
 
 

@@ -19,8 +19,8 @@ from typing import ClassVar
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.core.domain import Domain
 from derive.distributions.base import Distribution, as_parameter, check_name
-from derive.domain import Domain
 from derive.errors import InvalidParameter
 
 REAL = sp.Interval.open(-sp.oo, sp.oo)

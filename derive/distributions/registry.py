@@ -5,8 +5,8 @@ from __future__ import annotations
 from derive.distributions.base import Distribution
 from derive.distributions.bernoulli import Bernoulli
 from derive.distributions.categorical import Categorical
-from derive.distributions.indexed import SymbolicCategorical
 from derive.distributions.families import FAMILIES
+from derive.distributions.indexed import SymbolicCategorical
 from derive.errors import DeriveError
 
 _FAMILIES: dict[str, type[Distribution]] = {c.family: c for c in (Bernoulli, Categorical, SymbolicCategorical)}

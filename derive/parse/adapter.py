@@ -54,9 +54,9 @@ from collections.abc import Callable, Mapping
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from derive.core.terms import mul, quotient, rebuild
 from derive.errors import DeriveError
 from derive.parse import direct
-from derive.terms import mul, quotient, rebuild
 
 #: Deepest bracket nesting handed to the parser.
 PARSER_DEPTH = 100

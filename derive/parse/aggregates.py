@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping
 
 import sympy as sp
 
+from derive.distributions.measures import OutcomeSum
 from derive.distributions.parametric import Parametric
-from derive.measures import OutcomeSum
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import BRACES, MAX_CHAIN
 from derive.parse.output import Out

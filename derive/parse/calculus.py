@@ -63,11 +63,11 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derive.functions import Log, Sigmoid
-from derive.measures import ANY_BASE
+from derive.core.functions import Log, Sigmoid
+from derive.core.system import System
+from derive.distributions.measures import ANY_BASE
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import TENDS_TO
-from derive.system import System
 
 #: While set, a name differentiated alone (``\frac{\partial z}{\partial w}``) stays the plain symbol it is
 #: elsewhere: the chain it is in says what it is a function of (:mod:`derive.check.leibniz`).

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 
 import sympy as sp
 
-from derive.functions import Log
+from derive.core.functions import Log
+from derive.core.terms import quotient
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import BIG_OPERATORS, CLOSERS, TERM_STOPS
 from derive.parse.output import Out
 from derive.parse.tokens import scripts_after, short
-from derive.terms import quotient
 
 
 #: What ends the argument of a logarithm written without brackets, once it has a factor.

@@ -9,15 +9,15 @@ from collections.abc import Mapping
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.core.terms import mul
 from derive.distributions.base import Distribution
+from derive.distributions.measures import KL, Prob
+from derive.distributions.moments import Expect, constant, unmarked, variables
 from derive.distributions.parametric import Parametric
 from derive.errors import DeriveError
-from derive.measures import KL, Prob
-from derive.moments import Expect, constant, unmarked, variables
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import EXPECTATIONS, GREEK, KL_SEPARATORS, MAX_CHAIN, NAME
 from derive.parse.tokens import scripts_after
-from derive.terms import mul
 
 
 _SUBSCRIPTED_INDEX = re.compile(r"[A-Za-z]_([A-Za-z])\Z")  # P(x_i): the outcome of index i
@@ -167,7 +167,7 @@ class MeasureForms:
 
     def free_expectation(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``E(X)``, ``\mathbb{E}[X^2]``, ``E^2(X)`` (its square) with no distribution declared: the expectation of
-        a body that holds a capital letter, a random variable (:mod:`derive.moments`), or of one that holds none
+        a body that holds a capital letter, a random variable (:mod:`derive.distributions.moments`), or of one that holds none
         (``\mathbb{E}[\hat f \varepsilon]``, ``E[x^2]``), every name in it random; ``None`` otherwise."""
         if self.by_key:
             return None

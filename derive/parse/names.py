@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import sympy as sp
 
-from derive.functions import entry_of
+from derive.core.functions import entry_of
 from derive.parse.adapter import ParseError
 from derive.parse.lexicon import GREEK
 from derive.parse.tokens import after_space_back, before_space, decorated_name, key_of, subscript_word, symbol_name

@@ -127,17 +127,17 @@ from collections.abc import Callable, Mapping, Sequence
 
 import sympy as sp
 
+from derive.core.terms import bottom_up
 from derive.distributions.base import Distribution
-from derive.measures import ANY_BASE, UNITS, Measure
-from derive.parse.aggregates import sum_scopes
+from derive.distributions.measures import ANY_BASE, UNITS, Measure
 from derive.parse.adapter import ParseError
-from derive.parse.densities import densities_at
-from derive.parse.calculus import by_cases, operator_derivatives, piecewise_of, split_cases, system_of
-from derive.parse.lexicon import PRIMED
+from derive.parse.aggregates import sum_scopes
 from derive.parse.bare import bracketed_expectations
+from derive.parse.calculus import by_cases, operator_derivatives, piecewise_of, split_cases, system_of
+from derive.parse.densities import densities_at
 from derive.parse.lexer import tokenize, unbraced_bodies
+from derive.parse.lexicon import PRIMED
 from derive.parse.reader import Reader
-from derive.terms import bottom_up
 
 
 MAX_LENGTH = 100_000

@@ -1,4 +1,4 @@
-r"""The notation of information theory over random variables no one declares (:mod:`derive.randomvars`).
+r"""The notation of information theory over random variables no one declares (:mod:`derive.distributions.randomvars`).
 
 The reader of :mod:`derive.parse.notation` mixes in :class:`RandomVariableForms`,
 whose forms are read in a text about random variables (``parse_latex(...,
@@ -39,7 +39,7 @@ from collections.abc import Mapping
 
 import sympy as sp
 
-from derive import randomvars as rv
+from derive.distributions import randomvars as rv
 from derive.parse.lexicon import GREEK
 
 #: Heads of the pmf of the text's variables, and of a second one (``q(x)``).
@@ -65,7 +65,7 @@ def _is_value_of(weight: sp.Basic, value: sp.Symbol) -> bool:
 
 
 def _name(key: str) -> str:
-    """``X_{1}`` -> ``X_1``: a variable's name as :mod:`derive.randomvars` keeps it."""
+    """``X_{1}`` -> ``X_1``: a variable's name as :mod:`derive.distributions.randomvars` keeps it."""
     return key.replace("{", "").replace("}", "")
 
 
@@ -147,7 +147,7 @@ class RandomVariableForms:
 
     def rv_base(self) -> sp.Expr:
         """The base of the measures' logarithms: ``e`` in nats, 2 in bits, ``b`` in arbitrary units."""
-        from derive.measures import ANY_BASE, UNITS
+        from derive.distributions.measures import ANY_BASE, UNITS
         return ANY_BASE if self.rv_units == "any" else UNITS.get(self.rv_units, sp.E)
 
     def _conditional_entropy(self, names: list[str], fixed: dict[str, sp.Basic]) -> sp.Expr:

@@ -11,14 +11,16 @@ import sympy as sp
 from sympy.core.symbol import Str
 
 from derive.distributions.base import Distribution
+from derive.distributions.measures import CrossEntropy, Entropy
 from derive.distributions.parametric import Parametric
-from derive.measures import CrossEntropy, Entropy
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.aggregates import Aggregates
 from derive.parse.calculus import CalculusForms
 from derive.parse.lexer import name_tokens
 from derive.parse.lexicon import (BIG_OPERATORS, BRACES, CLOSERS, CONTEXT_ONLY, DIFFERENTIAL_ENTROPY_HEADS, EXPECTATIONS,
                                   GREEK, KL_SEPARATORS, NAME, OPAQUE, PROSE, TERM_STOPS, VARIANCES)
+from derive.core.system import System
+from derive.core.terms import add
 from derive.parse.logs import Logs
 from derive.parse.measure_forms import MeasureForms, outcomes_of
 from derive.parse.named import NamedFunctions
@@ -26,8 +28,6 @@ from derive.parse.names import Names
 from derive.parse.output import Out
 from derive.parse.randomvars import RandomVariableForms
 from derive.parse.tokens import Token, decorated_name, is_function_argument, key_of, short, symbol_name
-from derive.system import System
-from derive.terms import add
 
 
 _KL_HEADS = (("K", "L"), ("D", "_", "{", "K", "L", "}"), ("D", "_", "{", r"\mathrm{KL}", "}"),

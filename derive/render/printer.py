@@ -15,10 +15,10 @@ from functools import lru_cache
 import sympy as sp
 from sympy.core.symbol import Str
 
-from derive.domain import EveryIndex
-from derive.group import Group
-from derive.measures import KL, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
-from derive.terms import factors_of, is_negative_term, neg, terms_of
+from derive.core.domain import EveryIndex
+from derive.core.group import Group
+from derive.core.terms import factors_of, is_negative_term, neg, terms_of
+from derive.distributions.measures import KL, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Every expression is stored as LaTeX (the form people read and edit); the
 checker re-parses it and trusts none of the recorded verdicts.  The layout is
-:mod:`derive.proof_schema`'s, shared with the checker.
+:mod:`derive.render.proof_schema`'s, shared with the checker.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import json
 import sympy as sp
 
 from derive.core import Derivation, Report
-from derive.proof_schema import FORMAT, VERSION
 from derive.render.printer import DEFAULT, Notation, to_latex
+from derive.render.proof_schema import FORMAT, VERSION
 from derive.render.text import display_lines
 
 __all__ = ["FORMAT", "VERSION", "render_proof"]

@@ -11,7 +11,7 @@ import sympy as sp
 
 from derive.core import Chain, Derivation, Report, Step, relate
 from derive.distributions.base import Distribution
-from derive.measures import Prob
+from derive.distributions.measures import Prob
 
 Math = Callable[[sp.Basic], str]
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import sympy as sp
 
 from derive.core import Rewrite, Rule
-from derive.domain import Domain
-from derive.group import Group
-from derive.semantics import denote, plain
-from derive.terms import add, factors_of, is_negative_term, mul, neg, quotient, terms_of
+from derive.core.domain import Domain
+from derive.core.group import Group
+from derive.core.terms import add, factors_of, is_negative_term, mul, neg, quotient, terms_of
+from derive.distributions.semantics import denote, plain
 from derive.verify.signs import is_positive
 
 Selector = Callable[[sp.Basic], bool]

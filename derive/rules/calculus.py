@@ -2,7 +2,7 @@
 
 Derivatives are SymPy's unevaluated ``Derivative(f, x)`` (first order; a
 second derivative is the derivative of a derived first one).  Whether ``f``
-depends on ``x`` is decided on its value (:func:`derive.semantics.denote`),
+depends on ``x`` is decided on its value (:func:`derive.distributions.semantics.denote`),
 so ``H(P)`` is a constant for ``d/dq`` while ``H(P, Q)`` is not.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.domain import Domain, Member
-from derive.functions import Log, Sigmoid
-from derive.semantics import denote
-from derive.terms import MINUS_ONE, add, factors_of, mul, quotient, terms_of
+from derive.core.domain import Domain, Member
+from derive.core.functions import Log, Sigmoid
+from derive.core.terms import MINUS_ONE, add, factors_of, mul, quotient, terms_of
+from derive.distributions.semantics import denote
 
 
 def derivative_of(expr: sp.Basic) -> tuple[sp.Basic, sp.Basic] | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Rewrite, Rule
-from derive.domain import Domain
-from derive.group import Group
-from derive.measures import Measure
+from derive.core.domain import Domain
+from derive.core.group import Group
+from derive.core.terms import mul, neg, neg_terms
+from derive.distributions.measures import Measure
 from derive.rules.recognition import agree
-from derive.terms import mul, neg, neg_terms
 
 
 def unfold_definition(*only: Measure | type[Measure]) -> Rule:

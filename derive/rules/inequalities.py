@@ -11,10 +11,10 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.domain import Domain
-from derive.functions import Log
-from derive.semantics import denote
-from derive.terms import add, quotient, terms_of
+from derive.core.domain import Domain
+from derive.core.functions import Log
+from derive.core.terms import add, quotient, terms_of
+from derive.distributions.semantics import denote
 from derive.verify.signs import is_positive
 
 

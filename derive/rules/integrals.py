@@ -15,12 +15,12 @@ from math import comb
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
+from derive.core.domain import Domain
+from derive.core.functions import base_of
+from derive.core.terms import add, factors_of, mul, neg, terms_of
+from derive.distributions.measures import Measure, Prob
 from derive.distributions.parametric import Parametric
-from derive.domain import Domain
-from derive.functions import base_of
-from derive.measures import Measure, Prob
-from derive.semantics import plain
-from derive.terms import add, factors_of, mul, neg, terms_of
+from derive.distributions.semantics import plain
 
 Aggregate = (sp.Integral, sp.Sum)
 

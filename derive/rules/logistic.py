@@ -5,10 +5,10 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.domain import Domain
-from derive.functions import Sigmoid
-from derive.semantics import denote
-from derive.terms import MINUS_ONE, add, mul
+from derive.core.domain import Domain
+from derive.core.functions import Sigmoid
+from derive.core.terms import MINUS_ONE, add, mul
+from derive.distributions.semantics import denote
 
 
 def _softplus(x: sp.Basic) -> sp.Basic:

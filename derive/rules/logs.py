@@ -5,10 +5,10 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.domain import Domain
-from derive.functions import base_of, log_in
-from derive.semantics import denote
-from derive.terms import factors_of, mul, quotient, sub
+from derive.core.domain import Domain
+from derive.core.functions import base_of, log_in
+from derive.core.terms import factors_of, mul, quotient, sub
+from derive.distributions.semantics import denote
 from derive.verify.signs import is_positive
 
 

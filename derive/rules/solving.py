@@ -5,10 +5,10 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.domain import Domain
-from derive.semantics import denote
-from derive.system import System
-from derive.terms import factors_of, mul
+from derive.core.domain import Domain
+from derive.core.system import System
+from derive.core.terms import factors_of, mul
+from derive.distributions.semantics import denote
 from derive.verify.signs import is_positive
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 from derive.core import Rewrite, Rule
-from derive.domain import Domain
-from derive.measures import Prob
+from derive.core.domain import Domain
+from derive.distributions.measures import Prob
 
 
 def _substitute(expr: sp.Basic, domain: Domain) -> Rewrite | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.domain import Defined, Domain, IndexedSimplex, Simplex
-from derive.measures import OutcomeSum, expand_outcome_sum
+from derive.core.domain import Defined, Domain, IndexedSimplex, Simplex
+from derive.core.terms import add, factors_of, mul, terms_of
+from derive.distributions.measures import OutcomeSum, expand_outcome_sum
 from derive.rules.integrals import unsplittable
-from derive.terms import add, factors_of, mul, terms_of
 
 
 def _expand(expr: sp.Basic, domain: Domain) -> Rewrite | None:

@@ -41,12 +41,12 @@ from collections.abc import Callable, Sequence
 
 import sympy as sp
 
-from derive.allocation import fewer_collections
 from derive.core import Derivation, Report, Status, Step, Verdict
-from derive.domain import Domain
+from derive.core.allocation import fewer_collections
+from derive.core.domain import Domain
+from derive.core.system import System
+from derive.distributions.semantics import denote
 from derive.errors import DeriveError
-from derive.semantics import denote
-from derive.system import System
 from derive.verify import implications
 from derive.verify.equality import equal
 from derive.verify.limits import DEFAULT_SECONDS, OutOfTime, active, seconds_of, settle, simplify, time_limit

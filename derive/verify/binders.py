@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.domain import Domain, Member
+from derive.core.domain import Domain, Member
 from derive.verify import signs
 
 Aggregate = sp.Integral | sp.Sum | sp.Product

@@ -28,11 +28,11 @@ from functools import lru_cache
 
 import sympy as sp
 
-from derive.domain import Domain
-from derive.functions import Log
-from derive.group import Group
-from derive.measures import Measure, OutcomeSum, Prob
-from derive.semantics import denote
+from derive.core.domain import Domain
+from derive.core.functions import Log
+from derive.core.group import Group
+from derive.distributions.measures import Measure, OutcomeSum, Prob
+from derive.distributions.semantics import denote
 from derive.verify import signs
 
 #: Functions with a value wherever their arguments have one.

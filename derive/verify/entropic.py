@@ -1,8 +1,8 @@
-"""Identities between the information measures of random variables no one declares (:mod:`derive.randomvars`).
+"""Identities between the information measures of random variables no one declares (:mod:`derive.distributions.randomvars`).
 
 The argument:
 
-* **Proof.**  Each side is put in normal form by :func:`derive.randomvars.reduce`,
+* **Proof.**  Each side is put in normal form by :func:`derive.distributions.randomvars.reduce`,
   whose every step is an identity for every joint pmf positive on its support.
   Equal normal forms (their difference expands to 0, or, with no sum left,
   simplifies to 0) prove the claim for every such distribution.
@@ -27,8 +27,8 @@ from contextvars import ContextVar
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive import randomvars as rv
 from derive.core import Status, Verdict
+from derive.distributions import randomvars as rv
 from derive.verify.limits import simplify
 
 #: Blocks of variables the text says are mutually independent (``X`` and ``Y``: ``({X}, {Y})``).
@@ -247,7 +247,7 @@ def _inside(term: sp.Expr) -> sp.Expr:
 
 def _unscaled(gap: sp.Expr) -> sp.Expr:
     """``gap`` without a positive factor: ``(C - H) / log(b)`` is ``C - H`` (a logarithm's base is above 1)."""
-    from derive.measures import ANY_BASE
+    from derive.distributions.measures import ANY_BASE
 
     top, bottom = sp.fraction(sp.factor_terms(gap))
     positive = all(f.is_positive or f.as_base_exp()[0] == sp.log(ANY_BASE) for f in sp.Mul.make_args(bottom))

@@ -3,7 +3,7 @@
 The order of work, and why each stage may say what it says:
 
 1. **Meaning.**  Both sides are unfolded to plain SymPy
-   (:func:`derive.semantics.denote`) and their sums and integrals put in
+   (:func:`derive.distributions.semantics.denote`) and their sums and integrals put in
    canonical form (:func:`derive.verify.binders.canonical`: bound variables
    range over exactly their range, an empty sum is 0).  Symbols the domain
    does not mention are placed by their own SymPy assumptions
@@ -32,11 +32,11 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive import moments, randomvars
 from derive.core import Status, Verdict
-from derive.domain import Domain
-from derive.semantics import denote, with_moments
-from derive.terms import as_expr
+from derive.core.domain import Domain
+from derive.core.terms import as_expr
+from derive.distributions import moments, randomvars
+from derive.distributions.semantics import denote, with_moments
 from derive.verify import entropic, exact, numeric
 from derive.verify.binders import canonical
 from derive.verify.defined import danger, defined, holes

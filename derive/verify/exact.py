@@ -2,7 +2,7 @@
 
 **By re-parametrisation** (:func:`exactly_zero`).  Every parameter is
 written through symbols that cover the interior of its set exactly
-(:attr:`derive.domain.Domain.reparametrization`: ``p = t/(1+t)`` with ``t > 0``
+(:attr:`derive.core.domain.Domain.reparametrization`: ``p = t/(1+t)`` with ``t > 0``
 on ``(0, 1)``).  The map is a bijection onto the interior, so the difference
 vanishes on the interior iff it vanishes for every positive ``t``; and now
 SymPy's own assumptions know what the domain says (``1 - p = 1/(1+t) > 0``),
@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.verify import cases, lemmas
 from derive.verify.binders import cover, ordered_on_cover
 from derive.verify.defined import pole_inside

@@ -2,7 +2,7 @@
 
 Numbers only ever refute; they never prove.  A claim is evaluated at
 
-* rational points inside the domain (:meth:`derive.domain.Domain.sample_points`:
+* rational points inside the domain (:meth:`derive.core.domain.Domain.sample_points`:
   integer symbols at integers, a simplex on the simplex), and
 * points on each closed face (``p = 0`` when the domain says ``0 <= p``), and
   on the corners where two closed faces meet, since a claim on a closed set
@@ -31,7 +31,7 @@ from functools import lru_cache
 import sympy as sp
 
 from derive.core import Status, Verdict
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.verify.quadrature import aggregate
 
 DIGITS = 50
@@ -52,7 +52,7 @@ def place(domain: Domain, *exprs: sp.Basic) -> tuple[Domain, tuple[sp.Symbol, ..
     """The domain extended by the free symbols of ``exprs`` it does not mention, and the symbols left loose.
 
     A symbol is placed on the interval its SymPy assumptions give it
-    (:func:`derive.domain.own_interval`); one with no assumptions (a complex
+    (:func:`derive.core.domain.own_interval`); one with no assumptions (a complex
     number to SymPy) is *loose*: it is sampled at positive points only.
     """
     labels = {ix.base.label for e in exprs for ix in e.atoms(sp.Indexed)}

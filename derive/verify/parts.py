@@ -18,9 +18,9 @@ from collections import Counter
 
 import sympy as sp
 
-from derive.group import Group
-from derive.measures import OutcomeSum
-from derive.terms import add, neg, terms_of
+from derive.core.group import Group
+from derive.core.terms import add, neg, terms_of
+from derive.distributions.measures import OutcomeSum
 
 Pair = tuple[sp.Basic, sp.Basic]
 

@@ -37,14 +37,14 @@ from collections.abc import Iterator
 
 import sympy as sp
 
-from derive import moments, randomvars
 from derive.core import Status, Verdict
-from derive.domain import Domain, IndexedSimplex
-from derive.functions import Log
-from derive.group import Group
-from derive.measures import OutcomeSum
-from derive.semantics import denote
-from derive.terms import as_expr, is_leaf, terms_of
+from derive.core.domain import Domain, IndexedSimplex
+from derive.core.functions import Log
+from derive.core.group import Group
+from derive.core.terms import as_expr, is_leaf, terms_of
+from derive.distributions import moments, randomvars
+from derive.distributions.measures import OutcomeSum
+from derive.distributions.semantics import denote
 from derive.verify import entropic, numeric, signs
 from derive.verify.binders import canonical, cover, ordered
 from derive.verify.defined import danger, defined
@@ -344,7 +344,7 @@ def _inside(x: sp.Sum | sp.Integral, y: sp.Sum | sp.Integral, domain: Domain) ->
 
 
 def _at_outcome(e: OutcomeSum, outcome: sp.Basic) -> sp.Basic:
-    from derive.terms import replace
+    from derive.core.terms import replace
 
     return replace(e.body, {e.index: outcome})
 

@@ -44,16 +44,16 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from derive.functions import Log
-from derive.group import Group
-from derive.measures import Measure, OutcomeSum, Prob
-from derive.semantics import denote
-from derive.terms import replace
+from derive.core.functions import Log
+from derive.core.group import Group
+from derive.core.terms import replace
+from derive.distributions.measures import Measure, OutcomeSum, Prob
+from derive.distributions.semantics import denote
 
 from derive.verify.signs import bounder
 
 if TYPE_CHECKING:
-    from derive.domain import Domain
+    from derive.core.domain import Domain
     from derive.verify.signs import Bounder
 
 #: Nodes a term may be built of (besides symbols, exact numbers, probabilities and labelled groups).
@@ -150,7 +150,7 @@ class NormalForms:
         """True when ``a - b`` expands to zero; False when it does not; None when a term is unsupported.
 
         ``a`` and ``b`` may be written in derive's notation (measures, ``P(i)``, labelled groups,
-        unevaluated sums and products): each term is read through its value (:func:`derive.semantics.denote`).
+        unevaluated sums and products): each term is read through its value (:func:`derive.distributions.semantics.denote`).
         """
         try:
             return self.form(a) == self.form(b)

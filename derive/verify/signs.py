@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derive.domain import Count, Defined, Domain, IndexedSimplex, Simplex, Size
-from derive.terms import as_expr
+from derive.core.domain import Count, Defined, Domain, IndexedSimplex, Simplex, Size
+from derive.core.terms import as_expr
 
 oo = sp.oo
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.allocation import fewer_collections
 from derive.core import Chain, Derivation, Report, Status, Step, Verdict, relation_of
-from derive.domain import Domain
-from derive.terms import is_leaf
+from derive.core.allocation import fewer_collections
+from derive.core.domain import Domain
+from derive.core.terms import is_leaf
 from derive.verify.equality import equal
 from derive.verify.parts import differences
 from derive.verify.relations import relation

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 import sympy as sp
 
 from derive.core import Status, Verdict
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.verify.numeric import POINTS, Point, at, estimate, place, points, restrict, short, where, with_data
 
 #: Largest degree of the hypothesis in its unknown whose real roots are looked for.

@@ -8,8 +8,8 @@ import sympy as sp
 from derive import Bernoulli
 from derive.check.assume import Bound, Contradiction, from_relations, parse_assumption, restrict
 from derive.check.errors import CheckError
+from derive.core.domain import Domain
 from derive.distributions.categorical import Categorical
-from derive.domain import Domain
 
 p, q, a, b = sp.symbols("p q a b")
 sigma_1, mu = sp.symbols("sigma_1 mu")
@@ -161,7 +161,7 @@ INTEGER_SETS = [
 
 @pytest.mark.parametrize(("text", "least"), INTEGER_SETS, ids=[t for t, _ in INTEGER_SETS])
 def test_a_set_of_integers_is_a_count(text: str, least: int) -> None:
-    from derive.domain import Count
+    from derive.core.domain import Count
 
     (bound,) = parse_assumption(text)
     assert bound.integer and (bound.low, bound.high) == (least, oo)
@@ -183,7 +183,7 @@ def test_a_count_and_an_interval_on_one_symbol_keep_the_interval() -> None:
 
 
 def test_two_sets_of_integers_on_one_symbol_are_the_smaller() -> None:
-    from derive.domain import Count
+    from derive.core.domain import Count
 
     domain = restrict(Domain(), parse_assumption(r"n \in \mathbb{N}_0") + parse_assumption(r"n \in \mathbb{N}"))
     assert domain.constraints == (Count(sp.Symbol("n"), 1),)

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive.check.data import barred_subjects, counted, counts_of, free_indices, sample_means
-from derive.domain import Count, Domain, Member
+from derive.core.domain import Count, Domain, Member
 
 n, m, i, k, x = sp.symbols("n m i k x")
 X, Y = sp.IndexedBase("x"), sp.IndexedBase("y")

@@ -8,7 +8,7 @@ import sympy as sp
 
 from derive.check import check_text
 from derive.check.leibniz import dependence, functions_of, held, named, taken
-from derive.functions import Sigmoid
+from derive.core.functions import Sigmoid
 
 L, z, w, y, s, t, i, n = sp.symbols("L z w y sigma theta i n")
 

@@ -8,9 +8,9 @@ from sympy.core.symbol import Str
 
 from derive import Bernoulli, Exponential, Normal, Prob, Status
 from derive.distributions.indexed import SymbolicCategorical
-from derive.measures import KL, OutcomeSum
+from derive.distributions.measures import KL, OutcomeSum
+from derive.distributions.semantics import plain
 from derive.parse import ParseError, parse_latex
-from derive.semantics import plain
 from derive.verify import check_equal
 
 p, q, k = sp.symbols("p q k")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive import randomvars
 from derive.check.tables import given_tables, giving, number, table_values, with_tables
+from derive.distributions import randomvars
 
 R = sp.Rational
 

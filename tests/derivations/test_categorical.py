@@ -9,7 +9,7 @@ from derive import DeriveError, Status
 from derive.core import Step
 from derive.derivations import kl_cross_entropy
 from derive.distributions.categorical import Categorical
-from derive.measures import OutcomeSum
+from derive.distributions.measures import OutcomeSum
 from derive.render.printer import to_latex
 from derive.verify import check_step
 

@@ -16,14 +16,14 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, DeriveError, Status, check_equal
-from derive.closed_forms import cross_entropy, entropy, kl
+from derive.closed_forms import cross_entropy_form as cross_entropy, entropy_form as entropy, kl_form as kl
 from derive.core import Derivation, Step
 from derive.derivations import kl_closed_form, kl_cross_entropy
 from derive.distributions.families import (Beta, Binomial, Exponential, Gamma, Geometric, Laplace, Normal, Parametric,
                                            Poisson, Uniform)
-from derive.measures import KL, CrossEntropy, Entropy
+from derive.core.terms import add, neg, terms_of
+from derive.distributions.measures import KL, CrossEntropy, Entropy
 from derive.render.printer import to_latex
-from derive.terms import add, neg, terms_of
 from derive.verify import check_step
 from derive.verify.numeric import estimate as _estimate
 from derive.verify.quadrature import kinks as _kinks
@@ -85,7 +85,7 @@ def test_closed_forms_agree_at_random_points(family):
     """Independently of the verifier: the final expressions evaluated at random parameters."""
     import random
 
-    from derive.semantics import denote
+    from derive.distributions.semantics import denote
 
     d = derivation(family)
     P, Q = d.distributions

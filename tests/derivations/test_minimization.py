@@ -10,12 +10,12 @@ import sympy as sp
 from derive import Status
 from derive.api import MINIMIZATION_DISTS, Options, derivations
 from derive.core import Derivation, Section
+from derive.core.functions import Sigmoid
+from derive.core.system import System
+from derive.core.terms import add, neg
 from derive.derivations import minimization as m
 from derive.errors import DeriveError
-from derive.functions import Sigmoid
 from derive.render.printer import to_latex
-from derive.system import System
-from derive.terms import add, neg
 from derive.verify import verify_derivation
 from tests.helpers import P, Q, p, q
 

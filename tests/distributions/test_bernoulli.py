@@ -9,9 +9,9 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, DeriveError, Domain
+from derive.core.terms import add, mul
+from derive.distributions.measures import Entropy
 from derive.errors import InvalidParameter
-from derive.measures import Entropy
-from derive.terms import add, mul
 
 p = sp.Symbol("p")
 UNIT = sp.Interval.open(0, 1)

@@ -13,19 +13,19 @@ from sympy.core.symbol import Str
 
 from derive import KL, Bernoulli, CrossEntropy, DeriveError, Entropy, Exponential, Normal, Poisson, Prob, Status
 from derive.core import Derivation
+from derive.core.domain import Domain
+from derive.core.functions import Log, Sigmoid
+from derive.core.group import Group
 from derive.derivations import kl_cross_entropy
 from derive.distributions.indexed import SymbolicCategorical
+from derive.distributions.measures import ANY_BASE, OutcomeSum
 from derive.distributions.parametric import Parametric
-from derive.domain import Domain
-from derive.functions import Log, Sigmoid
-from derive.group import Group
-from derive.measures import ANY_BASE, OutcomeSum
 from derive.parse import ParseError, parse_latex
 from derive.parse.calculus import LAGRANGE, read_assumption
 from tests.article_source import article_text, display_equations
+from derive.core.system import System
+from derive.distributions.semantics import denote, plain
 from derive.render.printer import to_latex
-from derive.semantics import denote, plain
-from derive.system import System
 from derive.verify import check_equal
 
 p, q, x, y, a, b = sp.symbols("p q x y a b")
@@ -624,7 +624,7 @@ def test_long_chains_of_integrals_stay_fast() -> None:
 
 def _by_hand(P: Parametric, Q: Parametric, units: str) -> list[sp.Basic]:
     """The expressions of the families' derivation, built without it: definitions, the split log, the density."""
-    from derive.measures import UNITS
+    from derive.distributions.measures import UNITS
 
     base = UNITS[units]
     v = P.variable

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive import randomvars as rv
+from derive.distributions import randomvars as rv
 from derive.parse import ParseError, parse_latex
 
 x, y, a, b = sp.symbols("x y a b")

@@ -16,17 +16,17 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, Laplace, Normal
-from derive.measures import Prob
-from derive.measures import KL
-from derive.moments import Expect
 from derive.check import check_text
+from derive.core.functions import Sigmoid
+from derive.core.system import System
 from derive.distributions.indexed import SymbolicCategorical
-from derive.functions import Sigmoid
+from derive.distributions.measures import Prob
+from derive.distributions.measures import KL
+from derive.distributions.moments import Expect
+from derive.distributions.semantics import plain
 from derive.parse import ParseError, parse_latex
 from derive.parse.aggregates import sample_ranges
 from derive.parse.calculus import LAGRANGE, implicit_function
-from derive.semantics import plain
-from derive.system import System
 from derive.testing import assert_identity
 
 p, q, x, y, t, z, n, i, w = sp.symbols("p q x y t z n i w")

@@ -72,8 +72,8 @@ def test_article_style_has_sections_and_prose():
 
 
 def test_kl_separator_option():
+    from derive.distributions.measures import KL
     from derive.render.printer import Notation, to_latex
-    from derive.measures import KL
     P, Q = article_coins()
     assert to_latex(KL(P, Q), Notation(kl_separator="||")) == "KL(P || Q)"
 

@@ -7,7 +7,7 @@ Points are drawn from the same places, so "equal at random points of the domain"
 condition holds at random points of the domain" mean what they say.
 
 The oracle (:func:`value`) gives an expression a number at a point.  It uses derive's
-:func:`derive.semantics.denote` for what it does not know itself, but gives the measures, the sums
+:func:`derive.distributions.semantics.denote` for what it does not know itself, but gives the measures, the sums
 over outcomes and the probabilities of coins and categoricals their values on its own, and the
 densities of parametric families through SciPy: otherwise the tests of ``unfold-definition``,
 ``expand-finite-sum`` and ``substitute`` would compare derive with itself.  Integrals and infinite
@@ -28,14 +28,14 @@ from hypothesis import strategies as st
 from sympy.core.symbol import Str
 
 from derive import Bernoulli, Domain
+from derive.core.functions import Log
+from derive.core.group import Group
+from derive.core.terms import add, mul, neg, quotient
 from derive.distributions.categorical import Categorical
-from derive.errors import DeriveError
 from derive.distributions.families import Exponential, Gamma, Geometric, Laplace, Normal, Parametric, Poisson
-from derive.functions import Log
-from derive.group import Group
-from derive.measures import KL, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
-from derive.semantics import denote
-from derive.terms import add, mul, neg, quotient
+from derive.distributions.measures import KL, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
+from derive.distributions.semantics import denote
+from derive.errors import DeriveError
 from tests.distributions.scipy_families import SCIPY
 
 Point = dict[sp.Basic, sp.Rational]  # symbols, and entries p[j] of indexed probabilities

@@ -6,9 +6,9 @@ import pytest
 import sympy as sp
 
 from derive import Group
-from derive.measures import CrossEntropy, Entropy
+from derive.core.terms import add, factors_of, mul, neg
+from derive.distributions.measures import CrossEntropy, Entropy
 from derive.rules import cancel, distribute, rearrange, regroup
-from derive.terms import add, factors_of, mul, neg
 from tests.helpers import P, Q, assert_no_match, assert_rewrites, one_minus, p, q
 
 a, b, c, x, y, z = sp.symbols("a b c x y z")
@@ -194,8 +194,8 @@ def test_rearrange_does_not_match(before):
 
 # -- common-denominator, cancel-fraction, distribute inside a product ------------------------------------------
 
+from derive.core.terms import quotient  # noqa: E402
 from derive.rules import cancel_fraction, common_denominator  # noqa: E402
-from derive.terms import quotient  # noqa: E402
 from tests.helpers import DOMAIN, assert_refuses  # noqa: E402
 
 

@@ -6,14 +6,14 @@ import pytest
 import sympy as sp
 
 from derive import Domain
-from derive.domain import IndexedSimplex, Member, Size
-from derive.functions import Log, Sigmoid
-from derive.measures import CrossEntropy, Entropy
+from derive.core.domain import IndexedSimplex, Member, Size
+from derive.core.functions import Log, Sigmoid
+from derive.distributions.measures import CrossEntropy, Entropy
 from derive.rules import (derivative_constant_factor, derivative_of_constant, derivative_of_entry, derivative_of_log,
                           derivative_of_rational, derivative_of_sigmoid, derivative_of_sum, derivative_twice,
                           derivative_under_sum, sum_of_delta)
+from derive.core.terms import add, mul, neg, quotient
 from derive.rules.calculus import d
-from derive.terms import add, mul, neg, quotient
 from tests.helpers import DOMAIN, P, Q, assert_no_match, assert_refuses, assert_rewrites, one_minus, p, q
 
 z = sp.Symbol("z", real=True)

@@ -6,10 +6,10 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, Group
-from derive.measures import KL, CrossEntropy, Entropy, OutcomeSum, Prob
+from derive.core.strategies import everywhere
+from derive.core.terms import add, mul, neg, neg_terms, quotient
+from derive.distributions.measures import KL, CrossEntropy, Entropy, OutcomeSum, Prob
 from derive.rules import fold_definition, recognise_definition, unfold_definition
-from derive.strategies import everywhere
-from derive.terms import add, mul, neg, neg_terms, quotient
 from tests.helpers import DOMAIN, I, P, Q, assert_no_match, assert_rewrites, one_minus, p, q
 
 i = I

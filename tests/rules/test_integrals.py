@@ -12,14 +12,14 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, Domain, Rewrite, Status, check_equal
+from derive.core.functions import Log
+from derive.core.strategies import everywhere
+from derive.core.terms import add, mul, neg
 from derive.distributions.families import Beta, Exponential, Gamma, Geometric, Laplace, Normal, Poisson
-from derive.functions import Log
-from derive.measures import CrossEntropy, Entropy, Prob
+from derive.distributions.measures import CrossEntropy, Entropy, Prob
 from derive.render.printer import to_latex
 from derive.rules import collect_terms, expand_power, known_moment, log_density, pull_constant, split_integral
 from derive.rules.integrals import layout, log_density_terms, tidy
-from derive.strategies import everywhere
-from derive.terms import add, mul, neg
 from tests.helpers import assert_no_match, assert_refuses, assert_rewrites
 
 mu1, mu2, s1, s2 = sp.symbols("mu1 mu2 sigma1 sigma2")

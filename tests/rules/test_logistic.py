@@ -6,9 +6,9 @@ import pytest
 import sympy as sp
 
 from derive import Domain
-from derive.functions import Sigmoid
+from derive.core.functions import Sigmoid
+from derive.core.terms import add, mul, neg
 from derive.rules import absorb_into_max, log_sigmoid, stable_softplus
-from derive.terms import add, mul, neg
 from tests.helpers import assert_no_match, assert_rewrites
 
 z = sp.Symbol("z", real=True)

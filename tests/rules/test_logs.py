@@ -6,9 +6,9 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Rewrite
+from derive.core.strategies import everywhere
+from derive.core.terms import add, mul, neg, quotient, sub
 from derive.rules import log_quotient_split
-from derive.strategies import everywhere
-from derive.terms import add, mul, neg, quotient, sub
 from tests.helpers import DOMAIN, assert_no_match, assert_refuses, assert_rewrites, one_minus, p, q
 
 x, y = sp.symbols("x y", real=True)
@@ -87,7 +87,7 @@ def test_everywhere_collects_the_conditions_of_every_split_once():
 
 # -- log-of-one, quotient-of-equals, flip-log-quotient ------------------------------------------------------------
 
-from derive.functions import Log  # noqa: E402
+from derive.core.functions import Log  # noqa: E402
 from derive.rules import flip_log_quotient, log_of_one, quotient_of_equals  # noqa: E402
 
 

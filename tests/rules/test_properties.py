@@ -48,12 +48,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derive import Domain, Group, Refusal, Rewrite, Rule
+from derive.core.domain import IndexedSimplex, Member, Size
+from derive.core.functions import Log, log_in
+from derive.core.functions import Sigmoid
 from derive.distributions.families import Exponential, Gamma, Geometric, Laplace, Normal, Poisson
+from derive.distributions.measures import CrossEntropy, Entropy, KL, Measure, OutcomeSum, Prob
 from derive.distributions.parametric import C
-from derive.functions import Log, log_in
-from derive.measures import CrossEntropy, Entropy, KL, Measure, OutcomeSum, Prob
-from derive.domain import IndexedSimplex, Member, Size
-from derive.functions import Sigmoid
 from derive.rules import (ALL, BY_NAME, absorb_into_max, cancel, cancel_fraction, collect_terms, combine_sums,
                           common_denominator, derivative_constant_factor, derivative_of_constant, derivative_of_entry,
                           derivative_of_log, derivative_of_rational, derivative_of_sigmoid, derivative_of_sum,
@@ -63,10 +63,10 @@ from derive.rules import (ALL, BY_NAME, absorb_into_max, cancel, cancel_fraction
                           recognise_definition, regroup, solve_for, split_integral, split_sum, stable_softplus,
                           substitute, substitute_solution, sum_of_delta, sum_of_zero, total_probability,
                           unfold_definition, use_result, zero_quotient)
-from derive.system import System
-from derive.semantics import denote
-from derive.strategies import TRAVERSALS
-from derive.terms import add, factors_of, is_negative_term, mul, neg, neg_terms, quotient
+from derive.core.strategies import TRAVERSALS
+from derive.core.system import System
+from derive.core.terms import add, factors_of, is_negative_term, mul, neg, neg_terms, quotient
+from derive.distributions.semantics import denote
 from tests.rules import strategies as S
 
 Point = S.Point

@@ -6,11 +6,11 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Rewrite
-from derive.verify import check_relation
+from derive.core.system import System
+from derive.core.terms import add, mul, neg, quotient
 from derive.render.printer import to_latex
 from derive.rules import solve_for, substitute_solution, zero_quotient
-from derive.system import System
-from derive.terms import add, mul, neg, quotient
+from derive.verify import check_relation
 from tests.helpers import DOMAIN, assert_no_match, assert_refuses, one_minus, p, q
 
 lam = sp.Symbol("lambda", positive=True)

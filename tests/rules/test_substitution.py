@@ -8,10 +8,10 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, Domain
-from derive.measures import Entropy, Prob
+from derive.core.strategies import everywhere
+from derive.core.terms import add, mul, neg
+from derive.distributions.measures import Entropy, Prob
 from derive.rules import substitute
-from derive.strategies import everywhere
-from derive.terms import add, mul, neg
 from tests.helpers import DOMAIN, I, P, Q, assert_no_match, assert_rewrites, one_minus, p, q
 
 H, T = P.outcomes
@@ -66,7 +66,7 @@ def test_substitute_everywhere(before, after, domain):
 
 
 def test_use_result_replaces_the_earlier_result_and_nothing_else():
-    from derive.measures import CrossEntropy, KL
+    from derive.distributions.measures import CrossEntropy, KL
     from derive.rules import use_result
 
     ce, kl, h = CrossEntropy(P, Q), KL(P, Q), Entropy(P)

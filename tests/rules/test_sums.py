@@ -6,10 +6,10 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, Group
-from derive.measures import CrossEntropy, Entropy, OutcomeSum, Prob
+from derive.core.terms import add, mul, neg
 from derive.distributions.families import Poisson
+from derive.distributions.measures import CrossEntropy, Entropy, OutcomeSum, Prob
 from derive.rules import expand_finite_sum, split_sum
-from derive.terms import add, mul, neg
 from tests.helpers import DOMAIN, I, P, Q, assert_no_match, assert_refuses, assert_rewrites, p
 
 i = I
@@ -83,7 +83,7 @@ def test_split_sum_refuses_a_term_whose_sum_may_diverge(before, mentions):
 # -- total-probability, sums and integrals of zero --------------------------------------------------------------
 
 from derive import Categorical, Domain  # noqa: E402
-from derive.domain import IndexedSimplex, Size  # noqa: E402
+from derive.core.domain import IndexedSimplex, Size  # noqa: E402
 from derive.rules import sum_of_zero, total_probability  # noqa: E402
 
 _n = sp.Symbol("n", integer=True, positive=True)

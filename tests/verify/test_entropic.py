@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.parse import parse_latex
 from derive.verify import check_equal, check_relation
 from derive.verify.entropic import INDEPENDENT

@@ -7,10 +7,10 @@ import sympy as sp
 
 from derive import Bernoulli, Domain, Status, check_equal
 from derive.core import Step
+from derive.core.terms import add, mul, neg
 from derive.derivations import kl_cross_entropy
-from derive.measures import KL, CrossEntropy, Entropy, Prob
-from derive.semantics import denote
-from derive.terms import add, mul, neg
+from derive.distributions.measures import KL, CrossEntropy, Entropy, Prob
+from derive.distributions.semantics import denote
 from derive.verify import check_step
 from tests.helpers import DOMAIN, I, P, Q, one_minus, p, q
 
@@ -163,7 +163,7 @@ def test_an_undeclared_negative_symbol_is_not_treated_as_positive():
 
 
 def test_notation_is_told_apart_from_functions_sympy_makes() -> None:
-    from derive.functions import Log
+    from derive.core.functions import Log
     from derive.verify.equality import notation
 
     f = sp.Function("p")(x)  # a class SymPy makes at run time, of no module

@@ -6,8 +6,8 @@ import pytest
 import sympy as sp
 
 from derive import Categorical, Domain, Status
-from derive.domain import Member
-from derive.system import System
+from derive.core.domain import Member
+from derive.core.system import System
 from derive.verify import check_relation
 
 n = sp.Symbol("n", integer=True, positive=True)

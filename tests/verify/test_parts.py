@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from derive.core.group import Group
+from derive.core.terms import add, mul, neg, quotient, sub
+from derive.distributions.measures import KL, Prob
 from derive.verify.parts import differences
-from derive.group import Group
-from derive.measures import KL, Prob
-from derive.terms import add, mul, neg, quotient, sub
 from tests.helpers import DOMAIN, P, Q, p, q
 
 H, T = P.outcomes

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derive import Domain, Status
-from derive.functions import Log
+from derive.core.functions import Log
 from derive.verify import check_equal, check_relation
 from derive.verify.exact import evaluate, exactly_zero
 from derive.verify.lemmas import prove

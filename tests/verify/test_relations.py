@@ -7,13 +7,13 @@ import sympy as sp
 
 from derive import DeriveError, Domain, Status
 from derive.core import Step
-from derive.measures import KL
+from derive.core.system import System
+from derive.core.terms import add, mul, neg, quotient
+from derive.distributions.measures import KL
 from derive.verify import check_relation
+from derive.verify import check_step
 from derive.verify.lemmas import INEQUALITIES as LEMMAS
 from derive.verify.relations import order as check_order
-from derive.system import System
-from derive.terms import add, mul, neg, quotient
-from derive.verify import check_step
 from tests.helpers import DOMAIN, P, Q, one_minus, p, q
 
 x = sp.Symbol("x", positive=True)
@@ -65,7 +65,7 @@ def test_refutation_names_a_point_where_the_bound_fails():
     verdict = check_order(KL(P, Q), sp.Integer(0), DOMAIN)
     point = dict(verdict.counterexample)
     value = KL(P, Q).definition()
-    from derive.semantics import denote
+    from derive.distributions.semantics import denote
 
     assert float(denote(value).subs(point)) > 0
 
@@ -101,7 +101,7 @@ def _sum(body, i, n):
 
 @pytest.mark.parametrize("case", ["gibbs", "gibbs-split", "jensen", "entropy-below-cross-entropy", "reversed"])
 def test_gibbs_over_any_number_of_entries(case: str) -> None:
-    from derive.measures import CrossEntropy, Entropy
+    from derive.distributions.measures import CrossEntropy, Entropy
 
     left, right, p_i, q_i, i, n = _categoricals()
     domain = Domain().merge(left.domain, right.domain)

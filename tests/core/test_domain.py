@@ -1,4 +1,4 @@
-"""derive.domain: intervals (open or closed), their faces and covers, sample points inside them."""
+"""derive.core.domain: intervals (open or closed), their faces and covers, sample points inside them."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def test_reparametrization_covers_the_interval_with_a_positive_symbol():
 
 @pytest.mark.parametrize("low", [0, 1, 3])
 def test_a_count_is_sampled_at_integers_from_its_least_and_covered_by_every_one(low: int) -> None:
-    from derive.domain import Count
+    from derive.core.domain import Count
 
     n = sp.Symbol("n")
     domain = Domain(constraints=(Count(n, low),))

@@ -1,7 +1,7 @@
 """Derived formulas as numerical functions: NumPy, or PyTorch where it is installed.
 
 >>> import sympy as sp
->>> from derive.functions import Sigmoid
+>>> from derive.core.functions import Sigmoid
 >>> p, z = sp.symbols("p z")
 >>> f = lambdify(Sigmoid(z) - p, (z, p))
 >>> round(float(f(0.0, 0.25)), 6)
@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 import sympy as sp
 
 from derive.core import Chain, Derivation
+from derive.core.terms import as_expr
+from derive.distributions.semantics import denote
 from derive.errors import DeriveError
-from derive.semantics import denote
-from derive.terms import as_expr
 
 BACKENDS = ("numpy", "torch")
 

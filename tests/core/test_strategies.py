@@ -1,4 +1,4 @@
-"""derive.strategies: a rule at the root, or once at every node; refusals and non-matches become errors."""
+"""derive.core.strategies: a rule at the root, or once at every node; refusals and non-matches become errors."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import pytest
 import sympy as sp
 
 from derive import Chain, Refusal, Rewrite, Rule
+from derive.core.strategies import apply_rule, at_root, everywhere
+from derive.core.terms import add, mul, quotient
+from derive.distributions.measures import Prob
 from derive.errors import RuleError
-from derive.measures import Prob
 from derive.rules import log_quotient_split, substitute
-from derive.strategies import apply_rule, at_root, everywhere
-from derive.terms import add, mul, quotient
 from tests.helpers import DOMAIN, P, one_minus, p, q
 
 x, y, z = sp.symbols("x y z")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.allocation import fewer_collections
-from derive.rule import Refusal, Rewrite, Rule, Scope
-from derive.domain import Domain
+from derive.core.allocation import fewer_collections
+from derive.core.domain import Domain
+from derive.core.rule import Refusal, Rewrite, Rule, Scope
+from derive.core.terms import is_leaf, rebuild
 from derive.errors import RuleError
-from derive.terms import is_leaf, rebuild
 
 
 def at_root(rule: Rule, expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:

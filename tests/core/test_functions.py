@@ -1,11 +1,11 @@
-"""derive.functions: the entry p_i of a family of symbols p_1, ..., p_k."""
+"""derive.core.functions: the entry p_i of a family of symbols p_1, ..., p_k."""
 
 from __future__ import annotations
 
 import pytest
 import sympy as sp
 
-from derive.functions import entry_family, entry_of
+from derive.core.functions import entry_family, entry_of
 
 p1, p2, p3 = sp.symbols("p_1 p_2 p_3", positive=True)
 i = sp.Symbol("i", integer=True)

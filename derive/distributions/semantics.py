@@ -11,10 +11,10 @@ from functools import lru_cache
 import sympy as sp
 from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 
-from derive.functions import Log, Sigmoid
-from derive.group import Group
-from derive.measures import Measure, OutcomeSum, Prob, expand_outcome_sum
-from derive.terms import bottom_up, is_leaf
+from derive.core.functions import Log, Sigmoid
+from derive.core.group import Group
+from derive.core.terms import bottom_up, is_leaf
+from derive.distributions.measures import Measure, OutcomeSum, Prob, expand_outcome_sum
 
 
 @lru_cache(maxsize=200_000)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.symbol import Str
 
+from derive.core.functions import log_in
+from derive.core.terms import MINUS_ONE, add, bottom_up, mul, quotient, replace
 from derive.distributions.base import Distribution, OutcomeSum  # OutcomeSum: re-exported with the measures
 from derive.errors import DeriveError
-from derive.functions import log_in
-from derive.terms import MINUS_ONE, add, bottom_up, mul, quotient, replace
 
 #: Logarithm bases by unit name.
 UNITS = {"nats": sp.E, "bits": sp.Integer(2)}

@@ -9,7 +9,7 @@ import sympy as sp
 
 import derive
 from derive.derivations import kl_cross_entropy
-from derive.semantics import denote
+from derive.distributions.semantics import denote
 
 p, q = sp.symbols("p q")
 

@@ -1,11 +1,11 @@
-"""derive.randomvars: the normal form of information measures over undeclared random variables, and their values."""
+"""derive.distributions.randomvars: the normal form of information measures over undeclared random variables, and their values."""
 
 from __future__ import annotations
 
 import pytest
 import sympy as sp
 
-from derive import randomvars as rv
+from derive.distributions import randomvars as rv
 
 X, Y, Z = "X", "Y", "Z"
 x, y, z = sp.symbols("x y z")

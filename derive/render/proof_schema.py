@@ -1,5 +1,5 @@
 """The proof file's layout, shared by its writer (:mod:`derive.render.proof`) and its checker
-(:mod:`derive.proofcheck`).
+(:mod:`derive.check.proof_file`).
 
 A proof file is JSON::
 

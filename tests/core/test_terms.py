@@ -1,4 +1,4 @@
-"""derive.terms: expressions built without SymPy's reordering, signs written the way a person would."""
+"""derive.core.terms: expressions built without SymPy's reordering, signs written the way a person would."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive.render.printer import to_latex
-from derive.terms import (add, as_expr, bottom_up, factors_of, is_negative_term, mul, neg, neg_terms, quotient,
+from derive.core.terms import (add, as_expr, bottom_up, factors_of, is_negative_term, mul, neg, neg_terms, quotient,
                           rebuild, replace, sub, terms_of)
 
 a, b, c, x, y, z = sp.symbols("a b c x y z")

@@ -1,4 +1,4 @@
-"""derive.moments: expectations of a variable no one declares, reduced by linearity alone."""
+"""derive.distributions.moments: expectations of a variable no one declares, reduced by linearity alone."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Status
-from derive.moments import Expect, constant, involved, moments, stated, variables
+from derive.distributions.moments import Expect, constant, involved, moments, stated, variables
 from derive.verify import check_equal, check_relation
 
 X, Y = sp.symbols("X Y")

@@ -1,4 +1,4 @@
-r"""derive.establish: a statement follows from a fact formally (a rational multiple, atoms opaque), never by meaning."""
+r"""derive.verify.establish: a statement follows from a fact formally (a rational multiple, atoms opaque), never by meaning."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli
-from derive.establish import MAX_TERMS, NotFormal, claim, follows, form, parts
-from derive.group import Group
+from derive.core.group import Group
+from derive.core.system import System
 from derive.parse import parse_latex
-from derive.system import System
+from derive.verify.establish import MAX_TERMS, NotFormal, claim, follows, form, parts
 
 P, Q = Bernoulli(sp.Symbol("p")), Bernoulli(sp.Symbol("q"), name="Q")
 x, y = sp.symbols("x y")

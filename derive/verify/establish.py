@@ -35,8 +35,8 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derive.group import Group
-from derive.system import System
+from derive.core.group import Group
+from derive.core.system import System
 
 #: Monomials a form may hold, and pairs of terms a product may multiply, before it is too large to compare.
 MAX_TERMS = 2000

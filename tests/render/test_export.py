@@ -9,7 +9,7 @@ import sympy as sp
 from derive.api import article_coins
 from derive.derivations.minimization import coin, logistic
 from derive.errors import DeriveError
-from derive.export import lambdify
+from derive.render.export import lambdify
 
 z = sp.Symbol("z", real=True)
 P, Q = article_coins()

@@ -6,10 +6,10 @@ import pytest
 import sympy as sp
 
 from derive import Bernoulli, DeriveError
-from derive.measures import KL, CrossEntropy, Entropy, OutcomeSum, Prob, expand_outcome_sum
+from derive.core.terms import add, mul, neg, quotient
+from derive.distributions.measures import KL, CrossEntropy, Entropy, OutcomeSum, Prob, expand_outcome_sum
+from derive.distributions.semantics import denote
 from derive.render.printer import to_latex
-from derive.semantics import denote
-from derive.terms import add, mul, neg, quotient
 from tests.helpers import I, P, Q, p, q
 
 i = I

@@ -18,8 +18,8 @@ from fractions import Fraction
 from functools import cached_property
 import sympy as sp
 
+from derive.core.terms import as_expr
 from derive.errors import InvalidParameter
-from derive.terms import as_expr
 
 #: Sample values in (0, 1) used to build numeric test points; small denominators
 #: keep counterexamples readable (``p = 1/3``).

@@ -9,7 +9,7 @@ from typing import Literal
 
 import sympy as sp
 
-from derive.domain import Domain
+from derive.core.domain import Domain
 from derive.errors import DeriveError
 
 _KEBAB = re.compile(r"[a-z]+(-[a-z]+)*\Z")

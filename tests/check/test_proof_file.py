@@ -14,7 +14,7 @@ import sympy as sp
 from derive.api import Options, article_documents
 from derive.cli import main
 
-OUTPUTS = Path(__file__).resolve().parents[1] / "outputs"
+OUTPUTS = Path(__file__).resolve().parents[2] / "outputs"
 
 
 def proof(dist: str = "coin", **options: object) -> dict:
@@ -473,12 +473,12 @@ def test_non_utf8_and_oversized_files(tmp_path, capsys):
 @pytest.mark.parametrize("failure", [ValueError("bad"), RecursionError(), MemoryError(), ZeroDivisionError()],
                          ids=["value-error", "recursion", "memory", "zero-division"])
 def test_a_verifier_failure_is_an_unknown_step_never_a_proved_one(tmp_path, capsys, monkeypatch, failure):
-    import derive.proofcheck
+    import derive.check.proof_file
 
     def broken(*args: object, **kwargs: object):
         raise failure
 
-    monkeypatch.setattr(derive.proofcheck, "check_equal", broken)
+    monkeypatch.setattr(derive.check.proof_file, "check_equal", broken)
     document = shipped_proof("gibbs-coin")
     document["steps"] = document["steps"][:2]
     code, out, err = verify(tmp_path, document, capsys)
@@ -490,12 +490,12 @@ def test_a_verifier_failure_is_an_unknown_step_never_a_proved_one(tmp_path, caps
 @pytest.mark.parametrize("failure", [RecursionError(), MemoryError(), KeyError("x")],
                          ids=["recursion", "memory", "key"])
 def test_a_failure_while_reading_is_one_line_exit_2(tmp_path, capsys, monkeypatch, failure):
-    import derive.proofcheck
+    import derive.check.proof_file
 
     def broken(*args: object, **kwargs: object):
         raise failure
 
-    monkeypatch.setattr(derive.proofcheck, "read_document", broken)
+    monkeypatch.setattr(derive.check.proof_file, "read_document", broken)
     code, out, err = verify(tmp_path, shipped_proof("gibbs-coin"), capsys)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
@@ -511,8 +511,8 @@ def test_a_huge_file_through_the_command(tmp_path):
 @pytest.mark.parametrize("interval", [sp.Interval(0, sp.oo), sp.Interval(0, 1), sp.Interval.Lopen(0, 1),
                                       sp.Interval.open(-sp.oo, sp.oo)], ids=["[0, oo)", "[0, 1]", "(0, 1]", "R"])
 def test_assumed_intervals_reach_the_domain_unchanged(interval):
+    from derive.check.proof_file import domain_of
     from derive.parse.calculus import Assumption
-    from derive.proofcheck import domain_of
 
     x = sp.Symbol("x", real=True)
     domain = domain_of([Assumption(x, interval)], ())
@@ -545,12 +545,12 @@ def test_success_is_one_line_and_verbose_lists_every_step(tmp_path, capsys):
 
 
 def test_a_failure_while_comparing_the_statement_leaves_it_not_proved(tmp_path, capsys, monkeypatch):
-    import derive.establish
+    import derive.verify.establish
 
     def broken(*args: object, **kwargs: object):
         raise TypeError("odd")
 
-    monkeypatch.setattr(derive.establish, "follows", broken)
+    monkeypatch.setattr(derive.verify.establish, "follows", broken)
     document = shipped_proof("gibbs-coin")
     code, out, err = verify(tmp_path, document, capsys)
     assert code == 1 and not err

@@ -26,7 +26,7 @@ from contextvars import ContextVar
 
 import sympy as sp
 
-from derive.terms import count_symbols
+from derive.core.terms import count_symbols
 
 #: The mean and variance (or None) a text states for each random variable's letter, while it is checked.
 _STATED: ContextVar[Mapping[str, tuple[sp.Expr, sp.Expr | None]]] = ContextVar("stated moments", default={})

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import sympy as sp
 
-from derive.terms import unevaluated_function
+from derive.core.terms import unevaluated_function
 
 
 class Log(sp.Function):
@@ -14,7 +14,7 @@ class Log(sp.Function):
 
     SymPy would rewrite ``log(x, 2)`` as ``log(x)/log(2)``; keeping it whole lets
     derive print ``\\log_2(x)`` and apply its rules to it as to ``log``.  Its value
-    (:func:`derive.semantics.denote`) is ``log(x)/log(b)``.
+    (:func:`derive.distributions.semantics.denote`) is ``log(x)/log(b)``.
     """
 
     nargs = 2
@@ -50,7 +50,7 @@ def base_of(expr: sp.Basic) -> sp.Basic | None:
 class Sigmoid(sp.Function):
     """``sigma(z) = 1 / (1 + exp(-z))``, the logistic function, kept whole so it prints as ``\\sigma(z)``.
 
-    Its value (:func:`derive.semantics.denote`) is the quotient; SymPy never rewrites it on its own.
+    Its value (:func:`derive.distributions.semantics.denote`) is the quotient; SymPy never rewrites it on its own.
     """
 
     nargs = 1

@@ -1,4 +1,4 @@
-"""derive.semantics.known_moments: expectations under a family, by the family's moment facts."""
+"""derive.distributions.semantics.known_moments: expectations under a family, by the family's moment facts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 import sympy as sp
 
 from derive import Binomial, Normal, Poisson
-from derive.measures import Prob
-from derive.semantics import known_moments, with_moments
+from derive.distributions.measures import Prob
+from derive.distributions.semantics import known_moments, with_moments
 
 n, p, lam, mu, s = sp.symbols("n p lambda mu s")
 BIN = Binomial(n, p)

@@ -1,4 +1,4 @@
-"""The core types: steps, chains, sections and derivations (rules and their outcomes: :mod:`derive.rule`).
+"""The core types: steps, chains, sections and derivations (rules and their outcomes: :mod:`derive.core.rule`).
 
 Everything here is an immutable value.  A rule is data plus a pure function; a
 derivation is the record of rules applied one at a time; verification is done
@@ -9,18 +9,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import sympy as sp
 
 from derive import hooks
-from derive.domain import Domain
+from derive.core.domain import Domain
+from derive.core.rule import RELATIONS, Refusal, Rewrite, Rule, Scope  # Refusal, Rewrite: re-exported with Rule
+from derive.core.strategies import TRAVERSALS, apply_rule
 from derive.errors import DeriveError, RuleError
-from derive.rule import RELATIONS, Refusal, Rewrite, Rule, Scope  # Refusal, Rewrite: re-exported with Rule
-from derive.strategies import TRAVERSALS, apply_rule
 
-if TYPE_CHECKING:
-    from derive.distributions.base import Distribution
+
+class Distribution(Protocol):
+    """What a derivation needs of a distribution (:class:`derive.distributions.base.Distribution` has it)."""
+
+    @property
+    def variable(self) -> sp.Symbol: ...
+
+    @property
+    def domain(self) -> Domain: ...
 
 _RELATIONALS = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}
 
@@ -183,7 +190,7 @@ class Derivation:
 
     title: str
     sections: tuple[Section, ...]
-    distributions: tuple["Distribution", ...]
+    distributions: tuple[Distribution, ...]
     statement: sp.Basic | None = None
     intro: str = ""
     slug: str = "derivation"

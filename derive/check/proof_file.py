@@ -1,6 +1,6 @@
 r"""Re-checking a proof file from the file alone (``derive verify``): every step, then the statement.
 
-The file is read strictly (:mod:`derive.proof_schema`), its LaTeX is parsed
+The file is read strictly (:mod:`derive.render.proof_schema`), its LaTeX is parsed
 back (never evaluated as Python), its distributions are rebuilt from their
 families, and every field is read before anything is checked: a malformed file
 is a :class:`ProofFileError` that says where.  Recorded verdicts are ignored.
@@ -26,7 +26,7 @@ only ``hypothesis => last_after``.
 
 **The statement** (an equation, an inequality, a system or a chain of
 inequalities) is proved when each of its parts follows *formally* from an
-unconditional fact (:mod:`derive.establish`): ``lhs - rhs`` is a nonzero
+unconditional fact (:mod:`derive.verify.establish`): ``lhs - rhs`` is a nonzero
 rational multiple of the fact's difference, measures and derivatives being
 opaque atoms, with a sign and strictness that keep the relation.  A ``null``
 statement concludes nothing: the steps are checked and that is all.
@@ -34,7 +34,7 @@ statement concludes nothing: the steps are checked and that is all.
 The top-level ``assumptions`` (``z \in \mathbb{R}``, ``x > 0``, ``1 \leq j \leq n``)
 are read by :func:`derive.parse.calculus.read_assumption` into the domain,
 after the distributions' own; an interval it returns (open, closed or
-half-open) goes to :class:`derive.domain.Domain` as it is.
+half-open) goes to :class:`derive.core.domain.Domain` as it is.
 """
 
 from __future__ import annotations
@@ -44,15 +44,15 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derive import establish
 from derive.core import Status, Verdict, combine, relate, relation_of
+from derive.core.domain import Domain, Member
+from derive.core.system import System, equations_of
 from derive.distributions.base import Distribution
 from derive.distributions.registry import family
-from derive.domain import Domain, Member
 from derive.errors import DeriveError
-from derive.proof_schema import MAX_BYTES, DistributionEntry, ProofDocument, ProofFileError, StepEntry, read_document
-from derive.system import System, equations_of
-from derive.verify import check_equal, check_relation
+from derive.render.proof_schema import (MAX_BYTES, DistributionEntry, ProofDocument, ProofFileError, StepEntry,
+                                        read_document)
+from derive.verify import check_equal, check_relation, establish
 from derive.verify.defined import defined
 from derive.verify.limits import OutOfTime, seconds_of, settle, time_limit
 
