@@ -11,11 +11,12 @@ from derive.core import Derivation, Report
 from derive.distributions import Bernoulli, Distribution
 from derive.distributions.categorical import Categorical
 from derive.distributions.indexed import SymbolicCategorical
-from derive.errors import DeriveError, RenderError
-from derive.render.latex import render_latex
-from derive.render.markdown import render_markdown
+from derive.distributions.parametric import Parametric
+from derive.distributions.registry import families
+from derive.distributions.registry import family as lookup
+from derive.errors import DeriveError
+from derive.render.formats import RENDERERS, output_format
 from derive.render.printer import Notation
-from derive.render.proof import render_proof
 
 
 @dataclass(frozen=True)
@@ -54,36 +55,33 @@ def categoricals_n(options: Options = Options()) -> tuple[Distribution, Distribu
 
 
 def family_pair(family: str) -> "Callable[[Options], tuple[Distribution, Distribution]]":
-    """Two members of a parametric family with symbolic parameters: ``mu_1, sigma_1`` and ``mu_2, sigma_2``."""
+    """Two members of a registered parametric family with symbolic parameters: ``mu_1, sigma_1`` and ``mu_2, sigma_2``.
+
+    The letters are the family's (:attr:`~derive.distributions.parametric.Parametric.letters`: ``lambda`` for
+    a rate, ``mu`` and ``b`` for the Laplace's location and scale, ...).
+    """
 
     def make(options: Options = Options()) -> tuple[Distribution, Distribution]:
-        from derive.distributions.registry import family as lookup
-
         cls = lookup(family)
-        names = [attribute for attribute, _, _ in cls.parameters]
-        return tuple(cls(*(sp.Symbol(f"{_GREEK.get(a, a)}_{j}") for a in names), name=name)  # type: ignore
-                     for j, name in enumerate(options.names, 1))
+        return tuple(cls.symbolic(j, name) for j, name in enumerate(options.names, 1))  # type: ignore
 
     return make
 
 
-_GREEK = {"mu": "mu", "sigma": "sigma", "rate": "lambda", "loc": "mu", "scale": "b", "concentration": "alpha",
-          "low": "a", "high": "b"}
-
-#: The pairs of distributions ``derive article --dist NAME`` knows.
+#: The pairs of distributions ``derive article --dist all`` writes (the documents in ``outputs/``).
 DISTS = {"coin": article_coins, "categorical": categoricals, "categorical-n": categoricals_n,
          **{name: family_pair(name) for name in ("normal", "exponential", "laplace", "poisson", "geometric")}}
 
 
+def pairs() -> dict[str, "Callable[[Options], tuple[Distribution, Distribution]]"]:
+    """Every pair ``derive article --dist NAME`` knows: the shipped ones, then every registered parametric family."""
+    return {**DISTS, **{name: family_pair(name) for name in families()
+                        if name not in DISTS and issubclass(lookup(name), Parametric)}}
+
+
 def render(derivation: Derivation, fmt: str, report: Report | None = None, options: Options = Options()) -> str:
-    """The derivation as a document in format ``md``, ``tex`` or ``json``."""
-    if fmt == "md":
-        return render_markdown(derivation, report, options.notation, options.style)
-    if fmt == "tex":
-        return render_latex(derivation, report, options.notation, options.style)
-    if fmt == "json":
-        return render_proof(derivation, report, options.notation)
-    raise RenderError(f"unknown format {fmt!r}; choose from md, tex, json")
+    """The derivation as a document in the format called ``fmt`` (a key of ``derive.render.formats.RENDERERS``)."""
+    return output_format(fmt).render(derivation, report, options.notation, options.style)
 
 
 #: What ``derive article --topic NAME`` derives: the article's relation, or the minimization argument.
@@ -98,10 +96,10 @@ def derivations(topic: str, dist: str, options: Options = Options()) -> tuple[De
 
     if topic not in TOPICS:
         raise DeriveError(f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
-    known = DISTS if topic == "relation" else MINIMIZATION_DISTS
+    known = pairs() if topic == "relation" else MINIMIZATION_DISTS
     if dist not in known:
         raise DeriveError(f"unknown distribution {dist!r} for the {topic} topic; choose from {', '.join(known)}")
-    P, Q = DISTS[dist](options)
+    P, Q = pairs()[dist](options)
     units = options.units
     if topic == "relation":
         return (kl_cross_entropy(P, Q, units=units),)
@@ -112,14 +110,17 @@ def derivations(topic: str, dist: str, options: Options = Options()) -> tuple[De
     return (minimize(P, Q, units),)
 
 
-def article_documents(formats: tuple[str, ...] = ("md", "tex", "json"), options: Options = Options(),
+def article_documents(formats: tuple[str, ...] | None = None, options: Options = Options(),
                       dist: str = "coin", topic: str = "relation") -> tuple[dict[str, str], Report]:
-    """``{file name: text}`` for the derivations of ``topic`` on ``dist``, and their verification report."""
+    """``{file name: text}`` for the derivations of ``topic`` on ``dist`` (every format by default), and their
+    verification report."""
+    formats = tuple(RENDERERS) if formats is None else formats
     documents: dict[str, str] = {}
     results: list = []
     for derivation in derivations(topic, dist, options):
         report = derivation.verify()
         results.extend(report.results)
         stem = derivation.slug + ("" if options.style == "article" else f"-{options.style}")
-        documents.update({f"{stem}.{fmt}": render(derivation, fmt, report, options) for fmt in formats})
+        documents.update({stem + output_format(fmt).suffix: render(derivation, fmt, report, options)
+                          for fmt in formats})
     return documents, Report(tuple(results))

@@ -12,12 +12,11 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from derive.errors import DeriveError
 
-FORMATS = ("md", "tex", "json")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
 
 
@@ -32,12 +31,47 @@ class _UsageError(Exception):
     pass
 
 
+class _Choices:
+    """Choices computed when first asked for (parsing ``article``'s options, or help), so the other commands
+    never import what only ``article`` needs."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._values: tuple[str, ...] | None = None
+
+    def _get(self) -> tuple[str, ...]:
+        if self._values is None:
+            self._values = tuple(self._load())
+        return self._values
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+
+def _formats() -> tuple[str, ...]:
+    """The renderers' table (``derive/render/formats.py``), then ``all``."""
+    from derive.render.formats import RENDERERS
+
+    return (*RENDERERS, "all")
+
+
+def _pairs() -> tuple[str, ...]:
+    """The shipped pairs, then every family of the registry (``derive.api.pairs``), then ``all``."""
+    from derive.api import pairs
+
+    return (*pairs(), "all")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The command line; ``article``'s formats come from the renderers' table, its pairs from the family registry."""
     parser = _Parser(prog="derive", description="Step-by-step derivations with every step proved.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     article = commands.add_parser("article", help="replay the article: cross-entropy = KL divergence + entropy")
-    article.add_argument("--format", default="all", choices=FORMATS + ("all",),
-                         help="which documents to write (default: all)")
+    article.add_argument("--format", default="all", choices=_Choices(_formats), metavar="FORMAT",
+                         help="which documents to write: %(choices)s (default: all)")
     article.add_argument("--out", default="outputs", help="output folder, or - for standard output (default: outputs)")
     article.add_argument("--units", default="nats", choices=("nats", "bits", "any"),
                          help="natural logarithms (nats, default), base-2 logarithms (bits), or an arbitrary "
@@ -48,8 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--names", default="P,Q", type=_pair, help="names of the true and model distributions")
     article.add_argument("--params", default="p,q", type=_pair, help="names of their parameters")
     article.add_argument("--outcomes", default="H,T", type=_pair, help="names of the coin's two outcomes")
-    article.add_argument("--dist", default="coin", metavar="NAME",
-                         help="the distributions: coin (default), categorical, categorical-n, ..., or all")
+    article.add_argument("--dist", default="coin", choices=_Choices(_pairs), metavar="NAME",
+                         help="the pair of distributions: %(choices)s (a family's two members with symbolic "
+                              "parameters; all: the pairs whose documents derive ships) (default: coin)")
     article.add_argument("--topic", default="relation", choices=("relation", "minimization", "all"),
                          help="the relation H(P, Q) = KL + H(P) (default), the minimization argument (same "
                               "gradient, minimum at Q = P, Gibbs' inequality, the logistic loss), or all")
@@ -109,19 +144,21 @@ def _article(args: argparse.Namespace) -> int:
 
     options = Options(units=args.units, log=args.log, style=args.style, names=args.names, params=args.params,
                       outcomes=args.outcomes)
-    from derive.api import DISTS, MINIMIZATION_DISTS
+    from derive.api import DISTS, MINIMIZATION_DISTS, pairs
     from derive.core import Report
+    from derive.render.formats import RENDERERS
 
-    formats = FORMATS if args.format == "all" else (args.format,)
+    formats = tuple(RENDERERS) if args.format == "all" else (args.format,)
     topics = ("relation", "minimization") if args.topic == "all" else (args.topic,)
-    known = {"relation": tuple(DISTS), "minimization": MINIMIZATION_DISTS}
+    known = {"relation": tuple(pairs()), "minimization": MINIMIZATION_DISTS}
+    shipped = {"relation": tuple(DISTS), "minimization": MINIMIZATION_DISTS}
     if args.dist != "all" and not any(args.dist in known[t] for t in topics):
         choices = ", ".join(dict.fromkeys(d for t in topics for d in known[t]))
         raise DeriveError(f"unknown distribution {args.dist!r} for --dist; choose from all, {choices}")
     documents: dict[str, str] = {}
     results: list = []
     for topic in topics:
-        for dist in (known[topic] if args.dist == "all" else (args.dist,)):
+        for dist in (shipped[topic] if args.dist == "all" else (args.dist,)):
             if dist not in known[topic]:
                 continue
             more, part = article_documents(formats, options, dist, topic)

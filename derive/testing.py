@@ -42,7 +42,8 @@ import sympy as sp
 
 from derive.check import Options, Result, check_file
 from derive.check.assume import from_relations, restrict
-from derive.check.chains import chains, statements
+from derive.check.chains import chains
+from derive.check.rows import statements
 from derive.check.definitions import declaration, declare
 from derive.check.document import Span
 from derive.check.errors import CheckError

@@ -187,7 +187,7 @@ def test_a_proof_file_that_may_not_be_read(tmp_path: Path, capsys: pytest.Captur
 # -- 4. Command-line arguments ----------------------------------------------------------------------------------------
 
 ARGUMENTS = [
-    ("unknown-distribution", ["article", "--dist", "nope"], "unknown distribution 'nope' for --dist; choose from all"),
+    ("unknown-distribution", ["article", "--dist", "nope"], "argument --dist: invalid choice: 'nope'"),
     ("unknown-units", ["article", "--units", "furlongs"], "argument --units: invalid choice: 'furlongs'"),
     ("unknown-topic", ["article", "--topic", "ethics"], "argument --topic: invalid choice: 'ethics'"),
     ("unknown-style", ["article", "--style", "baroque"], "argument --style: invalid choice: 'baroque'"),
@@ -213,7 +213,7 @@ def test_bad_arguments(capsys: pytest.CaptureFixture[str], args: list[str], frag
 
 def test_the_real_command_has_no_traceback_either() -> None:
     result = cli("article", "--dist", "nope", "--out", "-")
-    one_line_error(result.returncode, result.stderr, "unknown distribution 'nope'")
+    one_line_error(result.returncode, result.stderr, "invalid choice: 'nope'")
     assert result.stdout == ""
 
 

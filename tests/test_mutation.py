@@ -35,7 +35,8 @@ import sympy as sp
 from derive import api
 from derive.api import Options
 from derive.core import Derivation, Status
-from derive.core.domain import Defined, Domain, IndexedSimplex, Member, Ordered, Simplex, Size
+from derive.core.constraints import Defined, IndexedSimplex, Member, Ordered, Simplex, Size
+from derive.core.domain import Domain
 from derive.core.functions import base_of, log_in
 from derive.core.group import Group
 from derive.core.terms import add, is_leaf, mul, neg, quotient, rebuild

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from derive.rules import ALL
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
 
 
@@ -41,3 +42,26 @@ def test_export_example_runs(capsys):
     (block,) = [b for b in blocks("python") if "lambdify" in b]
     exec(compile(block, "README.md", "exec"), {})  # our own documentation, not user input
     assert capsys.readouterr().out.split() == ["0.2", "560.0"]
+
+
+def test_the_family_recipe_runs_as_shown(capsys):
+    """The Rayleigh module and the line after it, run together as a reader would paste them."""
+    family, use = [b for b in blocks("python") if "class Rayleigh" in b or "Rayleigh(s1)" in b]
+    namespace: dict[str, object] = {}
+    exec(compile(family + use, "README.md", "exec"), namespace)  # our own documentation, not user input
+    shown = use.split("# ", 1)[1].strip()
+    assert capsys.readouterr().out.strip() == shown
+
+
+def test_the_check_example_prints_what_the_readme_shows(capsys, monkeypatch):
+    from derive import cli
+
+    monkeypatch.chdir(ROOT)
+    section = README.split("## Checking your own derivations", 1)[1]
+    command = re.search(r"```sh\n(derive check [^\n]+)\n```", section).group(1)
+    shown = re.search(r"```\n(" + re.escape(command.split()[-1]) + r".*?)```", section, flags=re.S).group(1)
+    assert cli.main(command.split()[1:]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    head, tail = shown.split("...\n")
+    assert printed[:len(head.splitlines())] == head.splitlines()
+    assert printed[-1] == tail.strip()

@@ -25,7 +25,8 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derive.check.chains import Piece, Statement, statements
+from derive.check.statements import Piece, Statement
+from derive.check.rows import statements
 from derive.check.document import Span
 from derive.check.errors import CheckError
 from derive.core.domain import Domain
@@ -278,7 +279,7 @@ def restrict(domain: Domain, bounds: Sequence[Bound]) -> Domain:
     A bound names its symbol by name, so ``sigma_1 > 0`` applies to a
     distribution's ``sigma_1`` whatever assumptions that symbol carries.
     """
-    from derive.core.domain import Count
+    from derive.core.constraints import Count
 
     intervals = dict(domain.intervals)
     by_name = {s.name: s for s in intervals}

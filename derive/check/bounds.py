@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import sympy as sp
 
 from derive.check.assume import Bound, Contradiction, bounds_of, parameters_written, parse_assumption_item, restrict
-from derive.check.chains import Statement
+from derive.check.statements import Statement
 from derive.check.errors import CheckError
 from derive.check.prose import is_local
 from derive.check.report import ASSUMPTION, CLAIM, NOT_PARSED, PROVED, REFUTED, SKIPPED, UNKNOWN, Entry, point
@@ -117,7 +117,8 @@ class Bounds:
         them (an integer, sampled in 1..n, and sums of Kronecker deltas pick its term) from ``rank`` on; ``j \\le
         n`` once that is stated (with no ``rank``: only that).  The reason to report, or empty when the statement
         is not such a bound."""
-        from derive.core.domain import Domain, Member, Size
+        from derive.core.constraints import Member, Size
+        from derive.core.domain import Domain
 
         if not set(statement.relations) <= {"<", "<="}:
             return ""
@@ -158,7 +159,7 @@ class Bounds:
 
     def _bound_claim(self, origin: str, statement: Statement) -> Entry:
         """A bound that no prose makes a hypothesis: checked, each of its parts on the domain known at its
-        statement (``0 < p < 1`` about a symbol nothing bounds is refuted)."""
+        statement (``0 < a < 1`` about a symbol nothing bounds is unknown, never refuted)."""
         written, line = written_statement(statement), statement.line
         relation = statement.relations[0]
         try:
@@ -216,7 +217,8 @@ class Bounds:
         variable, a symbol defined as an expression) by
         :func:`derive.verify.check_relation`, one end at a time.
         """
-        from derive.core.domain import Size, admit
+        from derive.core.constraints import Size
+        from derive.core.intervals import admit
         from derive.verify import check_relation
 
         plain = sp.Symbol(bound.symbol.name)

@@ -11,12 +11,15 @@ import sympy as sp
 
 from derive.check.assume import Bound, bounds_of, is_bound, restrict
 from derive.check.bounds import Bounds, written_statement
-from derive.check.chains import SUPPOSITION, Chain, Statement, chains
+from derive.check.chains import SUPPOSITION, Chain, chains
+from derive.check.statements import Statement
 from derive.check.claims import Claims
 from derive.check.data import barred_subjects
 from derive.check.definitions import Declaration, Declared, declaration, declare, formulas
 from derive.check.domains import Domains
 from derive.check.errors import CheckError
+from derive.check.implied import Implications
+from derive.check.judging import Judging
 from derive.check.laws import laws
 from derive.check.links import Links
 from derive.check.proportions import Proportions
@@ -26,6 +29,7 @@ from derive.check.scope import Scopes, restrictions
 from derive.check.shared import Failed, Source
 from derive.check.tables import given_tables, giving, table_values
 from derive.check.variables import conditioned, speaks_of_variables
+from derive.check.verdicts import Verdicts
 from derive.core.domain import Domain
 from derive.distributions import moments
 from derive.errors import DeriveError
@@ -71,7 +75,7 @@ def chain_declaration(key: tuple[int, int], chain: Chain) -> Declaration | None:
 
 
 @dataclass
-class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
+class Checker(Scopes, Bounds, Links, Claims, Implications, Verdicts, Judging, Proportions, Domains, Reading):
     """Walks the document in order: its assumptions, from where each is stated, and its chains, each link on the
     domain known at its statement, keeping what earlier links defined."""
 
@@ -153,6 +157,18 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
                           if s.pieces}
         self.laws = laws([c for _, _, found in grouped for c in found], self.texts, self._sentence_of)
         self.barred = barred_subjects(c.subject.tex for _, _, found in grouped for c in found)  # \bar{x} = ...
+        self._declare(grouped, self._declarations(grouped))
+        self._notation(grouped)
+        self.base = self.domain = self._domain()
+        self._start()
+        out: list[Entry] = []
+        for n, source, found in grouped:
+            out.extend(self._source_entries(n, source, found))
+        return out
+
+    def _declarations(self, grouped: list[tuple[int, Source, list[Chain]]]) -> list[Declaration]:
+        """What the chains and the prose declare: not a law an implication supposes, not a name given a set, no pmf
+        by cases when the text applied one before (an example), no law of a variable the text conditions on."""
         supposing = {law.rank for law in self.laws}
         declarations = [d for n, source, found in grouped for k, c in enumerate(found)
                         if c.kind in ("equality", SUPPOSITION) and not (c.relations == ("~",) and c.subject.rank in
@@ -166,6 +182,11 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         written = {d.name for d in declarations}  # in math; the prose ("$Q$ is Poisson($\\lambda$)") adds the others
         declarations += [d for k, (name, family) in enumerate(self.prose_declared) if name not in written
                          and (d := declaration(name, "~" if name.isupper() else "=", family, ("prose", k))) is not None]
+        return declarations
+
+    def _declare(self, grouped: list[tuple[int, Source, list[Chain]]], declarations: list[Declaration]) -> None:
+        """The distributions declared, each with the section that first declares it; a discrete uniform one is a
+        problem, not a law."""
         discrete = [d for d in declarations if d.family == "uniform" and self.discrete_uniform]
         declarations = [d for d in declarations if d not in discrete]
         self.declared: Declared = declare(declarations, self.texts)
@@ -176,9 +197,13 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         self.described = {text.split(" is ", 1)[0]: text for text in self.declared.made.values()}
         self.dists = self.declared.distributions
         self.dists_from = self._declared_from(grouped, declarations)
+
+    def _notation(self, grouped: list[tuple[int, Source, list[Chain]]]) -> None:
+        """How the document writes: pmfs of variables, its own letters, T as a number, matrices and their
+        dimensions, and pmfs given in full by tables."""
         self.masses = not self.dists and speaks_of_variables(self.texts)  # p(x) is the pmf of X (variables.py)
         self.letters = declared_letters(s for source in self.sources for s in source.statements)
-        from derive.parse.notation import uses_t
+        from derive.parse.transposes import uses_t
 
         self.t_number = any(uses_t(text) for text in self.texts)  # N - T: ^T is a power, never a transpose
         self.matrices = matrix_names(self.texts)  # X = \begin{bmatrix} ...: formulas with X are not checked
@@ -191,7 +216,9 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
                       for c in found if c.kind == "equality" and c.relations[:1] == ("=",)]
             tables = given_tables(firsts)
             self.table_links, self.table_values = giving(firsts, tables), table_values(tables)
-        self.base = self.domain = self._domain()
+
+    def _start(self) -> None:
+        """The state of the walk through the document, before its first statement."""
         self.outcome_domains: dict[tuple, object] = {}
         self.steps: list[tuple[int, object]] = []  # (rank, the domain from just after that statement on)
         self.conditions: list[tuple[int, int, tuple[Bound, ...]]] = []  # (rank, sentence, bounds) of local ones
@@ -208,26 +235,26 @@ class Checker(Scopes, Bounds, Links, Claims, Proportions, Domains, Reading):
         self.local_domains: dict[tuple, object] = {}
         self.restricted, self.back = restrictions([s for source in self.sources if not source.defines
                                                    for s in source.statements])
-        out: list[Entry] = []
-        for n, source, found in grouped:
-            entries: list[tuple[int, Entry]] = []
-            assumed = [s for s in source.statements
-                       if s.problem or (is_bound(s) and (s.supposed or declares_real(s)))]
-            for statement in assumed:
-                entries.append((statement.pieces[0].rank, self._assume(source.origin, statement)))
-            items = [(c.subject.rank if source.defines else self.earlier.get(c.subject.rank, c.subject.rank),
-                      k, c) for k, c in enumerate(found)]
-            taken = {id(s) for s in assumed}
-            items += [(s.pieces[0].rank, -1, s) for s in source.statements if is_bound(s) and id(s) not in taken]
-            for rank, k, item in sorted(items, key=lambda i: (i[0], i[1])):
-                if isinstance(item, Statement):
-                    self._at(rank)
-                    entries.append((rank, self._restrained(self._bound_claim(source.origin, item), rank)))
-                else:
-                    entries.extend(self._chain(source, (n, k), item))
-            ordered = entries if source.defines else sorted(entries, key=lambda e: (e[1].line, e[0]))
-            out.extend(entry for _, entry in ordered)
-        return out
+
+    def _source_entries(self, n: int, source: Source, found: list[Chain]) -> list[Entry]:
+        """The entries of one source: its assumptions, then its bounds and chains in the order of the text."""
+        entries: list[tuple[int, Entry]] = []
+        assumed = [s for s in source.statements
+                   if s.problem or (is_bound(s) and (s.supposed or declares_real(s)))]
+        for statement in assumed:
+            entries.append((statement.pieces[0].rank, self._assume(source.origin, statement)))
+        items = [(c.subject.rank if source.defines else self.earlier.get(c.subject.rank, c.subject.rank),
+                  k, c) for k, c in enumerate(found)]
+        taken = {id(s) for s in assumed}
+        items += [(s.pieces[0].rank, -1, s) for s in source.statements if is_bound(s) and id(s) not in taken]
+        for rank, k, item in sorted(items, key=lambda i: (i[0], i[1])):
+            if isinstance(item, Statement):
+                self._at(rank)
+                entries.append((rank, self._restrained(self._bound_claim(source.origin, item), rank)))
+            else:
+                entries.extend(self._chain(source, (n, k), item))
+        ordered = entries if source.defines else sorted(entries, key=lambda e: (e[1].line, e[0]))
+        return [entry for _, entry in ordered]
 
     def _domain(self):
         try:

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 
 import sympy as sp
 
-from derive.core.domain import Count, Domain, IndexedSimplex, Member
+from derive.core.constraints import Count, IndexedSimplex, Member
+from derive.core.domain import Domain
 from derive.distributions import randomvars
 from derive.verify.numeric import at, estimate, where
 
 
 def counts_of(domain, *exprs: sp.Basic) -> tuple:
-    r"""A :class:`~derive.core.domain.Count` for each symbol that ends a sum or product with an integer start:
+    r"""A :class:`~derive.core.constraints.Count` for each symbol that ends a sum or product with an integer start:
     ``\sum_{i=1}^{n}`` has ``n >= 1`` terms, and ``n`` is an integer (sampled as one).  A symbol nothing places
     counts from the start; one an assumption bounds below only (``n \ge 2``) counts from that bound."""
     intervals = dict(domain.intervals)
@@ -38,7 +39,7 @@ def counts_of(domain, *exprs: sp.Basic) -> tuple:
 
 
 def free_indices(domain, counts: tuple, *exprs: sp.Basic) -> tuple:
-    r"""A :class:`~derive.core.domain.Member` for each free index of a family the link sums over: in
+    r"""A :class:`~derive.core.constraints.Member` for each free index of a family the link sums over: in
     ``\frac{\partial L}{\partial o_i} = p_i - y_i`` beside ``\sum_{k=1}^{n} y_k``, ``i`` names one of the ``n``
     entries (``y_i`` means nothing for another ``i``), so the claim is for ``1 \le i \le n``, ``i`` an integer.
     Only where every family the free symbol indexes is summed from 1 to one and the same counted ``n``."""

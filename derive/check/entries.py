@@ -48,7 +48,19 @@ def member_value(value: sp.Basic, index: str, other: str) -> sp.Basic:
     ``index`` itself) subscripted ``other``."""
     renamed = {s: sp.Symbol(f"{n.group(1)}_{other}", **s.assumptions0) for s in value.free_symbols
                if isinstance(s, sp.Symbol) and (n := ENTRY.fullmatch(s.name)) and n.group(2) == index}
+    value = bound_apart(value, {other, *(s.name for s in renamed.values())})
     return value.xreplace({**renamed, sp.Symbol(index): sp.Symbol(other)})
+
+
+def bound_apart(value: sp.Basic, names: set[str]) -> sp.Basic:
+    """``value`` with each variable a sum, product or integral binds under one of ``names`` renamed apart, so a
+    substitution that brings in a free name of the same spelling is not captured (``sum_j A[i, j]`` at ``i = j``
+    stays a sum over its own index)."""
+    for node in sorted(value.atoms(sp.Sum, sp.Product, sp.Integral), key=sp.count_ops, reverse=True):
+        clash = {v: sp.Dummy(v.name, **v.assumptions0) for v in node.variables if v.name in names}
+        if clash and node in value.atoms(type(node)):
+            value = value.xreplace({node: node.xreplace(clash)})
+    return value
 
 
 def members_of(values: dict, *sides: sp.Basic) -> dict:

@@ -11,8 +11,9 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive.distributions import randomvars
-from derive.check.chains import (EQUALITIES, IMPLICATION, INEQUALITIES, SET, SUPPOSITION, SYSTEM, Chain, Link, Piece,
-                                  nested_relations)
+from derive.check.chains import IMPLICATION, SUPPOSITION, SYSTEM, Chain, Link
+from derive.check.nesting import nested_relations
+from derive.check.statements import EQUALITIES, INEQUALITIES, SET, Piece
 from derive.check.errors import CheckError
 from derive.check.leibniz import dependence, functions_of
 from derive.check.reading import evaluation_point
@@ -21,7 +22,7 @@ from derive.check.report import (CLAIM, DEFINITION, IMPLICATION as IMPLIES, NOT_
                                  SUPPOSED, SUPPOSITION as SUPPOSES, UNKNOWN, Entry, point)
 from derive.check.shared import (Failed, OfSquares, Source, arguments_placed, link_entry, put_values, relation_reason,
                                  squared)
-from derive.parse.calculus import ALSO_ALONE, leibniz
+from derive.parse.derivatives import ALSO_ALONE, leibniz
 from derive.parse.names import written_name
 from derive.verify.limits import OutOfTime, settle, time_limit
 
@@ -48,6 +49,11 @@ def _inner(origin: str, piece: Piece, value: sp.Basic | Failed) -> list[Entry]:
         return []
     return [Entry(origin, line, CLAIM, value.status, reason=f"a relation inside a side that was not read: "
                                                              f"{value.reason}") for line in nested_relations(piece)]
+
+
+def _supposed(origin: str, link: Link, chain: Chain) -> tuple[Entry, bool]:
+    """A link of a supposition, taken as supposed (it may anchor later links)."""
+    return link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\""), True
 
 
 class Links:
@@ -171,20 +177,30 @@ class Links:
     def _link(self, origin: str, key: tuple[int, int], link: Link, values: list, anchor: int | None,
               chain: Chain) -> tuple[Entry, bool]:
         """The entry for one link, and whether its right side may anchor later links."""
-        k = link.position
         if chain.kind == IMPLICATION:
             return self._implication(origin, link, chain, values, anchor)
         if chain.conditional:
             reason = "a claim under the condition after it (if, for all, ...) is not checked"
             return link_entry(origin, link, CLAIM, SKIPPED, reason), False
-        supposed = link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\""), True
+        found = self._not_an_equation(origin, key, link, values, anchor, chain)
+        if found is not None:
+            return found
+        return self._equation(origin, key, link, values, anchor, chain)
+
+    def _not_an_equation(self, origin: str, key: tuple[int, int], link: Link, values: list, anchor: int | None,
+                         chain: Chain) -> tuple[Entry, bool] | None:
+        """The entry for a link that is no equation to judge (an equation set, a bound, an interval or a law
+        declared, distinct indices, a proportion, an inequation, a relation not checked, a pmf given in full, a
+        declaration with a problem), or ``None``."""
+        k = link.position
         if link.relation == SET:
             if not isinstance(values[k - 1], Failed) and not isinstance(values[k], Failed):
                 self._set(link, values[k - 1], values[k])
             return link_entry(origin, link, SUPPOSES, SUPPOSED, "an equation set to be solved: what follows is "
                                                             "checked as its consequence"), True
         if link.relation in INEQUALITIES:
-            return supposed if chain.kind == SUPPOSITION else self._claim(origin, link, chain, values, anchor)
+            return _supposed(origin, link, chain) if chain.kind == SUPPOSITION else \
+                self._claim(origin, link, chain, values, anchor)
         if k == 1 and link.lhs.tex.strip() in self.sets and link.relation in EQUALITIES:  # I = (0, 1), x \in I
             return link_entry(origin, link, DEFINITION, DEFINITION, f"{link.lhs.tex.strip()} is this interval"), True
         if k == 1 and key in self.declared.made:  # P = \mathcal{N}(...), X \sim \mathrm{Laplace}(\mu, b)
@@ -207,6 +223,12 @@ class Links:
             return link_entry(origin, link, DEFINITION, DEFINITION, "a value of a pmf the text gives in full"), True
         if k == 1 and key in self.declared.problems:
             return link_entry(origin, link, DEFINITION, NOT_PARSED, self.declared.problems[key]), False
+        return None
+
+    def _equation(self, origin: str, key: tuple[int, int], link: Link, values: list, anchor: int | None,
+                  chain: Chain) -> tuple[Entry, bool]:
+        """The entry for an equation: a supposition, a side that was not read, a definition, or a claim."""
+        k = link.position
         left, right = values[k - 1], values[k]
         defining = chain.kind != SUPPOSITION or chain.supposed in _DEFINING_WORDS
         if chain.kind == SUPPOSITION and (k > 1 or not defining or isinstance(left, Failed) or
@@ -215,7 +237,7 @@ class Links:
                     not isinstance(right, Failed) and link.relation == "=":
                 note = self._suppose(link, left, right)
                 return link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"{note}"), True
-            return supposed
+            return _supposed(origin, link, chain)
         if k == 1 and isinstance(left, Failed):
             return link_entry(origin, link, CLAIM, left.status, left.reason), False
         if isinstance(right, Failed):
@@ -223,29 +245,37 @@ class Links:
                 self.doubted.add(values[0])
             return link_entry(origin, link, CLAIM, right.status, right.reason), False
         if k == 1 or not isinstance(values[0], Failed) and all(isinstance(v, Failed) for v in values[1:k]):
-            # f(x) = [unreadable] = RHS defines f by RHS, as f(x) = RHS would
-            subject = link if k == 1 else replace(link, lhs=chain.expressions[0])
-            special = self._definition(origin, subject, values[0], right, key, chain.kind == SUPPOSITION)
+            special = self._defining(origin, key, link, values, chain)
             if special is not None:
-                name = values[0].func if isinstance(values[0], AppliedUndef) else values[0]
-                if special[0].status == DEFINITION and k > 1:  # defined across a step derive could not read
-                    self.unverified[name] = link.line
-                    special = (replace(special[0], reason=f"{special[0].reason}, taken across the step before it, "
-                                                          "which derive could not read"), special[1])
-                elif special[0].status == DEFINITION:
-                    self.unverified.pop(name, None)
                 return special
         if chain.kind == SUPPOSITION:
             if len(chain.expressions) == 2 and link.relation == "=":
                 note = self._suppose(link, left, right)
                 return link_entry(origin, link, SUPPOSES, SUPPOSED, f"after \"{chain.supposed}\"{note}"), True
-            return supposed
+            return _supposed(origin, link, chain)
         entry, kept = self._claim(origin, link, chain, values, anchor)
         subject = values[0]
         if entry.status == REFUTED and k == 2 and isinstance(subject, AppliedUndef) and \
                 subject.func in self.functions:  # B(a, b) = [its definition] = [refuted]: which B does it mean?
             self.doubted.add(subject.func)
         return entry, kept
+
+    def _defining(self, origin: str, key: tuple[int, int], link: Link, values: list,
+                  chain: Chain) -> tuple[Entry, bool] | None:
+        """The first link, or one after steps derive could not read, as a definition of the chain's subject
+        (``f(x) = [unreadable] = RHS`` defines ``f`` by ``RHS``, as ``f(x) = RHS`` would), or ``None``."""
+        k = link.position
+        subject = link if k == 1 else replace(link, lhs=chain.expressions[0])
+        special = self._definition(origin, subject, values[0], values[k], key, chain.kind == SUPPOSITION)
+        if special is not None:
+            name = values[0].func if isinstance(values[0], AppliedUndef) else values[0]
+            if special[0].status == DEFINITION and k > 1:  # defined across a step derive could not read
+                self.unverified[name] = link.line
+                special = (replace(special[0], reason=f"{special[0].reason}, taken across the step before it, "
+                                                      "which derive could not read"), special[1])
+            elif special[0].status == DEFINITION:
+                self.unverified.pop(name, None)
+        return special
 
     def _definition(self, origin: str, link: Link, left: sp.Basic, right: sp.Basic,
                     key: object, supposed: bool = False) -> tuple[Entry, bool] | None:

@@ -43,7 +43,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from derive.check.assume import is_bound
-from derive.check.chains import EQUALITIES, SPECIALISING, SUPPOSING, Statement, set_to_zero
+from derive.check.leads import SPECIALISING, SUPPOSING, set_to_zero
+from derive.check.statements import EQUALITIES, Statement
 from derive.check.document import Span
 
 #: Words (and phrases) after which an order statement is a hypothesis.

@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable, Sequence
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive.check.chains import Piece
+from derive.check.statements import Piece
 from derive.check.data import put_sample
 from derive.check.leibniz import taken
 from derive.check.report import NOT_PARSED, SKIPPED
 from derive.check.shared import UNIT_WORD, Failed
 from derive.distributions.base import Distribution
-from derive.parse.calculus import in_leibniz
+from derive.parse.derivatives import in_leibniz
 from derive.parse.ellipsis import as_sums
 from derive.parse.names import written_name
 
@@ -303,7 +303,7 @@ class Reading:
         without a subscript among several distributions is read under the one the chain applies.
         """
         from derive.parse import ParseError, parse_latex
-        from derive.parse.calculus import operator_derivatives
+        from derive.parse.derivatives import operator_derivatives
 
         numbers = tuple(s for s in self.domain.symbols if isinstance(s, sp.Symbol))  # p(1 - p): a product
         numbers += tuple(s for s in self.letters if s not in numbers)
@@ -341,8 +341,6 @@ class Reading:
 
     def _parse(self, tex: str, proposition: bool = False, units: str | None = None,
                base_two: bool | None = None) -> sp.Basic | Failed:
-        from derive.parse import ParseError
-
         if not tex.strip():
             if proposition:
                 return Failed(NOT_PARSED, "nothing before it to relate it to: an implication needs an equation "
@@ -363,12 +361,17 @@ class Reading:
         if matrix:
             return Failed(SKIPPED, f"{matrix if ' ' in matrix else matrix + ' is a matrix or a vector'}: vector and "
                                    "matrix algebra is not checked (derive reads numbers)")
+        tex, named = self._rewritten(tex, base_two)
+        return self._value(tex, named, proposition, units)
+
+    def _rewritten(self, tex: str, base_two: bool | None) -> tuple[str, dict[sp.Symbol, sp.Symbol]]:
+        """``tex`` as the text means it, each ``\\mathcal{L}`` a placeholder; the symbol of each placeholder."""
         tex = UNIT_WORD.sub("", tex)  # 1.5 \mathrm{bits}: the unit, no factor
         tex = _REMARK.sub("", tex)  # ... - \lambda^2 \mbox{ (because of the LOTUS)}: a remark, no factor
         if self.base_two if base_two is None else base_two:  # "the logarithms are base 2": \log is \log_2
             tex = re.sub(r"\\log(?![A-Za-z])(?!\s*_)", r"\\log_2 ", tex)
         if self.t_number:  # N - T elsewhere: p^H (1-p)^T is a power
-            from derive.parse.notation import t_as_power
+            from derive.parse.transposes import t_as_power
 
             tex = t_as_power(tex)
         if self.masses:  # p(\mathbf{z}): a density's value is its variable's, bold or not
@@ -383,6 +386,13 @@ class Reading:
                 named[sp.Symbol(f"{match.group(1)}_{{mathcal}}")] = sp.Symbol(f"\\mathcal{{{match.group(1)}}}")
                 return f" {match.group(1)}_{{mathcal}} "
             tex = _CALLIGRAPHIC.sub(placeholder, tex)
+        return tex, named
+
+    def _value(self, tex: str, named: dict[sp.Symbol, sp.Symbol], proposition: bool,
+               units: str | None) -> sp.Basic | Failed:
+        """``tex`` read (an equation or a system when ``proposition``, else an expression), or why not."""
+        from derive.parse import ParseError
+
         try:
             value = self._reading(tex, units or self.units)
             if named:  # the symbol, and the function of \frac{\partial \mathcal{L}}{\partial q}

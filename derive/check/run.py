@@ -42,10 +42,10 @@ always one.  An assumption applies from its statement on (a condition after
 "if", "for", "when", ...: to the end of its sentence); the front matter's and
 ``--assume`` everywhere.  Assumptions that no value satisfies are a
 :class:`~derive.check.errors.CheckError`.  Any other bound is a *claim*,
-checked on the domain known where it stands: a symbol with an interval (or
-none: it ranges over the reals) exactly, by inclusion of intervals, closed
-ends included (``0 < a < 1`` with nothing bounding ``a`` is refuted at
-``a = 0``); any other by :func:`derive.verify.check_relation`.  Bounds
+checked on the domain known where it stands: a symbol with an interval
+exactly, by inclusion of intervals, closed ends included; a symbol nothing
+bounds is unknown (``0 < a < 1``: nothing says what ``a`` ranges over); any
+other by :func:`derive.verify.check_relation`.  Bounds
 joined by "or" are skipped.
 
 **Suppositions and implications** (:mod:`derive.check.chains`).  A statement
@@ -70,7 +70,7 @@ a single wrong expression refutes a single link: the one that introduced it.
 
 **Bounds.**  A document of more than :data:`MAX_CHARS` characters or
 :data:`MAX_LINKS` links is refused before anything is parsed; spans nested
-deeper than :data:`derive.check.chains.MAX_DEPTH` brackets are reported, not
+deeper than :data:`derive.check.rows.MAX_DEPTH` brackets are reported, not
 parsed; each link gets at most ``timeout`` seconds (in any thread).
 Nothing written in a document is ever evaluated as code.
 """
@@ -85,7 +85,10 @@ from pathlib import Path
 
 from derive.check import frontmatter
 from derive.check.assume import Bound, is_bound, named_intervals, parse_assumption
-from derive.check.chains import Statement, chains, outside_cases, ranked, statements
+from derive.check.chains import chains, ranked
+from derive.check.pieces import outside_cases
+from derive.check.statements import Statement
+from derive.check.rows import statements
 from derive.check.definitions import FAMILY_NAMES
 from derive.check.checker import Checker
 from derive.check.document import Span, continued, front_matter, kind_of, spans

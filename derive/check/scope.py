@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 import sympy as sp
 
 from derive.check.assume import restrict
-from derive.check.chains import Link, Statement
+from derive.check.chains import Link
+from derive.check.statements import Statement
 from derive.check.reading import matrices_at
 from derive.check.report import CLAIM, IMPLICATION, REFUTED, UNKNOWN, Entry
 from derive.check.shared import put_values

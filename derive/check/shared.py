@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive.check.chains import Link, Statement
+from derive.check.chains import Link
+from derive.check.statements import Statement
 from derive.check.report import Entry
-from derive.parse.calculus import is_implicit
+from derive.parse.derivatives import is_implicit
 from derive.parse.names import written_name
 
 
@@ -149,7 +150,7 @@ def _same_function(written: object, defined: object, functions: dict) -> bool:
 def _arguments(applied: AppliedUndef, meaning: sp.Lambda) -> tuple | None:
     r"""The arguments to apply ``meaning`` to, for ``applied``: its own variables where ``applied`` only says the
     function depends on one of its parameters (``\frac{\partial h}{\partial a}`` after ``h(x) = 1/(1 + e^{-a -
-    b x})``, see :func:`~derive.parse.calculus.implicit_function`); else its arguments, as many as it was defined
+    b x})``, see :func:`~derive.parse.derivatives.implicit_function`); else its arguments, as many as it was defined
     with; the first of them alone where the rest are its own variables, left out (``\ell(p)`` after ``\ell(p \mid
     x) = ...``); or, at its variables or at data, with its parameters written again after them (``f(x_k; \mu,
     b)`` after ``f(x) = ...`` in ``\mu`` and ``b``; not ``f(\mathbf{x}; \mu, b)``, the density of a whole

@@ -15,12 +15,12 @@ class System(sp.Basic):
     """
 
     def __new__(cls, *equations: sp.Equality) -> "System":
+        for e in equations:
+            if not isinstance(e, sp.Equality) and not (e is sp.true and len(equations) > 1):
+                raise DeriveError(f"a system holds equations, got {sp.sstr(e)}")
         if any(e is sp.true for e in equations) and len(equations) > 1:  # x = 1/2 and 1/2 = 0.5, once values are in
             kept = [e for e in equations if e is not sp.true]
             return kept[0] if len(kept) == 1 else cls(*kept) if kept else sp.true
-        for e in equations:
-            if not isinstance(e, sp.Equality):
-                raise DeriveError(f"a system holds equations, got {sp.sstr(e)}")
         if len(equations) < 2:
             raise DeriveError("a system needs at least two equations")
         return super().__new__(cls, *equations)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Chain, Derivation, Section
-from derive.core.domain import Domain, Member
+from derive.core.constraints import Member
+from derive.core.domain import Domain
 from derive.core.functions import Sigmoid
 from derive.distributions.base import Distribution
 from derive.distributions.bernoulli import Bernoulli

@@ -8,7 +8,8 @@ from functools import cached_property
 import sympy as sp
 from sympy.core.symbol import Str
 
-from derive.core.domain import Defined, Domain, Simplex
+from derive.core.constraints import Defined, Simplex
+from derive.core.domain import Domain
 from derive.core.terms import add, neg
 from derive.distributions.base import Distribution, as_parameter, check_name, check_outcomes
 from derive.errors import InvalidParameter

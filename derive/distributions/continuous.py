@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.core.domain import Domain, Ordered
+from derive.core.constraints import Ordered
+from derive.core.domain import Domain
 from derive.distributions.parametric import C, POSITIVE, REAL, UNIT, X, Parametric
 from derive.errors import InvalidParameter
 
@@ -57,6 +58,7 @@ class Exponential(Parametric):
     notation = r"\mathrm{Exp}"
     description = "an exponential distribution"
     parameters = (("rate", "Exponential rate", POSITIVE),)
+    letters = {"rate": "lambda"}
 
     @property
     def rate(self) -> sp.Expr:
@@ -83,6 +85,7 @@ class Laplace(Parametric):
     notation = r"\mathrm{Laplace}"
     description = "a Laplace distribution"
     parameters = (("loc", "Laplace location", REAL), ("scale", "Laplace scale", POSITIVE))
+    letters = {"loc": "mu", "scale": "b"}
 
     @property
     def loc(self) -> sp.Expr:
@@ -114,6 +117,7 @@ class Uniform(Parametric):
     notation = r"\mathcal{U}"
     description = "a uniform distribution"
     parameters = (("low", "Uniform lower end", REAL), ("high", "Uniform upper end", REAL))
+    letters = {"low": "a", "high": "b"}
 
     @classmethod
     def _check_joint(cls, values: tuple[sp.Expr, ...]) -> None:
@@ -168,6 +172,7 @@ class Gamma(Parametric):
     notation = r"\mathrm{Gamma}"
     description = "a gamma distribution"
     parameters = (("concentration", "Gamma concentration", POSITIVE), ("rate", "Gamma rate", POSITIVE))
+    letters = {"concentration": "alpha", "rate": "lambda"}
 
     @property
     def concentration(self) -> sp.Expr:

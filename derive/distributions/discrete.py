@@ -25,6 +25,7 @@ class Poisson(Parametric):
     description = "a Poisson distribution"
     discrete = True
     parameters = (("rate", "Poisson rate", POSITIVE),)
+    letters = {"rate": "lambda"}
 
     @property
     def rate(self) -> sp.Expr:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.symbol import Str
 
-from derive.core.domain import Domain, IndexedSimplex, Size
+from derive.core.constraints import IndexedSimplex, Size
+from derive.core.domain import Domain
 from derive.distributions.base import Distribution, check_name
 from derive.errors import InvalidParameter
 

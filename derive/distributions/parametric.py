@@ -63,6 +63,8 @@ class Parametric(Distribution):
     discrete: ClassVar[bool] = False
     #: ``(attribute, description, interval)`` for each positional parameter.
     parameters: ClassVar[tuple[tuple[str, str, sp.Interval], ...]] = ()
+    #: The letter a parameter is written with where it differs from its attribute (``{"rate": "lambda"}``).
+    letters: ClassVar[dict[str, str]] = {}
 
     def __new__(cls, *params: object, name: str = "P", outcomes: Sequence[str] = ()) -> "Parametric":
         if outcomes:
@@ -92,6 +94,11 @@ class Parametric(Distribution):
     @classmethod
     def _check_joint(cls, values: tuple[sp.Expr, ...]) -> None:
         """Constraints between parameters (``low < high``); none by default."""
+
+    @classmethod
+    def symbolic(cls, index: int, name: str = "P") -> "Parametric":
+        """A member with symbolic parameters numbered ``index``: ``Normal.symbolic(1)`` is ``N(mu_1, sigma_1^2)``."""
+        return cls(*(sp.Symbol(f"{cls.letters.get(a, a)}_{index}") for a, _, _ in cls.parameters), name=name)
 
     @classmethod
     def from_parameters(cls, params: Sequence[sp.Basic], name: str, outcomes: Sequence[str] = ()) -> "Parametric":

@@ -112,10 +112,14 @@ def to_sympy(text: str, objects: Mapping[sp.Symbol, sp.Basic]) -> sp.Basic:
     return _finish(expr, objects)
 
 
+#: A placeholder the grammar took into a name (``x_{0.5}``: the subscript's decimal was derive's to read).
+_INSIDE_NAME = re.compile(r"\(?\\text\{(derive\d+)\}\)?")
+
+
 def _finish(expr: sp.Basic, objects: Mapping[sp.Symbol, sp.Basic]) -> sp.Basic:
     """Placeholders replaced, logarithms made natural, sums and products left unevaluated."""
     if isinstance(expr, sp.Symbol):
-        return objects.get(expr, expr)
+        return objects[expr] if expr in objects else _named(expr, objects)
     if not expr.args:
         return expr
     args = tuple(_finish(a, objects) for a in expr.args)
@@ -138,6 +142,21 @@ def _total(expr: sp.Basic) -> bool:
     """Defined at every real point: built from symbols and numbers by sums, products and natural powers."""
     return all(isinstance(e, (sp.Symbol, sp.Number, sp.Add, sp.Mul)) or
                (isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp >= 0) for e in sp.preorder_traversal(expr))
+
+
+def _named(symbol: sp.Symbol, objects: Mapping[sp.Symbol, sp.Basic]) -> sp.Symbol:
+    r"""``symbol`` with each placeholder inside its name written back as the number or name it stands for
+    (``x_{0.5}`` is the name ``x_{1/2}``, ``x_{0.7}`` another; ``\theta_{\mathrm{ML}}`` is ``theta_{ML}``); any
+    other object inside a name is refused, never left as a placeholder that two different subscripts share."""
+
+    def number(match: re.Match) -> str:
+        value = objects.get(sp.Symbol(match.group(1)))
+        if not isinstance(value, (sp.Rational, sp.Symbol)):
+            raise ParseError(f"cannot read derive's notation inside the name {_INSIDE_NAME.sub('...', symbol.name)}")
+        return value.name if isinstance(value, sp.Symbol) else sp.sstr(value)
+
+    name = _INSIDE_NAME.sub(number, symbol.name)
+    return symbol if name == symbol.name else sp.Symbol(name, **symbol.assumptions0)
 
 
 def _check_size(expr: sp.Basic, args: tuple[sp.Basic, ...]) -> None:

@@ -47,7 +47,7 @@ OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 CLOSERS = frozenset(OPENERS.values())
 
 #: The function a prime on a bracket stands for while reading (``(u/v)'``, ``{(1+e^{-x})^{-1}}'``): a derivative
-#: in the formula's one variable (:func:`derive.parse.calculus.operator_derivatives`).
+#: in the formula's one variable (:func:`derive.parse.derivatives.operator_derivatives`).
 PRIMED = "primed"
 
 

@@ -127,6 +127,7 @@ class MeasureForms:
         """
         pos = self.tokens[i].pos
         form = r"\mathbb{E}_{x \sim P}\left[...\right]"
+        named_only = False
         under = self._next(i + 1, hi)
         script = self._next(under + 1, hi)
         inside = self._written_inside(under, hi) if len(self.by_key) > 1 else None
@@ -143,6 +144,7 @@ class MeasureForms:
             parts = self._split(lo, top, {r"\sim"})
             dist = self._dist(*parts[-1])
             written = self._key(*parts[0]) if len(parts) == 2 else dist.variable.name
+            named_only = len(parts) == 1  # E_P[X]: the variable is P's, as the text writes it (X, x)
             opening = self._next(self.partner.get(script, script) + 1, hi)
         bar = self._at(opening, hi) == "|" and self._bar_close(opening, hi) > opening  # E_p|x - \mu|
         if len(written) != 1 or written not in string.ascii_letters or \
@@ -154,6 +156,9 @@ class MeasureForms:
         self.sums += 1
         try:
             bound = {written.lower(): dist.variable, written.upper(): dist.variable}
+            if named_only:
+                taken = {s.name for s in dist.free_symbols if isinstance(s, sp.Symbol)}
+                bound |= {n: dist.variable for n in ("x", "X") if n in _variable_names(dist) and n not in taken}
             close = self._bar_close(opening, hi) if bar else self.partner[opening]
             body = self.expression(opening + 1, close, {**indices, **bound})
         finally:

@@ -16,6 +16,7 @@ from derive.distributions.parametric import Parametric
 from derive.parse.adapter import ParseError, SyntaxFailure, to_sympy
 from derive.parse.aggregates import Aggregates
 from derive.parse.calculus import CalculusForms
+from derive.parse.derivatives import DerivativeForms
 from derive.parse.lexer import name_tokens
 from derive.parse.lexicon import (BIG_OPERATORS, BRACES, CLOSERS, CONTEXT_ONLY, DIFFERENTIAL_ENTROPY_HEADS, EXPECTATIONS,
                                   GREEK, KL_SEPARATORS, NAME, OPAQUE, PROSE, TERM_STOPS, VARIANCES)
@@ -53,7 +54,8 @@ def _parameters(dist: Distribution) -> tuple[sp.Basic, ...]:
 _VALUE_LETTERS = frozenset("ijknxyz")
 
 
-class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, MeasureForms, Names, Logs):
+class Reader(DerivativeForms, CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, MeasureForms,
+             Names, Logs):
     """Reads one source: finds derive's notation, hands the rest to the parser, puts the pieces together."""
 
     def __init__(self, source: str, tokens: list[Token], partner: dict[int, int],
@@ -234,7 +236,8 @@ class Reader(CalculusForms, RandomVariableForms, NamedFunctions, Aggregates, Mea
     # -- derive's notation ---------------------------------------------------
     #: derive's notation, tried in order at each token: (the form's name, the method that reads it or says ``None``).
     FORMS: tuple[tuple[str, str], ...] = (
-        ("calculus", "calculus_form"),  # derivatives, sigmoid, Kronecker delta, max/min, log in base b
+        ("derivative", "derivative_form"),  # \frac{d}{dx} f, \frac{\partial y}{\partial x}
+        ("calculus", "calculus_form"),  # sigmoid, Kronecker delta, max/min, limits, log in base b
         ("sum", "sum_form"),
         ("product", "product_form"),
         ("expectation", "expectation_form"),

@@ -15,7 +15,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy.core.symbol import Str
 
-from derive.core.domain import EveryIndex
+from derive.core.constraints import EveryIndex
 from derive.core.group import Group
 from derive.core.terms import factors_of, is_negative_term, neg, terms_of
 from derive.distributions.measures import KL, CrossEntropy, Entropy, Measure, OutcomeSum, Prob
@@ -289,8 +289,12 @@ def _has_function(e: sp.Basic) -> bool:
     return any(isinstance(a, (sp.Function, Measure, Prob, Group) + _AGGREGATES) for a in sp.preorder_traversal(e))
 
 
+#: LaTeX's special characters in running text, each with what prints it.
+_TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+                 "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\~{}"}
+
+
 def escape_text(text: str) -> str:
-    for char, repl in (("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("$", r"\$"), ("&", r"\&"),
-                       ("#", r"\#"), ("^", r"\^{}"), ("_", r"\_"), ("%", r"\%"), ("~", r"\~{}")):
-        text = text.replace(char, repl)
-    return text
+    """``text`` for LaTeX's running text: each special character replaced once (in one pass, so the braces of
+    ``\textbackslash{}`` are not escaped again)."""
+    return "".join(_TEXT_ESCAPES.get(char, char) for char in text)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.core.domain import Domain, Member
+from derive.core.constraints import Member
+from derive.core.domain import Domain
 from derive.core.functions import Log, Sigmoid
 from derive.core.terms import MINUS_ONE, add, factors_of, mul, quotient, terms_of
 from derive.distributions.semantics import denote

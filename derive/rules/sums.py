@@ -5,7 +5,8 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Refusal, Rewrite, Rule
-from derive.core.domain import Defined, Domain, IndexedSimplex, Simplex
+from derive.core.constraints import Defined, IndexedSimplex, Simplex
+from derive.core.domain import Domain
 from derive.core.terms import add, factors_of, mul, terms_of
 from derive.distributions.measures import OutcomeSum, expand_outcome_sum
 from derive.rules.integrals import unsplittable

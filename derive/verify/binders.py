@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.core.domain import Domain, Member
+from derive.core.constraints import Member
+from derive.core.domain import Domain
 from derive.verify import signs
 
 Aggregate = sp.Integral | sp.Sum | sp.Product

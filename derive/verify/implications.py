@@ -18,7 +18,7 @@ written: solving substitutes, and SymPy then cancels (``x = y`` would imply
 A hypothesis about one entry ``q_j`` (``j`` an index the domain names, ``1 <= j
 <= n``) says nothing about the other entries: its solution replaces ``q_j``
 only.  It stands for every entry only when the domain declares ``j``
-universal in hypotheses (:class:`derive.core.domain.Member` with ``every=True``:
+universal in hypotheses (:class:`derive.core.constraints.Member` with ``every=True``:
 "for every j"), as a Lagrange condition does.  Dropping that distinction
 would let ``q_j = p_j`` prove ``q_1 = p_1`` (tests/verify/test_implications.py).
 """
@@ -28,7 +28,8 @@ from __future__ import annotations
 import sympy as sp
 
 from derive.core import Status, Verdict
-from derive.core.domain import Domain, Member
+from derive.core.constraints import Member
+from derive.core.domain import Domain
 from derive.core.system import equations_of
 from derive.distributions.semantics import denote
 from derive.verify import signs

@@ -52,7 +52,7 @@ def place(domain: Domain, *exprs: sp.Basic) -> tuple[Domain, tuple[sp.Symbol, ..
     """The domain extended by the free symbols of ``exprs`` it does not mention, and the symbols left loose.
 
     A symbol is placed on the interval its SymPy assumptions give it
-    (:func:`derive.core.domain.own_interval`); one with no assumptions (a complex
+    (:func:`derive.core.intervals.admit`); one with no assumptions (a complex
     number to SymPy) is *loose*: it is sampled at positive points only.
     """
     labels = {ix.base.label for e in exprs for ix in e.atoms(sp.Indexed)}

@@ -38,7 +38,8 @@ from collections.abc import Iterator
 import sympy as sp
 
 from derive.core import Status, Verdict
-from derive.core.domain import Domain, IndexedSimplex
+from derive.core.constraints import IndexedSimplex
+from derive.core.domain import Domain
 from derive.core.functions import Log
 from derive.core.group import Group
 from derive.core.terms import as_expr, is_leaf, terms_of

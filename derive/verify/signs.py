@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from derive.core.domain import Count, Defined, Domain, IndexedSimplex, Simplex, Size
+from derive.core.constraints import Count, Defined, IndexedSimplex, Simplex, Size
+from derive.core.domain import Domain
 from derive.core.terms import as_expr
 
 oo = sp.oo

@@ -161,7 +161,7 @@ INTEGER_SETS = [
 
 @pytest.mark.parametrize(("text", "least"), INTEGER_SETS, ids=[t for t, _ in INTEGER_SETS])
 def test_a_set_of_integers_is_a_count(text: str, least: int) -> None:
-    from derive.core.domain import Count
+    from derive.core.constraints import Count
 
     (bound,) = parse_assumption(text)
     assert bound.integer and (bound.low, bound.high) == (least, oo)
@@ -183,7 +183,7 @@ def test_a_count_and_an_interval_on_one_symbol_keep_the_interval() -> None:
 
 
 def test_two_sets_of_integers_on_one_symbol_are_the_smaller() -> None:
-    from derive.core.domain import Count
+    from derive.core.constraints import Count
 
     domain = restrict(Domain(), parse_assumption(r"n \in \mathbb{N}_0") + parse_assumption(r"n \in \mathbb{N}"))
     assert domain.constraints == (Count(sp.Symbol("n"), 1),)
@@ -191,7 +191,7 @@ def test_two_sets_of_integers_on_one_symbol_are_the_smaller() -> None:
 
 def test_a_name_given_an_interval_and_used_as_a_set_is_that_interval() -> None:
     from derive.check.assume import named_intervals
-    from derive.check.chains import statements
+    from derive.check.rows import statements
     from derive.check.document import spans
 
     def read(document: str) -> list:

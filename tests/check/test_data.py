@@ -6,7 +6,8 @@ import pytest
 import sympy as sp
 
 from derive.check.data import barred_subjects, counted, counts_of, free_indices, sample_means
-from derive.core.domain import Count, Domain, Member
+from derive.core.constraints import Count, Member
+from derive.core.domain import Domain
 
 n, m, i, k, x = sp.symbols("n m i k x")
 X, Y = sp.IndexedBase("x"), sp.IndexedBase("y")

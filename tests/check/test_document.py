@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.document import Span, continued, front_matter, kind_of, spans
+from derive.check.document import continued, front_matter, kind_of, spans
 
 #: (source, kind, [(math with spaces collapsed, line, display)])
 SPANS = [
@@ -61,12 +61,6 @@ def test_spans(source: str, kind: str, expected: list[tuple[str, int, bool]]) ->
     assert found == expected
 
 
-def test_line_of_an_offset_inside_a_span() -> None:
-    (span,) = spans("intro\n$$\na = b\n  = c\n$$\n")
-    assert span.line == 2
-    assert span.line_at(span.tex.index("b")) == 3 and span.line_at(span.tex.index("c")) == 4
-
-
 @pytest.mark.parametrize(("name", "kind"), [("a.md", "md"), ("a.tex", "tex"), ("A.LaTeX", "tex"), ("notes", "md")])
 def test_kind_of(name: str, kind: str) -> None:
     assert kind_of(name) == kind
@@ -76,10 +70,6 @@ def test_front_matter() -> None:
     assert front_matter("---\na: 1\n---\nbody") == ("a: 1\n", 12)
     assert front_matter("no front matter") == ("", 0)
     assert front_matter("---\nnever closed") == ("", 0)
-
-
-def test_span_is_a_value() -> None:
-    assert Span("x", 1, False, "$") == Span("x", 1, False, "$")
 
 
 # -- tags, boxes and intertext in derive's own LaTeX ------------------------------------------

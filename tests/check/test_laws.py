@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from derive.check.chains import IMPLICATION, Chain, Piece
+from derive.check.chains import IMPLICATION, Chain
+from derive.check.statements import Piece
 from derive.check.laws import laws, premise_law
 
 LAWS = [

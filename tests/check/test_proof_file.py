@@ -9,25 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-import sympy as sp
 
 from derive.api import Options, article_documents
 from derive.cli import main
-
-OUTPUTS = Path(__file__).resolve().parents[2] / "outputs"
+from tests.check.proof_helpers import OUTPUTS, shipped, shipped_proof, verify
 
 
 def proof(dist: str = "coin", **options: object) -> dict:
     documents, _ = article_documents(("json",), Options(**options), dist)
     return json.loads(next(iter(documents.values())))
-
-
-def verify(tmp_path: Path, document: dict | str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    path = tmp_path / "proof.json"
-    path.write_text(document if isinstance(document, str) else json.dumps(document))
-    code = main(["verify", str(path)])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in OUTPUTS.glob("*.json")))
@@ -232,15 +222,6 @@ def test_malformed_minimization_files_exit_2(tmp_path, capsys, edit, where):
 
 
 # -- the statement: proved only when a chain whose steps are all proved shows it, formally -----------------------------
-@functools.cache
-def shipped(name: str) -> str:
-    return (OUTPUTS / f"{name}.json").read_text()
-
-
-def shipped_proof(name: str) -> dict:
-    return json.loads(shipped(name))
-
-
 def _statement(text: str | None):
     return lambda d: d.__setitem__("statement", text)
 
@@ -342,39 +323,6 @@ def test_a_missing_statement_field_is_malformed(tmp_path, capsys):
 
 
 # -- after a failed step, later steps are judged in their own right ---------------------------------------------------
-def _tiny(steps: list[dict], statement: str | None = None) -> dict:
-    """A proof about a symbol ``x > 0`` alone, with ``steps`` given as (subject, before, relation, after)."""
-    return {"format": "derive-proof", "version": 1, "units": "nats", "distributions": [], "assumptions": ["x > 0"],
-            "statement": statement, "steps": [
-                {"index": k + 1, "section": "S", "rule": f"r{k + 1}", "subject": s, "before": b, "relation": r,
-                 "after": a} for k, (s, b, r, a) in enumerate(steps)]}
-
-
-def test_steps_after_a_refuted_step_are_not_proved_through_it(tmp_path, capsys):
-    """x = x + 2 is refuted; x + 2 >= x + 1 and x + 1 = 1 + x are true rewrites, but what they display,
-    x >= x + 1 and x >= 1 + x, is false: they must not be proved on the strength of the refuted x + 2."""
-    document = _tiny([("x", "x", "=", "x + 2"), ("x", "x + 2", ">=", "x + 1"), ("x", "x + 1", "=", "1 + x")],
-                     r"x \geq x + 1")
-    code, out, _ = verify(tmp_path, document, capsys)
-    assert code == 1
-    lines = out.strip().splitlines()
-    assert [line.split(": ")[1] for line in lines[:-1]] == ["step 1 (r1)", "step 2 (r2)", "step 3 (r3)"]
-    assert all("proved" not in line.split(": ")[2] for line in lines[:-1])
-    assert "judged on its own, since step 1 is refuted" in lines[1]
-    assert "rests on steps 1-3, and step 1 is refuted" in lines[-1]
-
-
-def test_a_correct_step_after_a_refuted_one_is_still_proved_when_its_display_holds(tmp_path, capsys):
-    document = _tiny([("x", "x", "=", "x + 2"), ("x", "x + 2", "=", "x")])
-    code, out, _ = verify(tmp_path, document, capsys)
-    lines = out.strip().splitlines()
-    assert code == 1 and len(lines) == 3 and "step 2 (r2): refuted" in lines[1]  # x + 2 = x is false on its own
-    document = _tiny([("x", "x", "=", "x + 2"), ("x", "x + 2", ">=", "x")])
-    code, out, _ = verify(tmp_path, document, capsys)
-    lines = out.strip().splitlines()
-    assert code == 1 and len(lines) == 2 and "step 1 (r1): refuted" in lines[0]  # x + 2 >= x, and x >= x: proved
-
-
 def test_a_supposed_chain_after_a_refuted_step_is_judged_from_its_hypothesis(tmp_path, capsys):
     document = shipped_proof("minimization-coin")
     steps = document["steps"]
@@ -470,23 +418,6 @@ def test_non_utf8_and_oversized_files(tmp_path, capsys):
     assert "file is larger than 5000000 bytes" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("failure", [ValueError("bad"), RecursionError(), MemoryError(), ZeroDivisionError()],
-                         ids=["value-error", "recursion", "memory", "zero-division"])
-def test_a_verifier_failure_is_an_unknown_step_never_a_proved_one(tmp_path, capsys, monkeypatch, failure):
-    import derive.check.proof_file
-
-    def broken(*args: object, **kwargs: object):
-        raise failure
-
-    monkeypatch.setattr(derive.check.proof_file, "check_equal", broken)
-    document = shipped_proof("gibbs-coin")
-    document["steps"] = document["steps"][:2]
-    code, out, err = verify(tmp_path, document, capsys)
-    assert code == 1 and not err
-    lines = out.strip().splitlines()
-    assert len(lines) == 3 and all(": unknown: the verifier failed" in line for line in lines[:2])
-
-
 @pytest.mark.parametrize("failure", [RecursionError(), MemoryError(), KeyError("x")],
                          ids=["recursion", "memory", "key"])
 def test_a_failure_while_reading_is_one_line_exit_2(tmp_path, capsys, monkeypatch, failure):
@@ -505,30 +436,6 @@ def test_a_huge_file_through_the_command(tmp_path):
     path.write_text("[" * 1_000_000)
     result = subprocess.run([sys.executable, "-m", "derive.cli", "verify", str(path)], capture_output=True, text=True)
     assert result.returncode == 2 and "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
-
-
-# -- assumptions: intervals reach the domain as they are (closed ends too) --------------------------------------------
-@pytest.mark.parametrize("interval", [sp.Interval(0, sp.oo), sp.Interval(0, 1), sp.Interval.Lopen(0, 1),
-                                      sp.Interval.open(-sp.oo, sp.oo)], ids=["[0, oo)", "[0, 1]", "(0, 1]", "R"])
-def test_assumed_intervals_reach_the_domain_unchanged(interval):
-    from derive.check.proof_file import domain_of
-    from derive.parse.calculus import Assumption
-
-    x = sp.Symbol("x", real=True)
-    domain = domain_of([Assumption(x, interval)], ())
-    assert dict(domain.intervals)[x] == interval
-
-
-def test_a_closed_assumption_from_the_reader_is_used(tmp_path, capsys, monkeypatch):
-    """If the assumption reader gives x >= 0 a closed interval, the step is checked at x = 0 too."""
-    import derive.parse.calculus as calculus
-
-    x = sp.Symbol("x", real=True)
-    monkeypatch.setattr(calculus, "read_assumption", lambda tex: calculus.Assumption(x, sp.Interval(0, sp.oo)))
-    document = _tiny([("x^{2}", "x^{2}", ">=", "0")], r"x^{2} \geq 0")
-    assert verify(tmp_path, document, capsys)[0] == 0
-    document = _tiny([("x^{2}", "x^{2}", ">", "0")], r"x^{2} > 0")  # false at x = 0
-    assert verify(tmp_path, document, capsys)[0] == 1
 
 
 # -- output: quiet on success ----------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derive.check.assume import is_bound
-from derive.check.chains import statements
+from derive.check.rows import statements
 from derive.check.document import spans
 from derive.check.prose import CLAIMS, HYPOTHESES, LOCAL, OPENERS, hypotheses, is_local, tokens_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from derive.check.chains import Piece, Statement
+from derive.check.statements import Piece, Statement
 from derive.check.scope import Restriction, restrictions
 
 

@@ -1,4 +1,4 @@
-"""derive.core.domain: intervals (open or closed), their faces and covers, sample points inside them."""
+"""derive.core.domain: intervals (open or closed) and constraints, their faces and covers, sample points inside them."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import DeriveError, Domain
+from derive.core.constraints import Ordered, Simplex
 from derive.errors import InvalidParameter
 from tests.helpers import DOMAIN, p, q
 
@@ -110,14 +111,17 @@ def test_reparametrization_covers_the_interval_with_a_positive_symbol():
     assert sp.limit(cover, t, 0) == 0 and sp.limit(cover, t, sp.oo) == 1
 
 
-@pytest.mark.parametrize("low", [0, 1, 3])
-def test_a_count_is_sampled_at_integers_from_its_least_and_covered_by_every_one(low: int) -> None:
-    from derive.core.domain import Count
+@pytest.mark.parametrize(("build", "message"), [
+    (lambda: Domain(((p, UNIT), (p, UNIT))), "parameter p is given two intervals"),
+    (lambda: Domain.of(p=UNIT).merge(Domain(constraints=(Simplex((p, q)),))), "parameter p is constrained twice"),
+    (lambda: Domain(constraints=(Simplex((p,)),)).merge(Domain(constraints=(Ordered(q, p),))),
+     "parameter p is constrained twice"),
+], ids=["two-intervals", "interval-and-constraint", "two-constraints"])
+def test_a_symbol_constrained_twice_is_refused(build, message: str) -> None:
+    with pytest.raises(InvalidParameter, match=message):
+        build()
 
-    n = sp.Symbol("n")
-    domain = Domain(constraints=(Count(n, low),))
-    values = [point[n] for point in domain.sample_points(8)]
-    assert all(v.is_Integer and v >= low for v in values) and low in values and len(set(values)) >= 4
-    covered = domain.reparametrize(n)
-    assert covered.is_integer and (covered - low).is_nonnegative and covered != n
-    assert domain.conditions() == (sp.GreaterThan(n, low, evaluate=False),)
+
+def test_a_constraint_merged_twice_is_kept_once() -> None:
+    simplex = Domain(constraints=(Simplex((p, q)),))
+    assert simplex.merge(simplex).constraints == (Simplex((p, q)),)

@@ -17,7 +17,7 @@ import sympy as sp
 from derive import DeriveError
 from derive.distributions.families import (FAMILIES, Beta, Binomial, Exponential, Fact, Gamma, Geometric, Laplace,
                                            Normal, Parametric, Poisson, Uniform)
-from derive.core.domain import Ordered
+from derive.core.constraints import Ordered
 from derive.distributions.parametric import C
 from derive.distributions.registry import family
 from derive.errors import InvalidParameter

@@ -21,7 +21,8 @@ from derive.distributions.indexed import SymbolicCategorical
 from derive.distributions.measures import ANY_BASE, OutcomeSum
 from derive.distributions.parametric import Parametric
 from derive.parse import ParseError, parse_latex
-from derive.parse.calculus import LAGRANGE, read_assumption
+from derive.parse.assumptions import read_assumption
+from derive.parse.calculus import LAGRANGE
 from tests.article_source import article_text, display_equations
 from derive.core.system import System
 from derive.distributions.semantics import denote, plain
@@ -396,7 +397,7 @@ class Reading:
 
 def _steps_of(derivation: Derivation, label: str, units: str, exact: bool) -> list[tuple[str, sp.Basic, Reading]]:
     """Every step's ``before`` and ``after``; the symbols come from the derivation's assumptions, as printed
-    in its proof file and read by :func:`derive.parse.calculus.read_assumption`."""
+    in its proof file and read by :func:`derive.parse.assumptions.read_assumption`."""
     symbols = tuple(read_assumption(to_latex(a)).symbol for a in derivation.assumptions)
     reading = Reading(derivation.distributions, units, symbols, derivation.domain, exact)
     out = []
@@ -676,3 +677,19 @@ def test_family_round_trip(label: str, dists: tuple, original: sp.Basic, units: 
     for got, want in pairs:
         assert sp.expand(denote(got)) == sp.expand(denote(want))
         assert check_equal(got, want, domain).proved
+
+
+@pytest.mark.parametrize("tex, name", [
+    (r"x_{0.5}", "x_{1/2}"),  # a decimal derive reads exactly, inside a subscript: its value names the symbol
+    (r"x_{.50}", "x_{1/2}"),
+    (r"x_{0.7}", "x_{7/10}"),
+    (r"x_{\hat i}", "x_{ihat}"),
+])
+def test_what_derive_reads_inside_a_subscript_names_the_symbol(tex: str, name: str):
+    assert parse_latex(tex, DISTS) == sp.Symbol(name)
+
+
+def test_two_subscripts_derive_reads_are_never_one_symbol():
+    assert parse_latex(r"x_{0.5} - x_{0.7}", DISTS) != 0
+    with pytest.raises(ParseError, match=r"cannot read derive's notation inside the name x_\{\.\.\.\}"):
+        parse_latex(r"x_{\log 2}", DISTS)

@@ -17,17 +17,16 @@ import sympy as sp
 
 from derive import Bernoulli, Laplace, Normal
 from derive.check import check_text
-from derive.core.functions import Sigmoid
-from derive.core.system import System
 from derive.distributions.indexed import SymbolicCategorical
 from derive.distributions.measures import Prob
 from derive.distributions.measures import KL
 from derive.distributions.moments import Expect
-from derive.distributions.semantics import plain
 from derive.parse import ParseError, parse_latex
 from derive.parse.aggregates import sample_ranges
-from derive.parse.calculus import LAGRANGE, implicit_function
+from derive.parse.calculus import LAGRANGE
 from derive.testing import assert_identity
+
+from tests.parse.readings import assert_reads, assert_refuses
 
 p, q, x, y, t, z, n, i, w = sp.symbols("p q x y t z n i w")
 k_ = sp.Symbol("k")
@@ -47,46 +46,18 @@ K, PK, N = CATEGORICALS[0].variable, CATEGORICALS[0].base, CATEGORICALS[0].n
 f, g, h = sp.Function("f"), sp.Function("g"), sp.Function("h")
 d = sp.Derivative
 log = sp.log
-D_NUMBER = (sp.Symbol("d"),)  # d declared a number (as --assume "0 < d < 1" does)
 
 
 def derivative(expr: sp.Basic, variable: sp.Symbol, order: int = 1) -> sp.Derivative:
     return d(expr, (variable, order), evaluate=False)
 
 
-p_, H_, T_, X_ = sp.symbols("p H T X")
+X_ = sp.Symbol("X")
 X_R, Y_R, Z_ = sp.symbols("x y z", real=True)  # integration variables are real
-VARSIGMA = sp.Symbol("varsigma")  # the variable of a derivative taken at a point, g'(0)
 A, b_ = sp.symbols("a b")
 
 #: (LaTeX, distributions, symbols declared, what it reads as).
 READS = [
-    # derivatives with d: of the factor (or bracket) that follows, or of what is written on top
-    (r"\frac{d}{dx} x^2", (), (), derivative(x**2, x)),
-    (r"\frac{d}{d x} x^{2}", (), (), derivative(x**2, x)),
-    (r"\frac{\mathrm{d}}{\mathrm{d}x} x^3", (), (), derivative(x**3, x)),
-    (r"\frac{\mathrm{d}}{\mathrm{d} x} x", (), (), derivative(x, x)),
-    (r"\frac{\text{d}}{\text{d}x} x^3", (), (), derivative(x**3, x)),  # an upright d however it is set
-    (r"\frac{\operatorname{d} f}{\operatorname{d} x}", (), (), derivative(implicit_function("f")(x), x)),
-    (r"\dfrac{d}{dx} f(x)", (), (), derivative(f(x), x)),
-    (r"\frac{d}{dx} f", (), (), derivative(implicit_function("f")(x), x)),  # undeclared: a function of x, never 0
-    (r"\frac{d}{dx} p", COINS, (), derivative(p, x)),  # a parameter: a constant
-    (r"\frac{d^2}{dx^2} x^3", (), (), derivative(x**3, x, 2)),
-    (r"\frac{d^{2}}{d x^{2}} x^3", (), (), derivative(x**3, x, 2)),
-    (r"\frac{d}{dx}\left( x^2 + 1 \right)", (), (), derivative(x**2 + 1, x)),
-    (r"\frac{d}{dx} (x^2 + 1)^{2}", (), (), derivative((x**2 + 1) ** 2, x)),
-    (r"\frac{d}{dx} x^2 + 1", (), (), derivative(x**2, x) + 1),
-    (r"2 \frac{d}{dx} x^2 - x", (), (), 2 * derivative(x**2, x) - x),
-    (r"\frac{d}{dx} \log x", (), (), derivative(log(x), x)),
-    (r"\frac{d}{dx} -x", (), (), derivative(-x, x)),
-    (r"\frac{dy}{dx}", (), (), derivative(implicit_function("y")(x), x)),
-    (r"\frac{d x^2}{dx} - 1", (), (), derivative(x**2, x) - 1),
-    (r"\frac{d}{dt} \frac{d}{dt} t^3", (), (), derivative(derivative(t**3, t), t)),
-    (r"\left.\frac{d}{dx} x^2\right|_{x=1}", (), (), sp.Subs(derivative(x**2, x), x, 1)),
-    (r"\frac{d}{dx} x^2 \Big|_{x=3} + 1", (), (), sp.Subs(derivative(x**2, x), x, 3) + 1),
-    (r"\frac{\mathrm{d}}{\mathrm{d}x} x^2", (), D_NUMBER, derivative(x**2, x)),  # upright d: never a number
-    (r"\frac{d}{x}", (), (), sp.Symbol("d") / x),  # a fraction: no d below
-    (r"\frac{d}{2}", (), (), sp.Symbol("d") / 2),
     # function application, unless the name is a number
     (r"f(x)", (), (), f(x)),
     (r"g(x+1)", (), (), g(x + 1)),
@@ -98,11 +69,9 @@ READS = [
     (r"p(1 - p)", COINS, (), p * (1 - p)),  # a distribution's parameter
     (r"q (1 - q) + p(x)", COINS, (), q * (1 - q) + p * x),
     (r"x(1 - x)", (), (x,), x * (1 - x)),  # a symbol declared (an assumption bounds it)
-    (r"\lambda(\mu - x)", (), (), LAGRANGE * (sp.Symbol("mu") - x)),  # derive's Lagrange multiplier
     (r"e(1 - x) + \pi(1 - x)", (), (), sp.E * (1 - x) + sp.pi * (1 - x)),
     (r"\sum_{i=1}^{n} p_{i} (1 - p_{i})", CATEGORICALS, (), sp.Sum(PK[K] * (1 - PK[K]), (K, 1, N))),
     (r"\sum_{k=1}^{n} k(k + 1)", (), (), sp.Sum(sp.Symbol("k") * (sp.Symbol("k") + 1), (sp.Symbol("k"), 1, n))),
-    (r"\sigma(z)", (), (), Sigmoid(z)),  # derive's notation keeps its meaning
     # a logarithm without brackets takes the product that follows; a power on \log is a power of the logarithm
     (r"\log x^2", (), (), log(x**2)),
     (r"\ln x^{2}", (), (), log(x**2)),
@@ -131,49 +100,6 @@ READS = [
     (r"2 (3)^{2}", (), (), sp.Integer(18)),
     (r"x^2 3", (), (), 3 * x**2),  # an exponent, then a factor
     (r"2 \frac{1}{2}", (), (), sp.Integer(1)),
-    (r"1 - 0.3", (), (), sp.Rational(7, 10)),  # a decimal after a minus sign is the decimal written
-    (r"2t – t", (), (), t),  # dashes and the minus sign typed as characters
-    (r"a · b", (), (), sp.Symbol("a") * sp.Symbol("b")),
-    # primes: f'(x) is the derivative of f at x; a bare x' is a symbol of its own
-    (r"f'(x)", (), (), derivative(f(x), x)),
-    (r"f''(x)", (), (), derivative(f(x), x, 2)),
-    (r"f^{\prime}(x)", (), (), derivative(f(x), x)),
-    (r"f’(x)", (), (), derivative(f(x), x)),
-    (r"f '(x)", (), (), derivative(f(x), x)),  # a space before the prime, as some editors set it
-    (r"\sin^{-1}(x)", (), (), sp.asin(x)),  # the inverse function, with brackets as without
-    (r"\tanh^{-1}\left(x\right)", (), (), sp.atanh(x)),
-    (r"\sin^{2}(x)", (), (), sp.sin(x)**2),  # a power of the value
-    (r"\mathop{x} + 1", (), (), x + 1),  # \mathop only spaces its argument as an operator
-    (r"\mathbb{D}_{\mathrm{KL}}(P \| Q)", COINS, (), KL(*COINS)),  # the divergence's letter in a blackboard font
-    # the indicator that two indices are equal: the Kronecker delta
-    (r"1\{k = i\} + \mathbb{1}_{j=i} + \mathbf{1}\left\{ a = b \right\}", (), (),
-     sp.KroneckerDelta(sp.Symbol("k"), sp.Symbol("i")) + sp.KroneckerDelta(sp.Symbol("j"), sp.Symbol("i"))
-     + sp.KroneckerDelta(sp.Symbol("a"), sp.Symbol("b"))),
-    (r"\frac{\partial}{w} w^2", (), (), derivative(w**2, w)),  # \partial left out below: still in w
-    (r"x' + x", (), (), sp.Symbol("xprime") + x),
-    # a prime on a bracket, and Euler's D in the checker: the derivative in the formula's one variable
-    (r"\left(\frac{1}{x}\right)'", (), (), derivative(1 / x, x)),
-    (r"{(1+e^{-x})^{-1}}' + 2(x^3)'", (), (), derivative(1 / (1 + sp.exp(-x)), x) + 2 * derivative(x**3, x)),
-    (r"(x^2)''", (), (), derivative(x**2, x, 2)),
-    (r"(y x)' = y", (), (y,), sp.Eq(derivative(y * x, x), y)),  # y a declared number: x is the variable
-    (r"(3)'", (), (), derivative(sp.Integer(3), x)),
-    # a label in brackets up top is no power: the i-th example, then its power; f^{(2)}(x) is f''(x)
-    (r"\sigma_j^{(i)2} + x^{(2)}", (), (), sp.Symbol("sigma_{ij}") ** 2 + sp.Symbol("x_2")),
-    (r"f^{(2)}(x)", (), (), derivative(f(x), x, 2)),
-    # a superscript of a lone minus (e^-x, as TeX sets it) is meant with the token after it
-    (r"e^-x + 10^-3 + e^-\lambda", (), (),
-     sp.exp(-x) + sp.Rational(1, 1000) + sp.exp(-sp.Symbol("lambda", real=True))),
-    # a/2 sigma^2 ending a term is over 2 sigma^2 (as a/2b is); 1/32 before a log is the number; times minus
-    (r"(x-\mu)^2/2\sigma^2 + 1/32\log(1/32) + k \cdot -\frac{1}{k}", (), (),
-     (x - sp.Symbol("mu")) ** 2 / (2 * sp.Symbol("sigma") ** 2) - sp.log(32) / 32 - 1),
-    # an operator set in braces is the operator; a group after pi is a factor
-    (r"\ln(y){+}\ln(x) - 2\pi{\sigma_{2}}^{2}", (), (),
-     log(sp.Symbol("y")) + log(x) - 2 * sp.pi * sp.Symbol("sigma_2") ** 2),
-    # an index with a top and no bottom runs from 1; scripts in either order
-    (r"\sum_j^C x_j + \prod_{i}^{n} x_i - \sum^{m}_{k} x_k", (), (),
-     sp.Sum(sp.Indexed("x", sp.Symbol("j")), (sp.Symbol("j"), 1, sp.Symbol("C")))
-     + sp.Product(sp.Indexed("x", sp.Symbol("i")), (sp.Symbol("i"), 1, sp.Symbol("n")))
-     - sp.Sum(sp.Indexed("x", sp.Symbol("k")), (sp.Symbol("k"), 1, sp.Symbol("m")))),
     # a name alone only inside its own argument is a value: x(1 - x), \sigma(1 - \sigma), p_j(1 - p_j) are products
     (r"x(1-x) + \sigma(1 - \sigma) + p_j(1-p_j)", (), (),
      x * (1 - x) + sp.Symbol("sigma") * (1 - sp.Symbol("sigma")) + sp.Symbol("p_j") * (1 - sp.Symbol("p_j"))),
@@ -184,34 +110,15 @@ READS = [
      sp.Function("g|2")(x, sp.Symbol("y"), sp.Symbol("z"))),
     (r"f(x \mid \mu) - f(x, \mu)", (), (), sp.Function("f|1")(x, sp.Symbol("mu")) - f(x, sp.Symbol("mu"))),
     (r"f(|x|) + g(|x| + |y|)", (), (), f(sp.Abs(x)) + g(sp.Abs(x) + sp.Abs(sp.Symbol("y")))),  # bars of |x|
-    # f'(c) at a point that is not one variable: the derivative there
-    (r"g'(0) + f''(2x)", (), (), sp.Subs(derivative(g(VARSIGMA), VARSIGMA), VARSIGMA, 0)
-     + sp.Subs(derivative(f(VARSIGMA), VARSIGMA, 2), VARSIGMA, 2 * x)),
-    # \frac with one character on top and the bottom braced or one character (TeX reads the next token)
-    (r"\frac1{1+x} + \frac 1 2 + \frac ab", (), (), 1 / (1 + x) + sp.Rational(1, 2) + sp.Symbol("a") / sp.Symbol("b")),
     # the differential first, as physicists write: the integrand is the rest of the term
     (r"\int_0^1 \mathrm dz\, z^2 + 1", (), (), sp.Integral(Z_**2, (Z_, 0, 1)) + 1),
     (r"\int dx \int dy\, f(x, y)", (), (), sp.Integral(f(X_R, Y_R), (X_R, -sp.oo, sp.oo), (Y_R, -sp.oo, sp.oo))),
     (r"\int_0^1 dx = 1", (), (), sp.Eq(sp.Integral(1, (X_R, 0, 1)), 1)),
-    # \over, braces that only group, scripts in either order
-    (r"{1 \over 2} + {x \over y+1}", (), (), sp.Rational(1, 2) + x / (y + 1)),
-    (r"\log{x^2}", (), (), log(x**2)),
-    (r"\log{x \over y} t", (), (), t * log(x / y)),  # the braces are the argument, as with \frac inside them
-    (r"\log \frac{x}{y} t", (), (), log(x * t / y)),  # without them, the product that follows
-    (r"\frac{d}{dx}({-x})", (), (), derivative(-x, x)),
-    (r"\mu^2_1", (), (), sp.Symbol("mu_1") ** 2),
-    # the evaluation bar on any expression, \overset over a relation, plain-letter function words
+    # \log of a fraction written without braces: the product that follows
+    (r"\log \frac{x}{y} t", (), (), log(x * t / y)),
+    # the evaluation bar on any expression
     (r"\left. x^2 + 1 \right|_{x=2}", (), (), sp.Subs(x**2 + 1, x, 2)),
     (r"\left. y + \frac{d}{dx} x^2\right|_{x=1}", (), (), sp.Subs(y + derivative(x**2, x), x, 1)),
-    (r"x \overset{\text{set}}{=} 0", (), (), sp.Eq(x, 0)),
-    (r"ln(x) + exp(y)", (), (), log(x) + sp.exp(y)),
-    (r"sigmoid(z)", (), (), Sigmoid(z)),
-    # a function by cases: a value & its condition; "otherwise" is every other point; &= aligns equations
-    (r"\begin{cases} \frac{1}{t} e^{-x/t} & x \ge 0 \\ 0 & \text{otherwise} \end{cases}", (), (),
-     sp.Piecewise((sp.exp(-x / t) / t, x >= 0), (0, True))),
-    (r"\begin{cases} x & \text{if } x > 0 \\ 0 & \text{for } x \le 0 \end{cases}", (), (),
-     sp.Piecewise((x, x > 0), (0, x <= 0))),
-    (r"\begin{cases} x &= 1 \\ y &= 2 \end{cases}", (), (), System(sp.Eq(x, 1), sp.Eq(y, 2))),
     # a density at the i-th value of the data, never at i
     (r"\sum_{i=1}^{n} \log P(x_i)", NORMALS, (),
      sp.Sum(log(Prob(NORMALS[0], sp.IndexedBase("x")[i])), (i, 1, n))),
@@ -228,16 +135,8 @@ READS = [
     (r"softmax^2(z)", (), (), sp.Function("softmax")(z) ** 2),
     (r"\operatorname{ReLU}(x) + relu(-x)", (), (), sp.Max(0, x) + sp.Max(0, -x)),
     (r"\mathrm{softplus}(z)", (), (), sp.log(1 + sp.exp(z))),
-    (r"tanh(x) + \tanh^2(x)", (), (), sp.tanh(x) + sp.tanh(x) ** 2),
-    (r"\sin^{2}(x) + cos(x)", (), (), sp.sin(x) ** 2 + sp.cos(x)),
-    (r"max(0, x) + \mathrm{min}(x, 1)", (), (), sp.Max(0, x) + sp.Min(x, 1)),
     # a function applied to a lower-case name: H(p), F(x) (H(P) names a distribution)
     (r"H(p)", (), (), sp.Function("H")(p)),
-    (r"\frac{\partial L}{\partial z}", (), (), derivative(implicit_function("L")(z), z)),  # never 0: L depends on z
-    (r"\frac{\partial{L}}{\partial{z}}", (), (), derivative(implicit_function("L")(z), z)),  # braces group, never a set
-    (r"\frac{d{y}}{d{x}}", (), (), derivative(implicit_function("y")(x), x)),
-    (r"\frac{\partial}{\partial{w}} w^2", (), (), derivative(w**2, w)),
-    (r"\frac{\partial {w^2}}{\partial w}", (), (), derivative(w**2, w)),
     (r"\mathcal{L}", (), (), sp.Symbol("Lcal")),
     (r"\mathrm{ELBO} - \operatorname{MSE}", (), (), sp.Symbol("ELBO") - sp.Symbol("MSE")),  # upright names
     (r"x + \mathrm{const}", (), (), x + sp.Symbol("const")),
@@ -260,19 +159,14 @@ READS = [
     (r"D(x)", (), (), sp.Function("D")(x)),  # no two distributions: a function
     (r"|x - 1| + 3", (), (), sp.Abs(x - 1) + 3),  # an absolute value is one factor, whatever signs it holds
     (r"|x| - |y|", (), (), sp.Abs(x) - sp.Abs(y)),
-    # binomial coefficients; a one-letter exponent is one token, so p^k (1-p) is a product, never k applied
-    (r"\binom{n}{k} p^k (1-p)^{n-k}", (), (), sp.binomial(n, k_) * p**k_ * (1 - p)**(n - k_)),
-    (r"{n \choose k} p^k", (), (), sp.binomial(n, k_) * p**k_),
-    (r"\dbinom{n}{2} + \tbinom{n}{1}", (), (), sp.binomial(n, 2) + n),
+    # a one-letter exponent is one token, so p^k (1-p) is a product, never k applied
     (r"x^k (1 - x)", (), (), x**k_ * (1 - x)),
-    (r"x \space + \enspace y \thinspace", (), (), x + y),  # spacing commands of plain TeX and MathJax
     # p names P (its density) where no p is declared; Bernoulli(p)'s p stays the parameter
     (r"p(x) - q(x)", NORMALS, (), Prob(NORMALS[0], NORMALS[0].variable) - Prob(NORMALS[1], NORMALS[1].variable)),
     (r"D(p \| q)", NORMALS, (), KL(*NORMALS)),
     (r"\mathbb{E}_p[x] - E_{q}[x]", NORMALS, (),
      _expected(NORMALS[0], lambda v: v) - _expected(NORMALS[1], lambda v: v)),
     (r"p (1 - p)", COINS, (), p * (1 - p)),
-    (r"p (1 - p)", NORMALS, (p,), p * (1 - p)),  # p a number the text declares: not P's density
     # among several distributions, an expectation without a subscript is of the one named inside
     (r"E[|X - \mu|]", LAPLACES, (), _expected(LAPLACES[0], lambda v: sp.Abs(v - mu))),
     (r"\mathbb{E}[P^2]", LAPLACES, (), _expected(LAPLACES[1], lambda v: v**2)),
@@ -281,44 +175,17 @@ READS = [
     (r"\sum_{x \in \mathcal{X}} P(x) - P(X = H) - P(X=T)", COINS, (),  # over every outcome; P(X = H) is P(H)
      parse_latex(r"\sum_{x \in \{H, T\}} P(x) - P(H) - P(T)", COINS)),
     (r"P(y = H) + P(y=T)", COINS, (), parse_latex(r"P(H) + P(T)", COINS)),  # a label's letter set: y = H
-    # limits: of the rest of the term, from one side with a^+ or a^-
-    (r"\lim_{x \to \infty} x e^{-x}", (), (), sp.Limit(x * sp.exp(-x), x, sp.oo, "-")),
-    (r"\lim\limits_{x \rightarrow 0^+} x \log x", (), (), sp.Limit(x * sp.log(x), x, 0, "+")),
-    (r"\lim_{x \to 0^{-}} \frac{1}{x} + 1", (), (), sp.Limit(1 / x, x, 0, "-") + 1),
-    (r"1 + \lim_{x \to 1} \frac{x^2 - 1}{x - 1}", (), (), 1 + sp.Limit((x**2 - 1) / (x - 1), x, 1, "+-")),
     # evaluation bars and brackets between limits: F(b) - F(a), an infinite end as a limit
     (r"\left. x^2 \right|_{0}^{1}", (), (), sp.Subs(x**2, x, 1) - sp.Subs(x**2, x, 0)),
     (r"\left. x^2 y \right|_{x=0}^{1}", (), (), sp.Subs(x**2 * y, x, 1) - sp.Subs(x**2 * y, x, 0)),
     (r"\left[ -e^{-x} \right]_{0}^{\infty}", (), (),
      sp.Limit(-sp.exp(-x), x, sp.oo, "-") - sp.Subs(-sp.exp(-x), x, 0)),
-    (r"y + x^2 \Big|_{0}^{1}", (), (), y + sp.Subs(x**2, x, 1) - sp.Subs(x**2, x, 0)),  # the term before the bar
-    (r"(x e^{-x^2}\Big|_{-\infty}^{+\infty} - 1)", (), (),
-     sp.Limit(x * sp.exp(-x**2), x, sp.oo, "-") - sp.Limit(x * sp.exp(-x**2), x, -sp.oo, "+") - 1),
-    (r"x^2 |_{x=2}", (), (), sp.Subs(x**2, x, 2)),
-    # letters, operators and powers typed as Unicode characters read as their commands
-    ("μ + σ²", (), (), mu + sp.Symbol("sigma")**2),
-    ("∑_{i=1}^n x_i³", (), (), sp.Sum(sp.IndexedBase("x")[i]**3, (i, 1, n))),
-    ("e^{-λ} λ^x", (), (), parse_latex(r"e^{-\lambda} \lambda^x")),
-    ("Γ(z) ≤ ∞", (), (), parse_latex(r"\Gamma(z) \le \infty")),
-    # a command's one-character argument without braces, as TeX takes it
-    (r"\sqrt 2 + \sqrt x", (), (), sp.sqrt(2) + sp.sqrt(x)),
-    (r"H_{\mathrm b}(p)", (), (), sp.Function("H_b")(p)),
-    (r"H_{\mathrm{b}}(p)", (), (), sp.Function("H_b")(p)),
-    # a function indexed by a parameter; entries with two indices; the i-th example x^{(i)}
+    # a function indexed by a parameter; entries with two indices
     (r"h_\theta(x) + q_{\phi}(z)", (), (), sp.Function(r"h_{\theta}")(x) + sp.Function(r"q_{\phi}")(z)),
     (r"\sum_{i=1}^{n} x_{ij}", (), (), sp.Sum(sp.IndexedBase("x")[i, sp.Symbol("j")], (i, 1, n))),
     (r"\sum_{i=1}^{n} x_{i,j} y_i", (), (),
      sp.Sum(sp.IndexedBase("x")[i, sp.Symbol("j")] * sp.IndexedBase("y")[i], (i, 1, n))),
-    (r"\sum_{i=1}^{n} y^{(i)} x^{(i)}_j", (), (),
-     sp.Sum(sp.IndexedBase("y")[i] * sp.IndexedBase("x")[i, sp.Symbol("j")], (i, 1, n))),
     (r"\sum_{i=1}^{n} x_{ML}", (), (), sp.Sum(sp.Symbol("x_{ML}"), (i, 1, n))),  # no index in it: a symbol
-    (r"\sum_{k=0}^{k=n} k", (), (), sp.Sum(sp.Symbol("k"), (sp.Symbol("k"), 0, n))),  # the top names its index
-    (r"\prod_{i=1}^{i = n} x_i", (), (), sp.Product(sp.IndexedBase("x")[i], (i, 1, n))),
-    # a derivative written with a subscript: \partial_x f, \nabla_\theta J
-    (r"\partial_x (x^2 y)", (), (), derivative(x**2 * y, x)),
-    (r"\nabla_{t} t^3", (), (), derivative(t**3, t)),
-    # T used as a number in the formula: ^T is a power (a count of tails); a number is never transposed
-    (r"p^H (1-p)^T + T", (), (), p_**H_ * (1 - p_)**T_ + T_),
     # expectations and variances of a variable no one declares: for every distribution of it
     (r"E(X^2)-E^2(X)", (), (), Expect(X_**2) - Expect(X_)**2),
     (r"\mathbb{E}[(X - E(X))^2]", (), (), Expect((X_ - Expect(X_))**2)),
@@ -326,41 +193,9 @@ READS = [
     (r"\text{Var}(X)", (), (), Expect(X_**2) - Expect(X_)**2),
     (r"E(x)", (), (), sp.Function("E")(x)),  # no capital letter inside: a function
     (r"E_p\left(X^2\right) + \mathbb{E}_{\theta}[X]", (), (), Expect(X_**2) + Expect(X_)),  # of a parameter
-    # upright letters: Euler's e, mutual information's I; \hat on a greek letter typed as a character
-    (r"\mathrm{e}^{x}", (), (), sp.exp(x)),
-    (r"\hat θ", (), (), sp.Symbol("thetahat")),
-    (r"e^{T}", (), (), sp.exp(T_)),
-    (r"2^T", (), (), 2**T_),
-    # braces that group a function's argument, old and handwritten forms
-    (r"\exp\left\{ -\frac{x^2}{2} \right\}", (), (), sp.exp(-x**2 / 2)),
-    (r"\exp\{x\}", (), (), sp.exp(x)),
-    (r"\text{exp} \Big\{ x + 1 \Big\}", (), (), sp.exp(x + 1)),
-    (r"\log\{ f(x, y) \}", (), (), sp.log(sp.Function("f")(x, y))),  # a comma inside brackets separates nothing
-    (r"\lg 8", (), (), sp.log(8) / sp.log(2)),  # the binary logarithm
-    (r"\lg\left(\frac{4}{3}\right)", (), (), sp.log(sp.Rational(4, 3)) / sp.log(2)),
-    (r"{\cal H}", (), (), sp.Symbol("Hcal")),  # as \mathcal{H} is read
-    (r"\hat y_i", (), (), sp.Symbol("yhat_i")),  # the hat on y, the index on the decorated name
-    (r"\bar x_{k} + 1", (), (), sp.Symbol("xbar_k") + 1),
-    (r"\hat{y_i} - \bar{x_{k}}", (), (), sp.Symbol("yhat_i") - sp.Symbol("xbar_k")),  # the index inside the braces
-    (r"u_1' + m_{2}^{'}", (), (), sp.Symbol("uprime_1") + sp.Symbol("mprime_2")),  # primed names with an index
-    # a word in italics names one quantity; a subscript word and a product of three letters stay as they are
-    (r"Loss + 1", (), (), sp.Symbol("Loss") + 1),
-    (r"2 NLL", (), (), 2 * sp.Symbol("NLL")),
-    (r"x y z", (), (), x * y * sp.Symbol("z")),
     # \pi applied to one name (or given a bar) is a prior or posterior density; pi times a bracket otherwise
     (r"\pi(\theta)", (), (), sp.Function("pi")(sp.Symbol("theta"))),
     (r"2\pi(x - 1)", (), (), 2 * sp.pi * (x - 1)),
-    # \Gamma and \psi applied to one argument are the gamma and digamma functions
-    (r"\frac{\Gamma(a + b)}{\Gamma(a) \Gamma(b)}", (), (), sp.gamma(A + b_) / (sp.gamma(A) * sp.gamma(b_))),
-    (r"\psi(a) - \ln(b)", (), (), sp.digamma(A) - log(b_)),
-    (r"\log \Gamma\left(\frac{n}{2}\right)", (), (), log(sp.gamma(n / 2))),
-    # sized braces around a sum (and nothing that separates or relates elements) group its terms
-    (r"\frac{1}{n}\left\{ n x^2 - x \right\}", (), (), (n * x**2 - x) / n),
-    (r"\Big\{ x - y \Big\}^2", (), (), (x - y)**2),
-    # a term struck through to show that it cancels is still there; a decimal is the exact number written
-    (r"\cancel{x} - \cancel{x} + y", (), (), y),
-    (r"- 0.5 \log 0.5", (), (), sp.log(2) / 2),
-    (r"x^{0.25}", (), (), x**sp.Rational(1, 4)),
     # a bold E is the expectation
     (r"\mathbf{E}[X_1 + 2]", (), (), Expect(sp.Symbol("X_1") + 2)),
     # no capital letter marks a variable: every name inside may vary (no mean stated, mu may be random); the
@@ -374,57 +209,26 @@ READS = [
     (r"\mathrm{Var}(\varepsilon)", (), (), Expect(sp.Symbol("varepsilon")**2, sp.Tuple(sp.Symbol("varepsilon")))
      - Expect(sp.Symbol("varepsilon"), sp.Tuple(sp.Symbol("varepsilon")))**2),
     (r"V(s)", (), (), sp.Function("V")(sp.Symbol("s"))),  # a value function as much as a variance
-    # \ast between factors is times
-    (r"\frac{1}{n} \ast n", (), (), sp.Integer(1)),
-    (r"a\ast b", (), (), A * b_),
     # capitals decorated or with a subscript are random variables; E of a stated constant is no parse error
     (r"E[\overline{X}]", (), (), Expect(sp.Symbol("Xbar"))),
     (r"E[X_1 + 2]", (), (), Expect(sp.Symbol("X_1") + 2)),
-    # primes typed as commands; an integral with only its own variable below runs over all of it
-    (r"f^{\prime}(x) + g^\prime(x)", (), (),
-     sp.Derivative(sp.Function("f")(x), x) + sp.Derivative(sp.Function("g")(x), x)),
+    # an integral with only its own variable below runs over all of it
     (r"\int_{\boldsymbol{x}} e^{-x^2} \mathrm{d} x", (), (), sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
     # limits written top first, right before the body; braces over or under a group with their labels
     (r"\int^\infty_{-\infty}xe^{-x^2}dx", (), (), sp.Integral(X_R * sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
     (r"\overbrace{a + b}^{c} + 1", (), (), A + b_ + 1),
     (r"\overbrace{a}^{\text{the first}} \underbrace{b}_{\text{the second}}", (), (), A * b_),
-    (r"\cancelto{0}{a} + b", (), (), A + b_),  # the struck term as written; what it cancels to is a remark
-    (r"\require{cancel} a + b", (), (), A + b_),
-    # blackboard bold on a lower-case letter is a vector's bold; on a decorated one, the letter as decorated
-    (r"\mathbb{x} + \mathbb{\theta}", (), (), sp.Symbol("xbm") + sp.Symbol("thetabm")),
-    (r"\mathbb{\hat{y}_i} + 1", (), (), sp.Symbol("yhat_i") + 1),
-    # curly braces sized by \left and \right group as brackets; an empty script sets nothing
-    (r"2\left\{ a + b \right\} + \left\lbrace a \right\rbrace", (), (), 3 * A + 2 * b_),
-    (r"a^{} + b_{}", (), (), A + b_),
     # every term of a range but one
     (r"\sum_{j\neq i}^K x_j", (), (), sp.Sum(sp.IndexedBase("x")[sp.Symbol("j")], (sp.Symbol("j"), 1, sp.Symbol("K")))
      - sp.IndexedBase("x")[sp.Symbol("i")]),
-    # a region below the integral sign bounds its variable; blackboard R is the whole line
+    # a region below the integral sign bounds its variable
     (r"\int_{x \geq 0} e^{-x} dx", (), (), sp.Integral(sp.exp(-X_R), (X_R, 0, sp.oo))),
     (r"\int_{x < 2} e^{x} dx", (), (), sp.Integral(sp.exp(X_R), (X_R, -sp.oo, 2))),
     (r"\int_{0 \le x \le 1} x \, dx + \int_{1 > x > 0} x \, dx", (), (), 2 * sp.Integral(X_R, (X_R, 0, 1))),
     (r"\int_{a < x} e^{-x} dx", (), (), sp.Integral(sp.exp(-X_R), (X_R, A, sp.oo))),
-    (r"\int_{\mathbb{R}} e^{-x^2} dx + \int_{x \in \mathbb R} e^{-x^2} dx", (), (),
-     2 * sp.Integral(sp.exp(-X_R**2), (X_R, -sp.oo, sp.oo))),
-    # a rate written with deltas is the derivative, never a fraction whose delta cancels; the Kronecker delta stays
-    (r"\frac{\delta}{\delta x} x^2", (), (), derivative(x**2, x)),
-    # plain TeX's font switches are LaTeX's fonts
-    (r"\int_0^1 x \, {\rm d}x + {\rm e}^{x} + {\bf x}", (), (),
-     sp.Integral(X_R, (X_R, 0, 1)) + sp.exp(x) + sp.Symbol("xbm")),
-    # a one-character subscript, then a function's word without its backslash
-    (r"y_ilog(x) + y_1ln(x)", (), (), sp.Symbol("y_i") * log(x) + sp.Symbol("y_1") * log(x)),
-    # a number before a group multiplies it, as TeX shows it (a reader might add it, as a mixed number)
-    (r"2{(3)} + 2 {\left(x\right)} + \frac{x}{2 {(1)}}", (), (), 6 + 2 * x + x / 2),
-    # a gradient in one variable (a Hessian under \nabla^2) is its derivative
-    (r"\nabla_\theta \theta^2 + \nabla_{w} w^3 + \nabla^2_{x} x^3", (), (),
-     derivative(sp.Symbol("theta")**2, sp.Symbol("theta")) + derivative(w**3, w) + derivative(x**3, x, 2)),
-    (r"\nabla l(x)", (), (), derivative(sp.Function("l")(x), x)),
+    # a product's body is the whole term after it
     (r"\prod_{i=1}^n (1 + x_i) y_i", (), (), sp.Product((1 + sp.IndexedBase("x")[sp.Symbol("i")])
                                                      * sp.IndexedBase("y")[sp.Symbol("i")], (sp.Symbol("i"), 1, n))),
-    (r"\frac{\delta_{ij}}{2}", (), (), sp.KroneckerDelta(sp.Symbol("i"), sp.Symbol("j")) / 2),
-    # Fraktur is a letter of its own; \mathfrak{D}_{KL} is the divergence
-    (r"\mathfrak{X} + 1", (), (), sp.Symbol("Xfrak") + 1),
-    (r"\mathfrak{D}_\text{KL}(P \| Q)", COINS, (), KL(*COINS)),
 ]
 
 #: (LaTeX, distributions, symbols declared, what the one-line error starts with or contains).
@@ -436,18 +240,13 @@ REFUSES = [
     (r"\mathrm{Var}(Y)", INDICATOR, (), "Y is not the variable of X"),
     (r"\mathrm{Var}(X + Y)", INDICATOR, (), "read of X's variable or a function of it only"),
     (r"\mathrm{Var}(\ell'(p))", INDICATOR, (), "read of X's variable or a function of it only"),  # of X? no saying
-    (r"\begin{cases} x & \\ 0 & \text{otherwise} \end{cases}", (), (), "needs a value & a condition"),
-    (r"\begin{cases} x & y \\ 0 & \text{otherwise} \end{cases}", (), (), "the condition is no relation"),
-    (r"{a \over b \over c}", (), (), "two in one group"),
     (r"\int_{y} x \, dx", (), (), "with both limits"),  # below it, another variable: what runs where?
     (r"\int_{\infty}^{\infty} x \, dx", (), (), r"runs from \infty to \infty, which is 0"),  # -\infty meant?
     (r"\frac{1}{\prod_{i=1}^n (x_i) \cdot n \ln \theta}", (), (), "ambiguous product"),  # n ln theta once or n times?
     (r"2{3} + x", (), (), "ambiguous number '2{3'"),  # TeX shows 23: never 2 + 3
     (r"\int_{y \ge 0} x \, dx", (), (), "with both limits"),  # a region of another variable
-    (r"\exp\{x, y\}", (), (), r"\{ at offset"),  # elements of a set: never a group
     (r"\left\{ x, y \right\}", (), (), "is not an expression"),  # a bracket, around no one expression
     (r"P\left\{ x + y = 3 \right\}", (), (), "is not an expression"),  # an event: no value to apply P to
-    (r"{n \choose k \choose j}", (), (), "two in one group"),
     (r"\mathbb{E}[X + P]", LAPLACES, (), "must name its distribution"),  # two named inside: which?
     (r"\mathbb{E}[y]", LAPLACES, (), "must name its distribution"),
     (r"E_p[x^2]", (), (), "unknown distribution name 'p'"),  # no capital letter: p names the law, undeclared
@@ -457,15 +256,7 @@ REFUSES = [
     (r"\prod x_i y_j", (), (), "the product at offset 0 has no limits and no one index"),
     (r"\mathrm{Var} + 1", (), (), "unsupported command"),  # an operator's name is no quantity
     (r"\prod_{i=1} x_i", (), (), r"must be written \prod_{i=a}^{b}"),
-    (r"(a \over b)", (), (), r"must be inside {...}"),
-    (r"f(x)'", (), (), "must follow a letter"),  # f(x)': the argument is no bracket to differentiate
-    (r"y_{i}' + \hat{y}'", (), (), "must follow a letter"),
-    (r"(a x)'", (), (), "is in which variable? the formula has a, x"),
-    (r"x''", (), (), "2 primes on x"),
-    (r"x \overset{a}{+} y", (), (), "is read over a relation"),
     (r"\left. x y \right|_{0}^{1}", (), (), "must name its variable"),  # x or y?
-    (r"\lim_{x} x", (), (), "must be written"),
-    (r"\lim_{x + y \to 0} x", (), (), "must name one variable"),
     (r"2 3", (), (), "ambiguous number '2 3' at offset 0"),
     (r"2\,3", (), (), r"ambiguous number '2\,3'"),
     (r"2~3", (), (), "ambiguous number '2~3'"),
@@ -476,47 +267,22 @@ REFUSES = [
     (r"p(1 - p) + p", (), (), "ambiguous p(1 - p) at offset 0"),  # p alone outside its argument: p(x) + p?
     (r"f(x) + f", (), (), "ambiguous f(x) at offset 0"),
     (r"f()", (), (), "has an empty argument"),
-    (r"\frac{d}{dx} x^2", (), D_NUMBER, r"ambiguous \frac{d}{dx} at offset 0: d is a number here"),
-    (r"\frac{d}{dx} 3x", (), (), r"ambiguous \frac{d}{dx} 3x at offset 0"),
-    (r"\frac{d}{dx} x \log x", (), (), "ambiguous"),
-    (r"\frac{\partial}{\partial x} 3x", (), (), "ambiguous"),
-    (r"\frac{d}{dx} x \cdot 2", (), (), "ambiguous"),
-    (r"\frac{d^2}{dx} x", (), (), "different orders above and below"),
     (r"\int_0^1 t \, de^{t}", (), (), "has no differential"),  # d(e^t): of an expression, not the variable e
-    (r"\frac{d}{dx} f + f", (), (), r"ambiguous \frac{d}{dx} f at offset 0: f is differentiated as a function"),
-    (r"\frac{d}{d \log x} x", (), (), "not a symbol"),
-    (r"\frac{d}{dx} x^2 \Big|_{y=1}", (), (), "evaluated at y = 1"),
-    (r"\frac{d}{dx} x^2 \Big|_{1}", (), (), "must be written"),
     (r"\log x \cdot y", (), (), r"ambiguous \log x \cdot y at offset 0"),
     (r"\log x / y", (), (), "ambiguous"),
     (r"\log^{-1} x", (), (), r"ambiguous \log^{-1} x at offset 0: a power or the inverse function?"),
     (r"\log", (), (), "has no argument"),
-    # a transpose is matrix algebra, which read as numbers proves false things (X^T Y = Y^T X)
-    (r"X^T Y", (), (), "a transpose at offset 1"),
-    (r"w^Tx_i", (), (), "a transpose"),
-    (r"(1-p)^{T}", (), (), "a transpose"),  # no T beside it: which is it?
-    (r"X^\top Y", (), (), "a transpose"),
-    (r"x^{\intercal} y", (), (), "a transpose"),
-    (r"x^\mathsf{T} y", (), (), "a transpose"),
-    (r"X^{\mathrm{T}} y", (), (), "a transpose"),
-    (r"N - T + X^\top", (), (), "a transpose"),  # \top is never a power
 ]
 
 
 @pytest.mark.parametrize(("tex", "dists", "symbols", "expected"), READS, ids=[r[0] for r in READS])
 def test_reads(tex: str, dists: tuple, symbols: tuple, expected: sp.Basic) -> None:
-    parsed = parse_latex(tex, dists, symbols=symbols)
-    assert plain(parsed) == plain(expected), f"{tex!r} read as {sp.srepr(parsed)}"
+    assert_reads(tex, dists, symbols, expected)
 
 
 @pytest.mark.parametrize(("tex", "dists", "symbols", "fragment"), REFUSES, ids=[r[0] for r in REFUSES])
 def test_refuses(tex: str, dists: tuple, symbols: tuple, fragment: str) -> None:
-    with pytest.raises(ParseError) as caught:
-        parse_latex(tex, dists, symbols=symbols)
-    message = str(caught.value)
-    assert fragment in message and "\n" not in message, message
-    if fragment.startswith("ambiguous"):
-        assert message.startswith(fragment), message
+    assert_refuses(tex, dists, symbols, fragment)
 
 
 # -- no symbol is signed unless a domain says so ----------------------------------------------

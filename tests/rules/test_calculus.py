@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain
-from derive.core.domain import IndexedSimplex, Member, Size
+from derive.core.constraints import IndexedSimplex, Member, Size
 from derive.core.functions import Log, Sigmoid
 from derive.distributions.measures import CrossEntropy, Entropy
 from derive.rules import (derivative_constant_factor, derivative_of_constant, derivative_of_entry, derivative_of_log,

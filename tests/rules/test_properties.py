@@ -48,7 +48,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derive import Domain, Group, Refusal, Rewrite, Rule
-from derive.core.domain import IndexedSimplex, Member, Size
+from derive.core.constraints import IndexedSimplex, Member, Size
 from derive.core.functions import Log, log_in
 from derive.core.functions import Sigmoid
 from derive.distributions.families import Exponential, Gamma, Geometric, Laplace, Normal, Poisson

@@ -83,7 +83,7 @@ def test_split_sum_refuses_a_term_whose_sum_may_diverge(before, mentions):
 # -- total-probability, sums and integrals of zero --------------------------------------------------------------
 
 from derive import Categorical, Domain  # noqa: E402
-from derive.core.domain import IndexedSimplex, Size  # noqa: E402
+from derive.core.constraints import IndexedSimplex, Size  # noqa: E402
 from derive.rules import sum_of_zero, total_probability  # noqa: E402
 
 _n = sp.Symbol("n", integer=True, positive=True)

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Categorical, Domain, Status
-from derive.core.domain import Member
+from derive.core.constraints import Member
 from derive.core.system import System
 from derive.verify import check_relation
 

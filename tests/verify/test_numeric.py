@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Status
-from derive.core.domain import Count
+from derive.core.constraints import Count
 from derive.verify import numeric
 
 n, theta = sp.Symbol("n"), sp.Symbol("theta", positive=True)

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from derive import Domain, Status
-from derive.core.domain import Simplex
+from derive.core.constraints import Simplex
 from derive.verify.implications import equations
 from derive.verify.witness import witness
 
