@@ -1,5 +1,5 @@
 """The layers the README draws are the code's: every import (inside functions too) points down or within a layer,
-no module imports itself back through others, no private name crosses a module, no module is over 500 lines and no function over 60 (derivation scripts
+no module imports itself back through others, no private name crosses a module, every module has its test file, no module is over 500 lines and no function over 60 (derivation scripts
 excepted)."""
 
 from __future__ import annotations
@@ -95,6 +95,17 @@ def test_no_private_name_crosses_a_module():
 def test_no_module_is_over_500_lines(module: str):
     lines = len(MODULES[module].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{MODULES[module].relative_to(ROOT)} has {lines} lines"
+
+
+def mirror(module: str) -> Path:
+    """The test file of ``derive.a.b``: ``tests/a/test_b.py`` (``tests/test_b.py`` for a top-level module)."""
+    *folders, name = module.split(".")[1:]
+    return ROOT.joinpath("tests", *folders, f"test_{name}.py")
+
+
+@pytest.mark.parametrize("module", sorted(m for m, p in MODULES.items() if p.name != "__init__.py"))
+def test_every_module_has_its_test_file(module: str):
+    assert mirror(module).is_file(), f"{module} has no {mirror(module).relative_to(ROOT)}"
 
 
 #: Derivation scripts read as the proof itself, one step a line, and may be longer.

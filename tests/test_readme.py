@@ -65,3 +65,29 @@ def test_the_check_example_prints_what_the_readme_shows(capsys, monkeypatch):
     head, tail = shown.split("...\n")
     assert printed[:len(head.splitlines())] == head.splitlines()
     assert printed[-1] == tail.strip()
+
+
+def test_the_flipped_sign_is_refuted_as_the_readme_says(tmp_path, capsys):
+    from derive import cli
+
+    claim = re.search(r"With one sign flipped on line (\d+) the same command prints\n`([^`]*)`\nand exits with "
+                      r"status (\d)", README)
+    line, shown, status = int(claim.group(1)), claim.group(2), int(claim.group(3))
+    lines = (ROOT / "tests/check/fixtures/categorical.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[line - 1].strip() == r"&= H(P, Q) - H(P)."
+    lines[line - 1] = lines[line - 1].replace("- H(P)", "+ H(P)")
+    (tmp_path / "categorical.md").write_text("".join(lines), encoding="utf-8")
+    assert cli.main(["check", str(tmp_path / "categorical.md")]) == status
+    (printed,) = [out for out in capsys.readouterr().out.splitlines() if f"categorical.md:{line}: refuted" in out]
+    for piece in shown.split("..."):  # what the README elides stands between the pieces
+        assert piece.strip(" ,") in printed, piece
+
+
+def test_the_front_matter_example_reads_as_described():
+    from derive.check.frontmatter import read
+
+    block = re.search(r"```\n---\n(derive:\n.*?)---\n```", README, flags=re.S).group(1)
+    settings = read(block, 2, "README.md")
+    assert [a for a, _ in settings.assume] == ["0 < p < 1/2"]
+    assert [d for d, _ in settings.define] == ["P(H) = p", "Q(H) = q"]
+    assert settings.units == "nats"

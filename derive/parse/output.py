@@ -34,10 +34,12 @@ class Out:
         for part in reversed(self.parts):
             if part.strip():
                 written.append(part.strip())
-                if len(written) == 2:
+                if len(written) == 3:
                     break
         if not written or not (is_variable(written[0]) or written[0] == "d" or written[0][-1:].isdigit()):
             return False
+        if written[1:] == ["^", r"\log"] or written[1:] == ["^", r"\ln"]:
+            return False  # \log^3(x): the power of the logarithm, its argument in brackets
         return len(written) < 2 or written[1] != "_"
 
     def text(self) -> str:

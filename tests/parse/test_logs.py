@@ -57,6 +57,8 @@ READS = [
     # a positive integer power on \log is a power of the logarithm
     (r"\ln^2 x", (), log(x) ** 2),
     (r"\log^{3}(x)", (), log(x) ** 3),
+    (r"\log^3(x)", (), log(x) ** 3),  # an unbraced digit before the bracket: still the logarithm's power
+    (r"\ln^2(x + 1)", (), log(x + 1) ** 2),
     (r"\log^{2} |x|", (), log(sp.Abs(x)) ** 2),
     (r"\log(x)^{3}", (), log(x) ** 3),
 ]

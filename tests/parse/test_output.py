@@ -23,12 +23,15 @@ def written(*pieces: tuple[str, int]) -> Out:
     ((("x", 0), ("  ", 1), ("(3)", 3)), r"x   \cdot (3)"),  # blank pieces are looked through
     (((r"\log", 0), ("_", 4), ("2", 5), ("(x)", 6)), r"\log_2(x)"),  # a logarithm's base: its argument follows
     ((("x", 0), ("_", 1), ("b", 2), ("(3)", 3)), "x_b(3)"),
+    (((r"\log", 0), ("^", 4), ("3", 5), ("(x)", 6)), r"\log^3(x)"),  # a logarithm's power: its argument follows
+    ((("x", 0), ("^", 1), ("3", 2), ("(y)", 3)), r"x^3 \cdot (y)"),  # any other power: a product
     ((("+", 0), ("(3)", 1)), "+(3)"),
     ((("(3)", 0),), "(3)"),
     ((("x", 0), ("[3]", 1)), "x[3]"),  # only a round bracket is a call
     (((r"\frac", 0), ("{", 5)), r"\frac{"),
     ((), ""),
-], ids=["letter", "digit", "greek", "d", "blank", "log-base", "subscript", "sign", "first", "square", "frac", "empty"])
+], ids=["letter", "digit", "greek", "d", "blank", "log-base", "subscript", "log-power", "power", "sign", "first",
+        "square", "frac", "empty"])
 def test_text(pieces: tuple[tuple[str, int], ...], text: str) -> None:
     out = written(*pieces)
     assert out.text() == text
