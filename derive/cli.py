@@ -67,8 +67,11 @@ def _pairs() -> tuple[str, ...]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line; ``article``'s formats come from the renderers' table, its pairs from the family registry."""
+    from derive import __version__
+
     parser = _Parser(prog="derive", description="Step-by-step derivations with every step proved.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"derive {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
     article = commands.add_parser("article", help="replay the article: cross-entropy = KL divergence + entropy")
     article.add_argument("--format", default="all", choices=_Choices(_formats), metavar="FORMAT",
                          help="which documents to write: %(choices)s (default: all)")
@@ -81,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="sections and prose (article) or one aligned chain (compact)")
     article.add_argument("--names", default="P,Q", type=_pair, help="names of the true and model distributions")
     article.add_argument("--params", default="p,q", type=_pair, help="names of their parameters")
-    article.add_argument("--outcomes", default="H,T", type=_pair, help="names of the coin's two outcomes")
+    article.add_argument("--outcomes", default="H,T", type=_labels,
+                         help="labels of the coin's two outcomes, letters or digits (H,T; 1,0)")
     article.add_argument("--dist", default="coin", choices=_Choices(_pairs), metavar="NAME",
                          help="the pair of distributions: %(choices)s (a family's two members with symbolic "
                               "parameters; all: the pairs whose documents derive ships) (default: coin)")
@@ -91,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="re-check a proof file written by --format json: every step, "
                                  "and that the steps prove its statement")
     verify.add_argument("file", help="a JSON proof file")
-    verify.add_argument("--verbose", action="store_true", help="a line for every step, proved ones too")
+    verify.add_argument("-v", "--verbose", action="store_true", help="a line for every step, proved ones too")
     verify.add_argument("--timeout", default=30.0, type=_seconds, metavar="SECONDS", help="time per step (default: 30)")
     check = commands.add_parser("check", help="check every chain of equalities in a Markdown or LaTeX document")
     check.add_argument("files", nargs="+", metavar="file",
@@ -115,6 +119,15 @@ def _pair(text: str) -> tuple[str, str]:
     return parts  # type: ignore[return-value]
 
 
+def _labels(text: str) -> tuple[str, str]:
+    """Two different outcome labels of letters or digits: ``H,T``, ``1,0``, ``win,lose``."""
+    parts = tuple(part.strip() for part in text.split(","))
+    if len(parts) != 2 or not all(part.isascii() and part.isalnum() for part in parts) or parts[0] == parts[1]:
+        raise argparse.ArgumentTypeError(f"expected two different labels of letters or digits like H,T or 1,0, "
+                                         f"got {text!r}")
+    return parts  # type: ignore[return-value]
+
+
 def _seconds(text: str) -> float:
     """A positive, finite number of seconds (a negative or zero time limit cannot be set)."""
     try:
@@ -127,6 +140,12 @@ def _seconds(text: str) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command ``argv`` (the process's arguments by default); the exit status: 0 proved or written, 1 not
+    proved, 2 unusable input.  With no command, the usage and the commands."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        build_parser().print_help(sys.stderr)
+        return 2
     try:
         args = build_parser().parse_args(argv)
         return {"article": _article, "verify": _verify, "check": _check}[args.command](args)
@@ -166,12 +185,20 @@ def _article(args: argparse.Namespace) -> int:
             results.extend(part.results)
     report = Report(tuple(results))
     if args.out == "-":
-        sys.stdout.write("\n".join(documents.values()))
+        sys.stdout.write(_on_one_stream(documents))
     else:
         for path in write_all(Path(args.out), documents):
             print(f"wrote {path}")
     print(f"verification: {report.summary()}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _on_one_stream(documents: dict[str, str]) -> str:
+    """The documents one after another; several are each headed by a line naming the file they would be."""
+    if len(documents) == 1:
+        return next(iter(documents.values()))
+    return "".join(f"==> {name} <==\n{text}{'' if text.endswith(chr(10)) else chr(10)}\n"
+                   for name, text in documents.items())
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -193,7 +193,7 @@ ARGUMENTS = [
     ("unknown-style", ["article", "--style", "baroque"], "argument --style: invalid choice: 'baroque'"),
     ("unknown-log", ["article", "--log", "lg"], "argument --log: invalid choice: 'lg'"),
     ("same-names", ["article", "--names", "P,P"], "expected two different names like A,B, got 'P,P'"),
-    ("three-outcomes", ["article", "--outcomes", "H,T,E"], "argument --outcomes: expected two different names"),
+    ("three-outcomes", ["article", "--outcomes", "H,T,E"], "argument --outcomes: expected two different labels"),
     ("a-name-that-is-code", ["article", "--params", "p,q;rm"], "argument --params: expected two different names"),
     ("verify-without-a-file", ["verify"], "the following arguments are required: file"),
     ("check-negative-timeout", ["check", "doc.md", "--timeout", "-1"], "expected a positive number of seconds"),

@@ -44,18 +44,49 @@ def test_standard_output(capsys: pytest.CaptureFixture[str]):
 BAD = [
     (["article", "--format", "pdf"], "invalid choice: 'pdf'"),
     (["article", "--colour"], "unrecognized arguments: --colour"),
-    ([], "required: command"),
+    (["--colour"], "required: COMMAND"),
     (["frobnicate"], "invalid choice: 'frobnicate'"),
+    (["article", "--outcomes", "1,1"], "expected two different labels of letters or digits like H,T or 1,0"),
+    (["article", "--outcomes", "1,0,2"], "expected two different labels"),
 ]
 
 
-@pytest.mark.parametrize("args, message", BAD, ids=["format", "option", "no-command", "command"])
+@pytest.mark.parametrize("args, message", BAD, ids=["format", "option", "no-command", "command", "same-outcomes",
+                                                   "three-outcomes"])
 def test_bad_arguments_give_one_line_and_exit_2(args: list[str], message: str):
     result = run(*args)
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_bare_derive_prints_the_usage_and_the_commands():
+    result = run()
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("usage: derive") and "Traceback" not in result.stderr
+    assert all(command in result.stderr for command in ("article", "verify", "check"))
+
+
+def test_version(capsys: pytest.CaptureFixture[str]):
+    from derive import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"derive {__version__}\n"
+
+
+def test_outcomes_written_as_digits(tmp_path: Path):
+    assert main(["article", "--outcomes", "1,0", "--format", "md", "--out", str(tmp_path)]) == 0
+    assert "$P(1) = p$, $P(0) = 1 - p$" in (tmp_path / "kl-cross-entropy-coin.md").read_text(encoding="utf-8")
+
+
+def test_several_documents_on_standard_output_are_each_headed_by_their_name(capsys: pytest.CaptureFixture[str]):
+    assert main(["article", "--out", "-"]) == 0
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("==> ")]
+    assert heads == [f"==> kl-cross-entropy-coin.{fmt} <==" for fmt in ("md", "tex", "json")]
+    assert out.split("==> kl-cross-entropy-coin.tex <==\n")[1].startswith("\\documentclass")
 
 
 def test_unwritable_output_folder(tmp_path: Path):
