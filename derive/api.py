@@ -96,10 +96,10 @@ def derivations(topic: str, dist: str, options: Options = Options()) -> tuple[De
 
     if topic not in TOPICS:
         raise DeriveError(f"unknown topic {topic!r}; choose from {', '.join(TOPICS)}")
-    known = pairs() if topic == "relation" else MINIMIZATION_DISTS
+    known = pairs() if topic == "relation" else {name: DISTS[name] for name in MINIMIZATION_DISTS}
     if dist not in known:
         raise DeriveError(f"unknown distribution {dist!r} for the {topic} topic; choose from {', '.join(known)}")
-    P, Q = pairs()[dist](options)
+    P, Q = known[dist](options)
     units = options.units
     if topic == "relation":
         return (kl_cross_entropy(P, Q, units=units),)

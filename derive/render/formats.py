@@ -18,7 +18,7 @@ from derive.render.markdown import render_markdown
 from derive.render.printer import Notation
 from derive.render.proof import render_proof
 
-Render = Callable[[Derivation, "Report | None", Notation, str], str]
+Render = Callable[[Derivation, Report | None, Notation, str], str]
 
 
 @dataclass(frozen=True)
@@ -31,23 +31,11 @@ class Format:
     render: Render
 
 
-def _markdown(d: Derivation, report: Report | None, notation: Notation, style: str) -> str:
-    return render_markdown(d, report, notation, style)
-
-
-def _latex(d: Derivation, report: Report | None, notation: Notation, style: str) -> str:
-    return render_latex(d, report, notation, style)
-
-
-def _proof(d: Derivation, report: Report | None, notation: Notation, style: str) -> str:
-    return render_proof(d, report, notation)  # a proof file has one layout whatever the style
-
-
 #: Every format derive writes, by name, in the order ``--format all`` writes them.
 RENDERERS: dict[str, Format] = {f.name: f for f in (
-    Format("md", ".md", "Markdown with KaTeX/MathJax mathematics", _markdown),
-    Format("tex", ".tex", "a LaTeX document that compiles with pdflatex", _latex),
-    Format("json", ".json", "a JSON proof file that derive verify re-checks", _proof),
+    Format("md", ".md", "Markdown with KaTeX/MathJax mathematics", render_markdown),
+    Format("tex", ".tex", "a LaTeX document that compiles with pdflatex", render_latex),
+    Format("json", ".json", "a JSON proof file that derive verify re-checks", render_proof),
 )}
 
 

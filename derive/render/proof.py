@@ -19,8 +19,10 @@ from derive.render.text import display_lines
 __all__ = ["FORMAT", "VERSION", "render_proof"]
 
 
-def render_proof(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT) -> str:
-    """The derivation as a JSON proof: distributions with domains, then every step."""
+def render_proof(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT,
+                 style: str = "article") -> str:
+    """The derivation as a JSON proof: distributions with domains, then every step (one layout, whatever
+    ``style``: the argument is there so every renderer has the same signature)."""
 
     def tex(e: sp.Basic) -> str:
         return to_latex(e, notation)

@@ -14,8 +14,10 @@ import pytest
 from derive.parse import ParseError
 from derive.parse.checks import (check_numbers, check_scripts, check_words, derivative_ds, differentials_first,
                                  match_integrals)
-from derive.parse.lexicon import CLOSERS, MAX_CHAIN, OPENERS
+from derive.parse.lexicon import MAX_CHAIN, OPENERS
 from derive.parse.tokens import Token
+
+from tests.parse.readings import partners
 
 _PIECE = re.compile(r"\\(?:mathrm|text|operatorname|mathbb)\{[^{}]*\}|\\[A-Za-z]+|\\.|.", re.S)
 _SPACING = frozenset({r"\,", r"\;", r"\!", "~"})
@@ -25,14 +27,7 @@ def lex(source: str) -> tuple[list[Token], dict[int, int]]:
     """Tokens of ``source`` (spacing as ``" "``) and each opening bracket's closer."""
     tokens = [Token(" " if m.group().isspace() or m.group() in _SPACING else m.group(), m.start())
               for m in _PIECE.finditer(source)]
-    partner: dict[int, int] = {}
-    stack: list[int] = []
-    for k, token in enumerate(tokens):
-        if token.text in OPENERS:
-            stack.append(k)
-        elif token.text in CLOSERS:
-            partner[stack.pop()] = k
-    return tokens, partner
+    return tokens, partners(tokens)
 
 
 @pytest.mark.parametrize(("source", "expected"), [

@@ -8,9 +8,10 @@ import sympy as sp
 
 from derive.distributions.semantics import plain
 from derive.parse import ParseError, parse_latex
-from derive.parse.lexicon import CLOSERS, OPENERS
 from derive.parse.named import COMMANDS, MEANINGS, NOT_NAMED, named_call, named_word
 from derive.parse.tokens import Token
+
+from tests.parse.readings import partners
 
 x, y, z, p = sp.symbols("x y z p")
 
@@ -39,14 +40,7 @@ def _tokens(*texts: str) -> tuple[list[Token], dict[int, int]]:
     for text in texts:
         tokens.append(Token(text, at))
         at += len(text)
-    partner: dict[int, int] = {}
-    stack: list[int] = []
-    for k, token in enumerate(tokens):
-        if token.text in OPENERS:
-            stack.append(k)
-        elif token.text in CLOSERS:
-            partner[stack.pop()] = k
-    return tokens, partner
+    return tokens, partners(tokens)
 
 
 def _after(tokens: list[Token], i: int) -> int:
