@@ -6,24 +6,27 @@ recognised as cross-entropy and entropy, the relation rearranged), then takes
 each measure to its closed form (C): the logarithm of the density is written
 out term by term, the integral is split by linearity, constants come out, and
 each remaining ``int P(x) g(x) dx`` is a named fact of P's family
-(``E[X^2] = sigma^2 + mu^2``) or the total probability 1.  The closed forms agree with :mod:`derive.closed_forms`, which
-computes them without any derivation.
+(``E[X^2] = sigma^2 + mu^2``) or the total probability 1; named steps (combine the fractions and the
+logarithms, complete the square, order the terms) then write each as references print it.  The closed
+forms agree with :mod:`derive.closed_forms`, which computes them without any derivation.
 """
 
 from __future__ import annotations
 
 import sympy as sp
 
-from derive.core import Chain, Derivation, Section
+from derive.core import Chain, Derivation, Rewrite, Rule, Section
 from derive.core.domain import Domain
 from derive.core.functions import base_of
 from derive.derivations.article import connect
 from derive.distributions.measures import KL, UNITS, CrossEntropy, Entropy, Measure, Prob
 from derive.distributions.parametric import Parametric
 from derive.errors import DeriveError
-from derive.rules import (collect_terms, distribute, expand_power, known_moment, log_density, log_quotient_split,
-                          pull_constant, regroup, split_integral, split_sum, unfold_definition)
-from derive.core.terms import add
+from derive.core.strategies import TRAVERSALS
+from derive.core.terms import add, factors_of, is_negative_term, neg, terms_of
+from derive.rules import (absorb_constant, cancel, cancel_fraction, collect_terms, combine_fractions, combine_logs,
+                          complete_the_square, distribute, expand_power, known_moment, log_density, log_quotient_split,
+                          order_terms, pull_constant, regroup, split_integral, split_sum, unfold_definition)
 from derive.rules.integrals import TOTAL, facts_used
 
 
@@ -115,8 +118,44 @@ def _closed_form(measure: Measure, domain: Domain, P: Parametric, intro: str) ->
     names = [name if name == TOTAL else f"the {P.family} {name}" for name, _, _, _ in facts_used(chain.current)]
     chain = chain.then(known_moment, f"Replace each expectation under {P.name} by its known value: "
                        f"{_words(names)}.")
-    chain = chain.maybe(collect_terms, "Collect the terms.")
+    if _brackets(chain.current):
+        chain = chain.maybe(collect_terms, "Multiply the brackets out and collect the terms.")
+        return _shaped(chain, _TIDY)
+    return _shaped(chain, _SHAPING)
+
+
+#: The steps that take the known values to the form references print, each taken only where it applies.
+_SHAPING: tuple[tuple[Rule, str], ...] = (
+    (cancel_fraction, "Cancel the common factors."),
+    (combine_fractions, "Put the fractions over a common denominator and add up the numerators."),
+    (cancel, "Cancel the terms that appear with opposite signs."),
+    (combine_logs, "Combine the logarithms into the logarithm of a quotient."),
+    (complete_the_square, "Complete the square."),
+    (absorb_constant, "Write the constant as the logarithm of a power of e and combine the logarithms."),
+    (order_terms, "Write the logarithms first and the constant last, as references do."),
+)
+#: After ``collect-terms`` (a family whose known values came in brackets): only what keeps it collected.
+_TIDY: tuple[tuple[Rule, str], ...] = tuple((rule, note) for rule, note in _SHAPING
+                                            if rule in (combine_logs, order_terms))
+
+
+def _shaped(chain: Chain, rules: tuple[tuple[Rule, str], ...]) -> Chain:
+    """``chain`` continued by each rule of ``rules`` that matches (and is not refused) in turn."""
+    for rule, note in rules:
+        if isinstance(TRAVERSALS[rule.scope](rule, chain.current, chain.domain), Rewrite):
+            chain = chain.then(rule, note)
     return chain
+
+
+def _brackets(expr: sp.Basic) -> bool:
+    """True when a term of ``expr`` multiplies a bracket by something other than a fraction's denominator
+    (``(alpha_1 - 1) [digamma(alpha_1) - log(beta_1)]``): such known values are multiplied out and collected."""
+    for term in terms_of(expr):
+        factors = factors_of(neg(term) if is_negative_term(term) else term)
+        if any(isinstance(f, sp.Add) for f in factors) and not any(
+                isinstance(f, sp.Pow) and f.exp.is_Number and f.exp < 0 for f in factors):
+            return True
+    return False
 
 
 def _with_support(domain: Domain, P: Parametric) -> Domain:

@@ -1,11 +1,9 @@
 """Rules for integrals and infinite sums over a parametric family's support, ending in closed forms.
 
-``log-density`` writes ``log P(x)`` out from the family's density, term by
-term; ``expand-power`` multiplies out ``(x - mu)^2``; ``split-integral`` and
-``pull-constant`` are linearity; ``known-moment`` replaces ``int P(x) g(x) dx``
-(or ``sum_k P(k) g(k)``) by a named fact of P's family (``E[X^2] = sigma^2 +
-mu^2``) or by the total probability 1; ``collect-terms`` is the last piece of
-algebra.  The verifier proves each step without looking at which fact was used.
+``log-density`` writes ``log P(x)`` out from the family's density, term by term; ``expand-power`` multiplies out
+``(x - mu)^2``; ``split-integral`` and ``pull-constant`` are linearity; ``known-moment`` replaces ``int P(x) g(x) dx``
+(or ``sum_k P(k) g(k)``) by a named fact of P's family (``E[X^2] = sigma^2 + mu^2``) or by the total probability 1;
+``collect-terms`` multiplies out and collects.  The verifier proves each step without looking at which fact was used.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ import sympy as sp
 from derive.core import Refusal, Rewrite, Rule
 from derive.core.domain import Domain
 from derive.core.functions import base_of
-from derive.core.terms import add, factors_of, mul, neg, terms_of
+from derive.core.terms import add, factors_of, is_leaf, mul, neg, rebuild, terms_of
 from derive.distributions.measures import Measure, Prob
 from derive.distributions.parametric import Parametric
 from derive.distributions.semantics import plain
@@ -376,11 +374,54 @@ def moment(expr: sp.Basic) -> tuple[sp.Expr, str, Parametric, sp.Expr] | Refusal
 
 
 def _known_moment(expr: sp.Basic, domain: Domain) -> Rewrite | Refusal | None:
-    found = moment(expr)
-    if found is None or isinstance(found, Refusal):
-        return found
-    value, _, _, _ = found
-    return Rewrite(value, (sp.Eq(expr, value, evaluate=False),))
+    """Every known expectation in ``expr`` replaced by its value; a product it sat in written as one product
+    (``mu_1 * E[X]`` as ``mu_1^2``, not ``mu_1 mu_1``; ``log(lambda_2) * E[K]`` as ``lambda_1 log(lambda_2)``)."""
+    conditions: dict[sp.Basic, None] = {}
+
+    def visit(node: sp.Basic) -> sp.Basic:
+        found = moment(node)
+        if isinstance(found, Refusal):
+            raise _Refused(found)
+        if found is not None:
+            conditions[sp.Eq(node, found[0], evaluate=False)] = None
+            return found[0]
+        if is_leaf(node):
+            return node
+        args = [visit(a) for a in node.args]
+        if isinstance(node, sp.Mul) and any(new is not old and isinstance(moment(old), tuple)
+                                            for new, old in zip(args, node.args)):
+            return _one_product(args)
+        return rebuild(node, args)
+
+    try:
+        result = visit(expr)
+    except _Refused as refused:
+        return refused.refusal
+    return Rewrite(result, tuple(conditions)) if conditions else None
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.reason)
+        self.refusal = refusal
+
+
+def _one_product(factors: list[sp.Basic]) -> sp.Basic:
+    """``factors`` as one product the way it is written by hand: equal factors as a power (``mu mu`` as ``mu^2``),
+    the number first, then symbols and their powers in order, then the rest as written, logarithms last."""
+    flat = [f for factor in factors for f in factors_of(factor)]
+    powers: dict[sp.Basic, sp.Basic] = {}
+    rest: list[sp.Basic] = []
+    for f in flat:
+        base, exp = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.Integer(1))
+        if isinstance(base, sp.Symbol) and exp.is_Integer and exp > 0:
+            powers[base] = powers.get(base, sp.Integer(0)) + exp
+        else:
+            rest.append(f)
+    ordered = sorted(powers.items(), key=lambda be: sp.default_sort_key(be[0]))
+    symbols = [b if e == 1 else sp.Pow(b, e) for b, e in ordered]
+    return mul(*(f for f in rest if f.is_Number), *symbols, *sorted((f for f in rest if not f.is_Number),
+                                                                    key=lambda f: base_of(f) is not None))
 
 
 known_moment = Rule(
@@ -388,6 +429,7 @@ known_moment = Rule(
     "int P(x) g(x) dx -> E_P[g(X)]  (a named fact of P's family: E[X], E[X^2], E[log X], E|X - c|, ...; "
     "int P(x) dx = 1)",
     _known_moment,
+    scope="root",
     prose="Replace each expectation by the value its family is known to have.",
 )
 

@@ -21,7 +21,7 @@ from derive.core import Derivation, Step
 from derive.derivations import kl_closed_form, kl_cross_entropy
 from derive.distributions.families import (Beta, Binomial, Exponential, Gamma, Geometric, Laplace, Normal, Parametric,
                                            Poisson, Uniform)
-from derive.core.terms import add, neg, terms_of
+from derive.core.terms import add, mul, neg, quotient, terms_of
 from derive.distributions.measures import KL, CrossEntropy, Entropy
 from derive.render.printer import to_latex
 from derive.verify import check_step
@@ -119,6 +119,83 @@ def test_bits():
     assert r"\log_{2}" in to_latex(d.steps[0].after)
 
 
+# -- the last line of each chain is the textbook's -----------------------------------------------------------
+
+b1, b2, p1, p2 = S("b_1"), S("b_2"), S("p_1"), S("p_2")
+HALF = sp.Rational(1, 2)
+
+
+def _log(x):
+    return sp.log(x, evaluate=False)
+
+
+def _root(*factors):
+    return sp.Pow(mul(*factors), HALF, evaluate=False)
+
+
+def _square(a, b):
+    return sp.Pow(add(a, neg(b)), 2, evaluate=False)
+
+
+def _one_minus(x):
+    return add(sp.Integer(1), neg(x))
+
+
+_NORMAL_QUADRATIC = quotient(add(s1 ** 2, _square(mu1, mu2)), 2 * s2 ** 2)
+_LAPLACE_MEAN = (b1 * sp.exp(-sp.Abs(mu1 - mu2) / b1) + sp.Abs(mu1 - mu2)) / b2  # E|X - mu_2| / b_2, as the fact has it
+TEXTBOOK = {
+    ("normal", "KL"): add(_log(quotient(s2, s1)), _NORMAL_QUADRATIC, -HALF),
+    ("normal", "CrossEntropy"): add(_log(mul(s2, _root(2, sp.pi))), _NORMAL_QUADRATIC),
+    ("normal", "Entropy"): _log(mul(s1, _root(2, sp.pi, sp.E))),
+    ("exponential", "KL"): add(_log(quotient(l1, l2)), quotient(l2, l1), sp.Integer(-1)),
+    ("exponential", "CrossEntropy"): add(neg(_log(l2)), quotient(l2, l1)),
+    ("exponential", "Entropy"): add(neg(_log(l1)), sp.Integer(1)),
+    ("poisson", "KL"): add(mul(l1, _log(quotient(l1, l2))), l2, neg(l1)),
+    ("geometric", "KL"): add(_log(quotient(p1, p2)),
+                             mul(_one_minus(p1), _log(quotient(_one_minus(p1), _one_minus(p2))),
+                                 sp.Pow(p1, -1, evaluate=False))),
+    ("geometric", "CrossEntropy"): add(neg(_log(p2)), mul(-1, sp.Pow(p1, -1, evaluate=False), _one_minus(p1),
+                                                          _log(_one_minus(p2)))),
+    ("laplace", "KL"): add(_log(quotient(b2, b1)), _LAPLACE_MEAN, sp.Integer(-1)),
+    ("laplace", "CrossEntropy"): add(_log(mul(2, b2)), _LAPLACE_MEAN),
+    ("laplace", "Entropy"): _log(mul(2, b1, sp.E)),
+}
+
+
+@pytest.mark.parametrize("family, measure", list(TEXTBOOK), ids=[f"{f}-{m}" for f, m in TEXTBOOK])
+def test_each_chain_ends_in_the_textbook_form(family, measure):
+    """The last line is the reference's expression, term for term and in its order (the same tree, so the same print)."""
+    final = closing_chains(derivation(family))[measure].current
+    expected = TEXTBOOK[family, measure]
+    assert to_latex(final) == to_latex(expected), (family, measure)
+    assert final == expected, (family, measure, sp.srepr(final))
+
+
+@pytest.mark.parametrize("family, rules", [
+    ("normal", ["combine-fractions", "combine-logs", "complete-the-square", "order-terms"]),
+    ("exponential", ["cancel-fraction", "combine-logs", "order-terms"]),
+    ("poisson", ["cancel", "combine-logs", "order-terms"]),
+    ("geometric", ["combine-logs"]),
+    ("laplace", ["cancel-fraction", "combine-logs", "order-terms"]),
+])
+def test_the_kl_is_shaped_by_named_steps(family, rules):
+    steps = closing_chains(derivation(family))["KL"].steps
+    names = [s.rule for s in steps]
+    assert names[names.index("known-moment") + 1:] == rules
+
+
+def test_known_moment_writes_a_square_not_a_product():
+    """``mu_1 * E[X]`` under a normal P becomes ``mu_1^2``, not ``mu_1 mu_1``."""
+    step = next(s for s in closing_chains(derivation("normal"))["Entropy"].steps if s.rule == "known-moment")
+    assert r"\mu_{1} \mu_{1}" not in to_latex(step.after) and step.after.has(mu1 ** 2)
+
+
+@pytest.mark.parametrize("family", ["normal", "laplace", "poisson", "geometric", "gamma"])
+def test_every_step_is_proved_in_bits(family):
+    r = report(family, "bits")
+    assert r.ok, [(s.rule, v.status.value, v.reason) for s, v in r.results if not v.proved]
+
+
 # -- structure and print ---------------------------------------------------------------------------------
 
 def test_the_article_is_replayed_with_integrals():
@@ -206,20 +283,21 @@ def planted(family: str):
     out = []
     for chain in (chains["CrossEntropy"], chains["KL"]):
         for step in chain.steps:
-            if step.rule in ("split-integral", "known-moment", "collect-terms"):
+            last = step is chain.steps[-1]
+            if step.rule in ("split-integral", "known-moment") or last:
                 terms = terms_of(step.after)
                 flipped = add(neg(terms[0]), *terms[1:])
                 out.append((step, flipped))
-            if step.rule in ("known-moment", "collect-terms"):
+            if step.rule == "known-moment" or last:
                 out.append((step, step.after.xreplace(swap)))
     return out
 
 
-@pytest.mark.parametrize("family", ["normal", "exponential"])
-def test_planted_errors_are_refuted(family):
+@pytest.mark.parametrize("family, count", [("normal", 10), ("exponential", 8)])
+def test_planted_errors_are_refuted(family, count):
     domain = derivation(family).domain
     cases = planted(family)
-    assert len(cases) == 10
+    assert len(cases) == count
     for step, wrong in cases:
         verdict = check_step(Step(step.rule, step.before, wrong), domain)
         assert verdict.status is Status.REFUTED, (step.rule, sp.sstr(wrong), verdict)

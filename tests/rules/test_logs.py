@@ -8,7 +8,7 @@ import sympy as sp
 from derive import Domain, Rewrite
 from derive.core.strategies import everywhere
 from derive.core.terms import add, mul, neg, quotient, sub
-from derive.rules import log_quotient_split
+from derive.rules import absorb_constant, combine_logs, log_quotient_split
 from tests.helpers import DOMAIN, assert_no_match, assert_refuses, assert_rewrites, one_minus, p, q
 
 x, y = sp.symbols("x y", real=True)
@@ -124,3 +124,75 @@ def test_quotient_of_equals_refuses_a_zero_divided_by_itself():
 ], ids=["numerator-of-any-sign", "negative-denominator-base-2"])
 def test_flip_log_quotient_refuses_a_side_that_may_not_be_positive(before, mentions):
     assert_refuses(flip_log_quotient, before, DOMAIN, *mentions)
+
+
+# -- combine-logs and absorb-constant ---------------------------------------------------------------------------
+
+
+s1, s2, l1, l2 = sp.symbols("sigma_1 sigma_2 lambda_1 lambda_2")
+SCALES = Domain.of(sigma_1=sp.Interval.open(0, sp.oo), sigma_2=sp.Interval.open(0, sp.oo),
+                   lambda_1=sp.Interval.open(0, sp.oo), lambda_2=sp.Interval.open(0, sp.oo))
+ROOT = sp.Pow(mul(2, sp.pi), sp.Rational(1, 2), evaluate=False)
+
+
+@pytest.mark.parametrize("before, after, conditions", [
+    (add(sp.log(l1), sp.Integer(-1), neg(sp.log(l2))), add(sp.log(quotient(l1, l2)), sp.Integer(-1)),
+     (gt0(l1), gt0(l2))),
+    # the normal KL: the common factor sqrt(2 pi) cancels, the difference takes the first logarithm's place
+    (add(neg(sp.log(mul(s1, ROOT))), sp.Rational(-1, 2), sp.log(mul(s2, ROOT))),
+     add(sp.log(quotient(s2, s1)), sp.Rational(-1, 2)), (gt0(mul(s1, ROOT)), gt0(mul(s2, ROOT)))),
+    # a common coefficient (the Poisson KL) and one over a denominator (the geometric KL)
+    (add(neg(l1), mul(l1, sp.log(l1)), l2, neg(mul(l1, sp.log(l2)))),
+     add(neg(l1), mul(l1, sp.log(quotient(l1, l2))), l2), (gt0(l1), gt0(l2))),
+    (add(mul(one_minus(p), sp.log(one_minus(p)), sp.Pow(p, -1, evaluate=False)),
+         neg(mul(one_minus(p), sp.log(one_minus(q)), sp.Pow(p, -1, evaluate=False)))),
+     mul(one_minus(p), sp.log(quotient(one_minus(p), one_minus(q))), sp.Pow(p, -1, evaluate=False)),
+     (gt0(one_minus(p)), gt0(one_minus(q)))),
+], ids=["exponential-kl", "normal-kl", "poisson-kl", "geometric-kl"])
+def test_combine_logs_matches(before, after, conditions):
+    domain = SCALES.merge(DOMAIN)
+    outcome = assert_rewrites(combine_logs, before, after, domain)
+    assert outcome.conditions == conditions
+
+
+@pytest.mark.parametrize("before, mentions, domain", [
+    (sub(sp.log(x), sp.log(y)), ("x > 0",), DOMAIN),
+    (sub(sp.log(p), sp.log(add(q, -1))), ("q - 1 > 0",), DOMAIN),
+    (sub(sp.log(p), sp.log(q)), ("p > 0",), Domain()),
+], ids=["free-reals", "negative-side", "positivity-not-known"])
+def test_combine_logs_refuses(before, mentions, domain):
+    assert_refuses(combine_logs, before, domain, *mentions)
+
+
+@pytest.mark.parametrize("before", [
+    add(sp.log(p), sp.log(q)),                           # a sum, not a difference
+    sub(sp.log(p), mul(2, sp.log(q))),                   # different coefficients
+    sub(sp.log(p), sp.Symbol("c")),                      # one logarithm
+    sp.log(quotient(p, q)),                              # no sum
+], ids=["sum-of-logs", "different-coefficients", "one-log", "no-sum"])
+def test_combine_logs_does_not_match(before):
+    assert_no_match(combine_logs, before, DOMAIN)
+
+
+@pytest.mark.parametrize("before, after", [
+    (add(sp.log(mul(s1, ROOT)), sp.Rational(1, 2)),
+     sp.log(mul(s1, sp.Pow(mul(2, sp.pi, sp.E), sp.Rational(1, 2), evaluate=False)))),
+    (add(sp.log(mul(2, s1)), sp.Integer(1)), sp.log(mul(2, s1, sp.E))),
+    (add(sp.log(s1), sp.Integer(3)), sp.log(mul(s1, sp.Pow(sp.E, 3, evaluate=False)))),
+], ids=["normal-entropy", "laplace-entropy", "power-of-e"])
+def test_absorb_constant_matches(before, after):
+    assert_rewrites(absorb_constant, before, after, SCALES)
+
+
+def test_absorb_constant_refuses_where_the_logarithm_may_be_of_a_negative():
+    assert_refuses(absorb_constant, add(sp.log(x), sp.Integer(1)), Domain(), "x > 0")
+
+
+@pytest.mark.parametrize("before", [
+    add(neg(sp.log(l1)), sp.Integer(1)),                 # minus a logarithm: 1 - log(lambda) stays
+    add(sp.log(l1), l2),                                 # no constant
+    add(sp.log(l1), sp.log(l2), sp.Integer(1)),          # two logarithms
+    add(sp.log(l1), sp.sqrt(2)),                         # not a rational constant
+], ids=["minus-log", "no-constant", "two-logs", "irrational-constant"])
+def test_absorb_constant_does_not_match(before):
+    assert_no_match(absorb_constant, before, SCALES)

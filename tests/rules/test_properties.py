@@ -54,7 +54,8 @@ from derive.core.functions import Sigmoid
 from derive.distributions.families import Exponential, Gamma, Geometric, Laplace, Normal, Poisson
 from derive.distributions.measures import CrossEntropy, Entropy, KL, Measure, OutcomeSum, Prob
 from derive.distributions.parametric import C
-from derive.rules import (ALL, BY_NAME, absorb_into_max, cancel, cancel_fraction, collect_terms, combine_sums,
+from derive.rules import (ALL, BY_NAME, absorb_constant, absorb_into_max, cancel, cancel_fraction, collect_terms,
+                          combine_fractions, combine_logs, combine_sums, complete_the_square, order_terms,
                           common_denominator, derivative_constant_factor, derivative_of_constant, derivative_of_entry,
                           derivative_of_log, derivative_of_rational, derivative_of_sigmoid, derivative_of_sum,
                           derivative_twice, derivative_under_sum, distribute, expand_finite_sum, expand_power,
@@ -751,6 +752,36 @@ def fraction_examples(draw: st.DrawFn, rule: Rule) -> Example:
 
 
 @st.composite
+def shaping_examples(draw: st.DrawFn, rule: Rule) -> Example:
+    """The last steps of a closed form: differences of logarithms (of any sign) with shared coefficients, a
+    logarithm plus a constant, fractions over one denominator, ``a^2 - 2ab + b^2`` among other terms, any sum."""
+    world = draw(S.worlds())
+    exprs = S.expressions(world.symbols, 3)
+    positive = [s for s, k in world.kinds if k in S.POSITIVE_KINDS] + [sp.Integer(2)]
+    side = st.one_of(exprs, S.positive_expressions(positive, 3))
+    a, b, c = draw(side), draw(side), draw(exprs)
+    if rule.name == "combine-logs":
+        k = draw(st.sampled_from([sp.Integer(1), world.symbols[0], sp.Pow(world.symbols[0], -1, evaluate=False)]))
+        terms = [mul(k, sp.log(a, evaluate=False)), neg(mul(k, sp.log(b, evaluate=False))), c]
+    elif rule.name == "absorb-constant":
+        terms = [sp.log(a, evaluate=False), draw(st.sampled_from([sp.Rational(1, 2), sp.Integer(1), sp.Integer(-3)]))]
+    elif rule.name == "combine-fractions":
+        den = draw(side)
+        count = draw(st.integers(2, 3))
+        terms = [quotient(draw(exprs), mul(draw(st.sampled_from([1, 2, 3])), den)) for _ in range(count)]
+        terms.append(c)
+    elif rule.name == "complete-the-square":
+        terms = [sp.Pow(a, 2), mul(draw(st.sampled_from([2, -2, 3])), a, b), sp.Pow(b, 2), c]
+    else:
+        terms = [draw(st.sampled_from([sp.Integer(-1), sp.Rational(1, 2)])), sp.log(a, evaluate=False), neg(b), c]
+    before = add(*draw(st.permutations(terms)))
+    traversal = "everywhere" if rule.scope == "everywhere" and draw(st.booleans()) else "root"
+    if traversal == "everywhere":
+        before = add(mul(draw(exprs), before), draw(exprs))
+    return Example(rule, before, world.domain, draw(S.points(world)), traversal=traversal)
+
+
+@st.composite
 def bound_examples(draw: st.DrawFn, rule: Rule) -> Example:
     """``log(u)`` for ``u`` of any sign, and sums whose terms are positive or not."""
     world = draw(S.worlds())
@@ -842,6 +873,11 @@ CASES: dict[str, Case] = {
     "cancel": Case(lambda: _plain_example(cancel, cancel_pattern), fires=0.3),
     "sum-of-zero": Case(lambda: aggregate_examples(sum_of_zero, "zero"), count=120, fires=0.3),
     "collect-terms": Case(lambda: _plain_example(collect_terms, collect_pattern), fires=0.5),
+    "combine-fractions": Case(lambda: shaping_examples(combine_fractions), count=100, fires=0.3),
+    "combine-logs": Case(lambda: shaping_examples(combine_logs), count=100, fires=0.1),
+    "complete-the-square": Case(lambda: shaping_examples(complete_the_square), count=100, fires=0.3),
+    "absorb-constant": Case(lambda: shaping_examples(absorb_constant), count=100, fires=0.1),
+    "order-terms": Case(lambda: shaping_examples(order_terms), count=100, fires=0.3),
     "rearrange": Case(lambda: _plain_example(rearrange, rearrange_pattern), fires=0.9),
     # the minimization topic
     "use-result": Case(use_result_examples, count=100, fires=0.5),
