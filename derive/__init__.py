@@ -58,7 +58,13 @@ def _latex(derivation: Any) -> str:
     return f"$$\n{aligned(derivation, DEFAULT)}\n$$"
 
 
-hooks.verify, hooks.markdown, hooks.latex = _verify, _markdown, _latex
+def _report(report: Any) -> str:
+    from derive.render.text import report_table
+
+    return report_table(report)
+
+
+hooks.verify, hooks.markdown, hooks.latex, hooks.report = _verify, _markdown, _latex, _report
 
 
 def __getattr__(name: str) -> Any:

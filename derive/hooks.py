@@ -17,6 +17,8 @@ verify: Callable[[Any], Any] | None = None
 markdown: Callable[[Any], str] | None = None
 #: ``latex(derivation) -> str``: every chain as one aligned display (Jupyter).
 latex: Callable[[Any], str] | None = None
+#: ``report(report) -> str``: a verification report as a Markdown table (Jupyter).
+report: Callable[[Any], str] | None = None
 
 
 def call(slot: Callable[[Any], Any] | None, name: str, value: Any) -> Any:

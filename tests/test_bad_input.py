@@ -278,7 +278,7 @@ DOMAIN = P.domain.merge(Q.domain)
 
 SCRIPTS: list[tuple[str, Callable[[], object], type[DeriveError], str]] = [
     ("rule-that-does-not-match", lambda: Chain(Entropy(P), domain=DOMAIN).then(distribute),
-     RuleError, "rule distribute does not match Entropy(P"),
+     RuleError, "rule distribute does not match H(P)"),
     ("rule-that-refuses", lambda: Chain(sp.log(quotient(add(p, sp.Integer(-1)), q)), domain=DOMAIN)
      .then(log_quotient_split), RuleError, "rule log-quotient-split refused: cannot prove p - 1 > 0"),
     ("substitute-with-nothing-to-substitute", lambda: Chain(p, domain=DOMAIN).then(substitute),

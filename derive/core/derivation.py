@@ -15,6 +15,7 @@ import sympy as sp
 
 from derive import hooks
 from derive.core.domain import Domain
+from derive.core.prose import Text
 from derive.core.rule import RELATIONS, Refusal, Rewrite, Rule, Scope  # Refusal, Rewrite: re-exported with Rule
 from derive.core.strategies import TRAVERSALS, apply_rule
 from derive.errors import DeriveError, RuleError
@@ -67,9 +68,16 @@ class Step:
     rule: str
     before: sp.Basic
     after: sp.Basic
-    note: str = ""
+    note: Text = ""
     conditions: tuple[sp.Basic, ...] = ()
     relation: str = "="
+
+    def __str__(self) -> str:
+        """``before = after  [rule]``, in SymPy's plain text."""
+        return f"{sp.sstr(self.before)} {self.relation} {sp.sstr(self.after)}  [{self.rule}]"
+
+    def __repr__(self) -> str:
+        return f"<Step {self.rule}: {sp.sstr(self.before)} {self.relation} {sp.sstr(self.after)}>"
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ class Chain:
     subject: sp.Basic | None
     start: sp.Basic | None = None
     steps: tuple[Step, ...] = ()
-    intro: str = ""
+    intro: Text = ""
     domain: Domain = field(default_factory=Domain, compare=False, repr=False)
     hypothesis: bool = False
 
@@ -110,7 +118,7 @@ class Chain:
             out = combine(out, step.relation)
         return out
 
-    def then(self, rule: Rule, note: str = "", at: Scope | None = None, relation: str | None = None) -> "Chain":
+    def then(self, rule: Rule, note: Text = "", at: Scope | None = None, relation: str | None = None) -> "Chain":
         """Apply ``rule`` (everywhere it matches, or at the root) and record the step.
 
         ``relation`` says how the result relates to the expression rewritten; it
@@ -131,7 +139,7 @@ class Chain:
         chain.relation  # a chain mixing <= and >= is an error now, not when it is printed
         return chain
 
-    def maybe(self, rule: Rule, note: str = "", relation: str | None = None) -> "Chain":
+    def maybe(self, rule: Rule, note: Text = "", relation: str | None = None) -> "Chain":
         """The chain with ``rule`` applied where it matches (as :meth:`then`), unchanged where it matches nowhere."""
         if TRAVERSALS[rule.scope](rule, self.current, self.domain) is None:
             return self
@@ -142,10 +150,10 @@ class Chain:
 class Section:
     """A titled part of a derivation: prose and chains of equalities."""
 
-    title: str
+    title: Text
     chains: tuple[Chain, ...]
-    intro: str = ""
-    outro: str = ""
+    intro: Text = ""
+    outro: Text = ""
 
 
 class Status(Enum):
@@ -183,6 +191,19 @@ class Report:
     def summary(self) -> str:
         return ", ".join(f"{self.count(s)} {s.value}" for s in Status)
 
+    def __str__(self) -> str:
+        """One line per step (``3. substitute: proved``, with the reason when not proved), then the summary."""
+        lines = [f"{k}. {step.rule}: {v.status.value}" + ("" if v.proved or not v.reason else f" ({v.reason})")
+                 for k, (step, v) in enumerate(self.results, 1)]
+        return "\n".join([*lines, self.summary()])
+
+    def __repr__(self) -> str:
+        return f"<Report: {self.summary()}>"
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: the verification table."""
+        return hooks.call(hooks.report, "report", self)
+
 
 @dataclass(frozen=True)
 class Derivation:
@@ -192,7 +213,7 @@ class Derivation:
     sections: tuple[Section, ...]
     distributions: tuple[Distribution, ...]
     statement: sp.Basic | None = None
-    intro: str = ""
+    intro: Text = ""
     slug: str = "derivation"
     units: str = "nats"
 
@@ -240,6 +261,20 @@ class Derivation:
         """The last chain's conclusion, as an equation (or inequality)."""
         last = self.chains[-1]
         return last.current if last.subject is None else relate(last.subject, last.current, last.relation)
+
+    def __str__(self) -> str:
+        """The title, then each section's chains as ``subject = step  [rule]`` lines, in SymPy's plain text."""
+        lines = [self.title]
+        for section in self.sections:
+            lines += ["", str(section.title)]
+            for chain in section.chains:
+                origin = chain.origin if chain.subject is None or chain.start is None else chain.subject
+                lines.append(f"  {sp.sstr(origin)}" + ("  [supposed]" if chain.hypothesis else ""))
+                lines += [f"    {step.relation} {sp.sstr(step.after)}  [{step.rule}]" for step in chain.steps]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<Derivation {self.title!r}: {len(self.sections)} sections, {len(self.steps)} steps>"
 
     def verify(self) -> Report:
         """Check every step (:func:`derive.verify.verify_derivation`)."""

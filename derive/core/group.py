@@ -29,3 +29,7 @@ class Group(sp.Expr):
     @property
     def free_symbols(self) -> set[sp.Basic]:
         return self.content.free_symbols
+
+    def _sympystr(self, printer) -> str:
+        """``[p*log(q) + ...]`` (the label is for display, not part of the value)."""
+        return f"[{printer._print(self.content)}]"

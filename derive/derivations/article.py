@@ -14,7 +14,8 @@ import sympy as sp
 from derive.core import Chain, Derivation, Section
 from derive.core.domain import Domain
 from derive.distributions.base import Distribution
-from derive.distributions.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy
+from derive.core.prose import Text, say
+from derive.distributions.measures import ANY_BASE, KL, UNITS, CrossEntropy, Entropy, Prob
 from derive.errors import DeriveError
 from derive.rules import (cancel, combine_sums, distribute, expand_finite_sum, fold_definition, log_quotient_split,
                           rearrange, recognise_definition, regroup, split_sum, substitute, sum_of_zero,
@@ -53,7 +54,7 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
     )
     kl_chain = (
         expand(kl_chain, f"There are {_count(P)} outcomes, so the sum has {_count(P)} terms.")
-        .then(substitute, f"Put in the probabilities, {_values(P)} and {_values(Q)}.")
+        .then(substitute, say("Put in the probabilities, ", *_values(P), " and ", *_values(Q), "."))
         .then(log_quotient_split, "The logarithm of a quotient is the difference of the logarithms; "
               "both the numerator and the denominator are positive here, so the split is valid.")
         .then(distribute, "Multiply each bracket out.")
@@ -79,8 +80,8 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
     )
     h_chain = (
         expand(h_chain, "Write out one term per outcome.")
-        .then(substitute, "Substitute the probabilities. Term 2 of the KL derivation is this expression with "
-              "every sign flipped, that is, Term 2 is -H(P).")
+        .then(substitute, say("Substitute the probabilities. Term 2 of the KL derivation is this expression with "
+                              "every sign flipped, that is, Term 2 is ", neg(h), "."))
     )
     link_chain, rearranged = connect(kl, ce, h, kl_chain.current, domain,
                                      "Return to the grouped form of the KL divergence from part A.")
@@ -104,13 +105,7 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         )
     return Derivation(
         title=f"KL divergence, cross-entropy and entropy of two {plural}",
-        intro=(f"Two {plural}: {P.name} is the true one and {Q.name} the model's. "
-               "We derive, one checked step at a time, that cross-entropy equals KL divergence plus entropy. "
-               f"Because the entropy of {P.name} does not depend on {Q.name}, minimising cross-entropy over "
-               f"{Q.name} minimises the KL divergence."
-               + (" Every logarithm here is in base 2, so the measures are in bits." if units == "bits" else "")
-               + (" Every logarithm here is in an arbitrary base b > 1: the relation holds in every unit."
-                  if units == "any" else "")),
+        intro=_intro(P, Q, plural, units),
         sections=(
             Section("A. KL divergence, written out", (kl_chain,)),
             Section("B. Cross-entropy and entropy, written out", (ce_chain, h_chain)),
@@ -121,6 +116,17 @@ def kl_cross_entropy(P: Distribution, Q: Distribution, units: str = "nats") -> D
         slug=f"kl-cross-entropy-{_SLUG.get(P.family, P.family)}" + {"nats": "", "any": "-any-base"}.get(units, f"-{units}"),
         units=units,
     )
+
+
+def _intro(P: Distribution, Q: Distribution, plural: str, units: str) -> Text:
+    """What the derivation shows, and in which unit."""
+    unit = {"bits": " Every logarithm here is in base 2, so the measures are in bits.",
+            "any": (" Every logarithm here is in an arbitrary base ", sp.StrictGreaterThan(ANY_BASE, 1, evaluate=False),
+                    ": the relation holds in every unit.")}.get(units, "")
+    return say(f"Two {plural}: {P.name} is the true one and {Q.name} the model's. "
+               "We derive, one checked step at a time, that cross-entropy equals KL divergence plus entropy. "
+               f"Because the entropy of {P.name} does not depend on {Q.name}, minimising cross-entropy over "
+               f"{Q.name} minimises the KL divergence.", *((unit,) if isinstance(unit, str) else unit))
 
 
 def _check_pair(P: Distribution, Q: Distribution) -> None:
@@ -161,11 +167,11 @@ def _count(d: Distribution) -> str:
     return _NUMBERS.get(k, str(k))
 
 
-def _values(d: Distribution) -> str:
-    if not d.outcomes:
-        i = d.variable
-        return f"{d.name}({i}) = {sp.sstr(d.pmf(i))}"
-    return ", ".join(f"{d.name}({o.name}) = {sp.sstr(d.pmf(o))}" for o in d.outcomes)
+def _values(d: Distribution) -> tuple[str | sp.Basic, ...]:
+    """``P(H) = p, P(T) = 1 - p`` as prose parts."""
+    outcomes = d.outcomes or (d.variable,)
+    equations = [sp.Eq(Prob(d, o), d.pmf(o), evaluate=False) for o in outcomes]
+    return tuple(part for k, e in enumerate(equations) for part in ((", ",) if k else ()) + (e,))
 
 
 def _logs_of(d: Distribution):

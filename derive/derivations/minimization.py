@@ -18,7 +18,7 @@ from derive.core.domain import Domain
 from derive.core.functions import Sigmoid
 from derive.distributions.base import Distribution
 from derive.distributions.bernoulli import Bernoulli
-from derive.distributions.measures import KL, UNITS, CrossEntropy, Entropy
+from derive.distributions.measures import KL, UNITS, CrossEntropy, Entropy, Prob
 from derive.errors import DeriveError
 from derive.rules import (cancel_fraction, collect_terms, split_sum, sum_of_zero, total_probability, common_denominator, derivative_constant_factor,
                           derivative_of_constant, derivative_of_log, derivative_of_rational, derivative_of_sum,
@@ -28,7 +28,9 @@ from derive.rules import (cancel_fraction, collect_terms, split_sum, sum_of_zero
                           absorb_into_max, derivative_under_sum, derivative_of_entry, sum_of_delta,
                           pull_constant, substitute_solution)
 from derive.core.system import System
-from derive.core.terms import add, mul, replace
+from derive.core.prose import joined, say
+from derive.derivations.phrases import eq, in_bits, minus, names_equal, positive, unit_interval
+from derive.core.terms import add, mul, neg, replace
 from derive.rules.calculus import d
 
 
@@ -38,11 +40,36 @@ def _check_units(units: str) -> sp.Basic:
     return UNITS[units]
 
 
+def _G(x: sp.Basic) -> sp.Basic:
+    return sp.Function("g")(x)
+
+
+def _tangent(x: sp.Basic) -> sp.Basic:
+    """``log x <= x - 1``."""
+    return sp.LessThan(sp.log(x, evaluate=False), minus(x, 1), evaluate=False)
+
+
+def _entry(x: sp.Basic) -> sp.Basic:
+    """``q_i`` of the family of the entry ``x = q_j``."""
+    return x.base[sp.Symbol("i")] if isinstance(x, sp.Indexed) else x
+
+
+def _indexeq(x: sp.Basic) -> sp.Basic:
+    """``i = j`` for the entry ``x = q_j``."""
+    return eq(sp.Symbol("i"), x.indices[0]) if isinstance(x, sp.Indexed) else eq(sp.Symbol("i"), x)
+
+
+_a, _b = sp.symbols("a b", positive=True)
+_FLIP = sp.Eq(sp.log(_a / _b, evaluate=False), sp.Mul(-1, sp.log(_b / _a, evaluate=False), evaluate=False),
+              evaluate=False)  # log(a/b) = -log(b/a)
+_ONE_LESS_ONE = sp.Eq(sp.Add(1, -1, evaluate=False), 0, evaluate=False)  # 1 - 1 = 0
+
+
 def same_gradient(P: Distribution, Q: Distribution, x: sp.Basic, base: sp.Basic, domain: Domain) -> Chain:
     """``d/dx H(P, Q) = d/dx KL(P || Q)`` for a parameter ``x`` of ``Q``, from ``H(P, Q) = KL + H(P)``."""
     kl, ce, h = KL(P, Q, base), CrossEntropy(P, Q, base), Entropy(P, base)
     return (
-        Chain(d(ce, x), intro=f"Differentiate both sides of the relation with respect to {sp.sstr(x)}.",
+        Chain(d(ce, x), intro=say("Differentiate both sides of the relation with respect to ", x, "."),
               domain=domain)
         .then(use_result(ce, add(kl, h)), "Cross-entropy is KL divergence plus entropy (the relation derived "
               "in the companion derivation).")
@@ -64,20 +91,23 @@ def coin(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
         Chain(d(ce, q), intro="Now compute the gradient itself, from the definition of cross-entropy.", domain=domain)
         .then(unfold_definition(CrossEntropy), "Write cross-entropy out from its definition.")
         .then(expand_finite_sum, "One term per outcome.")
-        .then(substitute, f"Substitute {P.name}(H) = {p}, {Q.name}(H) = {q} and their complements.")
+        .then(substitute, say("Substitute ", eq(Prob(P, P.outcomes[0]), p), ", ", eq(Prob(Q, Q.outcomes[0]), q),
+                              " and their complements."))
         .then(derivative_of_sum, "Differentiate term by term.")
-        .then(derivative_constant_factor, f"The factors {p} and 1 - {p} do not depend on {q}.")
+        .then(derivative_constant_factor, say("The factors ", p, " and ", minus(1, p), " do not depend on ", q, "."))
         .then(derivative_of_log, "Differentiate each logarithm by the chain rule.")
-        .then(derivative_of_rational, f"Differentiate {q} and 1 - {q}.")
+        .then(derivative_of_rational, say("Differentiate ", q, " and ", minus(1, q), "."))
     )
     first = gradient.current
-    gradient = gradient.then(common_denominator, "Over a common denominator, the terms in p q cancel.")
+    gradient = gradient.then(common_denominator, say("Over a common denominator, the terms in ", mul(p, q),
+                                                      " cancel."))
     stationary = (
         Chain(None, start=sp.Eq(d(ce, q), 0, evaluate=False), domain=domain, hypothesis=True,
-              intro=f"At a minimum inside the interval 0 < {q} < 1 the gradient vanishes.")
+              intro=say("At a minimum inside the interval ", unit_interval(q), " the gradient vanishes."))
         .then(use_result(d(ce, q), gradient.current), "Put in the gradient found above.", relation="iff")
-        .then(zero_quotient, f"The denominator {q}(1 - {q}) is positive, so only the numerator can vanish.")
-        .then(solve_for(q), f"The only solution is {q} = {p}.")
+        .then(zero_quotient, say("The denominator ", mul(q, minus(1, q)), " is positive, so only the numerator "
+                                 "can vanish."))
+        .then(solve_for(q), say("The only solution is ", eq(q, p), "."))
     )
     second = (
         Chain(sp.Derivative(ce, (q, 2)), domain=domain,
@@ -86,14 +116,13 @@ def coin(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
         .then(derivative_of_sum, "Term by term.")
         .then(derivative_constant_factor, "Constants come out.")
         .then(derivative_of_rational, "Differentiate the two quotients.")
-        .then(positive_terms, f"Both terms are positive for every 0 < {q} < 1.", relation=">")
+        .then(positive_terms, say("Both terms are positive for every ", unit_interval(q), "."), relation=">")
     )
     return Derivation(
         title="Minimising cross-entropy over a model coin",
-        intro=(f"{P.name} is the true coin and {Q.name} the model. Training adjusts {q} to make the cross-entropy "
-               f"H({P.name}, {Q.name}) small. Here we prove that this is the same as making the KL divergence small, "
-               f"and that the best model is {q} = {p}, where the KL divergence is 0."
-               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        intro=say(f"{P.name} is the true coin and {Q.name} the model. Training adjusts ", q, " to make the "
+                  "cross-entropy ", ce, " small. Here we prove that this is the same as making the KL divergence "
+                  "small, and that the best model is ", eq(q, p), ", where the KL divergence is 0.", in_bits(units)),
         sections=(
             Section("A. The same gradient", (same_gradient(P, Q, q, base, domain),),
                     outro="Any method that follows the gradient of cross-entropy therefore follows the gradient "
@@ -101,8 +130,8 @@ def coin(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
             Section("B. The gradient", (gradient,)),
             Section("C. The stationary point", (stationary,)),
             Section("D. A minimum", (second,),
-                    outro=f"The cross-entropy is strictly convex in {q} on the whole interval, so its only "
-                          "stationary point is its unique minimum."),
+                    outro=say("The cross-entropy is strictly convex in ", q, " on the whole interval, so its only "
+                              "stationary point is its unique minimum.")),
             Section("E. The value at the minimum", at_minimum(P, base, domain)),
         ),
         distributions=(P, Q),
@@ -151,8 +180,8 @@ def gibbs(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
         chain = chain.then(expand_finite_sum, "One term per outcome.")
     chain = (
         chain.then(substitute, "Substitute the probabilities.")
-        .then(flip_log_quotient, f"log(a/b) = -log(b/a): each term becomes minus a logarithm of {Q.name}'s "
-              f"probability over {P.name}'s.")
+        .then(flip_log_quotient, say(_FLIP, f": each term becomes minus a logarithm of {Q.name}'s "
+                                     f"probability over {P.name}'s."))
         .then(log_le_linear, "By the lemma, each logarithm is at most its argument minus 1; under the minus sign "
               "the expression can only decrease.", relation=">=")
         .then(distribute, "Multiply the brackets out.")
@@ -161,25 +190,27 @@ def gibbs(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
     if not finite:
         chain = chain.then(split_sum, "Split the sum.")
     if units != "nats":
-        chain = chain.then(collect_terms if finite else pull_constant, "Take out the common factor 1/log 2.")
+        chain = chain.then(collect_terms if finite else pull_constant,
+                           say("Take out the common factor ", sp.Pow(sp.log(2), -1, evaluate=False), "."))
     chain = chain.maybe(total_probability, "Each distribution's probabilities add up to 1.")
     if chain.current != 0:
-        chain = chain.then(collect_terms, "1 - 1 = 0.")
+        chain = chain.then(collect_terms, say(_ONE_LESS_ONE, "."))
     return Derivation(
         title=f"Gibbs' inequality: KL divergence is never negative ({_noun(P)})",
-        intro=(f"The KL divergence of {Q.name} from {P.name} is at least 0, and it is 0 only when {Q.name} = "
-               f"{P.name}. So no model does better than the truth, and the minimum of cross-entropy over "
-               f"{Q.name}, H({P.name}, {Q.name}) = KL + H({P.name}), is H({P.name}), reached only at "
-               f"{Q.name} = {P.name}."
-               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        intro=say(f"The KL divergence of {Q.name} from {P.name} is at least 0, and it is 0 only when ",
+                  names_equal(Q, P),
+                  ". So no model does better than the truth, and the minimum of cross-entropy over "
+                  f"{Q.name}, ", sp.Eq(CrossEntropy(P, Q, base), add(kl, Entropy(P, base)), evaluate=False), ", is ",
+                  Entropy(P, base), ", reached only at ", names_equal(Q, P), ".", in_bits(units)),
         sections=(
-            Section("A. The lemma: log x <= x - 1", lemma,
-                    outro="g is strictly convex with its only stationary point at x = 1, where it is 0: so g(x) >= 0, "
-                          "that is log x <= x - 1, with equality only at x = 1."),
+            Section(say("A. The lemma: ", _tangent(x)), lemma,
+                    outro=say(sp.Symbol("g"), " is strictly convex with its only stationary point at ", eq(x, 1),
+                              ", where it is 0: so ", sp.GreaterThan(_G(x), 0, evaluate=False), ", that is ",
+                              _tangent(x), ", with equality only at ", eq(x, 1), ".")),
             Section("B. Gibbs' inequality", (chain,),
-                    outro=f"Equality needs equality in every use of the lemma, that is every ratio of {Q.name}'s "
-                          f"probability to {P.name}'s equal to 1: {Q.name} = {P.name}."),
-            Section("C. Equality at Q = P", at_minimum(P, base, domain)[:1]),
+                    outro=say(f"Equality needs equality in every use of the lemma, that is every ratio of "
+                              f"{Q.name}'s probability to {P.name}'s equal to 1: ", names_equal(Q, P), ".")),
+            Section(say("C. Equality at ", names_equal(Q, P)), at_minimum(P, base, domain)[:1]),
         ),
         distributions=(P, Q),
         statement=sp.GreaterThan(kl, 0, evaluate=False),
@@ -193,27 +224,28 @@ def _tangent_lemma(x: sp.Symbol, domain: Domain) -> tuple[Chain, ...]:
     domain = domain.merge(Domain(((x, sp.Interval.open(0, sp.oo)),)))
     g = add(x, sp.Integer(-1), sp.Mul(-1, sp.log(x, evaluate=False), evaluate=False))
     slope = (
-        Chain(d(g, x), intro="Let g(x) = x - 1 - log x for x > 0. Its derivative:", domain=domain)
+        Chain(d(g, x), intro=say("Let ", eq(_G(x), g), " for ", positive(x), ". Its derivative:"), domain=domain)
         .then(derivative_of_sum, "Term by term.")
-        .then(derivative_of_constant, "The constant -1 has derivative 0.")
-        .then(derivative_constant_factor, "The factor -1 comes out.")
+        .then(derivative_of_constant, say("The constant ", sp.Integer(-1), " has derivative 0."))
+        .then(derivative_constant_factor, say("The factor ", sp.Integer(-1), " comes out."))
         .then(derivative_of_log, "The chain rule for the logarithm.")
-        .then(derivative_of_rational, "Differentiate x and the constant.")
+        .then(derivative_of_rational, say("Differentiate ", x, " and the constant."))
     )
     flat = (
         Chain(None, start=sp.Eq(slope.current, 0, evaluate=False), domain=domain, hypothesis=True,
-              intro="Where is g flat?")
-        .then(solve_for(x), "Only at x = 1.")
+              intro=say("Where is ", sp.Symbol("g"), " flat?"))
+        .then(solve_for(x), say("Only at ", eq(x, 1), "."))
     )
     curve = (
-        Chain(d(slope.current, x), intro="Its second derivative is positive, so g is strictly convex:", domain=domain)
+        Chain(d(slope.current, x), intro=say("Its second derivative is positive, so ", sp.Symbol("g"),
+                                             " is strictly convex:"), domain=domain)
         .then(derivative_of_rational, "Differentiate.")
-        .then(positive_terms, "Positive for every x > 0.", relation=">")
+        .then(positive_terms, say("Positive for every ", positive(x), "."), relation=">")
     )
     at_one = (
-        Chain(replace(g, {x: sp.Integer(1)}), intro="And at x = 1:", domain=domain)
+        Chain(replace(g, {x: sp.Integer(1)}), intro=say("And at ", eq(x, 1), ":"), domain=domain)
         .then(log_of_one, "The logarithm of 1 is 0.")
-        .then(collect_terms, "1 - 1 = 0.")
+        .then(collect_terms, say(_ONE_LESS_ONE, "."))
     )
     return slope, flat, curve, at_one
 
@@ -235,49 +267,57 @@ def logistic(P: Distribution, z: sp.Symbol | None = None, units: str = "nats") -
     domain = P.domain.merge(Domain(((z, sp.Interval.open(-sp.oo, sp.oo)),)))
     ce = CrossEntropy(P, Q, base)
     (p,) = P.params
+    s, u = Sigmoid(z), sp.Symbol("u")  # (only named in the prose)
+    soft = sp.log(add(1, sp.exp(neg(z), evaluate=False)), evaluate=False)  # log(1 + e^(-z))
     loss = (
-        Chain(ce, intro=f"The model predicts Q(H) = sigma({z}) from a logit {z}: the loss is the cross-entropy.",
+        Chain(ce, intro=say("The model predicts ", eq(Prob(Q, Q.outcomes[0]), s), " from a logit ", z,
+                            ": the loss is the cross-entropy."),
               domain=domain)
         .then(unfold_definition(CrossEntropy), "The definition of cross-entropy.")
         .then(expand_finite_sum, "One term per outcome.")
-        .then(substitute, f"Substitute {P.name}(H) = {p} and Q(H) = sigma({z}).")
+        .then(substitute, say("Substitute ", eq(Prob(P, P.outcomes[0]), p), " and ",
+                              eq(Prob(Q, Q.outcomes[0]), s), "."))
     )
     gradient = (
-        Chain(d(ce, z), intro=f"Its derivative with respect to the logit {z}:", domain=domain)
+        Chain(d(ce, z), intro=say("Its derivative with respect to the logit ", z, ":"), domain=domain)
         .then(use_result(ce, loss.current), "Use the loss written out above.")
         .then(derivative_of_sum, "Term by term.")
         .then(derivative_constant_factor, "Constants come out.")
         .then(derivative_of_log, "The chain rule for the logarithm.")
-        .then(derivative_of_sum, "The derivative of 1 - sigma is that of 1 minus that of sigma.")
+        .then(derivative_of_sum, say("The derivative of ", minus(1, s), " is that of 1 minus that of ", s, "."))
         .then(derivative_of_constant, "The constant 1 has derivative 0.")
         .then(derivative_constant_factor, "The sign comes out.")
-        .then(derivative_of_sigmoid, "sigma' = sigma (1 - sigma).")
-        .then(cancel_fraction, "Cancel sigma in the first term and 1 - sigma in the second.")
-        .then(collect_terms, f"Multiply out: the terms {p} sigma cancel, and the gradient is the prediction minus "
-              "the target.")
+        .then(derivative_of_sigmoid, say(eq(sp.Derivative(s, z), mul(s, minus(1, s))), "."))
+        .then(cancel_fraction, say("Cancel ", s, " in the first term and ", minus(1, s), " in the second."))
+        .then(collect_terms, say("Multiply out: the terms ", mul(p, s), " cancel, and the gradient is the "
+                                 "prediction minus the target."))
     )
     if units == "nats":
         stable_chain = (
-            Chain(ce, start=loss.current, intro="For computing, the logarithms of sigma are a trap: sigma(z) rounds "
-                  "to 0 or 1 for large |z|. Rewrite the loss through log(1 + e^(-z)).", domain=domain)
-            .then(log_sigmoid, "log sigma(z) = -log(1 + e^(-z)) and log(1 - sigma(z)) = -z - log(1 + e^(-z)).")
+            Chain(ce, start=loss.current, intro=say("For computing, the logarithms of ", s, " are a trap: ", s,
+                                                    " rounds to 0 or 1 for large ", sp.Abs(z), ". Rewrite the loss "
+                                                    "through ", soft, "."), domain=domain)
+            .then(log_sigmoid, say(eq(sp.log(s, evaluate=False), neg(soft)), " and ",
+                                   eq(sp.log(minus(1, s), evaluate=False), add(neg(z), neg(soft))), "."))
             .then(distribute, "Multiply out.")
             .then(collect_terms, "Collect the two logarithms: their coefficients add up to 1.")
-            .then(stable_softplus, "Keep the exponent below 0 whatever the sign of z.")
-            .then(absorb_into_max, "z + max(-z, 0) = max(z, 0): the form deep-learning libraries compute.")
+            .then(stable_softplus, say("Keep the exponent below 0 whatever the sign of ", z, "."))
+            .then(absorb_into_max, say(eq(add(z, sp.Max(neg(z), 0)), sp.Max(z, 0)),
+                                       ": the form deep-learning libraries compute."))
         )
         sections = (Section("C. A numerically stable form", (stable_chain,),
-                            outro="Every exponential in the last line is at most 1, so nothing overflows, and "
-                                  "log(1 + u) for small u can be computed with log1p."),)
+                            outro=say("Every exponential in the last line is at most 1, so nothing overflows, and ",
+                                      sp.log(add(1, u), evaluate=False), " for small ", u,
+                                      " can be computed with log1p.")),)
     else:
         sections = ()
     return Derivation(
         title="Binary cross-entropy of a logistic model",
-        intro=(f"A logistic model predicts the coin's probability of heads from a real score {z}, the logit, "
-               f"through sigma({z}) = 1/(1 + e^(-{z})). Training minimises the cross-entropy between the true coin "
-               f"{P.name} and the prediction; its gradient with respect to the logit turns out to be the "
-               "prediction minus the truth."
-               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        intro=say("A logistic model predicts the coin's probability of heads from a real score ", z, ", the logit, "
+                  "through ", eq(s, sp.Pow(add(1, sp.exp(neg(z), evaluate=False)), -1, evaluate=False)),
+                  ". Training minimises the cross-entropy between the true coin "
+                  f"{P.name} and the prediction; its gradient with respect to the logit turns out to be the "
+                  "prediction minus the truth.", in_bits(units)),
         sections=(Section("A. The loss", (loss,)), Section("B. The gradient", (gradient,))) + sections,
         distributions=(P, Q),
         statement=sp.Eq(d(ce, z), gradient.current, evaluate=False),
@@ -320,32 +360,39 @@ def categorical(P: Distribution, Q: Distribution, units: str = "nats") -> Deriva
                     "the constraint holds.")
         .then(use_result(*((c.subject, c.current) for c in gradients)), "Put in the gradients found above.", relation="iff")
         .then(solve_for(*entries), "Solve each for the model's probability.")
-        .then(substitute_solution(*entries), "Put the solutions into the constraint" + (
-            "; an entry q_j stands for every q_i, since j is any index." if not finite else "."))
+        .then(substitute_solution(*entries), say("Put the solutions into the constraint", *(
+            ("; an entry ", Q.base[j], " stands for every ", Q.base[i], ", since ", j, " is any index.")
+            if not finite else (".",))))
     )
     if not finite:
-        stationary = stationary.then(pull_constant, "Take 1/lambda out of the sum.", relation="iff")
+        stationary = stationary.then(pull_constant, say("Take ", sp.Pow(lam, -1, evaluate=False),
+                                                        " out of the sum."), relation="iff")
     stationary = (
         stationary.then(solve_for(lam), "Solve for the multiplier.")
         .then(total_probability, f"{P.name}'s probabilities sum to 1.", relation="iff")
-        .then(substitute_solution(lam), "Put lambda = 1 back: the model's probabilities are the true ones.")
+        .then(substitute_solution(lam), say("Put ", eq(lam, 1), " back: the model's probabilities are the "
+                                            "true ones."))
     )
-    which = "every q_i" if finite else "a generic entry q_j (j is any of 1, ..., n)"
+    which = ("every ", *joined(list(entries)).parts) if finite else \
+        ("a generic entry ", Q.base[j], " (", j, " is any of ", sp.Integer(1), ", ..., ", Q.n, ")")
     return Derivation(
         title=f"Minimising cross-entropy over a categorical model{'' if finite else ' with n outcomes'}",
-        intro=(f"{P.name} is the true distribution and {Q.name} the model. Training adjusts {Q.name}'s probabilities "
-               f"to make the cross-entropy small, but they must stay a distribution: they sum to 1. We show that "
-               "cross-entropy and KL divergence have the same gradient, and, with a Lagrange multiplier lambda for "
-               f"the constraint, that the only stationary point is {Q.name} = {P.name}."
-               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        intro=say(f"{P.name} is the true distribution and {Q.name} the model. Training adjusts {Q.name}'s "
+                  "probabilities to make the cross-entropy small, but they must stay a distribution: they sum to 1. "
+                  "We show that cross-entropy and KL divergence have the same gradient, and, with a Lagrange "
+                  "multiplier ", lam, " for the constraint, that the only stationary point is ", names_equal(Q, P), ".",
+                  in_bits(units)),
         sections=(
             Section("A. The same gradient", same,
-                    intro=f"For {which}, differentiate the relation H(P, Q) = KL(P || Q) + H(P)."),
+                    intro=say("For ", *which, ", differentiate the relation ",
+                              sp.Eq(ce, add(KL(P, Q, base), Entropy(P, base)), evaluate=False), ".")),
             Section("B. The gradient of the Lagrangian", gradients,
-                    intro="The Lagrangian adds lambda times the constraint to the cross-entropy."),
+                    intro=say("The Lagrangian adds ", lam, " times the constraint to the cross-entropy.")),
             Section("C. The stationary point", (stationary,),
-                    outro=f"Gibbs' inequality (KL >= 0, with equality only at {Q.name} = {P.name}) shows that this "
-                          "stationary point is the minimum: there the KL divergence is 0, and nowhere is it less."),
+                    outro=say("Gibbs' inequality (", sp.GreaterThan(KL(P, Q, base), 0, evaluate=False),
+                              ", with equality only at ", names_equal(Q, P), ") shows that this stationary point "
+                              "is the "
+                              "minimum: there the KL divergence is 0, and nowhere is it less.")),
             Section("D. The value at the minimum", at_minimum(P, base, domain)),
         ),
         distributions=(P, Q),
@@ -365,22 +412,22 @@ def _lagrangian_gradient(lagrangian: sp.Basic, x: sp.Basic, finite: bool, domain
         chain = chain.then(expand_finite_sum, "One term per outcome.").then(substitute, "Substitute the probabilities.")
         return (
             chain.then(derivative_of_sum, "Differentiate term by term.")
-            .then(derivative_of_constant, f"Only the terms with {x} depend on it.")
+            .then(derivative_of_constant, say("Only the terms with ", x, " depend on it."))
             .then(derivative_constant_factor, "Constants come out.")
             .then(derivative_of_log, "The chain rule for the logarithm.")
-            .then(derivative_of_rational, f"The derivative of {x} is 1.")
+            .then(derivative_of_rational, say("The derivative of ", x, " is 1."))
         )
     return (
         chain.then(substitute, "Substitute the probabilities.")
         .then(derivative_of_sum, "Differentiate term by term.")
         .then(derivative_constant_factor, "Constants come out.")
         .then(derivative_of_sum, "Again term by term.")
-        .then(derivative_of_constant, "The constant -1 has derivative 0.")
+        .then(derivative_of_constant, say("The constant ", sp.Integer(-1), " has derivative 0."))
         .then(derivative_under_sum, "Differentiate each sum term by term.")
         .then(derivative_constant_factor, "Constants come out.")
         .then(derivative_of_log, "The chain rule for the logarithm.")
-        .then(derivative_of_entry, f"q_i changes with {x} only when i = j.")
-        .then(sum_of_delta, "Only the term i = j is left in each sum.")
+        .then(derivative_of_entry, say(_entry(x), " changes with ", x, " only when ", _indexeq(x), "."))
+        .then(sum_of_delta, say("Only the term ", _indexeq(x), " is left in each sum."))
     )
 
 
@@ -400,19 +447,18 @@ def parametric(P: Distribution, Q: Distribution, units: str = "nats") -> Derivat
               hypothesis=True, intro="At a minimum every partial derivative vanishes.")
         .then(use_result(*((c.subject, c.current) for c in gradients)), "Put in the gradients found above.", relation="iff")
         .then(zero_quotient, "The denominators are positive, so only the numerators can vanish.")
-        .then(solve_for(params[0]), f"The first equation gives {params[0]}.")
+        .then(solve_for(params[0]), say("The first equation gives ", params[0], "."))
         .then(substitute_solution(params[0]), "Put it into the second.")
-        .then(solve_for(params[1]), f"{params[1]} is positive, so only the positive root is left.")
+        .then(solve_for(params[1]), say(params[1], " is positive, so only the positive root is left."))
     )
     noun = {"normal": "Gaussian"}.get(P.family, P.family)
     return Derivation(
         title=f"Minimising cross-entropy over a {noun} model",
-        intro=(f"{P.name} is the true {noun} and {Q.name} the model, with parameters "
-               f"{', '.join(map(str, params))}. We show that cross-entropy and KL divergence have the same gradient "
-               f"with respect to every parameter of {Q.name}, and that the only stationary point is {Q.name} = "
-               f"{P.name}, where the KL divergence is 0. The cross-entropy's closed form comes from the companion "
-               "derivation, where every step from the integral to it is checked."
-               + (" Every logarithm is in base 2: the measures are in bits." if units == "bits" else "")),
+        intro=say(f"{P.name} is the true {noun} and {Q.name} the model, with parameters ", joined(list(params)),
+                  ". We show that cross-entropy and KL divergence have the same "
+                  f"gradient with respect to every parameter of {Q.name}, and that the only stationary point is ",
+                  names_equal(Q, P), ", where the KL divergence is 0. The cross-entropy's closed form comes from the "
+                  "companion derivation, where every step from the integral to it is checked.", in_bits(units)),
         sections=(
             Section("A. The same gradient", same),
             Section("B. The gradient", gradients),
@@ -431,10 +477,10 @@ def parametric(P: Distribution, Q: Distribution, units: str = "nats") -> Derivat
 def _closed_gradient(ce: sp.Basic, closed: sp.Basic, x: sp.Basic, domain: Domain) -> Chain:
     """``d/dx H(P, Q)`` through the closed form of the cross-entropy."""
     chain = (
-        Chain(d(ce, x), domain=domain, intro=f"With respect to {x}:")
+        Chain(d(ce, x), domain=domain, intro=say("With respect to ", x, ":"))
         .then(use_result(ce, closed), "The closed form of the cross-entropy.")
         .then(derivative_of_sum, "Term by term.")
-        .then(derivative_of_constant, f"The terms without {x} drop out.")
+        .maybe(derivative_of_constant, say("The terms without ", x, " drop out."))
     )
     for rule, note in ((derivative_of_log, "The derivative of the logarithm."),
                        (derivative_of_rational, "Differentiate each quotient."),

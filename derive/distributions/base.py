@@ -42,6 +42,11 @@ class OutcomeSum(sp.Expr):
     def free_symbols(self) -> set[sp.Basic]:
         return self.body.free_symbols - {self.index}
 
+    def _sympystr(self, printer) -> str:
+        """``Sum(P(i)*log(Q(i)), (i, {H, T}))``, in the manner of SymPy's ``Sum``."""
+        outcomes = ", ".join(printer._print(o) for o in self.outcomes)
+        return f"Sum({printer._print(self.body)}, ({printer._print(self.index)}, {{{outcomes}}}))"
+
 
 class Distribution(sp.Basic):
     """A probability distribution that can stand inside SymPy expressions.

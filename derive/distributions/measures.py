@@ -41,6 +41,9 @@ class Prob(sp.Expr):
         index = set() if isinstance(self.outcome, Str) else self.outcome.free_symbols  # P(2): none; P(x_i): x, i
         return self.dist.free_symbols | index
 
+    def _sympystr(self, printer) -> str:
+        return f"{self.dist.name}({printer._print(self.outcome)})"
+
     def _eval_derivative(self, s: sp.Symbol) -> sp.Expr:
         """``d/ds P(x)`` is the derivative of the value ``P`` gives to ``x``."""
         return sp.diff(self.dist.pmf(self.outcome), s)
@@ -52,6 +55,7 @@ class Measure(sp.Expr):
     is_commutative = True
     symbol = "?"
     title = "measure"
+    separator = ", "
 
     def __new__(cls, *dists: Distribution, base: sp.Basic = sp.E) -> "Measure":
         for d in dists:
@@ -81,6 +85,11 @@ class Measure(sp.Expr):
 
     def summand(self, i: sp.Symbol) -> sp.Expr:
         raise NotImplementedError
+
+    def _sympystr(self, printer) -> str:
+        """``H(P, Q)``, ``KL(P || Q)``; a base other than e as a subscript (``H_2(P)``, ``KL_b(P || Q)``)."""
+        unit = "" if self.base == sp.E else f"_{printer._print(self.base)}"
+        return f"{self.symbol}{unit}({self.separator.join(d.name for d in self.dists)})"
 
     def definition(self) -> sp.Expr:
         """The measure as a sum (or integral) over the outcomes of its first distribution."""
@@ -121,6 +130,7 @@ class KL(Measure):
 
     symbol = "KL"
     title = "KL divergence"
+    separator = " || "
 
     def __new__(cls, p: Distribution, q: Distribution, base: sp.Basic = sp.E) -> "KL":
         return super().__new__(cls, p, q, base=base)

@@ -10,13 +10,15 @@ import re
 
 from derive.core import Chain, Derivation, Report
 from derive.render.printer import DEFAULT, RELATION_TEX, Notation, escape_text, latex_terms, to_latex
-from derive.render.text import describe, family_name, rule_clause, verification_sentence
+from derive.render.text import describe, family_name, step_prose, verification_sentence, voice
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage{amsmath,amssymb,graphicx}
 \usepackage[margin=2cm]{geometry}
 \allowdisplaybreaks
 \sloppy
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.5\baselineskip}
 """
 
 WIDTH = 75  # characters of visible mathematics per line, a conservative fit for 17 cm at 11 pt
@@ -31,12 +33,13 @@ def render_latex(d: Derivation, report: Report | None = None, notation: Notation
         return f"${to_latex(e, notation)}$"
 
     text = escape_text
+    say = voice(d, escape_text, math)
     out = [PREAMBLE, rf"\title{{{text(d.title)}}}", r"\date{}", r"\begin{document}", r"\maketitle", ""]
     if style == "compact":
-        rows = [line for chain in d.chains for _, line in _rows(chain, notation, math)]
+        rows = [line for chain in d.chains for _, line in _rows(chain, notation, math, say)]
         out += [r"\begin{align*}", " \\\\[1ex]\n".join(rows), r"\end{align*}", ""]
     else:
-        out += [text(d.intro), ""]
+        out += [say(d.intro), ""]
         if d.statement is not None:
             out += [r"\[", to_latex(d.statement, notation), r"\]", ""]
         out += [r"\section*{Definitions}", r"\begin{itemize}"]
@@ -44,25 +47,25 @@ def render_latex(d: Derivation, report: Report | None = None, notation: Notation
         out += [rf"\item and {', '.join(math(a) for a in d.assumptions)}."] if d.assumptions else []
         out += [r"\end{itemize}", ""]
         for section in d.sections:
-            out += [rf"\section*{{{text(section.title)}}}", ""] + ([text(section.intro), ""] if section.intro else [])
+            out += [rf"\section*{{{say(section.title)}}}", ""] + ([say(section.intro), ""] if section.intro else [])
             for chain in section.chains:
-                out += [text(chain.intro), ""] if chain.intro else []
-                out += _align(_rows(chain, notation, math))
-            out += [text(section.outro), ""] if section.outro else []
+                out += [say(chain.intro), ""] if chain.intro else []
+                out += _align(_rows(chain, notation, math, say))
+            out += [say(section.outro), ""] if section.outro else []
     if report is not None:
         out += [r"\section*{Verification}", text(verification_sentence(report)), ""]
     out += [r"\end{document}", ""]
     return "\n".join(out)
 
 
-def _rows(chain: Chain, notation: Notation, math) -> list[tuple[str, str]]:
+def _rows(chain: Chain, notation: Notation, math, say) -> list[tuple[str, str]]:
     """``(note, align rows)`` per step: ``subject &= after``, long sums wrapped, the rule as a tag."""
     rows = []
     subject = to_latex(chain.subject, notation) if chain.subject is not None else ""
     if chain.hypothesis:
         rows.append(("Suppose", "&" + _fit(to_latex(chain.start, notation), WIDTH)))
     for k, step in enumerate(chain.steps):
-        note = f"{escape_text(step.note)} ({rule_clause(step, math, _code)})."
+        note = step_prose(step, say, math)
         rel = RELATION_TEX[step.relation]
         if chain.subject is None:
             prefix = "" if step.relation == "=" else f"{rel} "
@@ -106,10 +109,6 @@ def _visible(tex: str) -> int:
     tex = re.sub(r"\\text\{([^{}]*)\}", lambda m: "x" * (len(m[1]) // 2), tex)
     tex = re.sub(r"\\[a-zA-Z]+", "xx", tex)
     return len(re.sub(r"[{}\s]", "", tex))
-
-
-def _code(name: str) -> str:
-    return r"\texttt{" + name + "}"
 
 
 def _align(rows: list[tuple[str, str]]) -> list[str]:

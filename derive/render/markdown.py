@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from derive.core import Derivation, Report
 from derive.render.printer import DEFAULT, RELATION_TEX, Notation, to_latex
-from derive.render.text import (describe, display_lines, equation, family_name, rule_clause,
-                                verification_sentence)
+from derive.render.text import (describe, display_lines, equation, family_name, step_prose,
+                                verification_sentence, voice)
 
 
 def render_markdown(d: Derivation, report: Report | None = None, notation: Notation = DEFAULT,
@@ -23,11 +23,12 @@ def render_markdown(d: Derivation, report: Report | None = None, notation: Notat
     def display(tex: str) -> list[str]:
         return ["$$", tex, "$$", ""]
 
+    say = voice(d, str, math)
     out = ["---", f'title: "{d.title}"', "math: true", "---", ""] if front_matter else [f"## {d.title}", ""]
     if style == "compact":
         out += display(aligned(d, notation))
     else:
-        out += [d.intro, ""]
+        out += [say(d.intro), ""]
         if d.statement is not None:
             out += display(to_latex(d.statement, notation))
         out += ["### Definitions", ""]
@@ -39,27 +40,32 @@ def render_markdown(d: Derivation, report: Report | None = None, notation: Notat
             section = d.sections[s]
             if (s, -1) not in seen:
                 seen.add((s, -1))
-                out += ["", f"### {section.title}", ""] + ([section.intro, ""] if section.intro else [])
+                out += ["", f"### {say(section.title)}", ""] + ([say(section.intro), ""] if section.intro else [])
             chain = section.chains[c]
             if (s, c) not in seen:
                 seen.add((s, c))
-                out += [chain.intro, ""] if chain.intro else []
+                out += [say(chain.intro), ""] if chain.intro else []
                 if chain.hypothesis:
                     out += ["Suppose", ""] + display(to_latex(chain.start, notation))
-            out += [f"{step.note} _({rule_clause(step, math, lambda r: f'`{r}`')})_", ""]
+            out += [step_prose(step, say, math), ""]
             k = chain.steps.index(step)
             shown = to_latex(equation(subject, step, chain.relation_at(k + 1)), notation)
             if subject is None and step.relation != "=":
                 shown = f"{RELATION_TEX[step.relation]} {shown}"
-            out += display(shown)
+            out += display(f"{shown} {rule_tag(step.rule)}")
             if section.outro and c == len(section.chains) - 1 and step is chain.steps[-1]:
-                out += [section.outro, ""]
+                out += [say(section.outro), ""]
     if report is not None:
         out += ["---", "", "### Verification", "", verification_sentence(report), ""]
         if style != "compact":
             out += ["| # | rule | verdict |", "|---|---|---|"]
             out += [f"| {k} | `{step.rule}` | {v.status.value} |" for k, (step, v) in enumerate(report.results, 1)]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def rule_tag(rule: str) -> str:
+    """The rule's name at the right of its display, where an equation number would stand."""
+    return rf"\tag*{{\small\texttt{{{rule}}}}}"
 
 
 def aligned(d: Derivation, notation: Notation) -> str:

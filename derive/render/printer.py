@@ -3,7 +3,7 @@
 SymPy's own printer sorts the terms of sums and products; this one prints
 arguments in the order they are stored, which is the order the rules built
 them in.  It knows how derive writes things (``P(H)``, ``H(P, Q)``,
-``KL(P \\Vert Q)``, underbraced groups, sums over outcomes) and falls back on
+``\\mathrm{KL}(P \\Vert Q)``, underbraced groups, sums over outcomes) and falls back on
 SymPy's printer for anything else.  It does no mathematics.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
 from derive.core.constraints import EveryIndex
@@ -23,10 +24,12 @@ from derive.distributions.measures import KL, CrossEntropy, Entropy, Measure, Ou
 
 @dataclass(frozen=True)
 class Notation:
-    """Display choices: the logarithm's command and the KL separator."""
+    """Display choices: the logarithm's command, the KL divergence's name (upright, as references set it) and
+    its separator."""
 
     log: str = r"\log"
     kl_separator: str = r"\Vert"
+    kl: str = r"\mathrm{KL}"
 
 
 DEFAULT = Notation()
@@ -84,7 +87,7 @@ class _Printer:
 
     def _KL(self, e: KL) -> str:
         p, q = e.dists
-        return f"KL({self._name(p.name)} {self.n.kl_separator} {self._name(q.name)})"
+        return f"{self.n.kl}({self._name(p.name)} {self.n.kl_separator} {self._name(q.name)})"
 
     def _OutcomeSum(self, e: OutcomeSum) -> str:
         outcomes = ", ".join(self._label(o) for o in e.outcomes)
@@ -247,6 +250,8 @@ class _Printer:
         return self._label(e)
 
     def _fallback(self, e: sp.Basic) -> str:
+        if isinstance(e, AppliedUndef):  # g(x), not SymPy's g{\left(x \right)}
+            return f"{self._name(e.func.__name__)}({', '.join(self.print(a) for a in e.args)})"
         return sp.latex(e)
 
     # -- names ----------------------------------------------------------------

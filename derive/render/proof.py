@@ -12,6 +12,7 @@ import json
 import sympy as sp
 
 from derive.core import Derivation, Report
+from derive.core.prose import Text, spell
 from derive.render.printer import DEFAULT, Notation, to_latex
 from derive.render.proof_schema import FORMAT, VERSION
 from derive.render.text import display_lines
@@ -27,20 +28,23 @@ def render_proof(d: Derivation, report: Report | None = None, notation: Notation
     def tex(e: sp.Basic) -> str:
         return to_latex(e, notation)
 
+    def words(text: Text) -> str:  # prose as Markdown people read: its mathematics between dollars
+        return spell(text, str, lambda e: f"${tex(e)}$")
+
     verdicts = {id(step): v for step, v in report.results} if report is not None else {}
     steps = []
     for s, c, subject, step in display_lines(d):
         chain = d.sections[s].chains[c]
         entry = {
             "index": len(steps) + 1,
-            "section": d.sections[s].title,
+            "section": words(d.sections[s].title),
             "rule": step.rule,
             "subject": tex(subject) if subject is not None else None,
             "before": tex(step.before),
             "relation": step.relation,
             "after": tex(step.after),
             "conditions": [tex(cond) for cond in step.conditions],
-            "note": step.note,
+            "note": words(step.note),
         }
         if chain.hypothesis and step is chain.steps[0]:
             entry["supposed"] = True  # ``before`` is a hypothesis: what follows from it is checked, not it

@@ -303,7 +303,7 @@ def test_the_kl_identity_is_shown_by_more_than_one_chain(tmp_path, capsys):
     assert verify(tmp_path, document, capsys)[0] == 0
     document["steps"] = document["steps"][:12]  # sections A and B only
     code, out, _ = verify(tmp_path, document, capsys)
-    assert code == 1 and "no chain shows H(P, Q) = KL(P \\Vert Q) + H(P)" in out
+    assert code == 1 and "no chain shows H(P, Q) = \\mathrm{KL}(P \\Vert Q) + H(P)" in out
 
 
 def test_a_proof_without_a_statement_concludes_nothing(tmp_path, capsys):

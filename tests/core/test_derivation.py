@@ -313,3 +313,29 @@ def test_verify_checks_every_step():
     assert [step for step, _ in report.results] == [good, bad]
     assert [v.status for _, v in report.results] == [Status.PROVED, Status.REFUTED]
     assert not report.ok and report.results[1][1].counterexample
+
+
+_x, _y = sp.symbols("x y")
+_STEP = Step("distribute", _x * (_x + _y), _x**2 + _x * _y)
+_BOUND = Step("bound", _x**2, _x**2 + 1, relation="<=")
+
+
+@pytest.mark.parametrize("step, text, shown", [
+    (_STEP, "x*(x + y) = x**2 + x*y  [distribute]", "<Step distribute: x*(x + y) = x**2 + x*y>"),
+    (_BOUND, "x**2 <= x**2 + 1  [bound]", "<Step bound: x**2 <= x**2 + 1>"),
+], ids=["equal", "bound"])
+def test_a_step_prints_as_mathematics(step: Step, text: str, shown: str) -> None:
+    assert (str(step), repr(step)) == (text, shown)
+
+
+def test_a_derivation_prints_its_sections_and_chains() -> None:
+    chain = Chain(_x * (_x + _y), steps=(_STEP,))
+    d = Derivation("Demo", (Section("A. Expand", (chain,)),), ())
+    assert str(d) == "Demo\n\nA. Expand\n  x*(x + y)\n    = x**2 + x*y  [distribute]"
+    assert repr(d) == "<Derivation 'Demo': 1 sections, 1 steps>"
+
+
+def test_a_report_prints_each_step_and_the_summary() -> None:
+    report = Report(((_STEP, Verdict(Status.PROVED, "cancels")), (_BOUND, Verdict(Status.UNKNOWN, "no proof"))))
+    assert str(report) == "1. distribute: proved\n2. bound: unknown (no proof)\n1 proved, 0 refuted, 1 unknown"
+    assert repr(report) == "<Report: 1 proved, 0 refuted, 1 unknown>"

@@ -60,3 +60,8 @@ def test_a_group_is_a_commutative_expression_that_sympy_keeps():
     assert isinstance(group, sp.Expr) and group.is_commutative
     assert (2 * group).args == (2, group), "SymPy does not flatten the group into the product"
     assert (group + x).has(group)
+
+
+def test_a_group_prints_as_its_bracketed_content() -> None:
+    p, q = sp.symbols("p q")
+    assert str(Group(p + q, "Term 1")) == "[p + q]"

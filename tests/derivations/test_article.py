@@ -18,9 +18,10 @@ P, Q = Bernoulli(p), Bernoulli(q, name="Q")
 
 
 def normalise(tex: str) -> str:
-    """Typography that does not change what a reader sees: spacing, \\left/\\right, \\cdot, || vs \\Vert, labels."""
+    """Typography that does not change what a reader sees: spacing, \\left/\\right, \\cdot, || vs \\Vert, labels,
+    an upright KL."""
     tex = re.sub(r"\\(left|right)(?=[\[\](|.])", "", tex)
-    tex = tex.replace(r"\cdot", "").replace("||", r"\Vert")
+    tex = tex.replace(r"\cdot", "").replace("||", r"\Vert").replace(r"\mathrm{KL}", "KL")
     tex = _drop_underbrace_labels(tex)
     return re.sub(r"\s+", "", tex)
 
@@ -79,7 +80,7 @@ def test_sections_follow_the_article():
 def test_the_last_chain_proves_kl_minus_cross_entropy_plus_entropy_is_zero():
     d = kl_cross_entropy(P, Q)
     last = d.chains[-1]
-    assert to_latex(last.subject) == r"KL(P \Vert Q) - H(P, Q) + H(P)"
+    assert to_latex(last.subject) == r"\mathrm{KL}(P \Vert Q) - H(P, Q) + H(P)"
     assert last.current == 0
     assert last.steps[-1].rule == "cancel"
 
@@ -96,7 +97,7 @@ def test_log_split_records_the_conditions_it_used():
 
 
 def test_notes_come_from_the_script():
-    notes = [s.note for s in kl_cross_entropy(P, Q).steps]
+    notes = [str(s.note) for s in kl_cross_entropy(P, Q).steps]
     assert any("Term 1" in n for n in notes) and all(notes)
 
 

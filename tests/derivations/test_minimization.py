@@ -41,7 +41,7 @@ def test_every_step_is_proved(built, dist, units):
 def test_the_coin_gradient_and_its_zero():
     d = m.coin(P, Q)
     (same,) = d.sections[0].chains
-    assert to_latex(same.current) == r"\frac{\partial}{\partial q} KL(P \Vert Q)"
+    assert to_latex(same.current) == r"\frac{\partial}{\partial q} \mathrm{KL}(P \Vert Q)"
     (gradient,) = d.sections[1].chains
     assert sp.simplify(gradient.current - (q - p) / (q * (1 - q))) == 0
     (stationary,) = d.sections[2].chains

@@ -120,3 +120,25 @@ def test_measures_are_values_equal_by_arguments():
 def test_a_measure_of_a_coin_with_itself():
     assert sp.expand(denote(KL(P, P))) == 0 or sp.simplify(denote(KL(P, P))) == 0
     assert sp.expand(denote(add(CrossEntropy(P, P), neg(Entropy(P))))) == 0
+
+
+_p, _q = sp.symbols("p q")
+_P, _Q = Bernoulli(_p), Bernoulli(_q, name="Q")
+_H = _P.outcomes[0]
+
+#: (expression, its plain text: readable mathematics, never a dump of derive's classes).
+PLAIN = [
+    (Prob(_P, _H), "P(H)"),
+    (Entropy(_P), "H(P)"),
+    (CrossEntropy(_P, _Q), "H(P, Q)"),
+    (KL(_P, _Q), "KL(P || Q)"),
+    (KL(_P, _Q, 2), "KL_2(P || Q)"),
+    (Entropy(_P, 2), "H_2(P)"),
+    (mul(Prob(_P, _H), sp.log(Prob(_Q, _H))), "log(Q(H))*P(H)"),
+    (OutcomeSum(Prob(_P, sp.Symbol("i")), sp.Symbol("i"), _P.outcomes), "Sum(P(i), (i, {H, T}))"),
+]
+
+
+@pytest.mark.parametrize("expr, text", PLAIN, ids=[t for _, t in PLAIN])
+def test_str_is_readable_mathematics(expr: sp.Basic, text: str) -> None:
+    assert str(expr) == text and sp.sstr(expr) == text

@@ -375,7 +375,7 @@ def _printed_steps(dists: tuple, family: str, units: str = "nats") -> list[tuple
     for section in derivation.sections:
         for chain in section.chains:
             for k, step in enumerate(chain.steps):
-                out += [(f"{family}-{section.title[:2]}{step.rule}-{k}-{side}", dists, expr, units)
+                out += [(f"{family}-{str(section.title)[:2]}{step.rule}-{k}-{side}", dists, expr, units)
                         for side, expr in (("before", step.before), ("after", step.after))]
     return out
 
@@ -404,7 +404,7 @@ def _steps_of(derivation: Derivation, label: str, units: str, exact: bool) -> li
     for section in derivation.sections:
         for c, chain in enumerate(section.chains):
             for k, step in enumerate(chain.steps):
-                out += [(f"{label}-{section.title[:2]}{c}-{step.rule}-{k}-{side}", expr, reading)
+                out += [(f"{label}-{str(section.title)[:2]}{c}-{step.rule}-{k}-{side}", expr, reading)
                         for side, expr in (("before", step.before), ("after", step.after))]
     return out
 

@@ -64,12 +64,14 @@ def test_the_article_style_has_prose_sections_and_definitions() -> None:
     order = ["Hello.", "\\[\nP(H) \\leq 1\n\\]", r"\section*{Definitions}",
              r"\item $P$, a coin (Bernoulli distribution): $P(H) = p$, $P(T) = 1 - p$, with $0 < p < 1$.",
              r"\item and $z > 0$.", r"\section*{A. One}", "Intro A.", "First chain.",
-             "Put in P(H). (rule \\texttt{substitute}).\n\\begin{align*}",
-             r"\intertext{At most one, 50\% sure. (rule \texttt{bound}; valid since $p > 0$).}",
+             "Put in P(H).\n\\begin{align*}",
+             r"\intertext{At most one, 50\% sure. Valid since $p > 0$.}",
              "Outro A.", r"\section*{B. Two}", "Suppose\n\\begin{align*}",
-             r"\intertext{Swap. (rule \texttt{rearrange}).}"]
+             r"\intertext{Swap.}"]
     positions = [text.index(piece) for piece in order]
     assert positions == sorted(positions)
+    for rule in ("substitute", "bound", "rearrange"):  # each named once, as its step's tag
+        assert text.count(rule) == 1 and text.count(rf"\tag*{{\footnotesize\texttt{{{rule}}}}}") == 1
 
 
 def test_the_compact_style_has_the_rows_alone() -> None:

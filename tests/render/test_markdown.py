@@ -58,10 +58,10 @@ def test_the_page_ends_with_one_newline_and_every_display_is_closed(style: str, 
 def test_the_article_style_shows_each_step_with_its_subject_and_the_relation_so_far() -> None:
     assert displays(render_markdown(HAND)) == [
         r"P(H) \leq 1",  # the statement
-        "P(H) = p",  # subject = after
-        r"P(H) \leq 1",  # the chain's relation after an equality and a bound
+        r"P(H) = p \tag*{\small\texttt{substitute}}",  # subject = after, the rule at the right
+        r"P(H) \leq 1 \tag*{\small\texttt{bound}}",  # the chain's relation after an equality and a bound
         "P(H) = p",  # the supposed start
-        "p = P(H)",
+        r"p = P(H) \tag*{\small\texttt{rearrange}}",
     ]
 
 
@@ -69,11 +69,12 @@ def test_the_article_style_has_prose_in_order() -> None:
     text = render_markdown(HAND)
     order = ["Hello.", "### Definitions",
              "* $P$, a coin (Bernoulli distribution): $P(H) = p$, $P(T) = 1 - p$, with $0 < p < 1$.",
-             "* and $z > 0$.", "### A. One", "Intro A.", "First chain.", "Put in P(H). _(rule `substitute`)_",
-             "At most one. _(rule `bound`; valid since $p > 0$)_", "Outro A.", "### B. Two", "Suppose",
-             "Swap. _(rule `rearrange`)_"]
+             "* and $z > 0$.", "### A. One", "Intro A.", "First chain.", "Put in P(H).\n",
+             "At most one. Valid since $p > 0$.\n", "Outro A.", "### B. Two", "Suppose",
+             "Swap.\n"]
     positions = [text.index(piece) for piece in order]
     assert positions == sorted(positions)
+    assert all(text.count(rule) == 1 for rule in ("substitute", "bound", "rearrange"))  # once per step: its tag
 
 
 def test_the_compact_style_is_one_aligned_display_without_prose() -> None:
@@ -106,7 +107,7 @@ def test_aligned_has_a_line_per_step(coins: Derivation) -> None:
 ], ids=["implies", "iff", "equal"])
 def test_an_equation_shows_how_it_follows(step: Step, shown: str) -> None:
     d = Derivation("T", (Section("S", (Chain(None, steps=(step,)),)),), (P,))
-    assert displays(render_markdown(d)) == [shown]
+    assert displays(render_markdown(d)) == [shown + r" \tag*{\small\texttt{r}}"]
     assert aligned(d, DEFAULT) == f"\\begin{{aligned}}\n&{shown} && \\text{{r}}\n\\end{{aligned}}"
 
 

@@ -48,7 +48,7 @@ def test_bits_derivation_is_proved_and_named_apart():
 
 def test_names_of_distributions_parameters_and_outcomes():
     text = markdown(names=("A", "B"), params=("a", "b"), outcomes=("X", "Y"))
-    assert r"KL(A \Vert B) = a \log\left(\frac{a}{b}\right) + (1 - a) \log\left(\frac{1 - a}{1 - b}\right)" in text
+    assert r"\mathrm{KL}(A \Vert B) = a \log\left(\frac{a}{b}\right) + (1 - a) \log\left(\frac{1 - a}{1 - b}\right)" in text
     assert r"\sum_{i \in \{X, Y\}}" in text
     assert "P(" not in text and "Q(" not in text
 
@@ -75,7 +75,7 @@ def test_kl_separator_option():
     from derive.distributions.measures import KL
     from derive.render.printer import Notation, to_latex
     P, Q = article_coins()
-    assert to_latex(KL(P, Q), Notation(kl_separator="||")) == "KL(P || Q)"
+    assert to_latex(KL(P, Q), Notation(kl_separator="||")) == r"\mathrm{KL}(P || Q)"
 
 
 def test_notebook_display():

@@ -77,7 +77,7 @@ PRINTED = [
     ("entropy", Entropy(P), "H(P)"),
     ("entropy-in-bits-looks-the-same", Entropy(P, base=2), "H(P)"),
     ("cross-entropy", CrossEntropy(P, Q), "H(P, Q)"),
-    ("kl", KL(P, Q), r"KL(P \Vert Q)"),
+    ("kl", KL(P, Q), r"\mathrm{KL}(P \Vert Q)"),
     ("outcome-sum", OutcomeSum(mul(Prob(P, i), unevaluated_log(Prob(P, i))), i, P.outcomes),
      r"\sum_{i \in \{H, T\}} P(i) \log(P(i))"),
     ("outcome-sum-of-a-sum", OutcomeSum(add(Prob(P, i), p), i, P.outcomes),
@@ -120,10 +120,10 @@ NOTATIONS = [
     ("ln-of-a-fraction", unevaluated_log(quotient(p, q)), LN, r"\ln\left(\frac{p}{q}\right)"),
     ("ln-inside-a-derivative", sp.Derivative(unevaluated_log(q), q), LN, r"\frac{\partial}{\partial q} \ln(q)"),
     ("ln-leaves-base-2-alone", Log(x, 2), LN, r"\log_{2}(x)"),
-    ("kl-separator", KL(P, Q), Notation(kl_separator="||"), "KL(P || Q)"),
+    ("kl-separator", KL(P, Q), Notation(kl_separator="||"), r"\mathrm{KL}(P || Q)"),
     ("kl-separator-in-a-group", Group(add(p, q), KL(P, Q)), Notation(kl_separator="||"),
-     r"\underbrace{\left[ p + q \right]}_{\text{KL divergence } KL(P || Q)}"),
-    ("default-is-log-and-vert", add(unevaluated_log(p), KL(P, Q)), Notation(), r"\log(p) + KL(P \Vert Q)"),
+     r"\underbrace{\left[ p + q \right]}_{\text{KL divergence } \mathrm{KL}(P || Q)}"),
+    ("default-is-log-and-vert", add(unevaluated_log(p), KL(P, Q)), Notation(), r"\log(p) + \mathrm{KL}(P \Vert Q)"),
 ]
 
 
@@ -148,7 +148,7 @@ GROUPS = [
     ("named", Group(add(p, q), "Term 1"), r"\underbrace{\left[ p + q \right]}_{\text{Term 1}}"),
     ("name-escaped", Group(add(p, q), "a_b & 50%"), r"\underbrace{\left[ p + q \right]}_{\text{a\_b \& 50\%}}"),
     ("a-measure", Group(add(p, q), KL(P, Q)),
-     r"\underbrace{\left[ p + q \right]}_{\text{KL divergence } KL(P \Vert Q)}"),
+     r"\underbrace{\left[ p + q \right]}_{\text{KL divergence } \mathrm{KL}(P \Vert Q)}"),
     ("cross-entropy", Group(neg(mul(p, unevaluated_log(q))), CrossEntropy(P, Q)),
      r"\underbrace{\left[ -p \log(q) \right]}_{\text{Cross-entropy } H(P, Q)}"),
     ("groups-in-stored-order", add(Group(q, "B"), Group(p, "A")),

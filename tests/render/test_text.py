@@ -12,8 +12,9 @@ from derive.distributions.base import Distribution
 from derive.distributions.indexed import SymbolicCategorical
 from derive.distributions.measures import Prob
 from derive.render.printer import to_latex
-from derive.render.text import (chain_of, describe, display_lines, equation, family_name, rule_clause,
-                                verification_sentence)
+from derive.core.prose import say
+from derive.render.text import (chain_of, conditions_sentence, describe, display_lines, equation, family_name,
+                                report_table, step_prose, verification_sentence, voice)
 
 p, q, x = sp.symbols("p q x")
 P = Bernoulli(p)
@@ -22,10 +23,6 @@ H = P.outcomes[0]
 
 def math(e: sp.Basic) -> str:
     return f"${to_latex(e)}$"
-
-
-def code(name: str) -> str:
-    return f"`{name}`"
 
 
 @pytest.fixture(scope="module")
@@ -73,24 +70,41 @@ def test_equation_relates_by_equality_unless_told() -> None:
     assert to_latex(equation(Prob(P, H), Step("r", P.pmf(H), p))) == "P(H) = p"
 
 
-#: (id, step, its rule clause).
-CLAUSES = [
-    ("no-conditions", Step("distribute", p, p), "rule `distribute`"),
-    ("one-condition", Step("split", p, p, conditions=(sp.Gt(p, 0),)), "rule `split`; valid since $p > 0$"),
-    ("conditions-in-order", Step("split", p, p, conditions=(sp.Gt(q, 0), sp.Gt(p, 0))),
-     "rule `split`; valid since $q > 0$, $p > 0$"),
+#: (id, step, the sentence of its side conditions, what a document says before its display).
+PROSE = [
+    ("no-conditions", Step("distribute", p, p, "Multiply out."), "", "Multiply out."),
+    ("conditions", Step("split", p, p, "Split.", (sp.Gt(q, 0), sp.Gt(p, 0))), "Valid since $q > 0$, $p > 0$.",
+     "Split. Valid since $q > 0$, $p > 0$."),
+    ("no-note", Step("split", p, p, conditions=(sp.Gt(p, 0),)), "Valid since $p > 0$.", "Valid since $p > 0$."),
+    ("prose-note", Step("substitute", p, q, say("Put in ", sp.Eq(p, q, evaluate=False), ".")), "",
+     "Put in $p = q$."),
 ]
 
 
-@pytest.mark.parametrize(("step", "clause"), [row[1:] for row in CLAUSES], ids=[row[0] for row in CLAUSES])
-def test_rule_clause(step: Step, clause: str) -> None:
-    assert rule_clause(step, math, code) == clause
+@pytest.mark.parametrize(("step", "sentence", "said"), [row[1:] for row in PROSE], ids=[row[0] for row in PROSE])
+def test_a_step_s_prose_is_its_note_then_its_conditions_and_never_its_rule(step: Step, sentence: str,
+                                                                           said: str) -> None:
+    assert conditions_sentence(step, math) == sentence
+    assert step_prose(step, lambda t: str(t) if isinstance(t, str) else "".join(
+        w if isinstance(w, str) else math(w) for w in t.parts), math) == said
+    assert step.rule not in said
 
 
-def test_rule_clause_uses_the_renderers_markup() -> None:
-    step = Step("split", p, p, conditions=(sp.Gt(p, 0),))
-    clause = rule_clause(step, lambda e: f"<m>{e}</m>", lambda r: f"<c>{r}</c>")
-    assert clause == "rule <c>split</c>; valid since <m>p > 0</m>"
+#: (id, the distributions' names, prose, how a renderer with $...$ math and upper-casing words writes it).
+VOICES = [
+    ("names-as-words", ("P", "Q"), "P is true and Q's model, not PQ or P(H).",
+     "$P$ IS TRUE AND $Q$'S MODEL, NOT PQ OR P(H)."),
+    ("lower-case-names-left-alone", ("a", "b"), "a coin and b", "A COIN AND B"),
+    ("longest-name-first", ("P", "Pr"), "Pr and P", "$Pr$ AND $P$"),
+    ("prose-parts", ("P", "Q"), say("At ", sp.Eq(sp.Symbol("Q"), sp.Symbol("P"), evaluate=False), ", P wins"),
+     "AT $Q = P$, $P$ WINS"),
+]
+
+
+@pytest.mark.parametrize(("names", "text", "written"), [row[1:] for row in VOICES], ids=[row[0] for row in VOICES])
+def test_voice_sets_expressions_and_the_distributions_names_in_math(names: tuple, text, written: str) -> None:
+    d = Derivation("T", (), tuple(Bernoulli(sp.Symbol(f"t{k}"), name=n) for k, n in enumerate(names)))
+    assert voice(d, str.upper, math)(text) == written
 
 
 #: (id, distribution, its description, its family's name).
@@ -139,4 +153,14 @@ SENTENCES = [
 def test_verification_sentence(statuses: tuple[Status, ...], ending: str) -> None:
     report = Report(tuple((Step(f"r{k}", p, p), Verdict(s)) for k, s in enumerate(statuses)))
     assert verification_sentence(report) == (
-        f"derive checked each step independently of the rules that produced it: {ending}")
+        f"Each step was checked by derive, independently of the rule that produced it: {ending}")
+
+
+def test_report_table_lists_every_step_with_why_it_is_not_proved() -> None:
+    steps = (Step("a", p, p), Step("b", p, q))
+    report = Report(((steps[0], Verdict(Status.PROVED, "same")), (steps[1], Verdict(Status.REFUTED, "1 != 2 | x"))))
+    table = report_table(report).splitlines()
+    assert table[0] == verification_sentence(report) and table[2] == "| # | rule | verdict | why not |"
+    assert table[4:] == ["| 1 | `a` | proved |  |", "| 2 | `b` | refuted | 1 != 2 \\| x |"]
+    assert Report(((steps[0], Verdict(Status.PROVED)),))._repr_markdown_() == report_table(
+        Report(((steps[0], Verdict(Status.PROVED)),)))
