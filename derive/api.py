@@ -15,7 +15,7 @@ from derive.distributions.parametric import Parametric
 from derive.distributions.registry import families
 from derive.distributions.registry import family as lookup
 from derive.errors import DeriveError
-from derive.render.formats import RENDERERS, output_format
+from derive.render.formats import in_all, output_format
 from derive.render.printer import Notation
 
 
@@ -29,10 +29,15 @@ class Options:
     names: tuple[str, str] = ("P", "Q")
     params: tuple[str, str] = ("p", "q")
     outcomes: tuple[str, str] = ("H", "T")
+    kl: str = "KL"
 
     @property
     def notation(self) -> Notation:
-        return Notation(log="\\" + self.log)
+        return Notation(log="\\" + self.log, kl=KL_NAMES[self.kl])
+
+
+#: How the KL divergence is written: ``\mathrm{KL}(P \Vert Q)`` or ``D_{\mathrm{KL}}(P \Vert Q)``.
+KL_NAMES = {"KL": r"\mathrm{KL}", "D": r"D_{\mathrm{KL}}"}
 
 
 def article_coins(options: Options = Options()) -> tuple[Bernoulli, Bernoulli]:
@@ -111,15 +116,18 @@ def derivations(topic: str, dist: str, options: Options = Options()) -> tuple[De
 
 
 def article_documents(formats: tuple[str, ...] | None = None, options: Options = Options(),
-                      dist: str = "coin", topic: str = "relation") -> tuple[dict[str, str], Report]:
-    """``{file name: text}`` for the derivations of ``topic`` on ``dist`` (every format by default), and their
-    verification report."""
-    formats = tuple(RENDERERS) if formats is None else formats
+                      dist: str = "coin", topic: str = "relation",
+                      progress: Callable[[Derivation, Report], None] | None = None) -> tuple[dict[str, str], Report]:
+    """``{file name: text}`` for the derivations of ``topic`` on ``dist`` (by default the formats ``--format all``
+    writes), and their verification report; ``progress`` is told of each derivation as soon as it is verified."""
+    formats = in_all() if formats is None else formats
     documents: dict[str, str] = {}
     results: list = []
     for derivation in derivations(topic, dist, options):
         report = derivation.verify()
         results.extend(report.results)
+        if progress is not None:
+            progress(derivation, report)
         stem = derivation.slug + ("" if options.style == "article" else f"-{options.style}")
         documents.update({stem + output_format(fmt).suffix: render(derivation, fmt, report, options)
                           for fmt in formats})

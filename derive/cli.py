@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit status 2, with no usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(f"{self.prog}: {message}")
+        raise _UsageError(f"{self.prog}: error: {message}")
 
 
 class _UsageError(Exception):
@@ -74,12 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
     article = commands.add_parser("article", help="replay the article: cross-entropy = KL divergence + entropy")
     article.add_argument("--format", default="all", choices=_Choices(_formats), metavar="FORMAT",
-                         help="which documents to write: %(choices)s (default: all)")
+                         help="which documents to write: %(choices)s (default: all = md, tex, json; "
+                              "html is a self-contained page of about 650 KB, written only when asked for)")
     article.add_argument("--out", default="outputs", help="output folder, or - for standard output (default: outputs)")
     article.add_argument("--units", default="nats", choices=("nats", "bits", "any"),
                          help="natural logarithms (nats, default), base-2 logarithms (bits), or an arbitrary "
                               "base b > 1 (any; the relation topic only)")
     article.add_argument("--log", default="log", choices=("log", "ln"), help=r"write the natural log as \log or \ln")
+    article.add_argument("--kl", default="KL", choices=("KL", "D"),
+                         help=r"write the KL divergence as \mathrm{KL}(P \Vert Q) (KL, default) or "
+                              r"D_{\mathrm{KL}}(P \Vert Q) (D)")
     article.add_argument("--style", default="article", choices=("article", "compact"),
                          help="sections and prose (article) or one aligned chain (compact)")
     article.add_argument("--names", default="P,Q", type=_pair, help="names of the true and model distributions")
@@ -92,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--topic", default="relation", choices=("relation", "minimization", "all"),
                          help="the relation H(P, Q) = KL + H(P) (default), the minimization argument (same "
                               "gradient, minimum at Q = P, Gibbs' inequality, the logistic loss), or all")
+    article.add_argument("-q", "--quiet", action="store_true",
+                         help="no progress lines and no list of written files (errors and failures still print)")
     verify = commands.add_parser("verify", help="re-check a proof file written by --format json: every step, "
                                  "and that the steps prove its statement")
     verify.add_argument("file", help="a JSON proof file")
@@ -106,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help='a definition such as "P(H) = p" (repeatable)')
     check.add_argument("--format", default="text", choices=("text", "json"), help="the report's form (default: text)")
     check.add_argument("--strict", action="store_true", help="unknown and unparsed links fail too (exit 1)")
+    check.add_argument("--allow-empty", action="store_true",
+                       help="a document with nothing to check (no math, no relation, no link that could be checked) "
+                            "passes instead of exiting 2, as a pre-commit hook wants for ordinary Markdown")
     check.add_argument("--units", default=None, choices=("nats", "bits"),
                        help="the base of H and KL (default: the front matter's, else nats)")
     check.add_argument("--timeout", default=30.0, type=_seconds, metavar="SECONDS", help="time per link (default: 30)")
@@ -148,26 +157,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         args = build_parser().parse_args(argv)
-        return {"article": _article, "verify": _verify, "check": _check}[args.command](args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    try:
+        return {"article": _article, "verify": _verify, "check": _check}[args.command](args)
     except DeriveError as exc:
-        print(f"derive: error: {exc}", file=sys.stderr)
+        error(args.command, str(exc))
         return 2
+
+
+def error(command: str, message: str) -> None:
+    """One line on standard error, in argparse's style: ``derive check: error: MESSAGE``."""
+    print(f"derive {command}: error: {message}", file=sys.stderr)
 
 
 def _article(args: argparse.Namespace) -> int:
     from derive.api import Options, article_documents
-    from derive.outputs import write_all
+    from derive.outputs import check_folder, write_all
 
     options = Options(units=args.units, log=args.log, style=args.style, names=args.names, params=args.params,
-                      outcomes=args.outcomes)
+                      outcomes=args.outcomes, kl=args.kl)
     from derive.api import DISTS, MINIMIZATION_DISTS, pairs
     from derive.core import Report
-    from derive.render.formats import RENDERERS
+    from derive.render.formats import in_all
 
-    formats = tuple(RENDERERS) if args.format == "all" else (args.format,)
+    formats = in_all() if args.format == "all" else (args.format,)
     topics = ("relation", "minimization") if args.topic == "all" else (args.topic,)
     known = {"relation": tuple(pairs()), "minimization": MINIMIZATION_DISTS}
     shipped = {"relation": tuple(DISTS), "minimization": MINIMIZATION_DISTS}
@@ -176,11 +191,14 @@ def _article(args: argparse.Namespace) -> int:
         raise DeriveError(f"unknown distribution {args.dist!r} for --dist; choose from all, {choices}")
     documents: dict[str, str] = {}
     results: list = []
+    if args.out != "-":
+        check_folder(Path(args.out))
+    progress = None if args.quiet else _progress_line
     for topic in topics:
         for dist in (shipped[topic] if args.dist == "all" else (args.dist,)):
             if dist not in known[topic]:
                 continue
-            more, part = article_documents(formats, options, dist, topic)
+            more, part = article_documents(formats, options, dist, topic, progress)
             documents.update(more)
             results.extend(part.results)
     report = Report(tuple(results))
@@ -188,9 +206,16 @@ def _article(args: argparse.Namespace) -> int:
         sys.stdout.write(_on_one_stream(documents))
     else:
         for path in write_all(Path(args.out), documents):
-            print(f"wrote {path}")
-    print(f"verification: {report.summary()}", file=sys.stderr)
+            if not args.quiet:
+                print(f"wrote {path}")
+    if not (args.quiet and report.ok):
+        print(f"verification: {report.summary()}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _progress_line(derivation, report) -> None:
+    """``verified kl-cross-entropy-normal: 36 proved, 0 refuted, 0 unknown`` on standard error, as it happens."""
+    print(f"verified {derivation.slug}: {report.summary()}", file=sys.stderr, flush=True)
 
 
 def _on_one_stream(documents: dict[str, str]) -> str:
@@ -260,8 +285,10 @@ def _verdict_line(report) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     """Each document in turn, in one process; a folder's ``.md`` and ``.tex`` files in name order.  The exit
-    status is the worst: 2 if a document is unusable, else 1 if a link is refuted (or, strict, not proved)."""
+    status is the worst: 2 if a document is unusable, else 1 if a link is refuted (or, strict, not proved);
+    ``--allow-empty`` lets a document with nothing to check pass."""
     from derive.check import CheckError, Options, check_file
+    from derive.check.errors import NothingToCheck
 
     options = Options(tuple(args.assume), tuple(args.define), args.units, args.strict, args.timeout)
     paths = [p for name in args.files for p in _documents(Path(name))]
@@ -272,18 +299,22 @@ def _check(args: argparse.Namespace) -> int:
         try:
             result = check_file(path, options)
         except CheckError as exc:
+            if args.allow_empty and isinstance(exc, NothingToCheck):
+                sys.stdout.write(f"{exc}: nothing to check\n" if args.format == "text" else "")
+                codes.append(0)
+                continue
             if len(paths) == 1:
                 raise
-            print(f"derive: error: {exc}", file=sys.stderr)
+            error("check", str(exc))
             codes.append(2)
             continue
         if args.format == "json" and len(paths) > 1:
             reports.append(result.as_dict())
         else:
             sys.stdout.write(result.json() if args.format == "json" else result.text())
-        if result.exit_code == 2:
-            print(f"derive: error: {path}: no link could be checked", file=sys.stderr)
-        codes.append(result.exit_code)
+        if result.exit_code == 2 and not args.allow_empty:
+            error("check", f"{path}: no link could be checked")
+        codes.append(0 if result.exit_code == 2 and args.allow_empty else result.exit_code)
     if reports:  # several documents: one JSON list of their reports
         sys.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False) + "\n")
     return 2 if 2 in codes else max(codes)

@@ -38,7 +38,7 @@ def test_one_format(tmp_path: Path, fmt: str, suffix: str):
 def test_standard_output(capsys: pytest.CaptureFixture[str]):
     assert main(["article", "--format", "md", "--out", "-"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("---\n") and r"KL(P \Vert Q)" in out
+    assert out.startswith("---\n") and r"\mathrm{KL}(P \Vert Q)" in out
 
 
 BAD = [
@@ -59,6 +59,25 @@ def test_bad_arguments_give_one_line_and_exit_2(args: list[str], message: str):
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+PREFIXED = [
+    (["article", "--format", "pdf"], "derive article: error: argument --format"),
+    (["article", "--dist", "nowhere"], "derive article: error: argument --dist"),
+    (["verify", "missing.json"], "derive verify: error: cannot read missing.json"),
+    (["verify", "--timeout", "0", "x.json"], "derive verify: error: argument --timeout"),
+    (["check", "missing.md"], "derive check: error: cannot read missing.md"),
+    (["check", "--units", "furlongs", "x.md"], "derive check: error: argument --units"),
+    (["frobnicate"], "derive: error: argument COMMAND"),
+]
+
+
+@pytest.mark.parametrize("args, prefix", PREFIXED, ids=[" ".join(a) for a, _ in PREFIXED])
+def test_every_error_names_its_subcommand_in_one_style(tmp_path: Path, args: list[str], prefix: str):
+    result = subprocess.run([sys.executable, "-m", "derive.cli", *args], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(prefix) and len(result.stderr.splitlines()) == 1, result.stderr
 
 
 def test_bare_derive_prints_the_usage_and_the_commands():
@@ -133,3 +152,57 @@ def test_topic_errors(tmp_path, capsys, args, message):
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["progress", "quiet"])
+def test_article_reports_each_derivation_as_it_is_verified_unless_quiet(tmp_path: Path, capsys, quiet: bool):
+    assert main(["article", "--topic", "all", "--out", str(tmp_path)] + (["-q"] if quiet else [])) == 0
+    out, err = capsys.readouterr()
+    slugs = sorted(p.stem for p in tmp_path.glob("*.md"))
+    lines = [line for line in err.splitlines() if line.startswith("verified ")]
+    if quiet:
+        assert (out, err) == ("", "")
+    else:
+        assert sorted(line.split(":")[0].removeprefix("verified ") for line in lines) == slugs and len(slugs) >= 2
+        assert all(line.endswith("0 refuted, 0 unknown") for line in lines)
+        assert err.splitlines()[-1].startswith("verification: ") and out.count("wrote ") == 3 * len(slugs)
+
+
+#: check --allow-empty (the pre-commit hook's option): (documents, flags, exit status, in standard output, in
+#: standard error, "" for none).  Nothing to check passes; a refuted link and an unreadable file still fail.
+ALLOW_EMPTY_DOCUMENTS = {
+    "prose.md": "# Notes\n\nNo mathematics here.\n",
+    "inline.md": "Sorting takes $O(n \\log n)$ steps.\n",
+    "bounds.md": "Let $n \\geq 1$.\n",
+    "unparsed.md": "$$\\mathrm{foo} \\star y = \\heartsuit$$\n",
+    "right.md": "Let $a > 0$ and $b > 0$.\n\n$$\\log(ab) = \\log a + \\log b$$\n",
+    "wrong.md": "Let $a > 0$ and $b > 0$.\n\n$$\\log(ab) = \\log a - \\log b$$\n",
+    "latin.md": "$$x = \u00e9$$\n",
+}
+ALLOW_EMPTY = [
+    (["prose.md"], [], 2, "", "prose.md: no math found"),
+    (["prose.md"], ["--allow-empty"], 0, "prose.md: no math found (no $...$, $$...$$, \\[...\\] or equation "
+                                         "environment): nothing to check", ""),
+    (["inline.md"], ["--allow-empty"], 0, "inline.md: no equation or relation in its 1 math spans: nothing", ""),
+    (["bounds.md"], [], 2, "bounds.md:1: assumption: n >= 1", "bounds.md: no link could be checked"),
+    (["bounds.md"], ["--allow-empty"], 0, "bounds.md: 0 proved, 0 refuted, 0 unknown", ""),
+    (["unparsed.md"], ["--allow-empty"], 0, "unparsed.md:1: not parsed", ""),
+    (["unparsed.md"], ["--allow-empty", "--strict"], 1, "unparsed.md:1: not parsed", ""),
+    (["prose.md", "right.md"], ["--allow-empty"], 0, "right.md:3: proved", ""),
+    (["prose.md", "right.md", "wrong.md"], ["--allow-empty"], 1, "wrong.md:3: refuted", ""),
+    (["prose.md", "latin.md"], ["--allow-empty"], 2, "prose.md: no math found", "latin.md is not UTF-8 text"),
+    (["prose.md"], ["--allow-empty", "--format", "json"], 0, "", ""),
+]
+
+
+@pytest.mark.parametrize("names, flags, status, out_has, err_has", ALLOW_EMPTY,
+                         ids=[" ".join(flags + names) for names, flags, *_ in ALLOW_EMPTY])
+def test_check_allow_empty_passes_documents_with_nothing_to_check(tmp_path: Path, capsys, names: list[str],
+                                                                 flags: list[str], status: int, out_has: str,
+                                                                 err_has: str):
+    for name, text in ALLOW_EMPTY_DOCUMENTS.items():
+        (tmp_path / name).write_bytes(text.encode("latin-1" if name == "latin.md" else "utf-8"))
+    assert main(["check", *flags, *(str(tmp_path / name) for name in names)]) == status
+    out, err = capsys.readouterr()
+    assert out_has in out and (out_has or out == "") and "Traceback" not in err
+    assert err_has in err if err_has else err == ""

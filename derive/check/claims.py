@@ -185,7 +185,7 @@ class Claims:
                 (doubt := self._refutation_doubt(link, chain, left, right)):
             return link_entry(origin, link, CLAIM, UNKNOWN, doubt), True
         if verdict.status.value == REFUTED:
-            reason = "" if relation in EQUALITIES and verdict.counterexample and \
+            reason = sides_at(verdict.reason) if relation in EQUALITIES and verdict.counterexample and \
                 not verdict.reason.startswith(IN_CASE) else verdict.reason
             return Entry(origin, link.line, CLAIM, REFUTED, lhs, link.rhs.tex, reason,
                          point(verdict.counterexample), relation=relation), False
@@ -287,6 +287,18 @@ class Claims:
         if isinstance(side, sp.Basic) and side.has(Measure) and (value := denote(side)).is_number:
             return value  # H(P) of a distribution the text declares with numbers: a number
         return side
+
+
+_VALUES = re.compile(r"(\S+) != (\S+)( \(not a real number\))? at ")
+
+
+def sides_at(reason: str) -> str:
+    """The two sides' values from the verifier's ``x != y at p = 1/3``, as ``the sides are x and y`` (the point
+    is printed apart); empty when the reason gives no values."""
+    found = _VALUES.match(reason)
+    if found is None:
+        return ""
+    return f"the sides are {found.group(1)} and {found.group(2)}" + (" (not a real number)" if found.group(3) else "")
 
 
 def _across_elided(origin: str, link: Link, chain: Chain, back: Back) -> Judgement:

@@ -92,7 +92,7 @@ from derive.check.rows import statements
 from derive.check.definitions import FAMILY_NAMES
 from derive.check.checker import Checker
 from derive.check.document import Span, continued, front_matter, kind_of, spans
-from derive.check.errors import CheckError
+from derive.check.errors import CheckError, NothingToCheck
 from derive.check.prose import hypotheses
 from derive.check.report import Result
 from derive.check.shared import Source
@@ -156,7 +156,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     settings = _settings(text, file) if kind == "md" else frontmatter.Settings()
     found = continued(_expanded(spans(text, kind), macros_of(text)))
     if not found:
-        raise CheckError(f"{file}: no math found (no $...$, $$...$$, \\[...\\] or equation environment)")
+        raise NothingToCheck(f"{file}: no math found (no $...$, $$...$$, \\[...\\] or equation environment)")
     read: list[tuple[Span, list[Statement]]] = []
     count = 0
     for span in found:
@@ -171,7 +171,7 @@ def check_text(text: str, file: str = "<text>", kind: str = "md", options: Optio
     sets = named_intervals(document)  # I = (0, 1) and x \in I: x is in (0, 1)
     document = [_in_named(s, sets) for s in document] if sets else document
     if not document:
-        raise CheckError(f"{file}: no equation or relation in its {len(found)} math spans")
+        raise NothingToCheck(f"{file}: no equation or relation in its {len(found)} math spans")
     defines = [(text_, "--define", k) for k, text_ in enumerate(options.define, 1)]
     defines += [(text_, file, line) for text_, line in settings.define]
     sources = [Source(origin, _statements_of(text_, origin, line), True) for text_, origin, line in defines]

@@ -116,3 +116,18 @@ i = sp.Symbol("i", integer=True)
 ])
 def test_given_value(left: sp.Basic, right: sp.Basic, named: sp.Symbol | None) -> None:
     assert given_value(left, right) == named
+
+
+SIDES = [  # the verifier's reason for a refuted equality -> what the report says of the two sides
+    ("-0.098612289 != -1.0986123 at p = 1/3", "the sides are -0.098612289 and -1.0986123"),
+    ("1.5 != 2.0 (not a real number) at x = -1", "the sides are 1.5 and 2.0 (not a real number)"),
+    ("under the supposition x = 1", ""),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize("reason, said", SIDES)
+def test_a_refutation_names_both_sides_values(reason: str, said: str) -> None:
+    from derive.check.claims import sides_at
+
+    assert sides_at(reason) == said

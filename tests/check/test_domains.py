@@ -64,10 +64,10 @@ DOCUMENTS = [
      "holds where a > 0 (each is the argument of a logarithm), which nothing states"),
     ("Let $a > 0$.\n\n$$\\log(a b) = \\log a + \\log b$$\n", "unknown",
      "holds where b > 0 (each is the argument of a logarithm), which nothing states"),
-    ("$$\\log(a/b) = \\log a + \\log b$$\n", "refuted", ""),  # never hides an error
+    ("$$\\log(a/b) = \\log a + \\log b$$\n", "refuted", "the sides are ..."),  # never hides an error
     # both sides log the same symbol: proved wherever they are real numbers
     ("$$\\log \\lambda + \\log(\\lambda^3) = 4 \\log \\lambda$$\n", "proved", ""),
-    ("$$\\log \\lambda + \\log(\\lambda^3) = 3 \\log \\lambda$$\n", "refuted", ""),
+    ("$$\\log \\lambda + \\log(\\lambda^3) = 3 \\log \\lambda$$\n", "refuted", "the sides are ..."),
     # an identity that needs its loose symbols positive says so, and how to state it
     ("$$\\sqrt{a^2} = a$$\n", "unknown", "proved only if a > 0, which nothing states (add --assume \"a > 0\")"),
     ("$$(x^a)^b = x^{a b}$$\n", "unknown",
@@ -81,11 +81,11 @@ DOCUMENTS = [
      "equal at 6 sample points, but not proved symbolically"),
     # a symbol nothing places is real; a sigma is positive (a standard deviation)
     ("$$\\frac{e^u}{1 + e^u} = \\frac{1}{1 + e^{-u}}$$\n", "proved", ""),
-    ("$$\\frac{e^u}{1 + e^u} = \\frac{1}{1 - e^{-u}}$$\n", "refuted", ""),
+    ("$$\\frac{e^u}{1 + e^u} = \\frac{1}{1 - e^{-u}}$$\n", "refuted", "the sides are ..."),
     ("$$\\sqrt{\\sigma^2} = \\sigma$$\n", "proved", ""),
     ("$$\\sqrt{\\sigma_1^2} = \\sigma_1$$\n", "proved", ""),
     ("$$\\sqrt{\\hat\\sigma^2} = \\hat\\sigma$$\n", "proved", ""),
-    ("$$\\sqrt{\\sigma^2} = -\\sigma$$\n", "refuted", ""),
+    ("$$\\sqrt{\\sigma^2} = -\\sigma$$\n", "refuted", "the sides are ..."),
     ("$$\\sqrt{s^2} = s$$\n", "unknown", "proved only if s > 0..."),
     # the variable of a declared family, beside its pmf, lies in the family's support (k = 0, 1, 2, ...)
     ("$P = \\mathrm{Poisson}(\\lambda)$\n\n$$P(k) \\cos(\\pi k)^2 = P(k)$$\n", "proved", ""),

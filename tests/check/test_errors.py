@@ -71,7 +71,7 @@ def test_the_command_shows_a_check_error_as_one_line_and_exits_2(tmp_path: Path,
     (tmp_path / "prose.md").write_text("no mathematics at all\n")
     assert main(["check", str(tmp_path / "prose.md")]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err == f"derive: error: {tmp_path / 'prose.md'}: no math found " \
+    assert out == "" and err == f"derive check: error: {tmp_path / 'prose.md'}: no math found " \
                                 "(no $...$, $$...$$, \\[...\\] or equation environment)\n"
 
 
@@ -82,7 +82,7 @@ def test_among_several_documents_an_unusable_one_is_one_line_and_the_rest_are_ch
     assert main(["check", str(tmp_path)]) == 2
     out, err = capsys.readouterr()
     assert out.splitlines()[-1].startswith(f"{tmp_path / 'a.md'}: 1 proved, 0 refuted")
-    assert err.splitlines() == [f"derive: error: {tmp_path / 'b.md'}:3: contradictory assumption: the assumption "
+    assert err.splitlines() == [f"derive check: error: {tmp_path / 'b.md'}:3: contradictory assumption: the assumption "
                                 "x < 0 leaves no value for x (it was already x > 1)"]
 
 
@@ -92,5 +92,18 @@ def test_the_command_s_exit_status_is_2_with_no_traceback(tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-m", "derive.cli", "check", str(document), "--assume", "y > 0"],
                             capture_output=True, text=True, timeout=120)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.splitlines() == [f"derive: error: {document}:3: contradictory assumption: the assumption "
-                                          "x < 0 leaves no value for x (it was already x > 1)"]
+    assert result.stderr.splitlines() == [f"derive check: error: {document}:3: contradictory assumption: the "
+                                          "assumption x < 0 leaves no value for x (it was already x > 1)"]
+
+
+@pytest.mark.parametrize(("text", "options", "message"), REFUSED,
+                         ids=["no-math", "no-relation", "nul", "too-long", "contradiction", "assume-syntax",
+                              "assume-type", "assume-symbols", "two-assumptions", "define"])
+def test_only_a_document_with_no_relation_is_nothing_to_check(text: str, options: Options, message: str) -> None:
+    """``NothingToCheck`` (what ``derive check --allow-empty`` lets pass) is a ``CheckError`` raised for no math
+    or no relation, and for nothing else refused."""
+    from derive.check.errors import NothingToCheck
+
+    with pytest.raises(CheckError) as caught:
+        check_text(text, "doc.md", options=options)
+    assert isinstance(caught.value, NothingToCheck) == (message.endswith(("no math found", "math spans")))

@@ -211,13 +211,15 @@ def test_json_report() -> None:
     last = data["links"][-1]
     assert {k: last[k] for k in ("file", "line", "kind", "status", "lhs", "rhs")} == {
         "file": "j.md", "line": 3, "kind": "claim", "status": "refuted", "lhs": "p + q", "rhs": "q + 2 p"}
-    assert last["counterexample"] == {"p": "1/3", "q": "2/7"} and last["reason"] == ""
+    assert last["counterexample"] == {"p": "1/3", "q": "2/7"}
+    assert last["reason"] == "the sides are 0.61904762 and 0.95238095"
     assert data["summary"]["refuted"] == 1 and data["summary"]["definition"] == 3
 
 
 def test_text_report_lines() -> None:
     text = check_text(COIN + "$$p + q = q + p = 2 p + q$$", "t.md").text().splitlines()
-    assert text[3:] == ["t.md:3: proved", "t.md:3: refuted: q + p != 2 p + q at p=1/3, q=2/7",
+    assert text[3:] == ["t.md:3: proved",
+                        "t.md:3: refuted: q + p != 2 p + q at p=1/3, q=2/7 (the sides are 0.61904762 and 0.95238095)",
                         "t.md: 1 proved, 1 refuted, 0 unknown, 0 not parsed, 0 skipped; 3 definitions (1 checked), "
                         "0 assumptions"]
 

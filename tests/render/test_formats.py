@@ -12,7 +12,7 @@ from derive import Bernoulli
 from derive.core import Derivation, Report
 from derive.derivations import kl_cross_entropy
 from derive.errors import DeriveError, RenderError
-from derive.render.formats import RENDERERS, Format, output_format
+from derive.render.formats import RENDERERS, Format, in_all, output_format
 from derive.render.latex import STYLES
 from derive.render.printer import DEFAULT, Notation
 
@@ -40,12 +40,17 @@ def is_proof(text: str) -> bool:
     return json.loads(text)["format"] == "derive-proof"
 
 
+def is_html(text: str) -> bool:
+    return text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+
+
 #: What a document of each format looks like.
-KINDS: dict[str, Callable[[str], bool]] = {"md": is_markdown, "tex": is_latex, "json": is_proof}
+KINDS: dict[str, Callable[[str], bool]] = {"md": is_markdown, "tex": is_latex, "json": is_proof, "html": is_html}
 
 
 def test_the_formats_in_the_order_all_writes_them() -> None:
-    assert list(RENDERERS) == ["md", "tex", "json"] == list(KINDS)
+    assert list(RENDERERS) == ["md", "tex", "json", "html"] == list(KINDS)
+    assert in_all() == ("md", "tex", "json")  # not html: each page carries KaTeX
 
 
 @pytest.mark.parametrize("name", list(RENDERERS))
@@ -76,7 +81,7 @@ def test_every_entry_passes_the_notation_on(coins: Derivation, name: str) -> Non
     assert "ln(1 - q)" in text and "log(1 - q)" not in text
 
 
-@pytest.mark.parametrize(("name", "styles_differ"), [("md", True), ("tex", True), ("json", False)])
+@pytest.mark.parametrize(("name", "styles_differ"), [("md", True), ("tex", True), ("json", False), ("html", True)])
 def test_only_documents_with_two_layouts_follow_the_style(coins: Derivation, name: str, styles_differ: bool) -> None:
     article, compact = (RENDERERS[name].render(coins, None, DEFAULT, style) for style in STYLES)
     assert (article != compact) == styles_differ
@@ -91,5 +96,5 @@ def test_output_format_finds_each_entry(name: str) -> None:
 def test_output_format_refuses_an_unknown_name_naming_the_choices(name: str) -> None:
     with pytest.raises(RenderError) as caught:
         output_format(name)
-    assert str(caught.value) == f"unknown format {name!r}; choose from md, tex, json"
+    assert str(caught.value) == f"unknown format {name!r}; choose from md, tex, json, html"
     assert isinstance(caught.value, DeriveError)
