@@ -142,7 +142,8 @@ from derive.parse.handwritten import handwritten
 from derive.parse.lexer import tokenize
 from derive.parse.lexicon import PRIMED
 from derive.parse.reader import Reader
-from derive.parse.rewrites import examples, primed_at, subscripted_partials, unbraced_bodies
+from derive.parse.rewrites import (examples, polygammas, powered_functions, primed_at, subscripted_partials,
+                                   unbraced_bodies)
 from derive.parse.transposes import transposes
 
 
@@ -188,15 +189,21 @@ where any other is a model's parameter (``q(z \\mid \\theta)``, ``q_\\theta(z)``
     return bottom_up(expr, lambda e: type(e)(*e.dists, base=base) if isinstance(e, Measure) else e)
 
 
-#: Functions written by their usual letter, applied to one argument: \Gamma(a), \psi(a) (Gamma and digamma).
+#: Functions written by their usual letter, applied to one argument: \Gamma(a), \psi(a) (Gamma and digamma);
+#: and the polygamma function of an order and an argument (``\psi^{(1)}(a)``, see
+#: :func:`derive.parse.rewrites.polygammas`).
 SPECIAL = {"Gamma": sp.gamma, "psi": sp.digamma}
+SPECIAL_2 = {"polygamma": sp.polygamma}
 
 
 def special_functions(expr: sp.Basic) -> sp.Basic:
     """``expr`` with ``\\Gamma(a)`` the gamma function and ``\\psi(a)`` the digamma function (each read first as a
     function of no known meaning)."""
-    found = {f for f in expr.atoms(sp.core.function.AppliedUndef) if f.func.__name__ in SPECIAL and len(f.args) == 1}
-    return expr.xreplace({f: SPECIAL[f.func.__name__](f.args[0]) for f in found}) if found else expr
+    found = {f: SPECIAL[f.func.__name__](f.args[0]) for f in expr.atoms(sp.core.function.AppliedUndef)
+             if f.func.__name__ in SPECIAL and len(f.args) == 1}
+    found |= {f: SPECIAL_2[f.func.__name__](*f.args) for f in expr.atoms(sp.core.function.AppliedUndef)
+              if f.func.__name__ in SPECIAL_2 and len(f.args) == 2}
+    return expr.xreplace(found) if found else expr
 
 
 def _exact_decimals(expr: sp.Basic, tex: str) -> sp.Basic:
@@ -243,7 +250,7 @@ def _parse(tex: str, distributions: Sequence[Distribution], units: str = "nats",
         tex = bracketed_expectations(tex)
     tex = transposes(tex)
     tex = subscripted_partials(tex)
-    tex = primed_at(examples(tex))
+    tex = primed_at(examples(powered_functions(polygammas(tex))))
     tokens, partner, integrals, left_dots = tokenize(unbraced_bodies(tex))
     try:
         reader = Reader(tex, tokens, partner, integrals, distributions, left_dots)

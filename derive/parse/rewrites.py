@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from derive.parse.tokens import brace_end
+from derive.parse.tokens import brace_end, closing
 
 
 #: ``\partial_\mu f``, ``\nabla_{\theta} J``: the derivative in that one variable, as
@@ -43,6 +43,40 @@ def primed_at(tex: str) -> str:
         return (rf"\left.\frac{{d{order}}}{{d\varsigma{order}}} {name}(\varsigma)\right|_{{\varsigma={argument}}}")
 
     return _PRIMED_AT.sub(at, tex) if "'" in tex else tex
+
+
+#: ``\psi^{(1)}(a)``, ``\psi^{(n)}\left(a\right)``: the polygamma function of that order (``\psi`` alone is the
+#: digamma, :data:`derive.parse.notation.SPECIAL`).
+_POLYGAMMA = re.compile(r"\\psi\s*\^\s*\{\s*\(\s*([0-9]+|[A-Za-z])\s*\)\s*\}\s*(\\left\s*\(|\()")
+
+
+def polygammas(tex: str) -> str:
+    r"""``tex`` with each ``\psi^{(m)}(a)`` written ``\operatorname{polygamma}(m, a)``: the m-th derivative of the
+    digamma function, never a power of a product."""
+    return _POLYGAMMA.sub(lambda m: rf"\operatorname{{polygamma}}{m.group(2)}{m.group(1)}, ", tex) if r"\psi" in tex \
+        else tex
+
+
+#: ``\Gamma^2(a)``, ``\psi^{k}\left(a\right)``: a power of the function's value (as ``\log^2 x``), never of a
+#: letter times a bracket.
+_POWERED = re.compile(r"\\(Gamma|psi)\s*\^\s*(\{\s*[^{}(\s][^{}]*\}|[0-9])\s*(?=\\left\s*\(|\()")
+
+
+def powered_functions(tex: str) -> str:
+    r"""``tex`` with each ``\Gamma^k(a)`` (``\psi^k(a)``) written ``\left(\Gamma(a)\right)^{k}``; one whose
+    bracket never closes is left as it is (the reader then says what is wrong)."""
+    out, k = [], 0
+    for m in _POWERED.finditer(tex):
+        if m.start() < k:
+            continue
+        paren = tex.index("(", m.end())
+        end = closing(tex, paren, "()")
+        if end is None:
+            continue
+        power = m.group(2).strip("{} ")
+        out += [tex[k:m.start()], rf"\left(\{m.group(1)}{tex[m.end():end + 1]}\right)^{{{power}}}"]
+        k = end + 1
+    return "".join(out) + tex[k:] if out else tex
 
 
 def examples(tex: str) -> str:

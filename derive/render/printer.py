@@ -190,6 +190,12 @@ class _Printer:
             return rf"{self.n.log}\left({arg}\right)"
         return f"{self.n.log}({arg})"
 
+    def _polygamma(self, e: sp.polygamma) -> str:
+        """``\\psi(a)`` (the digamma function), ``\\psi^{(1)}(a)`` (its derivatives), as references write them."""
+        order, arg = e.args
+        head = r"\psi" if order == 0 else rf"\psi^{{({self.print(order)})}}"
+        return rf"{head}\left({self.print(arg)}\right)"
+
     def _Log(self, e: sp.Basic) -> str:
         arg = self.print(e.args[0])
         command = rf"\log_{{{self.print(e.base)}}}"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derive.parse.rewrites import examples, primed_at, subscripted_partials, unbraced_bodies
+from derive.parse.rewrites import (examples, polygammas, powered_functions, primed_at, subscripted_partials,
+                                   unbraced_bodies)
 
 from tests.parse.readings import assert_reads
 
@@ -55,6 +56,53 @@ def test_examples(tex: str, expected: str) -> None:
 ])
 def test_primed_at(tex: str, expected: str) -> None:
     assert primed_at(tex) == expected
+
+
+@pytest.mark.parametrize(("tex", "expected"), [
+    (r"\psi^{(1)}(a)", r"\operatorname{polygamma}(1, a)"),
+    (r"\psi^{ ( 2 ) }\left(a + 1\right)", r"\operatorname{polygamma}\left(2, a + 1\right)"),
+    (r"\psi^{(m)}(x)", r"\operatorname{polygamma}(m, x)"),
+    (r"\psi(a)", r"\psi(a)"),  # the digamma function: read by its letter
+    (r"\psi^{(1)}", r"\psi^{(1)}"),  # not applied: left alone
+    (r"\psi^{2}(a)", r"\psi^{2}(a)"),  # a power, not an order
+    (r"\Psi^{(1)}(a)", r"\Psi^{(1)}(a)"),
+])
+def test_polygammas(tex: str, expected: str) -> None:
+    assert polygammas(tex) == expected
+
+
+@pytest.mark.parametrize(("tex", "value"), [
+    (r"\psi^{(1)}(a)", sp.polygamma(1, sp.Symbol("a"))),
+    (r"\psi^{(2)}\left(\alpha_{1}\right)", sp.polygamma(2, sp.Symbol("alpha_1"))),
+    (r"\operatorname{polygamma}(0, a)", sp.polygamma(0, sp.Symbol("a"))),
+], ids=["order-1", "left-right", "named"])
+def test_polygammas_read_as_the_function(tex: str, value: sp.Basic) -> None:
+    from derive.parse import parse_latex
+
+    assert parse_latex(tex) == value
+
+
+@pytest.mark.parametrize(("tex", "expected"), [
+    (r"\Gamma^2(a)", r"\left(\Gamma(a)\right)^{2}"),
+    (r"\psi^{2}\left(a\right) + 1", r"\left(\psi\left(a\right)\right)^{2} + 1"),
+    (r"\Gamma^{n}(a (b)) c", r"\left(\Gamma(a (b))\right)^{n} c"),  # the bracket that closes the argument
+    (r"\Gamma^2(a", r"\Gamma^2(a"),  # never closed: left for the reader to refuse
+    (r"\Gamma^2 x", r"\Gamma^2 x"),  # not applied
+    (r"\psi^{(1)}(a)", r"\psi^{(1)}(a)"),  # an order, not a power (polygammas)
+    (r"\gamma^2(a)", r"\gamma^2(a)"),  # the lower-case letter is a name
+])
+def test_powered_functions(tex: str, expected: str) -> None:
+    assert powered_functions(tex) == expected
+
+
+@pytest.mark.parametrize(("tex", "value"), [
+    (r"\Gamma^2(1/2)", sp.pi),
+    (r"\psi^2(a)", sp.polygamma(0, sp.Symbol("a")) ** 2),
+], ids=["gamma-squared", "digamma-squared"])
+def test_a_power_of_a_special_function_is_a_power_of_its_value(tex: str, value: sp.Basic) -> None:
+    from derive.parse import parse_latex
+
+    assert parse_latex(tex) == value
 
 
 #: (LaTeX, the same with the braces around each sum's body blanked).

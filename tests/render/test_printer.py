@@ -72,6 +72,9 @@ PRINTED = [
     ("derivative-of-a-product", sp.Derivative(mul(p, q), q), r"\frac{\partial}{\partial q} \left(p q\right)"),
     ("second-derivative", sp.Derivative(q**3, (q, 2)), r"\frac{\partial^{2}}{\partial q^{2}} q^{3}"),
     ("fallback-to-sympy", sp.sin(x), sp.latex(sp.sin(x))),
+    ("digamma", sp.polygamma(0, x), r"\psi\left(x\right)"),
+    ("trigamma", sp.polygamma(1, x), r"\psi^{(1)}\left(x\right)"),
+    ("undefined-function", sp.Function("g")(x, y), "g(x, y)"),
     # derive's notation
     ("probability", Prob(P, H), "P(H)"),
     ("entropy", Entropy(P), "H(P)"),
