@@ -351,8 +351,10 @@ class RandomVariableForms:
     # -- sums over values ---------------------------------------------------------------------------
     def rv_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
         r"""``\sum_{x \in X} body`` and the other sums over values of the module docstring; else ``None``."""
-        if not self.masses or (found := self._under(i, hi)) is None:
+        if not self.masses:
             return None
+        if (found := self._under(i, hi)) is None:
+            return self._bare_rv_sum(i, hi, indices)
         lo, top, start = found
         if self._at(self._next(start, hi), hi) == "^":  # \sum_{x=1}^{n}: a range
             return None
@@ -378,6 +380,24 @@ class RandomVariableForms:
             whole = written_set is None or written_set == name[0] or self.supports.get(written_set) == name
             limits.append((bound[letter], 1, rv.support(name) if whole else  # x in S: some values only
                            sp.Symbol(f"N[{name} in {written_set}]", positive=True, integer=True)))
+        return sp.Sum(body, *reversed(limits)), end
+
+    def _bare_rv_sum(self, i: int, hi: int, indices: Mapping[str, sp.Symbol]) -> tuple[sp.Basic, int] | None:
+        r"""``\sum p(x, y) \log p(x \mid y)``, a sum written without its index: over the values the term's joint
+        mass is at (``x`` and ``y``), when that one mass weighs the term and its values are every value in it;
+        ``None`` otherwise (``\sum p(y \mid x) \log p(y \mid x)`` leaves unsaid whether ``x`` is summed)."""
+        start = self._next(i + 1, hi)
+        if start >= hi or self._at(start, hi) in ("^", "_"):
+            return None
+        body, end = self.body(start, hi, indices, self.tokens[i].pos)
+        values = {v for v in body.free_symbols if _VALUE.fullmatch(v.name) and self._owner(body, v) is not None}
+        factors = sp.Mul.make_args(body)
+        weights = [f for f in factors if (mass := rv.mass_of(f)) is not None and mass[0] == "p"]
+        divided = any(isinstance(f, sp.Pow) and f.exp.is_negative and rv.mass_of(f.base) is not None for f in factors)
+        if divided or not values or not any(set(w.args) == values and all(isinstance(a, sp.Symbol) for a in w.args)
+                                 for w in weights):
+            return None
+        limits = [(v, 1, rv.support(self._owner(body, v))) for v in sorted(values, key=str)]
         return sp.Sum(body, *reversed(limits)), end
 
     @staticmethod

@@ -129,3 +129,27 @@ def test_not_these(tex: str) -> None:
     except ParseError:
         return
     assert not rv.involved(read)
+
+
+#: A sum written without its index, in a text about random variables: over the values its joint mass is at.
+BARE_SUMS = [
+    (r"\sum p(x) \log p(x)", total(p["X"] * sp.log(p["X"]), (x, "X"))),
+    (r"-\sum p(x, y) \log p(x)", -total(pxy * sp.log(p["X"]), (x, "X"), (y, "Y"))),
+    (r"\sum p(x, y) \log \frac{p(x|y)}{p(x)}",
+     total(pxy * sp.log(pxy / p["Y"] / p["X"]), (x, "X"), (y, "Y"))),
+]
+
+
+@pytest.mark.parametrize("tex, expected", BARE_SUMS, ids=["one-variable", "joint", "conditional-inside"])
+def test_a_bare_sum_runs_over_the_values_of_its_joint_mass(tex: str, expected: sp.Expr) -> None:
+    assert sp.expand(parse_latex(tex, masses=True) - expected) == 0
+
+
+@pytest.mark.parametrize("tex", [
+    r"\sum p(y \mid x) \log p(y \mid x)",  # H(Y | X = x): is x summed too? the text does not say
+    r"\sum p(x) \log p(y)",  # y is in no mass that weighs the term
+    r"\sum \log p(x)",  # no weight at all
+])
+def test_a_bare_sum_that_leaves_its_range_unsaid_is_refused(tex: str) -> None:
+    with pytest.raises(ParseError, match="no limits"):
+        parse_latex(tex, masses=True)
