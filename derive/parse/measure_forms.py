@@ -80,11 +80,7 @@ class MeasureForms:
         if len(parts) == 2:
             at = self.expression(*parts[0], indices)
         else:
-            free = sorted(body.free_symbols, key=str)
-            free = free if len(free) == 1 else [s for s in free if s not in set(self.parameters.values())]
-            if len(free) != 1:
-                raise ParseError(f"the evaluation bar at offset {pos} must name its variable: |_{{x=a}}^{{b}}")
-            at = free[0]
+            at = self._bar_variable(body, scripts, indices, pos)
         if not isinstance(at, sp.Symbol):
             raise ParseError(f"the evaluation bar at offset {pos} must name one variable, not {sp.sstr(at)}")
         a = self.expression(*parts[-1], indices)
@@ -92,6 +88,23 @@ class MeasureForms:
             return sp.Subs(body, at, a)
         b = self.expression(*self._split(*scripts["^"], {"="})[-1], indices)
         return sp.Add(_end(body, at, b), -_end(body, at, a), evaluate=False)
+
+    def _bar_variable(self, body: sp.Basic, scripts: dict[str, tuple[int, int]], indices: Mapping[str, sp.Symbol],
+                      pos: int) -> sp.Symbol:
+        r"""The variable of ``[F]_{a}^{b}`` written without it: ``F``'s one symbol, narrowed while more than one is
+        left to those not in the limits, then to those the formula integrates over (``d t`` in it), then to those
+        no parameter; each narrowing only if it leaves one at least."""
+        ends = set().union(*(self.expression(*self._split(*scripts[k], {"="})[-1], indices).free_symbols
+                             for k in ("_", "^") if k in scripts))
+        integrated = set(_DIFFERENTIAL.findall(self.source))
+        parameters = set(self.parameters.values())
+        free = sorted(body.free_symbols, key=str)
+        for keep in (lambda s: s not in ends, lambda s: s.name in integrated, lambda s: s not in parameters):
+            narrower = [s for s in free if keep(s)]
+            free = narrower if len(free) > 1 and narrower else free
+        if len(free) != 1:
+            raise ParseError(f"the evaluation bar at offset {pos} must name its variable: |_{{x=a}}^{{b}}")
+        return free[0]
 
     def kl(self, pos: int, open_: int, close: int, indices: Mapping[str, sp.Symbol] | None = None) -> sp.Basic:
         sides = self._split(open_ + 1, close, KL_SEPARATORS, double_bar=True)
@@ -387,6 +400,10 @@ class MeasureForms:
             raise ParseError(f"{arg!r} at offset {where} is not an outcome of {dist.name} ({names}) "
                              "nor a summation index")
         return None
+
+
+#: The letter of a differential in a formula: ``dt``, ``\,dx``, ``\mathrm{d}x``, ``{\rm d}\theta``.
+_DIFFERENTIAL = re.compile(r"(?:(?<![A-Za-z\\])d|\\mathrm\{d\}|\{\\rm\s*d\})\s*\\?([A-Za-z]+)(?![A-Za-z])")
 
 
 def _end(body: sp.Basic, variable: sp.Symbol, point: sp.Basic) -> sp.Basic:

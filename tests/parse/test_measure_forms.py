@@ -21,6 +21,7 @@ from derive.parse import ParseError, parse_latex
 from derive.parse.measure_forms import outcomes_of
 
 p, q, x, y = sp.symbols("p q x y")
+a, b, s, t = sp.symbols("a b s t")
 mu, s = sp.Symbol("mu"), sp.Symbol("s", positive=True)
 COINS = (Bernoulli(p), Bernoulli(q, name="Q"))
 P, Q = COINS
@@ -87,6 +88,8 @@ READS = [
     (r"\left. x^3 \right|_{x=-1}", (), sp.Subs(x**3, x, -1)),
     (r"\left[ x^2 \right]_{1}^{2}", (), sp.Subs(x**2, x, 2) - sp.Subs(x**2, x, 1)),
     (r"\left. e^{-x} \right|_{0}^{\infty}", (), sp.Limit(sp.exp(-x), x, sp.oo, "-") - sp.Subs(sp.exp(-x), x, 0)),
+    # a bracket that does not name its variable: the one symbol not in its limits, else the one integrated
+    (r"\left[ x \ln(b - a) \right]_a^b", (), sp.Subs(x * sp.log(b - a), x, b) - sp.Subs(x * sp.log(b - a), x, a)),
 ]
 
 
@@ -94,6 +97,11 @@ READS = [
 def test_reads(tex: str, dists: tuple, expected_: sp.Basic) -> None:
     parsed = parse_latex(tex, dists)
     assert plain(parsed) == plain(expected_), f"{tex!r} read as {sp.srepr(parsed)}"
+
+
+def test_a_bracket_s_variable_is_the_one_its_formula_integrates_over() -> None:
+    read = parse_latex(r"\left[ t s \right]_{0}^{1} + \int_0^1 s \, dt")  # t, not s: the formula has dt
+    assert sp.sstr(read.doit()) == "2*s"  # (s as the reader makes it: a symbol of the formula)
 
 
 def test_a_sum_over_an_index_reads_p_of_x_i_by_the_outcomes() -> None:
@@ -121,6 +129,7 @@ REFUSES = [
     (r"P(Z)", COINS, "'Z' at offset 2 is not an outcome of P (H, T) nor a summation index"),
     (r"\left. x y \right|_{x+y=1}", (), "the evaluation bar at offset 17 must name one variable, not x + y"),
     (r"\left. x \right|_{x=1=2}", (), "the evaluation bar at offset 15 must be written"),
+    (r"\left[ t s \right]_{0}^{1}", (), "the evaluation bar at offset 17 must name its variable"),  # t or s?
 ]
 
 
