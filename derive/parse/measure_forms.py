@@ -310,6 +310,9 @@ class MeasureForms:
                 (dist := self.lower.get(written.group(1)) or self.by_key.get(written.group(1).upper())) is not None \
                 and getattr(dist, "variable", None) is not None and dist.variable.name == written.group(2):
             return dist
+        if written and written.group(1) in "pf" and written.group(1) not in self.lower and \
+                (variable := self.variable_by_value(written.group(2))) is not None:
+            return variable  # <g(x)>_{p(x)} of X \sim \mathrm{Bin}(n, p): p(x) is X's mass, the one of value x
         if key in self.lower:
             return self.lower[key]
         if key not in self.by_key and len(key) == 1 and key.lower() in "pqr" and key.lower() in self.by_key:

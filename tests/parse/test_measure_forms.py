@@ -99,6 +99,21 @@ def test_reads(tex: str, dists: tuple, expected_: sp.Basic) -> None:
     assert plain(parsed) == plain(expected_), f"{tex!r} read as {sp.srepr(parsed)}"
 
 
+@pytest.mark.parametrize("head, reads", [("p", True), ("f", True), ("q", False), ("g", False)])
+def test_the_mass_of_a_declared_variable_names_its_law_under_an_expectation(head: str, reads: bool) -> None:
+    from derive.distributions.families import Binomial
+
+    n, p_ = sp.Symbol("n", integer=True, positive=True), sp.Symbol("p")
+    X = Binomial(n, p_, name="X")
+    tex = rf"\mathbb{{E}}_{{{head}(x)}}[x]"  # X \sim Bin(n, p): p(x), f(x) are its mass
+    if reads:
+        read = parse_latex(tex, (X,))
+        assert read.has(sp.Sum) and {e.dist for e in read.atoms(Prob)} == {X}  # a sum of x against X's mass
+    else:  # q(x) is another law's, g(x) no law's
+        with pytest.raises(ParseError, match="unknown distribution name"):
+            parse_latex(tex, (X,))
+
+
 def test_a_bracket_s_variable_is_the_one_its_formula_integrates_over() -> None:
     read = parse_latex(r"\left[ t s \right]_{0}^{1} + \int_0^1 s \, dt")  # t, not s: the formula has dt
     assert sp.sstr(read.doit()) == "2*s"  # (s as the reader makes it: a symbol of the formula)
