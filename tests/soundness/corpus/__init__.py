@@ -29,7 +29,7 @@ VIAS = ("check_equal", "check_relation", "assert_identity", "check", "verify", "
 MODULES = ("covering", "nonreal", "empty_sums", "lemmas", "one_index", "closed_bounds", "documents",
            "contradictory", "integers", "notation", "proof_files", "crash", "implications", "misc",
            "r2_holes", "r2_branches", "r2_aggregates", "r2_infotheory", "r2_inequalities", "r2_implications",
-           "r2_documents", "r2_notation", "r2_proof_files", "r2_crash", "r3_witness", "r3_capture")
+           "r2_documents", "r2_notation", "r2_proof_files", "r2_crash", "r3_witness", "r3_capture", "r4_readings")
 
 
 @dataclass(frozen=True)
