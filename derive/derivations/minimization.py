@@ -107,7 +107,7 @@ def coin(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
         .then(use_result(d(ce, q), gradient.current), "Put in the gradient found above.", relation="iff")
         .then(zero_quotient, say("The denominator ", mul(q, minus(1, q)), " is positive, so only the numerator "
                                  "can vanish."))
-        .then(solve_for(q), say("The only solution is ", eq(q, p), "."))
+        .then(solve_for(q), say("Solve for ", q, ": there is one solution."))
     )
     second = (
         Chain(sp.Derivative(ce, (q, 2)), domain=domain,
@@ -122,7 +122,8 @@ def coin(P: Distribution, Q: Distribution, units: str = "nats") -> Derivation:
         title="Minimising cross-entropy over a model coin",
         intro=say(f"{P.name} is the true coin and {Q.name} the model. Training adjusts ", q, " to make the "
                   "cross-entropy ", ce, " small. Here we prove that this is the same as making the KL divergence "
-                  "small, and that the best model is ", eq(q, p), ", where the KL divergence is 0.", in_bits(units)),
+                  "small, and that the best model is the truth itself, ", q, " equal to ", p, ", where the KL divergence "
+                  "is 0.", in_bits(units)),
         sections=(
             Section("A. The same gradient", (same_gradient(P, Q, q, base, domain),),
                     outro="Any method that follows the gradient of cross-entropy therefore follows the gradient "

@@ -397,6 +397,9 @@ class MeasureForms:
             where = self._offset(self._next(paren[0] + 1, paren[1]))
             raise ParseError(f"{arg!r} at offset {where} is not {dist.name}'s variable "
                              f"{dist.variable.name}, a number, nor a bound variable")
+        if not dist.outcomes and not isinstance(dist, Parametric) and \
+                (variable := getattr(dist, "variable", None)) is not None and arg == variable.name:
+            return Prob(dist, variable), paren[1] + 1  # P(i) of a categorical on n outcomes: the i-th, p_i
         if text != "H":
             names = ", ".join(o.name for o in outcomes_of(dist))
             where = self._offset(self._next(paren[0] + 1, paren[1]))

@@ -88,8 +88,8 @@ def test_a_poisson_mass_is_compared_at_its_outcomes(documents: Path) -> None:
 
 def _planted(documents: Path, tmp_path: Path, name: str, before: str, after: str) -> tuple[int, object]:
     lines = (documents / name).read_text(encoding="utf-8").splitlines(keepends=True)
-    (number,) = [k for k, line in enumerate(lines, 1) if line.rstrip("\n") == before or
-                 (before.startswith("~") and before[1:] in line)]
+    (number,) = [k for k, line in enumerate(lines, 1) if line.rstrip("\n").split(r" \tag*")[0] == before or
+                 (before.startswith("~") and before[1:] in line)]  # (a display ends with its rule's tag)
     lines[number - 1] = lines[number - 1].replace(before.lstrip("~"), after, 1)
     copy = tmp_path / name
     copy.write_text("".join(lines), encoding="utf-8")
@@ -105,7 +105,7 @@ def test_a_wrong_solution_refutes_its_implication(documents: Path, tmp_path: Pat
 
 
 def test_a_flipped_inequality_is_refuted(documents: Path, tmp_path: Path) -> None:
-    before = r"KL(P \Vert Q) \geq -p (\frac{q}{p} - 1) - (1 - p) (\frac{1 - q}{1 - p} - 1)"
+    before = r"\mathrm{KL}(P \Vert Q) \geq -p (\frac{q}{p} - 1) - (1 - p) (\frac{1 - q}{1 - p} - 1)"
     number, result = _planted(documents, tmp_path, "gibbs-coin.md", before, before.replace(r"\geq", r"\leq"))
     refuted = [e for e in result.entries if e.status == "refuted"]
     assert [(e.line, e.relation) for e in refuted] == [(number, "<=")], result.text()

@@ -164,3 +164,13 @@ def test_refuses(tex: str, dists: tuple, message: str) -> None:
 ], ids=["coin", "indicator", "categorical", "normal"])
 def test_outcomes_of(dist: Distribution, expected: tuple) -> None:
     assert outcomes_of(dist) == tuple(expected)
+
+
+def test_p_of_i_of_a_categorical_on_n_outcomes_is_its_i_th_probability() -> None:
+    from derive.distributions.indexed import SymbolicCategorical
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    P = SymbolicCategorical(n, "P", "p")
+    assert parse_latex("P(i)", (P,)) == Prob(P, P.variable)  # the generic outcome: p_i
+    with pytest.raises(ParseError, match="'j' at offset 2 is not an outcome of P"):
+        parse_latex("P(j)", (P,))  # another letter is no outcome the text names
