@@ -75,7 +75,7 @@ def entropy_form(P: Distribution, units: str = "nats") -> ClosedForm:
         return _finite(Entropy(P, base=_base(units)))
     _check(P)
     x = P.variable
-    return _in_units(_expected(P, -P.log_pmf(x)), units)
+    return _in_units(_settled(_expected(P, -P.log_pmf(x)), P.domain), units)
 
 
 def cross_entropy_form(P: Distribution, Q: Distribution, units: str = "nats") -> ClosedForm:
@@ -187,7 +187,7 @@ def _guard(P: Parametric, Q: Parametric, finite: Callable[[], ClosedForm]) -> Cl
     where = f"{Q.name} gives zero {_kind(Q)} where {P.name} has {_kind(P)}"
     if inside is sp.false:
         return ClosedForm(sp.oo, f"{where}: the support {P.support} is not inside {Q.support}")
-    result = finite()
+    result = _settled(finite(), _merged(P, Q))
     if inside is sp.true:
         return result
     value = sp.Piecewise((result.value, inside), (sp.oo, True))
@@ -198,11 +198,39 @@ def _guard(P: Parametric, Q: Parametric, finite: Callable[[], ClosedForm]) -> Cl
 def _within(P: Parametric, Q: Parametric) -> sp.Basic:
     """``support(P) inside support(Q)`` as True, False, or a condition on the parameters."""
     (lo_p, hi_p), (lo_q, hi_q) = P.bounds, Q.bounds
-    try:
-        domain = P.domain.merge(Q.domain)
-    except InvalidParameter:
-        domain = Domain()
+    domain = _merged(P, Q)
     return sp.And(_at_most(lo_q, lo_p, domain), _at_most(hi_p, hi_q, domain))
+
+
+def _merged(P: Parametric, Q: Parametric) -> Domain:
+    """Both domains, or none when they conflict."""
+    try:
+        return P.domain.merge(Q.domain)
+    except InvalidParameter:
+        return Domain()
+
+
+def _settled(result: ClosedForm, domain: Domain) -> ClosedForm:
+    """Each ``Piecewise`` condition of a fact (``E[X^c]`` is ``oo`` unless ``c > -k``) decided on the domain."""
+    value = result.value.replace(lambda e: isinstance(e, sp.Piecewise),
+                                 lambda e: sp.Piecewise(*((v, _decided(c, domain)) for v, c in e.args)))
+    value = value if value == result.value else _tidy(value)
+    reason = result.reason or ("an expectation it needs is infinite (a moment the distribution does not have)"
+                               if value == sp.oo else "")
+    return ClosedForm(value, reason, result.closed, result.facts)
+
+
+def _decided(condition: sp.Basic, domain: Domain) -> sp.Basic:
+    """``a > b`` (or ``a >= b``) as ``true`` or ``false`` when proved so on the domain; otherwise as it is."""
+    if not isinstance(condition, (sp.StrictGreaterThan, sp.StrictLessThan, sp.GreaterThan, sp.LessThan)):
+        return condition
+    gap = condition.gts - condition.lts
+    strict = isinstance(condition, (sp.StrictGreaterThan, sp.StrictLessThan))
+    if (is_positive if strict else is_nonnegative)(gap, domain):
+        return sp.true
+    if (is_nonnegative if strict else is_positive)(-gap, domain):
+        return sp.false
+    return condition
 
 
 def _at_most(a: sp.Expr, b: sp.Expr, domain: Domain) -> sp.Basic:

@@ -48,7 +48,11 @@ class Normal(Parametric):
     def expectations(self) -> Expectations:
         mu, sigma = self.mu, self.sigma
         return (("mean", X, mu),
-                ("second moment", X ** 2, sigma ** 2 + mu ** 2))
+                ("second moment", X ** 2, sigma ** 2 + mu ** 2),
+                ("mean distance to c", sp.Abs(X - C),
+                 (mu - C) * sp.erf((mu - C) / (sp.sqrt(2) * sigma))
+                 + sigma * sp.sqrt(2 / sp.pi) * sp.exp(-(mu - C) ** 2 / (2 * sigma ** 2))),
+                ("exponential moment", sp.exp(C * X), sp.exp(C * mu + C ** 2 * sigma ** 2 / 2)))
 
 
 class Exponential(Parametric):
@@ -75,7 +79,8 @@ class Exponential(Parametric):
         rate = self.rate
         return (("mean", X, 1 / rate),
                 ("second moment", X ** 2, 2 / rate ** 2),
-                ("mean log", sp.log(X), -sp.EulerGamma - sp.log(rate)))
+                ("mean log", sp.log(X), -sp.EulerGamma - sp.log(rate)),
+                ("moment of order c", X ** C, sp.Piecewise((sp.gamma(1 + C) / rate ** C, C > -1), (sp.oo, True))))
 
 
 class Laplace(Parametric):
@@ -152,8 +157,26 @@ class Uniform(Parametric):
 
     def expectations(self) -> Expectations:
         low, high = self.low, self.high
-        return (("mean", X, (low + high) / 2),
-                ("second moment", X ** 2, (low ** 2 + low * high + high ** 2) / 3))
+        moments = (("mean", X, (low + high) / 2),
+                   ("second moment", X ** 2, (low ** 2 + low * high + high ** 2) / 3))
+        return moments + _log_facts(low, high)
+
+
+def _log_facts(low: sp.Expr, high: sp.Expr) -> Expectations:
+    """``E[log X]`` when ``low >= 0`` and ``E[log(1 - X)]`` when ``high <= 1`` are sure (real logarithms);
+    ``[x log x - x]`` between the ends, over ``high - low``, with ``0 log 0 = 0``."""
+    facts: Expectations = ()
+    if low == 0 or low.is_positive:
+        facts += (("mean log", sp.log(X), (_xlogx(high) - _xlogx(low)) / (high - low) - 1),)
+    if high == 1 or (1 - high).is_positive:
+        facts += (("mean log of complement", sp.log(1 - X),
+                   (_xlogx(1 - low) - _xlogx(1 - high)) / (high - low) - 1),)
+    return facts
+
+
+def _xlogx(v: sp.Expr) -> sp.Expr:
+    """``v log v``, and 0 at ``v = 0`` (its limit)."""
+    return sp.Integer(0) if v == 0 else v * sp.log(v)
 
 
 def _ends(low: sp.Expr, high: sp.Expr) -> tuple[tuple[sp.Symbol, sp.Interval], ...]:
@@ -194,7 +217,9 @@ class Gamma(Parametric):
         a, rate = self.concentration, self.rate
         return (("mean", X, a / rate),
                 ("second moment", X ** 2, a * (a + 1) / rate ** 2),
-                ("mean log", sp.log(X), sp.digamma(a) - sp.log(rate)))
+                ("mean log", sp.log(X), sp.digamma(a) - sp.log(rate)),
+                ("moment of order c", X ** C,
+                 sp.Piecewise((sp.gamma(a + C) / (sp.gamma(a) * rate ** C), C > -a), (sp.oo, True))))
 
 
 class Beta(Parametric):

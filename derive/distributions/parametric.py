@@ -218,13 +218,13 @@ def _show(interval: sp.Interval) -> str:
 
 
 def _match(g: sp.Expr, body: sp.Expr, free: tuple[sp.Symbol, ...]) -> dict[sp.Symbol, sp.Expr] | None:
-    """A binding of ``free`` under which ``body`` is ``g`` (absolute values match up to the sign inside)."""
+    """A binding of ``free`` under which ``body`` is ``g`` (``|u|`` and ``cos(u)`` match up to the sign of ``u``)."""
     if not free:
         return {} if sp.expand(g - body) == 0 else None
     wilds = {s: sp.Wild(f"w_{s.name}", exclude=[X, K]) for s in free}
     pattern = body.xreplace(wilds)
     candidates = [(g, pattern)]
-    if isinstance(g, sp.Abs) and isinstance(pattern, sp.Abs):
+    if type(g) is type(pattern) and isinstance(g, (sp.Abs, sp.cos)):  # even: f(-u) = f(u)
         inner = pattern.args[0]
         candidates = [(sp.expand(sign * g.args[0]), inner) for sign in (1, -1)]
     for expr, pat in candidates:

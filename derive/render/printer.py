@@ -196,6 +196,11 @@ class _Printer:
         head = r"\psi" if order == 0 else rf"\psi^{{({self.print(order)})}}"
         return rf"{head}\left({self.print(arg)}\right)"
 
+    def _besseli(self, e: sp.besseli) -> str:
+        """``I_{\\nu}(x)``: the modified Bessel function of the first kind, as references write it."""
+        order, arg = e.args
+        return rf"I_{{{self.print(order)}}}\left({self.print(arg)}\right)"
+
     def _Log(self, e: sp.Basic) -> str:
         arg = self.print(e.args[0])
         command = rf"\log_{{{self.print(e.base)}}}"

@@ -62,10 +62,8 @@ def unsplittable(expr: sp.Integral | sp.Sum, terms: tuple[sp.Basic, ...]) -> Ref
 def converges(term: sp.Basic, limits: tuple) -> bool:
     """True when ``term`` is known to be absolutely integrable (summable) over ``limits``.
 
-    Either ``P(x) * g(x)`` with ``P`` a parametric family whose support is the range and ``g`` of at most
-    polynomial growth (:func:`_tame`: polynomials, their absolute values and logarithms, ``log k!``, the
-    log-density of a family on the same support), since every family derive ships has moments of every
-    order and finite entropy; or, on a finite range, a polynomial in ``x`` (or a term free of it).
+    Either ``P(x) * g(x)``, ``P`` a family on the range, ``g`` of at most polynomial growth (:func:`_tame`; only
+    logarithms if a fact of P says ``E[X^m] = oo``), or, on a finite range, a polynomial in ``x`` (or a constant).
     """
     var, lo, hi = limits
     infinite = bool(lo.is_infinite or hi.is_infinite)
@@ -76,7 +74,9 @@ def converges(term: sp.Basic, limits: tuple) -> bool:
     if len(weights) == 1:
         bounds = tuple(weights[0].dist.bounds)
         rest = [f for f in factors if f is not weights[0]]
-        return bounds == (lo, hi) and all(_tame(f, var, bounds) for f in rest)
+        heavy = any(f.rhs.has(sp.oo) and not f.free and f.body.is_polynomial(var) for f in weights[0].dist.moments)
+        return bounds == (lo, hi) and all(_tame(f, var, bounds) and (not heavy or var not in f.free_symbols
+                                                                      or base_of(f) is not None) for f in rest)
     return not infinite and not weights and plain(term).is_polynomial(var)
 
 

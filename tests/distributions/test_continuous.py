@@ -75,11 +75,11 @@ def test_log_density_is_a_sum_of_simple_terms(member, log_density):
 
 
 FACT_NAMES = [
-    (Normal, ["mean", "second moment"]),
-    (Exponential, ["mean", "second moment", "mean log"]),
+    (Normal, ["mean", "second moment", "mean distance to c", "exponential moment"]),
+    (Exponential, ["mean", "second moment", "mean log", "moment of order c"]),
     (Laplace, ["mean", "second moment", "mean absolute deviation", "mean distance to c"]),
     (Uniform, ["mean", "second moment"]),
-    (Gamma, ["mean", "second moment", "mean log"]),
+    (Gamma, ["mean", "second moment", "mean log", "moment of order c"]),
     (Beta, ["mean", "second moment", "mean log", "mean log of complement"]),
 ]
 

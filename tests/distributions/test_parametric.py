@@ -206,8 +206,9 @@ def test_expect_answers_from_a_fact_or_none(member, g, value):
 
 
 @pytest.mark.parametrize("member, conditions", [
-    (Normal(0, 1), [()] * 2),
-    (Exponential(r), [(POSITIVE.as_relational(r),)] * 3),
+    (Normal(0, 1), [(), ()] + [(sp.Contains(C, sp.Reals, evaluate=False),)] * 2),
+    (Exponential(r), [(POSITIVE.as_relational(r),)] * 3
+     + [(POSITIVE.as_relational(r), sp.Contains(C, sp.Reals, evaluate=False))]),
     (Laplace(0, 1), [(), (), (), (sp.Contains(C, sp.Reals, evaluate=False),)]),
 ], ids=["numbers-need-nothing", "symbol", "free-constant"])
 def test_the_conditions_of_the_facts(member, conditions):

@@ -637,7 +637,8 @@ def _by_hand(P: Parametric, Q: Parametric, units: str) -> list[sp.Basic]:
     apart = sp.Add(over(sp.Mul(p, kl.log(p), evaluate=False), (v, lo, hi)),
                    over(sp.Mul(-1, p, kl.log(q), evaluate=False), (v, lo, hi)), evaluate=False)
     density = over(sp.Mul(p, sp.Add(P.log_pmf(v), -Q.log_pmf(v), evaluate=False), evaluate=False), (v, lo, hi))
-    moments = [f.lhs for f in P.moments]
+    # a free constant (the c of E|X - c|) reads back as a symbol with no assumptions
+    moments = [f.lhs.xreplace({s: sp.Symbol(s.name) for s in f.free}) for f in P.moments]
     return [kl.definition(), ce.definition(), h.definition(), split, apart, density, *moments,
             sp.Eq(ce, kl + h, evaluate=False)]
 

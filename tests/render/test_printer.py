@@ -74,6 +74,8 @@ PRINTED = [
     ("fallback-to-sympy", sp.sin(x), sp.latex(sp.sin(x))),
     ("digamma", sp.polygamma(0, x), r"\psi\left(x\right)"),
     ("trigamma", sp.polygamma(1, x), r"\psi^{(1)}\left(x\right)"),
+    ("bessel-i", sp.besseli(0, x), r"I_{0}\left(x\right)"),
+    ("bessel-i-of-order-nu", sp.besseli(sp.Symbol("nu"), mul(2, x)), r"I_{\nu}\left(2 x\right)"),
     ("undefined-function", sp.Function("g")(x, y), "g(x, y)"),
     # derive's notation
     ("probability", Prob(P, H), "P(H)"),
