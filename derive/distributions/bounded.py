@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.distributions.parametric import C, POSITIVE, REAL, UNIT, X, Parametric
+from derive.distributions.parametric import C, POSITIVE, REAL, UNIT, X, Parametric, positional
 
 Expectations = tuple[tuple[str, sp.Expr, sp.Expr], ...]
 
@@ -45,9 +45,7 @@ class ContinuousBernoulli(Parametric):
     parameters = (("probs", "ContinuousBernoulli probability", UNIT),)
     letters = {"probs": "lambda"}
 
-    @property
-    def probs(self) -> sp.Expr:
-        return self.args[0]
+    probs = positional(0)
 
     @property
     def support(self) -> sp.Set:
@@ -75,13 +73,8 @@ class VonMises(Parametric):
     parameters = (("loc", "VonMises location", REAL), ("concentration", "VonMises concentration", POSITIVE))
     letters = {"loc": "mu", "concentration": "kappa"}
 
-    @property
-    def loc(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def concentration(self) -> sp.Expr:
-        return self.args[1]
+    loc = positional(0)
+    concentration = positional(1)
 
     @property
     def support(self) -> sp.Set:

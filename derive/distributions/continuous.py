@@ -11,7 +11,7 @@ import sympy as sp
 
 from derive.core.constraints import Ordered
 from derive.core.domain import Domain
-from derive.distributions.parametric import C, POSITIVE, REAL, UNIT, X, Parametric
+from derive.distributions.parametric import C, POSITIVE, REAL, UNIT, X, Parametric, positional
 from derive.errors import InvalidParameter
 
 Expectations = tuple[tuple[str, sp.Expr, sp.Expr], ...]
@@ -30,13 +30,9 @@ class Normal(Parametric):
     def shown_params(self) -> tuple[sp.Expr, ...]:
         """As people write it: mean and variance."""
         return (self.mu, self.sigma ** 2)
-    @property
-    def mu(self) -> sp.Expr:
-        return self.args[0]
 
-    @property
-    def sigma(self) -> sp.Expr:
-        return self.args[1]
+    mu = positional(0)
+    sigma = positional(1)
 
     @property
     def support(self) -> sp.Set:
@@ -64,9 +60,7 @@ class Exponential(Parametric):
     parameters = (("rate", "Exponential rate", POSITIVE),)
     letters = {"rate": "lambda"}
 
-    @property
-    def rate(self) -> sp.Expr:
-        return self.args[0]
+    rate = positional(0)
 
     @property
     def support(self) -> sp.Set:
@@ -92,13 +86,8 @@ class Laplace(Parametric):
     parameters = (("loc", "Laplace location", REAL), ("scale", "Laplace scale", POSITIVE))
     letters = {"loc": "mu", "scale": "b"}
 
-    @property
-    def loc(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def scale(self) -> sp.Expr:
-        return self.args[1]
+    loc = positional(0)
+    scale = positional(1)
 
     @property
     def support(self) -> sp.Set:
@@ -133,13 +122,8 @@ class Uniform(Parametric):
             if interval.contains(symbol) is sp.false:
                 raise InvalidParameter(f"Uniform end {symbol} is declared with assumptions outside {interval}")
 
-    @property
-    def low(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def high(self) -> sp.Expr:
-        return self.args[1]
+    low = positional(0)
+    high = positional(1)
 
     @property
     def domain(self) -> Domain:
@@ -197,13 +181,8 @@ class Gamma(Parametric):
     parameters = (("concentration", "Gamma concentration", POSITIVE), ("rate", "Gamma rate", POSITIVE))
     letters = {"concentration": "alpha", "rate": "lambda"}
 
-    @property
-    def concentration(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def rate(self) -> sp.Expr:
-        return self.args[1]
+    concentration = positional(0)
+    rate = positional(1)
 
     @property
     def support(self) -> sp.Set:
@@ -231,13 +210,8 @@ class Beta(Parametric):
     description = "a beta distribution"
     parameters = (("a", "Beta concentration a", POSITIVE), ("b", "Beta concentration b", POSITIVE))
 
-    @property
-    def a(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def b(self) -> sp.Expr:
-        return self.args[1]
+    a = positional(0)
+    b = positional(1)
 
     @property
     def support(self) -> sp.Set:

@@ -11,7 +11,7 @@ from numbers import Integral
 
 import sympy as sp
 
-from derive.distributions.parametric import POSITIVE, UNIT, K, Parametric
+from derive.distributions.parametric import POSITIVE, UNIT, K, Parametric, positional
 from derive.errors import InvalidParameter
 
 Expectations = tuple[tuple[str, sp.Expr, sp.Expr], ...]
@@ -27,9 +27,7 @@ class Poisson(Parametric):
     parameters = (("rate", "Poisson rate", POSITIVE),)
     letters = {"rate": "lambda"}
 
-    @property
-    def rate(self) -> sp.Expr:
-        return self.args[0]
+    rate = positional(0)
 
     @property
     def support(self) -> sp.Set:
@@ -53,9 +51,7 @@ class Geometric(Parametric):
     discrete = True
     parameters = (("p", "Geometric success probability", UNIT),)
 
-    @property
-    def p(self) -> sp.Expr:
-        return self.args[0]
+    p = positional(0)
 
     @property
     def support(self) -> sp.Set:
@@ -96,9 +92,7 @@ class Binomial(Parametric):
     def n(self) -> sp.Integer:
         return self.args[0]
 
-    @property
-    def p(self) -> sp.Expr:
-        return self.args[1]
+    p = positional(1)
 
     @property
     def support(self) -> sp.Set:

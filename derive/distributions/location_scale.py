@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.distributions.parametric import POSITIVE, REAL, C, X, Fact, Parametric
+from derive.distributions.parametric import POSITIVE, REAL, C, X, Fact, Parametric, positional
 
 Expectations = tuple[tuple[str, sp.Expr, sp.Expr], ...]
 
@@ -31,13 +31,8 @@ B = sp.Symbol("b", positive=True)
 class _LocationScale(Parametric):
     """``loc`` and ``scale`` as the first and second parameters."""
 
-    @property
-    def loc(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def scale(self) -> sp.Expr:
-        return self.args[1]
+    loc = positional(0)
+    scale = positional(1)
 
     def fact(self, name: str) -> Fact:
         """The fact called ``name``."""
@@ -168,9 +163,7 @@ class HalfNormal(Parametric):
     parameters = (("scale", "HalfNormal scale", POSITIVE),)
     letters = {"scale": "sigma"}
 
-    @property
-    def scale(self) -> sp.Expr:
-        return self.args[0]
+    scale = positional(0)
 
     @property
     def support(self) -> sp.Set:

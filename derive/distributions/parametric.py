@@ -34,6 +34,11 @@ K = sp.Symbol("k", integer=True, nonnegative=True)
 C = sp.Symbol("c", real=True)
 
 
+def positional(index: int) -> property:
+    """A family's parameter by name (``mu = positional(0)``): the member's ``index``-th argument."""
+    return property(lambda self: self.args[index], doc=f"The parameter at position {index}.")
+
+
 @dataclass(frozen=True)
 class Fact:
     """``lhs = rhs`` under ``conditions``; ``lhs`` is an expectation ``E[g(X)]`` as an unevaluated integral or sum.

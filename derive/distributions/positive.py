@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive.distributions.parametric import C, POSITIVE, X, Parametric
+from derive.distributions.parametric import C, POSITIVE, X, Parametric, positional
 
 Expectations = tuple[tuple[str, sp.Expr, sp.Expr], ...]
 
@@ -37,9 +37,7 @@ class Chi2(Parametric):
     parameters = (("df", "Chi2 degrees of freedom", POSITIVE),)
     letters = {"df": "nu"}
 
-    @property
-    def df(self) -> sp.Expr:
-        return self.args[0]
+    df = positional(0)
 
     @property
     def support(self) -> sp.Set:
@@ -70,9 +68,7 @@ class Chi(Parametric):
     parameters = (("df", "Chi degrees of freedom", POSITIVE),)
     letters = {"df": "nu"}
 
-    @property
-    def df(self) -> sp.Expr:
-        return self.args[0]
+    df = positional(0)
 
     @property
     def support(self) -> sp.Set:
@@ -103,13 +99,8 @@ class InverseGamma(Parametric):
     parameters = (("concentration", "InverseGamma concentration", POSITIVE), ("rate", "InverseGamma rate", POSITIVE))
     letters = {"concentration": "alpha", "rate": "beta"}
 
-    @property
-    def concentration(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def rate(self) -> sp.Expr:
-        return self.args[1]
+    concentration = positional(0)
+    rate = positional(1)
 
     @property
     def support(self) -> sp.Set:
@@ -138,13 +129,8 @@ class Pareto(Parametric):
     parameters = (("scale", "Pareto scale", POSITIVE), ("alpha", "Pareto shape alpha", POSITIVE))
     letters = {"scale": "s"}
 
-    @property
-    def scale(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def alpha(self) -> sp.Expr:
-        return self.args[1]
+    scale = positional(0)
+    alpha = positional(1)
 
     @property
     def support(self) -> sp.Set:
@@ -171,13 +157,8 @@ class Weibull(Parametric):
     parameters = (("scale", "Weibull scale", POSITIVE), ("concentration", "Weibull concentration", POSITIVE))
     letters = {"scale": "lambda", "concentration": "k"}
 
-    @property
-    def scale(self) -> sp.Expr:
-        return self.args[0]
-
-    @property
-    def concentration(self) -> sp.Expr:
-        return self.args[1]
+    scale = positional(0)
+    concentration = positional(1)
 
     @property
     def support(self) -> sp.Set:

@@ -225,3 +225,15 @@ def test_the_base_class_leaves_the_family_to_subclasses(member):
 def test_the_density_is_left_to_subclasses():
     with pytest.raises(NotImplementedError):
         Parametric().density(X)
+
+
+@pytest.mark.parametrize("member, name, value", [
+    (Normal(mu, sigma), "mu", mu), (Normal(mu, sigma), "sigma", sigma), (Exponential(r), "rate", r),
+    (Laplace(0, 1), "scale", 1),
+], ids=["normal-mu", "normal-sigma", "exponential-rate", "laplace-scale"])
+def test_a_parameter_is_read_by_its_name(member, name: str, value) -> None:
+    from derive.distributions.parametric import positional
+
+    assert getattr(member, name) == value
+    assert isinstance(type(member).__dict__.get(name), property)  # a positional() property, not state
+    assert positional(1).fget(member) == member.args[1]
